@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Gatehouse",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gatehouse", targets: ["gatehouse"]),
+        .executable(name: "ModelGenerator", targets: ["ModelGenerator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
+    ],
+    targets: [
+        .target(name: "AWSWire", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "CognitoModel", dependencies: ["AWSWire"]),
+        .target(name: "CognitoCodegen"),
+        .executableTarget(name: "ModelGenerator", dependencies: ["CognitoCodegen"]),
+        .target(name: "GatehouseStorage"),
+        .target(name: "GatehouseCore", dependencies: [
+            "AWSWire", "CognitoModel", "GatehouseStorage", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "StorageSQLite", dependencies: ["GatehouseStorage", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "StoragePostgres", dependencies: [
+            "GatehouseStorage",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "GatehouseServer", dependencies: [
+            "AWSWire", "CognitoModel", "GatehouseCore", "GatehouseStorage", "StorageSQLite", "StoragePostgres",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
+        .executableTarget(name: "gatehouse", dependencies: [
+            "GatehouseServer",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
+        .testTarget(name: "CognitoModelTests", dependencies: ["CognitoModel", "AWSWire"]),
+        .testTarget(name: "CognitoCodegenTests", dependencies: ["CognitoCodegen"]),
+        .testTarget(name: "GatehouseCoreTests", dependencies: ["GatehouseCore"]),
+        .testTarget(name: "StorageConformanceTests", dependencies: ["GatehouseStorage", "StorageSQLite", "StoragePostgres"]),
+        .testTarget(name: "GatehouseServerTests", dependencies: [
+            "GatehouseServer", "GatehouseCore", "StorageSQLite", "CognitoModel",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+    ]
+)

@@ -1,0 +1,176 @@
+/// A JSON value that keeps the order of object keys, which the model's member order depends on
+/// (Foundation's JSONSerialization returns unordered dictionaries).
+public indirect enum OrderedJSON: Equatable {
+    case object([(key: String, value: OrderedJSON)])
+    case array([OrderedJSON])
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+
+    public static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool {
+        switch (lhs, rhs) {
+        case let (.object(a), .object(b)): a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        case let (.array(a), .array(b)): a == b
+        case let (.string(a), .string(b)): a == b
+        case let (.number(a), .number(b)): a == b
+        case let (.bool(a), .bool(b)): a == b
+        case (.null, .null): true
+        default: false
+        }
+    }
+
+    public subscript(key: String) -> OrderedJSON? {
+        guard case .object(let pairs) = self else { return nil }
+        return pairs.first { $0.key == key }?.value
+    }
+
+    public var string: String? { if case .string(let value) = self { value } else { nil } }
+    public var int: Int? { if case .number(let value) = self { Int(exactly: value) } else { nil } }
+    public var bool: Bool? { if case .bool(let value) = self { value } else { nil } }
+    public var array: [OrderedJSON]? { if case .array(let value) = self { value } else { nil } }
+    public var pairs: [(key: String, value: OrderedJSON)]? { if case .object(let value) = self { value } else { nil } }
+
+    public struct ParseError: Error, CustomStringConvertible {
+        public let offset: Int
+        public var description: String { "invalid JSON at byte \(offset)" }
+    }
+
+    /// Parses RFC 8259 JSON text.
+    public init(parsing text: String) throws {
+        var parser = Parser(bytes: Array(text.utf8))
+        self = try parser.value()
+        parser.skipWhitespace()
+        guard parser.index == parser.bytes.count else { throw ParseError(offset: parser.index) }
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var index = 0
+
+        mutating func skipWhitespace() {
+            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        }
+
+        mutating func expect(_ byte: UInt8) throws {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == byte else { throw ParseError(offset: index) }
+            index += 1
+        }
+
+        mutating func literal(_ word: String, _ value: OrderedJSON) throws -> OrderedJSON {
+            let utf8 = Array(word.utf8)
+            guard bytes.count - index >= utf8.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+                throw ParseError(offset: index)
+            }
+            index += utf8.count
+            return value
+        }
+
+        mutating func value() throws -> OrderedJSON {
+            skipWhitespace()
+            guard index < bytes.count else { throw ParseError(offset: index) }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return try object()
+            case UInt8(ascii: "["): return try array()
+            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "t"): return try literal("true", .bool(true))
+            case UInt8(ascii: "f"): return try literal("false", .bool(false))
+            case UInt8(ascii: "n"): return try literal("null", .null)
+            default: return try number()
+            }
+        }
+
+        mutating func object() throws -> OrderedJSON {
+            try expect(UInt8(ascii: "{"))
+            var pairs: [(key: String, value: OrderedJSON)] = []
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(pairs) }
+            repeat {
+                skipWhitespace()
+                let key = try string()
+                try expect(UInt8(ascii: ":"))
+                pairs.append((key, try value()))
+                skipWhitespace()
+            } while try separator(closing: UInt8(ascii: "}"))
+            return .object(pairs)
+        }
+
+        mutating func array() throws -> OrderedJSON {
+            try expect(UInt8(ascii: "["))
+            var items: [OrderedJSON] = []
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+            repeat {
+                items.append(try value())
+                skipWhitespace()
+            } while try separator(closing: UInt8(ascii: "]"))
+            return .array(items)
+        }
+
+        /// Consumes `,` (returns true) or the closing bracket (returns false).
+        mutating func separator(closing: UInt8) throws -> Bool {
+            guard index < bytes.count else { throw ParseError(offset: index) }
+            index += 1
+            if bytes[index - 1] == UInt8(ascii: ",") { return true }
+            if bytes[index - 1] == closing { return false }
+            throw ParseError(offset: index - 1)
+        }
+
+        mutating func string() throws -> String {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw ParseError(offset: index) }
+            index += 1
+            var scalars = String.UnicodeScalarView()
+            var raw: [UInt8] = []
+            func flush() { scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw.removeAll() }
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    flush()
+                    return String(scalars)
+                case UInt8(ascii: "\\"):
+                    flush()
+                    guard index < bytes.count else { throw ParseError(offset: index) }
+                    let escape = bytes[index]
+                    index += 1
+                    switch escape {
+                    case UInt8(ascii: "n"): scalars.append("\n")
+                    case UInt8(ascii: "t"): scalars.append("\t")
+                    case UInt8(ascii: "r"): scalars.append("\r")
+                    case UInt8(ascii: "b"): scalars.append("\u{08}")
+                    case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                    case UInt8(ascii: "u"):
+                        var code = try hex4()
+                        if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: Array("\\u".utf8)) {
+                            index += 2
+                            code = 0x10000 + ((code - 0xD800) << 10) + (try hex4() - 0xDC00)
+                        }
+                        guard let scalar = Unicode.Scalar(code) else { throw ParseError(offset: index) }
+                        scalars.append(scalar)
+                    default: scalars.append(Unicode.Scalar(escape))
+                    }
+                default:
+                    raw.append(byte)
+                }
+            }
+            throw ParseError(offset: index)
+        }
+
+        mutating func hex4() throws -> UInt32 {
+            guard bytes.count - index >= 4, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+                throw ParseError(offset: index)
+            }
+            index += 4
+            return code
+        }
+
+        mutating func number() throws -> OrderedJSON {
+            let start = index
+            while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
+            guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { throw ParseError(offset: start) }
+            return .number(value)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseStorage
+
+/// What Gatehouse keeps of a user pool in the record's document: the pool as DescribeUserPool shows
+/// it, and the MFA settings that only Get/SetUserPoolMfaConfig show.
+///
+/// The record's columns (id, name, dates) are the source of truth for those fields; ``describe(_:)``
+/// copies them into the view.
+public struct StoredUserPool: Codable, Sendable, Equatable {
+    public var pool: UserPoolType
+    public var softwareTokenMfaConfiguration: SoftwareTokenMfaConfigType?
+    public var emailMfaConfiguration: EmailMfaConfigType?
+    public var webAuthnConfiguration: WebAuthnConfigurationType?
+
+    public init(pool: UserPoolType, softwareTokenMfaConfiguration: SoftwareTokenMfaConfigType? = nil,
+                emailMfaConfiguration: EmailMfaConfigType? = nil, webAuthnConfiguration: WebAuthnConfigurationType? = nil) {
+        self.pool = pool
+        self.softwareTokenMfaConfiguration = softwareTokenMfaConfiguration
+        self.emailMfaConfiguration = emailMfaConfiguration
+        self.webAuthnConfiguration = webAuthnConfiguration
+    }
+
+    /// Whether TOTP MFA is turned on for the pool.
+    public var softwareTokenMfaEnabled: Bool {
+        softwareTokenMfaConfiguration?.enabled ?? false
+    }
+
+    /// Decodes a record's document.
+    /// - Throws: `InternalErrorException` when the document is not one this server wrote.
+    public init(record: UserPoolRecord) throws(AWSServiceError) {
+        do {
+            self = try AWSJSON.decode(StoredUserPool.self, from: record.document)
+        } catch {
+            throw .internalError
+        }
+    }
+
+    /// The document to store.
+    public func document() throws(AWSServiceError) -> Data {
+        do {
+            return try AWSJSON.encode(self)
+        } catch {
+            throw .internalError
+        }
+    }
+
+    /// The pool as DescribeUserPool returns it.
+    public static func describe(_ record: UserPoolRecord) throws(AWSServiceError) -> UserPoolType {
+        var pool = try StoredUserPool(record: record).pool
+        pool.id = record.id
+        pool.name = record.name
+        pool.creationDate = record.creationDate
+        pool.lastModifiedDate = record.lastModifiedDate
+        pool.estimatedNumberOfUsers = pool.estimatedNumberOfUsers ?? 0
+        return pool
+    }
+}

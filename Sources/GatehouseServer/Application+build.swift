@@ -1,0 +1,48 @@
+import Foundation
+import GatehouseStorage
+import Hummingbird
+import Logging
+import StoragePostgres
+import StorageSQLite
+
+/// Assembles the server: storage engine, router, middleware. Tests use it with an in-memory store.
+public func buildApplication(configuration: GatehouseConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
+    let storageService: StorageService
+    var beforeStart: (@Sendable () async throws -> Void)?
+    if let url = configuration.databaseURL {
+        let postgres = try PostgresStorage(url: url, logger: logger)
+        storageService = StorageService(storage: postgres, connectionLoop: { await postgres.run() })
+        beforeStart = { try await postgres.migrate() }
+    } else {
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil)
+    }
+    var app = Application(
+        router: buildRouter(gatehouse: Gatehouse(storage: storageService.storage), configuration: configuration),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gatehouse"),
+        services: [storageService],
+        logger: logger)
+    if let beforeStart {
+        app.beforeServerStarts(perform: beforeStart)
+    }
+    logger.info("gatehouse starting", metadata: [
+        "address": "\(configuration.host):\(configuration.port)",
+        "storage": "\(configuration.databaseURL == nil ? "sqlite:\(configuration.sqlitePath)" : "postgres")",
+    ])
+    return app
+}
+
+/// `POST /` for the Cognito API and `GET /health`, behind the error middleware.
+public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
+    let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration)
+    let router = Router(context: GatehouseRequestContext.self)
+    router.add(middleware: AWSErrorMiddleware())
+    router.post("/") { request, context in
+        try await dispatcher.respond(to: request, context: context)
+    }
+    router.get("/health") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"],
+                 body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+    }
+    return router
+}

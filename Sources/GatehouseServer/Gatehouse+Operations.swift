@@ -1,0 +1,21 @@
+import CognitoModel
+
+extension Gatehouse {
+    /// The operations Gatehouse implements. Every other operation of the model answers
+    /// `NotImplementedException`; the README's compatibility table is checked against this list.
+    public var operations: OperationRegistry {
+        var registry = OperationRegistry()
+        registry.register(Operations.AddCustomAttributes.self, addCustomAttributes)
+        registry.register(Operations.CreateUserPool.self, createUserPool)
+        registry.register(Operations.DeleteUserPool.self, deleteUserPool)
+        registry.register(Operations.DescribeUserPool.self, describeUserPool)
+        registry.register(Operations.GetUserPoolMfaConfig.self, getUserPoolMfaConfig)
+        registry.register(Operations.ListTagsForResource.self, listTagsForResource)
+        registry.register(Operations.ListUserPools.self, listUserPools)
+        registry.register(Operations.SetUserPoolMfaConfig.self, setUserPoolMfaConfig)
+        registry.register(Operations.TagResource.self, tagResource)
+        registry.register(Operations.UntagResource.self, untagResource)
+        registry.register(Operations.UpdateUserPool.self, updateUserPool)
+        return registry
+    }
+}

@@ -1,0 +1,70 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import Synchronization
+import GatehouseCore
+import GatehouseStorage
+
+/// The Cognito service: the operations in `Operations/` are extensions of this type. It holds no
+/// state of its own beyond what it was given, so any number of server processes can share a database.
+public struct Gatehouse: Sendable {
+    let storage: any Storage
+    let clock: Clock
+    let random: RandomSource
+    let pageTokens: PageTokenKey
+
+    public init(storage: any Storage, clock: Clock = .system, random: RandomSource = .system) {
+        self.storage = storage
+        self.clock = clock
+        self.random = random
+        pageTokens = PageTokenKey(storage: storage, random: random)
+    }
+
+    /// The pool with this id, as the request's region sees it.
+    /// - Throws: `ResourceNotFoundException` when it does not exist or belongs to another region.
+    func userPoolRecord(_ id: String, context: CallContext) async throws -> UserPoolRecord {
+        guard UserPoolID.region(of: id) == context.region, let record = try await storage.userPool(id: id) else {
+            throw AWSServiceError.resourceNotFoundException("User pool \(id) does not exist.")
+        }
+        return record
+    }
+
+    /// Changes a stored pool atomically (see ``UserPoolStore/updateUserPool(id:_:)``); `change` may
+    /// run more than once. LastModifiedDate becomes now.
+    @discardableResult
+    func updateStoredPool(_ id: String, context: CallContext,
+                          _ change: @escaping @Sendable (inout StoredUserPool, inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord {
+        _ = try await userPoolRecord(id, context: context)
+        let now = clock.now()
+        do {
+            return try await storage.updateUserPool(id: id) { record in
+                var stored = try StoredUserPool(record: record)
+                try change(&stored, &record)
+                record.lastModifiedDate = now
+                record.document = try stored.document()
+            }
+        } catch StorageError.notFound {
+            throw AWSServiceError.resourceNotFoundException("User pool \(id) does not exist.")
+        }
+    }
+}
+
+/// The key that seals page tokens, read from the database once (created by the first process).
+final class PageTokenKey: Sendable {
+    private let storage: any Storage
+    private let random: RandomSource
+    private let cache = Mutex<PageTokens?>(nil)
+
+    init(storage: any Storage, random: RandomSource) {
+        self.storage = storage
+        self.random = random
+    }
+
+    func tokens() async throws -> PageTokens {
+        if let tokens = cache.withLock({ $0 }) { return tokens }
+        let key = try await storage.secret(named: "page-token-key", orInsert: Data(random.bytes(32)))
+        let tokens = PageTokens(key: key)
+        cache.withLock { $0 = tokens }
+        return tokens
+    }
+}

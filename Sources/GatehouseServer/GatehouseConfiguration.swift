@@ -1,0 +1,25 @@
+import Logging
+
+/// How a Gatehouse server is set up. `gatehouse serve` fills it from flags and environment.
+public struct GatehouseConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 9229
+    /// Where the SQLite file lives when no database URL is given.
+    public var dataDirectory = "./gatehouse-data"
+    /// `postgres://user:password@host:port/database`; `nil` for the embedded SQLite file.
+    public var databaseURL: String?
+    /// The region of requests whose Authorization header carries none.
+    public var defaultRegion = "us-east-1"
+    /// The account id in ARNs.
+    public var accountID = "123456789012"
+    public var logLevel: Logger.Level = .info
+    /// Requests with a larger body are refused with 413 before they are parsed.
+    public var maximumBodySize = 1_048_576
+
+    public init() {}
+
+    /// The SQLite file under ``dataDirectory``.
+    public var sqlitePath: String {
+        dataDirectory + "/gatehouse.sqlite3"
+    }
+}

@@ -1,0 +1,23 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+import GatehouseStorage
+
+extension Gatehouse {
+    /// Deletes the pool unless its DeletionProtection is ACTIVE, checked atomically with the delete.
+    func deleteUserPool(_ input: DeleteUserPoolRequest, context: CallContext) async throws -> EmptyOutput {
+        let id = try input.userPoolId.required
+        _ = try await userPoolRecord(id, context: context)
+        do {
+            try await storage.deleteUserPool(id: id) { record in
+                if try StoredUserPool(record: record).pool.deletionProtection == .active {
+                    throw AWSServiceError.invalidParameterException(
+                        "The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.")
+                }
+            }
+        } catch StorageError.notFound {
+            throw AWSServiceError.resourceNotFoundException("User pool \(id) does not exist.")
+        }
+        return EmptyOutput()
+    }
+}

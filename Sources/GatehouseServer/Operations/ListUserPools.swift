@@ -1,0 +1,18 @@
+import CognitoModel
+import GatehouseCore
+
+extension Gatehouse {
+    /// The request region's pools in id order, MaxResults at a time.
+    func listUserPools(_ input: ListUserPoolsRequest, context: CallContext) async throws -> ListUserPoolsResponse {
+        let tokens = try await pageTokens.tokens()
+        let scope = "ListUserPools/\(context.region)"
+        let after = try input.nextToken.map { token in try tokens.open(token, scope: scope) }
+        let page = try await storage.userPools(region: context.region, after: after, limit: try input.maxResults.required)
+        let pools = try page.items.map { record in
+            let pool = try StoredUserPool.describe(record)
+            return UserPoolDescriptionType(id: pool.id, name: pool.name, lambdaConfig: pool.lambdaConfig,
+                                           lastModifiedDate: pool.lastModifiedDate, creationDate: pool.creationDate)
+        }
+        return ListUserPoolsResponse(userPools: pools, nextToken: page.nextCursor.map { tokens.seal($0, scope: scope) })
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Hummingbird's per-request context, carrying the request id that every response and log line shows.
+public struct GatehouseRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// A UUID, sent back as `x-amzn-RequestId`.
+    public let requestID: String
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+        requestID = UUID().uuidString.lowercased()
+    }
+}

@@ -1,0 +1,5 @@
+/// Everything an engine provides. One value serves every request concurrently.
+public protocol Storage: UserPoolStore, SecretStore {
+    /// Releases connections and files. The store is not used afterwards.
+    func shutdown() async throws
+}

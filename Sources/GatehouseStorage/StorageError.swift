@@ -1,0 +1,11 @@
+/// What a store throws. Engines translate their own errors into these cases.
+public enum StorageError: Error, Equatable, Sendable {
+    /// The record the call names does not exist.
+    case notFound
+    /// A record with the same key exists already.
+    case duplicate
+    /// A page cursor that this store did not hand out.
+    case invalidCursor
+    /// The engine failed (connection lost, disk full, …); the detail is for logs, not for clients.
+    case engine(String)
+}

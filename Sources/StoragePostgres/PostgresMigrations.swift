@@ -1,0 +1,76 @@
+import Logging
+import PostgresNIO
+
+/// The schema, as an ordered list of migrations. A migration, once released, never changes: a
+/// change to the schema is a new migration at the end of the list.
+///
+/// Applied versions are recorded in `gatehouse_migrations(version)`. ``apply(on:logger:)`` runs in
+/// one transaction that first takes a transaction-scoped advisory lock, so when several server
+/// processes start at once, one migrates and the others wait for it, then find nothing to do.
+enum PostgresMigrations {
+    struct Migration: Sendable {
+        let version: Int32
+        /// One statement each (the extended query protocol runs one statement per query).
+        let statements: [PostgresQuery]
+    }
+
+    /// The key of the advisory lock that serialises migrations (an arbitrary constant, "GATEHOUS").
+    static let lockKey: Int64 = 0x4741_5445_484F_5553
+
+    static let all: [Migration] = [
+        Migration(version: 1, statements: [
+            // `COLLATE "C"`: ids order by their bytes, whatever the database's locale, as in SQLite.
+            """
+            CREATE TABLE user_pools (
+                id TEXT COLLATE "C" PRIMARY KEY,
+                region TEXT NOT NULL,
+                name TEXT NOT NULL,
+                creation_date BIGINT NOT NULL,
+                last_modified_date BIGINT NOT NULL,
+                document BYTEA NOT NULL,
+                version BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX user_pools_region_id ON user_pools (region, id)",
+            """
+            CREATE TABLE secrets (
+                name TEXT PRIMARY KEY,
+                value BYTEA NOT NULL
+            )
+            """,
+        ]),
+    ]
+
+    static func apply(on client: PostgresClient, logger: Logger) async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            _ = try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: logger).collect()
+            _ = try await connection.query(
+                "CREATE TABLE IF NOT EXISTS gatehouse_migrations (version INT PRIMARY KEY)",
+                logger: logger
+            ).collect()
+            var applied = Set<Int32>()
+            for try await version in try await connection.query(
+                "SELECT version FROM gatehouse_migrations", logger: logger
+            ).decode(Int32.self) {
+                applied.insert(version)
+            }
+            let known = Set(Self.all.map(\.version))
+            if let newest = applied.subtracting(known).max() {
+                logger.warning(
+                    "The database has migrations this server does not know; a newer version migrated it",
+                    metadata: ["database_version": "\(newest)", "known_version": "\(known.max() ?? 0)"]
+                )
+            }
+            for migration in Self.all where !applied.contains(migration.version) {
+                logger.info("Applying PostgreSQL migration", metadata: ["version": "\(migration.version)"])
+                for statement in migration.statements {
+                    _ = try await connection.query(statement, logger: logger).collect()
+                }
+                _ = try await connection.query(
+                    "INSERT INTO gatehouse_migrations (version) VALUES (\(migration.version))",
+                    logger: logger
+                ).collect()
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import GatehouseStorage
+import Logging
+import PostgresNIO
+
+extension PostgresStorage {
+    public func insertUserPool(_ pool: UserPoolRecord) async throws {
+        try await self.perform {
+            _ = try await self.client.query(
+                """
+                INSERT INTO user_pools (id, region, name, creation_date, last_modified_date, document, version)
+                VALUES (\(pool.id), \(pool.region), \(pool.name), \(pool.creationDate.millisecondsSince1970),
+                        \(pool.lastModifiedDate.millisecondsSince1970), \(pool.document), \(Int64(1)))
+                """,
+                logger: self.logger
+            ).collect()
+        }
+    }
+
+    public func userPool(id: String) async throws -> UserPoolRecord? {
+        try await self.perform {
+            let rows = try await self.client.query(
+                "SELECT \(unescaped: Self.userPoolColumns) FROM user_pools WHERE id = \(id)",
+                logger: self.logger
+            ).collect()
+            return try rows.first.map { try Self.decodeUserPool($0).record }
+        }
+    }
+
+    /// Optimistic compare-and-swap on the `version` column: read, apply `change`, write only if the
+    /// version is still the one read; otherwise read again and retry. Someone's write succeeds on
+    /// every round, so the loop ends. Only `name`, `last_modified_date` and `document` are written.
+    public func updateUserPool(
+        id: String,
+        _ change: @Sendable (inout UserPoolRecord) throws -> Void
+    ) async throws -> UserPoolRecord {
+        try await self.perform {
+            while true {
+                let rows = try await self.client.query(
+                    "SELECT \(unescaped: Self.userPoolColumns) FROM user_pools WHERE id = \(id)",
+                    logger: self.logger
+                ).collect()
+                guard let row = rows.first else {
+                    throw StorageError.notFound
+                }
+                let (current, version) = try Self.decodeUserPool(row)
+                var changed = current
+                try change(&changed)
+                let written = UserPoolRecord(
+                    id: current.id,
+                    region: current.region,
+                    name: changed.name,
+                    creationDate: current.creationDate,
+                    lastModifiedDate: Date(millisecondsSince1970: changed.lastModifiedDate.millisecondsSince1970),
+                    document: changed.document
+                )
+                let updated = try await self.client.query(
+                    """
+                    UPDATE user_pools
+                    SET name = \(written.name),
+                        last_modified_date = \(written.lastModifiedDate.millisecondsSince1970),
+                        document = \(written.document),
+                        version = version + 1
+                    WHERE id = \(id) AND version = \(version)
+                    RETURNING version
+                    """,
+                    logger: self.logger
+                ).collect()
+                if !updated.isEmpty {
+                    return written
+                }
+                try Task.checkCancellation()
+            }
+        }
+    }
+
+    /// One transaction: `SELECT … FOR UPDATE` locks the row, so no update or delete can come between
+    /// the check and the `DELETE`.
+    public func deleteUserPool(id: String, check: @Sendable (UserPoolRecord) throws -> Void) async throws {
+        try await self.perform {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                let rows = try await connection.query(
+                    "SELECT \(unescaped: Self.userPoolColumns) FROM user_pools WHERE id = \(id) FOR UPDATE",
+                    logger: self.logger
+                ).collect()
+                guard let row = rows.first else {
+                    throw StorageError.notFound
+                }
+                try check(try Self.decodeUserPool(row).record)
+                _ = try await connection.query(
+                    "DELETE FROM user_pools WHERE id = \(id)",
+                    logger: self.logger
+                ).collect()
+            }
+        }
+    }
+
+    /// `LIMIT limit + 1`: the extra row, never returned, tells whether another page follows.
+    public func userPools(region: String, after: String?, limit: Int) async throws -> Page<UserPoolRecord> {
+        let limit = max(limit, 1)
+        return try await self.perform {
+            let rows: [PostgresRow]
+            if let after {
+                rows = try await self.client.query(
+                    """
+                    SELECT \(unescaped: Self.userPoolColumns) FROM user_pools
+                    WHERE region = \(region) AND id > \(after)
+                    ORDER BY id LIMIT \(limit + 1)
+                    """,
+                    logger: self.logger
+                ).collect()
+            } else {
+                rows = try await self.client.query(
+                    """
+                    SELECT \(unescaped: Self.userPoolColumns) FROM user_pools
+                    WHERE region = \(region)
+                    ORDER BY id LIMIT \(limit + 1)
+                    """,
+                    logger: self.logger
+                ).collect()
+            }
+            let items = try rows.prefix(limit).map { try Self.decodeUserPool($0).record }
+            let nextCursor = rows.count > limit ? items.last?.id : nil
+            return Page(items: items, nextCursor: nextCursor)
+        }
+    }
+
+    // MARK: - Rows
+
+    /// The columns ``decodeUserPool(_:)`` reads, in its order. A constant, never a value.
+    static let userPoolColumns = "id, region, name, creation_date, last_modified_date, document, version"
+
+    static func decodeUserPool(_ row: PostgresRow) throws -> (record: UserPoolRecord, version: Int64) {
+        let (id, region, name, creationDate, lastModifiedDate, document, version) =
+            try row.decode((String, String, String, Int64, Int64, Data, Int64).self)
+        let record = UserPoolRecord(
+            id: id,
+            region: region,
+            name: name,
+            creationDate: Date(millisecondsSince1970: creationDate),
+            lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate),
+            document: document
+        )
+        return (record, version)
+    }
+}
+
+extension Date {
+    /// Milliseconds since 1970, rounded to the nearest; how every date is stored.
+    var millisecondsSince1970: Int64 {
+        Int64((self.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    init(millisecondsSince1970 milliseconds: Int64) {
+        self.init(timeIntervalSince1970: TimeInterval(milliseconds) / 1000)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import GatehouseStorage
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL engine: every store of ``Storage`` over one `PostgresClient` connection pool.
+///
+/// Lifecycle, in this order:
+/// 1. `init(url:logger:)` parses the URL and creates the pool; it opens no connection.
+/// 2. ``run()`` must be running (in a long-lived task or as a service) before anything else is
+///    called: the pool leases connections only while it runs, and every call waits until it does.
+///    Cancelling the task that runs it closes the pool.
+/// 3. ``migrate()`` brings the schema up to date; the server awaits it before serving requests.
+///    Several processes may migrate the same database at once (see ``PostgresMigrations``).
+/// 4. ``shutdown()`` only marks the store closed, so later calls throw instead of waiting; the
+///    connections close when the task running ``run()`` is cancelled, which is the owner's job.
+///
+/// All SQL goes through `PostgresQuery` interpolation, which sends every value as a bound
+/// parameter. Errors leave as ``StorageError``: a unique violation (SQLSTATE 23505) as
+/// ``StorageError/duplicate``, any other database or connection failure as
+/// ``StorageError/engine(_:)``; an error thrown by a caller's closure is rethrown unchanged.
+public final class PostgresStorage: Storage {
+    let client: PostgresClient
+    let logger: Logger
+    private let state = OpenState()
+
+    /// Creates the store for a database URL, `postgres://user[:password]@host[:port]/database`
+    /// (`postgresql://` too). TLS is not used: the only query parameter accepted is `sslmode`
+    /// with a value that allows a plain connection (`disable`, `allow`, `prefer`).
+    /// - Throws: ``InvalidURL`` when the URL does not have that form.
+    public init(url: String, logger: Logger) throws {
+        let configuration = try Self.configuration(url: url)
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    /// Runs the connection pool until the calling task is cancelled (or, under ServiceLifecycle,
+    /// until graceful shutdown). Call it exactly once.
+    public func run() async {
+        await self.client.run()
+    }
+
+    /// Applies the migrations this version knows and the database lacks. Needs ``run()`` running.
+    public func migrate() async throws {
+        try await self.perform {
+            try await PostgresMigrations.apply(on: self.client, logger: self.logger)
+        }
+    }
+
+    /// Marks the store closed: later calls throw ``StorageError/engine(_:)``. The pool itself
+    /// closes when the task running ``run()`` is cancelled; this method does not (cannot) stop it.
+    public func shutdown() async throws {
+        self.state.close()
+    }
+
+    /// Runs `body` on an open store, translating engine errors into ``StorageError``.
+    @discardableResult
+    func perform<Result>(_ body: () async throws -> Result) async throws -> Result {
+        guard self.state.isOpen else {
+            throw StorageError.engine("PostgresStorage used after shutdown()")
+        }
+        do {
+            return try await body()
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    /// Engine errors → ``StorageError``; everything else (a caller's closure, cancellation) as is.
+    static func translate(_ error: any Error) -> any Error {
+        switch error {
+        case let error as StorageError:
+            return error
+        case let error as PostgresTransactionError:
+            if let closureError = error.closureError {
+                return translate(closureError)
+            }
+            return StorageError.engine(String(reflecting: error))
+        case let error as PSQLError:
+            if error.serverInfo?[.sqlState] == "23505" {
+                return StorageError.duplicate
+            }
+            return StorageError.engine(String(reflecting: error))
+        case let error as PostgresDecodingError:
+            return StorageError.engine(String(reflecting: error))
+        default:
+            return error
+        }
+    }
+}
+
+// MARK: - URL
+
+extension PostgresStorage {
+    /// A database URL that ``PostgresStorage/init(url:logger:)`` cannot use.
+    public struct InvalidURL: Error, CustomStringConvertible, Sendable {
+        /// What is wrong; never contains the password.
+        public let reason: String
+
+        public var description: String { "invalid PostgreSQL URL: \(self.reason)" }
+    }
+
+    static func configuration(url string: String) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: string) else {
+            throw InvalidURL(reason: "not a URL")
+        }
+        guard let scheme = components.scheme?.lowercased(), scheme == "postgres" || scheme == "postgresql" else {
+            throw InvalidURL(reason: "the scheme must be postgres:// or postgresql://")
+        }
+        guard var host = components.host, !host.isEmpty else {
+            throw InvalidURL(reason: "no host")
+        }
+        if host.hasPrefix("["), host.hasSuffix("]") {
+            host = String(host.dropFirst().dropLast())
+        }
+        guard let user = components.user, !user.isEmpty else {
+            throw InvalidURL(reason: "no user name")
+        }
+        let port = components.port ?? 5432
+        guard (1...65535).contains(port) else {
+            throw InvalidURL(reason: "port \(port) out of range")
+        }
+        let path = components.path
+        let database = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        guard !database.isEmpty, !database.contains("/") else {
+            throw InvalidURL(reason: "the path must be /<database>")
+        }
+        for item in components.queryItems ?? [] {
+            switch (item.name, item.value) {
+            case ("sslmode", "disable"?), ("sslmode", "allow"?), ("sslmode", "prefer"?):
+                continue
+            case ("sslmode", let value):
+                throw InvalidURL(reason: "sslmode=\(value ?? "") needs TLS, which this server does not use")
+            default:
+                throw InvalidURL(reason: "unsupported parameter \(item.name)")
+            }
+        }
+        return PostgresClient.Configuration(
+            host: host,
+            port: port,
+            username: user,
+            password: components.password,
+            database: database,
+            tls: .disable
+        )
+    }
+}
+
+// MARK: - State
+
+/// Whether ``PostgresStorage/shutdown()`` has been called.
+private final class OpenState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var open = true
+
+    var isOpen: Bool {
+        self.lock.withLock { self.open }
+    }
+
+    func close() {
+        self.lock.withLock { self.open = false }
+    }
+}

@@ -1,0 +1,26 @@
+import GRDB
+
+/// The schema, as ordered migrations. Add a migration; never edit one that has shipped.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("1-user-pools-and-secrets") { db in
+            try db.execute(sql: """
+                CREATE TABLE user_pools (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    region TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    creation_date INTEGER NOT NULL,
+                    last_modified_date INTEGER NOT NULL,
+                    document BLOB NOT NULL
+                );
+                CREATE INDEX user_pools_by_region ON user_pools (region, id);
+                CREATE TABLE secrets (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    value BLOB NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import GatehouseStorage
+
+/// The embedded engine: one SQLite file in WAL mode (or memory, for tests).
+///
+/// GRDB serializes writes on one connection, so every update's read-change-write runs inside one
+/// write transaction and its closure runs exactly once. A transaction is acknowledged after its
+/// commit reaches the WAL file, which survives `kill -9` of the process (`synchronous = NORMAL`;
+/// a power cut may lose the last commits but never corrupts the file).
+public final class SQLiteStorage: Storage {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database file at `path` and migrates it.
+    public convenience init(path: String) throws {
+        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()))
+    }
+
+    /// A private database in memory, gone when the value is released.
+    public static func inMemory() throws -> SQLiteStorage {
+        try SQLiteStorage(writer: DatabaseQueue(configuration: configuration()))
+    }
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try SQLiteMigrations.migrator.migrate(writer)
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return configuration
+    }
+
+    public func shutdown() async throws {
+        try writer.close()
+    }
+
+    /// Runs `body` in a write transaction, translating SQLite's errors into ``StorageError``.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.write(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StorageError.duplicate
+        } catch let error as DatabaseError {
+            throw StorageError.engine(error.description)
+        }
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.read(body)
+        } catch let error as DatabaseError {
+            throw StorageError.engine(error.description)
+        }
+    }
+}

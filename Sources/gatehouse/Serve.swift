@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import GatehouseServer
+import Hummingbird
+import Logging
+
+/// `gatehouse serve`: runs the server until SIGTERM or SIGINT. Every option can also come from the
+/// environment variable named in its help; a flag wins over the environment.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the Gatehouse server.")
+
+    @Option(help: "Address to listen on [GATEHOUSE_HOST, default 127.0.0.1].") var host: String?
+    @Option(help: "Port to listen on [GATEHOUSE_PORT, default 9229].") var port: Int?
+    @Option(help: "Directory of the SQLite database [GATEHOUSE_DATA_DIR, default ./gatehouse-data].") var dataDir: String?
+    @Option(help: "PostgreSQL URL postgres://user:password@host:port/db; SQLite when absent [GATEHOUSE_DATABASE_URL].")
+    var databaseURL: String?
+    @Option(help: "Region of requests without a SigV4 credential scope [GATEHOUSE_REGION, default us-east-1].")
+    var region: String?
+    @Option(help: "Account id in ARNs [GATEHOUSE_ACCOUNT_ID, default 123456789012].") var accountId: String?
+    @Option(help: "trace, debug, info, notice, warning, error or critical [GATEHOUSE_LOG_LEVEL, default info].")
+    var logLevel: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        var configuration = GatehouseConfiguration()
+        configuration.host = host ?? environment["GATEHOUSE_HOST"] ?? configuration.host
+        configuration.port = try port ?? environment["GATEHOUSE_PORT"].map(Self.parsePort) ?? configuration.port
+        configuration.dataDirectory = dataDir ?? environment["GATEHOUSE_DATA_DIR"] ?? configuration.dataDirectory
+        configuration.databaseURL = databaseURL ?? environment["GATEHOUSE_DATABASE_URL"]
+        configuration.defaultRegion = region ?? environment["GATEHOUSE_REGION"] ?? configuration.defaultRegion
+        configuration.accountID = accountId ?? environment["GATEHOUSE_ACCOUNT_ID"] ?? configuration.accountID
+        if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {
+            guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \(level)") }
+            configuration.logLevel = parsed
+        }
+        var logger = Logger(label: "gatehouse")
+        logger.logLevel = configuration.logLevel
+        let app = try await buildApplication(configuration: configuration, logger: logger)
+        try await app.runService()
+    }
+
+    static func parsePort(_ text: String) throws -> Int {
+        guard let port = Int(text), (0...65535).contains(port) else { throw ValidationError("invalid GATEHOUSE_PORT \(text)") }
+        return port
+    }
+}

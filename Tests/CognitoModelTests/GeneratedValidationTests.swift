@@ -1,0 +1,62 @@
+import AWSWire
+@testable import CognitoModel
+import XCTest
+
+/// The generated constraint checks answer in Cognito's words (COGNITO-NOTES §2.5).
+final class GeneratedValidationTests: XCTestCase {
+    func message(_ request: some AWSShape) -> String? {
+        var report = ValidationReport()
+        request.validate(&report, at: "")
+        return report.message
+    }
+
+    func testEveryModelPatternCompiles() {
+        XCTAssertEqual(ModelPatterns.all.count, 38)
+        XCTAssertTrue(ModelPatterns.all.allSatisfy { !$0.source.isEmpty })
+    }
+
+    func testTheOperationTableHasAll122Operations() {
+        XCTAssertEqual(CognitoIdentityProvider.operations.count, 122)
+        XCTAssertEqual(CognitoIdentityProvider.operations["UpdateUserPool"]?.requiresIAMAuthorization, true)
+        XCTAssertEqual(CognitoIdentityProvider.operations["SignUp"]?.requiresIAMAuthorization, false)
+        XCTAssertEqual(Operations.UpdateUserPool.name, "UpdateUserPool")
+    }
+
+    func testAMissingRequiredMemberIsNull() {
+        XCTAssertEqual(message(DescribeUserPoolRequest()),
+                       "1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: Member must not be null")
+    }
+
+    func testANestedRangeFailureNamesItsLowerCamelPath() {
+        let request = UpdateUserPoolRequest(userPoolId: "us-east-1_abcdefghi",
+                                            policies: UserPoolPolicyType(passwordPolicy: PasswordPolicyType(minimumLength: 5)))
+        XCTAssertEqual(message(request), "1 validation error detected: Value '5' at 'policies.passwordPolicy.minimumLength' failed to satisfy constraint: Member must have value greater than or equal to 6")
+    }
+
+    func testSeveralFailuresAreCountedAndJoined() {
+        let request = UpdateUserPoolRequest(userPoolId: "nounderscore", mfaConfiguration: "false")
+        XCTAssertEqual(message(request), "2 validation errors detected: Value 'nounderscore' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+; Value 'false' at 'mfaConfiguration' failed to satisfy constraint: Member must satisfy enum value set: [OFF, ON, OPTIONAL]")
+    }
+
+    func testTheRealEmailVerificationMessageSampleIsReproduced() {
+        let request = UpdateUserPoolRequest(userPoolId: "us-east-1_abcdefghi", emailVerificationMessage: "{##check##}")
+        XCTAssertEqual(message(request), #"1 validation error detected: Value '{##check##}' at 'emailVerificationMessage' failed to satisfy constraint: Member must satisfy regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*"#)
+    }
+
+    func testListElementsAreNamedByOneBasedIndex() {
+        let request = AdminUpdateUserAttributesRequest(userPoolId: "us-east-1_abcdefghi", username: "u",
+                                                       userAttributes: [AttributeType(name: "")])
+        XCTAssertEqual(message(request), "2 validation errors detected: Value '' at 'userAttributes.1.member.name' failed to satisfy constraint: Member must have length greater than or equal to 1; Value '' at 'userAttributes.1.member.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+")
+    }
+
+    func testSensitiveValuesAreNotQuoted() {
+        let request = SignUpRequest(clientId: "client", username: "user", password: " has space")
+        XCTAssertEqual(message(request), "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\S]+")
+    }
+
+    func testAValidRequestHasNoFailures() {
+        let request = UpdateUserPoolRequest(userPoolId: "us-west-2_aaaaaaaaa", autoVerifiedAttributes: [.email],
+                                            userPoolTags: ["Team": "Blue"], poolName: "My pool")
+        XCTAssertNil(message(request))
+    }
+}

@@ -1,0 +1,59 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+import XCTest
+
+/// The business rules of COGNITO-NOTES §2.4 (b), with Cognito's exception and message.
+final class UserPoolRulesTests: XCTestCase {
+    func assertRefused(_ request: UpdateUserPoolRequest, totp: Bool = false, tier: UserPoolTierType = .essentials,
+                       _ type: String, _ message: String, line: UInt = #line) {
+        XCTAssertThrowsError(try UserPoolRules.check(request, softwareTokenMfaEnabled: totp, tier: tier), line: line) { error in
+            XCTAssertEqual(error as? AWSServiceError, AWSServiceError(type: type, message: message, status: 400), line: line)
+        }
+    }
+
+    let id = "us-east-1_abcdefghi"
+
+    func testMfaNeedsSmsConfigurationOrTotp() throws {
+        assertRefused(UpdateUserPoolRequest(userPoolId: id, mfaConfiguration: .on), "InvalidParameterException",
+                      "SMS configuration and Auto verification for phone_number are required when MFA is required/optional")
+        XCTAssertNoThrow(try UserPoolRules.check(UpdateUserPoolRequest(userPoolId: id, mfaConfiguration: .optional),
+                                                 softwareTokenMfaEnabled: true, tier: .essentials))
+    }
+
+    func testTheLegacyValidityDaysCannotBeSentWithTheNewOne() {
+        assertRefused(UpdateUserPoolRequest(userPoolId: id,
+                                            policies: UserPoolPolicyType(passwordPolicy: PasswordPolicyType(temporaryPasswordValidityDays: 7)),
+                                            adminCreateUserConfig: AdminCreateUserConfigType(unusedAccountValidityDays: 7)),
+                      "InvalidParameterException", "Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays")
+    }
+
+    func testTheDefaultEmailAccountHasNoFromAddress() {
+        assertRefused(UpdateUserPoolRequest(userPoolId: id, emailConfiguration: EmailConfigurationType(from: "a@example.com")),
+                      "InvalidParameterException", "Cannot configure From email address for default email configuration")
+    }
+
+    func testALinkMessageNeedsLinkText() {
+        assertRefused(UpdateUserPoolRequest(userPoolId: id, verificationMessageTemplate: VerificationMessageTemplateType(
+            emailMessageByLink: "EMAIL CODE {####}", defaultEmailOption: .confirmWithLink)),
+                      "InvalidParameterException", "The message is invalid.")
+        XCTAssertNoThrow(try UserPoolRules.check(UpdateUserPoolRequest(userPoolId: id, verificationMessageTemplate: VerificationMessageTemplateType(
+            emailMessageByLink: "Click {##here##}", defaultEmailOption: .confirmWithLink)), softwareTokenMfaEnabled: false, tier: .essentials))
+    }
+
+    func testThreatProtectionNeedsThePlusPlan() {
+        assertRefused(UpdateUserPoolRequest(userPoolId: id, userPoolAddOns: UserPoolAddOnsType(advancedSecurityMode: .enforced)),
+                      "FeatureUnavailableInTierException", "Threat protection (AdvancedSecurityMode ENFORCED) requires the PLUS feature plan.")
+        XCTAssertNoThrow(try UserPoolRules.check(UpdateUserPoolRequest(userPoolId: id, userPoolAddOns: UserPoolAddOnsType(advancedSecurityMode: .enforced)),
+                                                 softwareTokenMfaEnabled: false, tier: .plus))
+    }
+
+    func testRecoveryMechanismsAreDistinctAndAdminOnlyStandsAlone() {
+        assertRefused(UpdateUserPoolRequest(userPoolId: id, accountRecoverySetting: AccountRecoverySettingType(recoveryMechanisms: [
+            RecoveryOptionType(priority: 1, name: .verifiedEmail), RecoveryOptionType(priority: 2, name: .adminOnly)])),
+                      "InvalidParameterException", "admin_only cannot be combined with another recovery mechanism.")
+        assertRefused(UpdateUserPoolRequest(userPoolId: id, accountRecoverySetting: AccountRecoverySettingType(recoveryMechanisms: [
+            RecoveryOptionType(priority: 1, name: .verifiedEmail), RecoveryOptionType(priority: 1, name: .verifiedPhoneNumber)])),
+                      "InvalidParameterException", "RecoveryMechanisms priorities must be distinct and start at 1.")
+    }
+}

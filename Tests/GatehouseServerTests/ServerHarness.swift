@@ -1,0 +1,90 @@
+import Foundation
+import HTTPTypes
+import GatehouseCore
+@testable import GatehouseServer
+import Hummingbird
+import HummingbirdTesting
+import StorageSQLite
+import Synchronization
+import XCTest
+
+/// A Gatehouse on an in-memory store with a clock the test moves, driven through Hummingbird's
+/// in-process test client exactly as a socket client would drive it.
+final class ServerHarness: Sendable {
+    let time = Mutex(Date(timeIntervalSince1970: 1_700_000_000.123))
+    let configuration: GatehouseConfiguration
+
+    init(maximumBodySize: Int = 1_048_576) {
+        var configuration = GatehouseConfiguration()
+        configuration.maximumBodySize = maximumBodySize
+        self.configuration = configuration
+    }
+
+    func advance(by seconds: TimeInterval) {
+        time.withLock { $0 += seconds }
+    }
+
+    /// The Authorization header of a SigV4-signed request from `region` (the signature is not checked).
+    static func authorization(region: String) -> String {
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/\(region)/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=00"
+    }
+
+    func run(_ test: @Sendable (Client) async throws -> Void) async throws {
+        let clock = Clock { self.time.withLock { $0 } }
+        let gatehouse = Gatehouse(storage: try SQLiteStorage.inMemory(), clock: clock)
+        let app = Application(router: buildRouter(gatehouse: gatehouse, configuration: configuration))
+        try await app.test(.router) { client in try await test(Client(client: client)) }
+    }
+
+    struct Client: Sendable {
+        let client: any TestClientProtocol
+
+        struct Reply {
+            let status: Int
+            let headers: HTTPFields
+            let body: Data
+            var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+        }
+
+        /// Sends raw bytes as `operation` (nil: no X-Amz-Target), signed for `region` unless `region` is nil.
+        func send(_ operation: String?, body: Data, region: String? = "us-east-1") async throws -> Reply {
+            var headers: HTTPFields = [.contentType: "application/x-amz-json-1.1"]
+            if let operation { headers[HTTPField.Name("X-Amz-Target")!] = "AWSCognitoIdentityProviderService.\(operation)" }
+            if let region { headers[.authorization] = ServerHarness.authorization(region: region) }
+            return try await client.execute(uri: "/", method: .post, headers: headers, body: ByteBuffer(bytes: body)) { response in
+                Reply(status: Int(response.status.code), headers: response.headers, body: Data(response.body.readableBytesView))
+            }
+        }
+
+        func call(_ operation: String, _ input: [String: Any], region: String = "us-east-1") async throws -> Reply {
+            try await send(operation, body: JSONSerialization.data(withJSONObject: input), region: region)
+        }
+
+        /// Calls an operation that must succeed and returns its output.
+        func ok(_ operation: String, _ input: [String: Any], region: String = "us-east-1",
+                file: StaticString = #filePath, line: UInt = #line) async throws -> [String: Any] {
+            let reply = try await call(operation, input, region: region)
+            XCTAssertEqual(reply.status, 200, String(decoding: reply.body, as: UTF8.self), file: file, line: line)
+            return reply.json
+        }
+
+        /// Asserts that a reply is Cognito's error `type` with `message`.
+        func assertError(_ reply: Reply, _ type: String, _ message: String, status: Int = 400,
+                         file: StaticString = #filePath, line: UInt = #line) {
+            XCTAssertEqual(reply.status, status, file: file, line: line)
+            XCTAssertEqual(reply.json["__type"] as? String, type, file: file, line: line)
+            XCTAssertEqual(reply.json["message"] as? String, message, file: file, line: line)
+            XCTAssertEqual(reply.headers[HTTPField.Name("x-amzn-ErrorType")!], type + ":", file: file, line: line)
+            XCTAssertNotNil(reply.headers[HTTPField.Name("x-amzn-RequestId")!], file: file, line: line)
+        }
+
+        func createPool(_ name: String = "pool", _ extra: [String: Any] = [:], region: String = "us-east-1") async throws -> [String: Any] {
+            let output = try await ok("CreateUserPool", extra.merging(["PoolName": name]) { a, _ in a }, region: region)
+            return output["UserPool"] as? [String: Any] ?? [:]
+        }
+
+        func describe(_ id: String, region: String = "us-east-1") async throws -> [String: Any] {
+            try await ok("DescribeUserPool", ["UserPoolId": id], region: region)["UserPool"] as? [String: Any] ?? [:]
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+import StoragePostgres
+import XCTest
+
+/// The conformance suite on PostgreSQL, at the database `GATEHOUSE_TEST_DATABASE_URL` names.
+///
+/// Tests share that database, so each one keeps to its own keys (see ``TestNamespace``): regions,
+/// pool ids and secret names carry a random tag. Leftovers from earlier runs therefore never
+/// matter, tests may run in parallel processes, and nothing is truncated.
+final class PostgresConformanceTests: StorageConformanceSuite {
+    static let urlVariable = "GATEHOUSE_TEST_DATABASE_URL"
+
+    override func makeEngine() throws -> any ConformanceEngine {
+        guard let url = ProcessInfo.processInfo.environment[Self.urlVariable], !url.isEmpty else {
+            throw XCTSkip(
+                "PostgreSQL conformance tests skipped: set \(Self.urlVariable) to postgres://user[:password]@host[:port]/database (CI always sets it)"
+            )
+        }
+        return PostgresEngine(url: url)
+    }
+
+    /// Several processes migrating one database at once all succeed (the advisory lock serialises
+    /// them), and migrating an up-to-date database again does nothing.
+    func testConcurrentMigrationsAllSucceed() async throws {
+        let engine = try XCTUnwrap(try self.makeEngine() as? PostgresEngine)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    let opened = try await engine.open()
+                    try await opened.close()
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    func testInitAcceptsPostgresURLsAndRejectsOthers() throws {
+        let logger = Logger(label: "test")
+        for url in [
+            "postgres://user@localhost/db",
+            "postgresql://user:p%40ss@127.0.0.1:6543/db?sslmode=disable",
+            "postgres://user@[::1]:5432/db",
+        ] {
+            XCTAssertNoThrow(try PostgresStorage(url: url, logger: logger), url)
+        }
+        for url in [
+            "mysql://user@localhost/db",
+            "postgres://localhost/db",
+            "postgres://user@localhost",
+            "postgres://user@localhost/db?sslmode=require",
+            "postgres://user@localhost/db?connect_timeout=3",
+        ] {
+            XCTAssertThrowsError(try PostgresStorage(url: url, logger: logger), url) { error in
+                XCTAssertTrue(error is PostgresStorage.InvalidURL, "\(url): \(error)")
+            }
+        }
+    }
+}
+
+struct PostgresEngine: ConformanceEngine {
+    let url: String
+
+    var survivesReopening: Bool { true }
+
+    /// A new `PostgresStorage` (its own connection pool), running and migrated.
+    func open() async throws -> OpenedStorage {
+        let storage = try PostgresStorage(url: self.url, logger: Logger(label: "gatehouse.storage.conformance"))
+        let running = Task { await storage.run() }
+        do {
+            try await storage.migrate()
+        } catch {
+            running.cancel()
+            await running.value
+            throw error
+        }
+        return OpenedStorage(storage: storage, close: {
+            try await storage.shutdown()
+            running.cancel()
+            await running.value
+        })
+    }
+
+    func destroy() async throws {}
+}

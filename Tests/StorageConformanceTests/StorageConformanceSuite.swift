@@ -1,0 +1,508 @@
+import Foundation
+import GatehouseStorage
+import XCTest
+
+/// The storage contract, as tests, run against every engine: each subclass overrides
+/// ``makeEngine()`` and inherits every test. Each test names the behaviour it pins.
+///
+/// Tests keep to their own keys (``TestNamespace``), so they need no empty database.
+class StorageConformanceSuite: XCTestCase {
+    /// The engine for one test. The base class has none, so its own run of the tests skips.
+    func makeEngine() throws -> any ConformanceEngine {
+        throw XCTSkip("StorageConformanceSuite is abstract; its subclasses run it once per engine")
+    }
+
+    /// Opens a store on a new engine, runs `body`, then closes the store and destroys the engine.
+    func withStorage(_ body: (any Storage, TestNamespace) async throws -> Void) async throws {
+        let engine = try self.makeEngine()
+        let opened = try await engine.open()
+        do {
+            try await body(opened.storage, TestNamespace())
+        } catch {
+            try? await opened.close()
+            try? await engine.destroy()
+            throw error
+        }
+        try await opened.close()
+        try await engine.destroy()
+    }
+
+    // MARK: - Insert and read
+
+    func testInsertedPoolReadsBackEqual() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Insert1")
+            try await storage.insertUserPool(pool)
+            let read = try await storage.userPool(id: pool.id)
+            XCTAssertEqual(read, pool)
+        }
+    }
+
+    func testDatesAreKeptToTheNearestMillisecond() async throws {
+        try await withStorage { storage, ns in
+            var pool = ns.pool(region: ns.regionA, suffix: "Dates1")
+            pool = UserPoolRecord(
+                id: pool.id, region: pool.region, name: pool.name,
+                creationDate: Date(timeIntervalSince1970: 1_700_000_000.123_4),
+                lastModifiedDate: Date(timeIntervalSince1970: 1_700_000_500.987_6),
+                document: pool.document
+            )
+            try await storage.insertUserPool(pool)
+            let read = try await XCTUnwrapAsync(try await storage.userPool(id: pool.id))
+            XCTAssertEqual(read.creationDate.milliseconds, 1_700_000_000_123)
+            XCTAssertEqual(read.lastModifiedDate.milliseconds, 1_700_000_500_988)
+            XCTAssertEqual(read.creationDate, Date(milliseconds: 1_700_000_000_123))
+            XCTAssertEqual(read.lastModifiedDate, Date(milliseconds: 1_700_000_500_988))
+        }
+    }
+
+    func testInsertingAnExistingIdThrowsDuplicate() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Dup1")
+            try await storage.insertUserPool(pool)
+            var other = ns.pool(region: ns.regionB, suffix: "Dup1", name: "other")
+            other = UserPoolRecord(id: pool.id, region: other.region, name: other.name, creationDate: other.creationDate,
+                                   lastModifiedDate: other.lastModifiedDate, document: Data("other".utf8))
+            await XCTAssertThrowsStorageError(.duplicate) { try await storage.insertUserPool(other) }
+            let read = try await storage.userPool(id: pool.id)
+            XCTAssertEqual(read, pool, "the first pool stays as it was")
+        }
+    }
+
+    func testReadingAMissingPoolReturnsNil() async throws {
+        try await withStorage { storage, ns in
+            let read = try await storage.userPool(id: ns.id(region: ns.regionA, suffix: "Missing1"))
+            XCTAssertNil(read)
+        }
+    }
+
+    // MARK: - Update
+
+    func testUpdateAppliesTheChangeReturnsItAndPersistsIt() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Update1")
+            try await storage.insertUserPool(pool)
+            let modified = Date(milliseconds: 1_800_000_000_456)
+            let updated = try await storage.updateUserPool(id: pool.id) { record in
+                record.name = "renamed"
+                record.lastModifiedDate = modified
+                record.document = Data(#"{"changed":true}"#.utf8)
+            }
+            let expected = UserPoolRecord(id: pool.id, region: pool.region, name: "renamed", creationDate: pool.creationDate,
+                                          lastModifiedDate: modified, document: Data(#"{"changed":true}"#.utf8))
+            XCTAssertEqual(updated, expected)
+            let read = try await storage.userPool(id: pool.id)
+            XCTAssertEqual(read, expected)
+        }
+    }
+
+    func testUpdateReturnsTheLastModifiedDateAsStoredToTheMillisecond() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "UpdateMs1")
+            try await storage.insertUserPool(pool)
+            let updated = try await storage.updateUserPool(id: pool.id) { record in
+                record.lastModifiedDate = Date(timeIntervalSince1970: 1_800_000_000.456_7)
+            }
+            let read = try await storage.userPool(id: pool.id)
+            XCTAssertEqual(updated.lastModifiedDate, Date(milliseconds: 1_800_000_000_457))
+            XCTAssertEqual(read, updated)
+        }
+    }
+
+    func testUpdatingAMissingPoolThrowsNotFound() async throws {
+        try await withStorage { storage, ns in
+            let id = ns.id(region: ns.regionA, suffix: "Missing2")
+            await XCTAssertThrowsStorageError(.notFound) {
+                _ = try await storage.updateUserPool(id: id) { record in record.name = "x" }
+            }
+            let read = try await storage.userPool(id: id)
+            XCTAssertNil(read, "update does not create")
+        }
+    }
+
+    func testAnErrorThrownByTheChangeAbortsTheUpdateWithNothingWritten() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Abort1")
+            try await storage.insertUserPool(pool)
+            do {
+                _ = try await storage.updateUserPool(id: pool.id) { record in
+                    record.name = "should not be written"
+                    record.document = Data("should not be written".utf8)
+                    throw ClosureError.rejected
+                }
+                XCTFail("the closure's error was not rethrown")
+            } catch let error as ClosureError {
+                XCTAssertEqual(error, .rejected, "the closure's own error comes back unchanged")
+            }
+            let read = try await storage.userPool(id: pool.id)
+            XCTAssertEqual(read, pool)
+        }
+    }
+
+    func testUpdateCannotChangeIdRegionOrCreationDate() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Keys1")
+            try await storage.insertUserPool(pool)
+            let otherId = ns.id(region: ns.regionB, suffix: "Keys2")
+            let modified = Date(milliseconds: 1_800_000_000_000)
+            let updated = try await storage.updateUserPool(id: pool.id) { record in
+                record = UserPoolRecord(
+                    id: otherId, region: ns.regionB, name: "renamed",
+                    creationDate: Date(milliseconds: 1_000), lastModifiedDate: modified,
+                    document: Data("new".utf8)
+                )
+            }
+            let expected = UserPoolRecord(id: pool.id, region: pool.region, name: "renamed", creationDate: pool.creationDate,
+                                          lastModifiedDate: modified, document: Data("new".utf8))
+            XCTAssertEqual(updated, expected)
+            let read = try await storage.userPool(id: pool.id)
+            XCTAssertEqual(read, expected)
+            let moved = try await storage.userPool(id: otherId)
+            XCTAssertNil(moved, "no pool appears under the id the closure tried")
+            let regionB = try await storage.userPools(region: ns.regionB, after: nil, limit: 10)
+            XCTAssertEqual(regionB.items, [])
+        }
+    }
+
+    /// 16 tasks each make 10 updates that append their own token to the document: every token is
+    /// there exactly once at the end, so no update was lost or applied twice.
+    func testConcurrentUpdatesLoseNoWrite() async throws {
+        try await withStorage { storage, ns in
+            let pool = UserPoolRecord(
+                id: ns.id(region: ns.regionA, suffix: "Concurrent1"), region: ns.regionA, name: "concurrent",
+                creationDate: Date(milliseconds: 1_700_000_000_000), lastModifiedDate: Date(milliseconds: 1_700_000_000_000),
+                document: Data()
+            )
+            try await storage.insertUserPool(pool)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for task in 0..<16 {
+                    group.addTask {
+                        for step in 0..<10 {
+                            _ = try await storage.updateUserPool(id: pool.id) { record in
+                                var tokens = String(decoding: record.document, as: UTF8.self)
+                                if !tokens.isEmpty { tokens += "," }
+                                tokens += "t\(task)-\(step)"
+                                record.document = Data(tokens.utf8)
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let read = try await XCTUnwrapAsync(try await storage.userPool(id: pool.id))
+            let tokens = String(decoding: read.document, as: UTF8.self).split(separator: ",").map(String.init)
+            let expected = (0..<16).flatMap { task in (0..<10).map { step in "t\(task)-\(step)" } }
+            XCTAssertEqual(tokens.count, 160)
+            XCTAssertEqual(tokens.sorted(), expected.sorted())
+            for task in 0..<16 {
+                let own = tokens.filter { $0.hasPrefix("t\(task)-") }
+                XCTAssertEqual(own, (0..<10).map { "t\(task)-\($0)" }, "one task's updates apply in its order")
+            }
+        }
+    }
+
+    // MARK: - Delete
+
+    func testDeleteWithAPassingCheckRemovesThePool() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Delete1")
+            let kept = ns.pool(region: ns.regionA, suffix: "Delete2")
+            try await storage.insertUserPool(pool)
+            try await storage.insertUserPool(kept)
+            let checked = CheckedRecords()
+            try await storage.deleteUserPool(id: pool.id) { record in checked.append(record) }
+            XCTAssertEqual(checked.records, [pool], "check sees the stored pool, once")
+            let read = try await storage.userPool(id: pool.id)
+            XCTAssertNil(read)
+            let other = try await storage.userPool(id: kept.id)
+            XCTAssertEqual(other, kept, "only the named pool goes")
+        }
+    }
+
+    func testDeleteWithAThrowingCheckLeavesThePool() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Delete3")
+            try await storage.insertUserPool(pool)
+            do {
+                try await storage.deleteUserPool(id: pool.id) { _ in throw ClosureError.rejected }
+                XCTFail("the check's error was not rethrown")
+            } catch let error as ClosureError {
+                XCTAssertEqual(error, .rejected, "the check's own error comes back unchanged")
+            }
+            let read = try await storage.userPool(id: pool.id)
+            XCTAssertEqual(read, pool)
+        }
+    }
+
+    func testDeletingAMissingPoolThrowsNotFound() async throws {
+        try await withStorage { storage, ns in
+            let id = ns.id(region: ns.regionA, suffix: "Missing3")
+            await XCTAssertThrowsStorageError(.notFound) {
+                try await storage.deleteUserPool(id: id) { _ in XCTFail("check runs only on a pool that exists") }
+            }
+        }
+    }
+
+    func testUpdatingADeletedPoolThrowsNotFound() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Delete4")
+            try await storage.insertUserPool(pool)
+            try await storage.deleteUserPool(id: pool.id) { _ in }
+            await XCTAssertThrowsStorageError(.notFound) {
+                _ = try await storage.updateUserPool(id: pool.id) { record in record.name = "x" }
+            }
+        }
+    }
+
+    // MARK: - Paging
+
+    /// 25 pools in region A (mixed-case ids, inserted out of order), 5 in region B: pages of 7
+    /// list every A pool exactly once in ascending id order (byte order), never a B pool, and the
+    /// last page has no cursor.
+    func testListingPagesThroughOneRegionInIdOrder() async throws {
+        try await withStorage { storage, ns in
+            let idsA = ns.mixedCaseSuffixes(count: 25).map { ns.pool(region: ns.regionA, suffix: $0) }
+            let idsB = ns.mixedCaseSuffixes(count: 5).map { ns.pool(region: ns.regionB, suffix: $0) }
+            for pool in (idsA + idsB).shuffled() {
+                try await storage.insertUserPool(pool)
+            }
+            var listed: [UserPoolRecord] = []
+            var pageSizes: [Int] = []
+            var cursor: String? = nil
+            repeat {
+                let page = try await storage.userPools(region: ns.regionA, after: cursor, limit: 7)
+                listed += page.items
+                pageSizes.append(page.items.count)
+                if let next = page.nextCursor {
+                    XCTAssertEqual(next, page.items.last?.id, "the cursor is the last id of the page")
+                }
+                cursor = page.nextCursor
+            } while cursor != nil && pageSizes.count < 10
+            XCTAssertEqual(pageSizes, [7, 7, 7, 4])
+            XCTAssertEqual(listed.map(\.id), idsA.map(\.id).sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }))
+            XCTAssertEqual(Set(listed.map(\.region)), [ns.regionA])
+            XCTAssertEqual(listed.sorted { $0.id < $1.id }, idsA.sorted { $0.id < $1.id }, "pools list whole")
+        }
+    }
+
+    func testAPageThatEndsTheRegionExactlyHasNoCursor() async throws {
+        try await withStorage { storage, ns in
+            for suffix in ns.mixedCaseSuffixes(count: 14) {
+                try await storage.insertUserPool(ns.pool(region: ns.regionA, suffix: suffix))
+            }
+            let first = try await storage.userPools(region: ns.regionA, after: nil, limit: 7)
+            XCTAssertEqual(first.items.count, 7)
+            let cursor = try XCTUnwrap(first.nextCursor)
+            let second = try await storage.userPools(region: ns.regionA, after: cursor, limit: 7)
+            XCTAssertEqual(second.items.count, 7)
+            XCTAssertNil(second.nextCursor, "no cursor to an empty page")
+        }
+    }
+
+    func testALimitAboveTheCountListsEverythingWithoutCursor() async throws {
+        try await withStorage { storage, ns in
+            let pools = ns.mixedCaseSuffixes(count: 5).map { ns.pool(region: ns.regionA, suffix: $0) }
+            for pool in pools {
+                try await storage.insertUserPool(pool)
+            }
+            let page = try await storage.userPools(region: ns.regionA, after: nil, limit: 60)
+            XCTAssertEqual(page.items.map(\.id), pools.map(\.id).sorted())
+            XCTAssertNil(page.nextCursor)
+        }
+    }
+
+    func testListingAnEmptyRegionReturnsAnEmptyPage() async throws {
+        try await withStorage { storage, ns in
+            try await storage.insertUserPool(ns.pool(region: ns.regionB, suffix: "Other1"))
+            let page = try await storage.userPools(region: ns.regionA, after: nil, limit: 10)
+            XCTAssertEqual(page.items, [])
+            XCTAssertNil(page.nextCursor)
+        }
+    }
+
+    // MARK: - Secrets
+
+    func testTheFirstCandidateForASecretWins() async throws {
+        try await withStorage { storage, ns in
+            let name = ns.secretName("first")
+            let first = try await storage.secret(named: name, orInsert: Data("first".utf8))
+            XCTAssertEqual(first, Data("first".utf8))
+            let second = try await storage.secret(named: name, orInsert: Data("second".utf8))
+            XCTAssertEqual(second, Data("first".utf8), "a later caller gets the stored value")
+            let other = try await storage.secret(named: ns.secretName("other"), orInsert: Data("other".utf8))
+            XCTAssertEqual(other, Data("other".utf8), "secrets are per name")
+        }
+    }
+
+    func testConcurrentSecretCallersAllGetOneValue() async throws {
+        try await withStorage { storage, ns in
+            let name = ns.secretName("concurrent")
+            let candidates = (0..<20).map { Data("candidate-\($0)".utf8) }
+            let values = try await withThrowingTaskGroup(of: Data.self) { group in
+                for candidate in candidates {
+                    group.addTask { try await storage.secret(named: name, orInsert: candidate) }
+                }
+                var values: [Data] = []
+                for try await value in group {
+                    values.append(value)
+                }
+                return values
+            }
+            XCTAssertEqual(values.count, 20)
+            XCTAssertEqual(Set(values).count, 1, "every caller gets the same value")
+            let value = try XCTUnwrap(values.first)
+            XCTAssertTrue(candidates.contains(value), "the value is one of the candidates")
+            let later = try await storage.secret(named: name, orInsert: Data("late".utf8))
+            XCTAssertEqual(later, value)
+        }
+    }
+
+    // MARK: - Durability
+
+    /// Everything written before closing the store reads back after opening it again.
+    func testDataSurvivesClosingAndReopening() async throws {
+        let engine = try self.makeEngine()
+        guard engine.survivesReopening else {
+            try await engine.destroy()
+            throw XCTSkip("this engine keeps its data in memory only; nothing survives closing it")
+        }
+        let ns = TestNamespace()
+        let pool = ns.pool(region: ns.regionA, suffix: "Durable1")
+        let updated: UserPoolRecord
+        let secretName = ns.secretName("durable")
+        do {
+            let first = try await engine.open()
+            do {
+                try await first.storage.insertUserPool(pool)
+                try await first.storage.insertUserPool(ns.pool(region: ns.regionA, suffix: "Durable2"))
+                updated = try await first.storage.updateUserPool(id: pool.id) { record in
+                    record.document = Data("updated before closing".utf8)
+                }
+                try await first.storage.deleteUserPool(id: ns.id(region: ns.regionA, suffix: "Durable2")) { _ in }
+                _ = try await first.storage.secret(named: secretName, orInsert: Data("kept".utf8))
+            } catch {
+                try? await first.close()
+                throw error
+            }
+            try await first.close()
+
+            let second = try await engine.open()
+            do {
+                let read = try await second.storage.userPool(id: pool.id)
+                XCTAssertEqual(read, updated)
+                let page = try await second.storage.userPools(region: ns.regionA, after: nil, limit: 10)
+                XCTAssertEqual(page.items, [updated], "the deleted pool stays deleted")
+                let secret = try await second.storage.secret(named: secretName, orInsert: Data("new".utf8))
+                XCTAssertEqual(secret, Data("kept".utf8))
+            } catch {
+                try? await second.close()
+                throw error
+            }
+            try await second.close()
+        } catch {
+            try? await engine.destroy()
+            throw error
+        }
+        try await engine.destroy()
+    }
+}
+
+// MARK: - Helpers
+
+/// Keys no other test (or earlier run on the same database) uses: two regions and a tag for names.
+struct TestNamespace: Sendable {
+    let tag: String
+    let regionA: String
+    let regionB: String
+
+    init() {
+        let tag = UUID().uuidString.prefix(8).lowercased()
+        self.tag = tag
+        self.regionA = "test-\(tag)-1"
+        self.regionB = "test-\(tag)-2"
+    }
+
+    func id(region: String, suffix: String) -> String {
+        "\(region)_\(suffix)"
+    }
+
+    func pool(region: String, suffix: String, name: String? = nil) -> UserPoolRecord {
+        UserPoolRecord(
+            id: self.id(region: region, suffix: suffix),
+            region: region,
+            name: name ?? "pool \(suffix)",
+            creationDate: Date(milliseconds: 1_700_000_000_123),
+            lastModifiedDate: Date(milliseconds: 1_700_000_100_456),
+            document: Data(#"{"suffix":"\#(suffix)","bytes":"\u{00}\u{FF}"}"#.utf8) + Data([0, 255, 10])
+        )
+    }
+
+    /// Distinct suffixes whose byte order differs from a case-insensitive (locale) order.
+    func mixedCaseSuffixes(count: Int) -> [String] {
+        let letters = Array("aBzZ09_mN")
+        var suffixes: [String] = []
+        var index = 0
+        while suffixes.count < count {
+            let a = letters[index % letters.count]
+            let b = letters[(index / letters.count) % letters.count]
+            suffixes.append("\(a)\(b)x\(index)")
+            index += 1
+        }
+        return suffixes
+    }
+
+    func secretName(_ name: String) -> String {
+        "test-\(self.tag)-\(name)"
+    }
+}
+
+enum ClosureError: Error, Equatable {
+    case rejected
+}
+
+/// What a delete's check saw (the check is `@Sendable`).
+final class CheckedRecords: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [UserPoolRecord] = []
+
+    var records: [UserPoolRecord] { self.lock.withLock { self.stored } }
+
+    func append(_ record: UserPoolRecord) {
+        self.lock.withLock { self.stored.append(record) }
+    }
+}
+
+extension Date {
+    init(milliseconds: Int64) {
+        self.init(timeIntervalSince1970: TimeInterval(milliseconds) / 1000)
+    }
+
+    var milliseconds: Int64 {
+        Int64((self.timeIntervalSince1970 * 1000).rounded())
+    }
+}
+
+func XCTAssertThrowsStorageError(
+    _ expected: StorageError,
+    file: StaticString = #filePath,
+    line: UInt = #line,
+    _ body: () async throws -> Void
+) async {
+    do {
+        try await body()
+        XCTFail("expected StorageError.\(expected), nothing was thrown", file: file, line: line)
+    } catch let error as StorageError {
+        XCTAssertEqual(error, expected, file: file, line: line)
+    } catch {
+        XCTFail("expected StorageError.\(expected), got \(String(reflecting: error))", file: file, line: line)
+    }
+}
+
+func XCTUnwrapAsync<T>(
+    _ expression: @autoclosure () async throws -> T?,
+    file: StaticString = #filePath,
+    line: UInt = #line
+) async throws -> T {
+    let value = try await expression()
+    return try XCTUnwrap(value, file: file, line: line)
+}

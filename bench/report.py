@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Turn bench/run.sh's raw outputs into a Markdown report (stdlib only).
+
+Reads, for each server S and operation O in OUT_DIR:
+  S-O.wrk   wrk --latency output (plus request.lua's bench-non200 lines)
+  S-O.cpu   "<utime+stime before> <after> <CLK_TCK> <connections>" of the server
+            process; "after" is read once the server is idle again
+  S-O.body  the request body (quoted in the problems section)
+Prints the report and writes it to --output. Exits 1 if any run is invalid
+(non-200 responses or socket errors) or missing (its preparation failed), else 0.
+"""
+import argparse
+import re
+import sys
+from pathlib import Path
+
+NAMES = {"gatehouse": "Gatehouse", "moto": "moto"}
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
+
+
+def parse_wrk(text):
+    def find(pattern, cast=float):
+        m = re.search(pattern, text, re.M)
+        return cast(m.group(1)) if m else None
+
+    p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s|m|h)\s*$", text, re.M)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    return {
+        "rps": find(r"^Requests/sec:\s+([\d.]+)"),
+        "p99_ms": float(p99.group(1)) * UNIT_MS[p99.group(2)] if p99 else None,
+        "requests": find(r"^\s+(\d+) requests in ", int),
+        "non200": find(r"^bench-non200: (\d+)", int),
+        "sample": find(r"^bench-non200-sample: (.*)$", str),
+        "socket_errors": sum(map(int, sock.groups())) if sock else 0,
+    }
+
+
+def load(out, server, op):
+    wrk = out / f"{server}-{op}.wrk"
+    if not wrk.exists():
+        return None
+    r = parse_wrk(wrk.read_text())
+    before, after, tck, conns = map(int, (out / f"{server}-{op}.cpu").read_text().split())
+    cpu_ms = (after - before) * 1000 / tck
+    # The server also finishes the ~one request per connection in flight when wrk stops.
+    r["cpu_per_1k"] = cpu_ms * 1000 / (r["requests"] + conns) if r["requests"] is not None else None
+    r["few"] = r["requests"] is not None and r["requests"] < 10 * conns
+    r["problems"] = []
+    if r["rps"] is None or r["requests"] is None or r["non200"] is None:
+        r["problems"].append("wrk output not understood (see the .wrk file)")
+    if r["non200"]:
+        r["problems"].append(f"{r['non200']} non-200 responses")
+    if r["socket_errors"]:
+        r["problems"].append(f"socket errors ({r['socket_errors']})")
+    r["body"] = (out / f"{server}-{op}.body").read_text().strip()
+    return r
+
+
+def fmt(value, spec, r, unit=""):
+    if value is None:
+        return "—"
+    return format(value, spec) + unit + (" ⚠" if r["problems"] else "") + (" †" if r.get("few") else "")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out_dir", type=Path)
+    ap.add_argument("--servers", default="gatehouse moto")
+    ap.add_argument("--ops", required=True)
+    ap.add_argument("--output", type=Path)
+    ap.add_argument("--meta", action="append", default=[], help="Key=Value line for the header")
+    a = ap.parse_args()
+    servers, ops = a.servers.split(), a.ops.split()
+    results = {(s, o): load(a.out_dir, s, o) for s in servers for o in ops}
+    empty = {"rps": None, "p99_ms": None, "cpu_per_1k": None, "problems": []}
+
+    lines = ["# Gatehouse vs moto: cognito-idp throughput", ""]
+    lines += [f"- **{k}**: {v}" for k, v in (m.split("=", 1) for m in a.meta)]
+    lines += ["", "| Operation | Gatehouse req/s | Gatehouse p99 | moto req/s | moto p99 | ratio (Gatehouse/moto) |",
+              "|---|---:|---:|---:|---:|---:|"]
+    for op in ops:
+        g, m = (results.get((s, op)) or empty for s in ("gatehouse", "moto"))
+        ratio = "—"
+        if g["rps"] and m["rps"]:
+            ratio = "invalid" if g["problems"] or m["problems"] else f"{g['rps'] / m['rps']:.1f}×"
+        lines.append(f"| {op} | {fmt(g['rps'], ',.0f', g)} | {fmt(g['p99_ms'], '.2f', g, ' ms')}"
+                     f" | {fmt(m['rps'], ',.0f', m)} | {fmt(m['p99_ms'], '.2f', m, ' ms')} | {ratio} |")
+    lines += ["", "Server CPU time (user+system from /proc/PID/stat, from the start of the run until the",
+              "server is idle again) per 1000 requests (completed + the one in flight per connection):", "",
+              "| Operation | Gatehouse CPU-ms / 1k req | moto CPU-ms / 1k req |", "|---|---:|---:|"]
+    for op in ops:
+        g, m = (results.get((s, op)) or empty for s in ("gatehouse", "moto"))
+        lines.append(f"| {op} | {fmt(g['cpu_per_1k'], '.1f', g)} | {fmt(m['cpu_per_1k'], '.1f', m)} |")
+
+    bad = [(s, o, r) for (s, o), r in results.items() if r and r["problems"]]
+    missing = [f"{s} {o}" for (s, o), r in results.items() if r is None]
+    lines += ["", "⚠ = invalid measurement (see below)." if bad else "All measured runs: every response was HTTP 200."]
+    few = [f"{NAMES.get(s, s)} {o} ({r['requests']})" for (s, o), r in results.items() if r and r["few"]]
+    if few:
+        lines.append(f"† = fewer than 10 requests per connection completed, so imprecise: {', '.join(few)}.")
+    if missing:
+        lines.append(f"Not measured (preparing state failed, see run.sh's log): {', '.join(missing)}.")
+    for s, o, r in bad:
+        lines += ["", f"### {NAMES.get(s, s)} {o}: {'; '.join(r['problems'])}", "",
+                  f"Request: `X-Amz-Target: AWSCognitoIdentityProviderService.{o}`, body:", "",
+                  "```json", r["body"], "```"]
+        if r["sample"]:
+            lines += ["", "First non-200 response (status, body):", "", "```", r["sample"], "```"]
+
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if a.output:
+        a.output.write_text(report)
+    return 1 if bad or missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# Gatehouse vs moto throughput benchmark for the cognito-idp JSON API.
+#
+# Usage:  bench/run.sh            (from anywhere; run as root, or with sudo available
+#                                  if wrk has to be installed)
+#
+# What it does, in one run:
+#   1. installs wrk (Debian package) if missing and moto[server] into bench/.venv
+#      (reuses ./.venv if it already has moto_server);
+#   2. builds Gatehouse (swift build -c release --product gatehouse) unless
+#      GATEHOUSE_BIN is given, starts it on a fresh data dir, and starts moto_server;
+#   3. for each operation (DescribeUserPool, UpdateUserPool, ListUserPools,
+#      CreateUserPool) on each server: prepares state over plain HTTP, runs a short
+#      warm-up, then `wrk -t2 -c$BENCH_CONNECTIONS -d${BENCH_SECONDS}s --latency`
+#      with bench/request.lua (which counts non-200 responses), and samples the
+#      server's CPU time (utime+stime in /proc/PID/stat) around the run;
+#   4. bench/report.py turns the wrk outputs into Markdown tables (req/s, p99,
+#      Gatehouse/moto ratio, CPU-ms per 1000 requests), printed and written to
+#      bench/results.md.
+# Exits 1 if any run saw a non-200 response or a socket error (an invalid
+# measurement) or could not be prepared; the report shows a sample request and response.
+# Takes about 4-5 minutes with the defaults (moto's CreateUserPool is ~200 ms of CPU each).
+#
+# Environment:
+#   BENCH_SECONDS=10        duration of each measured wrk run
+#   BENCH_WARMUP=2          warm-up seconds before each measured run (0 = none)
+#   BENCH_CONNECTIONS=32    wrk connections (threads are always 2)
+#   BENCH_SERVERS="gatehouse moto"   which servers to measure
+#   BENCH_OPS="DescribeUserPool UpdateUserPool ListUserPools CreateUserPool"
+#   GATEHOUSE_BIN=path      use this binary, don't build
+#   BENCH_DATABASE_URL=url  passed to gatehouse as --database-url
+# Raw outputs (wrk logs, bodies, CPU samples, server logs) go to bench/.out/.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+SECONDS_PER_RUN=${BENCH_SECONDS:-10}
+WARMUP=${BENCH_WARMUP:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+SERVERS=${BENCH_SERVERS:-gatehouse moto}
+OPS=${BENCH_OPS:-DescribeUserPool UpdateUserPool ListUserPools CreateUserPool}
+OUT=$BENCH_DIR/.out
+export BENCH_AMZ_DATE
+BENCH_AMZ_DATE=$(date -u +%Y%m%dT%H%M%SZ)
+
+log() { echo "[bench] $*" >&2; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# ---- 1. tools -------------------------------------------------------------
+if ! command -v wrk >/dev/null; then
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  log "installing wrk"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
+fi
+if [ -x "$ROOT/.venv/bin/moto_server" ]; then
+  VENV=$ROOT/.venv
+else
+  VENV=$BENCH_DIR/.venv
+  if [ ! -x "$VENV/bin/moto_server" ]; then
+    log "installing moto[server] into $VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q 'moto[server]'
+  fi
+fi
+MOTO_VERSION=$("$VENV/bin/python" -c 'import moto; print(moto.__version__)')
+
+case " $SERVERS " in *" gatehouse "*)
+  if [ -z "${GATEHOUSE_BIN:-}" ]; then
+    log "building gatehouse (release)"
+    (cd "$ROOT" && swift build -c release --product gatehouse)
+    GATEHOUSE_BIN=$ROOT/.build/release/gatehouse
+  fi
+  [ -x "$GATEHOUSE_BIN" ] || { log "no gatehouse binary at $GATEHOUSE_BIN"; exit 2; }
+esac
+
+# ---- 2. servers -------------------------------------------------------------
+rm -rf "$OUT" && mkdir -p "$OUT"
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+DATA_DIR=$(mktemp -d)
+declare -A PID URL
+cleanup() {
+  for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$DATA_DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+wait_ready() { # name url-to-GET
+  for _ in $(seq 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$2")" = 200 ] && return 0
+    kill -0 "${PID[$1]}" 2>/dev/null || { log "$1 exited; see $OUT/$1.log"; exit 2; }
+    sleep 0.1
+  done
+  log "$1 not ready after 30 s"; exit 2
+}
+
+for server in $SERVERS; do
+  port=$(free_port)
+  URL[$server]=http://127.0.0.1:$port/
+  case $server in
+    gatehouse)
+      args=(serve --host 127.0.0.1 --port "$port" --data-dir "$DATA_DIR" --log-level error)
+      [ -n "${BENCH_DATABASE_URL:-}" ] && args+=(--database-url "$BENCH_DATABASE_URL")
+      "$GATEHOUSE_BIN" "${args[@]}" >"$OUT/gatehouse.log" 2>&1 &
+      PID[$server]=$!
+      wait_ready gatehouse "${URL[$server]}health" ;;
+    moto)
+      "$VENV/bin/moto_server" -H 127.0.0.1 -p "$port" >"$OUT/moto.log" 2>&1 &
+      PID[$server]=$!
+      wait_ready moto "${URL[$server]}moto-api/" ;;
+    *) log "unknown server $server"; exit 2 ;;
+  esac
+  log "$server running on port $port (pid ${PID[$server]})"
+done
+
+# ---- 3. runs ----------------------------------------------------------------
+call() { # server op body -> response body on stdout; fails on non-200
+  local resp code
+  resp=$(curl -s -w '\n%{http_code}' "${URL[$1]}" \
+    -H 'Content-Type: application/x-amz-json-1.1' \
+    -H "X-Amz-Target: AWSCognitoIdentityProviderService.$2" \
+    -H "X-Amz-Date: $BENCH_AMZ_DATE" \
+    -H "Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/${BENCH_AMZ_DATE:0:8}/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000" \
+    -d "$3")
+  code=${resp##*$'\n'}
+  if [ "$code" != 200 ]; then log "$1 $2 $3 -> HTTP $code: ${resp%$'\n'*}"; return 1; fi
+  printf '%s\n' "${resp%$'\n'*}"
+}
+create_pool() { # server name -> pool id
+  local resp; resp=$(call "$1" CreateUserPool "{\"PoolName\":\"$2\"}") || return 1
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["UserPool"]["Id"])' <<<"$resp"
+}
+body_for() { # server op -> JSON body for the measured requests (after preparing state)
+  local id i
+  case $2 in
+    DescribeUserPool|UpdateUserPool) id=$(create_pool "$1" "bench-${2%UserPool}") || return 1 ;;
+    ListUserPools) for i in $(seq 100); do create_pool "$1" "bench-list-$i" >/dev/null || return 1; done ;;
+  esac
+  case $2 in
+    DescribeUserPool) echo "{\"UserPoolId\":\"$id\"}" ;;
+    UpdateUserPool) cat <<EOF
+{"UserPoolId":"$id",
+ "Policies":{"PasswordPolicy":{"MinimumLength":12,"RequireUppercase":true,"RequireLowercase":true,
+   "RequireNumbers":true,"RequireSymbols":false,"TemporaryPasswordValidityDays":3}},
+ "AutoVerifiedAttributes":["email"],
+ "UserPoolTags":{"env":"bench","team":"identity"},
+ "MfaConfiguration":"OFF","DeletionProtection":"INACTIVE"}
+EOF
+      ;;
+    ListUserPools) echo '{"MaxResults":60}' ;;
+    CreateUserPool) echo '{"PoolName":"bench-create"}' ;;
+    *) log "unknown op $2"; return 1 ;;
+  esac
+}
+cpu_ticks() { # pid -> utime+stime in clock ticks
+  local stat; stat=$(<"/proc/$1/stat"); set -- ${stat##*) }; echo $(( ${12} + ${13} ))
+}
+wait_idle() { # pid: wait (max 60 s) until the server finishes in-flight work (< 2 ticks / 0.5 s)
+  local a b
+  for _ in $(seq 120); do
+    a=$(cpu_ticks "$1"); sleep 0.5; b=$(cpu_ticks "$1")
+    [ $((b - a)) -lt 2 ] && return 0
+  done
+  log "warning: pid $1 still busy after 60 s"
+}
+
+for server in $SERVERS; do
+  for op in $OPS; do
+    run=$OUT/$server-$op
+    if ! body_for "$server" "$op" >"$run.body"; then
+      log "$server $op: preparing state failed, not measured"; continue
+    fi
+    call "$server" "$op" "$(<"$run.body")" >"$run.sample-response" ||
+      log "$server $op: warning: a single request already fails; measuring anyway"
+    export BENCH_TARGET=$op BENCH_BODY_FILE=$run.body
+    # --timeout above the duration: slow responses are measured, not dropped from the histogram.
+    wrk_cmd=(wrk -t2 -c"$CONNECTIONS" --latency --timeout "$((SECONDS_PER_RUN + 5))s"
+             -s "$BENCH_DIR/request.lua" "${URL[$server]}")
+    [ "$WARMUP" = 0 ] || "${wrk_cmd[@]}" -d"${WARMUP}s" >"$run.warmup" 2>&1
+    wait_idle "${PID[$server]}"
+    log "$server $op: ${SECONDS_PER_RUN}s x $CONNECTIONS connections"
+    before=$(cpu_ticks "${PID[$server]}")
+    "${wrk_cmd[@]}" -d"${SECONDS_PER_RUN}s" >"$run.wrk" 2>&1
+    wait_idle "${PID[$server]}"  # CPU of the requests still in flight when wrk stopped counts too
+    after=$(cpu_ticks "${PID[$server]}")
+    echo "$before $after $(getconf CLK_TCK) $CONNECTIONS" >"$run.cpu"
+  done
+done
+
+# ---- 4. report --------------------------------------------------------------
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
+[ -z "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || COMMIT="$COMMIT (dirty)"
+python3 "$BENCH_DIR/report.py" "$OUT" \
+  --servers "$SERVERS" --ops "$OPS" --output "$BENCH_DIR/results.md" \
+  --meta "Date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
+  --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load average at start $LOAD" \
+  --meta "Gatehouse=$COMMIT${BENCH_DATABASE_URL:+, --database-url set}" \
+  --meta "moto=$MOTO_VERSION" \
+  --meta "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f2), -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)"

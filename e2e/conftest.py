@@ -1,0 +1,145 @@
+"""Fixtures: one gatehouse server for the session, boto3 clients, the aws CLI, raw HTTP, pools.
+
+Environment:
+  GATEHOUSE_BIN                 server binary (default .build/release/gatehouse)
+  GATEHOUSE_E2E_STORE           sqlite (default) or postgres
+  GATEHOUSE_E2E_DATABASE_URL    PostgreSQL URL, required when the store is postgres
+"""
+import os
+from pathlib import Path
+
+import boto3
+import pytest
+from botocore.config import Config
+
+import helpers
+from helpers import ACCESS_KEY, REGION, SECRET_KEY, STORE, GatehouseServer, RawClient, run_aws, unique_name
+
+
+def _binary():
+    binary = Path(os.environ.get("GATEHOUSE_BIN", helpers.REPO_ROOT / ".build" / "release" / "gatehouse"))
+    if not binary.is_absolute():
+        binary = helpers.REPO_ROOT / binary
+    if not os.access(binary, os.X_OK):
+        pytest.exit(f"server binary {binary} not found: build it with "
+                    "`swift build -c release --product gatehouse` or set GATEHOUSE_BIN", returncode=2)
+    return binary
+
+
+def _database_url():
+    if STORE == "sqlite":
+        return None
+    if STORE != "postgres":
+        pytest.exit(f"GATEHOUSE_E2E_STORE must be sqlite or postgres, not {STORE!r}", returncode=2)
+    url = os.environ.get("GATEHOUSE_E2E_DATABASE_URL")
+    if not url:
+        pytest.exit("GATEHOUSE_E2E_STORE=postgres needs GATEHOUSE_E2E_DATABASE_URL", returncode=2)
+    return url
+
+
+def pytest_report_header(config):
+    return f"gatehouse e2e: store={STORE}"
+
+
+@pytest.fixture(scope="session")
+def server_factory(tmp_path_factory):
+    """Makes extra servers (stopped at session end) on the session's store kind."""
+    binary, url = _binary(), _database_url()
+    started = []
+
+    def make(**kwargs):
+        root = tmp_path_factory.mktemp("gatehouse")
+        kwargs.setdefault("database_url", url)
+        server = GatehouseServer(binary, root / "data", root / "server.log", **kwargs)
+        started.append(server)
+        return server
+
+    yield make
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def server(server_factory):
+    """The session's server. Tests may restart it; it always comes back on the same port and data."""
+    server = server_factory().start()
+    yield server
+    code = server.stop()
+    assert code == 0, f"gatehouse exited with {code} on SIGTERM at session end:\n{server.log_tail()}"
+
+
+@pytest.fixture
+def live_server(server):
+    """The session server, started again if an earlier test left it down."""
+    server.ensure_running()
+    return server
+
+
+@pytest.fixture(scope="session")
+def boto_session():
+    return boto3.session.Session(aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY)
+
+
+@pytest.fixture
+def make_client(boto_session, live_server):
+    def make(region=REGION, endpoint=None, validate=True):
+        config = Config(retries={"max_attempts": 1, "mode": "standard"}, connect_timeout=10,
+                        read_timeout=60, parameter_validation=validate)
+        return boto_session.client("cognito-idp", region_name=region, config=config,
+                                   endpoint_url=endpoint or live_server.endpoint)
+    return make
+
+
+@pytest.fixture
+def cognito(make_client):
+    """boto3 cognito-idp client in us-east-1."""
+    return make_client()
+
+
+@pytest.fixture
+def raw(live_server):
+    return RawClient(live_server.endpoint)
+
+
+@pytest.fixture
+def aws(live_server):
+    """aws(*args, region=...) runs the real aws CLI against the server."""
+    def run(*args, **kwargs):
+        return run_aws(live_server.endpoint, *args, **kwargs)
+    return run
+
+
+@pytest.fixture
+def pool_name(request):
+    return unique_name(request.node.name[:40].replace("[", "-").replace("]", "").replace("_", "-"))
+
+
+@pytest.fixture
+def make_pool(cognito, pool_name):
+    """make_pool(**CreateUserPool params) creates a pool with a unique name; returns its UserPool."""
+    counter = iter(range(1000))
+
+    def make(client=None, **params):
+        params.setdefault("PoolName", f"{pool_name}-{next(counter)}")
+        return (client or cognito).create_user_pool(**params)["UserPool"]
+    return make
+
+
+class Sentinel:
+    """A pre-existing pool whose Describe bytes, and the pool count, must survive bad requests."""
+
+    def __init__(self, raw, pool_id):
+        self.raw = raw
+        self.pool_id = pool_id
+        self.describe = raw.describe_bytes(pool_id)
+        self.count = len(raw.list_pool_ids())
+
+    def assert_unchanged(self):
+        assert self.raw.describe_bytes(self.pool_id) == self.describe
+        assert len(self.raw.list_pool_ids()) == self.count
+
+
+@pytest.fixture
+def sentinel(raw, make_pool):
+    pool = make_pool(UserPoolTags={"purpose": "sentinel"}, MfaConfiguration="OFF")
+    return Sentinel(raw, pool["Id"])

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Gatehouse's test command. The README and .ci/run call exactly this script, from any directory.
+#
+# Steps:
+#   (a) the Python venv .venv with e2e/requirements.txt (awscli, boto3, pytest, requests)
+#   (b) PostgreSQL server binaries: /usr/lib/postgresql/*/bin, else `apt-get install postgresql`
+#   (c) a throwaway PostgreSQL cluster (trust auth, loopback, free port) in a temp dir, removed on exit;
+#       exports GATEHOUSE_TEST_DATABASE_URL=postgres://USER@127.0.0.1:PORT/gatehouse_test
+#   (d) swift build --build-tests; swift test   (the Swift suite's PostgreSQL run uses that URL)
+#   (e) swift build -c release --product gatehouse
+#   (f) the end-to-end suite (pytest e2e/) against that binary: once on SQLite, once on PostgreSQL
+#       (database gatehouse_e2e, created fresh). Both runs happen; the script fails if either fails.
+#
+# Flags for fast local runs (set to 1):
+#   GATEHOUSE_SKIP_SWIFT_TESTS  skip (d)
+#   GATEHOUSE_SKIP_BUILD        skip (e) and test the existing $GATEHOUSE_BIN
+#   GATEHOUSE_SKIP_POSTGRES     skip (b), (c) and the PostgreSQL e2e run; the Swift suite gets no database URL
+#   GATEHOUSE_SKIP_E2E          skip (f)
+# Settings:
+#   GATEHOUSE_BIN               server binary for (f), default .build/release/gatehouse
+#   GATEHOUSE_E2E_STORES        stores for (f), default "sqlite postgres"
+#   arguments                   passed to both pytest runs, e.g. `scripts/test.sh -x -k durability`
+#
+# Example: GATEHOUSE_SKIP_SWIFT_TESTS=1 GATEHOUSE_SKIP_BUILD=1 scripts/test.sh -x
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+flag() { [ "${!1:-0}" = 1 ]; }
+step() { printf '\n==> %s\n' "$*"; }
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# (a) Python environment ------------------------------------------------------------------------------
+step "Python venv .venv"
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -r e2e/requirements.txt
+
+# (b) + (c) PostgreSQL --------------------------------------------------------------------------------
+PG_BIN="" PG_DIR="" PG_PORT="" PG_USER=""
+pg_running=0
+
+as_pg() {
+    # initdb and the server refuse to run as root: run them as the `postgres` user then.
+    if [ "$(id -u)" = 0 ]; then
+        (cd "$PG_DIR" && runuser -u postgres -- "$@")
+    else
+        "$@"
+    fi
+}
+
+stop_postgres() {
+    if [ "$pg_running" = 1 ]; then
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+    fi
+    if [ -n "$PG_DIR" ]; then
+        rm -rf "$PG_DIR"
+    fi
+}
+
+find_pg_bin() {
+    local dir
+    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then
+        echo "$dir"
+    fi
+}
+
+start_postgres() {
+    step "PostgreSQL server binaries"
+    PG_BIN=$(find_pg_bin)
+    if [ -z "$PG_BIN" ]; then
+        local sudo=""
+        [ "$(id -u)" = 0 ] || sudo="sudo"
+        $sudo apt-get update
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y postgresql
+        PG_BIN=$(find_pg_bin)
+        [ -n "$PG_BIN" ] || { echo "no initdb under /usr/lib/postgresql after installing postgresql" >&2; exit 1; }
+    fi
+    echo "using $PG_BIN"
+
+    step "throwaway PostgreSQL cluster"
+    if [ "$(id -u)" = 0 ]; then
+        PG_USER=postgres
+        id -u postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+    else
+        PG_USER=$(id -un)
+    fi
+    PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-pg.XXXXXX")
+    trap stop_postgres EXIT
+    [ "$(id -u)" != 0 ] || chown postgres "$PG_DIR"
+    as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U "$PG_USER" --auth=trust -E UTF8 --locale=C >"$PG_DIR/initdb.log" 2>&1 \
+        || { cat "$PG_DIR/initdb.log" >&2; exit 1; }
+    PG_PORT=$(free_port)
+    pg_running=1
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
+        || { cat "$PG_DIR/server.log" >&2; exit 1; }
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" gatehouse_test
+    export GATEHOUSE_TEST_DATABASE_URL="postgres://$PG_USER@127.0.0.1:$PG_PORT/gatehouse_test"
+    echo "GATEHOUSE_TEST_DATABASE_URL=$GATEHOUSE_TEST_DATABASE_URL"
+}
+
+fresh_database() {
+    PGOPTIONS="-c client_min_messages=warning" "$PG_BIN/dropdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" --if-exists "$1"
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" "$1"
+    echo "postgres://$PG_USER@127.0.0.1:$PG_PORT/$1"
+}
+
+if ! flag GATEHOUSE_SKIP_POSTGRES; then
+    start_postgres
+fi
+
+# (d) Swift unit and conformance tests ----------------------------------------------------------------
+if ! flag GATEHOUSE_SKIP_SWIFT_TESTS; then
+    step "swift build --build-tests && swift test"
+    swift build --build-tests
+    swift test
+fi
+
+# (e) release binary ----------------------------------------------------------------------------------
+if ! flag GATEHOUSE_SKIP_BUILD; then
+    step "swift build -c release --product gatehouse"
+    swift build -c release --product gatehouse
+fi
+
+# (f) end-to-end suite --------------------------------------------------------------------------------
+status=0
+if ! flag GATEHOUSE_SKIP_E2E; then
+    export GATEHOUSE_BIN="${GATEHOUSE_BIN:-.build/release/gatehouse}"
+    for store in ${GATEHOUSE_E2E_STORES:-sqlite postgres}; do
+        case "$store" in
+            sqlite)
+                step "e2e on SQLite ($GATEHOUSE_BIN)"
+                GATEHOUSE_E2E_STORE=sqlite .venv/bin/python -m pytest e2e "$@" || status=1
+                ;;
+            postgres)
+                if flag GATEHOUSE_SKIP_POSTGRES; then
+                    echo "skipping the PostgreSQL e2e run: GATEHOUSE_SKIP_POSTGRES=1"
+                    continue
+                fi
+                step "e2e on PostgreSQL ($GATEHOUSE_BIN)"
+                url=$(fresh_database gatehouse_e2e)
+                GATEHOUSE_E2E_STORE=postgres GATEHOUSE_E2E_DATABASE_URL="$url" \
+                    .venv/bin/python -m pytest e2e "$@" || status=1
+                ;;
+            *)
+                echo "unknown store '$store' in GATEHOUSE_E2E_STORES" >&2
+                exit 2
+                ;;
+        esac
+    done
+fi
+exit "$status"
