@@ -52,7 +52,9 @@ let package = Package(
         .testTarget(name: "CognitoModelTests", dependencies: ["CognitoModel", "AWSWire"]),
         .testTarget(name: "CognitoCodegenTests", dependencies: ["CognitoCodegen"]),
         .testTarget(name: "GatehouseCoreTests", dependencies: ["GatehouseCore"]),
-        .testTarget(name: "StorageConformanceTests", dependencies: ["GatehouseStorage", "StorageSQLite", "StoragePostgres"]),
+        .testTarget(name: "StorageConformanceTests", dependencies: [
+            "GatehouseStorage", "StorageSQLite", "StoragePostgres", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "GatehouseServerTests", dependencies: [
             "GatehouseServer", "GatehouseCore", "StorageSQLite", "CognitoModel",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

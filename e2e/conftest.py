@@ -5,6 +5,7 @@ Environment:
   GATEHOUSE_E2E_STORE           sqlite (default) or postgres
   GATEHOUSE_E2E_DATABASE_URL    PostgreSQL URL, required when the store is postgres
 """
+import json
 import os
 from pathlib import Path
 
@@ -12,8 +13,10 @@ import boto3
 import pytest
 from botocore.config import Config
 
-import helpers
-from helpers import ACCESS_KEY, REGION, SECRET_KEY, STORE, GatehouseServer, RawClient, run_aws, unique_name
+pytest.register_assert_rewrite("helpers")
+import helpers  # noqa: E402
+from helpers import (  # noqa: E402
+    ACCESS_KEY, REGION, SECRET_KEY, STORE, GatehouseServer, RawClient, run_aws, unique_name)
 
 
 def _binary():
@@ -135,8 +138,10 @@ class Sentinel:
         self.count = len(raw.list_pool_ids())
 
     def assert_unchanged(self):
-        assert self.raw.describe_bytes(self.pool_id) == self.describe
-        assert len(self.raw.list_pool_ids()) == self.count
+        now = self.raw.describe_bytes(self.pool_id)
+        assert json.loads(now) == json.loads(self.describe), "the pool changed"
+        assert len(self.raw.list_pool_ids()) == self.count, "the pool count changed"
+        assert now == self.describe, "same content, different bytes"
 
 
 @pytest.fixture

@@ -25,3 +25,9 @@ def test_region_comes_from_the_credential_scope(raw):
     assert raw.describe(created["Id"], region="ap-southeast-2")["Id"] == created["Id"]
     assert created["Id"] in raw.list_pool_ids(region="ap-southeast-2")
     assert created["Id"] not in raw.list_pool_ids(region="us-east-1")
+
+
+def test_describe_is_byte_for_byte_repeatable(raw):
+    pool_id = raw.call("CreateUserPool", {"PoolName": unique_name("bytes"), "UserPoolTags": {"k": "v"}})["UserPool"]["Id"]
+    first = raw.describe_bytes(pool_id)
+    assert all(raw.describe_bytes(pool_id) == first for _ in range(5))

@@ -23,10 +23,18 @@ public struct Gatehouse: Sendable {
     /// The pool with this id, as the request's region sees it.
     /// - Throws: `ResourceNotFoundException` when it does not exist or belongs to another region.
     func userPoolRecord(_ id: String, context: CallContext) async throws -> UserPoolRecord {
-        guard UserPoolID.region(of: id) == context.region, let record = try await storage.userPool(id: id) else {
-            throw AWSServiceError.resourceNotFoundException("User pool \(id) does not exist.")
-        }
+        try checkRegion(of: id, context: context)
+        guard let record = try await storage.userPool(id: id) else { throw Self.poolNotFound(id) }
         return record
+    }
+
+    /// A pool id of another region names no pool the request can see.
+    func checkRegion(of id: String, context: CallContext) throws {
+        guard UserPoolID.region(of: id) == context.region else { throw Self.poolNotFound(id) }
+    }
+
+    static func poolNotFound(_ id: String) -> AWSServiceError {
+        .resourceNotFoundException("User pool \(id) does not exist.")
     }
 
     /// Changes a stored pool atomically (see ``UserPoolStore/updateUserPool(id:_:)``); `change` may
@@ -34,7 +42,7 @@ public struct Gatehouse: Sendable {
     @discardableResult
     func updateStoredPool(_ id: String, context: CallContext,
                           _ change: @escaping @Sendable (inout StoredUserPool, inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord {
-        _ = try await userPoolRecord(id, context: context)
+        try checkRegion(of: id, context: context)
         let now = clock.now()
         do {
             return try await storage.updateUserPool(id: id) { record in
@@ -44,7 +52,7 @@ public struct Gatehouse: Sendable {
                 record.document = try stored.document()
             }
         } catch StorageError.notFound {
-            throw AWSServiceError.resourceNotFoundException("User pool \(id) does not exist.")
+            throw Self.poolNotFound(id)
         }
     }
 }

@@ -4,8 +4,6 @@ public enum StorageError: Error, Equatable, Sendable {
     case notFound
     /// A record with the same key exists already.
     case duplicate
-    /// A page cursor that this store did not hand out.
-    case invalidCursor
     /// The engine failed (connection lost, disk full, …); the detail is for logs, not for clients.
     case engine(String)
 }

@@ -43,7 +43,8 @@ public final class SQLiteStorage: Storage {
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await writer.write(body)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+        } catch let error as DatabaseError
+                    where [.SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE].contains(error.extendedResultCode) {
             throw StorageError.duplicate
         } catch let error as DatabaseError {
             throw StorageError.engine(error.description)

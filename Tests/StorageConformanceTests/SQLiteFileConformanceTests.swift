@@ -1,10 +1,69 @@
 import Foundation
+import GatehouseStorage
 import StorageSQLite
+import XCTest
 
 /// The conformance suite on SQLite in a file, a new directory per test.
 final class SQLiteFileConformanceTests: StorageConformanceSuite {
     override func makeEngine() throws -> any ConformanceEngine {
         try SQLiteFileEngine()
+    }
+
+    /// Two stores on one file stand for two server processes sharing it: each sees the other's
+    /// writes, their concurrent updates lose nothing, and their secret callers agree.
+    func testTwoStoresOnOneFileShareTheirData() async throws {
+        let engine = try SQLiteFileEngine()
+        let first = try await engine.open()
+        let second = try await engine.open()
+        do {
+            let ns = TestNamespace()
+            let pool = UserPoolRecord(
+                id: ns.id(region: ns.regionA, suffix: "Shared1"), region: ns.regionA, name: "shared",
+                creationDate: Date(milliseconds: 1_700_000_000_000), lastModifiedDate: Date(milliseconds: 1_700_000_000_000),
+                document: Data()
+            )
+            try await first.storage.insertUserPool(pool)
+            let seen = try await second.storage.userPool(id: pool.id)
+            XCTAssertEqual(seen, pool)
+
+            let stores = [first.storage, second.storage]
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for task in 0..<8 {
+                    let storage = stores[task % 2]
+                    group.addTask {
+                        for step in 0..<10 {
+                            _ = try await storage.updateUserPool(id: pool.id) { record in
+                                record.document += Data((record.document.isEmpty ? "" : ",").utf8) + Data("t\(task)-\(step)".utf8)
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let read = try await XCTUnwrapAsync(try await first.storage.userPool(id: pool.id))
+            let tokens = String(decoding: read.document, as: UTF8.self).split(separator: ",")
+            XCTAssertEqual(tokens.count, 80)
+            XCTAssertEqual(Set(tokens).count, 80)
+
+            let name = ns.secretName("shared")
+            let values = try await withThrowingTaskGroup(of: Data.self) { group in
+                for candidate in 0..<10 {
+                    let storage = stores[candidate % 2]
+                    group.addTask { try await storage.secret(named: name, orInsert: Data("candidate-\(candidate)".utf8)) }
+                }
+                return try await group.reduce(into: [Data]()) { $0.append($1) }
+            }
+            XCTAssertEqual(values.count, 10)
+            XCTAssertEqual(Set(values).count, 1)
+        } catch {
+            try? await first.close()
+            try? await second.close()
+            try? await engine.destroy()
+            throw error
+        }
+        try await first.close()
+        try await second.close()
+        try await engine.destroy()
     }
 }
 

@@ -7,7 +7,7 @@ extension Gatehouse {
     /// Deletes the pool unless its DeletionProtection is ACTIVE, checked atomically with the delete.
     func deleteUserPool(_ input: DeleteUserPoolRequest, context: CallContext) async throws -> EmptyOutput {
         let id = try input.userPoolId.required
-        _ = try await userPoolRecord(id, context: context)
+        try checkRegion(of: id, context: context)
         do {
             try await storage.deleteUserPool(id: id) { record in
                 if try StoredUserPool(record: record).pool.deletionProtection == .active {
@@ -16,7 +16,7 @@ extension Gatehouse {
                 }
             }
         } catch StorageError.notFound {
-            throw AWSServiceError.resourceNotFoundException("User pool \(id) does not exist.")
+            throw Self.poolNotFound(id)
         }
         return EmptyOutput()
     }

@@ -4,20 +4,19 @@ import GatehouseCore
 
 extension Gatehouse {
     func listTagsForResource(_ input: ListTagsForResourceRequest, context: CallContext) async throws -> ListTagsForResourceResponse {
-        let id = try await taggedPoolID(try input.resourceArn.required, context: context)
-        let pool = try StoredUserPool.describe(try await userPoolRecord(id, context: context))
+        let pool = try await taggedPool(try input.resourceArn.required, context: context)
         return ListTagsForResourceResponse(tags: pool.userPoolTags ?? [:])
     }
 
-    /// The id of the pool a tagging ARN names.
+    /// The pool a tagging ARN names.
     /// - Throws: `InvalidParameterException` for an ARN that names no user pool of this region,
     ///   `ResourceNotFoundException` when the pool does not exist.
-    func taggedPoolID(_ arn: String, context: CallContext) async throws -> String {
+    func taggedPool(_ arn: String, context: CallContext) async throws -> UserPoolType {
         guard let id = UserPoolID.id(fromARN: arn, region: context.region) else {
             throw AWSServiceError.invalidParameterException("Invalid ARN: \(arn)")
         }
         let pool = try StoredUserPool.describe(try await userPoolRecord(id, context: context))
-        guard pool.arn == arn else { throw AWSServiceError.resourceNotFoundException("User pool \(id) does not exist.") }
-        return id
+        guard pool.arn == arn else { throw Self.poolNotFound(id) }
+        return pool
     }
 }

@@ -3,7 +3,7 @@ import CognitoModel
 extension Gatehouse {
     /// Adds or replaces tags on a user pool named by its ARN.
     func tagResource(_ input: TagResourceRequest, context: CallContext) async throws -> TagResourceResponse {
-        let id = try await taggedPoolID(try input.resourceArn.required, context: context)
+        let id = try await taggedPool(try input.resourceArn.required, context: context).id.required
         let tags = try input.tags.required
         try await updateStoredPool(id, context: context) { stored, _ in
             stored.pool.userPoolTags = (stored.pool.userPoolTags ?? [:]).merging(tags) { _, new in new }

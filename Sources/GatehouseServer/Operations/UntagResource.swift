@@ -3,7 +3,7 @@ import CognitoModel
 extension Gatehouse {
     /// Removes tags by key from a user pool named by its ARN; absent keys are ignored.
     func untagResource(_ input: UntagResourceRequest, context: CallContext) async throws -> UntagResourceResponse {
-        let id = try await taggedPoolID(try input.resourceArn.required, context: context)
+        let id = try await taggedPool(try input.resourceArn.required, context: context).id.required
         let keys = Set(try input.tagKeys.required)
         try await updateStoredPool(id, context: context) { stored, _ in
             stored.pool.userPoolTags = (stored.pool.userPoolTags ?? [:]).filter { !keys.contains($0.key) }

@@ -1,0 +1,18 @@
+#!/usr/bin/env python3
+"""Prints the README's compatibility table: every operation of Models/cognito-idp.json and whether
+Gatehouse implements it (the names registered in Sources/GatehouseServer/Gatehouse+Operations.swift).
+GatehouseServerTests checks that the README's table says the same."""
+import json
+import os
+import re
+
+root = os.path.join(os.path.dirname(__file__), "..")
+model = json.load(open(os.path.join(root, "Models", "cognito-idp.json")))
+registry = open(os.path.join(root, "Sources", "GatehouseServer", "Gatehouse+Operations.swift")).read()
+implemented = set(re.findall(r"register\(Operations\.(\w+)\.self", registry))
+print("| Operation | Authorization | Gatehouse |")
+print("|---|---|---|")
+for name in sorted(model["operations"]):
+    auth = "none (public)" if model["operations"][name].get("authtype") == "none" else "SigV4 (IAM)"
+    status = "implemented" if name in implemented else "not yet (NotImplementedException)"
+    print(f"| `{name}` | {auth} | {status} |")
