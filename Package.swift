@@ -22,7 +22,7 @@ let package = Package(
     targets: [
         .target(name: "AWSWire", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CognitoModel", dependencies: ["AWSWire"]),
-        .target(name: "CognitoCodegen"),
+        .target(name: "CognitoCodegen", dependencies: ["AWSWire"]),
         .executableTarget(name: "ModelGenerator", dependencies: ["CognitoCodegen"]),
         .target(name: "GatehouseStorage"),
         .target(name: "GatehouseCore", dependencies: [
@@ -50,7 +50,7 @@ let package = Package(
         ]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
         .testTarget(name: "CognitoModelTests", dependencies: ["CognitoModel", "AWSWire"]),
-        .testTarget(name: "CognitoCodegenTests", dependencies: ["CognitoCodegen"]),
+        .testTarget(name: "CognitoCodegenTests", dependencies: ["CognitoCodegen", "AWSWire"]),
         .testTarget(name: "GatehouseCoreTests", dependencies: ["GatehouseCore"]),
         .testTarget(name: "StorageConformanceTests", dependencies: [
             "GatehouseStorage", "StorageSQLite", "StoragePostgres", .product(name: "Logging", package: "swift-log"),

@@ -3,7 +3,7 @@
 ///
 /// Every member of a generated shape is optional in Swift, whatever the model says: a missing
 /// required member is reported by ``validate(_:at:)`` in AWS's own words rather than failing to decode.
-public protocol AWSShape: Codable, Sendable, Equatable {
+public protocol AWSShape: JSONCodable, Sendable, Equatable {
     /// Appends one failure to `report` for every constraint this value breaks, in model member order.
     /// - Parameter path: the AWS path of this value (`""` for the request itself, else e.g. `policies.passwordPolicy`).
     func validate(_ report: inout ValidationReport, at path: String)
@@ -24,6 +24,8 @@ extension AWSShape {
 /// The output of an operation whose model declares none: encodes as `{}`.
 public struct EmptyOutput: AWSShape {
     public init() {}
+    public init(json: JSONNode) {}
+    public func writeJSON(to writer: inout JSONWriter) { writer.raw("{}") }
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 

@@ -1,3 +1,5 @@
+import AWSWire
+
 /// The parts of a botocore service model (`service-2.json`) that code is generated from.
 /// Member order is the model's: AWS validates and encodes in that order.
 public struct ServiceModel {
@@ -54,7 +56,7 @@ public struct ServiceModel {
 
     /// Reads the JSON text of a botocore model.
     public init(jsonText: String) throws {
-        let root = try OrderedJSON(parsing: jsonText)
+        let root = try JSONNode(parsing: jsonText)
         guard let metadata = root["metadata"], let shapes = root["shapes"]?.pairs,
               let operations = root["operations"]?.pairs else {
             throw LoadError(description: "metadata, shapes and operations are required")
@@ -80,7 +82,7 @@ public struct ServiceModel {
         return shape
     }
 
-    private static func shape(named name: String, _ body: OrderedJSON) throws -> Shape {
+    private static func shape(named name: String, _ body: JSONNode) throws -> Shape {
         let kind: Kind
         switch body["type"]?.string {
         case "structure" where body["document"]?.bool == true:

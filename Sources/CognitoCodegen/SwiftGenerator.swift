@@ -88,13 +88,11 @@ public struct SwiftGenerator {
                 lines.append("        self.\(property.trimmingBackticks) = \(property)")
             }
             lines.append("    }")
-            lines.append("")
-            lines.append("    enum CodingKeys: String, CodingKey {")
-            for member in members {
-                lines.append("        case \(SwiftNames.property(member.name)) = \"\(member.name)\"")
-            }
-            lines.append("    }")
         }
+        lines.append("")
+        lines += jsonDecoding(members)
+        lines.append("")
+        lines += jsonEncoding(members)
         lines.append("")
         let checks = members.flatMap { member in
             memberChecks(member, required: required.contains(member.name))
@@ -108,6 +106,52 @@ public struct SwiftGenerator {
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: JSON
+
+    /// `init(json:)`: reads the members it knows, skips `null` and unknown ones, and names the member
+    /// on the way out when a value has the wrong type.
+    func jsonDecoding(_ members: [ServiceModel.Member]) -> [String] {
+        var lines = [
+            "    public init(json: JSONNode) throws(JSONDecodeFailure) {",
+            "        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: \"structure\") }",
+        ]
+        if members.isEmpty {
+            lines.append("        _ = members")
+        } else {
+            lines += [
+                "        for (key, value) in members {",
+                "            if case .null = value { continue }",
+                "            do throws(JSONDecodeFailure) {",
+                "                switch key {",
+            ]
+            for member in members {
+                let property = SwiftNames.property(member.name).trimmingBackticks
+                lines.append("                case \"\(member.name)\": self.\(property) = try \(swiftType(member.shape))(json: value)")
+            }
+            lines += [
+                "                default: break",
+                "                }",
+                "            } catch {",
+                "                throw error.inside(key)",
+                "            }",
+                "        }",
+            ]
+        }
+        lines.append("    }")
+        return lines
+    }
+
+    /// `writeJSON(to:)`: the members that are set, in model order.
+    func jsonEncoding(_ members: [ServiceModel.Member]) -> [String] {
+        var lines = ["    public func writeJSON(to writer: inout JSONWriter) {", "        writer.beginObject()"]
+        for member in members {
+            let property = SwiftNames.property(member.name).trimmingBackticks
+            lines.append("        if let value = self.\(property) { writer.member(\"\(member.name)\", value) }")
+        }
+        lines += ["        writer.endObject()", "    }"]
+        return lines
     }
 
     // MARK: Validation

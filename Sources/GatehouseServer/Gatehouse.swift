@@ -49,7 +49,7 @@ public struct Gatehouse: Sendable {
                 var stored = try StoredUserPool(record: record)
                 try change(&stored, &record)
                 record.lastModifiedDate = now
-                record.document = try stored.document()
+                record.document = stored.document()
             }
         } catch StorageError.notFound {
             throw Self.poolNotFound(id)

@@ -1,13 +1,56 @@
-@testable import AWSWire
+import AWSWire
 import Foundation
 import XCTest
 
 /// Request bodies that are not a JSON object of the input shape answer SerializationException.
 final class AWSJSONTests: XCTestCase {
-    struct Policy: Codable, Equatable { var MinimumLength: Int? }
-    struct Input: Codable, Equatable { var Name: String?; var Policies: Policy?; var Tags: [String]? }
+    /// A shape written as the generator writes them.
+    struct Input: JSONCodable, Equatable {
+        var name: String?
+        var minimumLength: Int?
+        var tags: [String: String]?
+        var values: [String]?
 
-    func decodeError(_ body: Data) -> AWSServiceError? {
+        init(name: String? = nil, minimumLength: Int? = nil, tags: [String: String]? = nil, values: [String]? = nil) {
+            self.name = name
+            self.minimumLength = minimumLength
+            self.tags = tags
+            self.values = values
+        }
+
+        init(json: JSONNode) throws(JSONDecodeFailure) {
+            guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+            for (key, value) in members {
+                if case .null = value { continue }
+                do throws(JSONDecodeFailure) {
+                    switch key {
+                    case "Name": name = try String(json: value)
+                    case "MinimumLength": minimumLength = try Int(json: value)
+                    case "Tags": tags = try [String: String](json: value)
+                    case "Values": values = try [String](json: value)
+                    default: break
+                    }
+                } catch {
+                    throw error.inside(key)
+                }
+            }
+        }
+
+        func writeJSON(to writer: inout JSONWriter) {
+            writer.beginObject()
+            if let name { writer.member("Name", name) }
+            if let minimumLength { writer.member("MinimumLength", minimumLength) }
+            if let tags { writer.member("Tags", tags) }
+            if let values { writer.member("Values", values) }
+            writer.endObject()
+        }
+    }
+
+    func decodeError(_ body: String) -> AWSServiceError? {
+        decodeError(Array(body.utf8))
+    }
+
+    func decodeError(_ body: [UInt8]) -> AWSServiceError? {
         do {
             _ = try AWSJSON.decodeRequest(Input.self, from: body)
             return nil
@@ -17,34 +60,45 @@ final class AWSJSONTests: XCTestCase {
     }
 
     func testAnEmptyBodyIsAnEmptyObject() throws {
-        XCTAssertEqual(try AWSJSON.decodeRequest(Input.self, from: Data()), Input())
+        XCTAssertEqual(try AWSJSON.decodeRequest(Input.self, from: []), Input())
+    }
+
+    func testNullAndUnknownMembersAreIgnored() throws {
+        XCTAssertEqual(try AWSJSON.decodeRequest(Input.self, from: Array(#"{"Name": null, "Other": [1], "Values": ["a"]}"#.utf8)),
+                       Input(values: ["a"]))
     }
 
     func testInvalidUTF8IsRefused() {
-        XCTAssertEqual(decodeError(Data([0x7B, 0x22, 0xFF, 0x22, 0x7D])), .serialization("The request body is not valid UTF-8."))
+        XCTAssertEqual(decodeError([0x7B, 0x22, 0xFF, 0x22, 0x7D]), .serialization("The request body is not valid UTF-8."))
     }
 
     func testMalformedJSONIsRefused() {
-        XCTAssertEqual(decodeError(Data(#"{"Name": "#.utf8)), .serialization("The request body is not valid JSON."))
+        XCTAssertEqual(decodeError(#"{"Name": "#), .serialization("The request body is not valid JSON."))
     }
 
     func testABodyThatIsNotAnObjectIsRefused() {
-        XCTAssertEqual(decodeError(Data("[1]".utf8)), .serialization("The request body must be a JSON object."))
-        XCTAssertEqual(decodeError(Data(#""text""#.utf8)), .serialization("The request body must be a JSON object."))
+        XCTAssertEqual(decodeError("[1]"), .serialization("The request body must be a JSON object."))
+        XCTAssertEqual(decodeError(#""text""#), .serialization("The request body must be a JSON object."))
     }
 
     func testAMemberOfTheWrongTypeNamesItsPath() {
-        XCTAssertEqual(decodeError(Data(#"{"Policies": {"MinimumLength": "8"}}"#.utf8)),
-                       .serialization("Unexpected value at 'Policies.MinimumLength': expected integer."))
-        XCTAssertEqual(decodeError(Data(#"{"Tags": ["a", 3]}"#.utf8)),
-                       .serialization("Unexpected value at 'Tags[1]': expected string."))
-        XCTAssertEqual(decodeError(Data(#"{"Policies": [1]}"#.utf8)),
-                       .serialization("Unexpected value at 'Policies': expected structure."))
+        XCTAssertEqual(decodeError(#"{"MinimumLength": "8"}"#), .serialization("Unexpected value at 'MinimumLength': expected integer."))
+        XCTAssertEqual(decodeError(#"{"MinimumLength": 8.5}"#), .serialization("Unexpected value at 'MinimumLength': expected integer."))
+        XCTAssertEqual(decodeError(#"{"MinimumLength": 3000000000}"#), .serialization("Unexpected value at 'MinimumLength': expected integer."))
+        XCTAssertEqual(decodeError(#"{"Values": ["a", 3]}"#), .serialization("Unexpected value at 'Values[1]': expected string."))
+        XCTAssertEqual(decodeError(#"{"Tags": ["a"]}"#), .serialization("Unexpected value at 'Tags': expected map."))
+        XCTAssertEqual(decodeError(#"{"Tags": {"a": 1}}"#), .serialization("Unexpected value at 'Tags.a': expected string."))
     }
 
-    func testDatesAreEpochSecondsWithMilliseconds() throws {
-        struct Dated: Codable { var CreationDate: Date }
-        let data = try AWSJSON.encode(Dated(CreationDate: Date(timeIntervalSince1970: 1_547_833_345.777)))
-        XCTAssertEqual(String(decoding: data, as: UTF8.self), #"{"CreationDate":1547833345.777}"#)
+    func testEncodingWritesMembersInOrderAndEscapes() {
+        let bytes = AWSJSON.encode(Input(name: "a\"b\\c\n\u{01}é", minimumLength: 8, tags: ["z": "1", "a": "2"]))
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), #"{"Name":"a\"b\\c\n\u0001é","MinimumLength":8,"Tags":{"a":"2","z":"1"}}"#)
+    }
+
+    func testDatesAreEpochSecondsWithMilliseconds() {
+        func text(_ seconds: Double) -> String { String(decoding: AWSJSON.encode([Date(timeIntervalSince1970: seconds)]), as: UTF8.self) }
+        XCTAssertEqual(text(1_547_833_345.777), "[1547833345.777]")
+        XCTAssertEqual(text(1_547_833_345.5), "[1547833345.5]")
+        XCTAssertEqual(text(1_547_833_345), "[1547833345]")
     }
 }

@@ -11,8 +11,25 @@ public struct AccessDeniedException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -25,8 +42,25 @@ public struct AccountRecoverySettingType: AWSShape {
         self.recoveryMechanisms = recoveryMechanisms
     }
 
-    enum CodingKeys: String, CodingKey {
-        case recoveryMechanisms = "RecoveryMechanisms"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "RecoveryMechanisms": self.recoveryMechanisms = try [RecoveryOptionType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.recoveryMechanisms { writer.member("RecoveryMechanisms", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -46,9 +80,27 @@ public struct AccountTakeoverActionType: AWSShape {
         self.eventAction = eventAction
     }
 
-    enum CodingKeys: String, CodingKey {
-        case notify = "Notify"
-        case eventAction = "EventAction"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Notify": self.notify = try Bool(json: value)
+                case "EventAction": self.eventAction = try AccountTakeoverEventActionType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.notify { writer.member("Notify", value) }
+        if let value = self.eventAction { writer.member("EventAction", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -69,10 +121,29 @@ public struct AccountTakeoverActionsType: AWSShape {
         self.highAction = highAction
     }
 
-    enum CodingKeys: String, CodingKey {
-        case lowAction = "LowAction"
-        case mediumAction = "MediumAction"
-        case highAction = "HighAction"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "LowAction": self.lowAction = try AccountTakeoverActionType(json: value)
+                case "MediumAction": self.mediumAction = try AccountTakeoverActionType(json: value)
+                case "HighAction": self.highAction = try AccountTakeoverActionType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.lowAction { writer.member("LowAction", value) }
+        if let value = self.mediumAction { writer.member("MediumAction", value) }
+        if let value = self.highAction { writer.member("HighAction", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -91,9 +162,27 @@ public struct AccountTakeoverRiskConfigurationType: AWSShape {
         self.actions = actions
     }
 
-    enum CodingKeys: String, CodingKey {
-        case notifyConfiguration = "NotifyConfiguration"
-        case actions = "Actions"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "NotifyConfiguration": self.notifyConfiguration = try NotifyConfigurationType(json: value)
+                case "Actions": self.actions = try AccountTakeoverActionsType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.notifyConfiguration { writer.member("NotifyConfiguration", value) }
+        if let value = self.actions { writer.member("Actions", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -112,9 +201,27 @@ public struct AddCustomAttributesRequest: AWSShape {
         self.customAttributes = customAttributes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case customAttributes = "CustomAttributes"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "CustomAttributes": self.customAttributes = try [SchemaAttributeType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.customAttributes { writer.member("CustomAttributes", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -132,6 +239,16 @@ public struct AddCustomAttributesRequest: AWSShape {
 public struct AddCustomAttributesResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -146,10 +263,29 @@ public struct AddUserPoolClientSecretRequest: AWSShape {
         self.clientSecret = clientSecret
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case clientSecret = "ClientSecret"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "ClientSecret": self.clientSecret = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.clientSecret { writer.member("ClientSecret", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -171,8 +307,25 @@ public struct AddUserPoolClientSecretResponse: AWSShape {
         self.clientSecretDescriptor = clientSecretDescriptor
     }
 
-    enum CodingKeys: String, CodingKey {
-        case clientSecretDescriptor = "ClientSecretDescriptor"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ClientSecretDescriptor": self.clientSecretDescriptor = try ClientSecretDescriptorType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.clientSecretDescriptor { writer.member("ClientSecretDescriptor", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -191,10 +344,29 @@ public struct AdminAddUserToGroupRequest: AWSShape {
         self.groupName = groupName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case groupName = "GroupName"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "GroupName": self.groupName = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.groupName { writer.member("GroupName", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -221,10 +393,29 @@ public struct AdminConfirmSignUpRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -244,6 +435,16 @@ public struct AdminConfirmSignUpRequest: AWSShape {
 public struct AdminConfirmSignUpResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -258,10 +459,29 @@ public struct AdminCreateUserConfigType: AWSShape {
         self.inviteMessageTemplate = inviteMessageTemplate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case allowAdminCreateUserOnly = "AllowAdminCreateUserOnly"
-        case unusedAccountValidityDays = "UnusedAccountValidityDays"
-        case inviteMessageTemplate = "InviteMessageTemplate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AllowAdminCreateUserOnly": self.allowAdminCreateUserOnly = try Bool(json: value)
+                case "UnusedAccountValidityDays": self.unusedAccountValidityDays = try Int(json: value)
+                case "InviteMessageTemplate": self.inviteMessageTemplate = try MessageTemplateType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.allowAdminCreateUserOnly { writer.member("AllowAdminCreateUserOnly", value) }
+        if let value = self.unusedAccountValidityDays { writer.member("UnusedAccountValidityDays", value) }
+        if let value = self.inviteMessageTemplate { writer.member("InviteMessageTemplate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -293,16 +513,41 @@ public struct AdminCreateUserRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case userAttributes = "UserAttributes"
-        case validationData = "ValidationData"
-        case temporaryPassword = "TemporaryPassword"
-        case forceAliasCreation = "ForceAliasCreation"
-        case messageAction = "MessageAction"
-        case desiredDeliveryMediums = "DesiredDeliveryMediums"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "UserAttributes": self.userAttributes = try [AttributeType](json: value)
+                case "ValidationData": self.validationData = try [AttributeType](json: value)
+                case "TemporaryPassword": self.temporaryPassword = try String(json: value)
+                case "ForceAliasCreation": self.forceAliasCreation = try Bool(json: value)
+                case "MessageAction": self.messageAction = try MessageActionType(json: value)
+                case "DesiredDeliveryMediums": self.desiredDeliveryMediums = try [DeliveryMediumType](json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.userAttributes { writer.member("UserAttributes", value) }
+        if let value = self.validationData { writer.member("ValidationData", value) }
+        if let value = self.temporaryPassword { writer.member("TemporaryPassword", value) }
+        if let value = self.forceAliasCreation { writer.member("ForceAliasCreation", value) }
+        if let value = self.messageAction { writer.member("MessageAction", value) }
+        if let value = self.desiredDeliveryMediums { writer.member("DesiredDeliveryMediums", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -338,8 +583,25 @@ public struct AdminCreateUserResponse: AWSShape {
         self.user = user
     }
 
-    enum CodingKeys: String, CodingKey {
-        case user = "User"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "User": self.user = try UserType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.user { writer.member("User", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -358,10 +620,29 @@ public struct AdminDeleteUserAttributesRequest: AWSShape {
         self.userAttributeNames = userAttributeNames
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case userAttributeNames = "UserAttributeNames"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "UserAttributeNames": self.userAttributeNames = try [String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.userAttributeNames { writer.member("UserAttributeNames", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -382,6 +663,16 @@ public struct AdminDeleteUserAttributesRequest: AWSShape {
 public struct AdminDeleteUserAttributesResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -394,9 +685,27 @@ public struct AdminDeleteUserRequest: AWSShape {
         self.username = username
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -418,9 +727,27 @@ public struct AdminDisableProviderForUserRequest: AWSShape {
         self.user = user
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case user = "User"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "User": self.user = try ProviderUserIdentifierType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.user { writer.member("User", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -434,6 +761,16 @@ public struct AdminDisableProviderForUserRequest: AWSShape {
 public struct AdminDisableProviderForUserResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -446,9 +783,27 @@ public struct AdminDisableUserRequest: AWSShape {
         self.username = username
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -464,6 +819,16 @@ public struct AdminDisableUserRequest: AWSShape {
 public struct AdminDisableUserResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -476,9 +841,27 @@ public struct AdminEnableUserRequest: AWSShape {
         self.username = username
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -494,6 +877,16 @@ public struct AdminEnableUserRequest: AWSShape {
 public struct AdminEnableUserResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -508,10 +901,29 @@ public struct AdminForgetDeviceRequest: AWSShape {
         self.deviceKey = deviceKey
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case deviceKey = "DeviceKey"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "DeviceKey": self.deviceKey = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.deviceKey { writer.member("DeviceKey", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -538,10 +950,29 @@ public struct AdminGetDeviceRequest: AWSShape {
         self.username = username
     }
 
-    enum CodingKeys: String, CodingKey {
-        case deviceKey = "DeviceKey"
-        case userPoolId = "UserPoolId"
-        case username = "Username"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "DeviceKey": self.deviceKey = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.deviceKey { writer.member("DeviceKey", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -564,8 +995,25 @@ public struct AdminGetDeviceResponse: AWSShape {
         self.device = device
     }
 
-    enum CodingKeys: String, CodingKey {
-        case device = "Device"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Device": self.device = try DeviceType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.device { writer.member("Device", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -583,9 +1031,27 @@ public struct AdminGetUserRequest: AWSShape {
         self.username = username
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -621,16 +1087,41 @@ public struct AdminGetUserResponse: AWSShape {
         self.userMFASettingList = userMFASettingList
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username = "Username"
-        case userAttributes = "UserAttributes"
-        case userCreateDate = "UserCreateDate"
-        case userLastModifiedDate = "UserLastModifiedDate"
-        case enabled = "Enabled"
-        case userStatus = "UserStatus"
-        case mfaOptions = "MFAOptions"
-        case preferredMfaSetting = "PreferredMfaSetting"
-        case userMFASettingList = "UserMFASettingList"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Username": self.username = try String(json: value)
+                case "UserAttributes": self.userAttributes = try [AttributeType](json: value)
+                case "UserCreateDate": self.userCreateDate = try Date(json: value)
+                case "UserLastModifiedDate": self.userLastModifiedDate = try Date(json: value)
+                case "Enabled": self.enabled = try Bool(json: value)
+                case "UserStatus": self.userStatus = try UserStatusType(json: value)
+                case "MFAOptions": self.mfaOptions = try [MFAOptionType](json: value)
+                case "PreferredMfaSetting": self.preferredMfaSetting = try String(json: value)
+                case "UserMFASettingList": self.userMFASettingList = try [String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.userAttributes { writer.member("UserAttributes", value) }
+        if let value = self.userCreateDate { writer.member("UserCreateDate", value) }
+        if let value = self.userLastModifiedDate { writer.member("UserLastModifiedDate", value) }
+        if let value = self.enabled { writer.member("Enabled", value) }
+        if let value = self.userStatus { writer.member("UserStatus", value) }
+        if let value = self.mfaOptions { writer.member("MFAOptions", value) }
+        if let value = self.preferredMfaSetting { writer.member("PreferredMfaSetting", value) }
+        if let value = self.userMFASettingList { writer.member("UserMFASettingList", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -672,15 +1163,39 @@ public struct AdminInitiateAuthRequest: AWSShape {
         self.session = session
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case authFlow = "AuthFlow"
-        case authParameters = "AuthParameters"
-        case clientMetadata = "ClientMetadata"
-        case analyticsMetadata = "AnalyticsMetadata"
-        case contextData = "ContextData"
-        case session = "Session"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "AuthFlow": self.authFlow = try AuthFlowType(json: value)
+                case "AuthParameters": self.authParameters = try [String: String](json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                case "AnalyticsMetadata": self.analyticsMetadata = try AnalyticsMetadataType(json: value)
+                case "ContextData": self.contextData = try ContextDataType(json: value)
+                case "Session": self.session = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.authFlow { writer.member("AuthFlow", value) }
+        if let value = self.authParameters { writer.member("AuthParameters", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        if let value = self.analyticsMetadata { writer.member("AnalyticsMetadata", value) }
+        if let value = self.contextData { writer.member("ContextData", value) }
+        if let value = self.session { writer.member("Session", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -721,12 +1236,33 @@ public struct AdminInitiateAuthResponse: AWSShape {
         self.availableChallenges = availableChallenges
     }
 
-    enum CodingKeys: String, CodingKey {
-        case challengeName = "ChallengeName"
-        case session = "Session"
-        case challengeParameters = "ChallengeParameters"
-        case authenticationResult = "AuthenticationResult"
-        case availableChallenges = "AvailableChallenges"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ChallengeName": self.challengeName = try ChallengeNameType(json: value)
+                case "Session": self.session = try String(json: value)
+                case "ChallengeParameters": self.challengeParameters = try [String: String](json: value)
+                case "AuthenticationResult": self.authenticationResult = try AuthenticationResultType(json: value)
+                case "AvailableChallenges": self.availableChallenges = try [ChallengeNameType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.challengeName { writer.member("ChallengeName", value) }
+        if let value = self.session { writer.member("Session", value) }
+        if let value = self.challengeParameters { writer.member("ChallengeParameters", value) }
+        if let value = self.authenticationResult { writer.member("AuthenticationResult", value) }
+        if let value = self.availableChallenges { writer.member("AvailableChallenges", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -754,10 +1290,29 @@ public struct AdminLinkProviderForUserRequest: AWSShape {
         self.sourceUser = sourceUser
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case destinationUser = "DestinationUser"
-        case sourceUser = "SourceUser"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "DestinationUser": self.destinationUser = try ProviderUserIdentifierType(json: value)
+                case "SourceUser": self.sourceUser = try ProviderUserIdentifierType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.destinationUser { writer.member("DestinationUser", value) }
+        if let value = self.sourceUser { writer.member("SourceUser", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -772,6 +1327,16 @@ public struct AdminLinkProviderForUserRequest: AWSShape {
 
 public struct AdminLinkProviderForUserResponse: AWSShape {
     public init() {}
+
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
@@ -789,11 +1354,31 @@ public struct AdminListDevicesRequest: AWSShape {
         self.paginationToken = paginationToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case limit = "Limit"
-        case paginationToken = "PaginationToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "Limit": self.limit = try Int(json: value)
+                case "PaginationToken": self.paginationToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.limit { writer.member("Limit", value) }
+        if let value = self.paginationToken { writer.member("PaginationToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -818,9 +1403,27 @@ public struct AdminListDevicesResponse: AWSShape {
         self.paginationToken = paginationToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case devices = "Devices"
-        case paginationToken = "PaginationToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Devices": self.devices = try [DeviceType](json: value)
+                case "PaginationToken": self.paginationToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.devices { writer.member("Devices", value) }
+        if let value = self.paginationToken { writer.member("PaginationToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -845,11 +1448,31 @@ public struct AdminListGroupsForUserRequest: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username = "Username"
-        case userPoolId = "UserPoolId"
-        case limit = "Limit"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Username": self.username = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Limit": self.limit = try Int(json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.limit { writer.member("Limit", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -874,9 +1497,27 @@ public struct AdminListGroupsForUserResponse: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case groups = "Groups"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Groups": self.groups = try [GroupType](json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.groups { writer.member("Groups", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -901,11 +1542,31 @@ public struct AdminListUserAuthEventsRequest: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case maxResults = "MaxResults"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "MaxResults": self.maxResults = try Int(json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.maxResults { writer.member("MaxResults", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -930,9 +1591,27 @@ public struct AdminListUserAuthEventsResponse: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case authEvents = "AuthEvents"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AuthEvents": self.authEvents = try [AuthEventType](json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.authEvents { writer.member("AuthEvents", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -955,10 +1634,29 @@ public struct AdminRemoveUserFromGroupRequest: AWSShape {
         self.groupName = groupName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case groupName = "GroupName"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "GroupName": self.groupName = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.groupName { writer.member("GroupName", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -985,10 +1683,29 @@ public struct AdminResetUserPasswordRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1007,6 +1724,16 @@ public struct AdminResetUserPasswordRequest: AWSShape {
 
 public struct AdminResetUserPasswordResponse: AWSShape {
     public init() {}
+
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
@@ -1032,15 +1759,39 @@ public struct AdminRespondToAuthChallengeRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case challengeName = "ChallengeName"
-        case challengeResponses = "ChallengeResponses"
-        case session = "Session"
-        case analyticsMetadata = "AnalyticsMetadata"
-        case contextData = "ContextData"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "ChallengeName": self.challengeName = try ChallengeNameType(json: value)
+                case "ChallengeResponses": self.challengeResponses = try [String: String](json: value)
+                case "Session": self.session = try String(json: value)
+                case "AnalyticsMetadata": self.analyticsMetadata = try AnalyticsMetadataType(json: value)
+                case "ContextData": self.contextData = try ContextDataType(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.challengeName { writer.member("ChallengeName", value) }
+        if let value = self.challengeResponses { writer.member("ChallengeResponses", value) }
+        if let value = self.session { writer.member("Session", value) }
+        if let value = self.analyticsMetadata { writer.member("AnalyticsMetadata", value) }
+        if let value = self.contextData { writer.member("ContextData", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1079,11 +1830,31 @@ public struct AdminRespondToAuthChallengeResponse: AWSShape {
         self.authenticationResult = authenticationResult
     }
 
-    enum CodingKeys: String, CodingKey {
-        case challengeName = "ChallengeName"
-        case session = "Session"
-        case challengeParameters = "ChallengeParameters"
-        case authenticationResult = "AuthenticationResult"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ChallengeName": self.challengeName = try ChallengeNameType(json: value)
+                case "Session": self.session = try String(json: value)
+                case "ChallengeParameters": self.challengeParameters = try [String: String](json: value)
+                case "AuthenticationResult": self.authenticationResult = try AuthenticationResultType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.challengeName { writer.member("ChallengeName", value) }
+        if let value = self.session { writer.member("Session", value) }
+        if let value = self.challengeParameters { writer.member("ChallengeParameters", value) }
+        if let value = self.authenticationResult { writer.member("AuthenticationResult", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1114,13 +1885,35 @@ public struct AdminSetUserMFAPreferenceRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case smsMfaSettings = "SMSMfaSettings"
-        case softwareTokenMfaSettings = "SoftwareTokenMfaSettings"
-        case emailMfaSettings = "EmailMfaSettings"
-        case webAuthnMfaSettings = "WebAuthnMfaSettings"
-        case username = "Username"
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "SMSMfaSettings": self.smsMfaSettings = try SMSMfaSettingsType(json: value)
+                case "SoftwareTokenMfaSettings": self.softwareTokenMfaSettings = try SoftwareTokenMfaSettingsType(json: value)
+                case "EmailMfaSettings": self.emailMfaSettings = try EmailMfaSettingsType(json: value)
+                case "WebAuthnMfaSettings": self.webAuthnMfaSettings = try WebAuthnMfaSettingsType(json: value)
+                case "Username": self.username = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.smsMfaSettings { writer.member("SMSMfaSettings", value) }
+        if let value = self.softwareTokenMfaSettings { writer.member("SoftwareTokenMfaSettings", value) }
+        if let value = self.emailMfaSettings { writer.member("EmailMfaSettings", value) }
+        if let value = self.webAuthnMfaSettings { writer.member("WebAuthnMfaSettings", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1135,6 +1928,16 @@ public struct AdminSetUserMFAPreferenceRequest: AWSShape {
 
 public struct AdminSetUserMFAPreferenceResponse: AWSShape {
     public init() {}
+
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
@@ -1152,11 +1955,31 @@ public struct AdminSetUserPasswordRequest: AWSShape {
         self.permanent = permanent
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case password = "Password"
-        case permanent = "Permanent"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "Password": self.password = try String(json: value)
+                case "Permanent": self.permanent = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.password { writer.member("Password", value) }
+        if let value = self.permanent { writer.member("Permanent", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1175,6 +1998,16 @@ public struct AdminSetUserPasswordRequest: AWSShape {
 public struct AdminSetUserPasswordResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -1189,10 +2022,29 @@ public struct AdminSetUserSettingsRequest: AWSShape {
         self.mfaOptions = mfaOptions
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case mfaOptions = "MFAOptions"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "MFAOptions": self.mfaOptions = try [MFAOptionType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.mfaOptions { writer.member("MFAOptions", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1212,6 +2064,16 @@ public struct AdminSetUserSettingsRequest: AWSShape {
 public struct AdminSetUserSettingsResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -1228,11 +2090,31 @@ public struct AdminUpdateAuthEventFeedbackRequest: AWSShape {
         self.feedbackValue = feedbackValue
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case eventId = "EventId"
-        case feedbackValue = "FeedbackValue"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "EventId": self.eventId = try String(json: value)
+                case "FeedbackValue": self.feedbackValue = try FeedbackValueType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.eventId { writer.member("EventId", value) }
+        if let value = self.feedbackValue { writer.member("FeedbackValue", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1253,6 +2135,16 @@ public struct AdminUpdateAuthEventFeedbackRequest: AWSShape {
 public struct AdminUpdateAuthEventFeedbackResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -1269,11 +2161,31 @@ public struct AdminUpdateDeviceStatusRequest: AWSShape {
         self.deviceRememberedStatus = deviceRememberedStatus
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case deviceKey = "DeviceKey"
-        case deviceRememberedStatus = "DeviceRememberedStatus"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "DeviceKey": self.deviceKey = try String(json: value)
+                case "DeviceRememberedStatus": self.deviceRememberedStatus = try DeviceRememberedStatusType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.deviceKey { writer.member("DeviceKey", value) }
+        if let value = self.deviceRememberedStatus { writer.member("DeviceRememberedStatus", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1293,6 +2205,16 @@ public struct AdminUpdateDeviceStatusRequest: AWSShape {
 public struct AdminUpdateDeviceStatusResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -1309,11 +2231,31 @@ public struct AdminUpdateUserAttributesRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case userAttributes = "UserAttributes"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "UserAttributes": self.userAttributes = try [AttributeType](json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.userAttributes { writer.member("UserAttributes", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1337,6 +2279,16 @@ public struct AdminUpdateUserAttributesRequest: AWSShape {
 public struct AdminUpdateUserAttributesResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -1349,9 +2301,27 @@ public struct AdminUserGlobalSignOutRequest: AWSShape {
         self.username = username
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1367,6 +2337,16 @@ public struct AdminUserGlobalSignOutRequest: AWSShape {
 public struct AdminUserGlobalSignOutResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -1377,8 +2357,25 @@ public struct AdvancedSecurityAdditionalFlowsType: AWSShape {
         self.customAuthMode = customAuthMode
     }
 
-    enum CodingKeys: String, CodingKey {
-        case customAuthMode = "CustomAuthMode"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "CustomAuthMode": self.customAuthMode = try AdvancedSecurityEnabledModeType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.customAuthMode { writer.member("CustomAuthMode", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1393,8 +2390,25 @@ public struct AliasExistsException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -1415,12 +2429,33 @@ public struct AnalyticsConfigurationType: AWSShape {
         self.userDataShared = userDataShared
     }
 
-    enum CodingKeys: String, CodingKey {
-        case applicationId = "ApplicationId"
-        case applicationArn = "ApplicationArn"
-        case roleArn = "RoleArn"
-        case externalId = "ExternalId"
-        case userDataShared = "UserDataShared"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ApplicationId": self.applicationId = try String(json: value)
+                case "ApplicationArn": self.applicationArn = try String(json: value)
+                case "RoleArn": self.roleArn = try String(json: value)
+                case "ExternalId": self.externalId = try String(json: value)
+                case "UserDataShared": self.userDataShared = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.applicationId { writer.member("ApplicationId", value) }
+        if let value = self.applicationArn { writer.member("ApplicationArn", value) }
+        if let value = self.roleArn { writer.member("RoleArn", value) }
+        if let value = self.externalId { writer.member("ExternalId", value) }
+        if let value = self.userDataShared { writer.member("UserDataShared", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1440,8 +2475,25 @@ public struct AnalyticsMetadataType: AWSShape {
         self.analyticsEndpointId = analyticsEndpointId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case analyticsEndpointId = "AnalyticsEndpointId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AnalyticsEndpointId": self.analyticsEndpointId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.analyticsEndpointId { writer.member("AnalyticsEndpointId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1464,12 +2516,33 @@ public struct AssetType: AWSShape {
         self.resourceId = resourceId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case category = "Category"
-        case colorMode = "ColorMode"
-        case `extension` = "Extension"
-        case bytes = "Bytes"
-        case resourceId = "ResourceId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Category": self.category = try AssetCategoryType(json: value)
+                case "ColorMode": self.colorMode = try ColorSchemeModeType(json: value)
+                case "Extension": self.extension = try AssetExtensionType(json: value)
+                case "Bytes": self.bytes = try Data(json: value)
+                case "ResourceId": self.resourceId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.category { writer.member("Category", value) }
+        if let value = self.colorMode { writer.member("ColorMode", value) }
+        if let value = self.extension { writer.member("Extension", value) }
+        if let value = self.bytes { writer.member("Bytes", value) }
+        if let value = self.resourceId { writer.member("ResourceId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1494,9 +2567,27 @@ public struct AssociateSoftwareTokenRequest: AWSShape {
         self.session = session
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case session = "Session"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "Session": self.session = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.session { writer.member("Session", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1514,9 +2605,27 @@ public struct AssociateSoftwareTokenResponse: AWSShape {
         self.session = session
     }
 
-    enum CodingKeys: String, CodingKey {
-        case secretCode = "SecretCode"
-        case session = "Session"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "SecretCode": self.secretCode = try String(json: value)
+                case "Session": self.session = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.secretCode { writer.member("SecretCode", value) }
+        if let value = self.session { writer.member("Session", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1535,9 +2644,27 @@ public struct AttributeType: AWSShape {
         self.value = value
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name = "Name"
-        case value = "Value"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Name": self.name = try String(json: value)
+                case "Value": self.value = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.name { writer.member("Name", value) }
+        if let value = self.value { writer.member("Value", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1569,15 +2696,39 @@ public struct AuthEventType: AWSShape {
         self.eventFeedback = eventFeedback
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventId = "EventId"
-        case eventType = "EventType"
-        case creationDate = "CreationDate"
-        case eventResponse = "EventResponse"
-        case eventRisk = "EventRisk"
-        case challengeResponses = "ChallengeResponses"
-        case eventContextData = "EventContextData"
-        case eventFeedback = "EventFeedback"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "EventId": self.eventId = try String(json: value)
+                case "EventType": self.eventType = try EventType(json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                case "EventResponse": self.eventResponse = try EventResponseType(json: value)
+                case "EventRisk": self.eventRisk = try EventRiskType(json: value)
+                case "ChallengeResponses": self.challengeResponses = try [ChallengeResponseType](json: value)
+                case "EventContextData": self.eventContextData = try EventContextDataType(json: value)
+                case "EventFeedback": self.eventFeedback = try EventFeedbackType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.eventId { writer.member("EventId", value) }
+        if let value = self.eventType { writer.member("EventType", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        if let value = self.eventResponse { writer.member("EventResponse", value) }
+        if let value = self.eventRisk { writer.member("EventRisk", value) }
+        if let value = self.challengeResponses { writer.member("ChallengeResponses", value) }
+        if let value = self.eventContextData { writer.member("EventContextData", value) }
+        if let value = self.eventFeedback { writer.member("EventFeedback", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1610,13 +2761,35 @@ public struct AuthenticationResultType: AWSShape {
         self.newDeviceMetadata = newDeviceMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case expiresIn = "ExpiresIn"
-        case tokenType = "TokenType"
-        case refreshToken = "RefreshToken"
-        case idToken = "IdToken"
-        case newDeviceMetadata = "NewDeviceMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "ExpiresIn": self.expiresIn = try Int(json: value)
+                case "TokenType": self.tokenType = try String(json: value)
+                case "RefreshToken": self.refreshToken = try String(json: value)
+                case "IdToken": self.idToken = try String(json: value)
+                case "NewDeviceMetadata": self.newDeviceMetadata = try NewDeviceMetadataType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.expiresIn { writer.member("ExpiresIn", value) }
+        if let value = self.tokenType { writer.member("TokenType", value) }
+        if let value = self.refreshToken { writer.member("RefreshToken", value) }
+        if let value = self.idToken { writer.member("IdToken", value) }
+        if let value = self.newDeviceMetadata { writer.member("NewDeviceMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {

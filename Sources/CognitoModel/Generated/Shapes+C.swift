@@ -13,9 +13,27 @@ public struct ChallengeResponseType: AWSShape {
         self.challengeResponse = challengeResponse
     }
 
-    enum CodingKeys: String, CodingKey {
-        case challengeName = "ChallengeName"
-        case challengeResponse = "ChallengeResponse"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ChallengeName": self.challengeName = try ChallengeName(json: value)
+                case "ChallengeResponse": self.challengeResponse = try ChallengeResponse(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.challengeName { writer.member("ChallengeName", value) }
+        if let value = self.challengeResponse { writer.member("ChallengeResponse", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -35,10 +53,29 @@ public struct ChangePasswordRequest: AWSShape {
         self.accessToken = accessToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case previousPassword = "PreviousPassword"
-        case proposedPassword = "ProposedPassword"
-        case accessToken = "AccessToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "PreviousPassword": self.previousPassword = try String(json: value)
+                case "ProposedPassword": self.proposedPassword = try String(json: value)
+                case "AccessToken": self.accessToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.previousPassword { writer.member("PreviousPassword", value) }
+        if let value = self.proposedPassword { writer.member("ProposedPassword", value) }
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -55,6 +92,16 @@ public struct ChangePasswordRequest: AWSShape {
 public struct ChangePasswordResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -69,10 +116,29 @@ public struct ClientSecretDescriptorType: AWSShape {
         self.clientSecretCreateDate = clientSecretCreateDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case clientSecretId = "ClientSecretId"
-        case clientSecretValue = "ClientSecretValue"
-        case clientSecretCreateDate = "ClientSecretCreateDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ClientSecretId": self.clientSecretId = try String(json: value)
+                case "ClientSecretValue": self.clientSecretValue = try String(json: value)
+                case "ClientSecretCreateDate": self.clientSecretCreateDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.clientSecretId { writer.member("ClientSecretId", value) }
+        if let value = self.clientSecretValue { writer.member("ClientSecretValue", value) }
+        if let value = self.clientSecretCreateDate { writer.member("ClientSecretCreateDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -89,8 +155,25 @@ public struct CloudWatchLogsConfigurationType: AWSShape {
         self.logGroupArn = logGroupArn
     }
 
-    enum CodingKeys: String, CodingKey {
-        case logGroupArn = "LogGroupArn"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "LogGroupArn": self.logGroupArn = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.logGroupArn { writer.member("LogGroupArn", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -110,10 +193,29 @@ public struct CodeDeliveryDetailsType: AWSShape {
         self.attributeName = attributeName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case destination = "Destination"
-        case deliveryMedium = "DeliveryMedium"
-        case attributeName = "AttributeName"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Destination": self.destination = try String(json: value)
+                case "DeliveryMedium": self.deliveryMedium = try DeliveryMediumType(json: value)
+                case "AttributeName": self.attributeName = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.destination { writer.member("Destination", value) }
+        if let value = self.deliveryMedium { writer.member("DeliveryMedium", value) }
+        if let value = self.attributeName { writer.member("AttributeName", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -131,8 +233,25 @@ public struct CodeDeliveryFailureException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -145,8 +264,25 @@ public struct CodeMismatchException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -161,9 +297,27 @@ public struct CompleteWebAuthnRegistrationRequest: AWSShape {
         self.credential = credential
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case credential = "Credential"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "Credential": self.credential = try JSONValue(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.credential { writer.member("Credential", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -176,6 +330,16 @@ public struct CompleteWebAuthnRegistrationRequest: AWSShape {
 public struct CompleteWebAuthnRegistrationResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -186,8 +350,25 @@ public struct CompromisedCredentialsActionsType: AWSShape {
         self.eventAction = eventAction
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventAction = "EventAction"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "EventAction": self.eventAction = try CompromisedCredentialsEventActionType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.eventAction { writer.member("EventAction", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -205,9 +386,27 @@ public struct CompromisedCredentialsRiskConfigurationType: AWSShape {
         self.actions = actions
     }
 
-    enum CodingKeys: String, CodingKey {
-        case eventFilter = "EventFilter"
-        case actions = "Actions"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "EventFilter": self.eventFilter = try [EventFilterType](json: value)
+                case "Actions": self.actions = try CompromisedCredentialsActionsType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.eventFilter { writer.member("EventFilter", value) }
+        if let value = self.actions { writer.member("Actions", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -226,8 +425,25 @@ public struct ConcurrentModificationException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -246,11 +462,31 @@ public struct ConfirmDeviceRequest: AWSShape {
         self.deviceName = deviceName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case deviceKey = "DeviceKey"
-        case deviceSecretVerifierConfig = "DeviceSecretVerifierConfig"
-        case deviceName = "DeviceName"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "DeviceKey": self.deviceKey = try String(json: value)
+                case "DeviceSecretVerifierConfig": self.deviceSecretVerifierConfig = try DeviceSecretVerifierConfigType(json: value)
+                case "DeviceName": self.deviceName = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.deviceKey { writer.member("DeviceKey", value) }
+        if let value = self.deviceSecretVerifierConfig { writer.member("DeviceSecretVerifierConfig", value) }
+        if let value = self.deviceName { writer.member("DeviceName", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -271,8 +507,25 @@ public struct ConfirmDeviceResponse: AWSShape {
         self.userConfirmationNecessary = userConfirmationNecessary
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userConfirmationNecessary = "UserConfirmationNecessary"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserConfirmationNecessary": self.userConfirmationNecessary = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userConfirmationNecessary { writer.member("UserConfirmationNecessary", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -299,15 +552,39 @@ public struct ConfirmForgotPasswordRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case clientId = "ClientId"
-        case secretHash = "SecretHash"
-        case username = "Username"
-        case confirmationCode = "ConfirmationCode"
-        case password = "Password"
-        case analyticsMetadata = "AnalyticsMetadata"
-        case userContextData = "UserContextData"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ClientId": self.clientId = try String(json: value)
+                case "SecretHash": self.secretHash = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "ConfirmationCode": self.confirmationCode = try String(json: value)
+                case "Password": self.password = try String(json: value)
+                case "AnalyticsMetadata": self.analyticsMetadata = try AnalyticsMetadataType(json: value)
+                case "UserContextData": self.userContextData = try UserContextDataType(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.secretHash { writer.member("SecretHash", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.confirmationCode { writer.member("ConfirmationCode", value) }
+        if let value = self.password { writer.member("Password", value) }
+        if let value = self.analyticsMetadata { writer.member("AnalyticsMetadata", value) }
+        if let value = self.userContextData { writer.member("UserContextData", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -337,6 +614,16 @@ public struct ConfirmForgotPasswordRequest: AWSShape {
 public struct ConfirmForgotPasswordResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -363,16 +650,41 @@ public struct ConfirmSignUpRequest: AWSShape {
         self.session = session
     }
 
-    enum CodingKeys: String, CodingKey {
-        case clientId = "ClientId"
-        case secretHash = "SecretHash"
-        case username = "Username"
-        case confirmationCode = "ConfirmationCode"
-        case forceAliasCreation = "ForceAliasCreation"
-        case analyticsMetadata = "AnalyticsMetadata"
-        case userContextData = "UserContextData"
-        case clientMetadata = "ClientMetadata"
-        case session = "Session"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ClientId": self.clientId = try String(json: value)
+                case "SecretHash": self.secretHash = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "ConfirmationCode": self.confirmationCode = try String(json: value)
+                case "ForceAliasCreation": self.forceAliasCreation = try Bool(json: value)
+                case "AnalyticsMetadata": self.analyticsMetadata = try AnalyticsMetadataType(json: value)
+                case "UserContextData": self.userContextData = try UserContextDataType(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                case "Session": self.session = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.secretHash { writer.member("SecretHash", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.confirmationCode { writer.member("ConfirmationCode", value) }
+        if let value = self.forceAliasCreation { writer.member("ForceAliasCreation", value) }
+        if let value = self.analyticsMetadata { writer.member("AnalyticsMetadata", value) }
+        if let value = self.userContextData { writer.member("UserContextData", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        if let value = self.session { writer.member("Session", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -404,8 +716,25 @@ public struct ConfirmSignUpResponse: AWSShape {
         self.session = session
     }
 
-    enum CodingKeys: String, CodingKey {
-        case session = "Session"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Session": self.session = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.session { writer.member("Session", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -428,12 +757,33 @@ public struct ContextDataType: AWSShape {
         self.encodedData = encodedData
     }
 
-    enum CodingKeys: String, CodingKey {
-        case ipAddress = "IpAddress"
-        case serverName = "ServerName"
-        case serverPath = "ServerPath"
-        case httpHeaders = "HttpHeaders"
-        case encodedData = "EncodedData"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "IpAddress": self.ipAddress = try String(json: value)
+                case "ServerName": self.serverName = try String(json: value)
+                case "ServerPath": self.serverPath = try String(json: value)
+                case "HttpHeaders": self.httpHeaders = try [HttpHeader](json: value)
+                case "EncodedData": self.encodedData = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.ipAddress { writer.member("IpAddress", value) }
+        if let value = self.serverName { writer.member("ServerName", value) }
+        if let value = self.serverPath { writer.member("ServerPath", value) }
+        if let value = self.httpHeaders { writer.member("HttpHeaders", value) }
+        if let value = self.encodedData { writer.member("EncodedData", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -466,12 +816,33 @@ public struct CreateGroupRequest: AWSShape {
         self.precedence = precedence
     }
 
-    enum CodingKeys: String, CodingKey {
-        case groupName = "GroupName"
-        case userPoolId = "UserPoolId"
-        case description = "Description"
-        case roleArn = "RoleArn"
-        case precedence = "Precedence"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "GroupName": self.groupName = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Description": self.description = try String(json: value)
+                case "RoleArn": self.roleArn = try String(json: value)
+                case "Precedence": self.precedence = try Int(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.groupName { writer.member("GroupName", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.description { writer.member("Description", value) }
+        if let value = self.roleArn { writer.member("RoleArn", value) }
+        if let value = self.precedence { writer.member("Precedence", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -495,8 +866,25 @@ public struct CreateGroupResponse: AWSShape {
         self.group = group
     }
 
-    enum CodingKeys: String, CodingKey {
-        case group = "Group"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Group": self.group = try GroupType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.group { writer.member("Group", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -521,13 +909,35 @@ public struct CreateIdentityProviderRequest: AWSShape {
         self.idpIdentifiers = idpIdentifiers
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case providerName = "ProviderName"
-        case providerType = "ProviderType"
-        case providerDetails = "ProviderDetails"
-        case attributeMapping = "AttributeMapping"
-        case idpIdentifiers = "IdpIdentifiers"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ProviderName": self.providerName = try String(json: value)
+                case "ProviderType": self.providerType = try IdentityProviderTypeType(json: value)
+                case "ProviderDetails": self.providerDetails = try [String: String](json: value)
+                case "AttributeMapping": self.attributeMapping = try [String: String](json: value)
+                case "IdpIdentifiers": self.idpIdentifiers = try [String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.providerName { writer.member("ProviderName", value) }
+        if let value = self.providerType { writer.member("ProviderType", value) }
+        if let value = self.providerDetails { writer.member("ProviderDetails", value) }
+        if let value = self.attributeMapping { writer.member("AttributeMapping", value) }
+        if let value = self.idpIdentifiers { writer.member("IdpIdentifiers", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -563,8 +973,25 @@ public struct CreateIdentityProviderResponse: AWSShape {
         self.identityProvider = identityProvider
     }
 
-    enum CodingKeys: String, CodingKey {
-        case identityProvider = "IdentityProvider"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "IdentityProvider": self.identityProvider = try IdentityProviderType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.identityProvider { writer.member("IdentityProvider", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -588,12 +1015,33 @@ public struct CreateManagedLoginBrandingRequest: AWSShape {
         self.assets = assets
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case useCognitoProvidedValues = "UseCognitoProvidedValues"
-        case settings = "Settings"
-        case assets = "Assets"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "UseCognitoProvidedValues": self.useCognitoProvidedValues = try Bool(json: value)
+                case "Settings": self.settings = try JSONValue(json: value)
+                case "Assets": self.assets = try [AssetType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.useCognitoProvidedValues { writer.member("UseCognitoProvidedValues", value) }
+        if let value = self.settings { writer.member("Settings", value) }
+        if let value = self.assets { writer.member("Assets", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -617,8 +1065,25 @@ public struct CreateManagedLoginBrandingResponse: AWSShape {
         self.managedLoginBranding = managedLoginBranding
     }
 
-    enum CodingKeys: String, CodingKey {
-        case managedLoginBranding = "ManagedLoginBranding"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ManagedLoginBranding": self.managedLoginBranding = try ManagedLoginBrandingType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.managedLoginBranding { writer.member("ManagedLoginBranding", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -639,11 +1104,31 @@ public struct CreateResourceServerRequest: AWSShape {
         self.scopes = scopes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case identifier = "Identifier"
-        case name = "Name"
-        case scopes = "Scopes"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Identifier": self.identifier = try String(json: value)
+                case "Name": self.name = try String(json: value)
+                case "Scopes": self.scopes = try [ResourceServerScopeType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.identifier { writer.member("Identifier", value) }
+        if let value = self.name { writer.member("Name", value) }
+        if let value = self.scopes { writer.member("Scopes", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -670,8 +1155,25 @@ public struct CreateResourceServerResponse: AWSShape {
         self.resourceServer = resourceServer
     }
 
-    enum CodingKeys: String, CodingKey {
-        case resourceServer = "ResourceServer"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ResourceServer": self.resourceServer = try ResourceServerType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.resourceServer { writer.member("ResourceServer", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -697,13 +1199,35 @@ public struct CreateTermsRequest: AWSShape {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case termsName = "TermsName"
-        case termsSource = "TermsSource"
-        case enforcement = "Enforcement"
-        case links = "Links"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "TermsName": self.termsName = try String(json: value)
+                case "TermsSource": self.termsSource = try TermsSourceType(json: value)
+                case "Enforcement": self.enforcement = try TermsEnforcementType(json: value)
+                case "Links": self.links = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.termsName { writer.member("TermsName", value) }
+        if let value = self.termsSource { writer.member("TermsSource", value) }
+        if let value = self.enforcement { writer.member("Enforcement", value) }
+        if let value = self.links { writer.member("Links", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -735,8 +1259,25 @@ public struct CreateTermsResponse: AWSShape {
         self.terms = terms
     }
 
-    enum CodingKeys: String, CodingKey {
-        case terms = "Terms"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Terms": self.terms = try TermsType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.terms { writer.member("Terms", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -755,10 +1296,29 @@ public struct CreateUserImportJobRequest: AWSShape {
         self.cloudWatchLogsRoleArn = cloudWatchLogsRoleArn
     }
 
-    enum CodingKeys: String, CodingKey {
-        case jobName = "JobName"
-        case userPoolId = "UserPoolId"
-        case cloudWatchLogsRoleArn = "CloudWatchLogsRoleArn"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "JobName": self.jobName = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "CloudWatchLogsRoleArn": self.cloudWatchLogsRoleArn = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.jobName { writer.member("JobName", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.cloudWatchLogsRoleArn { writer.member("CloudWatchLogsRoleArn", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -781,8 +1341,25 @@ public struct CreateUserImportJobResponse: AWSShape {
         self.userImportJob = userImportJob
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userImportJob = "UserImportJob"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserImportJob": self.userImportJob = try UserImportJobType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userImportJob { writer.member("UserImportJob", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -843,31 +1420,71 @@ public struct CreateUserPoolClientRequest: AWSShape {
         self.refreshTokenRotation = refreshTokenRotation
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientName = "ClientName"
-        case generateSecret = "GenerateSecret"
-        case clientSecret = "ClientSecret"
-        case refreshTokenValidity = "RefreshTokenValidity"
-        case accessTokenValidity = "AccessTokenValidity"
-        case idTokenValidity = "IdTokenValidity"
-        case tokenValidityUnits = "TokenValidityUnits"
-        case readAttributes = "ReadAttributes"
-        case writeAttributes = "WriteAttributes"
-        case explicitAuthFlows = "ExplicitAuthFlows"
-        case supportedIdentityProviders = "SupportedIdentityProviders"
-        case callbackURLs = "CallbackURLs"
-        case logoutURLs = "LogoutURLs"
-        case defaultRedirectURI = "DefaultRedirectURI"
-        case allowedOAuthFlows = "AllowedOAuthFlows"
-        case allowedOAuthScopes = "AllowedOAuthScopes"
-        case allowedOAuthFlowsUserPoolClient = "AllowedOAuthFlowsUserPoolClient"
-        case analyticsConfiguration = "AnalyticsConfiguration"
-        case preventUserExistenceErrors = "PreventUserExistenceErrors"
-        case enableTokenRevocation = "EnableTokenRevocation"
-        case enablePropagateAdditionalUserContextData = "EnablePropagateAdditionalUserContextData"
-        case authSessionValidity = "AuthSessionValidity"
-        case refreshTokenRotation = "RefreshTokenRotation"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientName": self.clientName = try String(json: value)
+                case "GenerateSecret": self.generateSecret = try Bool(json: value)
+                case "ClientSecret": self.clientSecret = try String(json: value)
+                case "RefreshTokenValidity": self.refreshTokenValidity = try Int(json: value)
+                case "AccessTokenValidity": self.accessTokenValidity = try Int(json: value)
+                case "IdTokenValidity": self.idTokenValidity = try Int(json: value)
+                case "TokenValidityUnits": self.tokenValidityUnits = try TokenValidityUnitsType(json: value)
+                case "ReadAttributes": self.readAttributes = try [String](json: value)
+                case "WriteAttributes": self.writeAttributes = try [String](json: value)
+                case "ExplicitAuthFlows": self.explicitAuthFlows = try [ExplicitAuthFlowsType](json: value)
+                case "SupportedIdentityProviders": self.supportedIdentityProviders = try [String](json: value)
+                case "CallbackURLs": self.callbackURLs = try [String](json: value)
+                case "LogoutURLs": self.logoutURLs = try [String](json: value)
+                case "DefaultRedirectURI": self.defaultRedirectURI = try String(json: value)
+                case "AllowedOAuthFlows": self.allowedOAuthFlows = try [OAuthFlowType](json: value)
+                case "AllowedOAuthScopes": self.allowedOAuthScopes = try [String](json: value)
+                case "AllowedOAuthFlowsUserPoolClient": self.allowedOAuthFlowsUserPoolClient = try Bool(json: value)
+                case "AnalyticsConfiguration": self.analyticsConfiguration = try AnalyticsConfigurationType(json: value)
+                case "PreventUserExistenceErrors": self.preventUserExistenceErrors = try PreventUserExistenceErrorTypes(json: value)
+                case "EnableTokenRevocation": self.enableTokenRevocation = try Bool(json: value)
+                case "EnablePropagateAdditionalUserContextData": self.enablePropagateAdditionalUserContextData = try Bool(json: value)
+                case "AuthSessionValidity": self.authSessionValidity = try Int(json: value)
+                case "RefreshTokenRotation": self.refreshTokenRotation = try RefreshTokenRotationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientName { writer.member("ClientName", value) }
+        if let value = self.generateSecret { writer.member("GenerateSecret", value) }
+        if let value = self.clientSecret { writer.member("ClientSecret", value) }
+        if let value = self.refreshTokenValidity { writer.member("RefreshTokenValidity", value) }
+        if let value = self.accessTokenValidity { writer.member("AccessTokenValidity", value) }
+        if let value = self.idTokenValidity { writer.member("IdTokenValidity", value) }
+        if let value = self.tokenValidityUnits { writer.member("TokenValidityUnits", value) }
+        if let value = self.readAttributes { writer.member("ReadAttributes", value) }
+        if let value = self.writeAttributes { writer.member("WriteAttributes", value) }
+        if let value = self.explicitAuthFlows { writer.member("ExplicitAuthFlows", value) }
+        if let value = self.supportedIdentityProviders { writer.member("SupportedIdentityProviders", value) }
+        if let value = self.callbackURLs { writer.member("CallbackURLs", value) }
+        if let value = self.logoutURLs { writer.member("LogoutURLs", value) }
+        if let value = self.defaultRedirectURI { writer.member("DefaultRedirectURI", value) }
+        if let value = self.allowedOAuthFlows { writer.member("AllowedOAuthFlows", value) }
+        if let value = self.allowedOAuthScopes { writer.member("AllowedOAuthScopes", value) }
+        if let value = self.allowedOAuthFlowsUserPoolClient { writer.member("AllowedOAuthFlowsUserPoolClient", value) }
+        if let value = self.analyticsConfiguration { writer.member("AnalyticsConfiguration", value) }
+        if let value = self.preventUserExistenceErrors { writer.member("PreventUserExistenceErrors", value) }
+        if let value = self.enableTokenRevocation { writer.member("EnableTokenRevocation", value) }
+        if let value = self.enablePropagateAdditionalUserContextData { writer.member("EnablePropagateAdditionalUserContextData", value) }
+        if let value = self.authSessionValidity { writer.member("AuthSessionValidity", value) }
+        if let value = self.refreshTokenRotation { writer.member("RefreshTokenRotation", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -931,8 +1548,25 @@ public struct CreateUserPoolClientResponse: AWSShape {
         self.userPoolClient = userPoolClient
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolClient = "UserPoolClient"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolClient": self.userPoolClient = try UserPoolClientType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolClient { writer.member("UserPoolClient", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -953,11 +1587,31 @@ public struct CreateUserPoolDomainRequest: AWSShape {
         self.customDomainConfig = customDomainConfig
     }
 
-    enum CodingKeys: String, CodingKey {
-        case domain = "Domain"
-        case userPoolId = "UserPoolId"
-        case managedLoginVersion = "ManagedLoginVersion"
-        case customDomainConfig = "CustomDomainConfig"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Domain": self.domain = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ManagedLoginVersion": self.managedLoginVersion = try Int(json: value)
+                case "CustomDomainConfig": self.customDomainConfig = try CustomDomainConfigType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.domain { writer.member("Domain", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.managedLoginVersion { writer.member("ManagedLoginVersion", value) }
+        if let value = self.customDomainConfig { writer.member("CustomDomainConfig", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -980,9 +1634,27 @@ public struct CreateUserPoolDomainResponse: AWSShape {
         self.cloudFrontDomain = cloudFrontDomain
     }
 
-    enum CodingKeys: String, CodingKey {
-        case managedLoginVersion = "ManagedLoginVersion"
-        case cloudFrontDomain = "CloudFrontDomain"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ManagedLoginVersion": self.managedLoginVersion = try Int(json: value)
+                case "CloudFrontDomain": self.cloudFrontDomain = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.managedLoginVersion { writer.member("ManagedLoginVersion", value) }
+        if let value = self.cloudFrontDomain { writer.member("CloudFrontDomain", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1044,31 +1716,71 @@ public struct CreateUserPoolRequest: AWSShape {
         self.userPoolTier = userPoolTier
     }
 
-    enum CodingKeys: String, CodingKey {
-        case poolName = "PoolName"
-        case policies = "Policies"
-        case deletionProtection = "DeletionProtection"
-        case lambdaConfig = "LambdaConfig"
-        case autoVerifiedAttributes = "AutoVerifiedAttributes"
-        case aliasAttributes = "AliasAttributes"
-        case usernameAttributes = "UsernameAttributes"
-        case smsVerificationMessage = "SmsVerificationMessage"
-        case emailVerificationMessage = "EmailVerificationMessage"
-        case emailVerificationSubject = "EmailVerificationSubject"
-        case verificationMessageTemplate = "VerificationMessageTemplate"
-        case smsAuthenticationMessage = "SmsAuthenticationMessage"
-        case mfaConfiguration = "MfaConfiguration"
-        case userAttributeUpdateSettings = "UserAttributeUpdateSettings"
-        case deviceConfiguration = "DeviceConfiguration"
-        case emailConfiguration = "EmailConfiguration"
-        case smsConfiguration = "SmsConfiguration"
-        case userPoolTags = "UserPoolTags"
-        case adminCreateUserConfig = "AdminCreateUserConfig"
-        case schema = "Schema"
-        case userPoolAddOns = "UserPoolAddOns"
-        case usernameConfiguration = "UsernameConfiguration"
-        case accountRecoverySetting = "AccountRecoverySetting"
-        case userPoolTier = "UserPoolTier"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "PoolName": self.poolName = try String(json: value)
+                case "Policies": self.policies = try UserPoolPolicyType(json: value)
+                case "DeletionProtection": self.deletionProtection = try DeletionProtectionType(json: value)
+                case "LambdaConfig": self.lambdaConfig = try LambdaConfigType(json: value)
+                case "AutoVerifiedAttributes": self.autoVerifiedAttributes = try [VerifiedAttributeType](json: value)
+                case "AliasAttributes": self.aliasAttributes = try [AliasAttributeType](json: value)
+                case "UsernameAttributes": self.usernameAttributes = try [UsernameAttributeType](json: value)
+                case "SmsVerificationMessage": self.smsVerificationMessage = try String(json: value)
+                case "EmailVerificationMessage": self.emailVerificationMessage = try String(json: value)
+                case "EmailVerificationSubject": self.emailVerificationSubject = try String(json: value)
+                case "VerificationMessageTemplate": self.verificationMessageTemplate = try VerificationMessageTemplateType(json: value)
+                case "SmsAuthenticationMessage": self.smsAuthenticationMessage = try String(json: value)
+                case "MfaConfiguration": self.mfaConfiguration = try UserPoolMfaType(json: value)
+                case "UserAttributeUpdateSettings": self.userAttributeUpdateSettings = try UserAttributeUpdateSettingsType(json: value)
+                case "DeviceConfiguration": self.deviceConfiguration = try DeviceConfigurationType(json: value)
+                case "EmailConfiguration": self.emailConfiguration = try EmailConfigurationType(json: value)
+                case "SmsConfiguration": self.smsConfiguration = try SmsConfigurationType(json: value)
+                case "UserPoolTags": self.userPoolTags = try [String: String](json: value)
+                case "AdminCreateUserConfig": self.adminCreateUserConfig = try AdminCreateUserConfigType(json: value)
+                case "Schema": self.schema = try [SchemaAttributeType](json: value)
+                case "UserPoolAddOns": self.userPoolAddOns = try UserPoolAddOnsType(json: value)
+                case "UsernameConfiguration": self.usernameConfiguration = try UsernameConfigurationType(json: value)
+                case "AccountRecoverySetting": self.accountRecoverySetting = try AccountRecoverySettingType(json: value)
+                case "UserPoolTier": self.userPoolTier = try UserPoolTierType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.poolName { writer.member("PoolName", value) }
+        if let value = self.policies { writer.member("Policies", value) }
+        if let value = self.deletionProtection { writer.member("DeletionProtection", value) }
+        if let value = self.lambdaConfig { writer.member("LambdaConfig", value) }
+        if let value = self.autoVerifiedAttributes { writer.member("AutoVerifiedAttributes", value) }
+        if let value = self.aliasAttributes { writer.member("AliasAttributes", value) }
+        if let value = self.usernameAttributes { writer.member("UsernameAttributes", value) }
+        if let value = self.smsVerificationMessage { writer.member("SmsVerificationMessage", value) }
+        if let value = self.emailVerificationMessage { writer.member("EmailVerificationMessage", value) }
+        if let value = self.emailVerificationSubject { writer.member("EmailVerificationSubject", value) }
+        if let value = self.verificationMessageTemplate { writer.member("VerificationMessageTemplate", value) }
+        if let value = self.smsAuthenticationMessage { writer.member("SmsAuthenticationMessage", value) }
+        if let value = self.mfaConfiguration { writer.member("MfaConfiguration", value) }
+        if let value = self.userAttributeUpdateSettings { writer.member("UserAttributeUpdateSettings", value) }
+        if let value = self.deviceConfiguration { writer.member("DeviceConfiguration", value) }
+        if let value = self.emailConfiguration { writer.member("EmailConfiguration", value) }
+        if let value = self.smsConfiguration { writer.member("SmsConfiguration", value) }
+        if let value = self.userPoolTags { writer.member("UserPoolTags", value) }
+        if let value = self.adminCreateUserConfig { writer.member("AdminCreateUserConfig", value) }
+        if let value = self.schema { writer.member("Schema", value) }
+        if let value = self.userPoolAddOns { writer.member("UserPoolAddOns", value) }
+        if let value = self.usernameConfiguration { writer.member("UsernameConfiguration", value) }
+        if let value = self.accountRecoverySetting { writer.member("AccountRecoverySetting", value) }
+        if let value = self.userPoolTier { writer.member("UserPoolTier", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1123,8 +1835,25 @@ public struct CreateUserPoolResponse: AWSShape {
         self.userPool = userPool
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPool = "UserPool"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPool": self.userPool = try UserPoolType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPool { writer.member("UserPool", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1139,8 +1868,25 @@ public struct CustomDomainConfigType: AWSShape {
         self.certificateArn = certificateArn
     }
 
-    enum CodingKeys: String, CodingKey {
-        case certificateArn = "CertificateArn"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "CertificateArn": self.certificateArn = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.certificateArn { writer.member("CertificateArn", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1159,9 +1905,27 @@ public struct CustomEmailLambdaVersionConfigType: AWSShape {
         self.lambdaArn = lambdaArn
     }
 
-    enum CodingKeys: String, CodingKey {
-        case lambdaVersion = "LambdaVersion"
-        case lambdaArn = "LambdaArn"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "LambdaVersion": self.lambdaVersion = try CustomEmailSenderLambdaVersionType(json: value)
+                case "LambdaArn": self.lambdaArn = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.lambdaVersion { writer.member("LambdaVersion", value) }
+        if let value = self.lambdaArn { writer.member("LambdaArn", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1182,9 +1946,27 @@ public struct CustomSMSLambdaVersionConfigType: AWSShape {
         self.lambdaArn = lambdaArn
     }
 
-    enum CodingKeys: String, CodingKey {
-        case lambdaVersion = "LambdaVersion"
-        case lambdaArn = "LambdaArn"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "LambdaVersion": self.lambdaVersion = try CustomSMSSenderLambdaVersionType(json: value)
+                case "LambdaArn": self.lambdaArn = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.lambdaVersion { writer.member("LambdaVersion", value) }
+        if let value = self.lambdaArn { writer.member("LambdaArn", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {

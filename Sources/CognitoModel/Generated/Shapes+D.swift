@@ -13,9 +13,27 @@ public struct DeleteGroupRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case groupName = "GroupName"
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "GroupName": self.groupName = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.groupName { writer.member("GroupName", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -37,9 +55,27 @@ public struct DeleteIdentityProviderRequest: AWSShape {
         self.providerName = providerName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case providerName = "ProviderName"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ProviderName": self.providerName = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.providerName { writer.member("ProviderName", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -61,9 +97,27 @@ public struct DeleteManagedLoginBrandingRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case managedLoginBrandingId = "ManagedLoginBrandingId"
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ManagedLoginBrandingId": self.managedLoginBrandingId = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.managedLoginBrandingId { writer.member("ManagedLoginBrandingId", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -84,9 +138,27 @@ public struct DeleteResourceServerRequest: AWSShape {
         self.identifier = identifier
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case identifier = "Identifier"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Identifier": self.identifier = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.identifier { writer.member("Identifier", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -108,9 +180,27 @@ public struct DeleteTermsRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case termsId = "TermsId"
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "TermsId": self.termsId = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.termsId { writer.member("TermsId", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -131,9 +221,27 @@ public struct DeleteUserAttributesRequest: AWSShape {
         self.accessToken = accessToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userAttributeNames = "UserAttributeNames"
-        case accessToken = "AccessToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserAttributeNames": self.userAttributeNames = try [String](json: value)
+                case "AccessToken": self.accessToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userAttributeNames { writer.member("UserAttributeNames", value) }
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -150,6 +258,16 @@ public struct DeleteUserAttributesRequest: AWSShape {
 public struct DeleteUserAttributesResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -162,9 +280,27 @@ public struct DeleteUserPoolClientRequest: AWSShape {
         self.clientId = clientId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -188,10 +324,29 @@ public struct DeleteUserPoolClientSecretRequest: AWSShape {
         self.clientSecretId = clientSecretId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case clientSecretId = "ClientSecretId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "ClientSecretId": self.clientSecretId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.clientSecretId { writer.member("ClientSecretId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -209,6 +364,16 @@ public struct DeleteUserPoolClientSecretRequest: AWSShape {
 public struct DeleteUserPoolClientSecretResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -221,9 +386,27 @@ public struct DeleteUserPoolDomainRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case domain = "Domain"
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Domain": self.domain = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.domain { writer.member("Domain", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -239,6 +422,16 @@ public struct DeleteUserPoolDomainRequest: AWSShape {
 public struct DeleteUserPoolDomainResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -249,8 +442,25 @@ public struct DeleteUserPoolRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -267,8 +477,25 @@ public struct DeleteUserRequest: AWSShape {
         self.accessToken = accessToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -286,9 +513,27 @@ public struct DeleteWebAuthnCredentialRequest: AWSShape {
         self.credentialId = credentialId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case credentialId = "CredentialId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "CredentialId": self.credentialId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.credentialId { writer.member("CredentialId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -302,6 +547,16 @@ public struct DeleteWebAuthnCredentialRequest: AWSShape {
 public struct DeleteWebAuthnCredentialResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -314,9 +569,27 @@ public struct DescribeIdentityProviderRequest: AWSShape {
         self.providerName = providerName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case providerName = "ProviderName"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ProviderName": self.providerName = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.providerName { writer.member("ProviderName", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -336,8 +609,25 @@ public struct DescribeIdentityProviderResponse: AWSShape {
         self.identityProvider = identityProvider
     }
 
-    enum CodingKeys: String, CodingKey {
-        case identityProvider = "IdentityProvider"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "IdentityProvider": self.identityProvider = try IdentityProviderType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.identityProvider { writer.member("IdentityProvider", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -357,10 +647,29 @@ public struct DescribeManagedLoginBrandingByClientRequest: AWSShape {
         self.returnMergedResources = returnMergedResources
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case returnMergedResources = "ReturnMergedResources"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "ReturnMergedResources": self.returnMergedResources = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.returnMergedResources { writer.member("ReturnMergedResources", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -380,8 +689,25 @@ public struct DescribeManagedLoginBrandingByClientResponse: AWSShape {
         self.managedLoginBranding = managedLoginBranding
     }
 
-    enum CodingKeys: String, CodingKey {
-        case managedLoginBranding = "ManagedLoginBranding"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ManagedLoginBranding": self.managedLoginBranding = try ManagedLoginBrandingType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.managedLoginBranding { writer.member("ManagedLoginBranding", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -400,10 +726,29 @@ public struct DescribeManagedLoginBrandingRequest: AWSShape {
         self.returnMergedResources = returnMergedResources
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case managedLoginBrandingId = "ManagedLoginBrandingId"
-        case returnMergedResources = "ReturnMergedResources"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ManagedLoginBrandingId": self.managedLoginBrandingId = try String(json: value)
+                case "ReturnMergedResources": self.returnMergedResources = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.managedLoginBrandingId { writer.member("ManagedLoginBrandingId", value) }
+        if let value = self.returnMergedResources { writer.member("ReturnMergedResources", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -422,8 +767,25 @@ public struct DescribeManagedLoginBrandingResponse: AWSShape {
         self.managedLoginBranding = managedLoginBranding
     }
 
-    enum CodingKeys: String, CodingKey {
-        case managedLoginBranding = "ManagedLoginBranding"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ManagedLoginBranding": self.managedLoginBranding = try ManagedLoginBrandingType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.managedLoginBranding { writer.member("ManagedLoginBranding", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -440,9 +802,27 @@ public struct DescribeResourceServerRequest: AWSShape {
         self.identifier = identifier
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case identifier = "Identifier"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Identifier": self.identifier = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.identifier { writer.member("Identifier", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -462,8 +842,25 @@ public struct DescribeResourceServerResponse: AWSShape {
         self.resourceServer = resourceServer
     }
 
-    enum CodingKeys: String, CodingKey {
-        case resourceServer = "ResourceServer"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ResourceServer": self.resourceServer = try ResourceServerType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.resourceServer { writer.member("ResourceServer", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -481,9 +878,27 @@ public struct DescribeRiskConfigurationRequest: AWSShape {
         self.clientId = clientId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -502,8 +917,25 @@ public struct DescribeRiskConfigurationResponse: AWSShape {
         self.riskConfiguration = riskConfiguration
     }
 
-    enum CodingKeys: String, CodingKey {
-        case riskConfiguration = "RiskConfiguration"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "RiskConfiguration": self.riskConfiguration = try RiskConfigurationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.riskConfiguration { writer.member("RiskConfiguration", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -521,9 +953,27 @@ public struct DescribeTermsRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case termsId = "TermsId"
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "TermsId": self.termsId = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.termsId { writer.member("TermsId", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -542,8 +992,25 @@ public struct DescribeTermsResponse: AWSShape {
         self.terms = terms
     }
 
-    enum CodingKeys: String, CodingKey {
-        case terms = "Terms"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Terms": self.terms = try TermsType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.terms { writer.member("Terms", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -560,9 +1027,27 @@ public struct DescribeUserImportJobRequest: AWSShape {
         self.jobId = jobId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case jobId = "JobId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "JobId": self.jobId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.jobId { writer.member("JobId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -582,8 +1067,25 @@ public struct DescribeUserImportJobResponse: AWSShape {
         self.userImportJob = userImportJob
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userImportJob = "UserImportJob"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserImportJob": self.userImportJob = try UserImportJobType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userImportJob { writer.member("UserImportJob", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -600,9 +1102,27 @@ public struct DescribeUserPoolClientRequest: AWSShape {
         self.clientId = clientId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -622,8 +1142,25 @@ public struct DescribeUserPoolClientResponse: AWSShape {
         self.userPoolClient = userPoolClient
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolClient = "UserPoolClient"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolClient": self.userPoolClient = try UserPoolClientType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolClient { writer.member("UserPoolClient", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -638,8 +1175,25 @@ public struct DescribeUserPoolDomainRequest: AWSShape {
         self.domain = domain
     }
 
-    enum CodingKeys: String, CodingKey {
-        case domain = "Domain"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Domain": self.domain = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.domain { writer.member("Domain", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -656,8 +1210,25 @@ public struct DescribeUserPoolDomainResponse: AWSShape {
         self.domainDescription = domainDescription
     }
 
-    enum CodingKeys: String, CodingKey {
-        case domainDescription = "DomainDescription"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "DomainDescription": self.domainDescription = try DomainDescriptionType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.domainDescription { writer.member("DomainDescription", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -672,8 +1243,25 @@ public struct DescribeUserPoolRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -690,8 +1278,25 @@ public struct DescribeUserPoolResponse: AWSShape {
         self.userPool = userPool
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPool = "UserPool"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPool": self.userPool = try UserPoolType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPool { writer.member("UserPool", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -708,9 +1313,27 @@ public struct DeviceConfigurationType: AWSShape {
         self.deviceOnlyRememberedOnUserPrompt = deviceOnlyRememberedOnUserPrompt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case challengeRequiredOnNewDevice = "ChallengeRequiredOnNewDevice"
-        case deviceOnlyRememberedOnUserPrompt = "DeviceOnlyRememberedOnUserPrompt"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ChallengeRequiredOnNewDevice": self.challengeRequiredOnNewDevice = try Bool(json: value)
+                case "DeviceOnlyRememberedOnUserPrompt": self.deviceOnlyRememberedOnUserPrompt = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.challengeRequiredOnNewDevice { writer.member("ChallengeRequiredOnNewDevice", value) }
+        if let value = self.deviceOnlyRememberedOnUserPrompt { writer.member("DeviceOnlyRememberedOnUserPrompt", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -723,8 +1346,25 @@ public struct DeviceKeyExistsException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -739,9 +1379,27 @@ public struct DeviceSecretVerifierConfigType: AWSShape {
         self.salt = salt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case passwordVerifier = "PasswordVerifier"
-        case salt = "Salt"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "PasswordVerifier": self.passwordVerifier = try String(json: value)
+                case "Salt": self.salt = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.passwordVerifier { writer.member("PasswordVerifier", value) }
+        if let value = self.salt { writer.member("Salt", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -765,12 +1423,33 @@ public struct DeviceType: AWSShape {
         self.deviceLastAuthenticatedDate = deviceLastAuthenticatedDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case deviceKey = "DeviceKey"
-        case deviceAttributes = "DeviceAttributes"
-        case deviceCreateDate = "DeviceCreateDate"
-        case deviceLastModifiedDate = "DeviceLastModifiedDate"
-        case deviceLastAuthenticatedDate = "DeviceLastAuthenticatedDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "DeviceKey": self.deviceKey = try String(json: value)
+                case "DeviceAttributes": self.deviceAttributes = try [AttributeType](json: value)
+                case "DeviceCreateDate": self.deviceCreateDate = try Date(json: value)
+                case "DeviceLastModifiedDate": self.deviceLastModifiedDate = try Date(json: value)
+                case "DeviceLastAuthenticatedDate": self.deviceLastAuthenticatedDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.deviceKey { writer.member("DeviceKey", value) }
+        if let value = self.deviceAttributes { writer.member("DeviceAttributes", value) }
+        if let value = self.deviceCreateDate { writer.member("DeviceCreateDate", value) }
+        if let value = self.deviceLastModifiedDate { writer.member("DeviceLastModifiedDate", value) }
+        if let value = self.deviceLastAuthenticatedDate { writer.member("DeviceLastAuthenticatedDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -805,16 +1484,41 @@ public struct DomainDescriptionType: AWSShape {
         self.managedLoginVersion = managedLoginVersion
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case awsAccountId = "AWSAccountId"
-        case domain = "Domain"
-        case s3Bucket = "S3Bucket"
-        case cloudFrontDistribution = "CloudFrontDistribution"
-        case version = "Version"
-        case status = "Status"
-        case customDomainConfig = "CustomDomainConfig"
-        case managedLoginVersion = "ManagedLoginVersion"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "AWSAccountId": self.awsAccountId = try String(json: value)
+                case "Domain": self.domain = try String(json: value)
+                case "S3Bucket": self.s3Bucket = try String(json: value)
+                case "CloudFrontDistribution": self.cloudFrontDistribution = try String(json: value)
+                case "Version": self.version = try String(json: value)
+                case "Status": self.status = try DomainStatusType(json: value)
+                case "CustomDomainConfig": self.customDomainConfig = try CustomDomainConfigType(json: value)
+                case "ManagedLoginVersion": self.managedLoginVersion = try Int(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.awsAccountId { writer.member("AWSAccountId", value) }
+        if let value = self.domain { writer.member("Domain", value) }
+        if let value = self.s3Bucket { writer.member("S3Bucket", value) }
+        if let value = self.cloudFrontDistribution { writer.member("CloudFrontDistribution", value) }
+        if let value = self.version { writer.member("Version", value) }
+        if let value = self.status { writer.member("Status", value) }
+        if let value = self.customDomainConfig { writer.member("CustomDomainConfig", value) }
+        if let value = self.managedLoginVersion { writer.member("ManagedLoginVersion", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -840,8 +1544,25 @@ public struct DuplicateProviderException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}

@@ -19,12 +19,33 @@ public struct EmailConfigurationType: AWSShape {
         self.configurationSet = configurationSet
     }
 
-    enum CodingKeys: String, CodingKey {
-        case sourceArn = "SourceArn"
-        case replyToEmailAddress = "ReplyToEmailAddress"
-        case emailSendingAccount = "EmailSendingAccount"
-        case from = "From"
-        case configurationSet = "ConfigurationSet"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "SourceArn": self.sourceArn = try String(json: value)
+                case "ReplyToEmailAddress": self.replyToEmailAddress = try String(json: value)
+                case "EmailSendingAccount": self.emailSendingAccount = try EmailSendingAccountType(json: value)
+                case "From": self.from = try String(json: value)
+                case "ConfigurationSet": self.configurationSet = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.sourceArn { writer.member("SourceArn", value) }
+        if let value = self.replyToEmailAddress { writer.member("ReplyToEmailAddress", value) }
+        if let value = self.emailSendingAccount { writer.member("EmailSendingAccount", value) }
+        if let value = self.from { writer.member("From", value) }
+        if let value = self.configurationSet { writer.member("ConfigurationSet", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -47,9 +68,27 @@ public struct EmailMfaConfigType: AWSShape {
         self.subject = subject
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "Message"
-        case subject = "Subject"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Message": self.message = try String(json: value)
+                case "Subject": self.subject = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("Message", value) }
+        if let value = self.subject { writer.member("Subject", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -68,9 +107,27 @@ public struct EmailMfaSettingsType: AWSShape {
         self.preferredMfa = preferredMfa
     }
 
-    enum CodingKeys: String, CodingKey {
-        case enabled = "Enabled"
-        case preferredMfa = "PreferredMfa"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Enabled": self.enabled = try Bool(json: value)
+                case "PreferredMfa": self.preferredMfa = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.enabled { writer.member("Enabled", value) }
+        if let value = self.preferredMfa { writer.member("PreferredMfa", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -83,8 +140,25 @@ public struct EnableSoftwareTokenMFAException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -105,12 +179,33 @@ public struct EventContextDataType: AWSShape {
         self.country = country
     }
 
-    enum CodingKeys: String, CodingKey {
-        case ipAddress = "IpAddress"
-        case deviceName = "DeviceName"
-        case timezone = "Timezone"
-        case city = "City"
-        case country = "Country"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "IpAddress": self.ipAddress = try String(json: value)
+                case "DeviceName": self.deviceName = try String(json: value)
+                case "Timezone": self.timezone = try String(json: value)
+                case "City": self.city = try String(json: value)
+                case "Country": self.country = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.ipAddress { writer.member("IpAddress", value) }
+        if let value = self.deviceName { writer.member("DeviceName", value) }
+        if let value = self.timezone { writer.member("Timezone", value) }
+        if let value = self.city { writer.member("City", value) }
+        if let value = self.country { writer.member("Country", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -133,10 +228,29 @@ public struct EventFeedbackType: AWSShape {
         self.feedbackDate = feedbackDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case feedbackValue = "FeedbackValue"
-        case provider = "Provider"
-        case feedbackDate = "FeedbackDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "FeedbackValue": self.feedbackValue = try FeedbackValueType(json: value)
+                case "Provider": self.provider = try String(json: value)
+                case "FeedbackDate": self.feedbackDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.feedbackValue { writer.member("FeedbackValue", value) }
+        if let value = self.provider { writer.member("Provider", value) }
+        if let value = self.feedbackDate { writer.member("FeedbackDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -158,10 +272,29 @@ public struct EventRiskType: AWSShape {
         self.compromisedCredentialsDetected = compromisedCredentialsDetected
     }
 
-    enum CodingKeys: String, CodingKey {
-        case riskDecision = "RiskDecision"
-        case riskLevel = "RiskLevel"
-        case compromisedCredentialsDetected = "CompromisedCredentialsDetected"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "RiskDecision": self.riskDecision = try RiskDecisionType(json: value)
+                case "RiskLevel": self.riskLevel = try RiskLevelType(json: value)
+                case "CompromisedCredentialsDetected": self.compromisedCredentialsDetected = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.riskDecision { writer.member("RiskDecision", value) }
+        if let value = self.riskLevel { writer.member("RiskLevel", value) }
+        if let value = self.compromisedCredentialsDetected { writer.member("CompromisedCredentialsDetected", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -177,8 +310,25 @@ public struct ExpiredCodeException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}

@@ -11,8 +11,25 @@ public struct FeatureUnavailableInTierException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -25,8 +42,25 @@ public struct FirehoseConfigurationType: AWSShape {
         self.streamArn = streamArn
     }
 
-    enum CodingKeys: String, CodingKey {
-        case streamArn = "StreamArn"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "StreamArn": self.streamArn = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.streamArn { writer.member("StreamArn", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -42,8 +76,25 @@ public struct ForbiddenException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -58,9 +109,27 @@ public struct ForgetDeviceRequest: AWSShape {
         self.deviceKey = deviceKey
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case deviceKey = "DeviceKey"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "DeviceKey": self.deviceKey = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.deviceKey { writer.member("DeviceKey", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -88,13 +157,35 @@ public struct ForgotPasswordRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case clientId = "ClientId"
-        case secretHash = "SecretHash"
-        case userContextData = "UserContextData"
-        case username = "Username"
-        case analyticsMetadata = "AnalyticsMetadata"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ClientId": self.clientId = try String(json: value)
+                case "SecretHash": self.secretHash = try String(json: value)
+                case "UserContextData": self.userContextData = try UserContextDataType(json: value)
+                case "Username": self.username = try String(json: value)
+                case "AnalyticsMetadata": self.analyticsMetadata = try AnalyticsMetadataType(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.secretHash { writer.member("SecretHash", value) }
+        if let value = self.userContextData { writer.member("UserContextData", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.analyticsMetadata { writer.member("AnalyticsMetadata", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -122,8 +213,25 @@ public struct ForgotPasswordResponse: AWSShape {
         self.codeDeliveryDetails = codeDeliveryDetails
     }
 
-    enum CodingKeys: String, CodingKey {
-        case codeDeliveryDetails = "CodeDeliveryDetails"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "CodeDeliveryDetails": self.codeDeliveryDetails = try CodeDeliveryDetailsType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.codeDeliveryDetails { writer.member("CodeDeliveryDetails", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {

@@ -11,8 +11,25 @@ public struct GetCSVHeaderRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -31,9 +48,27 @@ public struct GetCSVHeaderResponse: AWSShape {
         self.csvHeader = csvHeader
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case csvHeader = "CSVHeader"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "CSVHeader": self.csvHeader = try [String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.csvHeader { writer.member("CSVHeader", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -54,9 +89,27 @@ public struct GetDeviceRequest: AWSShape {
         self.accessToken = accessToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case deviceKey = "DeviceKey"
-        case accessToken = "AccessToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "DeviceKey": self.deviceKey = try String(json: value)
+                case "AccessToken": self.accessToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.deviceKey { writer.member("DeviceKey", value) }
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -74,8 +127,25 @@ public struct GetDeviceResponse: AWSShape {
         self.device = device
     }
 
-    enum CodingKeys: String, CodingKey {
-        case device = "Device"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Device": self.device = try DeviceType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.device { writer.member("Device", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -93,9 +163,27 @@ public struct GetGroupRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case groupName = "GroupName"
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "GroupName": self.groupName = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.groupName { writer.member("GroupName", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -115,8 +203,25 @@ public struct GetGroupResponse: AWSShape {
         self.group = group
     }
 
-    enum CodingKeys: String, CodingKey {
-        case group = "Group"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Group": self.group = try GroupType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.group { writer.member("Group", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -133,9 +238,27 @@ public struct GetIdentityProviderByIdentifierRequest: AWSShape {
         self.idpIdentifier = idpIdentifier
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case idpIdentifier = "IdpIdentifier"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "IdpIdentifier": self.idpIdentifier = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.idpIdentifier { writer.member("IdpIdentifier", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -155,8 +278,25 @@ public struct GetIdentityProviderByIdentifierResponse: AWSShape {
         self.identityProvider = identityProvider
     }
 
-    enum CodingKeys: String, CodingKey {
-        case identityProvider = "IdentityProvider"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "IdentityProvider": self.identityProvider = try IdentityProviderType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.identityProvider { writer.member("IdentityProvider", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -172,8 +312,25 @@ public struct GetLogDeliveryConfigurationRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -190,8 +347,25 @@ public struct GetLogDeliveryConfigurationResponse: AWSShape {
         self.logDeliveryConfiguration = logDeliveryConfiguration
     }
 
-    enum CodingKeys: String, CodingKey {
-        case logDeliveryConfiguration = "LogDeliveryConfiguration"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "LogDeliveryConfiguration": self.logDeliveryConfiguration = try LogDeliveryConfigurationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.logDeliveryConfiguration { writer.member("LogDeliveryConfiguration", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -206,8 +380,25 @@ public struct GetSigningCertificateRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -224,8 +415,25 @@ public struct GetSigningCertificateResponse: AWSShape {
         self.certificate = certificate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case certificate = "Certificate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Certificate": self.certificate = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.certificate { writer.member("Certificate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -248,12 +456,33 @@ public struct GetTokensFromRefreshTokenRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case refreshToken = "RefreshToken"
-        case clientId = "ClientId"
-        case clientSecret = "ClientSecret"
-        case deviceKey = "DeviceKey"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "RefreshToken": self.refreshToken = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "ClientSecret": self.clientSecret = try String(json: value)
+                case "DeviceKey": self.deviceKey = try String(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.refreshToken { writer.member("RefreshToken", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.clientSecret { writer.member("ClientSecret", value) }
+        if let value = self.deviceKey { writer.member("DeviceKey", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -280,8 +509,25 @@ public struct GetTokensFromRefreshTokenResponse: AWSShape {
         self.authenticationResult = authenticationResult
     }
 
-    enum CodingKeys: String, CodingKey {
-        case authenticationResult = "AuthenticationResult"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AuthenticationResult": self.authenticationResult = try AuthenticationResultType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.authenticationResult { writer.member("AuthenticationResult", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -298,9 +544,27 @@ public struct GetUICustomizationRequest: AWSShape {
         self.clientId = clientId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -319,8 +583,25 @@ public struct GetUICustomizationResponse: AWSShape {
         self.uiCustomization = uiCustomization
     }
 
-    enum CodingKeys: String, CodingKey {
-        case uiCustomization = "UICustomization"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UICustomization": self.uiCustomization = try UICustomizationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.uiCustomization { writer.member("UICustomization", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -340,10 +621,29 @@ public struct GetUserAttributeVerificationCodeRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case attributeName = "AttributeName"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "AttributeName": self.attributeName = try String(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.attributeName { writer.member("AttributeName", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -366,8 +666,25 @@ public struct GetUserAttributeVerificationCodeResponse: AWSShape {
         self.codeDeliveryDetails = codeDeliveryDetails
     }
 
-    enum CodingKeys: String, CodingKey {
-        case codeDeliveryDetails = "CodeDeliveryDetails"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "CodeDeliveryDetails": self.codeDeliveryDetails = try CodeDeliveryDetailsType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.codeDeliveryDetails { writer.member("CodeDeliveryDetails", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -382,8 +699,25 @@ public struct GetUserAuthFactorsRequest: AWSShape {
         self.accessToken = accessToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -405,11 +739,31 @@ public struct GetUserAuthFactorsResponse: AWSShape {
         self.configuredUserAuthFactors = configuredUserAuthFactors
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username = "Username"
-        case preferredMfaSetting = "PreferredMfaSetting"
-        case userMFASettingList = "UserMFASettingList"
-        case configuredUserAuthFactors = "ConfiguredUserAuthFactors"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Username": self.username = try String(json: value)
+                case "PreferredMfaSetting": self.preferredMfaSetting = try String(json: value)
+                case "UserMFASettingList": self.userMFASettingList = try [String](json: value)
+                case "ConfiguredUserAuthFactors": self.configuredUserAuthFactors = try [AuthFactorType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.preferredMfaSetting { writer.member("PreferredMfaSetting", value) }
+        if let value = self.userMFASettingList { writer.member("UserMFASettingList", value) }
+        if let value = self.configuredUserAuthFactors { writer.member("ConfiguredUserAuthFactors", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -434,8 +788,25 @@ public struct GetUserPoolMfaConfigRequest: AWSShape {
         self.userPoolId = userPoolId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -460,12 +831,33 @@ public struct GetUserPoolMfaConfigResponse: AWSShape {
         self.webAuthnConfiguration = webAuthnConfiguration
     }
 
-    enum CodingKeys: String, CodingKey {
-        case smsMfaConfiguration = "SmsMfaConfiguration"
-        case softwareTokenMfaConfiguration = "SoftwareTokenMfaConfiguration"
-        case emailMfaConfiguration = "EmailMfaConfiguration"
-        case mfaConfiguration = "MfaConfiguration"
-        case webAuthnConfiguration = "WebAuthnConfiguration"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "SmsMfaConfiguration": self.smsMfaConfiguration = try SmsMfaConfigType(json: value)
+                case "SoftwareTokenMfaConfiguration": self.softwareTokenMfaConfiguration = try SoftwareTokenMfaConfigType(json: value)
+                case "EmailMfaConfiguration": self.emailMfaConfiguration = try EmailMfaConfigType(json: value)
+                case "MfaConfiguration": self.mfaConfiguration = try UserPoolMfaType(json: value)
+                case "WebAuthnConfiguration": self.webAuthnConfiguration = try WebAuthnConfigurationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.smsMfaConfiguration { writer.member("SmsMfaConfiguration", value) }
+        if let value = self.softwareTokenMfaConfiguration { writer.member("SoftwareTokenMfaConfiguration", value) }
+        if let value = self.emailMfaConfiguration { writer.member("EmailMfaConfiguration", value) }
+        if let value = self.mfaConfiguration { writer.member("MfaConfiguration", value) }
+        if let value = self.webAuthnConfiguration { writer.member("WebAuthnConfiguration", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -483,8 +875,25 @@ public struct GetUserRequest: AWSShape {
         self.accessToken = accessToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -508,12 +917,33 @@ public struct GetUserResponse: AWSShape {
         self.userMFASettingList = userMFASettingList
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username = "Username"
-        case userAttributes = "UserAttributes"
-        case mfaOptions = "MFAOptions"
-        case preferredMfaSetting = "PreferredMfaSetting"
-        case userMFASettingList = "UserMFASettingList"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Username": self.username = try String(json: value)
+                case "UserAttributes": self.userAttributes = try [AttributeType](json: value)
+                case "MFAOptions": self.mfaOptions = try [MFAOptionType](json: value)
+                case "PreferredMfaSetting": self.preferredMfaSetting = try String(json: value)
+                case "UserMFASettingList": self.userMFASettingList = try [String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.userAttributes { writer.member("UserAttributes", value) }
+        if let value = self.mfaOptions { writer.member("MFAOptions", value) }
+        if let value = self.preferredMfaSetting { writer.member("PreferredMfaSetting", value) }
+        if let value = self.userMFASettingList { writer.member("UserMFASettingList", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -541,8 +971,25 @@ public struct GlobalSignOutRequest: AWSShape {
         self.accessToken = accessToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -554,6 +1001,16 @@ public struct GlobalSignOutRequest: AWSShape {
 public struct GlobalSignOutResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -564,8 +1021,25 @@ public struct GroupExistsException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -590,14 +1064,37 @@ public struct GroupType: AWSShape {
         self.creationDate = creationDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case groupName = "GroupName"
-        case userPoolId = "UserPoolId"
-        case description = "Description"
-        case roleArn = "RoleArn"
-        case precedence = "Precedence"
-        case lastModifiedDate = "LastModifiedDate"
-        case creationDate = "CreationDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "GroupName": self.groupName = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Description": self.description = try String(json: value)
+                case "RoleArn": self.roleArn = try String(json: value)
+                case "Precedence": self.precedence = try Int(json: value)
+                case "LastModifiedDate": self.lastModifiedDate = try Date(json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.groupName { writer.member("GroupName", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.description { writer.member("Description", value) }
+        if let value = self.roleArn { writer.member("RoleArn", value) }
+        if let value = self.precedence { writer.member("Precedence", value) }
+        if let value = self.lastModifiedDate { writer.member("LastModifiedDate", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {

@@ -13,9 +13,27 @@ public struct HttpHeader: AWSShape {
         self.headerValue = headerValue
     }
 
-    enum CodingKeys: String, CodingKey {
-        case headerName = "headerName"
-        case headerValue = "headerValue"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "headerName": self.headerName = try String(json: value)
+                case "headerValue": self.headerValue = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.headerName { writer.member("headerName", value) }
+        if let value = self.headerValue { writer.member("headerValue", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {

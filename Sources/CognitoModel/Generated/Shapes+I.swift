@@ -25,15 +25,39 @@ public struct IdentityProviderType: AWSShape {
         self.creationDate = creationDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case providerName = "ProviderName"
-        case providerType = "ProviderType"
-        case providerDetails = "ProviderDetails"
-        case attributeMapping = "AttributeMapping"
-        case idpIdentifiers = "IdpIdentifiers"
-        case lastModifiedDate = "LastModifiedDate"
-        case creationDate = "CreationDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ProviderName": self.providerName = try String(json: value)
+                case "ProviderType": self.providerType = try IdentityProviderTypeType(json: value)
+                case "ProviderDetails": self.providerDetails = try [String: String](json: value)
+                case "AttributeMapping": self.attributeMapping = try [String: String](json: value)
+                case "IdpIdentifiers": self.idpIdentifiers = try [String](json: value)
+                case "LastModifiedDate": self.lastModifiedDate = try Date(json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.providerName { writer.member("ProviderName", value) }
+        if let value = self.providerType { writer.member("ProviderType", value) }
+        if let value = self.providerDetails { writer.member("ProviderDetails", value) }
+        if let value = self.attributeMapping { writer.member("AttributeMapping", value) }
+        if let value = self.idpIdentifiers { writer.member("IdpIdentifiers", value) }
+        if let value = self.lastModifiedDate { writer.member("LastModifiedDate", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -67,9 +91,27 @@ public struct InboundFederationLambdaType: AWSShape {
         self.lambdaArn = lambdaArn
     }
 
-    enum CodingKeys: String, CodingKey {
-        case lambdaVersion = "LambdaVersion"
-        case lambdaArn = "LambdaArn"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "LambdaVersion": self.lambdaVersion = try InboundFederationLambdaVersionType(json: value)
+                case "LambdaArn": self.lambdaArn = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.lambdaVersion { writer.member("LambdaVersion", value) }
+        if let value = self.lambdaArn { writer.member("LambdaArn", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -100,14 +142,37 @@ public struct InitiateAuthRequest: AWSShape {
         self.session = session
     }
 
-    enum CodingKeys: String, CodingKey {
-        case authFlow = "AuthFlow"
-        case authParameters = "AuthParameters"
-        case clientMetadata = "ClientMetadata"
-        case clientId = "ClientId"
-        case analyticsMetadata = "AnalyticsMetadata"
-        case userContextData = "UserContextData"
-        case session = "Session"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AuthFlow": self.authFlow = try AuthFlowType(json: value)
+                case "AuthParameters": self.authParameters = try [String: String](json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "AnalyticsMetadata": self.analyticsMetadata = try AnalyticsMetadataType(json: value)
+                case "UserContextData": self.userContextData = try UserContextDataType(json: value)
+                case "Session": self.session = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.authFlow { writer.member("AuthFlow", value) }
+        if let value = self.authParameters { writer.member("AuthParameters", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.analyticsMetadata { writer.member("AnalyticsMetadata", value) }
+        if let value = self.userContextData { writer.member("UserContextData", value) }
+        if let value = self.session { writer.member("Session", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -145,12 +210,33 @@ public struct InitiateAuthResponse: AWSShape {
         self.availableChallenges = availableChallenges
     }
 
-    enum CodingKeys: String, CodingKey {
-        case challengeName = "ChallengeName"
-        case session = "Session"
-        case challengeParameters = "ChallengeParameters"
-        case authenticationResult = "AuthenticationResult"
-        case availableChallenges = "AvailableChallenges"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ChallengeName": self.challengeName = try ChallengeNameType(json: value)
+                case "Session": self.session = try String(json: value)
+                case "ChallengeParameters": self.challengeParameters = try [String: String](json: value)
+                case "AuthenticationResult": self.authenticationResult = try AuthenticationResultType(json: value)
+                case "AvailableChallenges": self.availableChallenges = try [ChallengeNameType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.challengeName { writer.member("ChallengeName", value) }
+        if let value = self.session { writer.member("Session", value) }
+        if let value = self.challengeParameters { writer.member("ChallengeParameters", value) }
+        if let value = self.authenticationResult { writer.member("AuthenticationResult", value) }
+        if let value = self.availableChallenges { writer.member("AvailableChallenges", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -174,8 +260,25 @@ public struct InternalErrorException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -188,8 +291,25 @@ public struct InternalServerException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -202,8 +322,25 @@ public struct InvalidEmailRoleAccessPolicyException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -216,8 +353,25 @@ public struct InvalidLambdaResponseException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -230,8 +384,25 @@ public struct InvalidOAuthFlowException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -246,9 +417,27 @@ public struct InvalidParameterException: AWSShape {
         self.reasonCode = reasonCode
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
-        case reasonCode = "reasonCode"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                case "reasonCode": self.reasonCode = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        if let value = self.reasonCode { writer.member("reasonCode", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -261,8 +450,25 @@ public struct InvalidPasswordException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -275,8 +481,25 @@ public struct InvalidSmsRoleAccessPolicyException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -289,8 +512,25 @@ public struct InvalidSmsRoleTrustRelationshipException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -303,8 +543,25 @@ public struct InvalidUserPoolConfigurationException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}

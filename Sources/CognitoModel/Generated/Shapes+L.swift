@@ -39,22 +39,53 @@ public struct LambdaConfigType: AWSShape {
         self.inboundFederation = inboundFederation
     }
 
-    enum CodingKeys: String, CodingKey {
-        case preSignUp = "PreSignUp"
-        case customMessage = "CustomMessage"
-        case postConfirmation = "PostConfirmation"
-        case preAuthentication = "PreAuthentication"
-        case postAuthentication = "PostAuthentication"
-        case defineAuthChallenge = "DefineAuthChallenge"
-        case createAuthChallenge = "CreateAuthChallenge"
-        case verifyAuthChallengeResponse = "VerifyAuthChallengeResponse"
-        case preTokenGeneration = "PreTokenGeneration"
-        case userMigration = "UserMigration"
-        case preTokenGenerationConfig = "PreTokenGenerationConfig"
-        case customSMSSender = "CustomSMSSender"
-        case customEmailSender = "CustomEmailSender"
-        case kmsKeyID = "KMSKeyID"
-        case inboundFederation = "InboundFederation"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "PreSignUp": self.preSignUp = try String(json: value)
+                case "CustomMessage": self.customMessage = try String(json: value)
+                case "PostConfirmation": self.postConfirmation = try String(json: value)
+                case "PreAuthentication": self.preAuthentication = try String(json: value)
+                case "PostAuthentication": self.postAuthentication = try String(json: value)
+                case "DefineAuthChallenge": self.defineAuthChallenge = try String(json: value)
+                case "CreateAuthChallenge": self.createAuthChallenge = try String(json: value)
+                case "VerifyAuthChallengeResponse": self.verifyAuthChallengeResponse = try String(json: value)
+                case "PreTokenGeneration": self.preTokenGeneration = try String(json: value)
+                case "UserMigration": self.userMigration = try String(json: value)
+                case "PreTokenGenerationConfig": self.preTokenGenerationConfig = try PreTokenGenerationVersionConfigType(json: value)
+                case "CustomSMSSender": self.customSMSSender = try CustomSMSLambdaVersionConfigType(json: value)
+                case "CustomEmailSender": self.customEmailSender = try CustomEmailLambdaVersionConfigType(json: value)
+                case "KMSKeyID": self.kmsKeyID = try String(json: value)
+                case "InboundFederation": self.inboundFederation = try InboundFederationLambdaType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.preSignUp { writer.member("PreSignUp", value) }
+        if let value = self.customMessage { writer.member("CustomMessage", value) }
+        if let value = self.postConfirmation { writer.member("PostConfirmation", value) }
+        if let value = self.preAuthentication { writer.member("PreAuthentication", value) }
+        if let value = self.postAuthentication { writer.member("PostAuthentication", value) }
+        if let value = self.defineAuthChallenge { writer.member("DefineAuthChallenge", value) }
+        if let value = self.createAuthChallenge { writer.member("CreateAuthChallenge", value) }
+        if let value = self.verifyAuthChallengeResponse { writer.member("VerifyAuthChallengeResponse", value) }
+        if let value = self.preTokenGeneration { writer.member("PreTokenGeneration", value) }
+        if let value = self.userMigration { writer.member("UserMigration", value) }
+        if let value = self.preTokenGenerationConfig { writer.member("PreTokenGenerationConfig", value) }
+        if let value = self.customSMSSender { writer.member("CustomSMSSender", value) }
+        if let value = self.customEmailSender { writer.member("CustomEmailSender", value) }
+        if let value = self.kmsKeyID { writer.member("KMSKeyID", value) }
+        if let value = self.inboundFederation { writer.member("InboundFederation", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -94,8 +125,25 @@ public struct LimitExceededException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -112,10 +160,29 @@ public struct ListDevicesRequest: AWSShape {
         self.paginationToken = paginationToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case limit = "Limit"
-        case paginationToken = "PaginationToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "Limit": self.limit = try Int(json: value)
+                case "PaginationToken": self.paginationToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.limit { writer.member("Limit", value) }
+        if let value = self.paginationToken { writer.member("PaginationToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -136,9 +203,27 @@ public struct ListDevicesResponse: AWSShape {
         self.paginationToken = paginationToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case devices = "Devices"
-        case paginationToken = "PaginationToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Devices": self.devices = try [DeviceType](json: value)
+                case "PaginationToken": self.paginationToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.devices { writer.member("Devices", value) }
+        if let value = self.paginationToken { writer.member("PaginationToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -161,10 +246,29 @@ public struct ListGroupsRequest: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case limit = "Limit"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Limit": self.limit = try Int(json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.limit { writer.member("Limit", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -186,9 +290,27 @@ public struct ListGroupsResponse: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case groups = "Groups"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Groups": self.groups = try [GroupType](json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.groups { writer.member("Groups", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -211,10 +333,29 @@ public struct ListIdentityProvidersRequest: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case maxResults = "MaxResults"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "MaxResults": self.maxResults = try Int(json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.maxResults { writer.member("MaxResults", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -236,9 +377,27 @@ public struct ListIdentityProvidersResponse: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case providers = "Providers"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Providers": self.providers = try [ProviderDescription](json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.providers { writer.member("Providers", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -263,10 +422,29 @@ public struct ListResourceServersRequest: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case maxResults = "MaxResults"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "MaxResults": self.maxResults = try Int(json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.maxResults { writer.member("MaxResults", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -288,9 +466,27 @@ public struct ListResourceServersResponse: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case resourceServers = "ResourceServers"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ResourceServers": self.resourceServers = try [ResourceServerType](json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.resourceServers { writer.member("ResourceServers", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -310,8 +506,25 @@ public struct ListTagsForResourceRequest: AWSShape {
         self.resourceArn = resourceArn
     }
 
-    enum CodingKeys: String, CodingKey {
-        case resourceArn = "ResourceArn"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ResourceArn": self.resourceArn = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.resourceArn { writer.member("ResourceArn", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -328,8 +541,25 @@ public struct ListTagsForResourceResponse: AWSShape {
         self.tags = tags
     }
 
-    enum CodingKeys: String, CodingKey {
-        case tags = "Tags"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Tags": self.tags = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.tags { writer.member("Tags", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -351,10 +581,29 @@ public struct ListTermsRequest: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case maxResults = "MaxResults"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "MaxResults": self.maxResults = try Int(json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.maxResults { writer.member("MaxResults", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -375,9 +624,27 @@ public struct ListTermsResponse: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case terms = "Terms"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Terms": self.terms = try [TermsDescriptionType](json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.terms { writer.member("Terms", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -400,10 +667,29 @@ public struct ListUserImportJobsRequest: AWSShape {
         self.paginationToken = paginationToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case maxResults = "MaxResults"
-        case paginationToken = "PaginationToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "MaxResults": self.maxResults = try Int(json: value)
+                case "PaginationToken": self.paginationToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.maxResults { writer.member("MaxResults", value) }
+        if let value = self.paginationToken { writer.member("PaginationToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -426,9 +712,27 @@ public struct ListUserImportJobsResponse: AWSShape {
         self.paginationToken = paginationToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userImportJobs = "UserImportJobs"
-        case paginationToken = "PaginationToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserImportJobs": self.userImportJobs = try [UserImportJobType](json: value)
+                case "PaginationToken": self.paginationToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userImportJobs { writer.member("UserImportJobs", value) }
+        if let value = self.paginationToken { writer.member("PaginationToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -452,10 +756,29 @@ public struct ListUserPoolClientSecretsRequest: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -479,9 +802,27 @@ public struct ListUserPoolClientSecretsResponse: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case clientSecrets = "ClientSecrets"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ClientSecrets": self.clientSecrets = try [ClientSecretDescriptorType](json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.clientSecrets { writer.member("ClientSecrets", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -504,10 +845,29 @@ public struct ListUserPoolClientsRequest: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case maxResults = "MaxResults"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "MaxResults": self.maxResults = try Int(json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.maxResults { writer.member("MaxResults", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -529,9 +889,27 @@ public struct ListUserPoolClientsResponse: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolClients = "UserPoolClients"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolClients": self.userPoolClients = try [UserPoolClientDescription](json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolClients { writer.member("UserPoolClients", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -552,9 +930,27 @@ public struct ListUserPoolsRequest: AWSShape {
         self.maxResults = maxResults
     }
 
-    enum CodingKeys: String, CodingKey {
-        case nextToken = "NextToken"
-        case maxResults = "MaxResults"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "NextToken": self.nextToken = try String(json: value)
+                case "MaxResults": self.maxResults = try Int(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        if let value = self.maxResults { writer.member("MaxResults", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -574,9 +970,27 @@ public struct ListUserPoolsResponse: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPools = "UserPools"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPools": self.userPools = try [UserPoolDescriptionType](json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPools { writer.member("UserPools", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -601,11 +1015,31 @@ public struct ListUsersInGroupRequest: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case groupName = "GroupName"
-        case limit = "Limit"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "GroupName": self.groupName = try String(json: value)
+                case "Limit": self.limit = try Int(json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.groupName { writer.member("GroupName", value) }
+        if let value = self.limit { writer.member("Limit", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -630,9 +1064,27 @@ public struct ListUsersInGroupResponse: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case users = "Users"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Users": self.users = try [UserType](json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.users { writer.member("Users", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -659,12 +1111,33 @@ public struct ListUsersRequest: AWSShape {
         self.filter = filter
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case attributesToGet = "AttributesToGet"
-        case limit = "Limit"
-        case paginationToken = "PaginationToken"
-        case filter = "Filter"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "AttributesToGet": self.attributesToGet = try [String](json: value)
+                case "Limit": self.limit = try Int(json: value)
+                case "PaginationToken": self.paginationToken = try String(json: value)
+                case "Filter": self.filter = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.attributesToGet { writer.member("AttributesToGet", value) }
+        if let value = self.limit { writer.member("Limit", value) }
+        if let value = self.paginationToken { writer.member("PaginationToken", value) }
+        if let value = self.filter { writer.member("Filter", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -691,9 +1164,27 @@ public struct ListUsersResponse: AWSShape {
         self.paginationToken = paginationToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case users = "Users"
-        case paginationToken = "PaginationToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Users": self.users = try [UserType](json: value)
+                case "PaginationToken": self.paginationToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.users { writer.member("Users", value) }
+        if let value = self.paginationToken { writer.member("PaginationToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -716,10 +1207,29 @@ public struct ListWebAuthnCredentialsRequest: AWSShape {
         self.maxResults = maxResults
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case nextToken = "NextToken"
-        case maxResults = "MaxResults"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                case "MaxResults": self.maxResults = try Int(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        if let value = self.maxResults { writer.member("MaxResults", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -740,9 +1250,27 @@ public struct ListWebAuthnCredentialsResponse: AWSShape {
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case credentials = "Credentials"
-        case nextToken = "NextToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Credentials": self.credentials = try [WebAuthnCredentialDescription](json: value)
+                case "NextToken": self.nextToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.credentials { writer.member("Credentials", value) }
+        if let value = self.nextToken { writer.member("NextToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -770,12 +1298,33 @@ public struct LogConfigurationType: AWSShape {
         self.firehoseConfiguration = firehoseConfiguration
     }
 
-    enum CodingKeys: String, CodingKey {
-        case logLevel = "LogLevel"
-        case eventSource = "EventSource"
-        case cloudWatchLogsConfiguration = "CloudWatchLogsConfiguration"
-        case s3Configuration = "S3Configuration"
-        case firehoseConfiguration = "FirehoseConfiguration"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "LogLevel": self.logLevel = try LogLevel(json: value)
+                case "EventSource": self.eventSource = try EventSourceName(json: value)
+                case "CloudWatchLogsConfiguration": self.cloudWatchLogsConfiguration = try CloudWatchLogsConfigurationType(json: value)
+                case "S3Configuration": self.s3Configuration = try S3ConfigurationType(json: value)
+                case "FirehoseConfiguration": self.firehoseConfiguration = try FirehoseConfigurationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.logLevel { writer.member("LogLevel", value) }
+        if let value = self.eventSource { writer.member("EventSource", value) }
+        if let value = self.cloudWatchLogsConfiguration { writer.member("CloudWatchLogsConfiguration", value) }
+        if let value = self.s3Configuration { writer.member("S3Configuration", value) }
+        if let value = self.firehoseConfiguration { writer.member("FirehoseConfiguration", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -798,9 +1347,27 @@ public struct LogDeliveryConfigurationType: AWSShape {
         self.logConfigurations = logConfigurations
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case logConfigurations = "LogConfigurations"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "LogConfigurations": self.logConfigurations = try [LogConfigurationType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.logConfigurations { writer.member("LogConfigurations", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {

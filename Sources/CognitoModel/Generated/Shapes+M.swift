@@ -11,8 +11,25 @@ public struct MFAMethodNotFoundException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -27,9 +44,27 @@ public struct MFAOptionType: AWSShape {
         self.attributeName = attributeName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case deliveryMedium = "DeliveryMedium"
-        case attributeName = "AttributeName"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "DeliveryMedium": self.deliveryMedium = try DeliveryMediumType(json: value)
+                case "AttributeName": self.attributeName = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.deliveryMedium { writer.member("DeliveryMedium", value) }
+        if let value = self.attributeName { writer.member("AttributeName", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -46,8 +81,25 @@ public struct ManagedLoginBrandingExistsException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -72,14 +124,37 @@ public struct ManagedLoginBrandingType: AWSShape {
         self.lastModifiedDate = lastModifiedDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case managedLoginBrandingId = "ManagedLoginBrandingId"
-        case userPoolId = "UserPoolId"
-        case useCognitoProvidedValues = "UseCognitoProvidedValues"
-        case settings = "Settings"
-        case assets = "Assets"
-        case creationDate = "CreationDate"
-        case lastModifiedDate = "LastModifiedDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ManagedLoginBrandingId": self.managedLoginBrandingId = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "UseCognitoProvidedValues": self.useCognitoProvidedValues = try Bool(json: value)
+                case "Settings": self.settings = try JSONValue(json: value)
+                case "Assets": self.assets = try [AssetType](json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                case "LastModifiedDate": self.lastModifiedDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.managedLoginBrandingId { writer.member("ManagedLoginBrandingId", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.useCognitoProvidedValues { writer.member("UseCognitoProvidedValues", value) }
+        if let value = self.settings { writer.member("Settings", value) }
+        if let value = self.assets { writer.member("Assets", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        if let value = self.lastModifiedDate { writer.member("LastModifiedDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -104,10 +179,29 @@ public struct MessageTemplateType: AWSShape {
         self.emailSubject = emailSubject
     }
 
-    enum CodingKeys: String, CodingKey {
-        case smsMessage = "SMSMessage"
-        case emailMessage = "EmailMessage"
-        case emailSubject = "EmailSubject"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "SMSMessage": self.smsMessage = try String(json: value)
+                case "EmailMessage": self.emailMessage = try String(json: value)
+                case "EmailSubject": self.emailSubject = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.smsMessage { writer.member("SMSMessage", value) }
+        if let value = self.emailMessage { writer.member("EmailMessage", value) }
+        if let value = self.emailSubject { writer.member("EmailSubject", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {

@@ -13,9 +13,27 @@ public struct NewDeviceMetadataType: AWSShape {
         self.deviceGroupKey = deviceGroupKey
     }
 
-    enum CodingKeys: String, CodingKey {
-        case deviceKey = "DeviceKey"
-        case deviceGroupKey = "DeviceGroupKey"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "DeviceKey": self.deviceKey = try String(json: value)
+                case "DeviceGroupKey": self.deviceGroupKey = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.deviceKey { writer.member("DeviceKey", value) }
+        if let value = self.deviceGroupKey { writer.member("DeviceGroupKey", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -32,8 +50,25 @@ public struct NotAuthorizedException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -56,13 +91,35 @@ public struct NotifyConfigurationType: AWSShape {
         self.mfaEmail = mfaEmail
     }
 
-    enum CodingKeys: String, CodingKey {
-        case from = "From"
-        case replyTo = "ReplyTo"
-        case sourceArn = "SourceArn"
-        case blockEmail = "BlockEmail"
-        case noActionEmail = "NoActionEmail"
-        case mfaEmail = "MfaEmail"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "From": self.from = try String(json: value)
+                case "ReplyTo": self.replyTo = try String(json: value)
+                case "SourceArn": self.sourceArn = try String(json: value)
+                case "BlockEmail": self.blockEmail = try NotifyEmailType(json: value)
+                case "NoActionEmail": self.noActionEmail = try NotifyEmailType(json: value)
+                case "MfaEmail": self.mfaEmail = try NotifyEmailType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.from { writer.member("From", value) }
+        if let value = self.replyTo { writer.member("ReplyTo", value) }
+        if let value = self.sourceArn { writer.member("SourceArn", value) }
+        if let value = self.blockEmail { writer.member("BlockEmail", value) }
+        if let value = self.noActionEmail { writer.member("NoActionEmail", value) }
+        if let value = self.mfaEmail { writer.member("MfaEmail", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -88,10 +145,29 @@ public struct NotifyEmailType: AWSShape {
         self.textBody = textBody
     }
 
-    enum CodingKeys: String, CodingKey {
-        case subject = "Subject"
-        case htmlBody = "HtmlBody"
-        case textBody = "TextBody"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Subject": self.subject = try String(json: value)
+                case "HtmlBody": self.htmlBody = try String(json: value)
+                case "TextBody": self.textBody = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.subject { writer.member("Subject", value) }
+        if let value = self.htmlBody { writer.member("HtmlBody", value) }
+        if let value = self.textBody { writer.member("TextBody", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -114,9 +190,27 @@ public struct NumberAttributeConstraintsType: AWSShape {
         self.maxValue = maxValue
     }
 
-    enum CodingKeys: String, CodingKey {
-        case minValue = "MinValue"
-        case maxValue = "MaxValue"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "MinValue": self.minValue = try String(json: value)
+                case "MaxValue": self.maxValue = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.minValue { writer.member("MinValue", value) }
+        if let value = self.maxValue { writer.member("MaxValue", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {

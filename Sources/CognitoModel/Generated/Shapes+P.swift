@@ -11,8 +11,25 @@ public struct PasswordHistoryPolicyViolationException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -37,14 +54,37 @@ public struct PasswordPolicyType: AWSShape {
         self.temporaryPasswordValidityDays = temporaryPasswordValidityDays
     }
 
-    enum CodingKeys: String, CodingKey {
-        case minimumLength = "MinimumLength"
-        case requireUppercase = "RequireUppercase"
-        case requireLowercase = "RequireLowercase"
-        case requireNumbers = "RequireNumbers"
-        case requireSymbols = "RequireSymbols"
-        case passwordHistorySize = "PasswordHistorySize"
-        case temporaryPasswordValidityDays = "TemporaryPasswordValidityDays"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "MinimumLength": self.minimumLength = try Int(json: value)
+                case "RequireUppercase": self.requireUppercase = try Bool(json: value)
+                case "RequireLowercase": self.requireLowercase = try Bool(json: value)
+                case "RequireNumbers": self.requireNumbers = try Bool(json: value)
+                case "RequireSymbols": self.requireSymbols = try Bool(json: value)
+                case "PasswordHistorySize": self.passwordHistorySize = try Int(json: value)
+                case "TemporaryPasswordValidityDays": self.temporaryPasswordValidityDays = try Int(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.minimumLength { writer.member("MinimumLength", value) }
+        if let value = self.requireUppercase { writer.member("RequireUppercase", value) }
+        if let value = self.requireLowercase { writer.member("RequireLowercase", value) }
+        if let value = self.requireNumbers { writer.member("RequireNumbers", value) }
+        if let value = self.requireSymbols { writer.member("RequireSymbols", value) }
+        if let value = self.passwordHistorySize { writer.member("PasswordHistorySize", value) }
+        if let value = self.temporaryPasswordValidityDays { writer.member("TemporaryPasswordValidityDays", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -61,8 +101,25 @@ public struct PasswordResetRequiredException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -77,9 +134,27 @@ public struct PreTokenGenerationVersionConfigType: AWSShape {
         self.lambdaArn = lambdaArn
     }
 
-    enum CodingKeys: String, CodingKey {
-        case lambdaVersion = "LambdaVersion"
-        case lambdaArn = "LambdaArn"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "LambdaVersion": self.lambdaVersion = try PreTokenGenerationLambdaVersionType(json: value)
+                case "LambdaArn": self.lambdaArn = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.lambdaVersion { writer.member("LambdaVersion", value) }
+        if let value = self.lambdaArn { writer.member("LambdaArn", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -98,8 +173,25 @@ public struct PreconditionNotMetException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -118,11 +210,31 @@ public struct ProviderDescription: AWSShape {
         self.creationDate = creationDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case providerName = "ProviderName"
-        case providerType = "ProviderType"
-        case lastModifiedDate = "LastModifiedDate"
-        case creationDate = "CreationDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ProviderName": self.providerName = try String(json: value)
+                case "ProviderType": self.providerType = try IdentityProviderTypeType(json: value)
+                case "LastModifiedDate": self.lastModifiedDate = try Date(json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.providerName { writer.member("ProviderName", value) }
+        if let value = self.providerType { writer.member("ProviderType", value) }
+        if let value = self.lastModifiedDate { writer.member("LastModifiedDate", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -143,10 +255,29 @@ public struct ProviderUserIdentifierType: AWSShape {
         self.providerAttributeValue = providerAttributeValue
     }
 
-    enum CodingKeys: String, CodingKey {
-        case providerName = "ProviderName"
-        case providerAttributeName = "ProviderAttributeName"
-        case providerAttributeValue = "ProviderAttributeValue"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ProviderName": self.providerName = try String(json: value)
+                case "ProviderAttributeName": self.providerAttributeName = try String(json: value)
+                case "ProviderAttributeValue": self.providerAttributeValue = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.providerName { writer.member("ProviderName", value) }
+        if let value = self.providerAttributeName { writer.member("ProviderAttributeName", value) }
+        if let value = self.providerAttributeValue { writer.member("ProviderAttributeValue", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {

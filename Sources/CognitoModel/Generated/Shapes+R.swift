@@ -13,9 +13,27 @@ public struct RecoveryOptionType: AWSShape {
         self.name = name
     }
 
-    enum CodingKeys: String, CodingKey {
-        case priority = "Priority"
-        case name = "Name"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Priority": self.priority = try Int(json: value)
+                case "Name": self.name = try RecoveryOptionNameType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.priority { writer.member("Priority", value) }
+        if let value = self.name { writer.member("Name", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -33,8 +51,25 @@ public struct RefreshTokenReuseException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -49,9 +84,27 @@ public struct RefreshTokenRotationType: AWSShape {
         self.retryGracePeriodSeconds = retryGracePeriodSeconds
     }
 
-    enum CodingKeys: String, CodingKey {
-        case feature = "Feature"
-        case retryGracePeriodSeconds = "RetryGracePeriodSeconds"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Feature": self.feature = try FeatureType(json: value)
+                case "RetryGracePeriodSeconds": self.retryGracePeriodSeconds = try Int(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.feature { writer.member("Feature", value) }
+        if let value = self.retryGracePeriodSeconds { writer.member("RetryGracePeriodSeconds", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -78,13 +131,35 @@ public struct ResendConfirmationCodeRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case clientId = "ClientId"
-        case secretHash = "SecretHash"
-        case userContextData = "UserContextData"
-        case username = "Username"
-        case analyticsMetadata = "AnalyticsMetadata"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ClientId": self.clientId = try String(json: value)
+                case "SecretHash": self.secretHash = try String(json: value)
+                case "UserContextData": self.userContextData = try UserContextDataType(json: value)
+                case "Username": self.username = try String(json: value)
+                case "AnalyticsMetadata": self.analyticsMetadata = try AnalyticsMetadataType(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.secretHash { writer.member("SecretHash", value) }
+        if let value = self.userContextData { writer.member("UserContextData", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.analyticsMetadata { writer.member("AnalyticsMetadata", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -112,8 +187,25 @@ public struct ResendConfirmationCodeResponse: AWSShape {
         self.codeDeliveryDetails = codeDeliveryDetails
     }
 
-    enum CodingKeys: String, CodingKey {
-        case codeDeliveryDetails = "CodeDeliveryDetails"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "CodeDeliveryDetails": self.codeDeliveryDetails = try CodeDeliveryDetailsType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.codeDeliveryDetails { writer.member("CodeDeliveryDetails", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -128,8 +220,25 @@ public struct ResourceNotFoundException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -144,9 +253,27 @@ public struct ResourceServerScopeType: AWSShape {
         self.scopeDescription = scopeDescription
     }
 
-    enum CodingKeys: String, CodingKey {
-        case scopeName = "ScopeName"
-        case scopeDescription = "ScopeDescription"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ScopeName": self.scopeName = try String(json: value)
+                case "ScopeDescription": self.scopeDescription = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.scopeName { writer.member("ScopeName", value) }
+        if let value = self.scopeDescription { writer.member("ScopeDescription", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -171,11 +298,31 @@ public struct ResourceServerType: AWSShape {
         self.scopes = scopes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case identifier = "Identifier"
-        case name = "Name"
-        case scopes = "Scopes"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Identifier": self.identifier = try String(json: value)
+                case "Name": self.name = try String(json: value)
+                case "Scopes": self.scopes = try [ResourceServerScopeType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.identifier { writer.member("Identifier", value) }
+        if let value = self.name { writer.member("Name", value) }
+        if let value = self.scopes { writer.member("Scopes", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -211,14 +358,37 @@ public struct RespondToAuthChallengeRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case clientId = "ClientId"
-        case challengeName = "ChallengeName"
-        case session = "Session"
-        case challengeResponses = "ChallengeResponses"
-        case analyticsMetadata = "AnalyticsMetadata"
-        case userContextData = "UserContextData"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ClientId": self.clientId = try String(json: value)
+                case "ChallengeName": self.challengeName = try ChallengeNameType(json: value)
+                case "Session": self.session = try String(json: value)
+                case "ChallengeResponses": self.challengeResponses = try [String: String](json: value)
+                case "AnalyticsMetadata": self.analyticsMetadata = try AnalyticsMetadataType(json: value)
+                case "UserContextData": self.userContextData = try UserContextDataType(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.challengeName { writer.member("ChallengeName", value) }
+        if let value = self.session { writer.member("Session", value) }
+        if let value = self.challengeResponses { writer.member("ChallengeResponses", value) }
+        if let value = self.analyticsMetadata { writer.member("AnalyticsMetadata", value) }
+        if let value = self.userContextData { writer.member("UserContextData", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -254,11 +424,31 @@ public struct RespondToAuthChallengeResponse: AWSShape {
         self.authenticationResult = authenticationResult
     }
 
-    enum CodingKeys: String, CodingKey {
-        case challengeName = "ChallengeName"
-        case session = "Session"
-        case challengeParameters = "ChallengeParameters"
-        case authenticationResult = "AuthenticationResult"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ChallengeName": self.challengeName = try ChallengeNameType(json: value)
+                case "Session": self.session = try String(json: value)
+                case "ChallengeParameters": self.challengeParameters = try [String: String](json: value)
+                case "AuthenticationResult": self.authenticationResult = try AuthenticationResultType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.challengeName { writer.member("ChallengeName", value) }
+        if let value = self.session { writer.member("Session", value) }
+        if let value = self.challengeParameters { writer.member("ChallengeParameters", value) }
+        if let value = self.authenticationResult { writer.member("AuthenticationResult", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -283,10 +473,29 @@ public struct RevokeTokenRequest: AWSShape {
         self.clientSecret = clientSecret
     }
 
-    enum CodingKeys: String, CodingKey {
-        case token = "Token"
-        case clientId = "ClientId"
-        case clientSecret = "ClientSecret"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Token": self.token = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "ClientSecret": self.clientSecret = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.token { writer.member("Token", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.clientSecret { writer.member("ClientSecret", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -302,6 +511,16 @@ public struct RevokeTokenRequest: AWSShape {
 
 public struct RevokeTokenResponse: AWSShape {
     public init() {}
+
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
@@ -323,13 +542,35 @@ public struct RiskConfigurationType: AWSShape {
         self.lastModifiedDate = lastModifiedDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case compromisedCredentialsRiskConfiguration = "CompromisedCredentialsRiskConfiguration"
-        case accountTakeoverRiskConfiguration = "AccountTakeoverRiskConfiguration"
-        case riskExceptionConfiguration = "RiskExceptionConfiguration"
-        case lastModifiedDate = "LastModifiedDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "CompromisedCredentialsRiskConfiguration": self.compromisedCredentialsRiskConfiguration = try CompromisedCredentialsRiskConfigurationType(json: value)
+                case "AccountTakeoverRiskConfiguration": self.accountTakeoverRiskConfiguration = try AccountTakeoverRiskConfigurationType(json: value)
+                case "RiskExceptionConfiguration": self.riskExceptionConfiguration = try RiskExceptionConfigurationType(json: value)
+                case "LastModifiedDate": self.lastModifiedDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.compromisedCredentialsRiskConfiguration { writer.member("CompromisedCredentialsRiskConfiguration", value) }
+        if let value = self.accountTakeoverRiskConfiguration { writer.member("AccountTakeoverRiskConfiguration", value) }
+        if let value = self.riskExceptionConfiguration { writer.member("RiskExceptionConfiguration", value) }
+        if let value = self.lastModifiedDate { writer.member("LastModifiedDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -352,9 +593,27 @@ public struct RiskExceptionConfigurationType: AWSShape {
         self.skippedIPRangeList = skippedIPRangeList
     }
 
-    enum CodingKeys: String, CodingKey {
-        case blockedIPRangeList = "BlockedIPRangeList"
-        case skippedIPRangeList = "SkippedIPRangeList"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "BlockedIPRangeList": self.blockedIPRangeList = try [String](json: value)
+                case "SkippedIPRangeList": self.skippedIPRangeList = try [String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.blockedIPRangeList { writer.member("BlockedIPRangeList", value) }
+        if let value = self.skippedIPRangeList { writer.member("SkippedIPRangeList", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {

@@ -11,8 +11,25 @@ public struct S3ConfigurationType: AWSShape {
         self.bucketArn = bucketArn
     }
 
-    enum CodingKeys: String, CodingKey {
-        case bucketArn = "BucketArn"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "BucketArn": self.bucketArn = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.bucketArn { writer.member("BucketArn", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -30,9 +47,27 @@ public struct SMSMfaSettingsType: AWSShape {
         self.preferredMfa = preferredMfa
     }
 
-    enum CodingKeys: String, CodingKey {
-        case enabled = "Enabled"
-        case preferredMfa = "PreferredMfa"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Enabled": self.enabled = try Bool(json: value)
+                case "PreferredMfa": self.preferredMfa = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.enabled { writer.member("Enabled", value) }
+        if let value = self.preferredMfa { writer.member("PreferredMfa", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -57,14 +92,37 @@ public struct SchemaAttributeType: AWSShape {
         self.stringAttributeConstraints = stringAttributeConstraints
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name = "Name"
-        case attributeDataType = "AttributeDataType"
-        case developerOnlyAttribute = "DeveloperOnlyAttribute"
-        case mutable = "Mutable"
-        case required = "Required"
-        case numberAttributeConstraints = "NumberAttributeConstraints"
-        case stringAttributeConstraints = "StringAttributeConstraints"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Name": self.name = try String(json: value)
+                case "AttributeDataType": self.attributeDataType = try AttributeDataType(json: value)
+                case "DeveloperOnlyAttribute": self.developerOnlyAttribute = try Bool(json: value)
+                case "Mutable": self.mutable = try Bool(json: value)
+                case "Required": self.required = try Bool(json: value)
+                case "NumberAttributeConstraints": self.numberAttributeConstraints = try NumberAttributeConstraintsType(json: value)
+                case "StringAttributeConstraints": self.stringAttributeConstraints = try StringAttributeConstraintsType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.name { writer.member("Name", value) }
+        if let value = self.attributeDataType { writer.member("AttributeDataType", value) }
+        if let value = self.developerOnlyAttribute { writer.member("DeveloperOnlyAttribute", value) }
+        if let value = self.mutable { writer.member("Mutable", value) }
+        if let value = self.required { writer.member("Required", value) }
+        if let value = self.numberAttributeConstraints { writer.member("NumberAttributeConstraints", value) }
+        if let value = self.stringAttributeConstraints { writer.member("StringAttributeConstraints", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -83,8 +141,25 @@ public struct ScopeDoesNotExistException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -99,9 +174,27 @@ public struct SetLogDeliveryConfigurationRequest: AWSShape {
         self.logConfigurations = logConfigurations
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case logConfigurations = "LogConfigurations"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "LogConfigurations": self.logConfigurations = try [LogConfigurationType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.logConfigurations { writer.member("LogConfigurations", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -123,8 +216,25 @@ public struct SetLogDeliveryConfigurationResponse: AWSShape {
         self.logDeliveryConfiguration = logDeliveryConfiguration
     }
 
-    enum CodingKeys: String, CodingKey {
-        case logDeliveryConfiguration = "LogDeliveryConfiguration"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "LogDeliveryConfiguration": self.logDeliveryConfiguration = try LogDeliveryConfigurationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.logDeliveryConfiguration { writer.member("LogDeliveryConfiguration", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -147,12 +257,33 @@ public struct SetRiskConfigurationRequest: AWSShape {
         self.riskExceptionConfiguration = riskExceptionConfiguration
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case compromisedCredentialsRiskConfiguration = "CompromisedCredentialsRiskConfiguration"
-        case accountTakeoverRiskConfiguration = "AccountTakeoverRiskConfiguration"
-        case riskExceptionConfiguration = "RiskExceptionConfiguration"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "CompromisedCredentialsRiskConfiguration": self.compromisedCredentialsRiskConfiguration = try CompromisedCredentialsRiskConfigurationType(json: value)
+                case "AccountTakeoverRiskConfiguration": self.accountTakeoverRiskConfiguration = try AccountTakeoverRiskConfigurationType(json: value)
+                case "RiskExceptionConfiguration": self.riskExceptionConfiguration = try RiskExceptionConfigurationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.compromisedCredentialsRiskConfiguration { writer.member("CompromisedCredentialsRiskConfiguration", value) }
+        if let value = self.accountTakeoverRiskConfiguration { writer.member("AccountTakeoverRiskConfiguration", value) }
+        if let value = self.riskExceptionConfiguration { writer.member("RiskExceptionConfiguration", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -174,8 +305,25 @@ public struct SetRiskConfigurationResponse: AWSShape {
         self.riskConfiguration = riskConfiguration
     }
 
-    enum CodingKeys: String, CodingKey {
-        case riskConfiguration = "RiskConfiguration"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "RiskConfiguration": self.riskConfiguration = try RiskConfigurationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.riskConfiguration { writer.member("RiskConfiguration", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -197,11 +345,31 @@ public struct SetUICustomizationRequest: AWSShape {
         self.imageFile = imageFile
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case css = "CSS"
-        case imageFile = "ImageFile"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "CSS": self.css = try String(json: value)
+                case "ImageFile": self.imageFile = try Data(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.css { writer.member("CSS", value) }
+        if let value = self.imageFile { writer.member("ImageFile", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -222,8 +390,25 @@ public struct SetUICustomizationResponse: AWSShape {
         self.uiCustomization = uiCustomization
     }
 
-    enum CodingKeys: String, CodingKey {
-        case uiCustomization = "UICustomization"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UICustomization": self.uiCustomization = try UICustomizationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.uiCustomization { writer.member("UICustomization", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -247,12 +432,33 @@ public struct SetUserMFAPreferenceRequest: AWSShape {
         self.accessToken = accessToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case smsMfaSettings = "SMSMfaSettings"
-        case softwareTokenMfaSettings = "SoftwareTokenMfaSettings"
-        case emailMfaSettings = "EmailMfaSettings"
-        case webAuthnMfaSettings = "WebAuthnMfaSettings"
-        case accessToken = "AccessToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "SMSMfaSettings": self.smsMfaSettings = try SMSMfaSettingsType(json: value)
+                case "SoftwareTokenMfaSettings": self.softwareTokenMfaSettings = try SoftwareTokenMfaSettingsType(json: value)
+                case "EmailMfaSettings": self.emailMfaSettings = try EmailMfaSettingsType(json: value)
+                case "WebAuthnMfaSettings": self.webAuthnMfaSettings = try WebAuthnMfaSettingsType(json: value)
+                case "AccessToken": self.accessToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.smsMfaSettings { writer.member("SMSMfaSettings", value) }
+        if let value = self.softwareTokenMfaSettings { writer.member("SoftwareTokenMfaSettings", value) }
+        if let value = self.emailMfaSettings { writer.member("EmailMfaSettings", value) }
+        if let value = self.webAuthnMfaSettings { writer.member("WebAuthnMfaSettings", value) }
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -263,6 +469,16 @@ public struct SetUserMFAPreferenceRequest: AWSShape {
 
 public struct SetUserMFAPreferenceResponse: AWSShape {
     public init() {}
+
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
@@ -284,13 +500,35 @@ public struct SetUserPoolMfaConfigRequest: AWSShape {
         self.webAuthnConfiguration = webAuthnConfiguration
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case smsMfaConfiguration = "SmsMfaConfiguration"
-        case softwareTokenMfaConfiguration = "SoftwareTokenMfaConfiguration"
-        case emailMfaConfiguration = "EmailMfaConfiguration"
-        case mfaConfiguration = "MfaConfiguration"
-        case webAuthnConfiguration = "WebAuthnConfiguration"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "SmsMfaConfiguration": self.smsMfaConfiguration = try SmsMfaConfigType(json: value)
+                case "SoftwareTokenMfaConfiguration": self.softwareTokenMfaConfiguration = try SoftwareTokenMfaConfigType(json: value)
+                case "EmailMfaConfiguration": self.emailMfaConfiguration = try EmailMfaConfigType(json: value)
+                case "MfaConfiguration": self.mfaConfiguration = try UserPoolMfaType(json: value)
+                case "WebAuthnConfiguration": self.webAuthnConfiguration = try WebAuthnConfigurationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.smsMfaConfiguration { writer.member("SmsMfaConfiguration", value) }
+        if let value = self.softwareTokenMfaConfiguration { writer.member("SoftwareTokenMfaConfiguration", value) }
+        if let value = self.emailMfaConfiguration { writer.member("EmailMfaConfiguration", value) }
+        if let value = self.mfaConfiguration { writer.member("MfaConfiguration", value) }
+        if let value = self.webAuthnConfiguration { writer.member("WebAuthnConfiguration", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -319,12 +557,33 @@ public struct SetUserPoolMfaConfigResponse: AWSShape {
         self.webAuthnConfiguration = webAuthnConfiguration
     }
 
-    enum CodingKeys: String, CodingKey {
-        case smsMfaConfiguration = "SmsMfaConfiguration"
-        case softwareTokenMfaConfiguration = "SoftwareTokenMfaConfiguration"
-        case emailMfaConfiguration = "EmailMfaConfiguration"
-        case mfaConfiguration = "MfaConfiguration"
-        case webAuthnConfiguration = "WebAuthnConfiguration"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "SmsMfaConfiguration": self.smsMfaConfiguration = try SmsMfaConfigType(json: value)
+                case "SoftwareTokenMfaConfiguration": self.softwareTokenMfaConfiguration = try SoftwareTokenMfaConfigType(json: value)
+                case "EmailMfaConfiguration": self.emailMfaConfiguration = try EmailMfaConfigType(json: value)
+                case "MfaConfiguration": self.mfaConfiguration = try UserPoolMfaType(json: value)
+                case "WebAuthnConfiguration": self.webAuthnConfiguration = try WebAuthnConfigurationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.smsMfaConfiguration { writer.member("SmsMfaConfiguration", value) }
+        if let value = self.softwareTokenMfaConfiguration { writer.member("SoftwareTokenMfaConfiguration", value) }
+        if let value = self.emailMfaConfiguration { writer.member("EmailMfaConfiguration", value) }
+        if let value = self.mfaConfiguration { writer.member("MfaConfiguration", value) }
+        if let value = self.webAuthnConfiguration { writer.member("WebAuthnConfiguration", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -344,9 +603,27 @@ public struct SetUserSettingsRequest: AWSShape {
         self.mfaOptions = mfaOptions
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case mfaOptions = "MFAOptions"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "MFAOptions": self.mfaOptions = try [MFAOptionType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.mfaOptions { writer.member("MFAOptions", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -362,6 +639,16 @@ public struct SetUserSettingsRequest: AWSShape {
 public struct SetUserSettingsResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -372,8 +659,25 @@ public struct SignInPolicyType: AWSShape {
         self.allowedFirstAuthFactors = allowedFirstAuthFactors
     }
 
-    enum CodingKeys: String, CodingKey {
-        case allowedFirstAuthFactors = "AllowedFirstAuthFactors"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AllowedFirstAuthFactors": self.allowedFirstAuthFactors = try [AuthFactorType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.allowedFirstAuthFactors { writer.member("AllowedFirstAuthFactors", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -407,16 +711,41 @@ public struct SignUpRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case clientId = "ClientId"
-        case secretHash = "SecretHash"
-        case username = "Username"
-        case password = "Password"
-        case userAttributes = "UserAttributes"
-        case validationData = "ValidationData"
-        case analyticsMetadata = "AnalyticsMetadata"
-        case userContextData = "UserContextData"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ClientId": self.clientId = try String(json: value)
+                case "SecretHash": self.secretHash = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "Password": self.password = try String(json: value)
+                case "UserAttributes": self.userAttributes = try [AttributeType](json: value)
+                case "ValidationData": self.validationData = try [AttributeType](json: value)
+                case "AnalyticsMetadata": self.analyticsMetadata = try AnalyticsMetadataType(json: value)
+                case "UserContextData": self.userContextData = try UserContextDataType(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.secretHash { writer.member("SecretHash", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.password { writer.member("Password", value) }
+        if let value = self.userAttributes { writer.member("UserAttributes", value) }
+        if let value = self.validationData { writer.member("ValidationData", value) }
+        if let value = self.analyticsMetadata { writer.member("AnalyticsMetadata", value) }
+        if let value = self.userContextData { writer.member("UserContextData", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -458,11 +787,31 @@ public struct SignUpResponse: AWSShape {
         self.session = session
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userConfirmed = "UserConfirmed"
-        case codeDeliveryDetails = "CodeDeliveryDetails"
-        case userSub = "UserSub"
-        case session = "Session"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserConfirmed": self.userConfirmed = try Bool(json: value)
+                case "CodeDeliveryDetails": self.codeDeliveryDetails = try CodeDeliveryDetailsType(json: value)
+                case "UserSub": self.userSub = try String(json: value)
+                case "Session": self.session = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userConfirmed { writer.member("UserConfirmed", value) }
+        if let value = self.codeDeliveryDetails { writer.member("CodeDeliveryDetails", value) }
+        if let value = self.userSub { writer.member("UserSub", value) }
+        if let value = self.session { writer.member("Session", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -485,10 +834,29 @@ public struct SmsConfigurationType: AWSShape {
         self.snsRegion = snsRegion
     }
 
-    enum CodingKeys: String, CodingKey {
-        case snsCallerArn = "SnsCallerArn"
-        case externalId = "ExternalId"
-        case snsRegion = "SnsRegion"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "SnsCallerArn": self.snsCallerArn = try String(json: value)
+                case "ExternalId": self.externalId = try String(json: value)
+                case "SnsRegion": self.snsRegion = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.snsCallerArn { writer.member("SnsCallerArn", value) }
+        if let value = self.externalId { writer.member("ExternalId", value) }
+        if let value = self.snsRegion { writer.member("SnsRegion", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -509,9 +877,27 @@ public struct SmsMfaConfigType: AWSShape {
         self.smsConfiguration = smsConfiguration
     }
 
-    enum CodingKeys: String, CodingKey {
-        case smsAuthenticationMessage = "SmsAuthenticationMessage"
-        case smsConfiguration = "SmsConfiguration"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "SmsAuthenticationMessage": self.smsAuthenticationMessage = try String(json: value)
+                case "SmsConfiguration": self.smsConfiguration = try SmsConfigurationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.smsAuthenticationMessage { writer.member("SmsAuthenticationMessage", value) }
+        if let value = self.smsConfiguration { writer.member("SmsConfiguration", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -528,8 +914,25 @@ public struct SoftwareTokenMFANotFoundException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -542,8 +945,25 @@ public struct SoftwareTokenMfaConfigType: AWSShape {
         self.enabled = enabled
     }
 
-    enum CodingKeys: String, CodingKey {
-        case enabled = "Enabled"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Enabled": self.enabled = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.enabled { writer.member("Enabled", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -558,9 +978,27 @@ public struct SoftwareTokenMfaSettingsType: AWSShape {
         self.preferredMfa = preferredMfa
     }
 
-    enum CodingKeys: String, CodingKey {
-        case enabled = "Enabled"
-        case preferredMfa = "PreferredMfa"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Enabled": self.enabled = try Bool(json: value)
+                case "PreferredMfa": self.preferredMfa = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.enabled { writer.member("Enabled", value) }
+        if let value = self.preferredMfa { writer.member("PreferredMfa", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -575,9 +1013,27 @@ public struct StartUserImportJobRequest: AWSShape {
         self.jobId = jobId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case jobId = "JobId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "JobId": self.jobId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.jobId { writer.member("JobId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -597,8 +1053,25 @@ public struct StartUserImportJobResponse: AWSShape {
         self.userImportJob = userImportJob
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userImportJob = "UserImportJob"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserImportJob": self.userImportJob = try UserImportJobType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userImportJob { writer.member("UserImportJob", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -613,8 +1086,25 @@ public struct StartWebAuthnRegistrationRequest: AWSShape {
         self.accessToken = accessToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -630,8 +1120,25 @@ public struct StartWebAuthnRegistrationResponse: AWSShape {
         self.credentialCreationOptions = credentialCreationOptions
     }
 
-    enum CodingKeys: String, CodingKey {
-        case credentialCreationOptions = "CredentialCreationOptions"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "CredentialCreationOptions": self.credentialCreationOptions = try JSONValue(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.credentialCreationOptions { writer.member("CredentialCreationOptions", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -648,9 +1155,27 @@ public struct StopUserImportJobRequest: AWSShape {
         self.jobId = jobId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case jobId = "JobId"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "JobId": self.jobId = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.jobId { writer.member("JobId", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -670,8 +1195,25 @@ public struct StopUserImportJobResponse: AWSShape {
         self.userImportJob = userImportJob
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userImportJob = "UserImportJob"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserImportJob": self.userImportJob = try UserImportJobType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userImportJob { writer.member("UserImportJob", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -688,9 +1230,27 @@ public struct StringAttributeConstraintsType: AWSShape {
         self.maxLength = maxLength
     }
 
-    enum CodingKeys: String, CodingKey {
-        case minLength = "MinLength"
-        case maxLength = "MaxLength"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "MinLength": self.minLength = try String(json: value)
+                case "MaxLength": self.maxLength = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.minLength { writer.member("MinLength", value) }
+        if let value = self.maxLength { writer.member("MaxLength", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {

@@ -13,9 +13,27 @@ public struct TagResourceRequest: AWSShape {
         self.tags = tags
     }
 
-    enum CodingKeys: String, CodingKey {
-        case resourceArn = "ResourceArn"
-        case tags = "Tags"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ResourceArn": self.resourceArn = try String(json: value)
+                case "Tags": self.tags = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.resourceArn { writer.member("ResourceArn", value) }
+        if let value = self.tags { writer.member("Tags", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -32,6 +50,16 @@ public struct TagResourceRequest: AWSShape {
 
 public struct TagResourceResponse: AWSShape {
     public init() {}
+
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
@@ -51,12 +79,33 @@ public struct TermsDescriptionType: AWSShape {
         self.lastModifiedDate = lastModifiedDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case termsId = "TermsId"
-        case termsName = "TermsName"
-        case enforcement = "Enforcement"
-        case creationDate = "CreationDate"
-        case lastModifiedDate = "LastModifiedDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "TermsId": self.termsId = try String(json: value)
+                case "TermsName": self.termsName = try String(json: value)
+                case "Enforcement": self.enforcement = try TermsEnforcementType(json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                case "LastModifiedDate": self.lastModifiedDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.termsId { writer.member("TermsId", value) }
+        if let value = self.termsName { writer.member("TermsName", value) }
+        if let value = self.enforcement { writer.member("Enforcement", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        if let value = self.lastModifiedDate { writer.member("LastModifiedDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -78,8 +127,25 @@ public struct TermsExistsException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -108,16 +174,41 @@ public struct TermsType: AWSShape {
         self.lastModifiedDate = lastModifiedDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case termsId = "TermsId"
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case termsName = "TermsName"
-        case termsSource = "TermsSource"
-        case enforcement = "Enforcement"
-        case links = "Links"
-        case creationDate = "CreationDate"
-        case lastModifiedDate = "LastModifiedDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "TermsId": self.termsId = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "TermsName": self.termsName = try String(json: value)
+                case "TermsSource": self.termsSource = try TermsSourceType(json: value)
+                case "Enforcement": self.enforcement = try TermsEnforcementType(json: value)
+                case "Links": self.links = try [String: String](json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                case "LastModifiedDate": self.lastModifiedDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.termsId { writer.member("TermsId", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.termsName { writer.member("TermsName", value) }
+        if let value = self.termsSource { writer.member("TermsSource", value) }
+        if let value = self.enforcement { writer.member("Enforcement", value) }
+        if let value = self.links { writer.member("Links", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        if let value = self.lastModifiedDate { writer.member("LastModifiedDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -154,8 +245,25 @@ public struct TierChangeNotAllowedException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -172,10 +280,29 @@ public struct TokenValidityUnitsType: AWSShape {
         self.refreshToken = refreshToken
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case idToken = "IdToken"
-        case refreshToken = "RefreshToken"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try TimeUnitsType(json: value)
+                case "IdToken": self.idToken = try TimeUnitsType(json: value)
+                case "RefreshToken": self.refreshToken = try TimeUnitsType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.idToken { writer.member("IdToken", value) }
+        if let value = self.refreshToken { writer.member("RefreshToken", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -192,8 +319,25 @@ public struct TooManyFailedAttemptsException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -206,8 +350,25 @@ public struct TooManyRequestsException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}

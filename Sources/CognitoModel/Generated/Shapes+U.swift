@@ -23,14 +23,37 @@ public struct UICustomizationType: AWSShape {
         self.creationDate = creationDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case imageUrl = "ImageUrl"
-        case css = "CSS"
-        case cssVersion = "CSSVersion"
-        case lastModifiedDate = "LastModifiedDate"
-        case creationDate = "CreationDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "ImageUrl": self.imageUrl = try String(json: value)
+                case "CSS": self.css = try String(json: value)
+                case "CSSVersion": self.cssVersion = try String(json: value)
+                case "LastModifiedDate": self.lastModifiedDate = try Date(json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.imageUrl { writer.member("ImageUrl", value) }
+        if let value = self.css { writer.member("CSS", value) }
+        if let value = self.cssVersion { writer.member("CSSVersion", value) }
+        if let value = self.lastModifiedDate { writer.member("LastModifiedDate", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -49,8 +72,25 @@ public struct UnauthorizedException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -63,8 +103,25 @@ public struct UnexpectedLambdaException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -77,8 +134,25 @@ public struct UnsupportedIdentityProviderException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -91,8 +165,25 @@ public struct UnsupportedOperationException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -105,8 +196,25 @@ public struct UnsupportedTokenTypeException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -119,8 +227,25 @@ public struct UnsupportedUserStateException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -135,9 +260,27 @@ public struct UntagResourceRequest: AWSShape {
         self.tagKeys = tagKeys
     }
 
-    enum CodingKeys: String, CodingKey {
-        case resourceArn = "ResourceArn"
-        case tagKeys = "TagKeys"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ResourceArn": self.resourceArn = try String(json: value)
+                case "TagKeys": self.tagKeys = try [String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.resourceArn { writer.member("ResourceArn", value) }
+        if let value = self.tagKeys { writer.member("TagKeys", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -153,6 +296,16 @@ public struct UntagResourceRequest: AWSShape {
 
 public struct UntagResourceResponse: AWSShape {
     public init() {}
+
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
@@ -172,12 +325,33 @@ public struct UpdateAuthEventFeedbackRequest: AWSShape {
         self.feedbackValue = feedbackValue
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case username = "Username"
-        case eventId = "EventId"
-        case feedbackToken = "FeedbackToken"
-        case feedbackValue = "FeedbackValue"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Username": self.username = try String(json: value)
+                case "EventId": self.eventId = try String(json: value)
+                case "FeedbackToken": self.feedbackToken = try String(json: value)
+                case "FeedbackValue": self.feedbackValue = try FeedbackValueType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.eventId { writer.member("EventId", value) }
+        if let value = self.feedbackToken { writer.member("FeedbackToken", value) }
+        if let value = self.feedbackValue { writer.member("FeedbackValue", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -200,6 +374,16 @@ public struct UpdateAuthEventFeedbackRequest: AWSShape {
 public struct UpdateAuthEventFeedbackResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -214,10 +398,29 @@ public struct UpdateDeviceStatusRequest: AWSShape {
         self.deviceRememberedStatus = deviceRememberedStatus
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case deviceKey = "DeviceKey"
-        case deviceRememberedStatus = "DeviceRememberedStatus"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "DeviceKey": self.deviceKey = try String(json: value)
+                case "DeviceRememberedStatus": self.deviceRememberedStatus = try DeviceRememberedStatusType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.deviceKey { writer.member("DeviceKey", value) }
+        if let value = self.deviceRememberedStatus { writer.member("DeviceRememberedStatus", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -232,6 +435,16 @@ public struct UpdateDeviceStatusRequest: AWSShape {
 
 public struct UpdateDeviceStatusResponse: AWSShape {
     public init() {}
+
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
@@ -251,12 +464,33 @@ public struct UpdateGroupRequest: AWSShape {
         self.precedence = precedence
     }
 
-    enum CodingKeys: String, CodingKey {
-        case groupName = "GroupName"
-        case userPoolId = "UserPoolId"
-        case description = "Description"
-        case roleArn = "RoleArn"
-        case precedence = "Precedence"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "GroupName": self.groupName = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Description": self.description = try String(json: value)
+                case "RoleArn": self.roleArn = try String(json: value)
+                case "Precedence": self.precedence = try Int(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.groupName { writer.member("GroupName", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.description { writer.member("Description", value) }
+        if let value = self.roleArn { writer.member("RoleArn", value) }
+        if let value = self.precedence { writer.member("Precedence", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -280,8 +514,25 @@ public struct UpdateGroupResponse: AWSShape {
         self.group = group
     }
 
-    enum CodingKeys: String, CodingKey {
-        case group = "Group"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Group": self.group = try GroupType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.group { writer.member("Group", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -304,12 +555,33 @@ public struct UpdateIdentityProviderRequest: AWSShape {
         self.idpIdentifiers = idpIdentifiers
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case providerName = "ProviderName"
-        case providerDetails = "ProviderDetails"
-        case attributeMapping = "AttributeMapping"
-        case idpIdentifiers = "IdpIdentifiers"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ProviderName": self.providerName = try String(json: value)
+                case "ProviderDetails": self.providerDetails = try [String: String](json: value)
+                case "AttributeMapping": self.attributeMapping = try [String: String](json: value)
+                case "IdpIdentifiers": self.idpIdentifiers = try [String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.providerName { writer.member("ProviderName", value) }
+        if let value = self.providerDetails { writer.member("ProviderDetails", value) }
+        if let value = self.attributeMapping { writer.member("AttributeMapping", value) }
+        if let value = self.idpIdentifiers { writer.member("IdpIdentifiers", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -342,8 +614,25 @@ public struct UpdateIdentityProviderResponse: AWSShape {
         self.identityProvider = identityProvider
     }
 
-    enum CodingKeys: String, CodingKey {
-        case identityProvider = "IdentityProvider"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "IdentityProvider": self.identityProvider = try IdentityProviderType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.identityProvider { writer.member("IdentityProvider", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -367,12 +656,33 @@ public struct UpdateManagedLoginBrandingRequest: AWSShape {
         self.assets = assets
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case managedLoginBrandingId = "ManagedLoginBrandingId"
-        case useCognitoProvidedValues = "UseCognitoProvidedValues"
-        case settings = "Settings"
-        case assets = "Assets"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ManagedLoginBrandingId": self.managedLoginBrandingId = try String(json: value)
+                case "UseCognitoProvidedValues": self.useCognitoProvidedValues = try Bool(json: value)
+                case "Settings": self.settings = try JSONValue(json: value)
+                case "Assets": self.assets = try [AssetType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.managedLoginBrandingId { writer.member("ManagedLoginBrandingId", value) }
+        if let value = self.useCognitoProvidedValues { writer.member("UseCognitoProvidedValues", value) }
+        if let value = self.settings { writer.member("Settings", value) }
+        if let value = self.assets { writer.member("Assets", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -393,8 +703,25 @@ public struct UpdateManagedLoginBrandingResponse: AWSShape {
         self.managedLoginBranding = managedLoginBranding
     }
 
-    enum CodingKeys: String, CodingKey {
-        case managedLoginBranding = "ManagedLoginBranding"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ManagedLoginBranding": self.managedLoginBranding = try ManagedLoginBrandingType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.managedLoginBranding { writer.member("ManagedLoginBranding", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -415,11 +742,31 @@ public struct UpdateResourceServerRequest: AWSShape {
         self.scopes = scopes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case identifier = "Identifier"
-        case name = "Name"
-        case scopes = "Scopes"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Identifier": self.identifier = try String(json: value)
+                case "Name": self.name = try String(json: value)
+                case "Scopes": self.scopes = try [ResourceServerScopeType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.identifier { writer.member("Identifier", value) }
+        if let value = self.name { writer.member("Name", value) }
+        if let value = self.scopes { writer.member("Scopes", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -446,8 +793,25 @@ public struct UpdateResourceServerResponse: AWSShape {
         self.resourceServer = resourceServer
     }
 
-    enum CodingKeys: String, CodingKey {
-        case resourceServer = "ResourceServer"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ResourceServer": self.resourceServer = try ResourceServerType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.resourceServer { writer.member("ResourceServer", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -473,13 +837,35 @@ public struct UpdateTermsRequest: AWSShape {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case termsId = "TermsId"
-        case userPoolId = "UserPoolId"
-        case termsName = "TermsName"
-        case termsSource = "TermsSource"
-        case enforcement = "Enforcement"
-        case links = "Links"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "TermsId": self.termsId = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "TermsName": self.termsName = try String(json: value)
+                case "TermsSource": self.termsSource = try TermsSourceType(json: value)
+                case "Enforcement": self.enforcement = try TermsEnforcementType(json: value)
+                case "Links": self.links = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.termsId { writer.member("TermsId", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.termsName { writer.member("TermsName", value) }
+        if let value = self.termsSource { writer.member("TermsSource", value) }
+        if let value = self.enforcement { writer.member("Enforcement", value) }
+        if let value = self.links { writer.member("Links", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -507,8 +893,25 @@ public struct UpdateTermsResponse: AWSShape {
         self.terms = terms
     }
 
-    enum CodingKeys: String, CodingKey {
-        case terms = "Terms"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Terms": self.terms = try TermsType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.terms { writer.member("Terms", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -527,10 +930,29 @@ public struct UpdateUserAttributesRequest: AWSShape {
         self.clientMetadata = clientMetadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userAttributes = "UserAttributes"
-        case accessToken = "AccessToken"
-        case clientMetadata = "ClientMetadata"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserAttributes": self.userAttributes = try [AttributeType](json: value)
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "ClientMetadata": self.clientMetadata = try [String: String](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userAttributes { writer.member("UserAttributes", value) }
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.clientMetadata { writer.member("ClientMetadata", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -554,8 +976,25 @@ public struct UpdateUserAttributesResponse: AWSShape {
         self.codeDeliveryDetailsList = codeDeliveryDetailsList
     }
 
-    enum CodingKeys: String, CodingKey {
-        case codeDeliveryDetailsList = "CodeDeliveryDetailsList"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "CodeDeliveryDetailsList": self.codeDeliveryDetailsList = try [CodeDeliveryDetailsType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.codeDeliveryDetailsList { writer.member("CodeDeliveryDetailsList", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -616,30 +1055,69 @@ public struct UpdateUserPoolClientRequest: AWSShape {
         self.refreshTokenRotation = refreshTokenRotation
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientId = "ClientId"
-        case clientName = "ClientName"
-        case refreshTokenValidity = "RefreshTokenValidity"
-        case accessTokenValidity = "AccessTokenValidity"
-        case idTokenValidity = "IdTokenValidity"
-        case tokenValidityUnits = "TokenValidityUnits"
-        case readAttributes = "ReadAttributes"
-        case writeAttributes = "WriteAttributes"
-        case explicitAuthFlows = "ExplicitAuthFlows"
-        case supportedIdentityProviders = "SupportedIdentityProviders"
-        case callbackURLs = "CallbackURLs"
-        case logoutURLs = "LogoutURLs"
-        case defaultRedirectURI = "DefaultRedirectURI"
-        case allowedOAuthFlows = "AllowedOAuthFlows"
-        case allowedOAuthScopes = "AllowedOAuthScopes"
-        case allowedOAuthFlowsUserPoolClient = "AllowedOAuthFlowsUserPoolClient"
-        case analyticsConfiguration = "AnalyticsConfiguration"
-        case preventUserExistenceErrors = "PreventUserExistenceErrors"
-        case enableTokenRevocation = "EnableTokenRevocation"
-        case enablePropagateAdditionalUserContextData = "EnablePropagateAdditionalUserContextData"
-        case authSessionValidity = "AuthSessionValidity"
-        case refreshTokenRotation = "RefreshTokenRotation"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "ClientName": self.clientName = try String(json: value)
+                case "RefreshTokenValidity": self.refreshTokenValidity = try Int(json: value)
+                case "AccessTokenValidity": self.accessTokenValidity = try Int(json: value)
+                case "IdTokenValidity": self.idTokenValidity = try Int(json: value)
+                case "TokenValidityUnits": self.tokenValidityUnits = try TokenValidityUnitsType(json: value)
+                case "ReadAttributes": self.readAttributes = try [String](json: value)
+                case "WriteAttributes": self.writeAttributes = try [String](json: value)
+                case "ExplicitAuthFlows": self.explicitAuthFlows = try [ExplicitAuthFlowsType](json: value)
+                case "SupportedIdentityProviders": self.supportedIdentityProviders = try [String](json: value)
+                case "CallbackURLs": self.callbackURLs = try [String](json: value)
+                case "LogoutURLs": self.logoutURLs = try [String](json: value)
+                case "DefaultRedirectURI": self.defaultRedirectURI = try String(json: value)
+                case "AllowedOAuthFlows": self.allowedOAuthFlows = try [OAuthFlowType](json: value)
+                case "AllowedOAuthScopes": self.allowedOAuthScopes = try [String](json: value)
+                case "AllowedOAuthFlowsUserPoolClient": self.allowedOAuthFlowsUserPoolClient = try Bool(json: value)
+                case "AnalyticsConfiguration": self.analyticsConfiguration = try AnalyticsConfigurationType(json: value)
+                case "PreventUserExistenceErrors": self.preventUserExistenceErrors = try PreventUserExistenceErrorTypes(json: value)
+                case "EnableTokenRevocation": self.enableTokenRevocation = try Bool(json: value)
+                case "EnablePropagateAdditionalUserContextData": self.enablePropagateAdditionalUserContextData = try Bool(json: value)
+                case "AuthSessionValidity": self.authSessionValidity = try Int(json: value)
+                case "RefreshTokenRotation": self.refreshTokenRotation = try RefreshTokenRotationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.clientName { writer.member("ClientName", value) }
+        if let value = self.refreshTokenValidity { writer.member("RefreshTokenValidity", value) }
+        if let value = self.accessTokenValidity { writer.member("AccessTokenValidity", value) }
+        if let value = self.idTokenValidity { writer.member("IdTokenValidity", value) }
+        if let value = self.tokenValidityUnits { writer.member("TokenValidityUnits", value) }
+        if let value = self.readAttributes { writer.member("ReadAttributes", value) }
+        if let value = self.writeAttributes { writer.member("WriteAttributes", value) }
+        if let value = self.explicitAuthFlows { writer.member("ExplicitAuthFlows", value) }
+        if let value = self.supportedIdentityProviders { writer.member("SupportedIdentityProviders", value) }
+        if let value = self.callbackURLs { writer.member("CallbackURLs", value) }
+        if let value = self.logoutURLs { writer.member("LogoutURLs", value) }
+        if let value = self.defaultRedirectURI { writer.member("DefaultRedirectURI", value) }
+        if let value = self.allowedOAuthFlows { writer.member("AllowedOAuthFlows", value) }
+        if let value = self.allowedOAuthScopes { writer.member("AllowedOAuthScopes", value) }
+        if let value = self.allowedOAuthFlowsUserPoolClient { writer.member("AllowedOAuthFlowsUserPoolClient", value) }
+        if let value = self.analyticsConfiguration { writer.member("AnalyticsConfiguration", value) }
+        if let value = self.preventUserExistenceErrors { writer.member("PreventUserExistenceErrors", value) }
+        if let value = self.enableTokenRevocation { writer.member("EnableTokenRevocation", value) }
+        if let value = self.enablePropagateAdditionalUserContextData { writer.member("EnablePropagateAdditionalUserContextData", value) }
+        if let value = self.authSessionValidity { writer.member("AuthSessionValidity", value) }
+        if let value = self.refreshTokenRotation { writer.member("RefreshTokenRotation", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -703,8 +1181,25 @@ public struct UpdateUserPoolClientResponse: AWSShape {
         self.userPoolClient = userPoolClient
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolClient = "UserPoolClient"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolClient": self.userPoolClient = try UserPoolClientType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolClient { writer.member("UserPoolClient", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -725,11 +1220,31 @@ public struct UpdateUserPoolDomainRequest: AWSShape {
         self.customDomainConfig = customDomainConfig
     }
 
-    enum CodingKeys: String, CodingKey {
-        case domain = "Domain"
-        case userPoolId = "UserPoolId"
-        case managedLoginVersion = "ManagedLoginVersion"
-        case customDomainConfig = "CustomDomainConfig"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Domain": self.domain = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ManagedLoginVersion": self.managedLoginVersion = try Int(json: value)
+                case "CustomDomainConfig": self.customDomainConfig = try CustomDomainConfigType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.domain { writer.member("Domain", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.managedLoginVersion { writer.member("ManagedLoginVersion", value) }
+        if let value = self.customDomainConfig { writer.member("CustomDomainConfig", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -752,9 +1267,27 @@ public struct UpdateUserPoolDomainResponse: AWSShape {
         self.cloudFrontDomain = cloudFrontDomain
     }
 
-    enum CodingKeys: String, CodingKey {
-        case managedLoginVersion = "ManagedLoginVersion"
-        case cloudFrontDomain = "CloudFrontDomain"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ManagedLoginVersion": self.managedLoginVersion = try Int(json: value)
+                case "CloudFrontDomain": self.cloudFrontDomain = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.managedLoginVersion { writer.member("ManagedLoginVersion", value) }
+        if let value = self.cloudFrontDomain { writer.member("CloudFrontDomain", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -810,28 +1343,65 @@ public struct UpdateUserPoolRequest: AWSShape {
         self.userPoolTier = userPoolTier
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case policies = "Policies"
-        case deletionProtection = "DeletionProtection"
-        case lambdaConfig = "LambdaConfig"
-        case autoVerifiedAttributes = "AutoVerifiedAttributes"
-        case smsVerificationMessage = "SmsVerificationMessage"
-        case emailVerificationMessage = "EmailVerificationMessage"
-        case emailVerificationSubject = "EmailVerificationSubject"
-        case verificationMessageTemplate = "VerificationMessageTemplate"
-        case smsAuthenticationMessage = "SmsAuthenticationMessage"
-        case userAttributeUpdateSettings = "UserAttributeUpdateSettings"
-        case mfaConfiguration = "MfaConfiguration"
-        case deviceConfiguration = "DeviceConfiguration"
-        case emailConfiguration = "EmailConfiguration"
-        case smsConfiguration = "SmsConfiguration"
-        case userPoolTags = "UserPoolTags"
-        case adminCreateUserConfig = "AdminCreateUserConfig"
-        case userPoolAddOns = "UserPoolAddOns"
-        case accountRecoverySetting = "AccountRecoverySetting"
-        case poolName = "PoolName"
-        case userPoolTier = "UserPoolTier"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "Policies": self.policies = try UserPoolPolicyType(json: value)
+                case "DeletionProtection": self.deletionProtection = try DeletionProtectionType(json: value)
+                case "LambdaConfig": self.lambdaConfig = try LambdaConfigType(json: value)
+                case "AutoVerifiedAttributes": self.autoVerifiedAttributes = try [VerifiedAttributeType](json: value)
+                case "SmsVerificationMessage": self.smsVerificationMessage = try String(json: value)
+                case "EmailVerificationMessage": self.emailVerificationMessage = try String(json: value)
+                case "EmailVerificationSubject": self.emailVerificationSubject = try String(json: value)
+                case "VerificationMessageTemplate": self.verificationMessageTemplate = try VerificationMessageTemplateType(json: value)
+                case "SmsAuthenticationMessage": self.smsAuthenticationMessage = try String(json: value)
+                case "UserAttributeUpdateSettings": self.userAttributeUpdateSettings = try UserAttributeUpdateSettingsType(json: value)
+                case "MfaConfiguration": self.mfaConfiguration = try UserPoolMfaType(json: value)
+                case "DeviceConfiguration": self.deviceConfiguration = try DeviceConfigurationType(json: value)
+                case "EmailConfiguration": self.emailConfiguration = try EmailConfigurationType(json: value)
+                case "SmsConfiguration": self.smsConfiguration = try SmsConfigurationType(json: value)
+                case "UserPoolTags": self.userPoolTags = try [String: String](json: value)
+                case "AdminCreateUserConfig": self.adminCreateUserConfig = try AdminCreateUserConfigType(json: value)
+                case "UserPoolAddOns": self.userPoolAddOns = try UserPoolAddOnsType(json: value)
+                case "AccountRecoverySetting": self.accountRecoverySetting = try AccountRecoverySettingType(json: value)
+                case "PoolName": self.poolName = try String(json: value)
+                case "UserPoolTier": self.userPoolTier = try UserPoolTierType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.policies { writer.member("Policies", value) }
+        if let value = self.deletionProtection { writer.member("DeletionProtection", value) }
+        if let value = self.lambdaConfig { writer.member("LambdaConfig", value) }
+        if let value = self.autoVerifiedAttributes { writer.member("AutoVerifiedAttributes", value) }
+        if let value = self.smsVerificationMessage { writer.member("SmsVerificationMessage", value) }
+        if let value = self.emailVerificationMessage { writer.member("EmailVerificationMessage", value) }
+        if let value = self.emailVerificationSubject { writer.member("EmailVerificationSubject", value) }
+        if let value = self.verificationMessageTemplate { writer.member("VerificationMessageTemplate", value) }
+        if let value = self.smsAuthenticationMessage { writer.member("SmsAuthenticationMessage", value) }
+        if let value = self.userAttributeUpdateSettings { writer.member("UserAttributeUpdateSettings", value) }
+        if let value = self.mfaConfiguration { writer.member("MfaConfiguration", value) }
+        if let value = self.deviceConfiguration { writer.member("DeviceConfiguration", value) }
+        if let value = self.emailConfiguration { writer.member("EmailConfiguration", value) }
+        if let value = self.smsConfiguration { writer.member("SmsConfiguration", value) }
+        if let value = self.userPoolTags { writer.member("UserPoolTags", value) }
+        if let value = self.adminCreateUserConfig { writer.member("AdminCreateUserConfig", value) }
+        if let value = self.userPoolAddOns { writer.member("UserPoolAddOns", value) }
+        if let value = self.accountRecoverySetting { writer.member("AccountRecoverySetting", value) }
+        if let value = self.poolName { writer.member("PoolName", value) }
+        if let value = self.userPoolTier { writer.member("UserPoolTier", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -873,6 +1443,16 @@ public struct UpdateUserPoolRequest: AWSShape {
 public struct UpdateUserPoolResponse: AWSShape {
     public init() {}
 
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
+
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }
 
@@ -883,8 +1463,25 @@ public struct UserAttributeUpdateSettingsType: AWSShape {
         self.attributesRequireVerificationBeforeUpdate = attributesRequireVerificationBeforeUpdate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case attributesRequireVerificationBeforeUpdate = "AttributesRequireVerificationBeforeUpdate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AttributesRequireVerificationBeforeUpdate": self.attributesRequireVerificationBeforeUpdate = try [VerifiedAttributeType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.attributesRequireVerificationBeforeUpdate { writer.member("AttributesRequireVerificationBeforeUpdate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -903,9 +1500,27 @@ public struct UserContextDataType: AWSShape {
         self.encodedData = encodedData
     }
 
-    enum CodingKeys: String, CodingKey {
-        case ipAddress = "IpAddress"
-        case encodedData = "EncodedData"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "IpAddress": self.ipAddress = try String(json: value)
+                case "EncodedData": self.encodedData = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.ipAddress { writer.member("IpAddress", value) }
+        if let value = self.encodedData { writer.member("EncodedData", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -921,8 +1536,25 @@ public struct UserImportInProgressException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -959,20 +1591,49 @@ public struct UserImportJobType: AWSShape {
         self.completionMessage = completionMessage
     }
 
-    enum CodingKeys: String, CodingKey {
-        case jobName = "JobName"
-        case jobId = "JobId"
-        case userPoolId = "UserPoolId"
-        case preSignedUrl = "PreSignedUrl"
-        case creationDate = "CreationDate"
-        case startDate = "StartDate"
-        case completionDate = "CompletionDate"
-        case status = "Status"
-        case cloudWatchLogsRoleArn = "CloudWatchLogsRoleArn"
-        case importedUsers = "ImportedUsers"
-        case skippedUsers = "SkippedUsers"
-        case failedUsers = "FailedUsers"
-        case completionMessage = "CompletionMessage"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "JobName": self.jobName = try String(json: value)
+                case "JobId": self.jobId = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "PreSignedUrl": self.preSignedUrl = try String(json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                case "StartDate": self.startDate = try Date(json: value)
+                case "CompletionDate": self.completionDate = try Date(json: value)
+                case "Status": self.status = try UserImportJobStatusType(json: value)
+                case "CloudWatchLogsRoleArn": self.cloudWatchLogsRoleArn = try String(json: value)
+                case "ImportedUsers": self.importedUsers = try Int64(json: value)
+                case "SkippedUsers": self.skippedUsers = try Int64(json: value)
+                case "FailedUsers": self.failedUsers = try Int64(json: value)
+                case "CompletionMessage": self.completionMessage = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.jobName { writer.member("JobName", value) }
+        if let value = self.jobId { writer.member("JobId", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.preSignedUrl { writer.member("PreSignedUrl", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        if let value = self.startDate { writer.member("StartDate", value) }
+        if let value = self.completionDate { writer.member("CompletionDate", value) }
+        if let value = self.status { writer.member("Status", value) }
+        if let value = self.cloudWatchLogsRoleArn { writer.member("CloudWatchLogsRoleArn", value) }
+        if let value = self.importedUsers { writer.member("ImportedUsers", value) }
+        if let value = self.skippedUsers { writer.member("SkippedUsers", value) }
+        if let value = self.failedUsers { writer.member("FailedUsers", value) }
+        if let value = self.completionMessage { writer.member("CompletionMessage", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -998,8 +1659,25 @@ public struct UserLambdaValidationException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -1012,8 +1690,25 @@ public struct UserNotConfirmedException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -1026,8 +1721,25 @@ public struct UserNotFoundException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -1040,8 +1752,25 @@ public struct UserPoolAddOnNotEnabledException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -1056,9 +1785,27 @@ public struct UserPoolAddOnsType: AWSShape {
         self.advancedSecurityAdditionalFlows = advancedSecurityAdditionalFlows
     }
 
-    enum CodingKeys: String, CodingKey {
-        case advancedSecurityMode = "AdvancedSecurityMode"
-        case advancedSecurityAdditionalFlows = "AdvancedSecurityAdditionalFlows"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AdvancedSecurityMode": self.advancedSecurityMode = try AdvancedSecurityModeType(json: value)
+                case "AdvancedSecurityAdditionalFlows": self.advancedSecurityAdditionalFlows = try AdvancedSecurityAdditionalFlowsType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.advancedSecurityMode { writer.member("AdvancedSecurityMode", value) }
+        if let value = self.advancedSecurityAdditionalFlows { writer.member("AdvancedSecurityAdditionalFlows", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1079,10 +1826,29 @@ public struct UserPoolClientDescription: AWSShape {
         self.clientName = clientName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case clientId = "ClientId"
-        case userPoolId = "UserPoolId"
-        case clientName = "ClientName"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "ClientId": self.clientId = try String(json: value)
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientName": self.clientName = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientName { writer.member("ClientName", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1152,33 +1918,75 @@ public struct UserPoolClientType: AWSShape {
         self.refreshTokenRotation = refreshTokenRotation
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userPoolId = "UserPoolId"
-        case clientName = "ClientName"
-        case clientId = "ClientId"
-        case clientSecret = "ClientSecret"
-        case lastModifiedDate = "LastModifiedDate"
-        case creationDate = "CreationDate"
-        case refreshTokenValidity = "RefreshTokenValidity"
-        case accessTokenValidity = "AccessTokenValidity"
-        case idTokenValidity = "IdTokenValidity"
-        case tokenValidityUnits = "TokenValidityUnits"
-        case readAttributes = "ReadAttributes"
-        case writeAttributes = "WriteAttributes"
-        case explicitAuthFlows = "ExplicitAuthFlows"
-        case supportedIdentityProviders = "SupportedIdentityProviders"
-        case callbackURLs = "CallbackURLs"
-        case logoutURLs = "LogoutURLs"
-        case defaultRedirectURI = "DefaultRedirectURI"
-        case allowedOAuthFlows = "AllowedOAuthFlows"
-        case allowedOAuthScopes = "AllowedOAuthScopes"
-        case allowedOAuthFlowsUserPoolClient = "AllowedOAuthFlowsUserPoolClient"
-        case analyticsConfiguration = "AnalyticsConfiguration"
-        case preventUserExistenceErrors = "PreventUserExistenceErrors"
-        case enableTokenRevocation = "EnableTokenRevocation"
-        case enablePropagateAdditionalUserContextData = "EnablePropagateAdditionalUserContextData"
-        case authSessionValidity = "AuthSessionValidity"
-        case refreshTokenRotation = "RefreshTokenRotation"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "UserPoolId": self.userPoolId = try String(json: value)
+                case "ClientName": self.clientName = try String(json: value)
+                case "ClientId": self.clientId = try String(json: value)
+                case "ClientSecret": self.clientSecret = try String(json: value)
+                case "LastModifiedDate": self.lastModifiedDate = try Date(json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                case "RefreshTokenValidity": self.refreshTokenValidity = try Int(json: value)
+                case "AccessTokenValidity": self.accessTokenValidity = try Int(json: value)
+                case "IdTokenValidity": self.idTokenValidity = try Int(json: value)
+                case "TokenValidityUnits": self.tokenValidityUnits = try TokenValidityUnitsType(json: value)
+                case "ReadAttributes": self.readAttributes = try [String](json: value)
+                case "WriteAttributes": self.writeAttributes = try [String](json: value)
+                case "ExplicitAuthFlows": self.explicitAuthFlows = try [ExplicitAuthFlowsType](json: value)
+                case "SupportedIdentityProviders": self.supportedIdentityProviders = try [String](json: value)
+                case "CallbackURLs": self.callbackURLs = try [String](json: value)
+                case "LogoutURLs": self.logoutURLs = try [String](json: value)
+                case "DefaultRedirectURI": self.defaultRedirectURI = try String(json: value)
+                case "AllowedOAuthFlows": self.allowedOAuthFlows = try [OAuthFlowType](json: value)
+                case "AllowedOAuthScopes": self.allowedOAuthScopes = try [String](json: value)
+                case "AllowedOAuthFlowsUserPoolClient": self.allowedOAuthFlowsUserPoolClient = try Bool(json: value)
+                case "AnalyticsConfiguration": self.analyticsConfiguration = try AnalyticsConfigurationType(json: value)
+                case "PreventUserExistenceErrors": self.preventUserExistenceErrors = try PreventUserExistenceErrorTypes(json: value)
+                case "EnableTokenRevocation": self.enableTokenRevocation = try Bool(json: value)
+                case "EnablePropagateAdditionalUserContextData": self.enablePropagateAdditionalUserContextData = try Bool(json: value)
+                case "AuthSessionValidity": self.authSessionValidity = try Int(json: value)
+                case "RefreshTokenRotation": self.refreshTokenRotation = try RefreshTokenRotationType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.userPoolId { writer.member("UserPoolId", value) }
+        if let value = self.clientName { writer.member("ClientName", value) }
+        if let value = self.clientId { writer.member("ClientId", value) }
+        if let value = self.clientSecret { writer.member("ClientSecret", value) }
+        if let value = self.lastModifiedDate { writer.member("LastModifiedDate", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        if let value = self.refreshTokenValidity { writer.member("RefreshTokenValidity", value) }
+        if let value = self.accessTokenValidity { writer.member("AccessTokenValidity", value) }
+        if let value = self.idTokenValidity { writer.member("IdTokenValidity", value) }
+        if let value = self.tokenValidityUnits { writer.member("TokenValidityUnits", value) }
+        if let value = self.readAttributes { writer.member("ReadAttributes", value) }
+        if let value = self.writeAttributes { writer.member("WriteAttributes", value) }
+        if let value = self.explicitAuthFlows { writer.member("ExplicitAuthFlows", value) }
+        if let value = self.supportedIdentityProviders { writer.member("SupportedIdentityProviders", value) }
+        if let value = self.callbackURLs { writer.member("CallbackURLs", value) }
+        if let value = self.logoutURLs { writer.member("LogoutURLs", value) }
+        if let value = self.defaultRedirectURI { writer.member("DefaultRedirectURI", value) }
+        if let value = self.allowedOAuthFlows { writer.member("AllowedOAuthFlows", value) }
+        if let value = self.allowedOAuthScopes { writer.member("AllowedOAuthScopes", value) }
+        if let value = self.allowedOAuthFlowsUserPoolClient { writer.member("AllowedOAuthFlowsUserPoolClient", value) }
+        if let value = self.analyticsConfiguration { writer.member("AnalyticsConfiguration", value) }
+        if let value = self.preventUserExistenceErrors { writer.member("PreventUserExistenceErrors", value) }
+        if let value = self.enableTokenRevocation { writer.member("EnableTokenRevocation", value) }
+        if let value = self.enablePropagateAdditionalUserContextData { writer.member("EnablePropagateAdditionalUserContextData", value) }
+        if let value = self.authSessionValidity { writer.member("AuthSessionValidity", value) }
+        if let value = self.refreshTokenRotation { writer.member("RefreshTokenRotation", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1252,13 +2060,35 @@ public struct UserPoolDescriptionType: AWSShape {
         self.creationDate = creationDate
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case lambdaConfig = "LambdaConfig"
-        case status = "Status"
-        case lastModifiedDate = "LastModifiedDate"
-        case creationDate = "CreationDate"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Id": self.id = try String(json: value)
+                case "Name": self.name = try String(json: value)
+                case "LambdaConfig": self.lambdaConfig = try LambdaConfigType(json: value)
+                case "Status": self.status = try StatusType(json: value)
+                case "LastModifiedDate": self.lastModifiedDate = try Date(json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.id { writer.member("Id", value) }
+        if let value = self.name { writer.member("Name", value) }
+        if let value = self.lambdaConfig { writer.member("LambdaConfig", value) }
+        if let value = self.status { writer.member("Status", value) }
+        if let value = self.lastModifiedDate { writer.member("LastModifiedDate", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1280,9 +2110,27 @@ public struct UserPoolPolicyType: AWSShape {
         self.signInPolicy = signInPolicy
     }
 
-    enum CodingKeys: String, CodingKey {
-        case passwordPolicy = "PasswordPolicy"
-        case signInPolicy = "SignInPolicy"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "PasswordPolicy": self.passwordPolicy = try PasswordPolicyType(json: value)
+                case "SignInPolicy": self.signInPolicy = try SignInPolicyType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.passwordPolicy { writer.member("PasswordPolicy", value) }
+        if let value = self.signInPolicy { writer.member("SignInPolicy", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1298,8 +2146,25 @@ public struct UserPoolTaggingException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
@@ -1378,41 +2243,91 @@ public struct UserPoolType: AWSShape {
         self.userPoolTier = userPoolTier
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case policies = "Policies"
-        case deletionProtection = "DeletionProtection"
-        case lambdaConfig = "LambdaConfig"
-        case status = "Status"
-        case lastModifiedDate = "LastModifiedDate"
-        case creationDate = "CreationDate"
-        case schemaAttributes = "SchemaAttributes"
-        case autoVerifiedAttributes = "AutoVerifiedAttributes"
-        case aliasAttributes = "AliasAttributes"
-        case usernameAttributes = "UsernameAttributes"
-        case smsVerificationMessage = "SmsVerificationMessage"
-        case emailVerificationMessage = "EmailVerificationMessage"
-        case emailVerificationSubject = "EmailVerificationSubject"
-        case verificationMessageTemplate = "VerificationMessageTemplate"
-        case smsAuthenticationMessage = "SmsAuthenticationMessage"
-        case userAttributeUpdateSettings = "UserAttributeUpdateSettings"
-        case mfaConfiguration = "MfaConfiguration"
-        case deviceConfiguration = "DeviceConfiguration"
-        case estimatedNumberOfUsers = "EstimatedNumberOfUsers"
-        case emailConfiguration = "EmailConfiguration"
-        case smsConfiguration = "SmsConfiguration"
-        case userPoolTags = "UserPoolTags"
-        case smsConfigurationFailure = "SmsConfigurationFailure"
-        case emailConfigurationFailure = "EmailConfigurationFailure"
-        case domain = "Domain"
-        case customDomain = "CustomDomain"
-        case adminCreateUserConfig = "AdminCreateUserConfig"
-        case userPoolAddOns = "UserPoolAddOns"
-        case usernameConfiguration = "UsernameConfiguration"
-        case arn = "Arn"
-        case accountRecoverySetting = "AccountRecoverySetting"
-        case userPoolTier = "UserPoolTier"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Id": self.id = try String(json: value)
+                case "Name": self.name = try String(json: value)
+                case "Policies": self.policies = try UserPoolPolicyType(json: value)
+                case "DeletionProtection": self.deletionProtection = try DeletionProtectionType(json: value)
+                case "LambdaConfig": self.lambdaConfig = try LambdaConfigType(json: value)
+                case "Status": self.status = try StatusType(json: value)
+                case "LastModifiedDate": self.lastModifiedDate = try Date(json: value)
+                case "CreationDate": self.creationDate = try Date(json: value)
+                case "SchemaAttributes": self.schemaAttributes = try [SchemaAttributeType](json: value)
+                case "AutoVerifiedAttributes": self.autoVerifiedAttributes = try [VerifiedAttributeType](json: value)
+                case "AliasAttributes": self.aliasAttributes = try [AliasAttributeType](json: value)
+                case "UsernameAttributes": self.usernameAttributes = try [UsernameAttributeType](json: value)
+                case "SmsVerificationMessage": self.smsVerificationMessage = try String(json: value)
+                case "EmailVerificationMessage": self.emailVerificationMessage = try String(json: value)
+                case "EmailVerificationSubject": self.emailVerificationSubject = try String(json: value)
+                case "VerificationMessageTemplate": self.verificationMessageTemplate = try VerificationMessageTemplateType(json: value)
+                case "SmsAuthenticationMessage": self.smsAuthenticationMessage = try String(json: value)
+                case "UserAttributeUpdateSettings": self.userAttributeUpdateSettings = try UserAttributeUpdateSettingsType(json: value)
+                case "MfaConfiguration": self.mfaConfiguration = try UserPoolMfaType(json: value)
+                case "DeviceConfiguration": self.deviceConfiguration = try DeviceConfigurationType(json: value)
+                case "EstimatedNumberOfUsers": self.estimatedNumberOfUsers = try Int(json: value)
+                case "EmailConfiguration": self.emailConfiguration = try EmailConfigurationType(json: value)
+                case "SmsConfiguration": self.smsConfiguration = try SmsConfigurationType(json: value)
+                case "UserPoolTags": self.userPoolTags = try [String: String](json: value)
+                case "SmsConfigurationFailure": self.smsConfigurationFailure = try String(json: value)
+                case "EmailConfigurationFailure": self.emailConfigurationFailure = try String(json: value)
+                case "Domain": self.domain = try String(json: value)
+                case "CustomDomain": self.customDomain = try String(json: value)
+                case "AdminCreateUserConfig": self.adminCreateUserConfig = try AdminCreateUserConfigType(json: value)
+                case "UserPoolAddOns": self.userPoolAddOns = try UserPoolAddOnsType(json: value)
+                case "UsernameConfiguration": self.usernameConfiguration = try UsernameConfigurationType(json: value)
+                case "Arn": self.arn = try String(json: value)
+                case "AccountRecoverySetting": self.accountRecoverySetting = try AccountRecoverySettingType(json: value)
+                case "UserPoolTier": self.userPoolTier = try UserPoolTierType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.id { writer.member("Id", value) }
+        if let value = self.name { writer.member("Name", value) }
+        if let value = self.policies { writer.member("Policies", value) }
+        if let value = self.deletionProtection { writer.member("DeletionProtection", value) }
+        if let value = self.lambdaConfig { writer.member("LambdaConfig", value) }
+        if let value = self.status { writer.member("Status", value) }
+        if let value = self.lastModifiedDate { writer.member("LastModifiedDate", value) }
+        if let value = self.creationDate { writer.member("CreationDate", value) }
+        if let value = self.schemaAttributes { writer.member("SchemaAttributes", value) }
+        if let value = self.autoVerifiedAttributes { writer.member("AutoVerifiedAttributes", value) }
+        if let value = self.aliasAttributes { writer.member("AliasAttributes", value) }
+        if let value = self.usernameAttributes { writer.member("UsernameAttributes", value) }
+        if let value = self.smsVerificationMessage { writer.member("SmsVerificationMessage", value) }
+        if let value = self.emailVerificationMessage { writer.member("EmailVerificationMessage", value) }
+        if let value = self.emailVerificationSubject { writer.member("EmailVerificationSubject", value) }
+        if let value = self.verificationMessageTemplate { writer.member("VerificationMessageTemplate", value) }
+        if let value = self.smsAuthenticationMessage { writer.member("SmsAuthenticationMessage", value) }
+        if let value = self.userAttributeUpdateSettings { writer.member("UserAttributeUpdateSettings", value) }
+        if let value = self.mfaConfiguration { writer.member("MfaConfiguration", value) }
+        if let value = self.deviceConfiguration { writer.member("DeviceConfiguration", value) }
+        if let value = self.estimatedNumberOfUsers { writer.member("EstimatedNumberOfUsers", value) }
+        if let value = self.emailConfiguration { writer.member("EmailConfiguration", value) }
+        if let value = self.smsConfiguration { writer.member("SmsConfiguration", value) }
+        if let value = self.userPoolTags { writer.member("UserPoolTags", value) }
+        if let value = self.smsConfigurationFailure { writer.member("SmsConfigurationFailure", value) }
+        if let value = self.emailConfigurationFailure { writer.member("EmailConfigurationFailure", value) }
+        if let value = self.domain { writer.member("Domain", value) }
+        if let value = self.customDomain { writer.member("CustomDomain", value) }
+        if let value = self.adminCreateUserConfig { writer.member("AdminCreateUserConfig", value) }
+        if let value = self.userPoolAddOns { writer.member("UserPoolAddOns", value) }
+        if let value = self.usernameConfiguration { writer.member("UsernameConfiguration", value) }
+        if let value = self.arn { writer.member("Arn", value) }
+        if let value = self.accountRecoverySetting { writer.member("AccountRecoverySetting", value) }
+        if let value = self.userPoolTier { writer.member("UserPoolTier", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1489,14 +2404,37 @@ public struct UserType: AWSShape {
         self.mfaOptions = mfaOptions
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username = "Username"
-        case attributes = "Attributes"
-        case userCreateDate = "UserCreateDate"
-        case userLastModifiedDate = "UserLastModifiedDate"
-        case enabled = "Enabled"
-        case userStatus = "UserStatus"
-        case mfaOptions = "MFAOptions"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Username": self.username = try String(json: value)
+                case "Attributes": self.attributes = try [AttributeType](json: value)
+                case "UserCreateDate": self.userCreateDate = try Date(json: value)
+                case "UserLastModifiedDate": self.userLastModifiedDate = try Date(json: value)
+                case "Enabled": self.enabled = try Bool(json: value)
+                case "UserStatus": self.userStatus = try UserStatusType(json: value)
+                case "MFAOptions": self.mfaOptions = try [MFAOptionType](json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.username { writer.member("Username", value) }
+        if let value = self.attributes { writer.member("Attributes", value) }
+        if let value = self.userCreateDate { writer.member("UserCreateDate", value) }
+        if let value = self.userLastModifiedDate { writer.member("UserLastModifiedDate", value) }
+        if let value = self.enabled { writer.member("Enabled", value) }
+        if let value = self.userStatus { writer.member("UserStatus", value) }
+        if let value = self.mfaOptions { writer.member("MFAOptions", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1519,8 +2457,25 @@ public struct UsernameConfigurationType: AWSShape {
         self.caseSensitive = caseSensitive
     }
 
-    enum CodingKeys: String, CodingKey {
-        case caseSensitive = "CaseSensitive"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "CaseSensitive": self.caseSensitive = try Bool(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.caseSensitive { writer.member("CaseSensitive", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -1535,8 +2490,25 @@ public struct UsernameExistsException: AWSShape {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message = "message"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "message": self.message = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.message { writer.member("message", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}

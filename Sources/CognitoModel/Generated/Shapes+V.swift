@@ -21,13 +21,35 @@ public struct VerificationMessageTemplateType: AWSShape {
         self.defaultEmailOption = defaultEmailOption
     }
 
-    enum CodingKeys: String, CodingKey {
-        case smsMessage = "SmsMessage"
-        case emailMessage = "EmailMessage"
-        case emailSubject = "EmailSubject"
-        case emailMessageByLink = "EmailMessageByLink"
-        case emailSubjectByLink = "EmailSubjectByLink"
-        case defaultEmailOption = "DefaultEmailOption"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "SmsMessage": self.smsMessage = try String(json: value)
+                case "EmailMessage": self.emailMessage = try String(json: value)
+                case "EmailSubject": self.emailSubject = try String(json: value)
+                case "EmailMessageByLink": self.emailMessageByLink = try String(json: value)
+                case "EmailSubjectByLink": self.emailSubjectByLink = try String(json: value)
+                case "DefaultEmailOption": self.defaultEmailOption = try DefaultEmailOptionType(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.smsMessage { writer.member("SmsMessage", value) }
+        if let value = self.emailMessage { writer.member("EmailMessage", value) }
+        if let value = self.emailSubject { writer.member("EmailSubject", value) }
+        if let value = self.emailMessageByLink { writer.member("EmailMessageByLink", value) }
+        if let value = self.emailSubjectByLink { writer.member("EmailSubjectByLink", value) }
+        if let value = self.defaultEmailOption { writer.member("DefaultEmailOption", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -58,11 +80,31 @@ public struct VerifySoftwareTokenRequest: AWSShape {
         self.friendlyDeviceName = friendlyDeviceName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case session = "Session"
-        case userCode = "UserCode"
-        case friendlyDeviceName = "FriendlyDeviceName"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "Session": self.session = try String(json: value)
+                case "UserCode": self.userCode = try String(json: value)
+                case "FriendlyDeviceName": self.friendlyDeviceName = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.session { writer.member("Session", value) }
+        if let value = self.userCode { writer.member("UserCode", value) }
+        if let value = self.friendlyDeviceName { writer.member("FriendlyDeviceName", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -84,9 +126,27 @@ public struct VerifySoftwareTokenResponse: AWSShape {
         self.session = session
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status = "Status"
-        case session = "Session"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "Status": self.status = try VerifySoftwareTokenResponseType(json: value)
+                case "Session": self.session = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.status { writer.member("Status", value) }
+        if let value = self.session { writer.member("Session", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -106,10 +166,29 @@ public struct VerifyUserAttributeRequest: AWSShape {
         self.code = code
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "AccessToken"
-        case attributeName = "AttributeName"
-        case code = "Code"
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        for (key, value) in members {
+            if case .null = value { continue }
+            do throws(JSONDecodeFailure) {
+                switch key {
+                case "AccessToken": self.accessToken = try String(json: value)
+                case "AttributeName": self.attributeName = try String(json: value)
+                case "Code": self.code = try String(json: value)
+                default: break
+                }
+            } catch {
+                throw error.inside(key)
+            }
+        }
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let value = self.accessToken { writer.member("AccessToken", value) }
+        if let value = self.attributeName { writer.member("AttributeName", value) }
+        if let value = self.code { writer.member("Code", value) }
+        writer.endObject()
     }
 
     public func validate(_ report: inout ValidationReport, at path: String) {
@@ -126,6 +205,16 @@ public struct VerifyUserAttributeRequest: AWSShape {
 
 public struct VerifyUserAttributeResponse: AWSShape {
     public init() {}
+
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        _ = members
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.endObject()
+    }
 
     public func validate(_ report: inout ValidationReport, at path: String) {}
 }

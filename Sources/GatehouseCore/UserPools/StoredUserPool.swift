@@ -8,7 +8,7 @@ import GatehouseStorage
 ///
 /// The record's columns (id, name, dates) are the source of truth for those fields; ``describe(_:)``
 /// copies them into the view.
-public struct StoredUserPool: Codable, Sendable, Equatable {
+public struct StoredUserPool: JSONCodable, Sendable, Equatable {
     public var pool: UserPoolType
     public var softwareTokenMfaConfiguration: SoftwareTokenMfaConfigType?
     public var emailMfaConfiguration: EmailMfaConfigType?
@@ -20,6 +20,31 @@ public struct StoredUserPool: Codable, Sendable, Equatable {
         self.softwareTokenMfaConfiguration = softwareTokenMfaConfiguration
         self.emailMfaConfiguration = emailMfaConfiguration
         self.webAuthnConfiguration = webAuthnConfiguration
+    }
+
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        var pool: UserPoolType?
+        for (key, value) in members {
+            switch key {
+            case "Pool": pool = try UserPoolType(json: value)
+            case "SoftwareTokenMfaConfiguration": softwareTokenMfaConfiguration = try SoftwareTokenMfaConfigType(json: value)
+            case "EmailMfaConfiguration": emailMfaConfiguration = try EmailMfaConfigType(json: value)
+            case "WebAuthnConfiguration": webAuthnConfiguration = try WebAuthnConfigurationType(json: value)
+            default: break
+            }
+        }
+        guard let pool else { throw JSONDecodeFailure(expected: "structure").inside("Pool") }
+        self.pool = pool
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("Pool", pool)
+        if let value = softwareTokenMfaConfiguration { writer.member("SoftwareTokenMfaConfiguration", value) }
+        if let value = emailMfaConfiguration { writer.member("EmailMfaConfiguration", value) }
+        if let value = webAuthnConfiguration { writer.member("WebAuthnConfiguration", value) }
+        writer.endObject()
     }
 
     /// Whether TOTP MFA is turned on for the pool.
@@ -38,12 +63,8 @@ public struct StoredUserPool: Codable, Sendable, Equatable {
     }
 
     /// The document to store.
-    public func document() throws(AWSServiceError) -> Data {
-        do {
-            return try AWSJSON.encode(self)
-        } catch {
-            throw .internalError
-        }
+    public func document() -> Data {
+        Data(AWSJSON.encode(self))
     }
 
     /// The pool as DescribeUserPool returns it.

@@ -21,7 +21,7 @@ extension Gatehouse {
             arn: UserPoolID.arn(id: id, region: context.region, accountID: context.accountID))
         UserPoolConfiguration.apply(input, to: &pool, region: context.region, isUpdate: false)
         let record = UserPoolRecord(id: id, region: context.region, name: name, creationDate: now, lastModifiedDate: now,
-                                    document: try StoredUserPool(pool: pool).document())
+                                    document: StoredUserPool(pool: pool).document())
         try await storage.insertUserPool(record)
         return CreateUserPoolResponse(userPool: try StoredUserPool.describe(record))
     }

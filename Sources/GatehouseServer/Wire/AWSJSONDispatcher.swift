@@ -39,7 +39,7 @@ struct AWSJSONDispatcher: Sendable {
         let region = authorization.flatMap(SigV4CredentialScope.init(authorizationHeader:))?.region ?? configuration.defaultRegion
         let call = CallContext(region: region, accountID: configuration.accountID,
                                requestID: context.requestID, logger: context.logger)
-        let output = try await handler(Data(body.readableBytesView), call)
+        let output = try await handler(Array(body.readableBytesView), call)
         return Response(status: .ok, headers: [.contentType: Self.contentType], body: .init(byteBuffer: ByteBuffer(bytes: output)))
     }
 }

@@ -1,11 +1,10 @@
 import AWSWire
-import Foundation
 
 /// The operations Gatehouse implements, by name: each decodes its generated input type, runs the
 /// generated constraint checks, calls the hand-written operation and encodes its output.
 /// An operation of the model that is not registered answers `NotImplementedException`.
 public struct OperationRegistry: Sendable {
-    typealias Handler = @Sendable (Data, CallContext) async throws -> Data
+    typealias Handler = @Sendable ([UInt8], CallContext) async throws -> [UInt8]
     private var handlers: [String: Handler] = [:]
 
     public init() {}
@@ -19,7 +18,7 @@ public struct OperationRegistry: Sendable {
         handlers[Operation.name] = { data, context in
             let input = try AWSJSON.decodeRequest(Operation.Input.self, from: data)
             try input.validateRequest()
-            return try AWSJSON.encode(try await body(input, context))
+            return AWSJSON.encode(try await body(input, context))
         }
     }
 

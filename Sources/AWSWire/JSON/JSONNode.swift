@@ -1,14 +1,15 @@
-/// A JSON value that keeps the order of object keys, which the model's member order depends on
-/// (Foundation's JSONSerialization returns unordered dictionaries).
-public indirect enum OrderedJSON: Equatable {
-    case object([(key: String, value: OrderedJSON)])
-    case array([OrderedJSON])
+/// A parsed JSON text: the tree that generated shapes decode themselves from. Object members keep
+/// their order (the generator reads the model's member order from it) and numbers keep their text,
+/// so an integer member can tell `8` from `8.5`.
+public indirect enum JSONNode: Equatable, Sendable {
+    case object([(key: String, value: JSONNode)])
+    case array([JSONNode])
     case string(String)
-    case number(Double)
+    case number(String)
     case bool(Bool)
     case null
 
-    public static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool {
+    public static func == (lhs: JSONNode, rhs: JSONNode) -> Bool {
         switch (lhs, rhs) {
         case let (.object(a), .object(b)): a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         case let (.array(a), .array(b)): a == b
@@ -20,16 +21,16 @@ public indirect enum OrderedJSON: Equatable {
         }
     }
 
-    public subscript(key: String) -> OrderedJSON? {
+    public subscript(key: String) -> JSONNode? {
         guard case .object(let pairs) = self else { return nil }
         return pairs.first { $0.key == key }?.value
     }
 
     public var string: String? { if case .string(let value) = self { value } else { nil } }
-    public var int: Int? { if case .number(let value) = self { Int(exactly: value) } else { nil } }
+    public var int: Int? { if case .number(let value) = self { Int(value) } else { nil } }
     public var bool: Bool? { if case .bool(let value) = self { value } else { nil } }
-    public var array: [OrderedJSON]? { if case .array(let value) = self { value } else { nil } }
-    public var pairs: [(key: String, value: OrderedJSON)]? { if case .object(let value) = self { value } else { nil } }
+    public var array: [JSONNode]? { if case .array(let value) = self { value } else { nil } }
+    public var pairs: [(key: String, value: JSONNode)]? { if case .object(let value) = self { value } else { nil } }
 
     public struct ParseError: Error, CustomStringConvertible {
         public let offset: Int
@@ -37,12 +38,20 @@ public indirect enum OrderedJSON: Equatable {
     }
 
     /// Parses RFC 8259 JSON text.
-    public init(parsing text: String) throws {
-        var parser = Parser(bytes: Array(text.utf8))
-        self = try parser.value()
+    public init(parsing text: String) throws(ParseError) {
+        try self.init(parsing: Array(text.utf8))
+    }
+
+    /// Parses RFC 8259 JSON from UTF-8 bytes (which the caller has checked are valid UTF-8).
+    public init(parsing bytes: [UInt8]) throws(ParseError) {
+        var parser = Parser(bytes: bytes)
+        self = try parser.value(depth: 0)
         parser.skipWhitespace()
         guard parser.index == parser.bytes.count else { throw ParseError(offset: parser.index) }
     }
+
+    /// Nesting deeper than this is refused, so a hostile body cannot exhaust the stack.
+    static let maximumDepth = 64
 
     private struct Parser {
         let bytes: [UInt8]
@@ -52,27 +61,27 @@ public indirect enum OrderedJSON: Equatable {
             while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
         }
 
-        mutating func expect(_ byte: UInt8) throws {
+        mutating func expect(_ byte: UInt8) throws(ParseError) {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == byte else { throw ParseError(offset: index) }
             index += 1
         }
 
-        mutating func literal(_ word: String, _ value: OrderedJSON) throws -> OrderedJSON {
-            let utf8 = Array(word.utf8)
-            guard bytes.count - index >= utf8.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+        mutating func literal(_ word: StaticString, _ value: JSONNode) throws(ParseError) -> JSONNode {
+            let utf8 = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+            guard bytes.count - index >= utf8.count, bytes[index..<index + utf8.count].elementsEqual(utf8) else {
                 throw ParseError(offset: index)
             }
             index += utf8.count
             return value
         }
 
-        mutating func value() throws -> OrderedJSON {
+        mutating func value(depth: Int) throws(ParseError) -> JSONNode {
             skipWhitespace()
-            guard index < bytes.count else { throw ParseError(offset: index) }
+            guard index < bytes.count, depth < JSONNode.maximumDepth else { throw ParseError(offset: index) }
             switch bytes[index] {
-            case UInt8(ascii: "{"): return try object()
-            case UInt8(ascii: "["): return try array()
+            case UInt8(ascii: "{"): return try object(depth: depth + 1)
+            case UInt8(ascii: "["): return try array(depth: depth + 1)
             case UInt8(ascii: "\""): return .string(try string())
             case UInt8(ascii: "t"): return try literal("true", .bool(true))
             case UInt8(ascii: "f"): return try literal("false", .bool(false))
@@ -81,35 +90,35 @@ public indirect enum OrderedJSON: Equatable {
             }
         }
 
-        mutating func object() throws -> OrderedJSON {
+        mutating func object(depth: Int) throws(ParseError) -> JSONNode {
             try expect(UInt8(ascii: "{"))
-            var pairs: [(key: String, value: OrderedJSON)] = []
+            var pairs: [(key: String, value: JSONNode)] = []
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(pairs) }
             repeat {
                 skipWhitespace()
                 let key = try string()
                 try expect(UInt8(ascii: ":"))
-                pairs.append((key, try value()))
+                pairs.append((key, try value(depth: depth)))
                 skipWhitespace()
             } while try separator(closing: UInt8(ascii: "}"))
             return .object(pairs)
         }
 
-        mutating func array() throws -> OrderedJSON {
+        mutating func array(depth: Int) throws(ParseError) -> JSONNode {
             try expect(UInt8(ascii: "["))
-            var items: [OrderedJSON] = []
+            var items: [JSONNode] = []
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
             repeat {
-                items.append(try value())
+                items.append(try value(depth: depth))
                 skipWhitespace()
             } while try separator(closing: UInt8(ascii: "]"))
             return .array(items)
         }
 
         /// Consumes `,` (returns true) or the closing bracket (returns false).
-        mutating func separator(closing: UInt8) throws -> Bool {
+        mutating func separator(closing: UInt8) throws(ParseError) -> Bool {
             guard index < bytes.count else { throw ParseError(offset: index) }
             index += 1
             if bytes[index - 1] == UInt8(ascii: ",") { return true }
@@ -117,10 +126,22 @@ public indirect enum OrderedJSON: Equatable {
             throw ParseError(offset: index - 1)
         }
 
-        mutating func string() throws -> String {
+        mutating func string() throws(ParseError) -> String {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw ParseError(offset: index) }
             index += 1
+            // Fast path: no escapes, the common case.
+            let start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+                guard bytes[index] >= 0x20 else { throw ParseError(offset: index) }
+                index += 1
+            }
+            guard index < bytes.count else { throw ParseError(offset: index) }
+            if bytes[index] == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: bytes[start..<index - 1], as: UTF8.self)
+            }
             var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
             var raw: [UInt8] = []
             func flush() { scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw.removeAll() }
             while index < bytes.count {
@@ -141,16 +162,19 @@ public indirect enum OrderedJSON: Equatable {
                     case UInt8(ascii: "r"): scalars.append("\r")
                     case UInt8(ascii: "b"): scalars.append("\u{08}")
                     case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(Unicode.Scalar(escape))
                     case UInt8(ascii: "u"):
                         var code = try hex4()
-                        if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: Array("\\u".utf8)) {
+                        if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) {
                             index += 2
-                            code = 0x10000 + ((code - 0xD800) << 10) + (try hex4() - 0xDC00)
+                            code = 0x10000 + ((code - 0xD800) << 10) + (try hex4() &- 0xDC00)
                         }
                         guard let scalar = Unicode.Scalar(code) else { throw ParseError(offset: index) }
                         scalars.append(scalar)
-                    default: scalars.append(Unicode.Scalar(escape))
+                    default: throw ParseError(offset: index - 1)
                     }
+                case 0..<0x20:
+                    throw ParseError(offset: index - 1)
                 default:
                     raw.append(byte)
                 }
@@ -158,7 +182,7 @@ public indirect enum OrderedJSON: Equatable {
             throw ParseError(offset: index)
         }
 
-        mutating func hex4() throws -> UInt32 {
+        mutating func hex4() throws(ParseError) -> UInt32 {
             guard bytes.count - index >= 4, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
                 throw ParseError(offset: index)
             }
@@ -166,11 +190,14 @@ public indirect enum OrderedJSON: Equatable {
             return code
         }
 
-        mutating func number() throws -> OrderedJSON {
+        mutating func number() throws(ParseError) -> JSONNode {
             let start = index
-            while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
-            guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { throw ParseError(offset: start) }
-            return .number(value)
+            while index < bytes.count, Self.numberBytes.contains(bytes[index]) { index += 1 }
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            guard Double(text) != nil, bytes[start] != UInt8(ascii: "+") else { throw ParseError(offset: start) }
+            return .number(text)
         }
+
+        static let numberBytes = Set("+-0123456789.eE".utf8)
     }
 }
