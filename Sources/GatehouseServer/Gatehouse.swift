@@ -12,6 +12,7 @@ public struct Gatehouse: Sendable {
     let clock: Clock
     let random: RandomSource
     let pageTokens: PageTokenKey
+    let pools = DecodedPoolCache()
 
     public init(storage: any Storage, clock: Clock = .system, random: RandomSource = .system) {
         self.storage = storage
@@ -26,6 +27,11 @@ public struct Gatehouse: Sendable {
         try checkRegion(of: id, context: context)
         guard let record = try await storage.userPool(id: id) else { throw Self.poolNotFound(id) }
         return record
+    }
+
+    /// The pool as DescribeUserPool shows it.
+    func describe(_ record: UserPoolRecord) throws(AWSServiceError) -> UserPoolType {
+        try pools.stored(record).describe(record)
     }
 
     /// A pool id of another region names no pool the request can see.
@@ -45,11 +51,13 @@ public struct Gatehouse: Sendable {
         try checkRegion(of: id, context: context)
         let now = clock.now()
         do {
+            let pools = pools
             return try await storage.updateUserPool(id: id) { record in
-                var stored = try StoredUserPool(record: record)
+                var stored = try pools.stored(record)
                 try change(&stored, &record)
                 record.lastModifiedDate = now
                 record.document = stored.document()
+                pools.remember(stored, as: record)
             }
         } catch StorageError.notFound {
             throw Self.poolNotFound(id)

@@ -40,9 +40,12 @@ public final class SQLiteStorage: Storage {
     }
 
     /// Runs `body` in a write transaction, translating SQLite's errors into ``StorageError``.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    ///
+    /// The calls are synchronous on purpose: a statement on a cached, prepared SQLite statement takes
+    /// microseconds, far less than hopping to GRDB's queue and back would cost the request.
+    func write<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try await writer.write(body)
+            return try writer.write(body)
         } catch let error as DatabaseError
                     where [.SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE].contains(error.extendedResultCode) {
             throw StorageError.duplicate
@@ -51,9 +54,9 @@ public final class SQLiteStorage: Storage {
         }
     }
 
-    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try await writer.read(body)
+            return try writer.read(body)
         } catch let error as DatabaseError {
             throw StorageError.engine(error.description)
         }

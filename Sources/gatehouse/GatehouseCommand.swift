@@ -1,4 +1,6 @@
 import ArgumentParser
+import NIOCore
+import NIOPosix
 
 @main
 struct GatehouseCommand: AsyncParsableCommand {
@@ -7,4 +9,11 @@ struct GatehouseCommand: AsyncParsableCommand {
         abstract: "A self-hostable identity provider that speaks the Amazon Cognito user pools API.",
         subcommands: [Serve.self],
         defaultSubcommand: Serve.self)
+
+    /// Lets Swift Concurrency run on the event loop threads that read the requests, so a request
+    /// never hops between thread pools; this must happen on the main thread before any task starts.
+    static func main() async {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        await main(nil)
+    }
 }

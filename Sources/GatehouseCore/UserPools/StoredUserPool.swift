@@ -67,9 +67,9 @@ public struct StoredUserPool: JSONCodable, Sendable, Equatable {
         Data(AWSJSON.encode(self))
     }
 
-    /// The pool as DescribeUserPool returns it.
-    public static func describe(_ record: UserPoolRecord) throws(AWSServiceError) -> UserPoolType {
-        var pool = try StoredUserPool(record: record).pool
+    /// The pool as DescribeUserPool returns it, this document being the one of `record`.
+    public func describe(_ record: UserPoolRecord) -> UserPoolType {
+        var pool = pool
         pool.id = record.id
         pool.name = record.name
         pool.creationDate = record.creationDate

@@ -20,9 +20,11 @@ extension Gatehouse {
             usernameConfiguration: input.usernameConfiguration,
             arn: UserPoolID.arn(id: id, region: context.region, accountID: context.accountID))
         UserPoolConfiguration.apply(input, to: &pool, region: context.region, isUpdate: false)
+        let stored = StoredUserPool(pool: pool)
         let record = UserPoolRecord(id: id, region: context.region, name: name, creationDate: now, lastModifiedDate: now,
-                                    document: StoredUserPool(pool: pool).document())
+                                    document: stored.document())
         try await storage.insertUserPool(record)
-        return CreateUserPoolResponse(userPool: try StoredUserPool.describe(record))
+        pools.remember(stored, as: record)
+        return CreateUserPoolResponse(userPool: stored.describe(record))
     }
 }

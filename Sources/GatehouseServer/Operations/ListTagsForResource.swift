@@ -15,7 +15,7 @@ extension Gatehouse {
         guard let id = UserPoolID.id(fromARN: arn, region: context.region) else {
             throw AWSServiceError.invalidParameterException("Invalid ARN: \(arn)")
         }
-        let pool = try StoredUserPool.describe(try await userPoolRecord(id, context: context))
+        let pool = try describe(try await userPoolRecord(id, context: context))
         guard pool.arn == arn else { throw Self.poolNotFound(id) }
         return pool
     }

@@ -9,7 +9,7 @@ extension Gatehouse {
         let after = try input.nextToken.map { token in try tokens.open(token, scope: scope) }
         let page = try await storage.userPools(region: context.region, after: after, limit: try input.maxResults.required)
         let pools = try page.items.map { record in
-            let pool = try StoredUserPool.describe(record)
+            let pool = try describe(record)
             return UserPoolDescriptionType(id: pool.id, name: pool.name, lambdaConfig: pool.lambdaConfig,
                                            lastModifiedDate: pool.lastModifiedDate, creationDate: pool.creationDate)
         }
