@@ -10,7 +10,7 @@ where RawValue == String {
 extension AWSEnum {
     public init(stringLiteral value: String) { self.init(rawValue: value) }
     public init(json: JSONNode) throws(JSONDecodeFailure) { self.init(rawValue: try String(json: json)) }
-    public func writeJSON(to writer: inout JSONWriter) { writer.string(rawValue) }
+    @inlinable public func writeJSON(to writer: inout JSONWriter) { writer.string(rawValue) }
     public var description: String { rawValue }
     /// Whether the value is one the model lists.
     public var isKnown: Bool { Self.allValues.contains(rawValue) }

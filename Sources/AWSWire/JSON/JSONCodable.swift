@@ -20,7 +20,7 @@ extension String: JSONCodable {
         self = value
     }
 
-    public func writeJSON(to writer: inout JSONWriter) { writer.string(self) }
+    @inlinable public func writeJSON(to writer: inout JSONWriter) { writer.string(self) }
 }
 
 extension Int: JSONCodable {
@@ -30,7 +30,7 @@ extension Int: JSONCodable {
         self = Int(value)
     }
 
-    public func writeJSON(to writer: inout JSONWriter) { writer.raw(String(self)) }
+    @inlinable public func writeJSON(to writer: inout JSONWriter) { writer.raw(String(self)) }
 }
 
 extension Int64: JSONCodable {
@@ -39,7 +39,7 @@ extension Int64: JSONCodable {
         self = value
     }
 
-    public func writeJSON(to writer: inout JSONWriter) { writer.raw(String(self)) }
+    @inlinable public func writeJSON(to writer: inout JSONWriter) { writer.raw(String(self)) }
 }
 
 extension Bool: JSONCodable {
@@ -48,7 +48,7 @@ extension Bool: JSONCodable {
         self = value
     }
 
-    public func writeJSON(to writer: inout JSONWriter) { writer.raw(self ? "true" : "false") }
+    @inlinable public func writeJSON(to writer: inout JSONWriter) { writer.raw(self ? "true" : "false") }
 }
 
 extension Double: JSONCodable {
@@ -57,7 +57,7 @@ extension Double: JSONCodable {
         self = value
     }
 
-    public func writeJSON(to writer: inout JSONWriter) {
+    @inlinable public func writeJSON(to writer: inout JSONWriter) {
         if isFinite { writer.raw(description) } else { writer.null() }
     }
 }
@@ -70,7 +70,7 @@ extension Date: JSONCodable {
     }
 
     /// Epoch seconds with at most three decimals (`1547833345.777`), as Cognito writes them.
-    public func writeJSON(to writer: inout JSONWriter) {
+    @inlinable public func writeJSON(to writer: inout JSONWriter) {
         let milliseconds = Int64((timeIntervalSince1970 * 1000).rounded())
         let (seconds, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
         guard fraction != 0 else { return writer.raw(String(seconds)) }
@@ -88,7 +88,7 @@ extension Data: JSONCodable {
         self = data
     }
 
-    public func writeJSON(to writer: inout JSONWriter) { writer.string(base64EncodedString()) }
+    @inlinable public func writeJSON(to writer: inout JSONWriter) { writer.string(base64EncodedString()) }
 }
 
 extension Array: JSONDecodable where Element: JSONDecodable {
@@ -107,7 +107,7 @@ extension Array: JSONDecodable where Element: JSONDecodable {
 }
 
 extension Array: JSONEncodable where Element: JSONEncodable {
-    public func writeJSON(to writer: inout JSONWriter) {
+    @inlinable public func writeJSON(to writer: inout JSONWriter) {
         writer.beginArray()
         for element in self { writer.element(element) }
         writer.endArray()
@@ -132,7 +132,7 @@ extension Dictionary: JSONDecodable where Key == String, Value: JSONDecodable {
 
 extension Dictionary: JSONEncodable where Key == String, Value: JSONEncodable {
     /// Keys in sorted order, so that the same map always writes the same bytes.
-    public func writeJSON(to writer: inout JSONWriter) {
+    @inlinable public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         for key in keys.sorted() { writer.member(key, self[key]!) }
         writer.endObject()

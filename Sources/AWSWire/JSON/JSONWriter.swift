@@ -2,20 +2,21 @@ import Foundation
 
 /// Writes JSON bytes directly, in the order members are written (the model's order), with no
 /// intermediate tree. Commas are placed by looking at the last byte written.
+/// Its methods are `@inlinable` so that generated shapes get specialized, non-generic writing code.
 public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] = []
 
-    public init(capacity: Int = 512) {
+    @inlinable public init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
     }
 
-    public mutating func beginObject() { bytes.append(UInt8(ascii: "{")) }
-    public mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { bytes.append(UInt8(ascii: "[")) }
-    public mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
+    @inlinable public mutating func beginObject() { bytes.append(UInt8(ascii: "{")) }
+    @inlinable public mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
+    @inlinable public mutating func beginArray() { bytes.append(UInt8(ascii: "[")) }
+    @inlinable public mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
 
     /// Writes `"key":value` as the next member of the open object.
-    public mutating func member<Value: JSONEncodable>(_ key: String, _ value: Value) {
+    @inlinable public mutating func member<Value: JSONEncodable>(_ key: String, _ value: Value) {
         separate()
         string(key)
         bytes.append(UInt8(ascii: ":"))
@@ -23,25 +24,29 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes `value` as the next element of the open array.
-    public mutating func element<Value: JSONEncodable>(_ value: Value) {
+    @inlinable public mutating func element<Value: JSONEncodable>(_ value: Value) {
         separate()
         value.writeJSON(to: &self)
     }
 
     /// A comma, unless this is the first member or element of its object or array.
-    mutating func separate() {
+    @inlinable mutating func separate() {
         if let last = bytes.last, last != UInt8(ascii: "{"), last != UInt8(ascii: "[") { bytes.append(UInt8(ascii: ",")) }
     }
 
-    public mutating func string(_ value: String) {
+    @inlinable public mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        let utf8 = value.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        var value = value
+        let plain = value.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
             bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain {
             bytes.append(UInt8(ascii: "\""))
             return
         }
-        for byte in utf8 {
+        for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
@@ -49,18 +54,18 @@ public struct JSONWriter: Sendable {
             case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
             case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
+                let hex: StaticString = "0123456789abcdef"
                 bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                                          hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0xF)]])
             default: bytes.append(byte)
             }
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    public mutating func raw(_ text: String) {
+    @inlinable public mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
-    public mutating func null() { raw("null") }
+    @inlinable public mutating func null() { raw("null") }
 }
