@@ -1,5 +1,4 @@
 import AWSWire
-import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -32,10 +31,13 @@ struct AWSErrorMiddleware: RouterMiddleware {
     }
 
     static func response(for error: AWSServiceError) -> Response {
-        let body = (try? JSONSerialization.data(withJSONObject: ["__type": error.type, "message": error.message],
-                                                options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        var body = JSONWriter(capacity: 64 + error.message.utf8.count)
+        body.beginObject()
+        body.member("__type", error.type)
+        body.member("message", error.message)
+        body.endObject()
         return Response(status: .init(code: error.status),
                         headers: [.contentType: AWSJSONDispatcher.contentType, errorType: error.type + ":"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: body)))
+                        body: .init(byteBuffer: ByteBuffer(bytes: body.bytes)))
     }
 }
