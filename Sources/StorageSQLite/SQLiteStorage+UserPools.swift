@@ -39,22 +39,29 @@ extension SQLiteStorage {
 
     public func userPools(region: String, after: String?, limit: Int) async throws -> Page<UserPoolRecord> {
         try read { db in
-            let rows = try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM user_pools WHERE region = ? AND id > ? ORDER BY id LIMIT ?"),
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT \(Self.columns) FROM user_pools WHERE region = ? AND id > ? ORDER BY id LIMIT ?"),
                 arguments: [region, after ?? "", limit + 1])
-            let pools = rows.prefix(limit).map(Self.pool)
-            return Page(items: pools, nextCursor: rows.count > limit ? pools.last?.id : nil)
+            var pools: [UserPoolRecord] = []
+            pools.reserveCapacity(limit + 1)
+            while let row = try rows.next() { pools.append(Self.pool(row)) }
+            let more = pools.count > limit
+            if more { pools.removeLast() }
+            return Page(items: pools, nextCursor: more ? pools.last?.id : nil)
         }
     }
 
     static func fetchPool(_ db: Database, id: String) throws -> UserPoolRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM user_pools WHERE id = ?"), arguments: [id]).map(pool)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM user_pools WHERE id = ?"), arguments: [id]).map(pool)
     }
 
+    /// The columns ``pool(_:)`` reads, by position.
+    static let columns = "id, region, name, creation_date, last_modified_date, document"
+
     static func pool(_ row: Row) -> UserPoolRecord {
-        UserPoolRecord(id: row["id"], region: row["region"], name: row["name"],
-                       creationDate: Date(millisecondsSince1970: row["creation_date"]),
-                       lastModifiedDate: Date(millisecondsSince1970: row["last_modified_date"]),
-                       document: row["document"])
+        UserPoolRecord(id: row[0], region: row[1], name: row[2],
+                       creationDate: Date(millisecondsSince1970: row[3]),
+                       lastModifiedDate: Date(millisecondsSince1970: row[4]),
+                       document: row[5])
     }
 }
