@@ -7,7 +7,8 @@ import GatehouseStorage
 /// it, and the MFA settings that only Get/SetUserPoolMfaConfig show.
 ///
 /// The record's columns (id, name, dates) are the source of truth for those fields; ``describe(_:)``
-/// copies them into the view.
+/// copies them into the view. The document keeps only the schema attributes that differ from the
+/// standard ones (``StandardSchema``), which are most of a pool's bytes otherwise.
 public struct StoredUserPool: JSONCodable, Sendable, Equatable {
     public var pool: UserPoolType
     public var softwareTokenMfaConfiguration: SoftwareTokenMfaConfigType?
@@ -25,26 +26,40 @@ public struct StoredUserPool: JSONCodable, Sendable, Equatable {
     public init(json: JSONNode) throws(JSONDecodeFailure) {
         guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
         var pool: UserPoolType?
+        var schema: [SchemaAttributeType] = []
         for (key, value) in members {
             switch key {
             case "Pool": pool = try UserPoolType(json: value)
+            case "Schema": schema = try [SchemaAttributeType](json: value)
             case "SoftwareTokenMfaConfiguration": softwareTokenMfaConfiguration = try SoftwareTokenMfaConfigType(json: value)
             case "EmailMfaConfiguration": emailMfaConfiguration = try EmailMfaConfigType(json: value)
             case "WebAuthnConfiguration": webAuthnConfiguration = try WebAuthnConfigurationType(json: value)
             default: break
             }
         }
-        guard let pool else { throw JSONDecodeFailure(expected: "structure").inside("Pool") }
+        guard var pool else { throw JSONDecodeFailure(expected: "structure").inside("Pool") }
+        pool.schemaAttributes = Self.expand(schema)
         self.pool = pool
     }
 
     public func writeJSON(to writer: inout JSONWriter) {
+        var compact = pool
+        compact.schemaAttributes = nil
         writer.beginObject()
-        writer.member("Pool", pool)
+        writer.member("Pool", compact)
+        writer.member("Schema", (pool.schemaAttributes ?? []).filter { StandardSchema.attribute(named: $0.name ?? "") != $0 })
         if let value = softwareTokenMfaConfiguration { writer.member("SoftwareTokenMfaConfiguration", value) }
         if let value = emailMfaConfiguration { writer.member("EmailMfaConfiguration", value) }
         if let value = webAuthnConfiguration { writer.member("WebAuthnConfiguration", value) }
         writer.endObject()
+    }
+
+    /// The full schema from the stored differences: every standard attribute in its place, replaced
+    /// by its customised form where one is stored, then the custom attributes in their order.
+    static func expand(_ differences: [SchemaAttributeType]) -> [SchemaAttributeType] {
+        let customised = Dictionary(differences.map { ($0.name ?? "", $0) }) { first, _ in first }
+        let standard = StandardSchema.attributes.map { customised[$0.name ?? ""] ?? $0 }
+        return standard + differences.filter { StandardSchema.attribute(named: $0.name ?? "") == nil }
     }
 
     /// Whether TOTP MFA is turned on for the pool.
