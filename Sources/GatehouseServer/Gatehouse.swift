@@ -5,8 +5,9 @@ import Synchronization
 import GatehouseCore
 import GatehouseStorage
 
-/// The Cognito service: the operations in `Operations/` are extensions of this type. It holds no
-/// state of its own beyond what it was given, so any number of server processes can share a database.
+/// The Cognito service: the operations in `Operations/` are extensions of this type. Its only state
+/// of its own is ``DecodedPoolCache``, which is checked against the stored bytes on every read, so
+/// any number of server processes can share a database.
 public struct Gatehouse: Sendable {
     let storage: any Storage
     let clock: Clock
