@@ -12,9 +12,10 @@ final class SQLiteCheckpointer: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let interval: TimeInterval
 
-    /// Opens a connection of its own to the file at `path` and starts checkpointing every `interval`.
-    init(path: String, interval: TimeInterval = 0.25) throws {
-        connection = try DatabaseQueue(path: path)
+    /// Opens a connection of its own to the file at `path` (with the store's `configuration`, so it
+    /// waits out a busy database like every other connection) and starts checkpointing every `interval`.
+    init(path: String, configuration: Configuration, interval: TimeInterval = 0.25) throws {
+        connection = try DatabaseQueue(path: path, configuration: configuration)
         self.interval = interval
         let thread = Thread { [self] in run() }
         thread.name = "sqlite-checkpoint"

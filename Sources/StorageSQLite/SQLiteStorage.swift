@@ -15,8 +15,9 @@ public final class SQLiteStorage: Storage {
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
     public convenience init(path: String) throws {
-        let writer = try DatabasePool(path: path, configuration: Self.configuration(automaticCheckpoints: false))
-        try self.init(writer: writer, checkpointer: SQLiteCheckpointer(path: path))
+        let configuration = Self.configuration(automaticCheckpoints: false)
+        let writer = try DatabasePool(path: path, configuration: configuration)
+        try self.init(writer: writer, checkpointer: SQLiteCheckpointer(path: path, configuration: configuration))
     }
 
     /// A private database in memory, gone when the value is released.
@@ -49,9 +50,19 @@ public final class SQLiteStorage: Storage {
     ///
     /// The calls are synchronous on purpose: a statement on a cached, prepared SQLite statement takes
     /// microseconds, far less than hopping to GRDB's queue and back would cost the request.
+    /// `BEGIN IMMEDIATE` takes the write lock before the first read, so a read-change-write sees no
+    /// other writer in between, and a second process on the same file waits (busy timeout) instead of
+    /// failing when it tries to upgrade a read.
     func write<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.write(body)
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
         } catch let error as DatabaseError
                     where [.SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE].contains(error.extendedResultCode) {
             throw StorageError.duplicate
