@@ -7,42 +7,35 @@ import GatehouseStorage
 /// GRDB serializes writes on one connection, so every update's read-change-write runs inside one
 /// write transaction and its closure runs exactly once. A transaction is acknowledged after its
 /// commit reaches the WAL file, which survives `kill -9` of the process (`synchronous = NORMAL`;
-/// a power cut may lose the last commits but never corrupts the file). Checkpoints run on a thread
-/// of their own (``SQLiteCheckpointer``), not inside commits.
+/// a power cut may lose the last commits but never corrupts the file).
 public final class SQLiteStorage: Storage {
     let writer: any DatabaseWriter
-    private let checkpointer: SQLiteCheckpointer?
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
     public convenience init(path: String) throws {
-        let configuration = Self.configuration(automaticCheckpoints: false)
-        let writer = try DatabasePool(path: path, configuration: configuration)
-        try self.init(writer: writer, checkpointer: SQLiteCheckpointer(path: path, configuration: configuration))
+        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()))
     }
 
     /// A private database in memory, gone when the value is released.
     public static func inMemory() throws -> SQLiteStorage {
-        try SQLiteStorage(writer: DatabaseQueue(configuration: configuration(automaticCheckpoints: true)), checkpointer: nil)
+        try SQLiteStorage(writer: DatabaseQueue(configuration: configuration()))
     }
 
-    init(writer: any DatabaseWriter, checkpointer: SQLiteCheckpointer?) throws {
+    init(writer: any DatabaseWriter) throws {
         self.writer = writer
-        self.checkpointer = checkpointer
         try SQLiteMigrations.migrator.migrate(writer)
     }
 
-    static func configuration(automaticCheckpoints: Bool) -> Configuration {
+    static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            if !automaticCheckpoints { try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
         }
         return configuration
     }
 
     public func shutdown() async throws {
-        try checkpointer?.stop()
         try writer.close()
     }
 
