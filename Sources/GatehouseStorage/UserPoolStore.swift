@@ -13,12 +13,12 @@ public protocol UserPoolStore: Sendable {
     /// with nothing written and is rethrown. `id`, `region` and `creationDate` cannot change.
     /// - Returns: the pool as written.
     /// - Throws: ``StorageError/notFound`` when the pool does not exist.
-    func updateUserPool(id: String, _ change: @Sendable (inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord
+    func updateUserPool(id: String, _ change: @escaping @Sendable (inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord
 
     /// Deletes a pool after `check` accepts it, atomically: a concurrent update cannot slip between
     /// the check and the delete. An error thrown by `check` aborts and is rethrown.
     /// - Throws: ``StorageError/notFound`` when the pool does not exist.
-    func deleteUserPool(id: String, check: @Sendable (UserPoolRecord) throws -> Void) async throws
+    func deleteUserPool(id: String, check: @escaping @Sendable (UserPoolRecord) throws -> Void) async throws
 
     /// The pools of one region in ascending id order, starting after the pool whose id is `after`.
     /// - Parameter limit: at least 1.

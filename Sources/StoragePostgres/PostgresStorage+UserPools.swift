@@ -32,7 +32,7 @@ extension PostgresStorage {
     /// every round, so the loop ends. Only `name`, `last_modified_date` and `document` are written.
     public func updateUserPool(
         id: String,
-        _ change: @Sendable (inout UserPoolRecord) throws -> Void
+        _ change: @escaping @Sendable (inout UserPoolRecord) throws -> Void
     ) async throws -> UserPoolRecord {
         try await self.perform {
             while true {
@@ -76,7 +76,7 @@ extension PostgresStorage {
 
     /// One transaction: `SELECT … FOR UPDATE` locks the row, so no update or delete can come between
     /// the check and the `DELETE`.
-    public func deleteUserPool(id: String, check: @Sendable (UserPoolRecord) throws -> Void) async throws {
+    public func deleteUserPool(id: String, check: @escaping @Sendable (UserPoolRecord) throws -> Void) async throws {
         try await self.perform {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 let rows = try await connection.query(

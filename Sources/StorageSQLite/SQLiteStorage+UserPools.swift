@@ -4,7 +4,7 @@ import GatehouseStorage
 
 extension SQLiteStorage {
     public func insertUserPool(_ pool: UserPoolRecord) async throws {
-        try write { db in
+        try await write { db in
             try db.cachedStatement(sql: """
                 INSERT INTO user_pools (id, region, name, creation_date, last_modified_date, document)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -17,8 +17,8 @@ extension SQLiteStorage {
         try read { db in try Self.fetchPool(db, id: id) }
     }
 
-    public func updateUserPool(id: String, _ change: @Sendable (inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord {
-        try write { db in
+    public func updateUserPool(id: String, _ change: @escaping @Sendable (inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord {
+        try await write { db in
             guard let stored = try Self.fetchPool(db, id: id) else { throw StorageError.notFound }
             var pool = stored
             try change(&pool)
@@ -29,8 +29,8 @@ extension SQLiteStorage {
         }
     }
 
-    public func deleteUserPool(id: String, check: @Sendable (UserPoolRecord) throws -> Void) async throws {
-        try write { db in
+    public func deleteUserPool(id: String, check: @escaping @Sendable (UserPoolRecord) throws -> Void) async throws {
+        try await write { db in
             guard let pool = try Self.fetchPool(db, id: id) else { throw StorageError.notFound }
             try check(pool)
             try db.cachedStatement(sql: "DELETE FROM user_pools WHERE id = ?").execute(arguments: [id])

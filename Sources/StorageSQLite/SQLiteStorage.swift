@@ -7,55 +7,55 @@ import GatehouseStorage
 /// GRDB serializes writes on one connection, so every update's read-change-write runs inside one
 /// write transaction and its closure runs exactly once. A transaction is acknowledged after its
 /// commit reaches the WAL file, which survives `kill -9` of the process (`synchronous = NORMAL`;
-/// a power cut may lose the last commits but never corrupts the file).
+/// a power cut may lose the last commits but never corrupts the file). A file-backed store also
+/// runs a ``SQLiteCheckpointer``.
 public final class SQLiteStorage: Storage {
     let writer: any DatabaseWriter
+    private let writeQueue: SQLiteWriteQueue
+    private let checkpointer: SQLiteCheckpointer?
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
     public convenience init(path: String) throws {
-        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()))
+        let configuration = Self.configuration(automaticCheckpoints: false)
+        let writer = try DatabasePool(path: path, configuration: configuration)
+        try self.init(writer: writer, checkpointer: SQLiteCheckpointer(path: path, writer: writer, configuration: configuration))
     }
 
     /// A private database in memory, gone when the value is released.
     public static func inMemory() throws -> SQLiteStorage {
-        try SQLiteStorage(writer: DatabaseQueue(configuration: configuration()))
+        try SQLiteStorage(writer: DatabaseQueue(configuration: configuration(automaticCheckpoints: true)), checkpointer: nil)
     }
 
-    init(writer: any DatabaseWriter) throws {
-        self.writer = writer
+    init(writer: any DatabaseWriter, checkpointer: SQLiteCheckpointer?) throws {
         try SQLiteMigrations.migrator.migrate(writer)
+        self.writer = writer
+        self.writeQueue = SQLiteWriteQueue(writer: writer)
+        self.checkpointer = checkpointer
     }
 
-    static func configuration() -> Configuration {
+    static func configuration(automaticCheckpoints: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !automaticCheckpoints { try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
         }
         return configuration
     }
 
     public func shutdown() async throws {
+        writeQueue.stop()
+        try checkpointer?.stop()
         try writer.close()
     }
 
-    /// Runs `body` in a write transaction, translating SQLite's errors into ``StorageError``.
-    ///
-    /// The calls are synchronous on purpose: a statement on a cached, prepared SQLite statement takes
-    /// microseconds, far less than hopping to GRDB's queue and back would cost the request.
-    /// `BEGIN IMMEDIATE` takes the write lock before the first read, so a read-change-write sees no
-    /// other writer in between, and a second process on the same file waits (busy timeout) instead of
-    /// failing when it tries to upgrade a read.
-    func write<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` in a write transaction on the ``SQLiteWriteQueue``, translating SQLite's errors
+    /// into ``StorageError``. `BEGIN IMMEDIATE` takes the write lock before the first read, so a
+    /// read-change-write sees no other writer in between, and a second process on the same file
+    /// waits (busy timeout) instead of failing when it tries to upgrade a read.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
+            return try await writeQueue.write(body)
         } catch let error as DatabaseError
                     where [.SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE].contains(error.extendedResultCode) {
             throw StorageError.duplicate
@@ -64,9 +64,13 @@ public final class SQLiteStorage: Storage {
         }
     }
 
+    /// Runs `body` on a reader connection, synchronously: a read of a cached, prepared statement
+    /// takes microseconds, far less than hopping to another thread and back would cost the request.
+    /// `body` must read with one statement: it runs outside a transaction (saving a BEGIN and a
+    /// COMMIT per read), so each statement sees the latest commit of its own moment.
     func read<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.read(body)
+            return try writer.unsafeRead(body)
         } catch let error as DatabaseError {
             throw StorageError.engine(error.description)
         }

@@ -100,5 +100,18 @@ final class AWSJSONTests: XCTestCase {
         XCTAssertEqual(text(1_547_833_345.777), "[1547833345.777]")
         XCTAssertEqual(text(1_547_833_345.5), "[1547833345.5]")
         XCTAssertEqual(text(1_547_833_345), "[1547833345]")
+        XCTAssertEqual(text(1_547_833_345.05), "[1547833345.05]")
+        XCTAssertEqual(text(1_547_833_345.007), "[1547833345.007]")
+        XCTAssertEqual(text(1_547_833_345.0004), "[1547833345]")
+        XCTAssertEqual(text(0), "[0]")
+        XCTAssertEqual(text(-0.25), "[-0.25]")
+        XCTAssertEqual(text(-12.5), "[-12.5]")
+    }
+
+    func testIntegersAreWrittenInDecimal() {
+        XCTAssertEqual(String(decoding: AWSJSON.encode([0, 7, -7, 1_234_567_890, Int(Int32.min)]), as: UTF8.self),
+                       "[0,7,-7,1234567890,-2147483648]")
+        XCTAssertEqual(String(decoding: AWSJSON.encode([Int64.max, Int64.min]), as: UTF8.self),
+                       "[9223372036854775807,-9223372036854775808]")
     }
 }

@@ -207,6 +207,53 @@ class StorageConformanceSuite: XCTestCase {
         }
     }
 
+    /// Concurrent updates of which every other one throws after changing the record, and
+    /// concurrent inserts of which half repeat an id: the failed ones leave nothing behind, every
+    /// other one is written, and each caller gets its own outcome (engines may commit concurrent
+    /// writes together, so one failure must not take others down with it).
+    func testConcurrentWritesFailAndSucceedEachOnTheirOwn() async throws {
+        try await withStorage { storage, ns in
+            let pool = UserPoolRecord(
+                id: ns.id(region: ns.regionA, suffix: "Mixed1"), region: ns.regionA, name: "mixed",
+                creationDate: Date(milliseconds: 1_700_000_000_000), lastModifiedDate: Date(milliseconds: 1_700_000_000_000),
+                document: Data()
+            )
+            try await storage.insertUserPool(pool)
+            let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+                for task in 0..<32 {
+                    group.addTask {
+                        do {
+                            if task % 4 < 2 {
+                                _ = try await storage.updateUserPool(id: pool.id) { record in
+                                    record.document += Data(",u\(task)".utf8)
+                                    if task % 2 == 1 { throw ClosureError.rejected }
+                                }
+                            } else {
+                                // Tasks 2 and 3 of each four insert the same id: exactly one wins.
+                                try await storage.insertUserPool(ns.pool(region: ns.regionB, suffix: "Mixed\(task / 4)"))
+                            }
+                            return (task, true)
+                        } catch ClosureError.rejected {
+                            return (task, false)
+                        } catch StorageError.duplicate {
+                            return (task, false)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            XCTAssertEqual((0..<32).filter { $0 % 4 == 0 && outcomes[$0] != true }, [], "updates that did not throw succeed")
+            XCTAssertEqual((0..<32).filter { $0 % 4 == 1 && outcomes[$0] != false }, [], "updates that threw fail")
+            XCTAssertEqual((0..<8).filter { [outcomes[$0 * 4 + 2], outcomes[$0 * 4 + 3]].filter { $0 == true }.count != 1 }, [],
+                           "one insert of each id succeeds, the other is a duplicate")
+            let read = try await XCTUnwrapAsync(try await storage.userPool(id: pool.id))
+            let tokens = String(decoding: read.document, as: UTF8.self).split(separator: ",").map(String.init).sorted()
+            XCTAssertEqual(tokens, (0..<32).filter { $0 % 4 == 0 }.map { "u\($0)" }.sorted())
+            let inserted = try await storage.userPools(region: ns.regionB, after: nil, limit: 100)
+            XCTAssertEqual(inserted.items.map(\.id).sorted(), (0..<8).map { ns.id(region: ns.regionB, suffix: "Mixed\($0)") }.sorted())
+        }
+    }
+
     // MARK: - Delete
 
     func testDeleteWithAPassingCheckRemovesThePool() async throws {

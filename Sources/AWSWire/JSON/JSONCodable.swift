@@ -30,7 +30,7 @@ extension Int: JSONCodable {
         self = Int(value)
     }
 
-    @inlinable public func writeJSON(to writer: inout JSONWriter) { writer.raw(String(self)) }
+    @inlinable public func writeJSON(to writer: inout JSONWriter) { writer.integer(Int64(self)) }
 }
 
 extension Int64: JSONCodable {
@@ -39,7 +39,7 @@ extension Int64: JSONCodable {
         self = value
     }
 
-    @inlinable public func writeJSON(to writer: inout JSONWriter) { writer.raw(String(self)) }
+    @inlinable public func writeJSON(to writer: inout JSONWriter) { writer.integer(self) }
 }
 
 extension Bool: JSONCodable {
@@ -73,11 +73,14 @@ extension Date: JSONCodable {
     @inlinable public func writeJSON(to writer: inout JSONWriter) {
         let milliseconds = Int64((timeIntervalSince1970 * 1000).rounded())
         let (seconds, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
-        guard fraction != 0 else { return writer.raw(String(seconds)) }
-        var digits = String(abs(fraction))
-        digits = String(repeating: "0", count: 3 - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        writer.raw((milliseconds < 0 && seconds == 0 ? "-0" : String(seconds)) + "." + digits)
+        if milliseconds < 0 && seconds == 0 { writer.raw("-") }
+        writer.integer(seconds)
+        guard fraction != 0 else { return }
+        var digits = abs(fraction)  // 1...999: three decimals, trailing zeros dropped
+        var count = 3
+        while digits % 10 == 0 { digits /= 10; count -= 1 }
+        writer.bytes.append(UInt8(ascii: "."))
+        writer.digits(UInt64(digits), minimumCount: count)
     }
 }
 
@@ -134,7 +137,7 @@ extension Dictionary: JSONEncodable where Key == String, Value: JSONEncodable {
     /// Keys in sorted order, so that the same map always writes the same bytes.
     @inlinable public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        for key in keys.sorted() { writer.member(key, self[key]!) }
+        for key in keys.sorted() { writer.member(named: key, self[key]!) }
         writer.endObject()
     }
 }

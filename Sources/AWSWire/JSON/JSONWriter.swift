@@ -15,8 +15,17 @@ public struct JSONWriter: Sendable {
     @inlinable public mutating func beginArray() { bytes.append(UInt8(ascii: "[")) }
     @inlinable public mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
 
-    /// Writes `"key":value` as the next member of the open object.
-    @inlinable public mutating func member<Value: JSONEncodable>(_ key: String, _ value: Value) {
+    /// Writes `"key":value` as the next member of the open object; `key` needs no escaping.
+    @inlinable public mutating func member<Value: JSONEncodable>(_ key: StaticString, _ value: Value) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        value.writeJSON(to: &self)
+    }
+
+    /// Writes `"key":value` as the next member of the open object, escaping `key` as needed.
+    @inlinable public mutating func member<Value: JSONEncodable>(named key: String, _ value: Value) {
         separate()
         string(key)
         bytes.append(UInt8(ascii: ":"))
@@ -61,6 +70,26 @@ public struct JSONWriter: Sendable {
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes `value` in decimal.
+    @inlinable public mutating func integer(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        digits(value.magnitude, minimumCount: 1)
+    }
+
+    /// Writes `value` in decimal, with leading zeros up to `minimumCount` digits.
+    @inlinable public mutating func digits(_ value: UInt64, minimumCount: Int) {
+        var value = value
+        var count = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+                count += 1
+            } while value > 0 || count < minimumCount
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(20 - count)...]))
+        }
     }
 
     @inlinable public mutating func raw(_ text: String) {

@@ -6,10 +6,11 @@ import Foundation
 /// HMAC-sealed with a server-wide key and bound to the list they came from, so a client can neither
 /// forge nor reuse one elsewhere. Every process sharing a database shares the key.
 public struct PageTokens: Sendable {
-    private let key: Data
+    /// Immutable, so safe to share; swift-crypto does not mark it Sendable.
+    private nonisolated(unsafe) let key: SymmetricKey
 
     public init(key: Data) {
-        self.key = key
+        self.key = SymmetricKey(data: key)
     }
 
     /// The token for `cursor` in the list named by `scope` (e.g. `ListUserPools/us-east-1`).
@@ -31,7 +32,7 @@ public struct PageTokens: Sendable {
     }
 
     private func mac(_ payload: Data, scope: String) -> Data {
-        var hmac = HMAC<SHA256>(key: SymmetricKey(data: key))
+        var hmac = HMAC<SHA256>(key: key)
         hmac.update(data: Data(scope.utf8))
         hmac.update(data: [0])
         hmac.update(data: payload)
@@ -40,14 +41,29 @@ public struct PageTokens: Sendable {
 }
 
 extension Data {
+    /// Base64 with the URL-safe alphabet (`-`, `_`) and no padding (RFC 4648 §5).
     var base64URLEncoded: String {
-        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let base64 = base64EncodedData()
+        return String(decoding: base64.lazy.filter { $0 != UInt8(ascii: "=") }.map { byte in
+            switch byte {
+            case UInt8(ascii: "+"): UInt8(ascii: "-")
+            case UInt8(ascii: "/"): UInt8(ascii: "_")
+            default: byte
+            }
+        }, as: UTF8.self)
     }
 
+    /// Decodes ``base64URLEncoded`` text; `nil` if it is not that.
     init?(base64URLEncoded text: String) {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        self.init(base64Encoded: base64)
+        var base64 = text.utf8.map { byte -> UInt8 in
+            switch byte {
+            case UInt8(ascii: "-"): UInt8(ascii: "+")
+            case UInt8(ascii: "_"): UInt8(ascii: "/")
+            case UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): 0  // not in the URL alphabet
+            default: byte
+            }
+        }
+        base64 += repeatElement(UInt8(ascii: "="), count: (4 - base64.count % 4) % 4)
+        self.init(base64Encoded: Data(base64))
     }
 }

@@ -9,9 +9,8 @@ extension Gatehouse {
         let after = try input.nextToken.map { token in try tokens.open(token, scope: scope) }
         let page = try await storage.userPools(region: context.region, after: after, limit: try input.maxResults.required)
         let pools = try page.items.map { record in
-            let pool = try describe(record)
-            return UserPoolDescriptionType(id: pool.id, name: pool.name, lambdaConfig: pool.lambdaConfig,
-                                           lastModifiedDate: pool.lastModifiedDate, creationDate: pool.creationDate)
+            UserPoolDescriptionType(id: record.id, name: record.name, lambdaConfig: try self.pools.stored(record).pool.lambdaConfig,
+                                    lastModifiedDate: record.lastModifiedDate, creationDate: record.creationDate)
         }
         return ListUserPoolsResponse(userPools: pools, nextToken: page.nextCursor.map { tokens.seal($0, scope: scope) })
     }

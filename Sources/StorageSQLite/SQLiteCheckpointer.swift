@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Checkpoints a store's WAL file from a thread of its own, so that requests almost never wait
+/// for a checkpoint's copying and `fsync`s.
+///
+/// SQLite's automatic checkpoint (every 1000 WAL pages) runs inside whichever commit crosses the
+/// threshold; under a stream of CreateUserPool calls that was a stall of 10–25 ms every quarter
+/// second, so a file-backed store turns it off (`wal_autocheckpoint = 0`) and runs this instead.
+/// Every `interval`, when the WAL holds frames:
+/// 1. a PASSIVE checkpoint on a connection of this thread's own copies the WAL into the database
+///    file without waiting for or holding up readers and writers (it syncs the WAL first);
+/// 2. `fdatasync` on a descriptor of the database file flushes the copied pages, still without
+///    any lock (a sync flushes the file, whichever descriptor wrote it);
+/// 3. steps 1 and 2 again (up to three times) for what was committed meanwhile, which shrinks
+///    with each round;
+/// 4. a PASSIVE checkpoint on the store's writer, between two transactions, copies the last few
+///    frames, which a concurrent checkpoint can never catch up with. Only this step makes writes
+///    wait, and only for a small copy and sync; after it, the next write starts the WAL file
+///    over, so the file does not grow.
+/// A checkpoint that fails, for example because another process is checkpointing the same file,
+/// is retried on the next tick.
+final class SQLiteCheckpointer: Sendable {
+    private let connection: DatabaseQueue
+    private let writer: any DatabaseWriter
+    private let databaseFile: Int32
+    private let stopped = Mutex(false)
+    private let finished = DispatchSemaphore(value: 0)
+    private let interval: TimeInterval
+
+    /// Opens a connection and a descriptor of its own to the file at `path`, whose store writes
+    /// through `writer`, and starts checkpointing every `interval`.
+    init(path: String, writer: any DatabaseWriter, configuration: Configuration, interval: TimeInterval = 0.05) throws {
+        connection = try DatabaseQueue(path: path, configuration: configuration)
+        databaseFile = open(path, O_RDONLY)
+        guard databaseFile >= 0 else { throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "cannot open \(path)") }
+        self.writer = writer
+        self.interval = interval
+        let thread = Thread { [self] in run() }
+        thread.name = "sqlite-checkpoint"
+        thread.start()
+    }
+
+    private func run() {
+        defer { finished.signal() }
+        var settled: (walFrameCount: Int, checkpointedFrameCount: Int)?
+        while !stopped.withLock({ $0 }) {
+            Thread.sleep(forTimeInterval: interval)
+            guard var frames = try? checkpointConcurrently(), frames != settled ?? (0, 0) else { continue }
+            // Each round copies what was committed during the previous one, so the rest shrinks.
+            for _ in 0..<3 {
+                let before = frames.walFrameCount
+                guard let next = try? checkpointConcurrently() else { break }
+                frames = next
+                if frames.walFrameCount - before < 64 { break }
+            }
+            settled = try? writer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        }
+    }
+
+    /// Steps 1 and 2: a PASSIVE checkpoint on this thread's connection, then a sync of the copied pages.
+    private func checkpointConcurrently() throws -> (walFrameCount: Int, checkpointedFrameCount: Int) {
+        let frames = try connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        _ = fdatasync(databaseFile)
+        return frames
+    }
+
+    /// Stops the thread, waits for it and closes the connection and descriptor. The store's own
+    /// connections checkpoint what is left when the last of them closes.
+    func stop() throws {
+        stopped.withLock { $0 = true }
+        finished.wait()
+        close(databaseFile)
+        try connection.close()
+    }
+}
