@@ -74,8 +74,9 @@ final class SQLiteCheckpointer: Sendable {
 
     /// Stops the thread, waits for it and closes the connection and descriptor. The store's own
     /// connections checkpoint what is left when the last of them closes.
+    /// Stopping twice does nothing.
     func stop() throws {
-        stopped.withLock { $0 = true }
+        guard stopped.withLock({ stopped in defer { stopped = true }; return !stopped }) else { return }
         finished.wait()
         close(databaseFile)
         try connection.close()

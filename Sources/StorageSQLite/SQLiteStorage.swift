@@ -49,6 +49,12 @@ public final class SQLiteStorage: Storage {
         try writer.close()
     }
 
+    /// A store released without ``shutdown()`` still stops its threads, which hold its connections.
+    deinit {
+        writeQueue.stop()
+        try? checkpointer?.stop()
+    }
+
     /// Runs `body` in a write transaction on the ``SQLiteWriteQueue``, translating SQLite's errors
     /// into ``StorageError``. `BEGIN IMMEDIATE` takes the write lock before the first read, so a
     /// read-change-write sees no other writer in between, and a second process on the same file

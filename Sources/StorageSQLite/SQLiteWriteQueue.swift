@@ -66,7 +66,8 @@ final class SQLiteWriteQueue: @unchecked Sendable {
         return waiting.count
     }
 
-    /// Lets the writes already queued finish, then stops the thread and waits for it.
+    /// Lets the writes already queued finish, then stops the thread and waits for it. Stopping
+    /// twice does nothing.
     func stop() {
         condition.lock()
         stopping = true
