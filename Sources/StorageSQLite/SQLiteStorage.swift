@@ -17,20 +17,23 @@ public final class SQLiteStorage: Storage {
     /// Opens (creating if needed) the database file at `path` and migrates it.
     public convenience init(path: String) throws {
         let configuration = Self.configuration(automaticCheckpoints: false)
-        let writer = try DatabasePool(path: path, configuration: configuration)
-        try self.init(writer: writer, checkpointer: SQLiteCheckpointer(path: path, writer: writer, configuration: configuration))
+        try self.init(writer: DatabasePool(path: path, configuration: configuration)) { writer in
+            try SQLiteCheckpointer(path: path, writer: writer, configuration: configuration)
+        }
     }
 
     /// A private database in memory, gone when the value is released.
     public static func inMemory() throws -> SQLiteStorage {
-        try SQLiteStorage(writer: DatabaseQueue(configuration: configuration(automaticCheckpoints: true)), checkpointer: nil)
+        try SQLiteStorage(writer: DatabaseQueue(configuration: configuration(automaticCheckpoints: true))) { _ in nil }
     }
 
-    init(writer: any DatabaseWriter, checkpointer: SQLiteCheckpointer?) throws {
+    /// Migrates the database behind `writer`, then starts the threads: the write queue's, and the
+    /// checkpointer's if `checkpointer` makes one (so a failed migration leaves no thread behind).
+    init(writer: any DatabaseWriter, checkpointer: (any DatabaseWriter) throws -> SQLiteCheckpointer?) throws {
         try SQLiteMigrations.migrator.migrate(writer)
+        self.checkpointer = try checkpointer(writer)
         self.writer = writer
         self.writeQueue = SQLiteWriteQueue(writer: writer)
-        self.checkpointer = checkpointer
     }
 
     static func configuration(automaticCheckpoints: Bool) -> Configuration {

@@ -17,11 +17,7 @@ final class SQLiteFileConformanceTests: StorageConformanceSuite {
         let second = try await engine.open()
         do {
             let ns = TestNamespace()
-            let pool = UserPoolRecord(
-                id: ns.id(region: ns.regionA, suffix: "Shared1"), region: ns.regionA, name: "shared",
-                creationDate: Date(milliseconds: 1_700_000_000_000), lastModifiedDate: Date(milliseconds: 1_700_000_000_000),
-                document: Data()
-            )
+            let pool = ns.emptyPool(region: ns.regionA, suffix: "Shared1", name: "shared")
             try await first.storage.insertUserPool(pool)
             let seen = try await second.storage.userPool(id: pool.id)
             XCTAssertEqual(seen, pool)

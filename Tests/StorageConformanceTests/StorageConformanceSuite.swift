@@ -172,11 +172,7 @@ class StorageConformanceSuite: XCTestCase {
     /// there exactly once at the end, so no update was lost or applied twice.
     func testConcurrentUpdatesLoseNoWrite() async throws {
         try await withStorage { storage, ns in
-            let pool = UserPoolRecord(
-                id: ns.id(region: ns.regionA, suffix: "Concurrent1"), region: ns.regionA, name: "concurrent",
-                creationDate: Date(milliseconds: 1_700_000_000_000), lastModifiedDate: Date(milliseconds: 1_700_000_000_000),
-                document: Data()
-            )
+            let pool = ns.emptyPool(region: ns.regionA, suffix: "Concurrent1", name: "concurrent")
             try await storage.insertUserPool(pool)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for task in 0..<16 {
@@ -213,11 +209,7 @@ class StorageConformanceSuite: XCTestCase {
     /// writes together, so one failure must not take others down with it).
     func testConcurrentWritesFailAndSucceedEachOnTheirOwn() async throws {
         try await withStorage { storage, ns in
-            let pool = UserPoolRecord(
-                id: ns.id(region: ns.regionA, suffix: "Mixed1"), region: ns.regionA, name: "mixed",
-                creationDate: Date(milliseconds: 1_700_000_000_000), lastModifiedDate: Date(milliseconds: 1_700_000_000_000),
-                document: Data()
-            )
+            let pool = ns.emptyPool(region: ns.regionA, suffix: "Mixed1", name: "mixed")
             try await storage.insertUserPool(pool)
             let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
                 for task in 0..<32 {
@@ -487,6 +479,15 @@ struct TestNamespace: Sendable {
             creationDate: Date(milliseconds: 1_700_000_000_123),
             lastModifiedDate: Date(milliseconds: 1_700_000_100_456),
             document: Data(#"{"suffix":"\#(suffix)","bytes":"\u{00}\u{FF}"}"#.utf8) + Data([0, 255, 10])
+        )
+    }
+
+    /// A pool with an empty document, for tests that append to it.
+    func emptyPool(region: String, suffix: String, name: String) -> UserPoolRecord {
+        UserPoolRecord(
+            id: self.id(region: region, suffix: suffix), region: region, name: name,
+            creationDate: Date(milliseconds: 1_700_000_000_000), lastModifiedDate: Date(milliseconds: 1_700_000_000_000),
+            document: Data()
         )
     }
 
