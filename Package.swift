@@ -28,7 +28,10 @@ let package = Package(
         .target(name: "GatehouseCore", dependencies: [
             "AWSWire", "CognitoModel", "GatehouseStorage", .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "StorageSQLite", dependencies: ["GatehouseStorage", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "StorageSQLite", dependencies: [
+            "GatehouseStorage", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .target(name: "StoragePostgres", dependencies: [
             "GatehouseStorage",
             .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -8,9 +8,16 @@ import Synchronization
 /// A read is served from here only when the stored bytes are identical, so the cache can never
 /// show a stale pool, whatever other processes wrote: it only saves decoding the same bytes twice.
 final class DecodedPoolCache: Sendable {
-    private struct Entry {
+    /// A decoded document and the bytes it was decoded from, shared by every reader: a lookup
+    /// costs one reference, not a copy of the whole pool, and a reader copies only what it uses.
+    final class Entry: Sendable {
         let document: Data
         let stored: StoredUserPool
+
+        init(document: Data, stored: StoredUserPool) {
+            self.document = document
+            self.stored = stored
+        }
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -22,20 +29,21 @@ final class DecodedPoolCache: Sendable {
     }
 
     /// The decoded document of `record`.
-    func stored(_ record: UserPoolRecord) throws(AWSServiceError) -> StoredUserPool {
+    func decoded(_ record: UserPoolRecord) throws(AWSServiceError) -> Entry {
         if let entry = entries.withLock({ $0[record.id] }), entry.document == record.document {
-            return entry.stored
+            return entry
         }
-        let stored = try StoredUserPool(record: record)
-        remember(stored, as: record)
-        return stored
+        return remember(try StoredUserPool(record: record), as: record)
     }
 
     /// Records a document this process has just written.
-    func remember(_ stored: StoredUserPool, as record: UserPoolRecord) {
+    @discardableResult
+    func remember(_ stored: StoredUserPool, as record: UserPoolRecord) -> Entry {
+        let entry = Entry(document: record.document, stored: stored)
         entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[record.id] = Entry(document: record.document, stored: stored)
+            entries[record.id] = entry
         }
+        return entry
     }
 }

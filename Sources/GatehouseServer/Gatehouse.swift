@@ -32,7 +32,7 @@ public struct Gatehouse: Sendable {
 
     /// The pool as DescribeUserPool shows it.
     func describe(_ record: UserPoolRecord) throws(AWSServiceError) -> UserPoolType {
-        try pools.stored(record).describe(record)
+        try pools.decoded(record).stored.describe(record)
     }
 
     /// A pool id of another region names no pool the request can see.
@@ -54,7 +54,7 @@ public struct Gatehouse: Sendable {
         do {
             let pools = pools
             return try await storage.updateUserPool(id: id) { record in
-                var stored = try pools.stored(record)
+                var stored = try pools.decoded(record).stored
                 try change(&stored, &record)
                 record.lastModifiedDate = now
                 record.document = stored.document()

@@ -17,8 +17,8 @@ public final class SQLiteStorage: Storage {
     /// Opens (creating if needed) the database file at `path` and migrates it.
     public convenience init(path: String) throws {
         let configuration = Self.configuration(automaticCheckpoints: false)
-        try self.init(writer: DatabasePool(path: path, configuration: configuration)) { writer in
-            try SQLiteCheckpointer(path: path, writer: writer, configuration: configuration)
+        try self.init(writer: DatabasePool(path: path, configuration: configuration)) { writeQueue in
+            try SQLiteCheckpointer(path: path, writeQueue: writeQueue, configuration: configuration)
         }
     }
 
@@ -28,12 +28,18 @@ public final class SQLiteStorage: Storage {
     }
 
     /// Migrates the database behind `writer`, then starts the threads: the write queue's, and the
-    /// checkpointer's if `checkpointer` makes one (so a failed migration leaves no thread behind).
-    init(writer: any DatabaseWriter, checkpointer: (any DatabaseWriter) throws -> SQLiteCheckpointer?) throws {
+    /// checkpointer's if `checkpointer` makes one. A failure leaves no thread behind.
+    init(writer: any DatabaseWriter, checkpointer: (SQLiteWriteQueue) throws -> SQLiteCheckpointer?) throws {
         try SQLiteMigrations.migrator.migrate(writer)
-        self.checkpointer = try checkpointer(writer)
+        let writeQueue = SQLiteWriteQueue(writer: writer)
+        do {
+            self.checkpointer = try checkpointer(writeQueue)
+        } catch {
+            writeQueue.stop()
+            throw error
+        }
         self.writer = writer
-        self.writeQueue = SQLiteWriteQueue(writer: writer)
+        self.writeQueue = writeQueue
     }
 
     static func configuration(automaticCheckpoints: Bool) -> Configuration {
@@ -47,15 +53,15 @@ public final class SQLiteStorage: Storage {
     }
 
     public func shutdown() async throws {
-        writeQueue.stop()
         try checkpointer?.stop()
+        writeQueue.stop()
         try writer.close()
     }
 
     /// A store released without ``shutdown()`` still stops its threads, which hold its connections.
     deinit {
-        writeQueue.stop()
         try? checkpointer?.stop()
+        writeQueue.stop()
     }
 
     /// Runs `body` in a write transaction on the ``SQLiteWriteQueue``, translating SQLite's errors

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import NIOCore
+import NIOPosix
 
 /// Runs a store's writes one transaction at a time without ever making a caller's thread wait
 /// for its turn.
@@ -11,6 +13,15 @@ import GRDB
 /// both loops to whichever held the lock (and to its preemption, or a checkpoint's `fsync`),
 /// which showed as tens of milliseconds at the 99th percentile.
 ///
+/// Maintenance that needs the writer between transactions (the checkpointer's last step) takes
+/// its turn through ``exclusively(_:)`` on a thread of its own, so the event loops never wait
+/// for it either.
+///
+/// A queued caller that runs on an event loop is answered on that loop: the writer thread hands
+/// each loop its callers' answers in one task per batch. Resumed from the writer thread directly,
+/// a caller would continue on a loop picked in turn (NIO's global executor), and its response
+/// would hop back to its connection's loop.
+///
 /// Every transaction is `BEGIN IMMEDIATE`. In a batch, each write runs inside a savepoint, so
 /// one that throws leaves nothing behind and the others still commit. A caller is answered only
 /// after the transaction holding its write has committed; if the commit fails, every write of
@@ -19,10 +30,14 @@ final class SQLiteWriteQueue: @unchecked Sendable {
     /// A write waiting for its turn.
     struct Write {
         /// Runs the write's statements and returns how to answer its caller once they are committed.
-        let perform: (Database) throws -> () -> Void
+        let perform: (Database) throws -> Answer
         /// Answers the caller with an error: its statements failed or the batch did not commit.
-        let fail: (any Error) -> Void
+        let fail: @Sendable (any Error) -> Void
+        /// The event loop the caller runs on, if any.
+        let loop: (any EventLoop)?
     }
+
+    typealias Answer = @Sendable () -> Void
 
     private let writer: any DatabaseWriter
     private let maximumBatch: Int
@@ -30,6 +45,8 @@ final class SQLiteWriteQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [Write] = []
     private var busy = false
+    /// Callers of ``exclusively(_:)`` waiting for the writer; no batch starts while there are any.
+    private var exclusiveWaiting = 0
     private var stopping = false
     private var running = true
 
@@ -49,14 +66,31 @@ final class SQLiteWriteQueue: @unchecked Sendable {
             defer { releaseWriter() }
             return try commit(body)
         }
+        let loop = MultiThreadedEventLoopGroup.currentEventLoop
         return try await withCheckedThrowingContinuation { continuation in
             enqueue(Write(
                 perform: { db in
                     let value = try body(db)
                     return { continuation.resume(returning: value) }
                 },
-                fail: { continuation.resume(throwing: $0) }))
+                fail: { continuation.resume(throwing: $0) },
+                loop: loop))
         }
+    }
+
+    /// Runs `body` on the calling thread with the writer to itself, outside a transaction: after
+    /// the write or batch running now, before any queued one. Writes that arrive meanwhile wait in
+    /// the queue; their callers suspend, none blocks. It blocks the calling thread, so it is for
+    /// threads that serve no requests.
+    func exclusively<T>(_ body: (Database) throws -> T) throws -> T {
+        condition.lock()
+        exclusiveWaiting += 1
+        while busy { condition.wait() }
+        exclusiveWaiting -= 1
+        busy = true
+        condition.unlock()
+        defer { releaseWriter() }
+        return try writer.writeWithoutTransaction(body)
     }
 
     /// How many writes wait for their turn.
@@ -81,7 +115,7 @@ final class SQLiteWriteQueue: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         if stopping { throw Self.shutDown }
-        guard !busy, waiting.isEmpty else { return false }
+        guard !busy, waiting.isEmpty, exclusiveWaiting == 0 else { return false }
         busy = true
         return true
     }
@@ -89,7 +123,7 @@ final class SQLiteWriteQueue: @unchecked Sendable {
     private func releaseWriter() {
         condition.lock()
         busy = false
-        if !waiting.isEmpty || stopping { condition.broadcast() }
+        if !waiting.isEmpty || exclusiveWaiting > 0 || stopping { condition.broadcast() }
         condition.unlock()
     }
 
@@ -106,18 +140,16 @@ final class SQLiteWriteQueue: @unchecked Sendable {
     private func run() {
         while let batch = nextBatch() {
             commit(batch)
-            condition.lock()
-            busy = false
-            condition.unlock()
+            releaseWriter()
         }
     }
 
-    /// Waits until writes are queued and the writer is free, marks it busy and takes up to
-    /// `maximumBatch` writes; `nil` once stopped and drained.
+    /// Waits until writes are queued, the writer is free and no ``exclusively(_:)`` waits, marks
+    /// the writer busy and takes up to `maximumBatch` writes; `nil` once stopped and drained.
     private func nextBatch() -> [Write]? {
         condition.lock()
         defer { condition.unlock() }
-        while waiting.isEmpty || busy {
+        while waiting.isEmpty || busy || exclusiveWaiting > 0 {
             if stopping && waiting.isEmpty && !busy {
                 running = false
                 condition.broadcast()
@@ -144,31 +176,52 @@ final class SQLiteWriteQueue: @unchecked Sendable {
     }
 
     private func commit(_ batch: [Write]) {
-        var answers: [() -> Void] = []
-        var failures: [() -> Void] = []
+        var answers: [(loop: (any EventLoop)?, answer: Answer)] = []
         do {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     for write in batch {
                         do {
-                            var answer: (() -> Void)?
+                            var answer: Answer?
                             try db.inSavepoint {
                                 answer = try write.perform(db)
                                 return .commit
                             }
-                            answers.append(answer!)
+                            answers.append((write.loop, answer!))
                         } catch {
-                            failures.append { write.fail(error) }
+                            let fail = write.fail
+                            answers.append((write.loop, { fail(error) }))
                         }
                     }
                     return .commit
                 }
             }
         } catch {
-            batch.forEach { $0.fail(error) }
-            return
+            answers = batch.map { write in
+                let fail = write.fail
+                return (write.loop, { fail(error) })
+            }
         }
-        answers.forEach { $0() }
-        failures.forEach { $0() }
+        Self.deliver(answers)
+    }
+
+    /// Runs each answer on its caller's event loop, one task per loop, or here for callers that
+    /// run on no event loop.
+    private static func deliver(_ answers: [(loop: (any EventLoop)?, answer: Answer)]) {
+        var perLoop: [(loop: any EventLoop, answers: [Answer])] = []
+        for (loop, answer) in answers {
+            guard let loop else {
+                answer()
+                continue
+            }
+            if let index = perLoop.firstIndex(where: { $0.loop === loop }) {
+                perLoop[index].answers.append(answer)
+            } else {
+                perLoop.append((loop, [answer]))
+            }
+        }
+        for (loop, answers) in perLoop {
+            loop.execute { answers.forEach { $0() } }
+        }
     }
 }

@@ -10,7 +10,7 @@ extension Gatehouse {
         try checkRegion(of: id, context: context)
         do {
             try await storage.deleteUserPool(id: id) { record in
-                if try pools.stored(record).pool.deletionProtection == .active {
+                if try pools.decoded(record).stored.pool.deletionProtection == .active {
                     throw AWSServiceError.invalidParameterException(
                         "The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.")
                 }

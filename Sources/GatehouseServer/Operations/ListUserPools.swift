@@ -9,7 +9,7 @@ extension Gatehouse {
         let after = try input.nextToken.map { token in try tokens.open(token, scope: scope) }
         let page = try await storage.userPools(region: context.region, after: after, limit: try input.maxResults.required)
         let pools = try page.items.map { record in
-            UserPoolDescriptionType(id: record.id, name: record.name, lambdaConfig: try self.pools.stored(record).pool.lambdaConfig,
+            UserPoolDescriptionType(id: record.id, name: record.name, lambdaConfig: try self.pools.decoded(record).stored.pool.lambdaConfig,
                                     lastModifiedDate: record.lastModifiedDate, creationDate: record.creationDate)
         }
         return ListUserPoolsResponse(userPools: pools, nextToken: page.nextCursor.map { tokens.seal($0, scope: scope) })

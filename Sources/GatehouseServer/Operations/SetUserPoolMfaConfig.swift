@@ -6,7 +6,7 @@ extension Gatehouse {
         let record = try await updateStoredPool(try input.userPoolId.required, context: context) { stored, record in
             try UserPoolMfa.apply(input, to: &stored, region: record.region)
         }
-        let configuration = UserPoolMfa.configuration(of: try pools.stored(record))
+        let configuration = UserPoolMfa.configuration(of: try pools.decoded(record).stored)
         return SetUserPoolMfaConfigResponse(
             smsMfaConfiguration: configuration.smsMfaConfiguration,
             softwareTokenMfaConfiguration: configuration.softwareTokenMfaConfiguration,
