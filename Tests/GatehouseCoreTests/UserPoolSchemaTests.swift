@@ -75,6 +75,7 @@ final class StoredUserPoolTests: XCTestCase {
         let document = stored.document()
         let text = String(decoding: document, as: UTF8.self)
         XCTAssertFalse(text.contains("given_name"), "standard attributes are not stored")
+        XCTAssertTrue(text.contains(#""Name":"email""#), "a customised standard attribute is")
         XCTAssertTrue(text.contains("custom:team"))
         XCTAssertEqual(try AWSJSON.decode(StoredUserPool.self, from: document), stored)
     }

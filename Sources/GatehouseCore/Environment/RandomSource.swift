@@ -12,23 +12,31 @@ public struct RandomSource: Sendable {
     }
 
     /// `count` characters drawn uniformly from `alphabet`.
+    /// - Precondition: `alphabet` is 1 to 256 ASCII characters.
     public func string(_ count: Int, from alphabet: String) -> String {
-        let characters = Array(alphabet)
-        precondition(!characters.isEmpty && characters.count <= 256)
-        var result = ""
+        let characters = Array(alphabet.utf8)
+        precondition(!characters.isEmpty && characters.count <= 256 && characters.allSatisfy { $0 < 0x80 })
+        // Rejection sampling keeps the draw uniform when 256 is not a multiple of the alphabet size.
+        let limit = 256 - 256 % characters.count
+        var result: [UInt8] = []
+        result.reserveCapacity(count)
         while result.count < count {
-            // Rejection sampling keeps the draw uniform when 256 is not a multiple of the alphabet size.
-            let limit = 256 - 256 % characters.count
             for byte in bytes(count - result.count) where Int(byte) < limit {
                 result.append(characters[Int(byte) % characters.count])
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// The operating system's cryptographic generator.
+    /// The operating system's cryptographic generator, eight bytes per call to it.
     public static let system = RandomSource { count in
         var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count + 7)
+        while bytes.count < count {
+            withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) }
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 }

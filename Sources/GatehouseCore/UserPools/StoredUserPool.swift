@@ -47,11 +47,25 @@ public struct StoredUserPool: JSONCodable, Sendable, Equatable {
         compact.schemaAttributes = nil
         writer.beginObject()
         writer.member("Pool", compact)
-        writer.member("Schema", (pool.schemaAttributes ?? []).filter { StandardSchema.attribute(named: $0.name ?? "") != $0 })
+        writer.member("Schema", Self.differences(pool.schemaAttributes ?? []))
         if let value = softwareTokenMfaConfiguration { writer.member("SoftwareTokenMfaConfiguration", value) }
         if let value = emailMfaConfiguration { writer.member("EmailMfaConfiguration", value) }
         if let value = webAuthnConfiguration { writer.member("WebAuthnConfiguration", value) }
         writer.endObject()
+    }
+
+    /// The attributes of `schema` that are not a standard attribute unchanged. A pool lists the
+    /// standard attributes first and in order, so each is compared in place before it is looked
+    /// up by name.
+    static func differences(_ schema: [SchemaAttributeType]) -> [SchemaAttributeType] {
+        let standard = StandardSchema.attributes
+        var differences: [SchemaAttributeType] = []
+        for index in schema.indices {
+            if index < standard.count, schema[index] == standard[index] { continue }
+            if StandardSchema.attribute(named: schema[index].name ?? "") == schema[index] { continue }
+            differences.append(schema[index])
+        }
+        return differences
     }
 
     /// The full schema from the stored differences: every standard attribute in its place, replaced

@@ -1,0 +1,28 @@
+@testable import GatehouseCore
+import Synchronization
+import XCTest
+
+final class RandomSourceTests: XCTestCase {
+    func testTheSystemSourceGivesExactlyTheBytesAskedFor() {
+        for count in [0, 1, 7, 8, 9, 33] {
+            XCTAssertEqual(RandomSource.system.bytes(count).count, count)
+        }
+        XCTAssertNotEqual(RandomSource.system.bytes(16), RandomSource.system.bytes(16))
+    }
+
+    func testStringsDrawFromTheAlphabetAndRejectBytesThatWouldSkewTheDraw() {
+        // With 3 characters, bytes from 255 (= 256 - 256 % 3) up would favour the first one.
+        let supply = Mutex<[UInt8]>([0, 255, 1, 2, 254, 5])
+        let source = RandomSource { count in
+            supply.withLock { supply in
+                defer { supply.removeFirst(count) }
+                return Array(supply.prefix(count))
+            }
+        }
+        XCTAssertEqual(source.string(4, from: "abc"), "abcc")
+        let id = UserPoolID.generate(region: "us-east-1", random: .system)
+        XCTAssertTrue(id.hasPrefix("us-east-1_"))
+        XCTAssertEqual(id.count, "us-east-1_".count + 9)
+        XCTAssertTrue(id.dropFirst("us-east-1_".count).allSatisfy { UserPoolID.suffixAlphabet.contains($0) })
+    }
+}
