@@ -11,25 +11,29 @@ import GatehouseStorage
 /// runs a ``SQLiteCheckpointer``.
 public final class SQLiteStorage: Storage {
     let writer: any DatabaseWriter
+    /// Per-thread readers of a file store; a memory store reads through its writer.
+    private let readers: SQLiteReaders?
     private let writeQueue: SQLiteWriteQueue
     private let checkpointer: SQLiteCheckpointer?
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
     public convenience init(path: String) throws {
         let configuration = Self.configuration(automaticCheckpoints: false)
-        try self.init(writer: DatabasePool(path: path, configuration: configuration)) { writeQueue in
+        try self.init(writer: DatabasePool(path: path, configuration: configuration),
+                      readers: SQLiteReaders(path: path, configuration: configuration)) { writeQueue in
             try SQLiteCheckpointer(path: path, writeQueue: writeQueue, configuration: configuration)
         }
     }
 
     /// A private database in memory, gone when the value is released.
     public static func inMemory() throws -> SQLiteStorage {
-        try SQLiteStorage(writer: DatabaseQueue(configuration: configuration(automaticCheckpoints: true))) { _ in nil }
+        try SQLiteStorage(writer: DatabaseQueue(configuration: configuration(automaticCheckpoints: true)), readers: nil) { _ in nil }
     }
 
     /// Migrates the database behind `writer`, then starts the threads: the write queue's, and the
     /// checkpointer's if `checkpointer` makes one. A failure leaves no thread behind.
-    init(writer: any DatabaseWriter, checkpointer: (SQLiteWriteQueue) throws -> SQLiteCheckpointer?) throws {
+    init(writer: any DatabaseWriter, readers: SQLiteReaders?,
+         checkpointer: (SQLiteWriteQueue) throws -> SQLiteCheckpointer?) throws {
         try SQLiteMigrations.migrator.migrate(writer)
         let writeQueue = SQLiteWriteQueue(writer: writer)
         do {
@@ -39,6 +43,7 @@ public final class SQLiteStorage: Storage {
             throw error
         }
         self.writer = writer
+        self.readers = readers
         self.writeQueue = writeQueue
     }
 
@@ -55,6 +60,7 @@ public final class SQLiteStorage: Storage {
     public func shutdown() async throws {
         try checkpointer?.stop()
         writeQueue.stop()
+        try readers?.close()
         try writer.close()
     }
 
@@ -85,6 +91,7 @@ public final class SQLiteStorage: Storage {
     /// COMMIT per read), so each statement sees the latest commit of its own moment.
     func read<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
         do {
+            if let readers { return try readers.read(body) }
             return try writer.unsafeRead(body)
         } catch let error as DatabaseError {
             throw StorageError.engine(error.description)
