@@ -47,11 +47,16 @@ public final class SQLiteStorage: Storage {
         self.writeQueue = writeQueue
     }
 
+    /// Each connection's page cache. SQLite's default (2 MiB) made the writer re-read index pages
+    /// from the file for most inserts once a few thousand pools existed.
+    static let pageCacheKiB = 32 * 1024
+
     static func configuration(automaticCheckpoints: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -\(pageCacheKiB)")
             if !automaticCheckpoints { try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
         }
         return configuration

@@ -139,8 +139,10 @@ final class SQLiteWriteQueue: @unchecked Sendable {
 
     private func run() {
         while let batch = nextBatch() {
-            commit(batch)
+            let answers = commit(batch)
+            // Waking a loop can hand it this thread's CPU at once; the writer must be free by then.
             releaseWriter()
+            Self.deliver(answers)
         }
     }
 
@@ -175,7 +177,8 @@ final class SQLiteWriteQueue: @unchecked Sendable {
         }
     }
 
-    private func commit(_ batch: [Write]) {
+    /// Commits `batch` in one transaction and returns each caller's answer, to deliver.
+    private func commit(_ batch: [Write]) -> [(loop: (any EventLoop)?, answer: Answer)] {
         var answers: [(loop: (any EventLoop)?, answer: Answer)] = []
         do {
             try writer.writeWithoutTransaction { db in
@@ -202,7 +205,7 @@ final class SQLiteWriteQueue: @unchecked Sendable {
                 return (write.loop, { fail(error) })
             }
         }
-        Self.deliver(answers)
+        return answers
     }
 
     /// Runs each answer on its caller's event loop, one task per loop, or here for callers that
