@@ -21,6 +21,7 @@ public protocol UserPoolStore: Sendable {
     func deleteUserPool(id: String, check: @escaping @Sendable (UserPoolRecord) throws -> Void) async throws
 
     /// The pools of one region in ascending id order, starting after the pool whose id is `after`.
+    /// A store may rely on every id beginning with its region and `_` (``UserPoolRecord/id``).
     /// - Parameter limit: at least 1.
     /// - Returns: at most `limit` pools; `nextCursor` is set when more follow.
     func userPools(region: String, after: String?, limit: Int) async throws -> Page<UserPoolRecord>

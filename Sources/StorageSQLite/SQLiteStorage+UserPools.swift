@@ -37,11 +37,17 @@ extension SQLiteStorage {
         }
     }
 
+    /// Reads the range of ids that begin with `<region>_` (``UserPoolRecord/id``), which the
+    /// primary key holds in order: from after `after` (or the range's start) to `<region>` and the
+    /// character after `_`.
     public func userPools(region: String, after: String?, limit: Int) async throws -> Page<UserPoolRecord> {
-        try read { db in
+        let start = max(after ?? "", region + "_")
+        return try read { db in
             let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: "SELECT \(Self.columns) FROM user_pools WHERE region = ? AND id > ? ORDER BY id LIMIT ?"),
-                arguments: [region, after ?? "", limit + 1])
+                db.cachedStatement(sql: """
+                    SELECT \(Self.columns) FROM user_pools WHERE id > ? AND id < ? AND region = ? ORDER BY id LIMIT ?
+                    """),
+                arguments: [start, region + "`", region, limit + 1])
             var pools: [UserPoolRecord] = []
             pools.reserveCapacity(limit + 1)
             while let row = try rows.next() { pools.append(Self.pool(row)) }
