@@ -1,6 +1,6 @@
 import AWSWire
 import Foundation
-import GatehouseCore
+@testable import GatehouseCore
 import XCTest
 
 final class PageTokensTests: XCTestCase {
@@ -21,5 +21,16 @@ final class PageTokensTests: XCTestCase {
             }
         }
         XCTAssertThrowsError(try tokens.open(token, scope: "ListUserPools/eu-west-1"))
+    }
+
+    func testBase64URLIsFoundationsBase64WithTheURLAlphabetAndNoPadding() {
+        let samples = (0...9).map { Data((0..<$0).map { UInt8(truncatingIfNeeded: $0 * 97 + 251) }) } + [Data([0xFB, 0xFF, 0xBF])]
+        for data in samples {
+            let expected = data.base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            XCTAssertEqual(data.base64URLEncoded, expected)
+            XCTAssertEqual(Data(base64URLEncoded: data.base64URLEncoded), data)
+        }
     }
 }

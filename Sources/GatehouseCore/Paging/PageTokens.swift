@@ -6,11 +6,12 @@ import Foundation
 /// HMAC-sealed with a server-wide key and bound to the list they came from, so a client can neither
 /// forge nor reuse one elsewhere. Every process sharing a database shares the key.
 public struct PageTokens: Sendable {
-    /// Immutable, so safe to share; swift-crypto does not mark it Sendable.
-    private nonisolated(unsafe) let key: SymmetricKey
+    /// An HMAC keyed once; each token's MAC continues a copy of it. Never mutated, so safe to
+    /// share; swift-crypto does not mark it Sendable.
+    private nonisolated(unsafe) let keyed: HMAC<SHA256>
 
     public init(key: Data) {
-        self.key = SymmetricKey(data: key)
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: key))
     }
 
     /// The token for `cursor` in the list named by `scope` (e.g. `ListUserPools/us-east-1`).
@@ -32,10 +33,11 @@ public struct PageTokens: Sendable {
     }
 
     private func mac(_ payload: Data, scope: String) -> Data {
-        var hmac = HMAC<SHA256>(key: key)
-        hmac.update(data: Data(scope.utf8))
-        hmac.update(data: [0])
-        hmac.update(data: payload)
+        var message = Array(scope.utf8)
+        message.append(0)
+        message.append(contentsOf: payload)
+        var hmac = keyed
+        hmac.update(data: message)
         return Data(hmac.finalize()).prefix(16)
     }
 }
@@ -43,14 +45,21 @@ public struct PageTokens: Sendable {
 extension Data {
     /// Base64 with the URL-safe alphabet (`-`, `_`) and no padding (RFC 4648 §5).
     var base64URLEncoded: String {
-        let base64 = base64EncodedData()
-        return String(decoding: base64.lazy.filter { $0 != UInt8(ascii: "=") }.map { byte in
-            switch byte {
-            case UInt8(ascii: "+"): UInt8(ascii: "-")
-            case UInt8(ascii: "/"): UInt8(ascii: "_")
-            default: byte
+        let alphabet: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        var text: [UInt8] = []
+        text.reserveCapacity((count * 4 + 2) / 3)
+        var bits: UInt32 = 0
+        var bitCount = 0
+        for byte in self {
+            bits = bits << 8 | UInt32(byte)
+            bitCount += 8
+            while bitCount >= 6 {
+                bitCount -= 6
+                text.append(alphabet.utf8Start[Int(bits >> UInt32(bitCount) & 0x3F)])
             }
-        }, as: UTF8.self)
+        }
+        if bitCount > 0 { text.append(alphabet.utf8Start[Int(bits << UInt32(6 - bitCount) & 0x3F)]) }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Decodes ``base64URLEncoded`` text; `nil` if it is not that.
