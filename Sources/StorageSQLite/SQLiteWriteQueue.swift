@@ -168,12 +168,7 @@ final class SQLiteWriteQueue: @unchecked Sendable {
     /// Commits one write on the calling thread.
     private func commit<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.writeWithoutTransaction { db in
-            var value: T?
-            try db.inTransaction(.immediate) {
-                value = try body(db)
-                return .commit
-            }
-            return value!
+            try db.inImmediateTransaction { try body(db) }
         }
     }
 
@@ -182,21 +177,17 @@ final class SQLiteWriteQueue: @unchecked Sendable {
         var answers: [(loop: (any EventLoop)?, answer: Answer)] = []
         do {
             try writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
+                try db.inImmediateTransaction {
                     for write in batch {
                         do {
-                            var answer: Answer?
-                            try db.inSavepoint {
-                                answer = try write.perform(db)
-                                return .commit
-                            }
-                            answers.append((write.loop, answer!))
+                            answers.append((write.loop, try db.inCachedSavepoint { try write.perform(db) }))
                         } catch {
+                            // SQLite rolled back the whole transaction: the batch fails as one.
+                            guard db.isInsideTransaction else { throw error }
                             let fail = write.fail
                             answers.append((write.loop, { fail(error) }))
                         }
                     }
-                    return .commit
                 }
             }
         } catch {
