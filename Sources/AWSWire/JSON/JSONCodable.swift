@@ -110,9 +110,10 @@ extension Array: JSONDecodable where Element: JSONDecodable {
 }
 
 extension Array: JSONEncodable where Element: JSONEncodable {
+    /// Elements are read in place by index: `for element in self` would copy each one.
     @inlinable public func writeJSON(to writer: inout JSONWriter) {
         writer.beginArray()
-        for element in self { writer.element(element) }
+        for index in indices { writer.element(self[index]) }
         writer.endArray()
     }
 }
