@@ -5,7 +5,8 @@ import Synchronization
 /// Read-only connections to a database file, one for each thread that reads (in the server, the
 /// event loops), each used only by its own thread. A read then costs a lookup and an uncontended
 /// `DispatchQueue.sync` that runs on the calling thread; GRDB's `DatabasePool` checked a reader
-/// out of its pool and back for every read, which measured about 10% of a DescribeUserPool call.
+/// out of its pool and back for every read, which measured about 10% of the CPU of a
+/// GetUserPoolMfaConfig call.
 final class SQLiteReaders: Sendable {
     private struct Connections {
         var byThread: [UInt: DatabaseQueue] = [:]
