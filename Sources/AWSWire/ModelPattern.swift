@@ -11,7 +11,8 @@ public final class ModelPattern: @unchecked Sendable {
     public init(_ source: String) {
         self.source = source
         do {
-            regex = try NSRegularExpression(pattern: "^(?:\(source))$", options: [])
+            // `\z`, not `$`: ICU's `$` also matches before a final line break.
+            regex = try NSRegularExpression(pattern: "^(?:\(source))\\z", options: [])
         } catch {
             preconditionFailure("model pattern does not compile: \(source)")
         }

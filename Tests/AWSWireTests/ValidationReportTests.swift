@@ -30,6 +30,8 @@ final class ValidationReportTests: XCTestCase {
         let pattern = ModelPattern(#"[\w-]+_[0-9a-zA-Z]+"#)
         XCTAssertTrue(pattern.matches("us-west-2_aaaaaaaaa"))
         XCTAssertFalse(pattern.matches("us-west-2_aaa aaa"))
+        XCTAssertFalse(pattern.matches("us-west-2_aaaaaaaaa\n"), "ICU's $ would match before a final line break")
+        XCTAssertFalse(ModelPattern("^[0-9a-fA-F]+$").matches("abc\n"))
         XCTAssertTrue(ModelPattern("(?s).*").matches("two\nlines"))
     }
 }
