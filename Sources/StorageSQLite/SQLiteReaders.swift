@@ -30,12 +30,15 @@ final class SQLiteReaders: Sendable {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         let thread = Self.currentThread
         let existing = try connections.withLock { connections in
-            guard !connections.closed else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the store is shut down") }
+            guard !connections.closed else { throw DatabaseError.storeShutDown }
             return connections.byThread[thread]
         }
         if let existing { return try existing.unsafeRead(body) }
         let connection = try DatabaseQueue(path: path, configuration: configuration)
-        connections.withLock { $0.byThread[thread] = connection }
+        try connections.withLock { connections in
+            guard !connections.closed else { throw DatabaseError.storeShutDown }
+            connections.byThread[thread] = connection
+        }
         return try connection.unsafeRead(body)
     }
 

@@ -103,3 +103,8 @@ public final class SQLiteStorage: Storage {
         }
     }
 }
+
+extension DatabaseError {
+    /// What a store's write queue and readers answer once the store is shut down.
+    static let storeShutDown = DatabaseError(resultCode: .SQLITE_MISUSE, message: "the store is shut down")
+}

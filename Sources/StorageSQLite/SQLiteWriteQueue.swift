@@ -114,7 +114,7 @@ final class SQLiteWriteQueue: @unchecked Sendable {
     private func claimIdleWriter() throws -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        if stopping { throw Self.shutDown }
+        if stopping { throw DatabaseError.storeShutDown }
         guard !busy, waiting.isEmpty, exclusiveWaiting == 0 else { return false }
         busy = true
         return true
@@ -130,12 +130,11 @@ final class SQLiteWriteQueue: @unchecked Sendable {
     private func enqueue(_ write: Write) {
         condition.lock()
         defer { condition.unlock() }
-        guard !stopping else { return write.fail(Self.shutDown) }
+        guard !stopping else { return write.fail(DatabaseError.storeShutDown) }
         waiting.append(write)
         if waiting.count == 1 { condition.broadcast() }
     }
 
-    private static let shutDown = DatabaseError(resultCode: .SQLITE_MISUSE, message: "the store is shut down")
 
     private func run() {
         while let batch = nextBatch() {
