@@ -35,9 +35,17 @@ final class SQLiteWriteQueue: @unchecked Sendable {
         let fail: @Sendable (any Error) -> Void
         /// The event loop the caller runs on, if any.
         let loop: (any EventLoop)?
+
+        /// The delivery that answers this write's caller with `error`.
+        func failure(_ error: any Error) -> Delivery {
+            let fail = fail
+            return (loop, { fail(error) })
+        }
     }
 
     typealias Answer = @Sendable () -> Void
+    /// An answer and the event loop to run it on (none: run it where the batch ran).
+    typealias Delivery = (loop: (any EventLoop)?, answer: Answer)
 
     private let writer: any DatabaseWriter
     private let maximumBatch: Int
@@ -100,6 +108,13 @@ final class SQLiteWriteQueue: @unchecked Sendable {
         return waiting.count
     }
 
+    /// How many ``exclusively(_:)`` calls wait for their turn.
+    var exclusiveWaitingCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return exclusiveWaiting
+    }
+
     /// Lets the writes already queued finish, then stops the thread and waits for it. Stopping
     /// twice does nothing.
     func stop() {
@@ -134,7 +149,6 @@ final class SQLiteWriteQueue: @unchecked Sendable {
         waiting.append(write)
         if waiting.count == 1 { condition.broadcast() }
     }
-
 
     private func run() {
         while let batch = nextBatch() {
@@ -172,8 +186,8 @@ final class SQLiteWriteQueue: @unchecked Sendable {
     }
 
     /// Commits `batch` in one transaction and returns each caller's answer, to deliver.
-    private func commit(_ batch: [Write]) -> [(loop: (any EventLoop)?, answer: Answer)] {
-        var answers: [(loop: (any EventLoop)?, answer: Answer)] = []
+    private func commit(_ batch: [Write]) -> [Delivery] {
+        var answers: [Delivery] = []
         do {
             try writer.writeWithoutTransaction { db in
                 try db.inImmediateTransaction {
@@ -183,24 +197,20 @@ final class SQLiteWriteQueue: @unchecked Sendable {
                         } catch {
                             // SQLite rolled back the whole transaction: the batch fails as one.
                             guard db.isInsideTransaction else { throw error }
-                            let fail = write.fail
-                            answers.append((write.loop, { fail(error) }))
+                            answers.append(write.failure(error))
                         }
                     }
                 }
             }
         } catch {
-            answers = batch.map { write in
-                let fail = write.fail
-                return (write.loop, { fail(error) })
-            }
+            answers = batch.map { $0.failure(error) }
         }
         return answers
     }
 
     /// Runs each answer on its caller's event loop, one task per loop, or here for callers that
     /// run on no event loop.
-    private static func deliver(_ answers: [(loop: (any EventLoop)?, answer: Answer)]) {
+    private static func deliver(_ answers: [Delivery]) {
         var perLoop: [(loop: any EventLoop, answers: [Answer])] = []
         for (loop, answer) in answers {
             guard let loop else {

@@ -4,15 +4,37 @@ import GRDB
 import Synchronization
 import XCTest
 
+/// What happened, in order, across threads.
+private final class EventLog: Sendable {
+    private let events = Mutex<[String]>([])
+    var list: [String] { events.withLock { $0 } }
+    func append(_ event: String) { events.withLock { $0.append(event) } }
+}
+
 /// The batch path of ``SQLiteWriteQueue``: writes that queue up behind a running one commit
 /// together, each with its own outcome; exclusive access makes writes queue, not block.
 final class SQLiteWriteQueueTests: XCTestCase {
     private enum Refused: Error { case byTheWrite }
 
-    func testWritesQueuedBehindARunningOneCommitTogetherEachWithItsOwnOutcome() async throws {
+    /// A memory database with one table `t (v INTEGER PRIMARY KEY)` and a queue writing to it.
+    private func makeQueue() async throws -> (DatabaseQueue, SQLiteWriteQueue) {
         let database = try DatabaseQueue()
         try await database.write { db in try db.execute(sql: "CREATE TABLE t (v INTEGER PRIMARY KEY)") }
-        let queue = SQLiteWriteQueue(writer: database)
+        return (database, SQLiteWriteQueue(writer: database))
+    }
+
+    /// Waits (at most 5 s) until `count` writes wait in `queue`; a write that did not queue
+    /// fails the test instead of hanging it.
+    private func waitUntil(_ queue: SQLiteWriteQueue, holds count: Int) async throws {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while queue.queuedCount < count {
+            guard ContinuousClock.now < deadline else { return XCTFail("\(queue.queuedCount) of \(count) writes queued") }
+            try await Task.sleep(nanoseconds: 1_000_000)
+        }
+    }
+
+    func testWritesQueuedBehindARunningOneCommitTogetherEachWithItsOwnOutcome() async throws {
+        let (database, queue) = try await makeQueue()
         let started = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let running = Task {
@@ -34,7 +56,7 @@ final class SQLiteWriteQueueTests: XCTestCase {
                 }
             }
         }
-        while queue.queuedCount < queued.count { try await Task.sleep(nanoseconds: 1_000_000) }
+        try await waitUntil(queue, holds: queued.count)
         release.signal()
 
         try await running.value
@@ -57,18 +79,16 @@ final class SQLiteWriteQueueTests: XCTestCase {
     }
 
     func testWritesArrivingDuringExclusiveAccessQueueAndCommitAfterIt() async throws {
-        let database = try DatabaseQueue()
-        try await database.write { db in try db.execute(sql: "CREATE TABLE t (v INTEGER PRIMARY KEY)") }
-        let queue = SQLiteWriteQueue(writer: database)
+        let (database, queue) = try await makeQueue()
         let entered = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
-        let events = Mutex<[String]>([])
+        let events = EventLog()
         DispatchQueue.global().async {
             try? queue.exclusively { db in
                 entered.signal()
                 release.wait()
                 let inTransaction = db.isInsideTransaction
-                events.withLock { $0.append("exclusive, in a transaction: \(inTransaction)") }
+                events.append("exclusive, in a transaction: \(inTransaction)")
             }
         }
         await Task.detached { entered.wait() }.value
@@ -76,16 +96,55 @@ final class SQLiteWriteQueueTests: XCTestCase {
         let write = Task {
             try await queue.write { db in
                 try db.execute(sql: "INSERT INTO t VALUES (1)")
-                events.withLock { $0.append("write") }
+                events.append("write")
             }
         }
-        while queue.queuedCount < 1 { try await Task.sleep(nanoseconds: 1_000_000) }
+        try await waitUntil(queue, holds: 1)
         release.signal()
         try await write.value
 
-        XCTAssertEqual(events.withLock { $0 }, ["exclusive, in a transaction: false", "write"])
+        XCTAssertEqual(events.list, ["exclusive, in a transaction: false", "write"])
         let values = try await database.read { db in try Int.fetchAll(db, sql: "SELECT v FROM t") }
         XCTAssertEqual(values, [1])
+        queue.stop()
+    }
+
+    func testExclusiveAccessWaitingForARunningWriteGoesBeforeTheWritesQueuedAfterIt() async throws {
+        let (database, queue) = try await makeQueue()
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let events = EventLog()
+        let running = Task {
+            try await queue.write { db in
+                started.signal()
+                release.wait()
+                try db.execute(sql: "INSERT INTO t VALUES (1)")
+                events.append("running write")
+            }
+        }
+        await Task.detached { started.wait() }.value
+        let exclusive = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? queue.exclusively { _ in events.append("exclusive") }
+            exclusive.signal()
+        }
+        let deadline = ContinuousClock.now + .seconds(5)
+        while queue.exclusiveWaitingCount < 1, ContinuousClock.now < deadline { try await Task.sleep(nanoseconds: 1_000_000) }
+        let queued = Task {
+            try await queue.write { db in
+                try db.execute(sql: "INSERT INTO t VALUES (2)")
+                events.append("queued write")
+            }
+        }
+        try await waitUntil(queue, holds: 1)
+        release.signal()
+
+        try await running.value
+        try await queued.value
+        await Task.detached { exclusive.wait() }.value
+        XCTAssertEqual(events.list, ["running write", "exclusive", "queued write"])
+        let values = try await database.read { db in try Int.fetchAll(db, sql: "SELECT v FROM t ORDER BY v") }
+        XCTAssertEqual(values, [1, 2])
         queue.stop()
     }
 }
