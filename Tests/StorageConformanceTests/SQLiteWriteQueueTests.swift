@@ -23,14 +23,27 @@ final class SQLiteWriteQueueTests: XCTestCase {
         return (database, SQLiteWriteQueue(writer: database))
     }
 
-    /// Waits (at most 5 s) until `count` writes wait in `queue`; a write that did not queue
-    /// fails the test instead of hanging it.
-    private func waitUntil(_ queue: SQLiteWriteQueue, holds count: Int) async throws {
+    /// Waits (at most 5 s) until `condition` holds; if it never does, the test fails instead of
+    /// hanging.
+    private func waitUntil(_ what: String, _ condition: () -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(5)
-        while queue.queuedCount < count {
-            guard ContinuousClock.now < deadline else { return XCTFail("\(queue.queuedCount) of \(count) writes queued") }
+        while !condition() {
+            guard ContinuousClock.now < deadline else { return XCTFail("never: \(what)") }
             try await Task.sleep(nanoseconds: 1_000_000)
         }
+    }
+
+    /// Starts a write of `value` that logs `event`, and waits until it is queued.
+    private func queueInsert(_ value: Int, into queue: SQLiteWriteQueue, logging event: String,
+                             in events: EventLog) async throws -> Task<Void, any Error> {
+        let write = Task {
+            try await queue.write { db in
+                try db.execute(sql: "INSERT INTO t VALUES (?)", arguments: [value])
+                events.append(event)
+            }
+        }
+        try await waitUntil("the write is queued") { queue.queuedCount == 1 }
+        return write
     }
 
     func testWritesQueuedBehindARunningOneCommitTogetherEachWithItsOwnOutcome() async throws {
@@ -56,7 +69,7 @@ final class SQLiteWriteQueueTests: XCTestCase {
                 }
             }
         }
-        try await waitUntil(queue, holds: queued.count)
+        try await waitUntil("\(queued.count) writes are queued") { queue.queuedCount == queued.count }
         release.signal()
 
         try await running.value
@@ -93,13 +106,7 @@ final class SQLiteWriteQueueTests: XCTestCase {
         }
         await Task.detached { entered.wait() }.value
 
-        let write = Task {
-            try await queue.write { db in
-                try db.execute(sql: "INSERT INTO t VALUES (1)")
-                events.append("write")
-            }
-        }
-        try await waitUntil(queue, holds: 1)
+        let write = try await queueInsert(1, into: queue, logging: "write", in: events)
         release.signal()
         try await write.value
 
@@ -128,15 +135,8 @@ final class SQLiteWriteQueueTests: XCTestCase {
             try? queue.exclusively { _ in events.append("exclusive") }
             exclusive.signal()
         }
-        let deadline = ContinuousClock.now + .seconds(5)
-        while queue.exclusiveWaitingCount < 1, ContinuousClock.now < deadline { try await Task.sleep(nanoseconds: 1_000_000) }
-        let queued = Task {
-            try await queue.write { db in
-                try db.execute(sql: "INSERT INTO t VALUES (2)")
-                events.append("queued write")
-            }
-        }
-        try await waitUntil(queue, holds: 1)
+        try await waitUntil("exclusive access waits") { queue.exclusiveWaitingCount == 1 }
+        let queued = try await queueInsert(2, into: queue, logging: "queued write", in: events)
         release.signal()
 
         try await running.value
