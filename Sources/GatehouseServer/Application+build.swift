@@ -1,6 +1,7 @@
 import Foundation
 import GatehouseStorage
 import Hummingbird
+import HummingbirdCore
 import Logging
 import StoragePostgres
 import StorageSQLite
@@ -17,9 +18,15 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil)
     }
+    let responder = buildRouter(gatehouse: Gatehouse(storage: storageService.storage), configuration: configuration)
+        .buildResponder()
+    let server = HTTPServerBuilder { _ in
+        HTTP1RouterChannel(responder: responder, maximumBodySize: configuration.maximumBodySize, serverName: "Gatehouse")
+    }
     var app = Application(
-        router: buildRouter(gatehouse: Gatehouse(storage: storageService.storage), configuration: configuration),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Gatehouse"),
+        responder: responder,
+        server: server,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
         services: [storageService],
         logger: logger)
     if let beforeStart {

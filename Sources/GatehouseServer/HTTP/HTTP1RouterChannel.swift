@@ -1,0 +1,51 @@
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypesHTTP1
+
+/// Hummingbird's HTTP/1.1 server connection, answered by a responder straight from NIO's pipeline.
+///
+/// Hummingbird's own `HTTP1Channel` passes every request part and response part through
+/// `NIOAsyncChannel`'s async sequences and a task per connection; on this workload that cost about
+/// as much CPU as the operation itself. Here a channel handler collects each request and runs the
+/// responder in one task, started on the connection's event loop (the NIO executor keeps it there),
+/// which writes the response back through the channel. Hummingbird still runs the server: binding,
+/// the services, graceful shutdown (``HTTPConnectionStateHandler`` closes each connection once its
+/// current response is written).
+struct HTTP1RouterChannel<Responder: HTTPResponder>: ServerChildChannel
+where Responder.Context == GatehouseRequestContext {
+    struct Value: ServerChildChannelValue {
+        let channel: any Channel
+    }
+
+    let responder: Responder
+    /// Bodies are kept up to one byte more than this, so the responder can still tell that a
+    /// request was larger than it accepts without the server holding all of it.
+    let maximumBodySize: Int
+    /// The `Server` header of every response.
+    let serverName: String
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        channel.eventLoop.makeCompletedFuture {
+            let pipeline = channel.pipeline.syncOperations
+            try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+            try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+            try pipeline.addHandler(HTTPConnectionStateHandler(logger: logger))
+            try pipeline.addHandler(HTTP1RequestHandler(
+                exchange: HTTP1Exchange(responder: responder, serverName: serverName, logger: logger),
+                maximumBodySize: maximumBodySize))
+            return Value(channel: channel)
+        }
+    }
+
+    /// Waits for the connection to close; cancelled, closes it.
+    func handle(value: Value, logger: Logger) async {
+        await withTaskCancellationHandler {
+            try? await value.channel.closeFuture.get()
+        } onCancel: {
+            value.channel.close(promise: nil)
+        }
+    }
+}
