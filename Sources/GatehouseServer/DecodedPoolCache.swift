@@ -20,17 +20,26 @@ final class DecodedPoolCache: Sendable {
         }
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
-    /// Beyond this many pools the cache starts over, bounding memory.
+    /// The entries by pool id, and their ids in the order they were added: once `capacity` pools
+    /// are kept, each new one replaces the oldest. Emptying the whole cache at once instead cost a
+    /// stall of several milliseconds, on the loop that did it and on every loop waiting for the lock.
+    private struct Entries {
+        var byID: [String: Entry] = [:]
+        var order: [String] = []
+        var oldest = 0
+    }
+
+    private let entries = Mutex(Entries())
     private let capacity: Int
 
     init(capacity: Int = 10_000) {
+        precondition(capacity > 0)
         self.capacity = capacity
     }
 
     /// The decoded document of `record`.
     func decoded(_ record: UserPoolRecord) throws(AWSServiceError) -> Entry {
-        if let entry = entries.withLock({ $0[record.id] }), entry.document == record.document {
+        if let entry = entries.withLock({ $0.byID[record.id] }), entry.document == record.document {
             return entry
         }
         return remember(try StoredUserPool(record: record), as: record)
@@ -40,10 +49,19 @@ final class DecodedPoolCache: Sendable {
     @discardableResult
     func remember(_ stored: StoredUserPool, as record: UserPoolRecord) -> Entry {
         let entry = Entry(document: record.document, stored: stored)
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[record.id] = entry
+        // Whatever is replaced or evicted is released after the lock, not while holding it.
+        let released = entries.withLock { entries -> Entry? in
+            if let previous = entries.byID.updateValue(entry, forKey: record.id) { return previous }
+            guard entries.order.count == capacity else {
+                entries.order.append(record.id)
+                return nil
+            }
+            let evicted = entries.byID.removeValue(forKey: entries.order[entries.oldest])
+            entries.order[entries.oldest] = record.id
+            entries.oldest = (entries.oldest + 1) % capacity
+            return evicted
         }
+        withExtendedLifetime(released) {}
         return entry
     }
 }
