@@ -77,7 +77,7 @@ def test_pipelined_requests_are_answered_in_order(live_server, raw):
 
 def test_connection_close_is_honoured_after_the_response(live_server):
     with _connect(live_server) as sock:
-        sock.sendall(_request("ListUserPools", {"MaxResults": 1}, ["Connection: close"]))
+        sock.sendall(_request("ListUserPools", {"MaxResults": 1}, ["Connection: Close"]))
         reader = _Reader(sock)
         assert reader.response()[0] == 200
         assert reader.closed()

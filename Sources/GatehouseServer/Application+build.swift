@@ -20,6 +20,7 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
     }
     let responder = buildRouter(gatehouse: Gatehouse(storage: storageService.storage), configuration: configuration)
         .buildResponder()
+    // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.
     let server = HTTPServerBuilder { _ in
         HTTP1RouterChannel(responder: responder, maximumBodySize: configuration.maximumBodySize, serverName: "Gatehouse")
     }

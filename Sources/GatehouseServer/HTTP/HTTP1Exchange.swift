@@ -31,7 +31,7 @@ struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context
             channel.close(promise: nil)
             return
         }
-        if request.headers[.connection] == "close" {
+        if request.headers[.connection]?.lowercased() == "close" {
             channel.close(promise: nil)
         }
     }

@@ -21,8 +21,8 @@ where Responder.Context == GatehouseRequestContext {
     }
 
     let responder: Responder
-    /// Bodies are kept up to one byte more than this, so the responder can still tell that a
-    /// request was larger than it accepts without the server holding all of it.
+    /// Once a request body is larger than this, its further parts are dropped: the responder still
+    /// sees that it is too large, and the server never holds much more than this.
     let maximumBodySize: Int
     /// The `Server` header of every response.
     let serverName: String
