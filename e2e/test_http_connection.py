@@ -108,6 +108,8 @@ def test_chunked_body_over_the_limit_is_rejected(live_server, sentinel):
         sock.sendall(_request("CreateUserPool", body, chunked=True))
         status, headers, answer = _Reader(sock).response()
     assert (status, headers["x-amzn-errortype"]) == (413, "RequestEntityTooLargeException:"), answer
+    assert json.loads(answer) == {"__type": "RequestEntityTooLargeException",
+                                  "message": f"The request body exceeds the limit of {MAX_BODY} bytes."}
     sentinel.assert_unchanged()
 
 
@@ -115,6 +117,7 @@ def test_bytes_that_are_not_http_get_400_and_a_closed_connection(live_server):
     with _connect(live_server) as sock:
         sock.sendall(b"\x16\x03\x01 not http at all\r\n\r\n")
         reader = _Reader(sock)
-        assert reader.response()[0] == 400
+        status, headers, body = reader.response()
+        assert (status, headers["connection"].lower(), body) == (400, "close", b"")
         assert reader.closed()
     assert live_server.healthy()

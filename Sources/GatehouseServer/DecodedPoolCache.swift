@@ -49,8 +49,8 @@ final class DecodedPoolCache: Sendable {
     @discardableResult
     func remember(_ stored: StoredUserPool, as record: UserPoolRecord) -> Entry {
         let entry = Entry(document: record.document, stored: stored)
-        // Whatever is replaced or evicted is released after the lock, not while holding it.
-        let released = entries.withLock { entries -> Entry? in
+        // Whatever is replaced or evicted is returned out of the lock, so it is released after it.
+        _ = entries.withLock { entries -> Entry? in
             if let previous = entries.byID.updateValue(entry, forKey: record.id) { return previous }
             guard entries.order.count == capacity else {
                 entries.order.append(record.id)
@@ -61,7 +61,6 @@ final class DecodedPoolCache: Sendable {
             entries.oldest = (entries.oldest + 1) % capacity
             return evicted
         }
-        withExtendedLifetime(released) {}
         return entry
     }
 }
