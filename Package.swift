@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
         .testTarget(name: "CognitoModelTests", dependencies: ["CognitoModel", "AWSWire"]),
         .testTarget(name: "CognitoCodegenTests", dependencies: ["CognitoCodegen", "AWSWire"]),
-        .testTarget(name: "GatehouseCoreTests", dependencies: ["GatehouseCore"]),
+        .testTarget(name: "GatehouseCoreTests", dependencies: ["GatehouseCore", "GatehouseStorage"]),
         .testTarget(name: "StorageConformanceTests", dependencies: [
             "GatehouseStorage", "StorageSQLite", "StoragePostgres", .product(name: "Logging", package: "swift-log"),
         ]),

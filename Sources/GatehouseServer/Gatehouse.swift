@@ -57,7 +57,7 @@ public struct Gatehouse: Sendable {
                 var stored = try pools.decoded(record).stored
                 try change(&stored, &record)
                 record.lastModifiedDate = now
-                record.document = stored.document()
+                stored.store(in: &record)
                 pools.remember(stored, as: record)
             }
         } catch StorageError.notFound {

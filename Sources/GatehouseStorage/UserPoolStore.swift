@@ -10,7 +10,8 @@ public protocol UserPoolStore: Sendable {
     /// Changes a pool atomically: reads it, lets `change` modify it, and writes it back only if nobody
     /// wrote it in between; otherwise reads it again and calls `change` again (so `change` may run
     /// more than once and must not have side effects). An error thrown by `change` aborts the update
-    /// with nothing written and is rethrown. `id`, `region` and `creationDate` cannot change.
+    /// with nothing written and is rethrown. `id`, `region` and `creationDate` cannot change; the
+    /// other fields are written as `change` leaves them.
     /// - Returns: the pool as written.
     /// - Throws: ``StorageError/notFound`` when the pool does not exist.
     func updateUserPool(id: String, _ change: @escaping @Sendable (inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord
@@ -23,6 +24,6 @@ public protocol UserPoolStore: Sendable {
     /// The pools of one region in ascending id order, starting after the pool whose id is `after`.
     /// A store may rely on every id beginning with its region and `_` (``UserPoolRecord/id``).
     /// - Parameter limit: at least 1.
-    /// - Returns: at most `limit` pools; `nextCursor` is set when more follow.
-    func userPools(region: String, after: String?, limit: Int) async throws -> Page<UserPoolRecord>
+    /// - Returns: at most `limit` pools, as ``UserPoolRecord/listed``; `nextCursor` is set when more follow.
+    func userPools(region: String, after: String?, limit: Int) async throws -> Page<UserPoolSummary>
 }

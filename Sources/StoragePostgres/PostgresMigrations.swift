@@ -39,6 +39,13 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        // What a list shows of each pool, so that a list reads neither the documents nor decodes them.
+        // A pool stored before has its whole document as its summary (``UserPoolSummary``).
+        Migration(version: 2, statements: [
+            "ALTER TABLE user_pools ADD COLUMN summary BYTEA",
+            "UPDATE user_pools SET summary = document",
+            "ALTER TABLE user_pools ALTER COLUMN summary SET NOT NULL",
+        ]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

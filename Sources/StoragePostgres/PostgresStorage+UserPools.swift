@@ -8,9 +8,9 @@ extension PostgresStorage {
         try await self.perform {
             _ = try await self.client.query(
                 """
-                INSERT INTO user_pools (id, region, name, creation_date, last_modified_date, document, version)
+                INSERT INTO user_pools (id, region, name, creation_date, last_modified_date, document, summary, version)
                 VALUES (\(pool.id), \(pool.region), \(pool.name), \(pool.creationDate.millisecondsSince1970),
-                        \(pool.lastModifiedDate.millisecondsSince1970), \(pool.document), \(Int64(1)))
+                        \(pool.lastModifiedDate.millisecondsSince1970), \(pool.document), \(pool.summary), \(Int64(1)))
                 """,
                 logger: self.logger
             ).collect()
@@ -29,7 +29,7 @@ extension PostgresStorage {
 
     /// Optimistic compare-and-swap on the `version` column: read, apply `change`, write only if the
     /// version is still the one read; otherwise read again and retry. Someone's write succeeds on
-    /// every round, so the loop ends. Only `name`, `last_modified_date` and `document` are written.
+    /// every round, so the loop ends. Only `name`, `last_modified_date`, `document` and `summary` are written.
     public func updateUserPool(
         id: String,
         _ change: @escaping @Sendable (inout UserPoolRecord) throws -> Void
@@ -52,7 +52,8 @@ extension PostgresStorage {
                     name: changed.name,
                     creationDate: current.creationDate,
                     lastModifiedDate: Date(millisecondsSince1970: changed.lastModifiedDate.millisecondsSince1970),
-                    document: changed.document
+                    document: changed.document,
+                    summary: changed.summary
                 )
                 let updated = try await self.client.query(
                     """
@@ -60,6 +61,7 @@ extension PostgresStorage {
                     SET name = \(written.name),
                         last_modified_date = \(written.lastModifiedDate.millisecondsSince1970),
                         document = \(written.document),
+                        summary = \(written.summary),
                         version = version + 1
                     WHERE id = \(id) AND version = \(version)
                     RETURNING version
@@ -96,14 +98,14 @@ extension PostgresStorage {
     }
 
     /// `LIMIT limit + 1`: the extra row, never returned, tells whether another page follows.
-    public func userPools(region: String, after: String?, limit: Int) async throws -> Page<UserPoolRecord> {
+    public func userPools(region: String, after: String?, limit: Int) async throws -> Page<UserPoolSummary> {
         let limit = max(limit, 1)
         return try await self.perform {
             let rows: [PostgresRow]
             if let after {
                 rows = try await self.client.query(
                     """
-                    SELECT \(unescaped: Self.userPoolColumns) FROM user_pools
+                    SELECT \(unescaped: Self.summaryColumns) FROM user_pools
                     WHERE region = \(region) AND id > \(after)
                     ORDER BY id LIMIT \(limit + 1)
                     """,
@@ -112,14 +114,14 @@ extension PostgresStorage {
             } else {
                 rows = try await self.client.query(
                     """
-                    SELECT \(unescaped: Self.userPoolColumns) FROM user_pools
+                    SELECT \(unescaped: Self.summaryColumns) FROM user_pools
                     WHERE region = \(region)
                     ORDER BY id LIMIT \(limit + 1)
                     """,
                     logger: self.logger
                 ).collect()
             }
-            let items = try rows.prefix(limit).map { try Self.decodeUserPool($0).record }
+            let items = try rows.prefix(limit).map(Self.decodeSummary)
             let nextCursor = rows.count > limit ? items.last?.id : nil
             return Page(items: items, nextCursor: nextCursor)
         }
@@ -128,20 +130,30 @@ extension PostgresStorage {
     // MARK: - Rows
 
     /// The columns ``decodeUserPool(_:)`` reads, in its order. A constant, never a value.
-    static let userPoolColumns = "id, region, name, creation_date, last_modified_date, document, version"
+    static let userPoolColumns = "id, region, name, creation_date, last_modified_date, document, summary, version"
 
     static func decodeUserPool(_ row: PostgresRow) throws -> (record: UserPoolRecord, version: Int64) {
-        let (id, region, name, creationDate, lastModifiedDate, document, version) =
-            try row.decode((String, String, String, Int64, Int64, Data, Int64).self)
+        let (id, region, name, creationDate, lastModifiedDate, document, summary, version) =
+            try row.decode((String, String, String, Int64, Int64, Data, Data, Int64).self)
         let record = UserPoolRecord(
             id: id,
             region: region,
             name: name,
             creationDate: Date(millisecondsSince1970: creationDate),
             lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate),
-            document: document
+            document: document,
+            summary: summary
         )
         return (record, version)
+    }
+
+    /// The columns ``decodeSummary(_:)`` reads, in its order. A constant, never a value.
+    static let summaryColumns = "id, name, creation_date, last_modified_date, summary"
+
+    static func decodeSummary(_ row: PostgresRow) throws -> UserPoolSummary {
+        let (id, name, creationDate, lastModifiedDate, summary) = try row.decode((String, String, Int64, Int64, Data).self)
+        return UserPoolSummary(id: id, name: name, creationDate: Date(millisecondsSince1970: creationDate),
+                               lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate), summary: summary)
     }
 }
 

@@ -26,6 +26,14 @@ enum SQLiteMigrations {
         migrator.registerMigration("2-user-pools-listed-by-id-range") { db in
             try db.execute(sql: "DROP INDEX user_pools_by_region")
         }
+        // What a list shows of each pool, so that a list reads neither the documents nor decodes them.
+        // A pool stored before has its whole document as its summary (``UserPoolSummary``).
+        migrator.registerMigration("3-user-pool-summaries") { db in
+            try db.execute(sql: """
+                ALTER TABLE user_pools ADD COLUMN summary BLOB NOT NULL DEFAULT x'';
+                UPDATE user_pools SET summary = document;
+                """)
+        }
         return migrator
     }
 }

@@ -6,10 +6,10 @@ extension SQLiteStorage {
     public func insertUserPool(_ pool: UserPoolRecord) async throws {
         try await write { db in
             try db.cachedStatement(sql: """
-                INSERT INTO user_pools (id, region, name, creation_date, last_modified_date, document)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO user_pools (id, region, name, creation_date, last_modified_date, document, summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [pool.id, pool.region, pool.name, pool.creationDate.millisecondsSince1970,
-                            pool.lastModifiedDate.millisecondsSince1970, pool.document])
+                            pool.lastModifiedDate.millisecondsSince1970, pool.document, pool.summary])
         }
     }
 
@@ -22,10 +22,11 @@ extension SQLiteStorage {
             guard let stored = try Self.fetchPool(db, id: id) else { throw StorageError.notFound }
             var pool = stored
             try change(&pool)
-            try db.cachedStatement(sql: "UPDATE user_pools SET name = ?, last_modified_date = ?, document = ? WHERE id = ?")
-                .execute(arguments: [pool.name, pool.lastModifiedDate.millisecondsSince1970, pool.document, id])
+            try db.cachedStatement(sql: "UPDATE user_pools SET name = ?, last_modified_date = ?, document = ?, summary = ? WHERE id = ?")
+                .execute(arguments: [pool.name, pool.lastModifiedDate.millisecondsSince1970, pool.document, pool.summary, id])
             return UserPoolRecord(id: stored.id, region: stored.region, name: pool.name, creationDate: stored.creationDate,
-                                  lastModifiedDate: pool.lastModifiedDate.roundedToMilliseconds, document: pool.document)
+                                  lastModifiedDate: pool.lastModifiedDate.roundedToMilliseconds,
+                                  document: pool.document, summary: pool.summary)
         }
     }
 
@@ -40,17 +41,21 @@ extension SQLiteStorage {
     /// Reads the range of ids that begin with `<region>_` (``UserPoolRecord/id``), which the
     /// primary key holds in order: from after `after` (or the range's start) to `<region>` and the
     /// character after `_`.
-    public func userPools(region: String, after: String?, limit: Int) async throws -> Page<UserPoolRecord> {
+    public func userPools(region: String, after: String?, limit: Int) async throws -> Page<UserPoolSummary> {
         let start = max(after ?? "", region + "_")
         return try read { db in
             let rows = try Row.fetchCursor(
                 db.cachedStatement(sql: """
-                    SELECT \(Self.columns) FROM user_pools WHERE id > ? AND id < ? AND region = ? ORDER BY id LIMIT ?
+                    SELECT id, name, creation_date, last_modified_date, summary FROM user_pools
+                    WHERE id > ? AND id < ? AND region = ? ORDER BY id LIMIT ?
                     """),
                 arguments: [start, region + "`", region, limit + 1])
-            var pools: [UserPoolRecord] = []
+            var pools: [UserPoolSummary] = []
             pools.reserveCapacity(limit + 1)
-            while let row = try rows.next() { pools.append(Self.pool(row)) }
+            while let row = try rows.next() {
+                pools.append(UserPoolSummary(id: row[0], name: row[1], creationDate: Date(millisecondsSince1970: row[2]),
+                                             lastModifiedDate: Date(millisecondsSince1970: row[3]), summary: row[4]))
+            }
             let more = pools.count > limit
             if more { pools.removeLast() }
             return Page(items: pools, nextCursor: more ? pools.last?.id : nil)
@@ -62,12 +67,12 @@ extension SQLiteStorage {
     }
 
     /// The columns ``pool(_:)`` reads, by position.
-    static let columns = "id, region, name, creation_date, last_modified_date, document"
+    static let columns = "id, region, name, creation_date, last_modified_date, document, summary"
 
     static func pool(_ row: Row) -> UserPoolRecord {
         UserPoolRecord(id: row[0], region: row[1], name: row[2],
                        creationDate: Date(millisecondsSince1970: row[3]),
                        lastModifiedDate: Date(millisecondsSince1970: row[4]),
-                       document: row[5])
+                       document: row[5], summary: row[6])
     }
 }

@@ -62,21 +62,3 @@ final class UserPoolSchemaTests: XCTestCase {
         }
     }
 }
-
-/// The stored document keeps only what differs from the standard schema and reads back whole.
-final class StoredUserPoolTests: XCTestCase {
-    func testTheSchemaRoundTripsThroughTheCompactDocument() throws {
-        var pool = UserPoolType(schemaAttributes: try UserPoolSchema.initial([
-            SchemaAttributeType(name: "email", attributeDataType: .string, required: true),
-            SchemaAttributeType(name: "team", attributeDataType: .string),
-        ]))
-        UserPoolConfiguration.apply(CreateUserPoolRequest(poolName: "p"), to: &pool, region: "us-east-1", isUpdate: false)
-        let stored = StoredUserPool(pool: pool, softwareTokenMfaConfiguration: SoftwareTokenMfaConfigType(enabled: true))
-        let document = stored.document()
-        let text = String(decoding: document, as: UTF8.self)
-        XCTAssertFalse(text.contains("given_name"), "standard attributes are not stored")
-        XCTAssertTrue(text.contains(#""Name":"email""#), "a customised standard attribute is")
-        XCTAssertTrue(text.contains("custom:team"))
-        XCTAssertEqual(try AWSJSON.decode(StoredUserPool.self, from: document), stored)
-    }
-}

@@ -9,7 +9,7 @@ final class DecodedPoolCacheTests: XCTestCase {
     private func record(_ id: String, name: String = "pool") -> UserPoolRecord {
         let stored = StoredUserPool(pool: UserPoolType(name: name))
         return UserPoolRecord(id: id, region: "us-east-1", name: name, creationDate: Date(timeIntervalSince1970: 0),
-                              lastModifiedDate: Date(timeIntervalSince1970: 0), document: stored.document())
+                              lastModifiedDate: Date(timeIntervalSince1970: 0), document: stored.document(), summary: stored.summary())
     }
 
     func testIdenticalBytesAreServedFromTheCacheAndChangedBytesDecodedAgain() throws {

@@ -96,6 +96,50 @@ public struct StoredUserPool: JSONCodable, Sendable, Equatable {
         Data(AWSJSON.encode(self))
     }
 
+    /// What a list of pools shows of this pool (``UserPoolRecord/summary``): the document reduced
+    /// to the pool's LambdaConfig, in the document's own shape, so that ``lambdaConfig(summary:)``
+    /// reads a summary and a whole document alike.
+    public func summary() -> Data {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.member("Pool", UserPoolType(lambdaConfig: pool.lambdaConfig))
+        writer.endObject()
+        return Data(writer.bytes)
+    }
+
+    /// Writes this pool's document and summary into `record`.
+    public func store(in record: inout UserPoolRecord) {
+        record.document = document()
+        record.summary = summary()
+    }
+
+    /// The LambdaConfig in a ``summary()``, or in a whole document (the summary of a pool stored
+    /// before summaries were kept).
+    /// - Throws: `InternalErrorException` when the bytes are neither.
+    public static func lambdaConfig(summary: Data) throws(AWSServiceError) -> LambdaConfigType? {
+        do {
+            return try AWSJSON.decode(Summary.self, from: summary).lambdaConfig
+        } catch {
+            throw .internalError
+        }
+    }
+
+    /// `Pool.LambdaConfig` of a summary or a document, and nothing else of it: decoding the whole
+    /// `UserPoolType` (34 members) made a 60-pool list cost a third more.
+    private struct Summary: JSONDecodable {
+        var lambdaConfig: LambdaConfigType?
+
+        init(json: JSONNode) throws(JSONDecodeFailure) {
+            guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+            for (key, pool) in members where key == "Pool" {
+                guard case .object(let poolMembers) = pool else { throw JSONDecodeFailure(expected: "structure").inside("Pool") }
+                for (key, value) in poolMembers where key == "LambdaConfig" {
+                    lambdaConfig = try LambdaConfigType(json: value)
+                }
+            }
+        }
+    }
+
     /// The pool as DescribeUserPool returns it, this document being the one of `record`.
     public func describe(_ record: UserPoolRecord) -> UserPoolType {
         var pool = pool

@@ -22,7 +22,7 @@ extension Gatehouse {
         UserPoolConfiguration.apply(input, to: &pool, region: context.region, isUpdate: false)
         let stored = StoredUserPool(pool: pool)
         let record = UserPoolRecord(id: id, region: context.region, name: name, creationDate: now, lastModifiedDate: now,
-                                    document: stored.document())
+                                    document: stored.document(), summary: stored.summary())
         try await storage.insertUserPool(record)
         pools.remember(stored, as: record)
         return CreateUserPoolResponse(userPool: stored.describe(record))

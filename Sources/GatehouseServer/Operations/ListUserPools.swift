@@ -1,4 +1,6 @@
+import AWSWire
 import CognitoModel
+import Foundation
 import GatehouseCore
 
 extension Gatehouse {
@@ -8,9 +10,19 @@ extension Gatehouse {
         let scope = "ListUserPools/\(context.region)"
         let after = try input.nextToken.map { token in try tokens.open(token, scope: scope) }
         let page = try await storage.userPools(region: context.region, after: after, limit: try input.maxResults.required)
-        let pools = try page.items.map { record in
-            UserPoolDescriptionType(id: record.id, name: record.name, lambdaConfig: try self.pools.decoded(record).stored.pool.lambdaConfig,
-                                    lastModifiedDate: record.lastModifiedDate, creationDate: record.creationDate)
+        // Pools with the same triggers (most have none) have the same summary: each distinct one
+        // is decoded once per page.
+        var lambdaConfigs: [Data: LambdaConfigType?] = [:]
+        let pools = try page.items.map { (listed) throws(AWSServiceError) in
+            let lambdaConfig: LambdaConfigType?
+            if let decoded = lambdaConfigs[listed.summary] {
+                lambdaConfig = decoded
+            } else {
+                lambdaConfig = try StoredUserPool.lambdaConfig(summary: listed.summary)
+                lambdaConfigs[listed.summary] = lambdaConfig
+            }
+            return UserPoolDescriptionType(id: listed.id, name: listed.name, lambdaConfig: lambdaConfig,
+                                           lastModifiedDate: listed.lastModifiedDate, creationDate: listed.creationDate)
         }
         return ListUserPoolsResponse(userPools: pools, nextToken: page.nextCursor.map { tokens.seal($0, scope: scope) })
     }
