@@ -112,6 +112,21 @@ def test_list_user_pools_pages_each_pool_exactly_once(cognito, make_pool, pool_n
         assert entry["CreationDate"] == entry["LastModifiedDate"]
 
 
+def test_list_user_pools_shows_each_pools_current_lambda_config(cognito, make_pool, pool_name):
+    trigger = {"PreSignUp": "arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up"}
+    with_trigger = make_pool(LambdaConfig=trigger)["Id"]
+    without = make_pool()["Id"]
+
+    def listed():
+        pages = _list_all(cognito, 60)
+        return {p["Id"]: p["LambdaConfig"] for page in pages for p in page if p["Name"].startswith(pool_name + "-")}
+
+    assert listed() == {with_trigger: trigger, without: {}}
+    cognito.update_user_pool(UserPoolId=without, LambdaConfig=trigger)
+    cognito.update_user_pool(UserPoolId=with_trigger)
+    assert listed() == {with_trigger: {}, without: trigger}
+
+
 def test_list_user_pools_rejects_a_tampered_token(cognito, make_pool):
     for _ in range(3):
         make_pool()

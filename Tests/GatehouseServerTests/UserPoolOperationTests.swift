@@ -77,6 +77,32 @@ final class UserPoolOperationTests: XCTestCase {
         }
     }
 
+    /// A list shows each pool's own triggers (pools with equal ones share a decoded summary), and
+    /// after an update the new ones.
+    func testListUserPoolsShowsEachPoolsCurrentLambdaConfig() async throws {
+        let harness = ServerHarness()
+        try await harness.run { client in
+            let preSignUp = ["PreSignUp": "arn:aws:lambda:us-east-1:123456789012:function:f"]
+            let withTrigger = try await client.createPool("with", ["LambdaConfig": preSignUp])["Id"] as! String
+            let sameTrigger = try await client.createPool("same", ["LambdaConfig": preSignUp])["Id"] as! String
+            let without = try await client.createPool("without")["Id"] as! String
+            func listed() async throws -> [String: [String: String]] {
+                let pools = try await client.ok("ListUserPools", ["MaxResults": 60])["UserPools"] as! [[String: Any]]
+                return Dictionary(uniqueKeysWithValues: pools.map { ($0["Id"] as! String, $0["LambdaConfig"] as! [String: String]) })
+            }
+            let before = try await listed()
+            XCTAssertEqual(before, [withTrigger: preSignUp, sameTrigger: preSignUp, without: [:]])
+            harness.advance(by: 60)
+            let postConfirmation = ["PostConfirmation": "arn:aws:lambda:us-east-1:123456789012:function:g"]
+            _ = try await client.ok("UpdateUserPool", ["UserPoolId": without, "LambdaConfig": postConfirmation])
+            _ = try await client.ok("UpdateUserPool", ["UserPoolId": withTrigger])
+            let after = try await listed()
+            XCTAssertEqual(after, [withTrigger: [:], sameTrigger: preSignUp, without: postConfirmation])
+            let updated = try await client.ok("ListUserPools", ["MaxResults": 60])["UserPools"] as! [[String: Any]]
+            XCTAssertEqual(updated.first { $0["Id"] as? String == without }?["LastModifiedDate"] as? Double, 1_700_000_060.123)
+        }
+    }
+
     func testCustomAttributesAreAppended() async throws {
         try await ServerHarness().run { client in
             let id = try await client.createPool()["Id"] as! String
