@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(name: "GatehouseCoreTests", dependencies: ["GatehouseCore", "GatehouseStorage"]),
         .testTarget(name: "StorageConformanceTests", dependencies: [
             "GatehouseStorage", "StorageSQLite", "StoragePostgres", .product(name: "Logging", package: "swift-log"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .testTarget(name: "GatehouseServerTests", dependencies: [
             "GatehouseServer", "GatehouseCore", "StorageSQLite", "CognitoModel",
