@@ -11,7 +11,6 @@ final class PostgresMigrationTests: XCTestCase {
     /// Migration 2 adds the summaries that lists read: a pool stored before has its whole document
     /// as its summary, and reads back otherwise unchanged.
     func testPoolsStoredBeforeSummariesListWithTheirDocumentAsSummary() async throws {
-        let document = Data(#"{"Pool":{"LambdaConfig":{"PreSignUp":"arn:aws:lambda:us-east-1:1:function:f"}},"Schema":[]}"#.utf8)
         try await withDatabase { url in
             let earlier = try await Opened(url: url)
             do {
@@ -24,7 +23,9 @@ final class PostgresMigrationTests: XCTestCase {
                                                            logger: earlier.logger).collect()
                 _ = try await earlier.storage.client.query("""
                     INSERT INTO user_pools (id, region, name, creation_date, last_modified_date, document, version)
-                    VALUES ('us-east-1_Earlier01', 'us-east-1', 'earlier', 1700000000123, 1700000100456, \(document), 1)
+                    VALUES (\(PoolBeforeSummaries.id), \(PoolBeforeSummaries.region), \(PoolBeforeSummaries.name),
+                            \(PoolBeforeSummaries.creationMilliseconds), \(PoolBeforeSummaries.lastModifiedMilliseconds),
+                            \(PoolBeforeSummaries.document), \(Int64(1)))
                     """, logger: earlier.logger).collect()
             } catch {
                 await earlier.close()
@@ -35,14 +36,7 @@ final class PostgresMigrationTests: XCTestCase {
             let current = try await Opened(url: url)
             do {
                 try await current.storage.migrate()
-                let page = try await current.storage.userPools(region: "us-east-1", after: nil, limit: 10)
-                let read = try await current.storage.userPool(id: "us-east-1_Earlier01")
-                let expected = UserPoolRecord(id: "us-east-1_Earlier01", region: "us-east-1", name: "earlier",
-                                              creationDate: Date(milliseconds: 1_700_000_000_123),
-                                              lastModifiedDate: Date(milliseconds: 1_700_000_100_456),
-                                              document: document, summary: document)
-                XCTAssertEqual(read, expected)
-                XCTAssertEqual(page.items, [expected.listed])
+                try await PoolBeforeSummaries.assertListedWithDocumentAsSummary(in: current.storage)
             } catch {
                 await current.close()
                 throw error
