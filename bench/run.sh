@@ -12,7 +12,7 @@
 #   3. for each operation (DescribeUserPool, UpdateUserPool, ListUserPools,
 #      CreateUserPool) on each server: prepares state over plain HTTP, runs a short
 #      warm-up, then `wrk -t2 -c$BENCH_CONNECTIONS -d${BENCH_SECONDS}s --latency`
-#      with bench/request.lua (which counts non-200 responses), and samples the
+#      with bench/request.lua (wrk counts non-2xx responses itself), and samples the
 #      server's CPU time (utime+stime in /proc/PID/stat) around the run;
 #   4. bench/report.py turns the wrk outputs into Markdown tables (req/s, p99,
 #      Gatehouse/moto ratio, CPU-ms per 1000 requests), printed and written to
@@ -115,7 +115,7 @@ for server in $SERVERS; do
 done
 
 # ---- 3. runs ----------------------------------------------------------------
-call() { # server op body -> response body on stdout; fails on non-200
+call() { # server op body -> response body on stdout; fails (still printing it) on non-200
   local resp code
   resp=$(curl -s -w '\n%{http_code}' "${URL[$1]}" \
     -H 'Content-Type: application/x-amz-json-1.1' \
@@ -124,8 +124,8 @@ call() { # server op body -> response body on stdout; fails on non-200
     -H "Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/${BENCH_AMZ_DATE:0:8}/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000" \
     -d "$3")
   code=${resp##*$'\n'}
-  if [ "$code" != 200 ]; then log "$1 $2 $3 -> HTTP $code: ${resp%$'\n'*}"; return 1; fi
   printf '%s\n' "${resp%$'\n'*}"
+  if [ "$code" != 200 ]; then log "$1 $2 $3 -> HTTP $code: ${resp%$'\n'*}"; return 1; fi
 }
 create_pool() { # server name -> pool id
   local resp; resp=$(call "$1" CreateUserPool "{\"PoolName\":\"$2\"}") || return 1
