@@ -46,6 +46,21 @@ enum PostgresMigrations {
             "UPDATE user_pools SET summary = document",
             "ALTER TABLE user_pools ALTER COLUMN summary SET NOT NULL",
         ]),
+        // App clients, deleted with their pool.
+        Migration(version: 3, statements: [
+            """
+            CREATE TABLE user_pool_clients (
+                user_pool_id TEXT COLLATE "C" NOT NULL REFERENCES user_pools (id) ON DELETE CASCADE,
+                id TEXT COLLATE "C" NOT NULL,
+                name TEXT NOT NULL,
+                creation_date BIGINT NOT NULL,
+                last_modified_date BIGINT NOT NULL,
+                document BYTEA NOT NULL,
+                version BIGINT NOT NULL,
+                PRIMARY KEY (user_pool_id, id)
+            )
+            """,
+        ]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

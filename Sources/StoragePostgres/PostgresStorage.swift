@@ -17,7 +17,8 @@ import PostgresNIO
 ///
 /// All SQL goes through `PostgresQuery` interpolation, which sends every value as a bound
 /// parameter. Errors leave as ``StorageError``: a unique violation (SQLSTATE 23505) as
-/// ``StorageError/duplicate``, any other database or connection failure as
+/// ``StorageError/duplicate``, a foreign key violation (23503: the record's pool does not exist)
+/// as ``StorageError/notFound``, any other database or connection failure as
 /// ``StorageError/engine(_:)``; an error thrown by a caller's closure is rethrown unchanged.
 public final class PostgresStorage: Storage {
     let client: PostgresClient
@@ -77,8 +78,10 @@ public final class PostgresStorage: Storage {
             }
             return StorageError.engine(String(reflecting: error))
         case let error as PSQLError:
-            if error.serverInfo?[.sqlState] == "23505" {
-                return StorageError.duplicate
+            switch error.serverInfo?[.sqlState] {
+            case "23505": return StorageError.duplicate
+            case "23503": return StorageError.notFound
+            default: break
             }
             return StorageError.engine(String(reflecting: error))
         case let error as PostgresDecodingError:
