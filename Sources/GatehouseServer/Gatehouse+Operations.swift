@@ -7,15 +7,20 @@ extension Gatehouse {
         var registry = OperationRegistry()
         registry.register(Operations.AddCustomAttributes.self, addCustomAttributes)
         registry.register(Operations.CreateUserPool.self, createUserPool)
+        registry.register(Operations.CreateUserPoolClient.self, createUserPoolClient)
         registry.register(Operations.DeleteUserPool.self, deleteUserPool)
+        registry.register(Operations.DeleteUserPoolClient.self, deleteUserPoolClient)
         registry.register(Operations.DescribeUserPool.self, describeUserPool)
+        registry.register(Operations.DescribeUserPoolClient.self, describeUserPoolClient)
         registry.register(Operations.GetUserPoolMfaConfig.self, getUserPoolMfaConfig)
         registry.register(Operations.ListTagsForResource.self, listTagsForResource)
+        registry.register(Operations.ListUserPoolClients.self, listUserPoolClients)
         registry.register(Operations.ListUserPools.self, listUserPools)
         registry.register(Operations.SetUserPoolMfaConfig.self, setUserPoolMfaConfig)
         registry.register(Operations.TagResource.self, tagResource)
         registry.register(Operations.UntagResource.self, untagResource)
         registry.register(Operations.UpdateUserPool.self, updateUserPool)
+        registry.register(Operations.UpdateUserPoolClient.self, updateUserPoolClient)
         return registry
     }
 }

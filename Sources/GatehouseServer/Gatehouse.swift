@@ -12,14 +12,16 @@ public struct Gatehouse: Sendable {
     let storage: any Storage
     let clock: Clock
     let random: RandomSource
-    let pageTokens: PageTokenKey
+    let pageTokens: ServerKey<PageTokens>
+    let clientSecrets: ServerKey<ClientSecretBox>
     let pools = DecodedPoolCache()
 
     public init(storage: any Storage, clock: Clock = .system, random: RandomSource = .system) {
         self.storage = storage
         self.clock = clock
         self.random = random
-        pageTokens = PageTokenKey(storage: storage, random: random)
+        pageTokens = ServerKey(named: "page-token-key", storage: storage, random: random, PageTokens.init(key:))
+        clientSecrets = ServerKey(named: "client-secret-key", storage: storage, random: random, ClientSecretBox.init(key:))
     }
 
     /// The pool with this id, as the request's region sees it.
@@ -63,25 +65,5 @@ public struct Gatehouse: Sendable {
         } catch StorageError.notFound {
             throw Self.poolNotFound(id)
         }
-    }
-}
-
-/// The key that seals page tokens, read from the database once (created by the first process).
-final class PageTokenKey: Sendable {
-    private let storage: any Storage
-    private let random: RandomSource
-    private let cache = Mutex<PageTokens?>(nil)
-
-    init(storage: any Storage, random: RandomSource) {
-        self.storage = storage
-        self.random = random
-    }
-
-    func tokens() async throws -> PageTokens {
-        if let tokens = cache.withLock({ $0 }) { return tokens }
-        let key = try await storage.secret(named: "page-token-key", orInsert: Data(random.bytes(32)))
-        let tokens = PageTokens(key: key)
-        cache.withLock { $0 = tokens }
-        return tokens
     }
 }

@@ -6,7 +6,7 @@ import GatehouseCore
 extension Gatehouse {
     /// The request region's pools in id order, MaxResults at a time.
     func listUserPools(_ input: ListUserPoolsRequest, context: CallContext) async throws -> ListUserPoolsResponse {
-        let tokens = try await pageTokens.tokens()
+        let tokens = try await pageTokens.value()
         let scope = "ListUserPools/\(context.region)"
         let after = try input.nextToken.map { token in try tokens.open(token, scope: scope) }
         let page = try await storage.userPools(region: context.region, after: after, limit: try input.maxResults.required)
