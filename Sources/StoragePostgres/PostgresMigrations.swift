@@ -46,18 +46,19 @@ enum PostgresMigrations {
             "UPDATE user_pools SET summary = document",
             "ALTER TABLE user_pools ALTER COLUMN summary SET NOT NULL",
         ]),
-        // App clients, deleted with their pool.
+        // Records that belong to a pool (app clients, groups, …), deleted with it.
         Migration(version: 3, statements: [
             """
-            CREATE TABLE user_pool_clients (
+            CREATE TABLE user_pool_items (
                 user_pool_id TEXT COLLATE "C" NOT NULL REFERENCES user_pools (id) ON DELETE CASCADE,
-                id TEXT COLLATE "C" NOT NULL,
+                kind TEXT NOT NULL,
+                key TEXT COLLATE "C" NOT NULL,
                 name TEXT NOT NULL,
                 creation_date BIGINT NOT NULL,
                 last_modified_date BIGINT NOT NULL,
                 document BYTEA NOT NULL,
                 version BIGINT NOT NULL,
-                PRIMARY KEY (user_pool_id, id)
+                PRIMARY KEY (user_pool_id, kind, key)
             )
             """,
         ]),

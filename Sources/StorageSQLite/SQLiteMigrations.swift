@@ -34,17 +34,19 @@ enum SQLiteMigrations {
                 UPDATE user_pools SET summary = document;
                 """)
         }
-        // App clients, deleted with their pool (GRDB turns foreign keys on for every connection).
-        migrator.registerMigration("4-user-pool-clients") { db in
+        // Records that belong to a pool (app clients, groups, …), deleted with it (GRDB turns
+        // foreign keys on for every connection).
+        migrator.registerMigration("4-user-pool-items") { db in
             try db.execute(sql: """
-                CREATE TABLE user_pool_clients (
+                CREATE TABLE user_pool_items (
                     user_pool_id TEXT NOT NULL REFERENCES user_pools (id) ON DELETE CASCADE,
-                    id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    key TEXT NOT NULL,
                     name TEXT NOT NULL,
                     creation_date INTEGER NOT NULL,
                     last_modified_date INTEGER NOT NULL,
                     document BLOB NOT NULL,
-                    PRIMARY KEY (user_pool_id, id)
+                    PRIMARY KEY (user_pool_id, kind, key)
                 );
                 """)
         }

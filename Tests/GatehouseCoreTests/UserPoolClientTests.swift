@@ -31,7 +31,7 @@ final class UserPoolClientTests: XCTestCase {
         let document = stored.document()
         XCTAssertNil(String(decoding: document, as: UTF8.self).range(of: secret), "the secret is not in the document in the clear")
         XCTAssertEqual(try AWSJSON.decode(StoredUserPoolClient.self, from: document), stored)
-        let record = UserPoolClientRecord(userPoolID: "us-east-1_abc", clientID: "client1", name: "n",
+        let record = UserPoolItemRecord(userPoolID: "us-east-1_abc", kind: .client, key: "client1", name: "n",
                                           creationDate: Date(timeIntervalSince1970: 1), lastModifiedDate: Date(timeIntervalSince1970: 2), document: document)
         let described = try stored.describe(record, box: box)
         XCTAssertEqual(described.clientSecret, secret)

@@ -3,7 +3,8 @@ import CognitoModel
 import Foundation
 import GatehouseStorage
 
-/// What Gatehouse keeps of an app client in the record's document: its settings as
+/// What Gatehouse keeps of an app client in its record's document (a ``UserPoolItemRecord`` of kind
+/// ``UserPoolItemKind/client``, keyed by client id): its settings as
 /// DescribeUserPoolClient shows them, without the fields the record's columns hold (pool id, client
 /// id, name, dates), and its secret sealed (``ClientSecretBox``), never in the clear.
 public struct StoredUserPoolClient: JSONCodable, Sendable, Equatable {
@@ -50,7 +51,7 @@ public struct StoredUserPoolClient: JSONCodable, Sendable, Equatable {
 
     /// Decodes a record's document.
     /// - Throws: `InternalErrorException` when the document is not one this server wrote.
-    public init(record: UserPoolClientRecord) throws(AWSServiceError) {
+    public init(record: UserPoolItemRecord) throws(AWSServiceError) {
         do {
             self = try AWSJSON.decode(StoredUserPoolClient.self, from: record.document)
         } catch {
@@ -65,12 +66,12 @@ public struct StoredUserPoolClient: JSONCodable, Sendable, Equatable {
 
     /// The client as DescribeUserPoolClient returns it, this document being the one of `record`,
     /// its secret opened with `box`.
-    public func describe(_ record: UserPoolClientRecord, box: ClientSecretBox) throws(AWSServiceError) -> UserPoolClientType {
+    public func describe(_ record: UserPoolItemRecord, box: ClientSecretBox) throws(AWSServiceError) -> UserPoolClientType {
         var client = settings
         client.userPoolId = record.userPoolID
-        client.clientId = record.clientID
+        client.clientId = record.key
         client.clientName = record.name
-        client.clientSecret = try sealedSecret.map { sealed throws(AWSServiceError) in try box.open(sealed, clientID: record.clientID) }
+        client.clientSecret = try sealedSecret.map { sealed throws(AWSServiceError) in try box.open(sealed, clientID: record.key) }
         client.creationDate = record.creationDate
         client.lastModifiedDate = record.lastModifiedDate
         return client

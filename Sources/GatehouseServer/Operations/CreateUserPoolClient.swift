@@ -21,10 +21,10 @@ extension Gatehouse {
         let box = try await clientSecrets.value()
         let stored = StoredUserPoolClient(settings: settings, sealedSecret: secret.map { box.seal($0, clientID: clientID, random: random) })
         let now = clock.now()
-        let record = UserPoolClientRecord(userPoolID: poolID, clientID: clientID, name: name, creationDate: now,
-                                          lastModifiedDate: now, document: stored.document())
+        let record = UserPoolItemRecord(userPoolID: poolID, kind: .client, key: clientID, name: name, creationDate: now,
+                                        lastModifiedDate: now, document: stored.document())
         do {
-            try await storage.insertUserPoolClient(record)
+            try await storage.insertUserPoolItem(record)
         } catch StorageError.notFound {
             throw Self.poolNotFound(poolID)
         }

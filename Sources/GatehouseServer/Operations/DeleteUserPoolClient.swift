@@ -8,7 +8,7 @@ extension Gatehouse {
         let clientID = try input.clientId.required
         _ = try await userPoolRecord(poolID, context: context)
         do {
-            try await storage.deleteUserPoolClient(userPoolID: poolID, clientID: clientID)
+            try await storage.deleteUserPoolItem(userPoolID: poolID, kind: .client, key: clientID)
         } catch StorageError.notFound {
             throw Self.clientNotFound(clientID)
         }

@@ -8,9 +8,9 @@ extension Gatehouse {
         let tokens = try await pageTokens.value()
         let scope = "ListUserPoolClients/\(poolID)"
         let after = try input.nextToken.map { token in try tokens.open(token, scope: scope) }
-        let page = try await storage.userPoolClients(userPoolID: poolID, after: after, limit: input.maxResults ?? 60)
+        let page = try await storage.userPoolItems(userPoolID: poolID, kind: .client, after: after, limit: input.maxResults ?? 60)
         return ListUserPoolClientsResponse(
-            userPoolClients: page.items.map { UserPoolClientDescription(clientId: $0.clientID, userPoolId: poolID, clientName: $0.name) },
+            userPoolClients: page.items.map { UserPoolClientDescription(clientId: $0.key, userPoolId: poolID, clientName: $0.name) },
             nextToken: page.nextCursor.map { tokens.seal($0, scope: scope) })
     }
 }

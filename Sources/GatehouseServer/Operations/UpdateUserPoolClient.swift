@@ -13,9 +13,9 @@ extension Gatehouse {
         let schema = try schema(of: try await userPoolRecord(poolID, context: context))
         let now = clock.now()
         let accountID = context.accountID
-        let record: UserPoolClientRecord
+        let record: UserPoolItemRecord
         do {
-            record = try await storage.updateUserPoolClient(userPoolID: poolID, clientID: clientID) { record in
+            record = try await storage.updateUserPoolItem(userPoolID: poolID, kind: .client, key: clientID) { record in
                 var stored = try StoredUserPoolClient(record: record)
                 UserPoolClientConfiguration.apply(input, to: &stored.settings, accountID: accountID, isUpdate: true)
                 try UserPoolClientRules.check(stored.settings, userPoolID: poolID, schema: schema,
@@ -27,6 +27,6 @@ extension Gatehouse {
         } catch StorageError.notFound {
             throw Self.clientNotFound(clientID)
         }
-        return UpdateUserPoolClientResponse(userPoolClient: try await describe(record))
+        return UpdateUserPoolClientResponse(userPoolClient: try await describeClient(record))
     }
 }

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What kind of record a ``UserPoolItemRecord`` is. Each kind has keys of its own.
+public struct UserPoolItemKind: RawRepresentable, Hashable, Sendable {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// App clients, keyed by client id.
+    public static let client = UserPoolItemKind(rawValue: "client")
+    /// Groups, keyed by group name.
+    public static let group = UserPoolItemKind(rawValue: "group")
+}
+
+/// A record that belongs to a user pool (an app client, a group, …) as stored: the columns a store
+/// looks up by, and the record's settings as a document that only the domain reads.
+public struct UserPoolItemRecord: Sendable, Equatable {
+    /// The pool the record belongs to; the record is deleted with it.
+    public let userPoolID: String
+    public let kind: UserPoolItemKind
+    /// Unique within its pool and kind (compared byte for byte); never changes.
+    public let key: String
+    /// The name a list shows (a client's name; a group's name is its key).
+    public var name: String
+    public let creationDate: Date
+    public var lastModifiedDate: Date
+    /// The record's settings, encoded by the domain.
+    public var document: Data
+
+    public init(userPoolID: String, kind: UserPoolItemKind, key: String, name: String, creationDate: Date,
+                lastModifiedDate: Date, document: Data) {
+        self.userPoolID = userPoolID
+        self.kind = kind
+        self.key = key
+        self.name = name
+        self.creationDate = creationDate
+        self.lastModifiedDate = lastModifiedDate
+        self.document = document
+    }
+}

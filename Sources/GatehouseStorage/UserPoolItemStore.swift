@@ -1,0 +1,31 @@
+/// Records that belong to a user pool, of several kinds (``UserPoolItemKind``): app clients,
+/// groups. A record is keyed by its pool, kind and key, and is deleted with its pool.
+public protocol UserPoolItemStore: Sendable {
+    /// Stores a new record of an existing pool. A pool deleted concurrently either takes the record
+    /// with it or makes this call fail.
+    /// - Throws: ``StorageError/notFound`` when the pool does not exist;
+    ///   ``StorageError/duplicate`` when the pool has a record of the same kind and key.
+    func insertUserPoolItem(_ item: UserPoolItemRecord) async throws
+
+    /// The record of this kind and key in this pool, or `nil`.
+    func userPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord?
+
+    /// Changes a record atomically, as ``UserPoolStore/updateUserPool(id:_:)`` changes a pool:
+    /// `change` may run more than once and must not have side effects; an error it throws aborts
+    /// with nothing written and is rethrown. `userPoolID`, `kind`, `key` and `creationDate` cannot
+    /// change; `name`, `lastModifiedDate` and `document` are written as `change` leaves them.
+    /// - Returns: the record as written.
+    /// - Throws: ``StorageError/notFound`` when the record does not exist.
+    func updateUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String,
+                            _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord
+
+    /// Deletes a record.
+    /// - Throws: ``StorageError/notFound`` when the record does not exist.
+    func deleteUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws
+
+    /// The pool's records of one kind in ascending key order (compared byte for byte), starting
+    /// after the record whose key is `after`. A pool that does not exist has none.
+    /// - Parameter limit: at least 1.
+    /// - Returns: at most `limit` records; `nextCursor` is set when more follow.
+    func userPoolItems(userPoolID: String, kind: UserPoolItemKind, after: String?, limit: Int) async throws -> Page<UserPoolItemRecord>
+}

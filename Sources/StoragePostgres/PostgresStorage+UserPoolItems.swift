@@ -1,0 +1,113 @@
+import Foundation
+import GatehouseStorage
+import Logging
+import PostgresNIO
+
+extension PostgresStorage {
+    /// The foreign key makes the insert fail (``StorageError/notFound``) when the pool does not
+    /// exist, or is deleted at the same time.
+    public func insertUserPoolItem(_ item: UserPoolItemRecord) async throws {
+        try await self.perform {
+            _ = try await self.client.query(
+                """
+                INSERT INTO user_pool_items (user_pool_id, kind, key, name, creation_date, last_modified_date, document, version)
+                VALUES (\(item.userPoolID), \(item.kind.rawValue), \(item.key), \(item.name),
+                        \(item.creationDate.millisecondsSince1970), \(item.lastModifiedDate.millisecondsSince1970),
+                        \(item.document), \(Int64(1)))
+                """,
+                logger: self.logger
+            ).collect()
+        }
+    }
+
+    public func userPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
+        try await self.perform {
+            try await self.fetchItem(userPoolID: userPoolID, kind: kind, key: key)?.record
+        }
+    }
+
+    /// Optimistic compare-and-swap on the `version` column, as ``updateUserPool(id:_:)`` does.
+    public func updateUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String,
+                                   _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {
+        try await self.perform {
+            while true {
+                guard let (current, version) = try await self.fetchItem(userPoolID: userPoolID, kind: kind, key: key) else {
+                    throw StorageError.notFound
+                }
+                var changed = current
+                try change(&changed)
+                let written = UserPoolItemRecord(
+                    userPoolID: userPoolID, kind: kind, key: key, name: changed.name, creationDate: current.creationDate,
+                    lastModifiedDate: Date(millisecondsSince1970: changed.lastModifiedDate.millisecondsSince1970),
+                    document: changed.document)
+                let updated = try await self.client.query(
+                    """
+                    UPDATE user_pool_items
+                    SET name = \(written.name), last_modified_date = \(written.lastModifiedDate.millisecondsSince1970),
+                        document = \(written.document), version = version + 1
+                    WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key) AND version = \(version)
+                    RETURNING version
+                    """,
+                    logger: self.logger
+                ).collect()
+                if !updated.isEmpty {
+                    return written
+                }
+                try Task.checkCancellation()
+            }
+        }
+    }
+
+    public func deleteUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws {
+        try await self.perform {
+            let deleted = try await self.client.query(
+                """
+                DELETE FROM user_pool_items WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key)
+                RETURNING key
+                """,
+                logger: self.logger
+            ).collect()
+            if deleted.isEmpty { throw StorageError.notFound }
+        }
+    }
+
+    /// `LIMIT limit + 1`: the extra row, never returned, tells whether another page follows.
+    public func userPoolItems(userPoolID: String, kind: UserPoolItemKind, after: String?, limit: Int) async throws -> Page<UserPoolItemRecord> {
+        let limit = max(limit, 1)
+        return try await self.perform {
+            let rows = try await self.client.query(
+                """
+                SELECT \(unescaped: Self.itemColumns) FROM user_pool_items
+                WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key > \(after ?? "")
+                ORDER BY key LIMIT \(limit + 1)
+                """,
+                logger: self.logger
+            ).collect()
+            let items = try rows.prefix(limit).map { try Self.decodeItem($0).record }
+            return Page(items: items, nextCursor: rows.count > limit ? items.last?.key : nil)
+        }
+    }
+
+    private func fetchItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> (record: UserPoolItemRecord, version: Int64)? {
+        let rows = try await self.client.query(
+            """
+            SELECT \(unescaped: Self.itemColumns) FROM user_pool_items
+            WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key)
+            """,
+            logger: self.logger
+        ).collect()
+        return try rows.first.map(Self.decodeItem)
+    }
+
+    /// The columns ``decodeItem(_:)`` reads, in its order. A constant, never a value.
+    static let itemColumns = "user_pool_id, kind, key, name, creation_date, last_modified_date, document, version"
+
+    static func decodeItem(_ row: PostgresRow) throws -> (record: UserPoolItemRecord, version: Int64) {
+        let (userPoolID, kind, key, name, creationDate, lastModifiedDate, document, version) =
+            try row.decode((String, String, String, String, Int64, Int64, Data, Int64).self)
+        return (UserPoolItemRecord(userPoolID: userPoolID, kind: UserPoolItemKind(rawValue: kind), key: key, name: name,
+                                   creationDate: Date(millisecondsSince1970: creationDate),
+                                   lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate), document: document),
+                version)
+    }
+}

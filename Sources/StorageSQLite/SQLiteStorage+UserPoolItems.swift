@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import GatehouseStorage
+
+extension SQLiteStorage {
+    /// Checks the pool in the same transaction as the insert; the foreign key keeps a pool deleted
+    /// later from leaving the record behind.
+    public func insertUserPoolItem(_ item: UserPoolItemRecord) async throws {
+        try await write { db in
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM user_pools WHERE id = ?"),
+                                    arguments: [item.userPoolID]) != nil else { throw StorageError.notFound }
+            try db.cachedStatement(sql: """
+                INSERT INTO user_pool_items (user_pool_id, kind, key, name, creation_date, last_modified_date, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [item.userPoolID, item.kind.rawValue, item.key, item.name,
+                                         item.creationDate.millisecondsSince1970,
+                                         item.lastModifiedDate.millisecondsSince1970, item.document])
+        }
+    }
+
+    public func userPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
+        try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE user_pool_id = ? AND kind = ? AND key = ?"),
+                             arguments: [userPoolID, kind.rawValue, key]).map(Self.item)
+        }
+    }
+
+    public func updateUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String,
+                                   _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {
+        try await write { db in
+            guard let stored = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE user_pool_id = ? AND kind = ? AND key = ?"),
+                arguments: [userPoolID, kind.rawValue, key]).map(Self.item) else { throw StorageError.notFound }
+            var item = stored
+            try change(&item)
+            try db.cachedStatement(sql: """
+                UPDATE user_pool_items SET name = ?, last_modified_date = ?, document = ?
+                WHERE user_pool_id = ? AND kind = ? AND key = ?
+                """).execute(arguments: [item.name, item.lastModifiedDate.millisecondsSince1970, item.document,
+                                         userPoolID, kind.rawValue, key])
+            return UserPoolItemRecord(userPoolID: userPoolID, kind: kind, key: key, name: item.name, creationDate: stored.creationDate,
+                                      lastModifiedDate: item.lastModifiedDate.roundedToMilliseconds, document: item.document)
+        }
+    }
+
+    public func deleteUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws {
+        try await write { db in
+            try db.cachedStatement(sql: "DELETE FROM user_pool_items WHERE user_pool_id = ? AND kind = ? AND key = ?")
+                .execute(arguments: [userPoolID, kind.rawValue, key])
+            if db.changesCount == 0 { throw StorageError.notFound }
+        }
+    }
+
+    public func userPoolItems(userPoolID: String, kind: UserPoolItemKind, after: String?, limit: Int) async throws -> Page<UserPoolItemRecord> {
+        let limit = max(limit, 1)
+        return try read { db in
+            let items = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT \(Self.itemColumns) FROM user_pool_items
+                    WHERE user_pool_id = ? AND kind = ? AND key > ? ORDER BY key LIMIT ?
+                    """),
+                arguments: [userPoolID, kind.rawValue, after ?? "", limit + 1]).map(Self.item)
+            return Page(items: Array(items.prefix(limit)), nextCursor: items.count > limit ? items[limit - 1].key : nil)
+        }
+    }
+
+    /// The columns ``item(_:)`` reads, by position.
+    static let itemColumns = "user_pool_id, kind, key, name, creation_date, last_modified_date, document"
+
+    static func item(_ row: Row) -> UserPoolItemRecord {
+        UserPoolItemRecord(userPoolID: row[0], kind: UserPoolItemKind(rawValue: row[1]), key: row[2], name: row[3],
+                           creationDate: Date(millisecondsSince1970: row[4]),
+                           lastModifiedDate: Date(millisecondsSince1970: row[5]), document: row[6])
+    }
+}
