@@ -111,6 +111,6 @@ def _stored_client_bytes(server):
     psql = shutil.which("psql") or next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))), None)
     assert psql, "psql is installed with PostgreSQL"
     done = subprocess.run([psql, os.environ["GATEHOUSE_E2E_DATABASE_URL"], "-At", "-c",
-                           "SELECT id, encode(document, 'escape') FROM user_pool_clients"],
+                           "SELECT key, encode(document, 'escape') FROM user_pool_items WHERE kind = 'client'"],
                           capture_output=True, timeout=60, check=True)
     return done.stdout
