@@ -4,6 +4,8 @@ public enum StorageError: Error, Equatable, Sendable {
     case notFound
     /// A record with the same key exists already.
     case duplicate
+    /// Another record holds a value that must be unique, under this name (``UserRecord/claims``).
+    case conflict(name: String)
     /// The engine failed (connection lost, disk full, …); the detail is for logs, not for clients.
     case engine(String)
 }

@@ -62,6 +62,44 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        // Users, with the values ListUsers filters on and the values only one user may hold, each
+        // indexed; all deleted with their pool, the values with their user.
+        Migration(version: 4, statements: [
+            """
+            CREATE TABLE users (
+                user_pool_id TEXT COLLATE "C" NOT NULL REFERENCES user_pools (id) ON DELETE CASCADE,
+                key TEXT COLLATE "C" NOT NULL,
+                sub TEXT COLLATE "C" NOT NULL,
+                creation_date BIGINT NOT NULL,
+                last_modified_date BIGINT NOT NULL,
+                document BYTEA NOT NULL,
+                PRIMARY KEY (user_pool_id, key)
+            )
+            """,
+            "CREATE UNIQUE INDEX users_by_sub ON users (user_pool_id, sub)",
+            """
+            CREATE TABLE user_search_values (
+                user_pool_id TEXT COLLATE "C" NOT NULL,
+                name TEXT COLLATE "C" NOT NULL,
+                value TEXT COLLATE "C" NOT NULL,
+                key TEXT COLLATE "C" NOT NULL,
+                PRIMARY KEY (user_pool_id, name, value, key),
+                FOREIGN KEY (user_pool_id, key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
+            )
+            """,
+            "CREATE INDEX user_search_values_by_user ON user_search_values (user_pool_id, key)",
+            """
+            CREATE TABLE user_claims (
+                user_pool_id TEXT COLLATE "C" NOT NULL,
+                name TEXT COLLATE "C" NOT NULL,
+                value TEXT COLLATE "C" NOT NULL,
+                key TEXT COLLATE "C" NOT NULL,
+                PRIMARY KEY (user_pool_id, name, value),
+                FOREIGN KEY (user_pool_id, key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
+            )
+            """,
+            "CREATE INDEX user_claims_by_user ON user_claims (user_pool_id, key)",
+        ]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

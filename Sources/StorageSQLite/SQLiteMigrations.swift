@@ -50,6 +50,40 @@ enum SQLiteMigrations {
                 );
                 """)
         }
+        // Users, with the values ListUsers filters on and the values only one user may hold, each
+        // indexed; all deleted with their pool, the values with their user.
+        migrator.registerMigration("5-users") { db in
+            try db.execute(sql: """
+                CREATE TABLE users (
+                    user_pool_id TEXT NOT NULL REFERENCES user_pools (id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    sub TEXT NOT NULL,
+                    creation_date INTEGER NOT NULL,
+                    last_modified_date INTEGER NOT NULL,
+                    document BLOB NOT NULL,
+                    PRIMARY KEY (user_pool_id, key)
+                );
+                CREATE UNIQUE INDEX users_by_sub ON users (user_pool_id, sub);
+                CREATE TABLE user_search_values (
+                    user_pool_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    PRIMARY KEY (user_pool_id, name, value, key),
+                    FOREIGN KEY (user_pool_id, key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX user_search_values_by_user ON user_search_values (user_pool_id, key);
+                CREATE TABLE user_claims (
+                    user_pool_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    PRIMARY KEY (user_pool_id, name, value),
+                    FOREIGN KEY (user_pool_id, key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX user_claims_by_user ON user_claims (user_pool_id, key);
+                """)
+        }
         return migrator
     }
 }

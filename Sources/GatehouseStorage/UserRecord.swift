@@ -1,0 +1,93 @@
+import Foundation
+
+/// A name and a value a store indexes for a user: what ListUsers filters on, or a value no other
+/// user of the pool may hold at the same time. The domain chooses the names and normalizes the
+/// values (lowercases those compared case-insensitively); the store compares them byte for byte.
+public struct UserValue: Sendable, Hashable {
+    public let name: String
+    public let value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A user of a pool as stored: the columns a store looks up by, the values it indexes, and the user
+/// as a document that only the domain reads (attributes, status, credentials, …).
+public struct UserRecord: Sendable, Equatable {
+    /// The pool the user belongs to; the user is deleted with it.
+    public let userPoolID: String
+    /// How the pool finds the user by username: the username, or its lowercase form in a pool whose
+    /// usernames are not case-sensitive (the domain decides). Unique in the pool; never changes.
+    public let key: String
+    /// Cognito's `sub`. Unique in the pool; never changes.
+    public let sub: String
+    public let creationDate: Date
+    public var lastModifiedDate: Date
+    /// The user, encoded by the domain.
+    public var document: Data
+    /// The values ListUsers filters on (``UserStore/users(userPoolID:filter:after:limit:)``).
+    public var searchable: Set<UserValue>
+    /// Values that no other user of the pool may hold at the same time (an alias, …).
+    public var claims: Set<UserValue>
+
+    public init(userPoolID: String, key: String, sub: String, creationDate: Date, lastModifiedDate: Date,
+                document: Data, searchable: Set<UserValue> = [], claims: Set<UserValue> = []) {
+        self.userPoolID = userPoolID
+        self.key = key
+        self.sub = sub
+        self.creationDate = creationDate
+        self.lastModifiedDate = lastModifiedDate
+        self.document = document
+        self.searchable = searchable
+        self.claims = claims
+    }
+}
+
+/// Which users a list returns: those with a searchable value of this name that equals `value`, or
+/// that starts with it.
+public struct UserFilter: Sendable, Equatable {
+    public let name: String
+    public let value: String
+    public let prefix: Bool
+
+    public init(name: String, value: String, prefix: Bool) {
+        self.name = name
+        self.value = value
+        self.prefix = prefix
+    }
+}
+
+extension UserFilter {
+    /// For a prefix filter, the least string above every string that starts with `value`, in byte
+    /// order (which UTF-8 shares with code point order): `value` with its last character replaced
+    /// by the next one. `nil` when there is none (an empty prefix, or only U+10FFFF characters).
+    public var prefixUpperBound: String? {
+        var scalars = Array(value.unicodeScalars)
+        while let last = scalars.popLast() {
+            var next = last.value + 1
+            if (0xD800...0xDFFF).contains(next) { next = 0xE000 }
+            if let scalar = Unicode.Scalar(next) {
+                var bound = String.UnicodeScalarView()
+                bound.append(contentsOf: scalars)
+                bound.append(scalar)
+                return String(bound)
+            }
+        }
+        return nil
+    }
+}
+
+extension UserValue {
+    /// The values in `json`, a JSON array of `[name, value]` pairs: how an engine reads a user's
+    /// values in the same statement as the user (SQLite's `json_group_array`, PostgreSQL's `json_agg`).
+    /// - Throws: ``StorageError/engine(_:)`` when `json` is not that.
+    public static func set(fromJSONPairs json: String) throws -> Set<UserValue> {
+        guard let pairs = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String]],
+              pairs.allSatisfy({ $0.count == 2 }) else {
+            throw StorageError.engine("a user's values did not read back as [name, value] pairs")
+        }
+        return Set(pairs.map { UserValue(name: $0[0], value: $0[1]) })
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import GatehouseStorage
+import Logging
+import PostgresNIO
+
+extension PostgresStorage {
+    /// One transaction: the user, then its values. The foreign key makes it fail
+    /// (``StorageError/notFound``) when the pool does not exist or is deleted at the same time.
+    public func insertUser(_ user: UserRecord) async throws {
+        try await self.perform {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                _ = try await connection.query(
+                    """
+                    INSERT INTO users (user_pool_id, key, sub, creation_date, last_modified_date, document)
+                    VALUES (\(user.userPoolID), \(user.key), \(user.sub), \(user.creationDate.millisecondsSince1970),
+                            \(user.lastModifiedDate.millisecondsSince1970), \(user.document))
+                    """,
+                    logger: self.logger
+                ).collect()
+                try await self.insertValues(of: user, on: connection)
+            }
+        }
+    }
+
+    public func user(userPoolID: String, key: String) async throws -> UserRecord? {
+        try await self.perform {
+            try await self.fetchUsers(on: nil, "SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key)").first
+        }
+    }
+
+    public func user(userPoolID: String, sub: String) async throws -> UserRecord? {
+        try await self.perform {
+            try await self.fetchUsers(on: nil, "SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND sub = \(sub)").first
+        }
+    }
+
+    public func user(userPoolID: String, claim: UserValue) async throws -> UserRecord? {
+        try await self.perform {
+            try await self.fetchUsers(on: nil, """
+                SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key = (
+                    SELECT key FROM user_claims WHERE user_pool_id = \(userPoolID) AND name = \(claim.name) AND value = \(claim.value))
+                """).first
+        }
+    }
+
+    /// One transaction: `SELECT … FOR UPDATE` locks the user, so concurrent updates apply one after
+    /// the other and none is lost; its values are then replaced. The user is read by a second
+    /// statement once the lock is held: under READ COMMITTED, the locking statement's snapshot
+    /// predates the commit it waited for, so its subqueries would see the values before that commit.
+    public func updateUser(userPoolID: String, key: String,
+                           _ change: @escaping @Sendable (inout UserRecord) throws -> Void) async throws -> UserRecord {
+        try await self.perform {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                _ = try await connection.query(
+                    "SELECT 1 FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key) FOR UPDATE", logger: self.logger).collect()
+                guard let stored = try await self.fetchUsers(on: connection, """
+                    SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key)
+                    """).first else { throw StorageError.notFound }
+                var user = stored
+                try change(&user)
+                let written = UserRecord(
+                    userPoolID: userPoolID, key: key, sub: stored.sub, creationDate: stored.creationDate,
+                    lastModifiedDate: Date(millisecondsSince1970: user.lastModifiedDate.millisecondsSince1970),
+                    document: user.document, searchable: user.searchable, claims: user.claims)
+                _ = try await connection.query(
+                    """
+                    UPDATE users SET last_modified_date = \(written.lastModifiedDate.millisecondsSince1970), document = \(written.document)
+                    WHERE user_pool_id = \(userPoolID) AND key = \(key)
+                    """,
+                    logger: self.logger
+                ).collect()
+                _ = try await connection.query(
+                    "DELETE FROM user_search_values WHERE user_pool_id = \(userPoolID) AND key = \(key)", logger: self.logger).collect()
+                _ = try await connection.query(
+                    "DELETE FROM user_claims WHERE user_pool_id = \(userPoolID) AND key = \(key)", logger: self.logger).collect()
+                try await self.insertValues(of: written, on: connection)
+                return written
+            }
+        }
+    }
+
+    public func deleteUser(userPoolID: String, key: String) async throws {
+        try await self.perform {
+            let deleted = try await self.client.query(
+                "DELETE FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key) RETURNING key", logger: self.logger).collect()
+            if deleted.isEmpty { throw StorageError.notFound }
+        }
+    }
+
+    /// A filter pages through its index, in key order, in the inner statement, so a page reads at
+    /// most `limit + 1` users whatever the number of matches.
+    public func users(userPoolID: String, filter: UserFilter?, after: String?, limit: Int) async throws -> Page<UserRecord> {
+        let limit = max(limit, 1)
+        let after = after ?? ""
+        return try await self.perform {
+            let users: [UserRecord]
+            switch filter {
+            case nil:
+                users = try await self.fetchUsers(on: nil, """
+                    SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key > \(after)
+                    ORDER BY key LIMIT \(limit + 1)
+                    """)
+            case let filter? where !filter.prefix:
+                users = try await self.fetchUsers(on: nil, """
+                    SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key IN (
+                        SELECT DISTINCT key FROM user_search_values
+                        WHERE user_pool_id = \(userPoolID) AND name = \(filter.name) AND value = \(filter.value) AND key > \(after)
+                        ORDER BY key LIMIT \(limit + 1))
+                    ORDER BY key
+                    """)
+            case let filter?:
+                // Without an upper bound (an empty prefix), every value of the name matches.
+                let bound = filter.prefixUpperBound
+                users = try await self.fetchUsers(on: nil, """
+                    SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key IN (
+                        SELECT DISTINCT key FROM user_search_values
+                        WHERE user_pool_id = \(userPoolID) AND name = \(filter.name) AND value >= \(filter.value)
+                            AND (\(bound)::text IS NULL OR value < \(bound)) AND key > \(after)
+                        ORDER BY key LIMIT \(limit + 1))
+                    ORDER BY key
+                    """)
+            }
+            return Page(items: Array(users.prefix(limit)), nextCursor: users.count > limit ? users[limit - 1].key : nil)
+        }
+    }
+
+    public func userCount(userPoolID: String) async throws -> Int {
+        try await self.perform {
+            let rows = try await self.client.query(
+                "SELECT count(*) FROM users WHERE user_pool_id = \(userPoolID)", logger: self.logger).collect()
+            return Int(try rows.first?.decode(Int64.self) ?? 0)
+        }
+    }
+
+    // MARK: - Rows
+
+    /// Inserts the user's searchable values and claims; a claim held by another user throws
+    /// ``StorageError/conflict(name:)`` (and the transaction rolls back).
+    private func insertValues(of user: UserRecord, on connection: PostgresConnection) async throws {
+        for value in user.searchable {
+            _ = try await connection.query(
+                """
+                INSERT INTO user_search_values (user_pool_id, name, value, key)
+                VALUES (\(user.userPoolID), \(value.name), \(value.value), \(user.key))
+                """,
+                logger: self.logger
+            ).collect()
+        }
+        for value in user.claims {
+            do {
+                _ = try await connection.query(
+                    """
+                    INSERT INTO user_claims (user_pool_id, name, value, key)
+                    VALUES (\(user.userPoolID), \(value.name), \(value.value), \(user.key))
+                    """,
+                    logger: self.logger
+                ).collect()
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+                throw StorageError.conflict(name: value.name)
+            }
+        }
+    }
+
+    /// The columns ``fetchUsers(on:_:)`` reads, in its order, with each user's values in the same
+    /// statement (so a user and its values come from the same snapshot). A constant, never a value.
+    static let userColumns = """
+        user_pool_id, key, sub, creation_date, last_modified_date, document,
+        (SELECT coalesce(json_agg(json_build_array(v.name, v.value)), '[]'::json)::text FROM user_search_values AS v
+         WHERE v.user_pool_id = users.user_pool_id AND v.key = users.key),
+        (SELECT coalesce(json_agg(json_build_array(c.name, c.value)), '[]'::json)::text FROM user_claims AS c
+         WHERE c.user_pool_id = users.user_pool_id AND c.key = users.key)
+        """
+
+    /// Runs `query` (selecting ``userColumns``) on `connection`, or on the pool when it is `nil`.
+    private func fetchUsers(on connection: PostgresConnection?, _ query: PostgresQuery) async throws -> [UserRecord] {
+        let rows = if let connection {
+            try await connection.query(query, logger: self.logger).collect()
+        } else {
+            try await self.client.query(query, logger: self.logger).collect()
+        }
+        return try rows.map { row in
+            let (userPoolID, key, sub, creationDate, lastModifiedDate, document, searchable, claims) =
+                try row.decode((String, String, String, Int64, Int64, Data, String, String).self)
+            return UserRecord(userPoolID: userPoolID, key: key, sub: sub, creationDate: Date(millisecondsSince1970: creationDate),
+                              lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate), document: document,
+                              searchable: try UserValue.set(fromJSONPairs: searchable), claims: try UserValue.set(fromJSONPairs: claims))
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import GatehouseStorage
+
+extension SQLiteStorage {
+    public func insertUser(_ user: UserRecord) async throws {
+        try await write { db in
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM user_pools WHERE id = ?"),
+                                    arguments: [user.userPoolID]) != nil else { throw StorageError.notFound }
+            try db.cachedStatement(sql: """
+                INSERT INTO users (user_pool_id, key, sub, creation_date, last_modified_date, document) VALUES (?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [user.userPoolID, user.key, user.sub, user.creationDate.millisecondsSince1970,
+                                         user.lastModifiedDate.millisecondsSince1970, user.document])
+            try Self.insertValues(of: user, db)
+        }
+    }
+
+    public func user(userPoolID: String, key: String) async throws -> UserRecord? {
+        try readUsers("user_pool_id = ? AND key = ?", [userPoolID, key]).first
+    }
+
+    public func user(userPoolID: String, sub: String) async throws -> UserRecord? {
+        try readUsers("user_pool_id = ? AND sub = ?", [userPoolID, sub]).first
+    }
+
+    public func user(userPoolID: String, claim: UserValue) async throws -> UserRecord? {
+        try readUsers("""
+            user_pool_id = ? AND key = (SELECT key FROM user_claims WHERE user_pool_id = ? AND name = ? AND value = ?)
+            """, [userPoolID, userPoolID, claim.name, claim.value]).first
+    }
+
+    public func updateUser(userPoolID: String, key: String,
+                           _ change: @escaping @Sendable (inout UserRecord) throws -> Void) async throws -> UserRecord {
+        try await write { db in
+            guard let stored = try Self.fetchUsers(db, "user_pool_id = ? AND key = ?", [userPoolID, key]).first else {
+                throw StorageError.notFound
+            }
+            var user = stored
+            try change(&user)
+            let written = UserRecord(userPoolID: userPoolID, key: key, sub: stored.sub, creationDate: stored.creationDate,
+                                     lastModifiedDate: user.lastModifiedDate.roundedToMilliseconds, document: user.document,
+                                     searchable: user.searchable, claims: user.claims)
+            try db.cachedStatement(sql: "UPDATE users SET last_modified_date = ?, document = ? WHERE user_pool_id = ? AND key = ?")
+                .execute(arguments: [written.lastModifiedDate.millisecondsSince1970, written.document, userPoolID, key])
+            try db.cachedStatement(sql: "DELETE FROM user_search_values WHERE user_pool_id = ? AND key = ?").execute(arguments: [userPoolID, key])
+            try db.cachedStatement(sql: "DELETE FROM user_claims WHERE user_pool_id = ? AND key = ?").execute(arguments: [userPoolID, key])
+            try Self.insertValues(of: written, db)
+            return written
+        }
+    }
+
+    public func deleteUser(userPoolID: String, key: String) async throws {
+        try await write { db in
+            try db.cachedStatement(sql: "DELETE FROM users WHERE user_pool_id = ? AND key = ?").execute(arguments: [userPoolID, key])
+            if db.changesCount == 0 { throw StorageError.notFound }
+        }
+    }
+
+    /// A filter pages through its index, in key order, in the inner statement, so a page reads at
+    /// most `limit + 1` users whatever the number of matches.
+    public func users(userPoolID: String, filter: UserFilter?, after: String?, limit: Int) async throws -> Page<UserRecord> {
+        let limit = max(limit, 1)
+        let users: [UserRecord]
+        if let filter {
+            var values = filter.prefix ? "value >= ?" : "value = ?"
+            var arguments: [any DatabaseValueConvertible] = [userPoolID, filter.name, filter.value]
+            if filter.prefix, let bound = filter.prefixUpperBound {
+                values += " AND value < ?"
+                arguments.append(bound)
+            }
+            users = try readUsers("""
+                user_pool_id = ? AND key IN (
+                    SELECT DISTINCT key FROM user_search_values WHERE user_pool_id = ? AND name = ? AND \(values) AND key > ?
+                    ORDER BY key LIMIT ?)
+                ORDER BY key
+                """, [userPoolID] + arguments + [after ?? "", limit + 1])
+        } else {
+            users = try readUsers("user_pool_id = ? AND key > ? ORDER BY key LIMIT ?", [userPoolID, after ?? "", limit + 1])
+        }
+        return Page(items: Array(users.prefix(limit)), nextCursor: users.count > limit ? users[limit - 1].key : nil)
+    }
+
+    public func userCount(userPoolID: String) async throws -> Int {
+        try read { db in
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM users WHERE user_pool_id = ?"), arguments: [userPoolID]) ?? 0
+        }
+    }
+
+    // MARK: - Rows
+
+    /// Inserts the user's searchable values and claims; a claim held by another user throws
+    /// ``StorageError/conflict(name:)``.
+    private static func insertValues(of user: UserRecord, _ db: Database) throws {
+        let search = try db.cachedStatement(sql: "INSERT INTO user_search_values (user_pool_id, name, value, key) VALUES (?, ?, ?, ?)")
+        for value in user.searchable {
+            try search.execute(arguments: [user.userPoolID, value.name, value.value, user.key])
+        }
+        let claim = try db.cachedStatement(sql: "INSERT INTO user_claims (user_pool_id, name, value, key) VALUES (?, ?, ?, ?)")
+        for value in user.claims {
+            do {
+                try claim.execute(arguments: [user.userPoolID, value.name, value.value, user.key])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                throw StorageError.conflict(name: value.name)
+            }
+        }
+    }
+
+    private func readUsers(_ condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [UserRecord] {
+        try read { db in try Self.fetchUsers(db, condition, arguments) }
+    }
+
+    /// The users matching `condition` (on the columns of `users`), each with its values, read in
+    /// one statement so that a user and its values come from the same commit.
+    private static func fetchUsers(_ db: Database, _ condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [UserRecord] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT user_pool_id, key, sub, creation_date, last_modified_date, document,
+                (SELECT json_group_array(json_array(name, value)) FROM user_search_values AS v
+                 WHERE v.user_pool_id = users.user_pool_id AND v.key = users.key),
+                (SELECT json_group_array(json_array(name, value)) FROM user_claims AS c
+                 WHERE c.user_pool_id = users.user_pool_id AND c.key = users.key)
+            FROM users WHERE \(condition)
+            """), arguments: StatementArguments(arguments)).map { row in
+            UserRecord(userPoolID: row[0], key: row[1], sub: row[2], creationDate: Date(millisecondsSince1970: row[3]),
+                       lastModifiedDate: Date(millisecondsSince1970: row[4]), document: row[5],
+                       searchable: try UserValue.set(fromJSONPairs: row[6]), claims: try UserValue.set(fromJSONPairs: row[7]))
+        }
+    }
+}
