@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "gatehouse", targets: ["gatehouse"]),
         .executable(name: "ModelGenerator", targets: ["ModelGenerator"]),
+        .executable(name: "UserStoreBench", targets: ["UserStoreBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
@@ -58,6 +59,11 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "UserStoreBench", dependencies: [
+            "GatehouseStorage", "StorageSQLite", "StoragePostgres",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
         .testTarget(name: "CognitoModelTests", dependencies: ["CognitoModel", "AWSWire"]),

@@ -79,15 +79,54 @@ extension UserFilter {
     }
 }
 
-extension UserValue {
-    /// The values in `json`, a JSON array of `[name, value]` pairs: how an engine reads a user's
-    /// values in the same statement as the user (SQLite's `json_group_array`, PostgreSQL's `json_agg`).
-    /// - Throws: ``StorageError/engine(_:)`` when `json` is not that.
-    public static func set(fromJSONPairs json: String) throws -> Set<UserValue> {
-        guard let pairs = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String]],
-              pairs.allSatisfy({ $0.count == 2 }) else {
-            throw StorageError.engine("a user's values did not read back as [name, value] pairs")
+extension UserRecord {
+    /// The user's searchable values and claims in one blob, which an engine keeps in the user's row
+    /// beside the index rows it writes from them, so that reading a user reads one row. Each value
+    /// is a tag byte (0 searchable, 1 claim), then the name and the value, each as a 4-byte
+    /// big-endian length and UTF-8 bytes.
+    public var indexedValues: Data {
+        var data = Data()
+        func append(_ text: String) {
+            let bytes = Array(text.utf8)
+            withUnsafeBytes(of: UInt32(bytes.count).bigEndian) { data.append(contentsOf: $0) }
+            data.append(contentsOf: bytes)
         }
-        return Set(pairs.map { UserValue(name: $0[0], value: $0[1]) })
+        for (tag, values) in [(UInt8(0), searchable), (UInt8(1), claims)] {
+            for value in values.sorted(by: { ($0.name, $0.value) < ($1.name, $1.value) }) {
+                data.append(tag)
+                append(value.name)
+                append(value.value)
+            }
+        }
+        return data
+    }
+
+    /// The searchable values and claims of an ``indexedValues`` blob.
+    /// - Throws: ``StorageError/engine(_:)`` when `data` is not one.
+    public static func values(indexedValues data: Data) throws -> (searchable: Set<UserValue>, claims: Set<UserValue>) {
+        let bytes = [UInt8](data)
+        var index = 0
+        func text() throws -> String {
+            guard index + 4 <= bytes.count else { throw StorageError.engine("a user's indexed values are cut short") }
+            let count = bytes[index..<index + 4].reduce(0) { $0 << 8 | Int($1) }
+            index += 4
+            guard index + count <= bytes.count, let text = String(validating: bytes[index..<index + count], as: UTF8.self) else {
+                throw StorageError.engine("a user's indexed values are cut short")
+            }
+            index += count
+            return text
+        }
+        var searchable: Set<UserValue> = [], claims: Set<UserValue> = []
+        while index < bytes.count {
+            let tag = bytes[index]
+            index += 1
+            let value = UserValue(name: try text(), value: try text())
+            switch tag {
+            case 0: searchable.insert(value)
+            case 1: claims.insert(value)
+            default: throw StorageError.engine("a user's indexed values have an unknown tag \(tag)")
+            }
+        }
+        return (searchable, claims)
     }
 }

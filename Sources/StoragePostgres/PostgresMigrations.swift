@@ -63,7 +63,8 @@ enum PostgresMigrations {
             """,
         ]),
         // Users, with the values ListUsers filters on and the values only one user may hold, each
-        // indexed; all deleted with their pool, the values with their user.
+        // indexed (the row keeps them too, ``UserRecord/indexedValues``); all deleted with their
+        // pool, the index rows with their user.
         Migration(version: 4, statements: [
             """
             CREATE TABLE users (
@@ -73,6 +74,7 @@ enum PostgresMigrations {
                 creation_date BIGINT NOT NULL,
                 last_modified_date BIGINT NOT NULL,
                 document BYTEA NOT NULL,
+                indexed_values BYTEA NOT NULL,
                 PRIMARY KEY (user_pool_id, key)
             )
             """,

@@ -11,9 +11,9 @@ extension PostgresStorage {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 _ = try await connection.query(
                     """
-                    INSERT INTO users (user_pool_id, key, sub, creation_date, last_modified_date, document)
+                    INSERT INTO users (user_pool_id, key, sub, creation_date, last_modified_date, document, indexed_values)
                     VALUES (\(user.userPoolID), \(user.key), \(user.sub), \(user.creationDate.millisecondsSince1970),
-                            \(user.lastModifiedDate.millisecondsSince1970), \(user.document))
+                            \(user.lastModifiedDate.millisecondsSince1970), \(user.document), \(user.indexedValues))
                     """,
                     logger: self.logger
                 ).collect()
@@ -43,18 +43,15 @@ extension PostgresStorage {
         }
     }
 
-    /// One transaction: `SELECT … FOR UPDATE` locks the user, so concurrent updates apply one after
-    /// the other and none is lost; its values are then replaced. The user is read by a second
-    /// statement once the lock is held: under READ COMMITTED, the locking statement's snapshot
-    /// predates the commit it waited for, so its subqueries would see the values before that commit.
+    /// One transaction: `SELECT … FOR UPDATE` locks the user (and reads its latest version once the
+    /// lock is held), so concurrent updates apply one after the other and none is lost; its index
+    /// rows are then replaced.
     public func updateUser(userPoolID: String, key: String,
                            _ change: @escaping @Sendable (inout UserRecord) throws -> Void) async throws -> UserRecord {
         try await self.perform {
             try await self.client.withTransaction(logger: self.logger) { connection in
-                _ = try await connection.query(
-                    "SELECT 1 FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key) FOR UPDATE", logger: self.logger).collect()
                 guard let stored = try await self.fetchUsers(on: connection, """
-                    SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key)
+                    SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key) FOR UPDATE
                     """).first else { throw StorageError.notFound }
                 var user = stored
                 try change(&user)
@@ -64,7 +61,8 @@ extension PostgresStorage {
                     document: user.document, searchable: user.searchable, claims: user.claims)
                 _ = try await connection.query(
                     """
-                    UPDATE users SET last_modified_date = \(written.lastModifiedDate.millisecondsSince1970), document = \(written.document)
+                    UPDATE users SET last_modified_date = \(written.lastModifiedDate.millisecondsSince1970), document = \(written.document),
+                        indexed_values = \(written.indexedValues)
                     WHERE user_pool_id = \(userPoolID) AND key = \(key)
                     """,
                     logger: self.logger
@@ -161,15 +159,8 @@ extension PostgresStorage {
         }
     }
 
-    /// The columns ``fetchUsers(on:_:)`` reads, in its order, with each user's values in the same
-    /// statement (so a user and its values come from the same snapshot). A constant, never a value.
-    static let userColumns = """
-        user_pool_id, key, sub, creation_date, last_modified_date, document,
-        (SELECT coalesce(json_agg(json_build_array(v.name, v.value)), '[]'::json)::text FROM user_search_values AS v
-         WHERE v.user_pool_id = users.user_pool_id AND v.key = users.key),
-        (SELECT coalesce(json_agg(json_build_array(c.name, c.value)), '[]'::json)::text FROM user_claims AS c
-         WHERE c.user_pool_id = users.user_pool_id AND c.key = users.key)
-        """
+    /// The columns ``fetchUsers(on:_:)`` reads, in its order. A constant, never a value.
+    static let userColumns = "user_pool_id, key, sub, creation_date, last_modified_date, document, indexed_values"
 
     /// Runs `query` (selecting ``userColumns``) on `connection`, or on the pool when it is `nil`.
     private func fetchUsers(on connection: PostgresConnection?, _ query: PostgresQuery) async throws -> [UserRecord] {
@@ -179,11 +170,12 @@ extension PostgresStorage {
             try await self.client.query(query, logger: self.logger).collect()
         }
         return try rows.map { row in
-            let (userPoolID, key, sub, creationDate, lastModifiedDate, document, searchable, claims) =
-                try row.decode((String, String, String, Int64, Int64, Data, String, String).self)
+            let (userPoolID, key, sub, creationDate, lastModifiedDate, document, indexedValues) =
+                try row.decode((String, String, String, Int64, Int64, Data, Data).self)
+            let values = try UserRecord.values(indexedValues: indexedValues)
             return UserRecord(userPoolID: userPoolID, key: key, sub: sub, creationDate: Date(millisecondsSince1970: creationDate),
                               lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate), document: document,
-                              searchable: try UserValue.set(fromJSONPairs: searchable), claims: try UserValue.set(fromJSONPairs: claims))
+                              searchable: values.searchable, claims: values.claims)
         }
     }
 }

@@ -51,7 +51,8 @@ enum SQLiteMigrations {
                 """)
         }
         // Users, with the values ListUsers filters on and the values only one user may hold, each
-        // indexed; all deleted with their pool, the values with their user.
+        // indexed (the row keeps them too, ``UserRecord/indexedValues``); all deleted with their
+        // pool, the index rows with their user.
         migrator.registerMigration("5-users") { db in
             try db.execute(sql: """
                 CREATE TABLE users (
@@ -61,6 +62,7 @@ enum SQLiteMigrations {
                     creation_date INTEGER NOT NULL,
                     last_modified_date INTEGER NOT NULL,
                     document BLOB NOT NULL,
+                    indexed_values BLOB NOT NULL,
                     PRIMARY KEY (user_pool_id, key)
                 );
                 CREATE UNIQUE INDEX users_by_sub ON users (user_pool_id, sub);

@@ -8,9 +8,10 @@ extension SQLiteStorage {
             guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM user_pools WHERE id = ?"),
                                     arguments: [user.userPoolID]) != nil else { throw StorageError.notFound }
             try db.cachedStatement(sql: """
-                INSERT INTO users (user_pool_id, key, sub, creation_date, last_modified_date, document) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO users (user_pool_id, key, sub, creation_date, last_modified_date, document, indexed_values)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [user.userPoolID, user.key, user.sub, user.creationDate.millisecondsSince1970,
-                                         user.lastModifiedDate.millisecondsSince1970, user.document])
+                                         user.lastModifiedDate.millisecondsSince1970, user.document, user.indexedValues])
             try Self.insertValues(of: user, db)
         }
     }
@@ -40,8 +41,10 @@ extension SQLiteStorage {
             let written = UserRecord(userPoolID: userPoolID, key: key, sub: stored.sub, creationDate: stored.creationDate,
                                      lastModifiedDate: user.lastModifiedDate.roundedToMilliseconds, document: user.document,
                                      searchable: user.searchable, claims: user.claims)
-            try db.cachedStatement(sql: "UPDATE users SET last_modified_date = ?, document = ? WHERE user_pool_id = ? AND key = ?")
-                .execute(arguments: [written.lastModifiedDate.millisecondsSince1970, written.document, userPoolID, key])
+            try db.cachedStatement(sql: """
+                UPDATE users SET last_modified_date = ?, document = ?, indexed_values = ? WHERE user_pool_id = ? AND key = ?
+                """).execute(arguments: [written.lastModifiedDate.millisecondsSince1970, written.document, written.indexedValues,
+                                         userPoolID, key])
             try db.cachedStatement(sql: "DELETE FROM user_search_values WHERE user_pool_id = ? AND key = ?").execute(arguments: [userPoolID, key])
             try db.cachedStatement(sql: "DELETE FROM user_claims WHERE user_pool_id = ? AND key = ?").execute(arguments: [userPoolID, key])
             try Self.insertValues(of: written, db)
@@ -109,20 +112,15 @@ extension SQLiteStorage {
         try read { db in try Self.fetchUsers(db, condition, arguments) }
     }
 
-    /// The users matching `condition` (on the columns of `users`), each with its values, read in
-    /// one statement so that a user and its values come from the same commit.
+    /// The users matching `condition` (on the columns of `users`), each read from its row alone.
     private static func fetchUsers(_ db: Database, _ condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [UserRecord] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT user_pool_id, key, sub, creation_date, last_modified_date, document,
-                (SELECT json_group_array(json_array(name, value)) FROM user_search_values AS v
-                 WHERE v.user_pool_id = users.user_pool_id AND v.key = users.key),
-                (SELECT json_group_array(json_array(name, value)) FROM user_claims AS c
-                 WHERE c.user_pool_id = users.user_pool_id AND c.key = users.key)
-            FROM users WHERE \(condition)
+            SELECT user_pool_id, key, sub, creation_date, last_modified_date, document, indexed_values FROM users WHERE \(condition)
             """), arguments: StatementArguments(arguments)).map { row in
-            UserRecord(userPoolID: row[0], key: row[1], sub: row[2], creationDate: Date(millisecondsSince1970: row[3]),
-                       lastModifiedDate: Date(millisecondsSince1970: row[4]), document: row[5],
-                       searchable: try UserValue.set(fromJSONPairs: row[6]), claims: try UserValue.set(fromJSONPairs: row[7]))
+            let values = try UserRecord.values(indexedValues: row[6])
+            return UserRecord(userPoolID: row[0], key: row[1], sub: row[2], creationDate: Date(millisecondsSince1970: row[3]),
+                              lastModifiedDate: Date(millisecondsSince1970: row[4]), document: row[5],
+                              searchable: values.searchable, claims: values.claims)
         }
     }
 }
