@@ -44,13 +44,16 @@ final class StoredUserPoolTests: XCTestCase {
         XCTAssertEqual(try StoredUserPool.lambdaConfig(summary: stored.document()), lambdaConfig)
     }
 
-    func testAPoolWithoutTriggersHasAnEmptyLambdaConfig() throws {
-        let empty = StoredUserPool(pool: UserPoolType(lambdaConfig: LambdaConfigType()))
-        XCTAssertEqual(try StoredUserPool.lambdaConfig(summary: empty.summary()), LambdaConfigType())
+    func testAPoolWithoutTriggersHasAnEmptySummaryThatReadsAsAnEmptyLambdaConfig() throws {
+        for pool in [UserPoolType(lambdaConfig: LambdaConfigType()), UserPoolType()] {
+            let empty = StoredUserPool(pool: pool)
+            XCTAssertEqual(empty.summary(), Data())
+            XCTAssertEqual(try StoredUserPool.lambdaConfig(summary: empty.summary()), LambdaConfigType())
+        }
     }
 
     func testBytesThatAreNeitherAreAnInternalError() {
-        for bytes in ["", "[]", #"{"Pool":[]}"#, "{"] {
+        for bytes in ["[]", #"{"Pool":[]}"#, "{"] {
             XCTAssertThrowsError(try StoredUserPool.lambdaConfig(summary: Data(bytes.utf8)), bytes) { error in
                 XCTAssertEqual(error as? AWSServiceError, .internalError, bytes)
             }

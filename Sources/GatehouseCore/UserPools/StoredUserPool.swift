@@ -96,13 +96,15 @@ public struct StoredUserPool: JSONCodable, Sendable, Equatable {
         Data(AWSJSON.encode(self))
     }
 
-    /// What a list of pools shows of this pool (``UserPoolRecord/summary``): the document reduced
-    /// to the pool's LambdaConfig, in the document's own shape, so that ``lambdaConfig(summary:)``
-    /// reads a summary and a whole document alike.
+    /// What a list of pools shows of this pool (``UserPoolRecord/summary``): nothing for a pool
+    /// without triggers (most pools), otherwise the document reduced to the pool's LambdaConfig, in
+    /// the document's own shape, so that ``lambdaConfig(summary:)`` reads a summary and a whole
+    /// document alike.
     public func summary() -> Data {
+        guard let lambdaConfig = pool.lambdaConfig, lambdaConfig != LambdaConfigType() else { return Data() }
         var writer = JSONWriter()
         writer.beginObject()
-        writer.member("Pool", UserPoolType(lambdaConfig: pool.lambdaConfig))
+        writer.member("Pool", UserPoolType(lambdaConfig: lambdaConfig))
         writer.endObject()
         return Data(writer.bytes)
     }
@@ -113,10 +115,11 @@ public struct StoredUserPool: JSONCodable, Sendable, Equatable {
         record.summary = summary()
     }
 
-    /// The LambdaConfig in a ``summary()``, or in a whole document (the summary of a pool stored
-    /// before summaries were kept).
+    /// The LambdaConfig in a ``summary()`` (empty for an empty summary), or in a whole document
+    /// (the summary of a pool stored before summaries were kept).
     /// - Throws: `InternalErrorException` when the bytes are neither.
     public static func lambdaConfig(summary: Data) throws(AWSServiceError) -> LambdaConfigType? {
+        if summary.isEmpty { return LambdaConfigType() }
         do {
             return try AWSJSON.decode(Summary.self, from: summary).lambdaConfig
         } catch {

@@ -10,12 +10,14 @@ extension Gatehouse {
         let scope = "ListUserPools/\(context.region)"
         let after = try input.nextToken.map { token in try tokens.open(token, scope: scope) }
         let page = try await storage.userPools(region: context.region, after: after, limit: try input.maxResults.required)
-        // Pools with the same triggers (most have none) have the same summary: each distinct one
-        // is decoded once per page.
+        // Most pools have no triggers, so an empty summary; pools with the same triggers have the
+        // same summary, and each distinct one is decoded once per page.
         var lambdaConfigs: [Data: LambdaConfigType?] = [:]
         let pools = try page.items.map { (listed) throws(AWSServiceError) in
             let lambdaConfig: LambdaConfigType?
-            if let decoded = lambdaConfigs[listed.summary] {
+            if listed.summary.isEmpty {
+                lambdaConfig = LambdaConfigType()
+            } else if let decoded = lambdaConfigs[listed.summary] {
                 lambdaConfig = decoded
             } else {
                 lambdaConfig = try StoredUserPool.lambdaConfig(summary: listed.summary)
