@@ -6,7 +6,7 @@ extension SQLiteStorage {
     /// Checks the pool in the same transaction as the insert; the foreign key keeps a pool deleted
     /// later from leaving the record behind.
     public func insertUserPoolItem(_ item: UserPoolItemRecord) async throws {
-        try await write { db in
+        try await write(queued: true) { db in
             guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM user_pools WHERE id = ?"),
                                     arguments: [item.userPoolID]) != nil else { throw StorageError.notFound }
             try db.cachedStatement(sql: """

@@ -4,7 +4,7 @@ import GatehouseStorage
 
 extension SQLiteStorage {
     public func insertUserPool(_ pool: UserPoolRecord) async throws {
-        try await write { db in
+        try await write(queued: true) { db in
             try db.cachedStatement(sql: """
                 INSERT INTO user_pools (id, region, name, creation_date, last_modified_date, document, summary)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

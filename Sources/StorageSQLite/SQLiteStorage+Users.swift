@@ -4,7 +4,7 @@ import GatehouseStorage
 
 extension SQLiteStorage {
     public func insertUser(_ user: UserRecord) async throws {
-        try await write { db in
+        try await write(queued: true) { db in
             guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM user_pools WHERE id = ?"),
                                     arguments: [user.userPoolID]) != nil else { throw StorageError.notFound }
             try db.cachedStatement(sql: """

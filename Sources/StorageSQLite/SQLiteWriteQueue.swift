@@ -7,9 +7,9 @@ import NIOPosix
 /// for its turn.
 ///
 /// When no write is running or waiting, the caller commits its write right away on its own
-/// thread. Otherwise it suspends, and its write waits in a queue that a thread of this queue's
-/// own commits in batches: the writes that arrived together share one transaction (group
-/// commit). Blocking the server's event loops on SQLite's single writer was measured to couple
+/// thread, unless it asks to be queued. Otherwise it suspends, and its write waits in a queue that
+/// a thread of this queue's own commits in batches: the writes that arrived together share one
+/// transaction (group commit). Blocking the server's event loops on SQLite's single writer was measured to couple
 /// both loops to whichever held the lock (and to its preemption, or a checkpoint's `fsync`),
 /// which showed as tens of milliseconds at the 99th percentile.
 ///
@@ -69,8 +69,8 @@ final class SQLiteWriteQueue: @unchecked Sendable {
 
     /// Runs `body` in a write transaction and returns its result once that transaction has
     /// committed; an error thrown by `body` or by the commit is rethrown.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        if try claimIdleWriter() {
+    func write<T: Sendable>(queued: Bool = false, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        if !queued, try claimIdleWriter() {
             defer { releaseWriter() }
             return try commit(body)
         }
