@@ -1,12 +1,12 @@
 import AWSWire
 import CognitoModel
 import Foundation
-import Synchronization
 import GatehouseCore
 import GatehouseStorage
 
 /// The Cognito service: the operations in `Operations/` are extensions of this type. Its only state
-/// of its own is ``DecodedPoolCache``, which is checked against the stored bytes on every read, so
+/// of its own is ``DecodedPoolCache``, which is checked against the stored bytes on every read,
+/// and the server-wide keys (``ServerKey``), which every process reads from the same database, so
 /// any number of server processes can share a database.
 public struct Gatehouse: Sendable {
     let storage: any Storage
