@@ -50,7 +50,7 @@ def load(out, server, op):
     if r["rps"] is None or r["requests"] is None:
         r["problems"].append("wrk output not understood (see the .wrk file)")
     if r["non200"]:
-        r["problems"].append(f"{r['non200']} non-200 responses")
+        r["problems"].append(f"{r['non200']} responses outside 2xx and 3xx")
     if r["socket_errors"]:
         r["problems"].append(f"socket errors ({r['socket_errors']})")
     r["body"] = (out / f"{server}-{op}.body").read_text().strip()

@@ -11,4 +11,27 @@ extension Gatehouse {
         guard let record = try await storage.userPoolItem(userPoolID: userPoolID, kind: kind, key: key) else { throw missing }
         return record
     }
+
+    /// Deletes the pool's record of this kind and key.
+    /// - Throws: `ResourceNotFoundException` for the pool first (missing, or of another region),
+    ///   then `missing` when the pool has no such record.
+    func deleteUserPoolItem(_ kind: UserPoolItemKind, _ key: String, of userPoolID: String, context: CallContext,
+                            missing: AWSServiceError) async throws {
+        _ = try await userPoolRecord(userPoolID, context: context)
+        do {
+            try await storage.deleteUserPoolItem(userPoolID: userPoolID, kind: kind, key: key)
+        } catch StorageError.notFound {
+            throw missing
+        }
+    }
+
+    /// One page of the pool's records of this kind in key order, for the operation named `list`.
+    /// - Throws: `ResourceNotFoundException` when the pool does not exist or is of another region.
+    func userPoolItems(_ kind: UserPoolItemKind, of userPoolID: String, list: String, nextToken: String?, limit: Int,
+                       context: CallContext) async throws -> (items: [UserPoolItemRecord], nextToken: String?) {
+        _ = try await userPoolRecord(userPoolID, context: context)
+        return try await page(of: "\(list)/\(userPoolID)", nextToken: nextToken) { after in
+            try await storage.userPoolItems(userPoolID: userPoolID, kind: kind, after: after, limit: limit)
+        }
+    }
 }

@@ -7,8 +7,7 @@ extension SQLiteStorage {
     /// later from leaving the record behind.
     public func insertUserPoolItem(_ item: UserPoolItemRecord) async throws {
         try await write(queued: true) { db in
-            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM user_pools WHERE id = ?"),
-                                    arguments: [item.userPoolID]) != nil else { throw StorageError.notFound }
+            try Self.requirePool(item.userPoolID, db)
             try db.cachedStatement(sql: """
                 INSERT INTO user_pool_items (user_pool_id, kind, key, name, creation_date, last_modified_date, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

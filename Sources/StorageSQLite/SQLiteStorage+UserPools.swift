@@ -62,6 +62,14 @@ extension SQLiteStorage {
         }
     }
 
+    /// Throws ``StorageError/notFound`` unless the pool exists: what an insert of a record that
+    /// belongs to a pool checks first, in its own transaction (the foreign key guards it after).
+    static func requirePool(_ id: String, _ db: Database) throws {
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM user_pools WHERE id = ?"), arguments: [id]) != nil else {
+            throw StorageError.notFound
+        }
+    }
+
     static func fetchPool(_ db: Database, id: String) throws -> UserPoolRecord? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM user_pools WHERE id = ?"), arguments: [id]).map(pool)
     }

@@ -5,8 +5,7 @@ import GatehouseStorage
 extension SQLiteStorage {
     public func insertUser(_ user: UserRecord) async throws {
         try await write(queued: true) { db in
-            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM user_pools WHERE id = ?"),
-                                    arguments: [user.userPoolID]) != nil else { throw StorageError.notFound }
+            try Self.requirePool(user.userPoolID, db)
             try db.cachedStatement(sql: """
                 INSERT INTO users (user_pool_id, key, sub, creation_date, last_modified_date, document, indexed_values)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

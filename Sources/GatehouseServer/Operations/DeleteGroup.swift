@@ -1,17 +1,10 @@
 import AWSWire
 import CognitoModel
-import GatehouseStorage
 
 extension Gatehouse {
     func deleteGroup(_ input: DeleteGroupRequest, context: CallContext) async throws -> EmptyOutput {
-        let poolID = try input.userPoolId.required
-        let name = try input.groupName.required
-        _ = try await userPoolRecord(poolID, context: context)
-        do {
-            try await storage.deleteUserPoolItem(userPoolID: poolID, kind: .group, key: name)
-        } catch StorageError.notFound {
-            throw Self.groupNotFound
-        }
+        try await deleteUserPoolItem(.group, try input.groupName.required, of: try input.userPoolId.required, context: context,
+                                     missing: Self.groupNotFound)
         return EmptyOutput()
     }
 }

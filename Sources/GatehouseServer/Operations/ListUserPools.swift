@@ -6,10 +6,10 @@ import GatehouseCore
 extension Gatehouse {
     /// The request region's pools in id order, MaxResults at a time.
     func listUserPools(_ input: ListUserPoolsRequest, context: CallContext) async throws -> ListUserPoolsResponse {
-        let tokens = try await pageTokens.value()
-        let scope = "ListUserPools/\(context.region)"
-        let after = try input.nextToken.map { token in try tokens.open(token, scope: scope) }
-        let page = try await storage.userPools(region: context.region, after: after, limit: try input.maxResults.required)
+        let limit = try input.maxResults.required
+        let page = try await page(of: "ListUserPools/\(context.region)", nextToken: input.nextToken) { after in
+            try await storage.userPools(region: context.region, after: after, limit: limit)
+        }
         // Most pools have no triggers, so an empty summary; pools with the same triggers have the
         // same summary, and each distinct one is decoded once per page.
         var lambdaConfigs: [Data: LambdaConfigType?] = [:]
@@ -26,6 +26,6 @@ extension Gatehouse {
             return UserPoolDescriptionType(id: listed.id, name: listed.name, lambdaConfig: lambdaConfig,
                                            lastModifiedDate: listed.lastModifiedDate, creationDate: listed.creationDate)
         }
-        return ListUserPoolsResponse(userPools: pools, nextToken: page.nextCursor.map { tokens.seal($0, scope: scope) })
+        return ListUserPoolsResponse(userPools: pools, nextToken: page.nextToken)
     }
 }
