@@ -1,0 +1,127 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseStorage
+
+/// What Gatehouse keeps of a user in its record's document (the record's columns hold the key,
+/// sub and dates): the username as Cognito shows it, the attributes, the status and what checks
+/// the password.
+public struct StoredUser: JSONCodable, Sendable, Equatable {
+    /// The username as shown: as created, or lowercase in a pool whose usernames are not case-sensitive;
+    /// the sub in a pool that signs in with email or phone number (UsernameAttributes).
+    public var username: String
+    /// The attributes, `sub` first, then in the order they were first set.
+    public var attributes: [AttributeType]
+    public var status: UserStatusType
+    public var enabled: Bool
+    /// What checks the current password; `nil` for a user without one.
+    public var password: PasswordVerifier?
+    /// When a temporary password (status FORCE_CHANGE_PASSWORD) stops signing in.
+    public var temporaryPasswordExpiry: Date?
+    /// The passwords before the current one, newest first, as many as the pool's PasswordHistorySize asks.
+    public var previousPasswords: [PasswordVerifier]
+
+    public init(username: String, attributes: [AttributeType], status: UserStatusType, enabled: Bool = true,
+                password: PasswordVerifier? = nil, temporaryPasswordExpiry: Date? = nil, previousPasswords: [PasswordVerifier] = []) {
+        self.username = username
+        self.attributes = attributes
+        self.status = status
+        self.enabled = enabled
+        self.password = password
+        self.temporaryPasswordExpiry = temporaryPasswordExpiry
+        self.previousPasswords = previousPasswords
+    }
+
+    /// Decodes a record's document.
+    /// - Throws: `InternalErrorException` when the document is not one this server wrote.
+    public init(record: UserRecord) throws(AWSServiceError) {
+        do {
+            self = try AWSJSON.decode(StoredUser.self, from: record.document)
+        } catch {
+            throw .internalError
+        }
+    }
+
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        var username: String?, status: UserStatusType?
+        self.init(username: "", attributes: [], status: .unknown)
+        for (key, value) in members {
+            switch key {
+            case "Username": username = try String(json: value)
+            case "Attributes": attributes = try [AttributeType](json: value)
+            case "UserStatus": status = try UserStatusType(json: value)
+            case "Enabled": enabled = try Bool(json: value)
+            case "Password": password = try PasswordVerifier(json: value)
+            case "TemporaryPasswordExpiry": temporaryPasswordExpiry = try Date(json: value)
+            case "PreviousPasswords": previousPasswords = try [PasswordVerifier](json: value)
+            default: break
+            }
+        }
+        guard let username, let status else { throw JSONDecodeFailure(expected: "structure").inside("Username") }
+        self.username = username
+        self.status = status
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("Username", username)
+        writer.member("Attributes", attributes)
+        writer.member("UserStatus", status)
+        writer.member("Enabled", enabled)
+        if let password { writer.member("Password", password) }
+        if let temporaryPasswordExpiry { writer.member("TemporaryPasswordExpiry", temporaryPasswordExpiry) }
+        if !previousPasswords.isEmpty { writer.member("PreviousPasswords", previousPasswords) }
+        writer.endObject()
+    }
+
+    /// The document to store.
+    public func document() -> Data { Data(AWSJSON.encode(self)) }
+
+    /// The value of the attribute `name`, or `nil`.
+    public func attribute(_ name: String) -> String? {
+        attributes.first { $0.name == name }?.value
+    }
+
+    /// Sets the attribute `name` in place, or appends it.
+    public mutating func setAttribute(_ name: String, _ value: String) {
+        if let index = attributes.firstIndex(where: { $0.name == name }) {
+            attributes[index].value = value
+        } else {
+            attributes.append(AttributeType(name: name, value: value))
+        }
+    }
+
+    /// Removes the attribute `name` if the user has it.
+    public mutating func removeAttribute(_ name: String) {
+        attributes.removeAll { $0.name == name }
+    }
+
+    /// Whether the attribute `name` (email, phone_number) is verified: its `<name>_verified` is "true".
+    public func isVerified(_ name: String) -> Bool {
+        attribute("\(name)_verified") == "true"
+    }
+}
+
+extension PasswordVerifier: JSONCodable {
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        var salt: Data?, verifier: Data?
+        for (key, value) in members {
+            switch key {
+            case "Salt": salt = try Data(json: value)
+            case "Verifier": verifier = try Data(json: value)
+            default: break
+            }
+        }
+        guard let salt, let verifier else { throw JSONDecodeFailure(expected: "structure").inside("Salt") }
+        self.init(salt: [UInt8](salt), verifier: [UInt8](verifier))
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("Salt", Data(salt))
+        writer.member("Verifier", Data(verifier))
+        writer.endObject()
+    }
+}

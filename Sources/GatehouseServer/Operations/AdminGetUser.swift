@@ -1,0 +1,14 @@
+import CognitoModel
+import GatehouseCore
+
+extension Gatehouse {
+    /// The user as an administrator sees it, developer-only attributes included. Without MFA
+    /// settings there are no MFA keys at all (COGNITO-NOTES §5.2).
+    func adminGetUser(_ input: AdminGetUserRequest, context: CallContext) async throws -> AdminGetUserResponse {
+        let pool = try await userPool(try input.userPoolId.required, context: context)
+        let record = try await userRecord(named: try input.username.required, in: pool)
+        let user = try StoredUser(record: record)
+        return AdminGetUserResponse(username: user.username, userAttributes: user.attributes, userCreateDate: record.creationDate,
+                                    userLastModifiedDate: record.lastModifiedDate, enabled: user.enabled, userStatus: user.status)
+    }
+}

@@ -1,0 +1,45 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+import GatehouseStorage
+
+extension Gatehouse {
+    /// Sets, replaces or (with an empty value) removes a user's attributes. A changed email or
+    /// phone number is no longer verified unless the same call says it is. In a pool where they are
+    /// aliases, a verified email or phone number another user holds moves to this user, as Cognito
+    /// does (docs/evidence/users.md); a taken preferred_username is refused.
+    func adminUpdateUserAttributes(_ input: AdminUpdateUserAttributesRequest,
+                                   context: CallContext) async throws -> AdminUpdateUserAttributesResponse {
+        let pool = try await userPool(try input.userPoolId.required, context: context)
+        let changes = try UserAttributeRules(pool: pool).updating(try input.userAttributes.required)
+        let name = try input.username.required
+        let identity = UserIdentityRules(pool: pool)
+        if identity.usernameAttributes.isEmpty {
+            try await releaseAliases(changes, to: try await userRecord(named: name, in: pool), identity: identity, pool: pool)
+        }
+        try await updateUser(named: name, in: pool) { user, _ in
+            let named = Set(changes.map(\.name))
+            for (attribute, value) in changes {
+                if ["email", "phone_number"].contains(attribute), value != user.attribute(attribute),
+                   !named.contains("\(attribute)_verified"), user.attribute("\(attribute)_verified") != nil {
+                    user.setAttribute("\(attribute)_verified", "false")
+                }
+                if let value { user.setAttribute(attribute, value) } else { user.removeAttribute(attribute) }
+            }
+        }
+        return AdminUpdateUserAttributesResponse()
+    }
+
+    /// Takes from other users the aliases `changes` give `record`'s user: a verified email or phone
+    /// number stops being verified for its holder.
+    /// - Throws: `AliasExistsException` when another user holds the preferred_username.
+    private func releaseAliases(_ changes: [(name: String, value: String?)], to record: UserRecord,
+                                identity: UserIdentityRules, pool: UserPoolType) async throws {
+        for case let (name, value?) in changes where identity.aliasAttributes.contains(name) {
+            guard let holder = try await storage.user(userPoolID: record.userPoolID, claim: UserValue(name: name, value: value)),
+                  holder.key != record.key else { continue }
+            if name == "preferred_username" { throw AWSServiceError.aliasExistsException(Self.claimTaken(name)) }
+            try await updateUser(named: holder.key, in: pool) { user, _ in user.setAttribute("\(name)_verified", "false") }
+        }
+    }
+}

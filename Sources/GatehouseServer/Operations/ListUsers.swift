@@ -1,0 +1,26 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+
+extension Gatehouse {
+    /// The pool's users in key order, those matching Filter only when one is given, Limit at a time
+    /// (60 when Limit is omitted or 0), with only the attributes AttributesToGet names when it is given.
+    func listUsers(_ input: ListUsersRequest, context: CallContext) async throws -> ListUsersResponse {
+        let poolID = try input.userPoolId.required
+        let pool = try await userPool(poolID, context: context)
+        let filter = try UserFilterExpression.parse(input.filter ?? "").map { expression throws(AWSServiceError) in
+            try UserIdentityRules(pool: pool).filter(expression)
+        }
+        let limit = input.limit.flatMap { $0 > 0 ? $0 : nil } ?? 60
+        let page = try await page(of: "ListUsers/\(poolID)/\(input.filter ?? "")", nextToken: input.paginationToken) { after in
+            try await storage.users(userPoolID: poolID, filter: filter, after: after, limit: limit)
+        }
+        let wanted = input.attributesToGet.map(Set.init)
+        let users = try page.items.map { record in
+            var user = try StoredUser(record: record)
+            if let wanted { user.attributes.removeAll { !wanted.contains($0.name ?? "") } }
+            return describeUser(user, record)
+        }
+        return ListUsersResponse(users: users, paginationToken: page.nextToken)
+    }
+}
