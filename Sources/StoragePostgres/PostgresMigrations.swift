@@ -102,6 +102,20 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX user_claims_by_user ON user_claims (user_pool_id, key)",
         ]),
+        // The outbox: every message sent, deleted with its pool, read newest first by pool or recipient.
+        Migration(version: 5, statements: [
+            """
+            CREATE TABLE messages (
+                id TEXT COLLATE "C" PRIMARY KEY,
+                user_pool_id TEXT COLLATE "C" NOT NULL REFERENCES user_pools (id) ON DELETE CASCADE,
+                recipient TEXT COLLATE "C" NOT NULL,
+                creation_date BIGINT NOT NULL,
+                document BYTEA NOT NULL
+            )
+            """,
+            "CREATE INDEX messages_by_pool ON messages (user_pool_id, id)",
+            "CREATE INDEX messages_by_recipient ON messages (recipient, id)",
+        ]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

@@ -86,6 +86,19 @@ enum SQLiteMigrations {
                 CREATE INDEX user_claims_by_user ON user_claims (user_pool_id, key);
                 """)
         }
+        migrator.registerMigration("6-messages") { db in
+            try db.execute(sql: """
+                CREATE TABLE messages (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    user_pool_id TEXT NOT NULL REFERENCES user_pools (id) ON DELETE CASCADE,
+                    recipient TEXT NOT NULL,
+                    creation_date INTEGER NOT NULL,
+                    document BLOB NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX messages_by_pool ON messages (user_pool_id, id);
+                CREATE INDEX messages_by_recipient ON messages (recipient, id);
+                """)
+        }
         return migrator
     }
 }
