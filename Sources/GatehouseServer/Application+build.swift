@@ -18,7 +18,8 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil)
     }
-    let responder = buildRouter(gatehouse: Gatehouse(storage: storageService.storage), configuration: configuration)
+    let responder = buildRouter(gatehouse: Gatehouse(storage: storageService.storage, configuration: configuration, logger: logger),
+                                configuration: configuration)
         .buildResponder()
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.
     let server = HTTPServerBuilder { _ in
@@ -40,7 +41,8 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
     return app
 }
 
-/// `POST /` for the Cognito API and `GET /health`, behind the error middleware.
+/// `POST /` for the Cognito API, `GET /health` and, in development mode, `GET /_gatehouse/outbox`,
+/// behind the error middleware.
 public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
     let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration)
     let router = Router(context: GatehouseRequestContext.self)
@@ -51,6 +53,11 @@ public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfigurat
     router.get("/health") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"],
                  body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+    }
+    if configuration.developmentOutbox {
+        router.get("/_gatehouse/outbox") { request, _ in
+            try await gatehouse.outbox(request.uri.queryParameters)
+        }
     }
     return router
 }

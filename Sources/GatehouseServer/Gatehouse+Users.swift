@@ -3,6 +3,7 @@ import CognitoModel
 import Foundation
 import GatehouseCore
 import GatehouseStorage
+import Synchronization
 
 extension Gatehouse {
     static let userNotFound = AWSServiceError.userNotFoundException("User does not exist.")
@@ -28,26 +29,31 @@ extension Gatehouse {
     }
 
     /// Changes the user a name names atomically (``UserStore/updateUser(userPoolID:key:_:)``):
-    /// `change` may run more than once. The user's indexed values follow its new document and
-    /// UserLastModifiedDate becomes now.
+    /// `change` may run more than once; what its last run returns, the run whose user was written,
+    /// is returned. The user's indexed values follow its new document and UserLastModifiedDate
+    /// becomes now.
     /// - Throws: `UserNotFoundException`; `AliasExistsException` when another user holds a value
     ///   the change claims; what `change` throws.
     @discardableResult
-    func updateUser(named name: String, in pool: UserPoolType,
-                    _ change: @escaping @Sendable (inout StoredUser, UserRecord) throws -> Void) async throws -> (UserRecord, StoredUser) {
+    func updateUser<Outcome: Sendable>(
+        named name: String, in pool: UserPoolType,
+        _ change: @escaping @Sendable (inout StoredUser, UserRecord) throws -> Outcome
+    ) async throws -> (record: UserRecord, user: StoredUser, outcome: Outcome) {
         let found = try await userRecord(named: name, in: pool)
         let rules = UserIdentityRules(pool: pool)
         let now = clock.now()
+        let outcome = Mutex<Outcome?>(nil)
         do {
             let record = try await storage.updateUser(userPoolID: found.userPoolID, key: found.key) { record in
                 var user = try StoredUser(record: record)
-                try change(&user, record)
+                let result = try change(&user, record)
+                outcome.withLock { $0 = result }
                 record.document = user.document()
                 record.searchable = rules.searchable(user)
                 record.claims = rules.claims(of: user)
                 record.lastModifiedDate = now
             }
-            return (record, try StoredUser(record: record))
+            return (record, try StoredUser(record: record), outcome.withLock { $0! })
         } catch StorageError.notFound {
             throw Self.userNotFound
         } catch StorageError.conflict(let name) {

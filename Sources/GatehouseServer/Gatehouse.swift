@@ -3,6 +3,7 @@ import CognitoModel
 import Foundation
 import GatehouseCore
 import GatehouseStorage
+import Logging
 
 /// The Cognito service: the operations in `Operations/` are extensions of this type. Its only state
 /// of its own is ``DecodedPoolCache``, which is checked against the stored bytes on every read,
@@ -14,14 +15,21 @@ public struct Gatehouse: Sendable {
     let random: RandomSource
     let pageTokens: ServerKey<PageTokens>
     let clientSecrets: ServerKey<ClientSecretBox>
+    let verificationCodes: ServerKey<VerificationCodes>
+    let delivery: MessageDelivery
     let pools = DecodedPoolCache()
 
-    public init(storage: any Storage, clock: Clock = .system, random: RandomSource = .system) {
+    /// - Parameter configuration: what the server delivers messages with (outbox, SMTP, SMS webhook).
+    public init(storage: any Storage, clock: Clock = .system, random: RandomSource = .system,
+                configuration: GatehouseConfiguration = .init(), logger: Logger = Logger(label: "gatehouse")) {
         self.storage = storage
         self.clock = clock
         self.random = random
         pageTokens = ServerKey(named: "page-token-key", storage: storage, random: random, PageTokens.init(key:))
         clientSecrets = ServerKey(named: "client-secret-key", storage: storage, random: random, ClientSecretBox.init(key:))
+        verificationCodes = ServerKey(named: "verification-code-key", storage: storage, random: random, VerificationCodes.init(key:))
+        delivery = MessageDelivery(storage: storage, clock: clock, random: random, keepsSecrets: configuration.developmentOutbox,
+                                   email: nil, sms: configuration.smsWebhookURL.map(SMSWebhook.init(url:)), logger: logger)
     }
 
     /// The pool with this id, as the request's region sees it.

@@ -15,6 +15,17 @@ public struct GatehouseConfiguration: Sendable {
     public var logLevel: Logger.Level = .info
     /// Requests with a larger body are refused with 413 before they are parsed.
     public var maximumBodySize = 1_048_576
+    /// Development mode for messages: the outbox keeps the codes and temporary passwords it sends,
+    /// and serves them at `GET /_gatehouse/outbox`. Off, the outbox keeps them redacted and that
+    /// endpoint does not exist.
+    public var developmentOutbox = false
+    /// The SMTP relay emails go to: `smtp://` (plain), `smtp+starttls://` or `smtps://` (TLS from
+    /// the start), with `user:password@` for AUTH and `host:port`; `nil` keeps emails in the outbox only.
+    public var smtpURL: String?
+    /// Accept any certificate from the SMTP relay (a relay with a self-signed certificate, in tests).
+    public var smtpInsecure = false
+    /// The URL each SMS is POSTed to as JSON; `nil` keeps SMS in the outbox only.
+    public var smsWebhookURL: String?
 
     public init() {}
 

@@ -10,6 +10,10 @@ public protocol UserPoolItemStore: Sendable {
     /// The record of this kind and key in this pool, or `nil`.
     func userPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord?
 
+    /// The record of this kind and key in whichever pool has it, for kinds whose keys are unique
+    /// across pools (app client ids); `nil` when none has. When several pools have one, any of them.
+    func userPoolItem(kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord?
+
     /// Changes a record atomically, as ``UserPoolStore/updateUserPool(id:_:)`` changes a pool:
     /// `change` may run more than once and must not have side effects; an error it throws aborts
     /// with nothing written and is rethrown. `userPoolID`, `kind`, `key` and `creationDate` cannot

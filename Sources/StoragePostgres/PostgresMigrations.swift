@@ -116,6 +116,8 @@ enum PostgresMigrations {
             "CREATE INDEX messages_by_pool ON messages (user_pool_id, id)",
             "CREATE INDEX messages_by_recipient ON messages (recipient, id)",
         ]),
+        // App clients are found by id alone (SignUp, InitiateAuth name a client, not its pool).
+        Migration(version: 6, statements: ["CREATE INDEX user_pool_items_by_key ON user_pool_items (kind, key)"]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

@@ -26,6 +26,16 @@ extension PostgresStorage {
         }
     }
 
+    public func userPoolItem(kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
+        try await self.perform {
+            let rows = try await self.client.query(
+                "SELECT \(unescaped: Self.itemColumns) FROM user_pool_items WHERE kind = \(kind.rawValue) AND key = \(key) LIMIT 1",
+                logger: self.logger
+            ).collect()
+            return try rows.first.map(Self.decodeItem)?.record
+        }
+    }
+
     /// Optimistic compare-and-swap on the `version` column, as ``updateUserPool(id:_:)`` does.
     public func updateUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String,
                                    _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {

@@ -99,6 +99,9 @@ enum SQLiteMigrations {
                 CREATE INDEX messages_by_recipient ON messages (recipient, id);
                 """)
         }
+        migrator.registerMigration("7-user-pool-items-by-key") { db in
+            try db.execute(sql: "CREATE INDEX user_pool_items_by_key ON user_pool_items (kind, key)")
+        }
         return migrator
     }
 }

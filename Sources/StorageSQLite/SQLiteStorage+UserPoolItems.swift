@@ -24,6 +24,13 @@ extension SQLiteStorage {
         }
     }
 
+    public func userPoolItem(kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
+        try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE kind = ? AND key = ? LIMIT 1"),
+                             arguments: [kind.rawValue, key]).map(Self.item)
+        }
+    }
+
     public func updateUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String,
                                    _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {
         try await write { db in

@@ -19,6 +19,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Account id in ARNs [GATEHOUSE_ACCOUNT_ID, default 123456789012].") var accountId: String?
     @Option(help: "trace, debug, info, notice, warning, error or critical [GATEHOUSE_LOG_LEVEL, default info].")
     var logLevel: String?
+    @Flag(help: "Keep codes and temporary passwords in the outbox and serve it at GET /_gatehouse/outbox; for development only [GATEHOUSE_DEVELOPMENT_OUTBOX=1].")
+    var developmentOutbox = false
+    @Option(help: "SMTP relay for emails: smtp://, smtp+starttls:// or smtps://[user:password@]host[:port] [GATEHOUSE_SMTP_URL].")
+    var smtpURL: String?
+    @Flag(help: "Accept any certificate from the SMTP relay [GATEHOUSE_SMTP_INSECURE=1].") var smtpInsecure = false
+    @Option(help: "URL that each SMS is POSTed to as JSON [GATEHOUSE_SMS_WEBHOOK_URL].") var smsWebhookURL: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -29,6 +35,10 @@ struct Serve: AsyncParsableCommand {
         configuration.databaseURL = databaseURL ?? environment["GATEHOUSE_DATABASE_URL"]
         configuration.defaultRegion = region ?? environment["GATEHOUSE_REGION"] ?? configuration.defaultRegion
         configuration.accountID = accountId ?? environment["GATEHOUSE_ACCOUNT_ID"] ?? configuration.accountID
+        configuration.developmentOutbox = developmentOutbox || environment["GATEHOUSE_DEVELOPMENT_OUTBOX"] == "1"
+        configuration.smtpURL = smtpURL ?? environment["GATEHOUSE_SMTP_URL"]
+        configuration.smtpInsecure = smtpInsecure || environment["GATEHOUSE_SMTP_INSECURE"] == "1"
+        configuration.smsWebhookURL = smsWebhookURL ?? environment["GATEHOUSE_SMS_WEBHOOK_URL"]
         if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \(level)") }
             configuration.logLevel = parsed

@@ -14,9 +14,11 @@ final class ServerHarness: Sendable {
     let time = Mutex(Date(timeIntervalSince1970: 1_700_000_000.123))
     let configuration: GatehouseConfiguration
 
+    /// With the development outbox, so tests read the codes they were sent.
     init(maximumBodySize: Int = 1_048_576) {
         var configuration = GatehouseConfiguration()
         configuration.maximumBodySize = maximumBodySize
+        configuration.developmentOutbox = true
         self.configuration = configuration
     }
 
@@ -31,7 +33,7 @@ final class ServerHarness: Sendable {
 
     func run(_ test: @Sendable (Client) async throws -> Void) async throws {
         let clock = Clock { self.time.withLock { $0 } }
-        let gatehouse = Gatehouse(storage: try SQLiteStorage.inMemory(), clock: clock)
+        let gatehouse = Gatehouse(storage: try SQLiteStorage.inMemory(), clock: clock, configuration: configuration)
         let app = Application(router: buildRouter(gatehouse: gatehouse, configuration: configuration))
         try await app.test(.router) { client in try await test(Client(client: client)) }
     }
@@ -81,6 +83,22 @@ final class ServerHarness: Sendable {
         func createPool(_ name: String = "pool", _ extra: [String: Any] = [:], region: String = "us-east-1") async throws -> [String: Any] {
             let output = try await ok("CreateUserPool", extra.merging(["PoolName": name]) { a, _ in a }, region: region)
             return output["UserPool"] as? [String: Any] ?? [:]
+        }
+
+        /// The outbox's messages to `recipient`, newest first, as `GET /_gatehouse/outbox` shows them.
+        func outbox(to recipient: String) async throws -> [[String: Any]] {
+            let query = recipient.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? recipient
+            return try await client.execute(uri: "/_gatehouse/outbox?recipient=\(query)", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                return json?["Messages"] as? [[String: Any]] ?? []
+            }
+        }
+
+        /// The six-digit code in the newest message to `recipient`.
+        func code(sentTo recipient: String, file: StaticString = #filePath, line: UInt = #line) async throws -> String {
+            let body = try await outbox(to: recipient).first?["Body"] as? String ?? ""
+            let code = body.firstMatch(of: /\d{6}/).map { String($0.output) }
+            return try XCTUnwrap(code, "no code in \(body)", file: file, line: line)
         }
 
         func describe(_ id: String, region: String = "us-east-1") async throws -> [String: Any] {

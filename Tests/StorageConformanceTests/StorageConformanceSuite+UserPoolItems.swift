@@ -28,6 +28,22 @@ extension StorageConformanceSuite {
         }
     }
 
+    func testAnItemIsFoundByKindAndKeyAloneInWhicheverPoolHasIt() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "ItemAny1")
+            try await storage.insertUserPool(pool)
+            let client = ns.item(of: pool, key: "any-\(ns.tag)")
+            try await storage.insertUserPoolItem(client)
+            let found = try await storage.userPoolItem(kind: .client, key: client.key)
+            XCTAssertEqual(found, client)
+            let otherKind = try await storage.userPoolItem(kind: .group, key: client.key)
+            XCTAssertNil(otherKind)
+            try await storage.deleteUserPool(id: pool.id) { _ in }
+            let afterDelete = try await storage.userPoolItem(kind: .client, key: client.key)
+            XCTAssertNil(afterDelete)
+        }
+    }
+
     func testInsertingAnItemOfAMissingPoolThrowsNotFound() async throws {
         try await withStorage { storage, ns in
             let pool = ns.pool(region: ns.regionA, suffix: "NoSuchPool1")

@@ -20,6 +20,8 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
     public var temporaryPasswordExpiry: Date?
     /// The passwords before the current one, newest first, as many as the pool's PasswordHistorySize asks.
     public var previousPasswords: [PasswordVerifier]
+    /// The codes sent and not yet used, one per purpose.
+    public var codes: [PendingCode] = []
 
     public init(username: String, attributes: [AttributeType], status: UserStatusType, enabled: Bool = true,
                 password: PasswordVerifier? = nil, temporaryPasswordExpiry: Date? = nil, previousPasswords: [PasswordVerifier] = []) {
@@ -55,6 +57,7 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
             case "Password": password = try PasswordVerifier(json: value)
             case "TemporaryPasswordExpiry": temporaryPasswordExpiry = try Date(json: value)
             case "PreviousPasswords": previousPasswords = try [PasswordVerifier](json: value)
+            case "Codes": codes = try [PendingCode](json: value)
             default: break
             }
         }
@@ -72,6 +75,7 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
         if let password { writer.member("Password", password) }
         if let temporaryPasswordExpiry { writer.member("TemporaryPasswordExpiry", temporaryPasswordExpiry) }
         if !previousPasswords.isEmpty { writer.member("PreviousPasswords", previousPasswords) }
+        if !codes.isEmpty { writer.member("Codes", codes) }
         writer.endObject()
     }
 
@@ -122,6 +126,35 @@ extension PasswordVerifier: JSONCodable {
         writer.beginObject()
         writer.member("Salt", Data(salt))
         writer.member("Verifier", Data(verifier))
+        writer.endObject()
+    }
+}
+
+extension PendingCode: JSONCodable {
+    public init(json: JSONNode) throws(JSONDecodeFailure) {
+        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
+        var purpose: Purpose?, digest: Data?, expiry: Date?, failedAttempts = 0, attributeName: String?
+        for (key, value) in members {
+            switch key {
+            case "Purpose": purpose = Purpose(rawValue: try String(json: value))
+            case "Digest": digest = try Data(json: value)
+            case "Expiry": expiry = try Date(json: value)
+            case "FailedAttempts": failedAttempts = try Int(json: value)
+            case "AttributeName": attributeName = try String(json: value)
+            default: break
+            }
+        }
+        guard let purpose, let digest, let expiry else { throw JSONDecodeFailure(expected: "structure").inside("Purpose") }
+        self.init(purpose: purpose, digest: digest, expiry: expiry, failedAttempts: failedAttempts, attributeName: attributeName)
+    }
+
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("Purpose", purpose.rawValue)
+        writer.member("Digest", digest)
+        writer.member("Expiry", expiry)
+        writer.member("FailedAttempts", failedAttempts)
+        if let attributeName { writer.member("AttributeName", attributeName) }
         writer.endObject()
     }
 }

@@ -36,10 +36,14 @@ extension Gatehouse {
     private func releaseAliases(_ changes: [(name: String, value: String?)], to record: UserRecord,
                                 identity: UserIdentityRules, pool: UserPoolType) async throws {
         for case let (name, value?) in changes where identity.aliasAttributes.contains(name) {
-            guard let holder = try await storage.user(userPoolID: record.userPoolID, claim: UserValue(name: name, value: value)),
-                  holder.key != record.key else { continue }
-            if name == "preferred_username" { throw AWSServiceError.aliasExistsException(Self.claimTaken(name)) }
-            try await updateUser(named: holder.key, in: pool) { user, _ in user.setAttribute("\(name)_verified", "false") }
+            let claim = UserValue(name: name, value: value)
+            if name == "preferred_username" {
+                if let holder = try await storage.user(userPoolID: record.userPoolID, claim: claim), holder.key != record.key {
+                    throw AWSServiceError.aliasExistsException(Self.claimTaken(name))
+                }
+            } else {
+                try await releaseAlias(claim, from: record.key, pool: pool)
+            }
         }
     }
 }

@@ -1,0 +1,47 @@
+import AWSWire
+import CognitoModel
+
+/// Where a code for a user goes: the attribute (email or phone_number), its medium and value.
+public struct CodeDestination: Sendable, Equatable {
+    public let attributeName: String
+    public let medium: DeliveryMediumType
+    public let address: String
+
+    public init(attributeName: String, address: String) {
+        self.attributeName = attributeName
+        self.medium = attributeName == "phone_number" ? .sms : .email
+        self.address = address
+    }
+
+    /// As CodeDeliveryDetails shows it: the address masked (``DestinationMask``).
+    public var details: CodeDeliveryDetailsType {
+        CodeDeliveryDetailsType(destination: medium == .sms ? DestinationMask.phoneNumber(address) : DestinationMask.email(address),
+                                deliveryMedium: medium, attributeName: attributeName)
+    }
+
+    /// Where a sign-up confirmation code goes: an attribute of AutoVerifiedAttributes the user has,
+    /// the phone number first when the pool verifies both; `nil` when there is none.
+    public static func signUp(_ user: StoredUser, pool: UserPoolType) -> CodeDestination? {
+        let verified = (pool.autoVerifiedAttributes ?? []).map(\.rawValue)
+        for name in ["phone_number", "email"] where verified.contains(name) {
+            if let address = user.attribute(name) { return CodeDestination(attributeName: name, address: address) }
+        }
+        return nil
+    }
+
+    /// Where a password reset code goes: the first of the pool's AccountRecoverySetting mechanisms
+    /// (by priority) that the user has verified; without that setting, the verified phone number,
+    /// then the verified email.
+    /// - Throws: `NotAuthorizedException` when recovery is admin_only; `InvalidParameterException`
+    ///   when the user has nothing verified to send to.
+    public static func recovery(_ user: StoredUser, pool: UserPoolType) throws(AWSServiceError) -> CodeDestination {
+        let mechanisms = (pool.accountRecoverySetting?.recoveryMechanisms ?? [])
+            .sorted { ($0.priority ?? 0) < ($1.priority ?? 0) }.compactMap(\.name?.rawValue)
+        if mechanisms == ["admin_only"] { throw .notAuthorizedException("Contact administrator to reset password.") }
+        let order = mechanisms.isEmpty ? ["phone_number", "email"] : mechanisms.map { $0.replacingOccurrences(of: "verified_", with: "") }
+        for name in order where user.isVerified(name) {
+            if let address = user.attribute(name) { return CodeDestination(attributeName: name, address: address) }
+        }
+        throw .invalidParameterException("Cannot reset password for the user as there is no registered/verified email or phone_number")
+    }
+}

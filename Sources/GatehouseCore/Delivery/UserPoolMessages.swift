@@ -1,0 +1,56 @@
+import CognitoModel
+
+/// The texts a pool sends, from its settings, with Cognito's defaults where the pool has none:
+/// the verification message (VerificationMessageTemplate, else the legacy fields) and the
+/// invitation (AdminCreateUserConfig.InviteMessageTemplate). `{####}` becomes the code or
+/// temporary password, `{username}` the username.
+public struct UserPoolMessages: Sendable {
+    public static let defaultVerificationSubject = "Your verification code"
+    public static let defaultVerificationMessage = "Your verification code is {####}. "
+    public static let defaultInvitationSubject = "Your temporary password"
+    public static let defaultInvitationMessage = "Your username is {username} and temporary password is {####}. "
+    /// The sender of a pool that sends with Cognito's own account and names no From.
+    public static let defaultSender = "no-reply@verificationemail.com"
+
+    private let pool: UserPoolType
+
+    public init(pool: UserPoolType) {
+        self.pool = pool
+    }
+
+    /// The verification code message for `medium`: subject (emails only) and body.
+    public func verification(_ medium: DeliveryMediumType, code: String) -> (subject: String?, body: String) {
+        let template = pool.verificationMessageTemplate
+        if medium == .sms {
+            return (nil, fill(template?.smsMessage ?? pool.smsVerificationMessage ?? Self.defaultVerificationMessage, code: code))
+        }
+        return (template?.emailSubject ?? pool.emailVerificationSubject ?? Self.defaultVerificationSubject,
+                fill(template?.emailMessage ?? pool.emailVerificationMessage ?? Self.defaultVerificationMessage, code: code))
+    }
+
+    /// The invitation AdminCreateUser sends, with the temporary password.
+    public func invitation(_ medium: DeliveryMediumType, username: String, temporaryPassword: String) -> (subject: String?, body: String) {
+        let template = pool.adminCreateUserConfig?.inviteMessageTemplate
+        if medium == .sms {
+            return (nil, fill(template?.smsMessage ?? Self.defaultInvitationMessage, code: temporaryPassword, username: username))
+        }
+        return (template?.emailSubject ?? Self.defaultInvitationSubject,
+                fill(template?.emailMessage ?? Self.defaultInvitationMessage, code: temporaryPassword, username: username))
+    }
+
+    /// The sender of the pool's emails: EmailConfiguration.From, else the address of its SES
+    /// identity (SourceArn `…:identity/<address>`), else Cognito's own.
+    public var sender: String {
+        if let from = pool.emailConfiguration?.from { return from }
+        if let arn = pool.emailConfiguration?.sourceArn, let range = arn.range(of: ":identity/") { return String(arn[range.upperBound...]) }
+        return Self.defaultSender
+    }
+
+    public var replyTo: String? { pool.emailConfiguration?.replyToEmailAddress }
+
+    private func fill(_ template: String, code: String, username: String? = nil) -> String {
+        var text = template.replacingOccurrences(of: "{####}", with: code)
+        if let username { text = text.replacingOccurrences(of: "{username}", with: username) }
+        return text
+    }
+}

@@ -1,0 +1,26 @@
+import AWSWire
+import Crypto
+import Foundation
+
+/// The SecretHash that calls from an app client with a secret carry: Base64 of HMAC-SHA256 keyed
+/// with the client secret over the username followed by the client id.
+public enum SecretHash {
+    public static func compute(username: String, clientID: String, clientSecret: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data((username + clientID).utf8), using: SymmetricKey(data: Data(clientSecret.utf8)))
+        return Data(code).base64EncodedString()
+    }
+
+    /// Checks the SecretHash of a call from `client` about `username`; a client without a secret
+    /// needs none (one sent anyway is ignored, docs/compatibility.md).
+    /// - Throws: `NotAuthorizedException` when it is missing or wrong, in Cognito's words.
+    public static func check(_ secretHash: String?, username: String, clientID: String, clientSecret: String?) throws(AWSServiceError) {
+        guard let clientSecret else { return }
+        guard let secretHash else {
+            throw .notAuthorizedException("Client \(clientID) is configured with secret but SECRET_HASH was not received")
+        }
+        let expected = Data(compute(username: username, clientID: clientID, clientSecret: clientSecret).utf8)
+        guard expected.count == secretHash.utf8.count, zip(expected, secretHash.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+            throw .notAuthorizedException("Unable to verify secret hash for client \(clientID)")
+        }
+    }
+}

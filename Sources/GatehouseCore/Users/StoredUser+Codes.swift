@@ -1,0 +1,44 @@
+import Foundation
+
+extension StoredUser {
+    /// What checking a code found.
+    public enum CodeCheck: Sendable, Equatable {
+        /// The code was right; it is used up.
+        case matched
+        /// The code was wrong; the failure is counted.
+        case mismatched
+        /// No code of the purpose is pending (never sent, used, or replaced), or it expired.
+        case expired
+        /// Too many wrong codes were given for this one; only a new code helps.
+        case exhausted
+    }
+
+    /// Wrong codes accepted before the pending code stops being checked (docs/compatibility.md).
+    public static let codeAttemptLimit = 5
+
+    /// Makes `code` the pending code of `purpose`, replacing an earlier one, valid from `now`.
+    /// - Parameter attributeName: the attribute the code is sent to.
+    public mutating func issueCode(_ code: String, _ purpose: PendingCode.Purpose, to attributeName: String, sub: String, now: Date,
+                                   codes: VerificationCodes) {
+        self.codes.removeAll { $0.purpose == purpose }
+        self.codes.append(PendingCode(purpose: purpose, digest: codes.digest(code, sub: sub, purpose: purpose),
+                                      expiry: now.addingTimeInterval(purpose.validity), attributeName: attributeName))
+    }
+
+    /// Checks `code` against the pending code of `purpose` at `now`: a right code is used up (and
+    /// verifies the attribute it was sent to), a wrong one counted.
+    public mutating func checkCode(_ code: String, purpose: PendingCode.Purpose, sub: String, now: Date,
+                                   codes: VerificationCodes) -> CodeCheck {
+        guard let index = self.codes.firstIndex(where: { $0.purpose == purpose }), self.codes[index].expiry > now else {
+            return .expired
+        }
+        guard self.codes[index].failedAttempts < Self.codeAttemptLimit else { return .exhausted }
+        if codes.matches(code, self.codes[index], sub: sub) {
+            let used = self.codes.remove(at: index)
+            if let name = used.attributeName { setAttribute("\(name)_verified", "true") }
+            return .matched
+        }
+        self.codes[index].failedAttempts += 1
+        return .mismatched
+    }
+}

@@ -1,0 +1,66 @@
+import Crypto
+import Foundation
+
+/// Makes and checks the codes Cognito sends users (sign-up confirmation, password reset). A code
+/// is six random digits; the user keeps only an HMAC-SHA256 of it under a server-wide key, bound to
+/// the user's sub and the code's purpose, so the stored digest of a six-digit code does not give
+/// it away to someone who reads the database.
+public struct VerificationCodes: Sendable {
+    /// Never mutated, so safe to share; swift-crypto does not mark it Sendable.
+    private nonisolated(unsafe) let key: SymmetricKey
+
+    /// - Parameter key: 32 bytes.
+    public init(key: Data) {
+        self.key = SymmetricKey(data: key)
+    }
+
+    /// A fresh six-digit code.
+    public static func newCode(random: RandomSource) -> String {
+        String(format: "%06d", random.integer(below: 1_000_000))
+    }
+
+    /// The digest a user keeps of `code`.
+    public func digest(_ code: String, sub: String, purpose: PendingCode.Purpose) -> Data {
+        Data(HMAC<SHA256>.authenticationCode(for: Data("\(purpose.rawValue):\(sub):\(code)".utf8), using: key))
+    }
+
+    /// Whether `code` is the one `pending` was made from, for the user `sub`.
+    public func matches(_ code: String, _ pending: PendingCode, sub: String) -> Bool {
+        HMAC<SHA256>.isValidAuthenticationCode(pending.digest, authenticating: Data("\(pending.purpose.rawValue):\(sub):\(code)".utf8),
+                                               using: key)
+    }
+}
+
+/// A code a user was sent and has not used, as the user keeps it.
+public struct PendingCode: Sendable, Equatable {
+    public enum Purpose: String, Sendable {
+        /// ConfirmSignUp: valid 24 hours.
+        case signUp = "SIGN_UP"
+        /// ConfirmForgotPassword: valid 1 hour.
+        case passwordReset = "PASSWORD_RESET"
+
+        /// How long a code of this purpose is valid (COGNITO-NOTES §5.2; the 24 h and 1 h).
+        public var validity: TimeInterval {
+            switch self {
+            case .signUp: 24 * 3600
+            case .passwordReset: 3600
+            }
+        }
+    }
+
+    public var purpose: Purpose
+    public var digest: Data
+    public var expiry: Date
+    /// Wrong codes given since this one was sent.
+    public var failedAttempts: Int
+    /// The attribute the code was sent to (email, phone_number), which the right code verifies.
+    public var attributeName: String?
+
+    public init(purpose: Purpose, digest: Data, expiry: Date, failedAttempts: Int = 0, attributeName: String? = nil) {
+        self.purpose = purpose
+        self.digest = digest
+        self.expiry = expiry
+        self.failedAttempts = failedAttempts
+        self.attributeName = attributeName
+    }
+}

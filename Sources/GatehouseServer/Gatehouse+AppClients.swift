@@ -1,0 +1,38 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+import GatehouseStorage
+
+extension Gatehouse {
+    /// The app client and pool of a call an app makes without IAM credentials (SignUp,
+    /// ForgotPassword, …), its SecretHash checked for `username`.
+    /// - Throws: `ResourceNotFoundException` for a client that does not exist or whose pool is of
+    ///   another region; `NotAuthorizedException` for a missing or wrong SecretHash.
+    func appClient(_ clientID: String, username: String, secretHash: String?,
+                   context: CallContext) async throws -> (client: UserPoolClientType, pool: UserPoolType) {
+        guard let record = try await storage.userPoolItem(kind: .client, key: clientID),
+              UserPoolID.region(of: record.userPoolID) == context.region,
+              let poolRecord = try await storage.userPool(id: record.userPoolID) else {
+            throw Self.clientNotFound(clientID)
+        }
+        let client = try await describeClient(record)
+        try SecretHash.check(secretHash, username: username, clientID: clientID, clientSecret: client.clientSecret)
+        return (client, try describe(poolRecord))
+    }
+
+    /// Checks that an app client may write these attributes: those of its WriteAttributes, or when
+    /// it has none every attribute but the verified flags and developer-only attributes.
+    /// - Throws: `NotAuthorizedException` "A client attempted to write unauthorized attribute".
+    static func checkWritable(_ attributes: [AttributeType], by client: UserPoolClientType) throws(AWSServiceError) {
+        for name in attributes.compactMap(\.name) {
+            let allowed = client.writeAttributes.map { $0.contains(name) }
+                ?? !(name == "email_verified" || name == "phone_number_verified" || name.hasPrefix("dev:"))
+            if !allowed { throw .notAuthorizedException("A client attempted to write unauthorized attribute") }
+        }
+    }
+
+    /// Whether the client hides which users exist (PreventUserExistenceErrors ENABLED).
+    static func hidesUsers(_ client: UserPoolClientType) -> Bool {
+        client.preventUserExistenceErrors == .enabled
+    }
+}

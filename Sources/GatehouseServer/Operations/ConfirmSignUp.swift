@@ -1,0 +1,37 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+import GatehouseStorage
+
+extension Gatehouse {
+    /// Confirms an UNCONFIRMED user with the code sent at sign-up; the attribute it was sent to
+    /// becomes verified. With ForceAliasCreation, that email or phone number alias moves from another user.
+    func confirmSignUp(_ input: ConfirmSignUpRequest, context: CallContext) async throws -> ConfirmSignUpResponse {
+        let name = try input.username.required
+        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
+        let code = try input.confirmationCode.required
+        let codes = try await verificationCodes.value()
+        let now = clock.now()
+        let found: UserRecord
+        do {
+            found = try await userRecord(named: name, in: pool)
+        } catch let error as AWSServiceError where error == Self.userNotFound && Self.hidesUsers(client) {
+            throw Self.codeError(.mismatched)!
+        }
+        let stored = try StoredUser(record: found)
+        if input.forceAliasCreation == true, let attribute = stored.codes.first(where: { $0.purpose == .signUp })?.attributeName,
+           let value = stored.attribute(attribute), UserIdentityRules(pool: pool).aliasAttributes.contains(attribute) {
+            try await releaseAlias(UserValue(name: attribute, value: value), from: found.key, pool: pool)
+        }
+        let (_, _, check) = try await updateUser(named: found.key, in: pool) { user, record in
+            guard user.status == .unconfirmed else {
+                throw AWSServiceError.notAuthorizedException("User cannot be confirmed. Current status is \(user.status)")
+            }
+            let check = user.checkCode(code, purpose: .signUp, sub: record.sub, now: now, codes: codes)
+            if check == .matched { user.status = .confirmed }
+            return check
+        }
+        if let error = Self.codeError(check) { throw error }
+        return ConfirmSignUpResponse()
+    }
+}

@@ -1,0 +1,33 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+
+extension Gatehouse {
+    /// Sends a password reset code, valid one hour, where the pool's AccountRecoverySetting says.
+    /// For a user that does not exist, a client that hides users answers as if a code went to an
+    /// email address (docs/compatibility.md).
+    func forgotPassword(_ input: ForgotPasswordRequest, context: CallContext) async throws -> ForgotPasswordResponse {
+        let name = try input.username.required
+        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
+        do {
+            let details = try await sendNewCode(.passwordReset, toUserNamed: name, in: pool, trigger: "ForgotPassword") { user in
+                try Self.checkResettable(user)
+                return try CodeDestination.recovery(user, pool: pool)
+            }
+            return ForgotPasswordResponse(codeDeliveryDetails: details)
+        } catch let error as AWSServiceError where error == Self.userNotFound {
+            guard Self.hidesUsers(client) else {
+                throw AWSServiceError.userNotFoundException("Username/client id combination not found.")
+            }
+            return ForgotPasswordResponse(codeDeliveryDetails: CodeDestination(attributeName: "email", address: name).details)
+        }
+    }
+
+    /// A disabled user, or one that still has to replace a temporary password, cannot reset it.
+    static func checkResettable(_ user: StoredUser) throws(AWSServiceError) {
+        guard user.enabled else { throw .notAuthorizedException("User is disabled.") }
+        if user.status == .forceChangePassword {
+            throw .notAuthorizedException("User password cannot be reset in the current state.")
+        }
+    }
+}

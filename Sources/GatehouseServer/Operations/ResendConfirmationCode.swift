@@ -1,0 +1,19 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+
+extension Gatehouse {
+    /// Sends an UNCONFIRMED user a new sign-up code, which replaces the one before.
+    func resendConfirmationCode(_ input: ResendConfirmationCodeRequest, context: CallContext) async throws -> ResendConfirmationCodeResponse {
+        let name = try input.username.required
+        let (_, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
+        let details = try await sendNewCode(.signUp, toUserNamed: name, in: pool, trigger: "ResendConfirmationCode") { user in
+            guard user.status == .unconfirmed else { throw AWSServiceError.invalidParameterException("User is already confirmed.") }
+            guard let destination = CodeDestination.signUp(user, pool: pool) else {
+                throw AWSServiceError.notAuthorizedException("Cannot resend codes. Auto verification not turned on.")
+            }
+            return destination
+        }
+        return ResendConfirmationCodeResponse(codeDeliveryDetails: details)
+    }
+}

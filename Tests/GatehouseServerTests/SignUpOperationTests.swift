@@ -1,0 +1,162 @@
+import Crypto
+import Foundation
+import XCTest
+
+/// Self sign-up, confirmation codes, password reset and invitations, in process, with the codes
+/// read from the development outbox.
+final class SignUpOperationTests: XCTestCase {
+    func testSignUpSendsACodeThatConfirmsOnceAndVerifiesTheEmail() async throws {
+        try await ServerHarness().run { client in
+            let pool = try await client.createPool("p", ["AutoVerifiedAttributes": ["email"],
+                                                         "EmailConfiguration": ["ReplyToEmailAddress": "help@example.com"]])["Id"] as! String
+            let app = try await client.createClient(pool, "app")["ClientId"] as! String
+            let signedUp = try await client.ok("SignUp", ["ClientId": app, "Username": "jane", "Password": "P2$Sword",
+                                                          "UserAttributes": [["Name": "email", "Value": "jane@example.com"]]])
+            XCTAssertEqual(signedUp["UserConfirmed"] as? Bool, false)
+            XCTAssertEqual(signedUp["CodeDeliveryDetails"] as? NSDictionary,
+                           ["Destination": "j***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"])
+            let message = try await client.outbox(to: "jane@example.com")[0]
+            XCTAssertEqual(message["Subject"] as? String, "Your verification code")
+            XCTAssertEqual(message["From"] as? String, "no-reply@verificationemail.com")
+            XCTAssertEqual(message["ReplyTo"] as? String, "help@example.com")
+            XCTAssertEqual(message["Trigger"] as? String, "SignUp")
+            XCTAssertEqual(message["Status"] as? String, "STORED")
+            let code = try await client.code(sentTo: "jane@example.com")
+            XCTAssertEqual(message["Body"] as? String, "Your verification code is \(code). ")
+
+            let wrong = code == "000000" ? "111111" : "000000"
+            let user: [String: Any] = ["ClientId": app, "Username": "jane"]
+            client.assertError(try await client.call("ConfirmSignUp", user.merging(["ConfirmationCode": wrong]) { $1 }),
+                               "CodeMismatchException", "Invalid verification code provided, please try again.")
+            _ = try await client.ok("ConfirmSignUp", user.merging(["ConfirmationCode": code]) { $1 })
+            client.assertError(try await client.call("ConfirmSignUp", user.merging(["ConfirmationCode": code]) { $1 }),
+                               "NotAuthorizedException", "User cannot be confirmed. Current status is CONFIRMED")
+            let got = try await client.ok("AdminGetUser", ["UserPoolId": pool, "Username": "jane"])
+            XCTAssertEqual(got["UserStatus"] as? String, "CONFIRMED")
+            XCTAssertTrue((got["UserAttributes"] as! [[String: String]]).contains(["Name": "email_verified", "Value": "true"]))
+            client.assertError(try await client.call("SignUp", ["ClientId": app, "Username": "jane", "Password": "P2$Sword"]),
+                               "UsernameExistsException", "User already exists")
+        }
+    }
+
+    func testCodesExpireAreReplacedByResendAndLockAfterFiveWrongTries() async throws {
+        let harness = ServerHarness()
+        try await harness.run { client in
+            let pool = try await client.createPool("p", ["AutoVerifiedAttributes": ["email"]])["Id"] as! String
+            let app = try await client.createClient(pool, "app")["ClientId"] as! String
+            for name in ["kim", "lee"] {
+                _ = try await client.ok("SignUp", ["ClientId": app, "Username": name, "Password": "P2$Sword",
+                                                   "UserAttributes": [["Name": "email", "Value": "\(name)@example.com"]]])
+            }
+            let first = try await client.code(sentTo: "kim@example.com")
+            let resent = try await client.ok("ResendConfirmationCode", ["ClientId": app, "Username": "kim"])
+            XCTAssertEqual((resent["CodeDeliveryDetails"] as? [String: String])?["Destination"], "k***@e***")
+            let second = try await client.code(sentTo: "kim@example.com")
+            if first != second {
+                client.assertError(try await client.call("ConfirmSignUp", ["ClientId": app, "Username": "kim", "ConfirmationCode": first]),
+                                   "CodeMismatchException", "Invalid verification code provided, please try again.")
+            }
+            harness.advance(by: 24 * 3600 + 1)
+            client.assertError(try await client.call("ConfirmSignUp", ["ClientId": app, "Username": "kim", "ConfirmationCode": second]),
+                               "ExpiredCodeException", "Invalid code provided, please request a code again.")
+
+            _ = try await client.ok("ResendConfirmationCode", ["ClientId": app, "Username": "lee"])
+            let code = try await client.code(sentTo: "lee@example.com")
+            let wrong = code == "000000" ? "111111" : "000000"
+            for _ in 0..<5 {
+                client.assertError(try await client.call("ConfirmSignUp", ["ClientId": app, "Username": "lee", "ConfirmationCode": wrong]),
+                                   "CodeMismatchException", "Invalid verification code provided, please try again.")
+            }
+            client.assertError(try await client.call("ConfirmSignUp", ["ClientId": app, "Username": "lee", "ConfirmationCode": code]),
+                               "LimitExceededException", "Attempt limit exceeded, please try after some time.")
+        }
+    }
+
+    func testPoolAndClientSettingsDecideWhoMaySignUp() async throws {
+        try await ServerHarness().run { client in
+            let closed = try await client.createPool("closed", ["AdminCreateUserConfig": ["AllowAdminCreateUserOnly": true]])["Id"] as! String
+            let closedApp = try await client.createClient(closed, "app")["ClientId"] as! String
+            client.assertError(try await client.call("SignUp", ["ClientId": closedApp, "Username": "x", "Password": "P2$Sword"]),
+                               "NotAuthorizedException", "SignUp is not permitted for this user pool")
+            let pool = try await client.createPool()["Id"] as! String
+            let secretClient = try await client.createClient(pool, "server", ["GenerateSecret": true])
+            let id = secretClient["ClientId"] as! String, secret = secretClient["ClientSecret"] as! String
+            client.assertError(try await client.call("SignUp", ["ClientId": id, "Username": "x", "Password": "P2$Sword"]),
+                               "NotAuthorizedException", "Client \(id) is configured with secret but SECRET_HASH was not received")
+            client.assertError(try await client.call("SignUp", ["ClientId": id, "Username": "x", "Password": "P2$Sword", "SecretHash": "bm9wZQ=="]),
+                               "NotAuthorizedException", "Unable to verify secret hash for client \(id)")
+            let hash = Data(HMAC<SHA256>.authenticationCode(for: Data("x\(id)".utf8), using: SymmetricKey(data: Data(secret.utf8))))
+                .base64EncodedString()
+            client.assertError(try await client.call("SignUp", ["ClientId": id, "Username": "x", "Password": "password", "SecretHash": hash]),
+                               "InvalidPasswordException", "Password did not conform with policy: Password must have uppercase characters")
+            client.assertError(try await client.call("SignUp", ["ClientId": id, "Username": "x", "Password": "P2$Sword", "SecretHash": hash,
+                                                                "UserAttributes": [["Name": "email_verified", "Value": "true"]]]),
+                               "NotAuthorizedException", "A client attempted to write unauthorized attribute")
+            let signedUp = try await client.ok("SignUp", ["ClientId": id, "Username": "x", "Password": "P2$Sword", "SecretHash": hash])
+            XCTAssertNil(signedUp["CodeDeliveryDetails"], "the pool verifies nothing automatically")
+            client.assertError(try await client.call("SignUp", ["ClientId": "0123456789abcdefghijklmnop", "Username": "x", "Password": "P2$Sword"]),
+                               "ResourceNotFoundException", "User pool client 0123456789abcdefghijklmnop does not exist.")
+        }
+    }
+
+    func testForgotPasswordResetsWithACodeAndAdminResetRequiresIt() async throws {
+        try await ServerHarness().run { client in
+            let pool = try await client.createPool("p", ["AccountRecoverySetting": ["RecoveryMechanisms": [["Name": "verified_email", "Priority": 1]]]])["Id"] as! String
+            let app = try await client.createClient(pool, "app", ["PreventUserExistenceErrors": "ENABLED"])["ClientId"] as! String
+            _ = try await client.ok("AdminCreateUser", ["UserPoolId": pool, "Username": "max", "MessageAction": "SUPPRESS", "UserAttributes": [
+                ["Name": "email", "Value": "max@example.com"], ["Name": "email_verified", "Value": "true"]]])
+            client.assertError(try await client.call("ForgotPassword", ["ClientId": app, "Username": "max"]),
+                               "NotAuthorizedException", "User password cannot be reset in the current state.")
+            _ = try await client.ok("AdminSetUserPassword", ["UserPoolId": pool, "Username": "max", "Password": "P2$Sword", "Permanent": true])
+            let sent = try await client.ok("ForgotPassword", ["ClientId": app, "Username": "max"])
+            XCTAssertEqual((sent["CodeDeliveryDetails"] as? [String: String])?["Destination"], "m***@e***")
+            let code = try await client.code(sentTo: "max@example.com")
+            client.assertError(try await client.call("ConfirmForgotPassword", ["ClientId": app, "Username": "max", "ConfirmationCode": code,
+                                                                               "Password": "weak"]),
+                               "InvalidPasswordException", "Password does not conform to policy: Password not long enough")
+            _ = try await client.ok("ConfirmForgotPassword", ["ClientId": app, "Username": "max", "ConfirmationCode": code, "Password": "N3w-Passw0rd"])
+            client.assertError(try await client.call("ConfirmForgotPassword", ["ClientId": app, "Username": "max", "ConfirmationCode": code,
+                                                                               "Password": "N3w-Passw0rd2"]),
+                               "ExpiredCodeException", "Invalid code provided, please request a code again.")
+            let hidden = try await client.ok("ForgotPassword", ["ClientId": app, "Username": "nobody"])
+            XCTAssertNotNil(hidden["CodeDeliveryDetails"], "a client that hides users answers as if a code went out")
+
+            _ = try await client.ok("AdminResetUserPassword", ["UserPoolId": pool, "Username": "max"])
+            let status = try await client.ok("AdminGetUser", ["UserPoolId": pool, "Username": "max"])["UserStatus"] as? String
+            XCTAssertEqual(status, "RESET_REQUIRED")
+            let resetCode = try await client.code(sentTo: "max@example.com")
+            _ = try await client.ok("ConfirmForgotPassword", ["ClientId": app, "Username": "max", "ConfirmationCode": resetCode,
+                                                              "Password": "Th1rd-Passw0rd"])
+            let confirmed = try await client.ok("AdminGetUser", ["UserPoolId": pool, "Username": "max"])["UserStatus"] as? String
+            XCTAssertEqual(confirmed, "CONFIRMED")
+
+            _ = try await client.ok("AdminCreateUser", ["UserPoolId": pool, "Username": "ned", "MessageAction": "SUPPRESS"])
+            _ = try await client.ok("AdminSetUserPassword", ["UserPoolId": pool, "Username": "ned", "Password": "P2$Sword", "Permanent": true])
+            client.assertError(try await client.call("AdminResetUserPassword", ["UserPoolId": pool, "Username": "ned"]), "InvalidParameterException",
+                               "Cannot reset password for the user as there is no registered/verified email or phone_number")
+        }
+    }
+
+    func testInvitationsUseTheTemplateAndTheDesiredMediums() async throws {
+        try await ServerHarness().run { client in
+            let pool = try await client.createPool("p", ["AdminCreateUserConfig": ["InviteMessageTemplate": [
+                "EmailSubject": "Welcome", "EmailMessage": "Hi {username}, your password is {####}", "SMSMessage": "{username} {####}"]],
+                                                         "EmailConfiguration": ["From": "Team <team@example.com>", "EmailSendingAccount": "DEVELOPER",
+                                                                                "SourceArn": "arn:aws:ses:us-east-1:123456789012:identity/team@example.com"]])["Id"] as! String
+            _ = try await client.ok("AdminCreateUser", ["UserPoolId": pool, "Username": "olga", "TemporaryPassword": "Temp-Passw0rd",
+                                                        "DesiredDeliveryMediums": ["EMAIL", "SMS"], "UserAttributes": [
+                                                            ["Name": "email", "Value": "olga@example.com"], ["Name": "phone_number", "Value": "+15555550100"]]])
+            let email = try await client.outbox(to: "olga@example.com")
+            XCTAssertEqual(email.count, 1)
+            XCTAssertEqual(email[0]["Subject"] as? String, "Welcome")
+            XCTAssertEqual(email[0]["Body"] as? String, "Hi olga, your password is Temp-Passw0rd")
+            XCTAssertEqual(email[0]["From"] as? String, "Team <team@example.com>")
+            let sms = try await client.outbox(to: "+15555550100")
+            XCTAssertEqual(sms[0]["Body"] as? String, "olga Temp-Passw0rd")
+            XCTAssertEqual(sms[0]["Status"] as? String, "FAILED", "the pool has no SmsConfiguration")
+            _ = try await client.ok("AdminCreateUser", ["UserPoolId": pool, "Username": "pat", "UserAttributes": [["Name": "email", "Value": "pat@example.com"]]])
+            let none = try await client.outbox(to: "pat@example.com")
+            XCTAssertEqual(none.count, 0, "SMS is the default medium, and pat has no phone number")
+        }
+    }
+}
