@@ -57,7 +57,7 @@ class GatehouseServer:
     """One `gatehouse serve` process; restartable on the same port, data dir and database."""
 
     def __init__(self, binary, data_dir, log_path, database_url=None, port=None,
-                 use_env=False, region=REGION, account_id=ACCOUNT_ID):
+                 use_env=False, region=REGION, account_id=ACCOUNT_ID, development_outbox=True, options=None):
         self.binary = str(binary)
         self.data_dir = Path(data_dir)
         self.log_path = Path(log_path)
@@ -66,6 +66,8 @@ class GatehouseServer:
         self.use_env = use_env
         self.region = region
         self.account_id = account_id
+        self.development_outbox = development_outbox
+        self.options = dict(options or {})
         self.process = None
 
     @property
@@ -77,17 +79,45 @@ class GatehouseServer:
                     "region": self.region, "account-id": self.account_id, "log-level": "info"}
         if self.database_url:
             settings["database-url"] = self.database_url
+        settings.update(self.options)
         return settings
 
     def command_and_env(self):
         settings = self._settings()
         if self.use_env:
             extra = {"GATEHOUSE_" + k.upper().replace("-", "_"): v for k, v in settings.items()}
+            if self.development_outbox:
+                extra["GATEHOUSE_DEVELOPMENT_OUTBOX"] = "1"
             return [self.binary, "serve"], server_env(extra)
-        args = [self.binary, "serve"]
+        args = [self.binary, "serve"] + (["--development-outbox"] if self.development_outbox else [])
         for key, value in settings.items():
             args += [f"--{key}", value]
         return args, server_env()
+
+    def run_subcommand(self, *args):
+        """Runs `gatehouse <args>` on this server's database and returns what it printed."""
+        command = [self.binary, *args]
+        if self.database_url:
+            command += ["--database-url", self.database_url]
+        else:
+            command += ["--data-dir", str(self.data_dir)]
+        result = subprocess.run(command, env=server_env(), capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def outbox(self, **query):
+        """The development outbox's messages, newest first (query: userPoolId, recipient, limit)."""
+        response = requests.get(f"{self.endpoint}/_gatehouse/outbox", params=query, timeout=10)
+        response.raise_for_status()
+        return response.json()["Messages"]
+
+    def code_sent_to(self, recipient):
+        """The six-digit code in the newest message to `recipient`."""
+        messages = self.outbox(recipient=recipient)
+        assert messages, f"no message to {recipient}"
+        match = re.search(r"\d{6}", messages[0]["Body"])
+        assert match, messages[0]["Body"]
+        return match.group(0)
 
     def start(self, timeout=60):
         assert self.process is None or self.process.poll() is not None, "server already running"
