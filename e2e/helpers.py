@@ -57,7 +57,8 @@ class GatehouseServer:
     """One `gatehouse serve` process; restartable on the same port, data dir and database."""
 
     def __init__(self, binary, data_dir, log_path, database_url=None, port=None,
-                 use_env=False, region=REGION, account_id=ACCOUNT_ID, development_outbox=True, options=None):
+                 use_env=False, region=REGION, account_id=ACCOUNT_ID, development_outbox=True,
+                 development_clock=False, options=None):
         self.binary = str(binary)
         self.data_dir = Path(data_dir)
         self.log_path = Path(log_path)
@@ -67,6 +68,7 @@ class GatehouseServer:
         self.region = region
         self.account_id = account_id
         self.development_outbox = development_outbox
+        self.development_clock = development_clock
         self.options = dict(options or {})
         self.process = None
 
@@ -88,8 +90,11 @@ class GatehouseServer:
             extra = {"GATEHOUSE_" + k.upper().replace("-", "_"): v for k, v in settings.items()}
             if self.development_outbox:
                 extra["GATEHOUSE_DEVELOPMENT_OUTBOX"] = "1"
+            if self.development_clock:
+                extra["GATEHOUSE_DEVELOPMENT_CLOCK"] = "1"
             return [self.binary, "serve"], server_env(extra)
         args = [self.binary, "serve"] + (["--development-outbox"] if self.development_outbox else [])
+        args += ["--development-clock"] if self.development_clock else []
         for key, value in settings.items():
             args += [f"--{key}", value]
         return args, server_env()
@@ -104,6 +109,12 @@ class GatehouseServer:
         result = subprocess.run(command, env=server_env(), capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr
         return result.stdout
+
+    def advance_clock(self, seconds):
+        """Moves the server's clock forward (a server started with development_clock=True)."""
+        response = requests.post(f"{self.endpoint}/_gatehouse/clock", params={"advanceSeconds": seconds}, timeout=10)
+        response.raise_for_status()
+        return response.json()["Now"]
 
     def outbox(self, **query):
         """The development outbox's messages, newest first (query: userPoolId, recipient, limit)."""

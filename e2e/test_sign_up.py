@@ -82,3 +82,25 @@ def test_cli_sign_up_and_the_outbox_subcommand(aws, make_pool, live_server, cogn
     assert code in messages[0]["Body"]
     result = aws("cognito-idp", "confirm-sign-up", "--client-id", app, "--username", "tess", "--confirmation-code", code)
     assert result.code == 0, result.stderr
+
+
+def test_codes_expire(server_factory, make_client):
+    server = server_factory(development_clock=True).start()
+    cognito = make_client(endpoint=server.endpoint)
+    pool_id = cognito.create_user_pool(PoolName="expiry", AutoVerifiedAttributes=["email"])["UserPool"]["Id"]
+    app = _app(cognito, pool_id)
+    cognito.sign_up(ClientId=app, Username="uma", Password="P2$Sword", UserAttributes=[{"Name": "email", "Value": "uma@example.com"}])
+    code = server.code_sent_to("uma@example.com")
+    server.advance_clock(24 * 3600 + 1)
+    expect_client_error(cognito.confirm_sign_up, "ExpiredCodeException", "Invalid code provided, please request a code again.",
+                        ClientId=app, Username="uma", ConfirmationCode=code)
+    cognito.resend_confirmation_code(ClientId=app, Username="uma")
+    cognito.confirm_sign_up(ClientId=app, Username="uma", ConfirmationCode=server.code_sent_to("uma@example.com"))
+
+    cognito.admin_update_user_attributes(UserPoolId=pool_id, Username="uma", UserAttributes=[{"Name": "email_verified", "Value": "true"}])
+    cognito.forgot_password(ClientId=app, Username="uma")
+    reset = server.code_sent_to("uma@example.com")
+    server.advance_clock(3601)
+    expect_client_error(cognito.confirm_forgot_password, "ExpiredCodeException", "Invalid code provided, please request a code again.",
+                        ClientId=app, Username="uma", ConfirmationCode=reset, Password="N3w-Passw0rd")
+    server.stop()

@@ -1,3 +1,4 @@
+import AWSWire
 import Foundation
 import GatehouseStorage
 import Hummingbird
@@ -41,8 +42,8 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
     return app
 }
 
-/// `POST /` for the Cognito API, `GET /health` and, in development mode, `GET /_gatehouse/outbox`,
-/// behind the error middleware.
+/// `POST /` for the Cognito API, `GET /health` and, in development mode, `GET /_gatehouse/outbox`
+/// and `POST /_gatehouse/clock`, behind the error middleware.
 public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
     let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration)
     let router = Router(context: GatehouseRequestContext.self)
@@ -57,6 +58,17 @@ public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfigurat
     if configuration.developmentOutbox {
         router.get("/_gatehouse/outbox") { request, _ in
             try await gatehouse.outbox(request.uri.queryParameters)
+        }
+    }
+    if let clock = gatehouse.developmentClock {
+        router.post("/_gatehouse/clock") { request, _ in
+            guard let seconds = request.uri.queryParameters.get("advanceSeconds", as: Double.self), seconds >= 0, seconds.isFinite else {
+                throw AWSServiceError.invalidParameterException("advanceSeconds must be a number of seconds, 0 or more.")
+            }
+            clock.advance(by: seconds)
+            let now = gatehouse.clock.now().timeIntervalSince1970
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: #"{"Now":\#(now)}"#)))
         }
     }
     return router

@@ -17,12 +17,16 @@ public struct Gatehouse: Sendable {
     let clientSecrets: ServerKey<ClientSecretBox>
     let verificationCodes: ServerKey<VerificationCodes>
     let delivery: MessageDelivery
+    /// The clock's development offset, when ``GatehouseConfiguration/developmentClock`` is on.
+    let developmentClock: DevelopmentClock?
     let pools = DecodedPoolCache()
 
     /// - Parameter configuration: what the server delivers messages with (outbox, SMTP, SMS webhook).
     public init(storage: any Storage, clock: Clock = .system, random: RandomSource = .system,
                 configuration: GatehouseConfiguration = .init(), logger: Logger = Logger(label: "gatehouse")) {
         self.storage = storage
+        developmentClock = configuration.developmentClock ? DevelopmentClock() : nil
+        let clock = developmentClock?.clock(over: clock) ?? clock
         self.clock = clock
         self.random = random
         pageTokens = ServerKey(named: "page-token-key", storage: storage, random: random, PageTokens.init(key:))

@@ -19,6 +19,9 @@ public struct GatehouseConfiguration: Sendable {
     /// and serves them at `GET /_gatehouse/outbox`. Off, the outbox keeps them redacted and that
     /// endpoint does not exist.
     public var developmentOutbox = false
+    /// Development mode for time: `POST /_gatehouse/clock?advanceSeconds=N` moves the server's
+    /// clock forward (codes, temporary passwords and tokens expire sooner). Off, that endpoint does not exist.
+    public var developmentClock = false
     /// The SMTP relay emails go to: `smtp://` (plain), `smtp+starttls://` or `smtps://` (TLS from
     /// the start), with `user:password@` for AUTH and `host:port`; `nil` keeps emails in the outbox only.
     public var smtpURL: String?

@@ -21,6 +21,8 @@ struct Serve: AsyncParsableCommand {
     var logLevel: String?
     @Flag(help: "Keep codes and temporary passwords in the outbox and serve it at GET /_gatehouse/outbox; for development only [GATEHOUSE_DEVELOPMENT_OUTBOX=1].")
     var developmentOutbox = false
+    @Flag(help: "Serve POST /_gatehouse/clock?advanceSeconds=N, which moves the server's clock forward; for development only [GATEHOUSE_DEVELOPMENT_CLOCK=1].")
+    var developmentClock = false
     @Option(help: "SMTP relay for emails: smtp://, smtp+starttls:// or smtps://[user:password@]host[:port] [GATEHOUSE_SMTP_URL].")
     var smtpURL: String?
     @Flag(help: "Accept any certificate from the SMTP relay [GATEHOUSE_SMTP_INSECURE=1].") var smtpInsecure = false
@@ -36,6 +38,7 @@ struct Serve: AsyncParsableCommand {
         configuration.defaultRegion = region ?? environment["GATEHOUSE_REGION"] ?? configuration.defaultRegion
         configuration.accountID = accountId ?? environment["GATEHOUSE_ACCOUNT_ID"] ?? configuration.accountID
         configuration.developmentOutbox = developmentOutbox || environment["GATEHOUSE_DEVELOPMENT_OUTBOX"] == "1"
+        configuration.developmentClock = developmentClock || environment["GATEHOUSE_DEVELOPMENT_CLOCK"] == "1"
         configuration.smtpURL = smtpURL ?? environment["GATEHOUSE_SMTP_URL"]
         configuration.smtpInsecure = smtpInsecure || environment["GATEHOUSE_SMTP_INSECURE"] == "1"
         configuration.smsWebhookURL = smsWebhookURL ?? environment["GATEHOUSE_SMS_WEBHOOK_URL"]
