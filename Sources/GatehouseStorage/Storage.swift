@@ -1,5 +1,5 @@
 /// Everything an engine provides. One value serves every request concurrently.
-public protocol Storage: UserPoolStore, UserPoolItemStore, UserStore, MessageStore, SecretStore {
+public protocol Storage: UserPoolStore, UserPoolItemStore, UserStore, GroupMembershipStore, MessageStore, SecretStore {
     /// Releases connections and files. The store is not used afterwards.
     func shutdown() async throws
 }

@@ -118,6 +118,21 @@ enum PostgresMigrations {
         ]),
         // App clients are found by id alone (SignUp, InitiateAuth name a client, not its pool).
         Migration(version: 6, statements: ["CREATE INDEX user_pool_items_by_key ON user_pool_items (kind, key)"]),
+        // Group memberships, deleted with their group and with their user.
+        Migration(version: 7, statements: [
+            """
+            CREATE TABLE group_members (
+                user_pool_id TEXT COLLATE "C" NOT NULL,
+                group_kind TEXT COLLATE "C" NOT NULL CHECK (group_kind = 'group'),
+                group_name TEXT COLLATE "C" NOT NULL,
+                user_key TEXT COLLATE "C" NOT NULL,
+                PRIMARY KEY (user_pool_id, group_name, user_key),
+                FOREIGN KEY (user_pool_id, group_kind, group_name) REFERENCES user_pool_items (user_pool_id, kind, key) ON DELETE CASCADE,
+                FOREIGN KEY (user_pool_id, user_key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
+            )
+            """,
+            "CREATE INDEX group_members_by_user ON group_members (user_pool_id, user_key, group_name)",
+        ]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

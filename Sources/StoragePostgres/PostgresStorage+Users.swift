@@ -163,7 +163,7 @@ extension PostgresStorage {
     static let userColumns = "user_pool_id, key, sub, creation_date, last_modified_date, document, indexed_values"
 
     /// Runs `query` (selecting ``userColumns``) on `connection`, or on the pool when it is `nil`.
-    private func fetchUsers(on connection: PostgresConnection?, _ query: PostgresQuery) async throws -> [UserRecord] {
+    func fetchUsers(on connection: PostgresConnection?, _ query: PostgresQuery) async throws -> [UserRecord] {
         let rows = if let connection {
             try await connection.query(query, logger: self.logger).collect()
         } else {

@@ -102,6 +102,20 @@ enum SQLiteMigrations {
         migrator.registerMigration("7-user-pool-items-by-key") { db in
             try db.execute(sql: "CREATE INDEX user_pool_items_by_key ON user_pool_items (kind, key)")
         }
+        migrator.registerMigration("8-group-members") { db in
+            try db.execute(sql: """
+                CREATE TABLE group_members (
+                    user_pool_id TEXT NOT NULL,
+                    group_kind TEXT NOT NULL CHECK (group_kind = 'group'),
+                    group_name TEXT NOT NULL,
+                    user_key TEXT NOT NULL,
+                    PRIMARY KEY (user_pool_id, group_name, user_key),
+                    FOREIGN KEY (user_pool_id, group_kind, group_name) REFERENCES user_pool_items (user_pool_id, kind, key) ON DELETE CASCADE,
+                    FOREIGN KEY (user_pool_id, user_key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX group_members_by_user ON group_members (user_pool_id, user_key, group_name);
+                """)
+        }
         return migrator
     }
 }

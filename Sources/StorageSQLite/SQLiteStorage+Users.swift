@@ -107,7 +107,7 @@ extension SQLiteStorage {
         }
     }
 
-    private func readUsers(_ condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [UserRecord] {
+    func readUsers(_ condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [UserRecord] {
         try read { db in try Self.fetchUsers(db, condition, arguments) }
     }
 

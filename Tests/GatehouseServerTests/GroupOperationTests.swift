@@ -85,4 +85,48 @@ final class GroupOperationTests: XCTestCase {
             XCTAssertNil(all["NextToken"])
         }
     }
+
+    func testMembershipsListBothWaysAndGoWithTheUserOrGroup() async throws {
+        try await ServerHarness().run { client in
+            let pool = try await client.createPool()["Id"] as! String
+            for (name, precedence) in [("b", 2), ("a", 1), ("c", 3)] {
+                _ = try await client.ok("CreateGroup", ["UserPoolId": pool, "GroupName": name, "Precedence": precedence])
+            }
+            for name in ["u2", "u1"] {
+                _ = try await client.ok("AdminCreateUser", ["UserPoolId": pool, "Username": name, "MessageAction": "SUPPRESS"])
+            }
+            for (group, user) in [("c", "u1"), ("a", "u1"), ("b", "u1"), ("a", "u2"), ("a", "u2")] {
+                let added = try await client.ok("AdminAddUserToGroup", ["UserPoolId": pool, "Username": user, "GroupName": group])
+                XCTAssertEqual(added.count, 0)
+            }
+            let first = try await client.ok("AdminListGroupsForUser", ["UserPoolId": pool, "Username": "u1", "Limit": 2])
+            let groups = first["Groups"] as! [[String: Any]]
+            XCTAssertEqual(groups.map { $0["GroupName"] as! String }, ["a", "b"])
+            XCTAssertEqual(groups[0]["Precedence"] as? Int, 1)
+            let rest = try await client.ok("AdminListGroupsForUser", ["UserPoolId": pool, "Username": "u1", "Limit": 2,
+                                                                      "NextToken": first["NextToken"] as! String])
+            XCTAssertEqual((rest["Groups"] as! [[String: Any]]).map { $0["GroupName"] as! String }, ["c"])
+            XCTAssertNil(rest["NextToken"])
+            let members = try await client.ok("ListUsersInGroup", ["UserPoolId": pool, "GroupName": "a"])
+            XCTAssertEqual((members["Users"] as! [[String: Any]]).map { $0["Username"] as! String }, ["u1", "u2"])
+
+            _ = try await client.ok("AdminRemoveUserFromGroup", ["UserPoolId": pool, "Username": "u1", "GroupName": "a"])
+            _ = try await client.ok("AdminRemoveUserFromGroup", ["UserPoolId": pool, "Username": "u1", "GroupName": "a"])
+            _ = try await client.ok("DeleteGroup", ["UserPoolId": pool, "GroupName": "b"])
+            let left = try await client.ok("AdminListGroupsForUser", ["UserPoolId": pool, "Username": "u1"])
+            XCTAssertEqual((left["Groups"] as! [[String: Any]]).map { $0["GroupName"] as! String }, ["c"])
+            _ = try await client.ok("AdminDeleteUser", ["UserPoolId": pool, "Username": "u2"])
+            let empty = try await client.ok("ListUsersInGroup", ["UserPoolId": pool, "GroupName": "a"])
+            XCTAssertEqual((empty["Users"] as! [[String: Any]]).count, 0)
+
+            client.assertError(try await client.call("AdminAddUserToGroup", ["UserPoolId": pool, "Username": "u1", "GroupName": "zz"]),
+                               "ResourceNotFoundException", "Group not found.")
+            client.assertError(try await client.call("AdminAddUserToGroup", ["UserPoolId": pool, "Username": "zz", "GroupName": "c"]),
+                               "UserNotFoundException", "User does not exist.")
+            client.assertError(try await client.call("ListUsersInGroup", ["UserPoolId": pool, "GroupName": "zz"]),
+                               "ResourceNotFoundException", "Group not found.")
+            client.assertError(try await client.call("AdminListGroupsForUser", ["UserPoolId": pool, "Username": "zz"]),
+                               "UserNotFoundException", "User does not exist.")
+        }
+    }
 }
