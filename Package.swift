@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.20.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
     ],
     targets: [
         .target(name: "AWSWire", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -30,6 +31,11 @@ let package = Package(
         .target(name: "GatehouseStorage"),
         .target(name: "GatehouseCore", dependencies: [
             "AWSWire", "CognitoModel", "GatehouseStorage", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "SMTPClient", dependencies: [
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "StorageSQLite", dependencies: [
             "GatehouseStorage", .product(name: "GRDB", package: "GRDB.swift"),
@@ -41,7 +47,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "GatehouseServer", dependencies: [
-            "AWSWire", "CognitoModel", "GatehouseCore", "GatehouseStorage", "StorageSQLite", "StoragePostgres",
+            "AWSWire", "CognitoModel", "GatehouseCore", "GatehouseStorage", "StorageSQLite", "StoragePostgres", "SMTPClient",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -74,6 +80,10 @@ let package = Package(
         .testTarget(name: "StorageConformanceTests", dependencies: [
             "GatehouseStorage", "StorageSQLite", "StoragePostgres", .product(name: "Logging", package: "swift-log"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
+        .testTarget(name: "SMTPClientTests", dependencies: [
+            "SMTPClient", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "GatehouseServerTests", dependencies: [
             "GatehouseServer", "GatehouseCore", "StorageSQLite", "CognitoModel",

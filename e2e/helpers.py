@@ -34,6 +34,14 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def wait_for(condition, timeout=10, interval=0.05):
+    """Waits until `condition()` is true; fails the test after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"condition not met within {timeout} s"
+        time.sleep(interval)
+
+
 def unique_name(tag):
     return f"e2e-{tag}-{uuid.uuid4().hex[:10]}"
 

@@ -19,7 +19,7 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil)
     }
-    let responder = buildRouter(gatehouse: Gatehouse(storage: storageService.storage, configuration: configuration, logger: logger),
+    let responder = buildRouter(gatehouse: try Gatehouse(storage: storageService.storage, configuration: configuration, logger: logger),
                                 configuration: configuration)
         .buildResponder()
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.

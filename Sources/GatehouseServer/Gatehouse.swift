@@ -21,9 +21,11 @@ public struct Gatehouse: Sendable {
     let developmentClock: DevelopmentClock?
     let pools = DecodedPoolCache()
 
-    /// - Parameter configuration: what the server delivers messages with (outbox, SMTP, SMS webhook).
+    /// - Parameter configuration: what the server delivers messages with (outbox, SMTP, SMS
+    ///   webhook) and its development switches.
+    /// - Throws: ``SMTPRelay/InvalidURL`` for an SMTP URL of the wrong form.
     public init(storage: any Storage, clock: Clock = .system, random: RandomSource = .system,
-                configuration: GatehouseConfiguration = .init(), logger: Logger = Logger(label: "gatehouse")) {
+                configuration: GatehouseConfiguration = .init(), logger: Logger = Logger(label: "gatehouse")) throws {
         self.storage = storage
         developmentClock = configuration.developmentClock ? DevelopmentClock() : nil
         let clock = developmentClock?.clock(over: clock) ?? clock
@@ -33,7 +35,8 @@ public struct Gatehouse: Sendable {
         clientSecrets = ServerKey(named: "client-secret-key", storage: storage, random: random, ClientSecretBox.init(key:))
         verificationCodes = ServerKey(named: "verification-code-key", storage: storage, random: random, VerificationCodes.init(key:))
         delivery = MessageDelivery(storage: storage, clock: clock, random: random, keepsSecrets: configuration.developmentOutbox,
-                                   email: nil, sms: configuration.smsWebhookURL.map(SMSWebhook.init(url:)), logger: logger)
+                                   email: try configuration.smtpURL.map { try SMTPRelay(url: $0, insecure: configuration.smtpInsecure) },
+                                   sms: configuration.smsWebhookURL.map(SMSWebhook.init(url:)), logger: logger)
     }
 
     /// The pool with this id, as the request's region sees it.

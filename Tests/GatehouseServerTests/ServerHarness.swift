@@ -33,7 +33,7 @@ final class ServerHarness: Sendable {
 
     func run(_ test: @Sendable (Client) async throws -> Void) async throws {
         let clock = Clock { self.time.withLock { $0 } }
-        let gatehouse = Gatehouse(storage: try SQLiteStorage.inMemory(), clock: clock, configuration: configuration)
+        let gatehouse = try Gatehouse(storage: try SQLiteStorage.inMemory(), clock: clock, configuration: configuration)
         let app = Application(router: buildRouter(gatehouse: gatehouse, configuration: configuration))
         try await app.test(.router) { client in try await test(Client(client: client)) }
     }
