@@ -10,7 +10,8 @@
 #   2. builds Gatehouse (swift build -c release --product gatehouse) unless
 #      GATEHOUSE_BIN is given, starts it on a fresh data dir, and starts moto_server;
 #   3. for each operation (DescribeUserPool, UpdateUserPool, ListUserPools,
-#      CreateUserPool) on each server: prepares state over plain HTTP, runs a short
+#      CreateUserPool, AdminCreateUser, AdminGetUser, ListUsers filtered by email
+#      among 100 users, SignUp) on each server: prepares state over plain HTTP, runs a short
 #      warm-up, then `wrk -t2 -c$BENCH_CONNECTIONS -d${BENCH_SECONDS}s --latency`
 #      with bench/request.lua (wrk counts non-2xx responses itself), and samples the
 #      server's CPU time (utime+stime in /proc/PID/stat) around the run;
@@ -26,7 +27,7 @@
 #   BENCH_WARMUP=2          warm-up seconds before each measured run (0 = none)
 #   BENCH_CONNECTIONS=32    wrk connections (threads are always 2)
 #   BENCH_SERVERS="gatehouse moto"   which servers to measure
-#   BENCH_OPS="DescribeUserPool UpdateUserPool ListUserPools CreateUserPool"
+#   BENCH_OPS="DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp"
 #   GATEHOUSE_BIN=path      use this binary, don't build
 #   BENCH_DATABASE_URL=url  passed to gatehouse as --database-url
 # Raw outputs (wrk logs, bodies, CPU samples, server logs) go to bench/.out/.
@@ -38,7 +39,7 @@ SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 WARMUP=${BENCH_WARMUP:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 SERVERS=${BENCH_SERVERS:-gatehouse moto}
-OPS=${BENCH_OPS:-DescribeUserPool UpdateUserPool ListUserPools CreateUserPool}
+OPS=${BENCH_OPS:-DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp}
 OUT=$BENCH_DIR/.out
 export BENCH_AMZ_DATE
 BENCH_AMZ_DATE=$(date -u +%Y%m%dT%H%M%SZ)
@@ -131,11 +132,22 @@ create_pool() { # server name -> pool id
   local resp; resp=$(call "$1" CreateUserPool "{\"PoolName\":\"$2\"}") || return 1
   python3 -c 'import json, sys; print(json.load(sys.stdin)["UserPool"]["Id"])' <<<"$resp"
 }
+create_user() { # server pool-id username
+  call "$1" AdminCreateUser "{\"UserPoolId\":\"$2\",\"Username\":\"$3\",\"MessageAction\":\"SUPPRESS\",
+    \"UserAttributes\":[{\"Name\":\"email\",\"Value\":\"$3@example.com\"}]}" >/dev/null
+}
 body_for() { # server op -> JSON body for the measured requests (after preparing state)
-  local id i
+  local id i client
   case $2 in
-    DescribeUserPool|UpdateUserPool) id=$(create_pool "$1" "bench-${2%UserPool}") || return 1 ;;
+    DescribeUserPool|UpdateUserPool|AdminCreateUser|AdminGetUser|ListUsers|SignUp)
+      id=$(create_pool "$1" "bench-${2%UserPool}") || return 1 ;;
     ListUserPools) for i in $(seq 100); do create_pool "$1" "bench-list-$i" >/dev/null || return 1; done ;;
+  esac
+  case $2 in
+    AdminGetUser) create_user "$1" "$id" bench-user || return 1 ;;
+    ListUsers) for i in $(seq 100); do create_user "$1" "$id" "user$i" || return 1; done ;;
+    SignUp) client=$(call "$1" CreateUserPoolClient "{\"UserPoolId\":\"$id\",\"ClientName\":\"bench\"}" |
+                       python3 -c 'import json, sys; print(json.load(sys.stdin)["UserPoolClient"]["ClientId"])') || return 1 ;;
   esac
   case $2 in
     DescribeUserPool) echo "{\"UserPoolId\":\"$id\"}" ;;
@@ -150,6 +162,10 @@ EOF
       ;;
     ListUserPools) echo '{"MaxResults":60}' ;;
     CreateUserPool) echo '{"PoolName":"bench-create"}' ;;
+    AdminCreateUser) echo "{\"UserPoolId\":\"$id\",\"Username\":\"u-%%N%%\",\"MessageAction\":\"SUPPRESS\",\"TemporaryPassword\":\"Temp-Passw0rd\",\"UserAttributes\":[{\"Name\":\"email\",\"Value\":\"u-%%N%%@example.com\"}]}" ;;
+    AdminGetUser) echo "{\"UserPoolId\":\"$id\",\"Username\":\"bench-user\"}" ;;
+    ListUsers) echo "{\"UserPoolId\":\"$id\",\"Filter\":\"email = \\\"user42@example.com\\\"\",\"Limit\":10}" ;;
+    SignUp) echo "{\"ClientId\":\"$client\",\"Username\":\"s-%%N%%\",\"Password\":\"P2\$Sword\"}" ;;
     *) log "unknown op $2"; return 1 ;;
   esac
 }
