@@ -29,7 +29,7 @@ wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"
 if wrk.body:find("%%N%%", 1, true) then
   local template = wrk.body
   local random = assert(io.open("/dev/urandom", "rb"))
-  local prefix = string.format("%08x", string.unpack("I4", random:read(4)))
+  local prefix = string.format("%02x%02x%02x%02x", random:read(4):byte(1, 4))
   random:close()
   local threads = 0
   local counter = 0

@@ -72,34 +72,31 @@ struct MontgomeryModulus: Sendable {
                 b.withUnsafeBufferPointer { b in
                     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count + 2) { t in
                         t.initialize(repeating: 0)
+                        // 128-bit sums keep the carries out of branches: with Bool carries, random
+                        // carry bits made the branches mispredict (docs/compatibility.md).
                         for i in 0..<count {
                             var carry: UInt64 = 0
-                            let bi = b[i]
+                            let bi = UInt128(b[i])
                             for j in 0..<count {
-                                let product = a[j].multipliedFullWidth(by: bi)
-                                let (sum, overflow1) = t[j].addingReportingOverflow(product.low)
-                                let (total, overflow2) = sum.addingReportingOverflow(carry)
-                                t[j] = total
-                                carry = product.high &+ (overflow1 ? 1 : 0) &+ (overflow2 ? 1 : 0)
+                                let sum = UInt128(a[j]) * bi + UInt128(t[j]) + UInt128(carry)
+                                t[j] = UInt64(truncatingIfNeeded: sum)
+                                carry = UInt64(truncatingIfNeeded: sum >> 64)
                             }
-                            let (top, overflow) = t[count].addingReportingOverflow(carry)
-                            t[count] = top
-                            t[count + 1] = overflow ? 1 : 0
+                            let top = UInt128(t[count]) + UInt128(carry)
+                            t[count] = UInt64(truncatingIfNeeded: top)
+                            t[count + 1] = UInt64(truncatingIfNeeded: top >> 64)
 
-                            let m = t[0] &* inverse
-                            var product = m.multipliedFullWidth(by: n[0])
-                            var (low, lowOverflow) = t[0].addingReportingOverflow(product.low)
-                            carry = product.high &+ (lowOverflow ? 1 : 0)
+                            let m = UInt128(t[0] &* inverse)
+                            var sum = m * UInt128(n[0]) + UInt128(t[0])
+                            carry = UInt64(truncatingIfNeeded: sum >> 64)
                             for j in 1..<count {
-                                product = m.multipliedFullWidth(by: n[j])
-                                let (sum, overflow1) = t[j].addingReportingOverflow(product.low)
-                                (low, lowOverflow) = sum.addingReportingOverflow(carry)
-                                t[j - 1] = low
-                                carry = product.high &+ (overflow1 ? 1 : 0) &+ (lowOverflow ? 1 : 0)
+                                sum = m * UInt128(n[j]) + UInt128(t[j]) + UInt128(carry)
+                                t[j - 1] = UInt64(truncatingIfNeeded: sum)
+                                carry = UInt64(truncatingIfNeeded: sum >> 64)
                             }
-                            let (shifted, shiftOverflow) = t[count].addingReportingOverflow(carry)
-                            t[count - 1] = shifted
-                            t[count] = t[count + 1] &+ (shiftOverflow ? 1 : 0)
+                            let shifted = UInt128(t[count]) + UInt128(carry)
+                            t[count - 1] = UInt64(truncatingIfNeeded: shifted)
+                            t[count] = t[count + 1] &+ UInt64(truncatingIfNeeded: shifted >> 64)
                         }
                         result.withUnsafeMutableBufferPointer { result in
                             for j in 0..<count { result[j] = t[j] }

@@ -18,15 +18,16 @@ enum SRPGroup {
     /// The number of bytes of every number modulo N.
     static var byteCount: Int { prime.count }
 
-    /// g^(k·16^i) in Montgomery form for i < 64 and k < 16: with it, a power of g with an exponent
-    /// of up to 256 bits (a SHA-256 value) takes 64 multiplications instead of about 320.
+    /// g^(k·256^i) in Montgomery form for i < 32 and k < 256 (3 MiB, built on first use in about
+    /// 8,000 multiplications): with it, a power of g with an exponent of up to 256 bits (a SHA-256
+    /// value) takes 32 multiplications instead of about 320.
     private static let generatorPowers: [[[UInt64]]] = {
         var base = modulus.enter(modulus.number(bigEndian: [2]))
         var rows: [[[UInt64]]] = []
-        for _ in 0..<64 {
+        for _ in 0..<32 {
             var row = [modulus.one, base]
-            for k in 2..<16 { row.append(modulus.multiply(row[k - 1], base)) }
-            base = modulus.multiply(row[15], base)
+            for k in 2..<256 { row.append(modulus.multiply(row[k - 1], base)) }
+            base = modulus.multiply(row[255], base)
             rows.append(row)
         }
         return rows
@@ -37,10 +38,8 @@ enum SRPGroup {
     static func generatorPower(_ exponent: [UInt8]) -> [UInt8] {
         precondition(exponent.count <= 32)
         var accumulator = modulus.one
-        for (index, byte) in exponent.reversed().enumerated() {
-            for (half, nibble) in [Int(byte & 0x0F), Int(byte >> 4)].enumerated() where nibble != 0 {
-                accumulator = modulus.multiply(accumulator, generatorPowers[2 * index + half][nibble])
-            }
+        for (index, byte) in exponent.reversed().enumerated() where byte != 0 {
+            accumulator = modulus.multiply(accumulator, generatorPowers[index][Int(byte)])
         }
         return modulus.bigEndian(modulus.leave(accumulator))
     }
