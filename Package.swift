@@ -69,7 +69,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "UserStoreBench", dependencies: [
-            "GatehouseStorage", "StorageSQLite", "StoragePostgres",
+            "CognitoModel", "GatehouseCore", "GatehouseStorage", "StorageSQLite", "StoragePostgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

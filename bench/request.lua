@@ -4,8 +4,9 @@
 --   BENCH_AMZ_DATE   X-Amz-Date value (yyyymmddThhmmssZ)
 -- A body containing %%N%% (AdminCreateUser, SignUp: each request needs a new username) gets a
 -- request() callback that puts a number unique to the request there: this wrk process's random
--- prefix, the thread's number and a counter. That callback costs wrk some CPU per request; bodies
--- without %%N%% are sent as they are.
+-- prefix, the thread's number and a counter. With BENCH_RANDOM_MAX set, %%R%% becomes a random
+-- number below it (a random user of a loaded pool). That callback costs wrk some CPU per request;
+-- other bodies are sent as they are.
 -- No response() callback: wrk then counts non-2xx/3xx responses itself ("Non-2xx or 3xx
 -- responses: N" in its summary, which report.py reads) without handing each response to Lua,
 -- which cost wrk a third more CPU per request on the cores the servers run on.
@@ -26,11 +27,15 @@ wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"
   .. amz_date:sub(1, 8) .. "/us-east-1/cognito-idp/aws4_request, "
   .. "SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000"
 
-if wrk.body:find("%%N%%", 1, true) then
+local unique = wrk.body:find("%%N%%", 1, true)
+local random_max = tonumber(os.getenv("BENCH_RANDOM_MAX") or "0")
+if unique or (random_max > 0 and wrk.body:find("%%R%%", 1, true)) then
   local template = wrk.body
-  local random = assert(io.open("/dev/urandom", "rb"))
-  local prefix = string.format("%02x%02x%02x%02x", random:read(4):byte(1, 4))
-  random:close()
+  local urandom = assert(io.open("/dev/urandom", "rb"))
+  local seed = urandom:read(4)
+  urandom:close()
+  local prefix = string.format("%02x%02x%02x%02x", seed:byte(1, 4))
+  math.randomseed(seed:byte(1) * 16777216 + seed:byte(2) * 65536 + seed:byte(3) * 256 + seed:byte(4))
   local threads = 0
   local counter = 0
 
@@ -42,6 +47,9 @@ if wrk.body:find("%%N%%", 1, true) then
   function request()
     counter = counter + 1
     local body = template:gsub("%%%%N%%%%", prefix .. "-" .. tostring(thread_number) .. "-" .. tostring(counter))
+    if random_max > 0 then
+      body = body:gsub("%%%%R%%%%", tostring(math.random(0, random_max - 1)))
+    end
     return wrk.format(nil, nil, nil, body)
   end
 end

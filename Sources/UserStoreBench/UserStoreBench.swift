@@ -1,5 +1,7 @@
 import ArgumentParser
+import CognitoModel
 import Foundation
+import GatehouseCore
 import GatehouseStorage
 import Logging
 import StoragePostgres
@@ -9,6 +11,9 @@ import StorageSQLite
 /// layer, then times reads by username key, exact-match filters on a unique value (email) and a
 /// page of an exact-match filter that every user matches (status). Prints microseconds per call
 /// for each size and the ratio between them; asserts nothing.
+///
+/// With `--load-pool`, instead loads `--count` users into an existing pool of a server's SQLite
+/// file (`--data-dir`, the server stopped), as the server stores them (bench/users-at-scale.sh).
 @main
 struct UserStoreBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +31,22 @@ struct UserStoreBench: AsyncParsableCommand {
     @Option(help: "A PostgreSQL URL; without one, a SQLite file in a new temporary directory.")
     var databaseURL: String?
 
+    @Option(help: "Load users into this existing pool of the server database in --data-dir instead of timing.")
+    var loadPool: String?
+
+    @Option(help: "The server's data directory, for --load-pool.")
+    var dataDir = "./gatehouse-data"
+
+    @Option(help: "Users to load with --load-pool: user-0 … user-<count − 1>.")
+    var count = 1_000
+
     func run() async throws {
+        if let loadPool {
+            let storage = try SQLiteStorage(path: dataDir + "/gatehouse.sqlite3")
+            try await ServerUsers(storage: storage, poolID: loadPool).load(count)
+            try await storage.shutdown()
+            return
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("user-store-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -159,4 +159,20 @@ final class SignUpOperationTests: XCTestCase {
             XCTAssertEqual(none.count, 0, "SMS is the default medium, and pat has no phone number")
         }
     }
+
+    func testConfirmationByLinkNeedsADomainWhichNoPoolHasYet() async throws {
+        try await ServerHarness().run { client in
+            let pool = try await client.createPool("p", ["AutoVerifiedAttributes": ["email"],
+                                                         "VerificationMessageTemplate": ["DefaultEmailOption": "CONFIRM_WITH_LINK"]])["Id"] as! String
+            let app = try await client.createClient(pool, "app")["ClientId"] as! String
+            client.assertError(try await client.call("SignUp", ["ClientId": app, "Username": "lin", "Password": "P2$Sword",
+                                                                "UserAttributes": [["Name": "email", "Value": "lin@example.com"]]]),
+                               "InvalidParameterException",
+                               "Cannot perform specific action because there does not exist a valid use pool domain associated with the user pool")
+            client.assertError(try await client.call("AdminGetUser", ["UserPoolId": pool, "Username": "lin"]),
+                               "UserNotFoundException", "User does not exist.")
+            let signedUp = try await client.ok("SignUp", ["ClientId": app, "Username": "lin", "Password": "P2$Sword"])
+            XCTAssertNil(signedUp["CodeDeliveryDetails"], "nothing to verify, nothing to send")
+        }
+    }
 }

@@ -29,6 +29,16 @@ public struct CodeDestination: Sendable, Equatable {
         return nil
     }
 
+    /// Checks that the pool can send a sign-up confirmation here. With VerificationMessageTemplate's
+    /// DefaultEmailOption CONFIRM_WITH_LINK an email carries a link to the pool's domain, so a pool
+    /// without a domain cannot send one (Gatehouse has no domains yet, docs/compatibility.md).
+    /// - Throws: `InvalidParameterException` in Cognito's words (sic "use pool").
+    public func checkSignUpConfirmation(in pool: UserPoolType) throws(AWSServiceError) {
+        guard medium == .email, pool.verificationMessageTemplate?.defaultEmailOption == .confirmWithLink, pool.domain == nil else { return }
+        throw .invalidParameterException(
+            "Cannot perform specific action because there does not exist a valid use pool domain associated with the user pool")
+    }
+
     /// Where a password reset code goes: the first of the pool's AccountRecoverySetting mechanisms
     /// (by priority) that the user has verified; without that setting, the verified phone number,
     /// then the verified email.

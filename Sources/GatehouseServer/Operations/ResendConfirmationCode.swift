@@ -12,6 +12,7 @@ extension Gatehouse {
             guard let destination = CodeDestination.signUp(user, pool: pool) else {
                 throw AWSServiceError.notAuthorizedException("Cannot resend codes. Auto verification not turned on.")
             }
+            try destination.checkSignUpConfirmation(in: pool)
             return destination
         }
         return ResendConfirmationCodeResponse(codeDeliveryDetails: details)

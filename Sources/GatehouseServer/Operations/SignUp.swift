@@ -18,6 +18,7 @@ extension Gatehouse {
         var new = try newUser(named: name, attributes: attributes, status: .unconfirmed, password: password,
                               temporaryPasswordExpiry: nil, pool: pool)
         let destination = CodeDestination.signUp(new.user, pool: pool)
+        try destination?.checkSignUpConfirmation(in: pool)
         let code = VerificationCodes.newCode(random: random)
         if let destination {
             new.user.issueCode(code, .signUp, to: destination.attributeName, sub: new.sub, now: clock.now(),
