@@ -200,4 +200,50 @@ final class UserOperationTests: XCTestCase {
             XCTAssertEqual(seen, ["Hana", "Hank2", "hank", "ivy"])
         }
     }
+
+    func testAliasesFindUsersOnlyWhileVerifiedAndMoveAsCognitoMovesThem() async throws {
+        try await ServerHarness().run { client in
+            let pool = try await client.createPool("p", ["AliasAttributes": ["email", "preferred_username"]])["Id"] as! String
+            func create(_ name: String, _ attributes: [[String: String]], force: Bool = false) async throws -> ServerHarness.Client.Reply {
+                try await client.call("AdminCreateUser", ["UserPoolId": pool, "Username": name, "MessageAction": "SUPPRESS",
+                                                          "UserAttributes": attributes, "ForceAliasCreation": force])
+            }
+            func created(_ name: String, _ attributes: [[String: String]], force: Bool = false) async throws {
+                let reply = try await create(name, attributes, force: force)
+                XCTAssertEqual(reply.status, 200, String(decoding: reply.body, as: UTF8.self))
+            }
+            func holder(_ name: String) async throws -> String? {
+                try await client.call("AdminGetUser", ["UserPoolId": pool, "Username": name]).json["Username"] as? String
+            }
+            let verified = [["Name": "email", "Value": "x@example.com"], ["Name": "email_verified", "Value": "true"]]
+            client.assertError(try await create("x@example.com", []), "InvalidParameterException",
+                               "Username cannot be of email format, since user pool is configured for email alias.")
+            try await created("ann", verified)
+            var found = try await holder("x@example.com")
+            XCTAssertEqual(found, "ann")
+            client.assertError(try await create("bob", verified), "AliasExistsException", "An account with the given email already exists.")
+            try await created("bob", verified, force: true)
+            found = try await holder("x@example.com")
+            XCTAssertEqual(found, "bob", "ForceAliasCreation moved the alias")
+            let ann = try await client.ok("AdminGetUser", ["UserPoolId": pool, "Username": "ann"])
+            XCTAssertTrue((ann["UserAttributes"] as! [[String: String]]).contains(["Name": "email_verified", "Value": "false"]))
+
+            try await created("cid", [])
+            _ = try await client.ok("AdminUpdateUserAttributes", ["UserPoolId": pool, "Username": "cid",
+                                                                  "UserAttributes": [["Name": "email", "Value": "x@example.com"]]])
+            found = try await holder("x@example.com")
+            XCTAssertEqual(found, "bob", "an unverified email is no alias and takes nothing")
+            _ = try await client.ok("AdminUpdateUserAttributes", ["UserPoolId": pool, "Username": "cid", "UserAttributes": verified])
+            found = try await holder("x@example.com")
+            XCTAssertEqual(found, "cid", "verifying the email moved the alias")
+
+            _ = try await client.ok("AdminUpdateUserAttributes", ["UserPoolId": pool, "Username": "ann",
+                                                                  "UserAttributes": [["Name": "preferred_username", "Value": "ace"]]])
+            found = try await holder("ace")
+            XCTAssertEqual(found, "ann")
+            client.assertError(try await client.call("AdminUpdateUserAttributes", ["UserPoolId": pool, "Username": "cid",
+                                                                                   "UserAttributes": [["Name": "preferred_username", "Value": "ace"]]]),
+                               "AliasExistsException", "An account with the given preferred_username already exists.")
+        }
+    }
 }
