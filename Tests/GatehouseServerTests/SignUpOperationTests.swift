@@ -175,4 +175,24 @@ final class SignUpOperationTests: XCTestCase {
             XCTAssertNil(signedUp["CodeDeliveryDetails"], "nothing to verify, nothing to send")
         }
     }
+
+    func testAChangedAutoVerifiedEmailGetsACode() async throws {
+        try await ServerHarness().run { client in
+            let pool = try await client.createPool("p", ["AutoVerifiedAttributes": ["email"]])["Id"] as! String
+            let user: [String: Any] = ["UserPoolId": pool, "Username": "val"]
+            _ = try await client.ok("AdminCreateUser", user.merging(["MessageAction": "SUPPRESS", "UserAttributes": [
+                ["Name": "email", "Value": "val@example.com"], ["Name": "email_verified", "Value": "true"]]]) { $1 })
+            _ = try await client.ok("AdminUpdateUserAttributes", user.merging(["UserAttributes": [["Name": "given_name", "Value": "V"]]]) { $1 })
+            var sent = try await client.outbox(to: "val@example.com")
+            XCTAssertEqual(sent.count, 0, "no address changed")
+            _ = try await client.ok("AdminUpdateUserAttributes", user.merging(["UserAttributes": [["Name": "email", "Value": "val@example.org"]]]) { $1 })
+            sent = try await client.outbox(to: "val@example.org")
+            XCTAssertEqual(sent.count, 1)
+            XCTAssertEqual(sent.first?["Trigger"] as? String, "AdminUpdateUserAttributes")
+            _ = try await client.ok("AdminUpdateUserAttributes", user.merging(["UserAttributes": [
+                ["Name": "email", "Value": "val@example.net"], ["Name": "email_verified", "Value": "true"]]]) { $1 })
+            sent = try await client.outbox(to: "val@example.net")
+            XCTAssertEqual(sent.count, 0, "an address the call verifies gets no code")
+        }
+    }
 }

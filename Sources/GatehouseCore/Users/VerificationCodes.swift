@@ -38,11 +38,13 @@ public struct PendingCode: Sendable, Equatable {
         case signUp = "SIGN_UP"
         /// ConfirmForgotPassword: valid 1 hour.
         case passwordReset = "PASSWORD_RESET"
+        /// VerifyUserAttribute, after an email or phone number changed: valid 24 hours.
+        case attributeVerification = "ATTRIBUTE_VERIFICATION"
 
         /// How long a code of this purpose is valid (COGNITO-NOTES §5.2; the 24 h and 1 h).
         public var validity: TimeInterval {
             switch self {
-            case .signUp: 24 * 3600
+            case .signUp, .attributeVerification: 24 * 3600
             case .passwordReset: 3600
             }
         }

@@ -5,7 +5,9 @@ import GatehouseStorage
 
 extension Gatehouse {
     /// Sets, replaces or (with an empty value) removes a user's attributes. A changed email or
-    /// phone number is no longer verified unless the same call says it is. In a pool where they are
+    /// phone number is no longer verified unless the same call says it is; when the pool
+    /// auto-verifies it, a verification code goes to the new address (the phone number first when
+    /// both changed), replacing any code sent before. In a pool where they are
     /// aliases, an email or phone number this call verifies moves from the user holding it, as
     /// Cognito does (docs/evidence/users.md); a taken preferred_username is refused.
     func adminUpdateUserAttributes(_ input: AdminUpdateUserAttributesRequest,
@@ -17,15 +19,29 @@ extension Gatehouse {
         if identity.usernameAttributes.isEmpty {
             try await releaseAliases(changes, to: try await userRecord(named: name, in: pool), identity: identity, pool: pool)
         }
-        try await updateUser(named: name, in: pool) { user, _ in
+        let code = VerificationCodes.newCode(random: random)
+        let codes = try await verificationCodes.value()
+        let now = clock.now()
+        let autoVerified = (pool.autoVerifiedAttributes ?? []).map(\.rawValue)
+        let (_, user, destination) = try await updateUser(named: name, in: pool) { user, record -> CodeDestination? in
             let named = Set(changes.map(\.name))
+            var unverified: [CodeDestination] = []
             for (attribute, value) in changes {
-                if ["email", "phone_number"].contains(attribute), value != user.attribute(attribute),
-                   !named.contains("\(attribute)_verified"), user.attribute("\(attribute)_verified") != nil {
-                    user.setAttribute("\(attribute)_verified", "false")
+                if ["email", "phone_number"].contains(attribute), let value, value != user.attribute(attribute),
+                   !named.contains("\(attribute)_verified") {
+                    if user.attribute("\(attribute)_verified") != nil { user.setAttribute("\(attribute)_verified", "false") }
+                    if autoVerified.contains(attribute) { unverified.append(CodeDestination(attributeName: attribute, address: value)) }
                 }
                 if let value { user.setAttribute(attribute, value) } else { user.removeAttribute(attribute) }
             }
+            let destination = unverified.first { $0.attributeName == "phone_number" } ?? unverified.first
+            if let destination {
+                user.issueCode(code, .attributeVerification, to: destination.attributeName, sub: record.sub, now: now, codes: codes)
+            }
+            return destination
+        }
+        if let destination {
+            await sendCode(code, to: destination, username: user.username, pool: pool, trigger: "AdminUpdateUserAttributes")
         }
         return AdminUpdateUserAttributesResponse()
     }
