@@ -63,7 +63,13 @@ final class MessageDelivery: Sendable {
                 kept.status = .failed
                 kept.detail = String(describing: error)
             }
-            try? await self.storage.updateMessage(id: id, document: Data(AWSJSON.encode(kept)))
+            do {
+                try await self.storage.updateMessage(id: id, document: Data(AWSJSON.encode(kept)))
+            } catch StorageError.notFound {
+                // The pool, and its outbox with it, was deleted while the message was on its way.
+            } catch {
+                self.logger.error("a message's delivery status could not be recorded", metadata: ["message": "\(id)", "error": "\(error)"])
+            }
         }
     }
 }
