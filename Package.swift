@@ -29,8 +29,9 @@ let package = Package(
         .target(name: "CognitoCodegen", dependencies: ["AWSWire"]),
         .executableTarget(name: "ModelGenerator", dependencies: ["CognitoCodegen"]),
         .target(name: "GatehouseStorage"),
+        .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
         .target(name: "GatehouseCore", dependencies: [
-            "AWSWire", "CognitoModel", "GatehouseStorage", .product(name: "Crypto", package: "swift-crypto"),
+            "AWSWire", "CognitoModel", "GatehouseStorage", "CGMP", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "SMTPClient", dependencies: [
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),

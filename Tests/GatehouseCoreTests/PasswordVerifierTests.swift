@@ -6,25 +6,25 @@ import XCTest
 /// verifier, from pycognito's formula in Python (hashlib), not from this code.
 final class PasswordVerifierTests: XCTestCase {
     func testAGeneralPowerMatchesPython() {
-        let modulus = SRPGroup.modulus
-        let base = modulus.number(bigEndian: hex("1234567890abcdef1234567890abcdef"))
-        let exponent: [UInt8] = [0x10] + [UInt8](repeating: 0, count: 35) + [0x30, 0x39] // 2^300 + 12345
-        XCTAssertEqual(hexString(modulus.bigEndian(modulus.power(base, exponent: exponent))), Self.pythonPower)
+        let base = GMPInteger(bigEndian: hex("1234567890abcdef1234567890abcdef"))
+        let exponent = GMPInteger(bigEndian: [0x10] + [UInt8](repeating: 0, count: 35) + [0x30, 0x39]) // 2^300 + 12345
+        XCTAssertEqual(hexString(base.power(exponent, modulo: SRPGroup.modulus).bigEndian(count: 384)), Self.pythonPower)
     }
 
-    func testPowersAgreeWithEachOtherAndWithTheirDefinition() {
-        let modulus = SRPGroup.modulus
-        let two = modulus.number(bigEndian: [2])
-        for exponent: [UInt8] in [[0], [1], [0xFF], [0x01, 0x00], Array(SHA256.hash(data: [1, 2, 3]))] {
-            XCTAssertEqual(SRPGroup.generatorPower(exponent), modulus.bigEndian(modulus.power(two, exponent: exponent)))
+    func testPowersOfTheGeneratorAgreeWithGMPsAndWithTheirDefinition() {
+        let two = GMPInteger(bigEndian: [2])
+        for exponent: [UInt8] in [[1], [0xFF], [0x01, 0x00], [0x80] + [UInt8](repeating: 0xFF, count: 31), Array(SHA256.hash(data: [1, 2, 3]))] {
+            XCTAssertEqual(SRPGroup.generatorPower(exponent),
+                           two.power(GMPInteger(bigEndian: exponent), modulo: SRPGroup.modulus).bigEndian(count: 384))
         }
         XCTAssertEqual(SRPGroup.generatorPower([0]), [UInt8](repeating: 0, count: 383) + [1])
+        XCTAssertEqual(SRPGroup.generatorPower([]), [UInt8](repeating: 0, count: 383) + [1])
         XCTAssertEqual(SRPGroup.generatorPower([10]), [UInt8](repeating: 0, count: 382) + [4, 0])
         // 2^3072 mod N = 2^3072 − N, which is the two's complement of N in 384 bytes.
-        let twoTo3072 = modulus.power(modulus.reduce(modulus.number(bigEndian: [1, 0])), exponent: [0x01, 0x80])
         var complement = SRPGroup.prime.map { ~$0 }
         complement[383] &+= 1
-        XCTAssertEqual(modulus.bigEndian(twoTo3072), complement)
+        XCTAssertEqual(two.power(GMPInteger(bigEndian: [0x0C, 0x00]), modulo: SRPGroup.modulus).bigEndian(count: 384), complement)
+        XCTAssertEqual(two.power(GMPInteger(bigEndian: []), modulo: SRPGroup.modulus).bigEndian(count: 2), [0, 1])
     }
 
     func testTheVerifierIsPycognitosAndChecksThePassword() {

@@ -1,0 +1,2 @@
+// GMP, the GNU multiple precision arithmetic library (Debian's libgmp-dev), for SRP's modular powers.
+#include <gmp.h>
