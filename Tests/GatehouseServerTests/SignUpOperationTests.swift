@@ -195,4 +195,27 @@ final class SignUpOperationTests: XCTestCase {
             XCTAssertEqual(sent.count, 0, "an address the call verifies gets no code")
         }
     }
+
+    func testConfirmingAnEmailAnotherUserHoldsAsAliasNeedsForceAliasCreation() async throws {
+        try await ServerHarness().run { client in
+            let pool = try await client.createPool("p", ["AliasAttributes": ["email"], "AutoVerifiedAttributes": ["email"]])["Id"] as! String
+            let app = try await client.createClient(pool, "app")["ClientId"] as! String
+            _ = try await client.ok("AdminCreateUser", ["UserPoolId": pool, "Username": "wes", "MessageAction": "SUPPRESS", "UserAttributes": [
+                ["Name": "email", "Value": "w@example.com"], ["Name": "email_verified", "Value": "true"]]])
+            _ = try await client.ok("SignUp", ["ClientId": app, "Username": "wyn", "Password": "P2$Sword",
+                                               "UserAttributes": [["Name": "email", "Value": "w@example.com"]]])
+            let code = try await client.code(sentTo: "w@example.com")
+            let wrong = code == "000000" ? "111111" : "000000"
+            client.assertError(try await client.call("ConfirmSignUp", ["ClientId": app, "Username": "wyn", "ConfirmationCode": wrong,
+                                                                       "ForceAliasCreation": true]),
+                               "CodeMismatchException", "Invalid verification code provided, please try again.")
+            client.assertError(try await client.call("ConfirmSignUp", ["ClientId": app, "Username": "wyn", "ConfirmationCode": code]),
+                               "AliasExistsException", "An account with the given email already exists.")
+            var holder = try await client.ok("AdminGetUser", ["UserPoolId": pool, "Username": "w@example.com"])["Username"] as? String
+            XCTAssertEqual(holder, "wes", "neither refused call moved the alias")
+            _ = try await client.ok("ConfirmSignUp", ["ClientId": app, "Username": "wyn", "ConfirmationCode": code, "ForceAliasCreation": true])
+            holder = try await client.ok("AdminGetUser", ["UserPoolId": pool, "Username": "w@example.com"])["Username"] as? String
+            XCTAssertEqual(holder, "wyn")
+        }
+    }
 }

@@ -18,18 +18,27 @@ extension Gatehouse {
         } catch let error as AWSServiceError where error == Self.userNotFound && Self.hidesUsers(client) {
             throw Self.codeError(.mismatched)!
         }
-        let stored = try StoredUser(record: found)
-        if input.forceAliasCreation == true, let attribute = stored.codes.first(where: { $0.purpose == .signUp })?.attributeName,
-           let value = stored.attribute(attribute), UserIdentityRules(pool: pool).aliasAttributes.contains(attribute) {
-            try await releaseAlias(UserValue(name: attribute, value: value), from: found.key, pool: pool)
+        let confirm = { [self] () async throws -> StoredUser.CodeCheck in
+            try await updateUser(named: found.key, in: pool) { user, record in
+                guard user.status == .unconfirmed else {
+                    throw AWSServiceError.notAuthorizedException("User cannot be confirmed. Current status is \(user.status)")
+                }
+                let check = user.checkCode(code, purpose: .signUp, sub: record.sub, now: now, codes: codes)
+                if check == .matched { user.status = .confirmed }
+                return check
+            }.outcome
         }
-        let (_, _, check) = try await updateUser(named: found.key, in: pool) { user, record in
-            guard user.status == .unconfirmed else {
-                throw AWSServiceError.notAuthorizedException("User cannot be confirmed. Current status is \(user.status)")
-            }
-            let check = user.checkCode(code, purpose: .signUp, sub: record.sub, now: now, codes: codes)
-            if check == .matched { user.status = .confirmed }
-            return check
+        let check: StoredUser.CodeCheck
+        do {
+            check = try await confirm()
+        } catch let error as AWSServiceError where error.type == "AliasExistsException" && input.forceAliasCreation == true {
+            // The right code verified an email or phone number another user holds as an alias (a
+            // wrong code claims nothing): with ForceAliasCreation it moves to this user.
+            let stored = try StoredUser(record: found)
+            guard let attribute = stored.codes.first(where: { $0.purpose == .signUp })?.attributeName,
+                  let value = stored.attribute(attribute) else { throw error }
+            try await releaseAlias(UserValue(name: attribute, value: value), from: found.key, pool: pool)
+            check = try await confirm()
         }
         if let error = Self.codeError(check) { throw error }
         return ConfirmSignUpResponse()
