@@ -5,10 +5,12 @@ import GatehouseCore
 import GatehouseStorage
 import Logging
 
-/// The Cognito service: the operations in `Operations/` are extensions of this type. Its only state
-/// of its own is ``DecodedPoolCache``, which is checked against the stored bytes on every read,
-/// and the server-wide keys (``ServerKey``), which every process reads from the same database, so
-/// any number of server processes can share a database.
+/// The Cognito service: the operations in `Operations/` are extensions of this type. Its state of
+/// its own is ``DecodedPoolCache``, which is checked against the stored bytes on every read, the
+/// server-wide keys (``ServerKey``), which every process reads from the same database, and the
+/// deliveries in flight (``MessageDelivery``), whose outcome goes to the shared outbox; so any number
+/// of server processes can share a database. Only the development clock's offset
+/// (``DevelopmentClock``) belongs to one process.
 public struct Gatehouse: Sendable {
     let storage: any Storage
     let clock: Clock
