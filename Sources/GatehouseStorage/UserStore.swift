@@ -1,5 +1,5 @@
 /// The users of user pools. A user belongs to one pool and is deleted with it. Every lookup and
-/// filter reads an index; only ``userCount(userPoolID:)`` goes through all of a pool's users.
+/// filter reads an index; ``userCount(userPoolID:)`` reads a count kept with every insert and delete.
 public protocol UserStore: Sendable {
     /// Stores a new user of an existing pool, with its searchable values and claims, atomically.
     /// - Throws: ``StorageError/notFound`` when the pool does not exist; ``StorageError/duplicate``

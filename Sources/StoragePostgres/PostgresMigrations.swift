@@ -133,6 +133,36 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX group_members_by_user ON group_members (user_pool_id, user_key, group_name)",
         ]),
+        // Users counted per pool by a trigger in the transaction that adds or removes a user, so
+        // counting reads a few rows instead of the pool's whole index. An insert adds to one of 16
+        // shards at random, so concurrent sign-ups in one pool do not queue on one row; a delete
+        // takes from the largest shard.
+        Migration(version: 8, statements: [
+            """
+            CREATE TABLE user_counts (
+                user_pool_id TEXT COLLATE "C" NOT NULL REFERENCES user_pools (id) ON DELETE CASCADE,
+                shard INT NOT NULL,
+                count BIGINT NOT NULL,
+                PRIMARY KEY (user_pool_id, shard)
+            )
+            """,
+            "INSERT INTO user_counts (user_pool_id, shard, count) SELECT user_pool_id, 0, count(*) FROM users GROUP BY user_pool_id",
+            """
+            CREATE FUNCTION gatehouse_count_users() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    INSERT INTO user_counts (user_pool_id, shard, count) VALUES (NEW.user_pool_id, floor(random() * 16)::int, 1)
+                    ON CONFLICT (user_pool_id, shard) DO UPDATE SET count = user_counts.count + 1;
+                    RETURN NEW;
+                END IF;
+                UPDATE user_counts SET count = count - 1 WHERE (user_pool_id, shard) = (
+                    SELECT user_pool_id, shard FROM user_counts WHERE user_pool_id = OLD.user_pool_id ORDER BY count DESC LIMIT 1);
+                RETURN OLD;
+            END
+            $$
+            """,
+            "CREATE TRIGGER users_counted AFTER INSERT OR DELETE ON users FOR EACH ROW EXECUTE FUNCTION gatehouse_count_users()",
+        ]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

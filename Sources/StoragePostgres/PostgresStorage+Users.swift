@@ -125,7 +125,7 @@ extension PostgresStorage {
     public func userCount(userPoolID: String) async throws -> Int {
         try await self.perform {
             let rows = try await self.client.query(
-                "SELECT count(*) FROM users WHERE user_pool_id = \(userPoolID)", logger: self.logger).collect()
+                "SELECT coalesce(sum(count), 0)::bigint FROM user_counts WHERE user_pool_id = \(userPoolID)", logger: self.logger).collect()
             return Int(try rows.first?.decode(Int64.self) ?? 0)
         }
     }

@@ -116,6 +116,26 @@ enum SQLiteMigrations {
                 CREATE INDEX group_members_by_user ON group_members (user_pool_id, user_key, group_name);
                 """)
         }
+        migrator.registerMigration("9-user-counts") { db in
+            // Kept by triggers in the transaction that adds or removes a user, so counting a pool's
+            // users reads one row instead of the pool's whole index.
+            try db.execute(sql: """
+                CREATE TABLE user_counts (
+                    user_pool_id TEXT NOT NULL REFERENCES user_pools (id) ON DELETE CASCADE,
+                    shard INTEGER NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (user_pool_id, shard)
+                ) WITHOUT ROWID;
+                INSERT INTO user_counts (user_pool_id, shard, count) SELECT user_pool_id, 0, count(*) FROM users GROUP BY user_pool_id;
+                CREATE TRIGGER users_counted AFTER INSERT ON users BEGIN
+                    INSERT INTO user_counts (user_pool_id, shard, count) VALUES (NEW.user_pool_id, 0, 1)
+                    ON CONFLICT (user_pool_id, shard) DO UPDATE SET count = count + 1;
+                END;
+                CREATE TRIGGER users_uncounted AFTER DELETE ON users BEGIN
+                    UPDATE user_counts SET count = count - 1 WHERE user_pool_id = OLD.user_pool_id AND shard = 0;
+                END;
+                """)
+        }
         return migrator
     }
 }

@@ -5,6 +5,27 @@ import XCTest
 /// The user part of the contract (``UserStore``), run on every engine with the rest of
 /// ``StorageConformanceSuite``.
 extension StorageConformanceSuite {
+    func testTheUserCountFollowsConcurrentInsertsDeletesAndThePool() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Counted1")
+            try await storage.insertUserPool(pool)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 { group.addTask { try await storage.insertUser(ns.user(of: pool, key: "u\(index)")) } }
+                try await group.waitForAll()
+            }
+            var count = try await storage.userCount(userPoolID: pool.id)
+            XCTAssertEqual(count, 40)
+            await XCTAssertThrowsStorageError(.duplicate) { try await storage.insertUser(ns.user(of: pool, key: "u0")) }
+            for index in 0..<15 { try await storage.deleteUser(userPoolID: pool.id, key: "u\(index)") }
+            count = try await storage.userCount(userPoolID: pool.id)
+            XCTAssertEqual(count, 25, "a refused insert counts nothing, each delete one")
+            try await storage.deleteUserPool(id: pool.id) { _ in }
+            try await storage.insertUserPool(pool)
+            count = try await storage.userCount(userPoolID: pool.id)
+            XCTAssertEqual(count, 0, "a pool made again under the same id starts from nothing")
+        }
+    }
+
     func testInsertedUserReadsBackByKeySubAndClaim() async throws {
         try await withStorage { storage, ns in
             let pool = try await ns.insertedPool(storage, suffix: "Users1")
