@@ -7,9 +7,9 @@ extension Gatehouse {
     /// Sets, replaces or (with an empty value) removes a user's attributes. A changed email or
     /// phone number is no longer verified unless the same call says it is; when the pool
     /// auto-verifies it, a verification code goes to the new address (the phone number first when
-    /// both changed), replacing any code sent before. In a pool where they are
-    /// aliases, an email or phone number this call verifies moves from the user holding it, as
-    /// Cognito does (docs/evidence/users.md); a taken preferred_username is refused.
+    /// both changed), replacing any code sent before. In a pool where they are aliases, an email
+    /// or phone number this call verifies moves from the user holding it, as Cognito does
+    /// (docs/evidence/users.md); a taken preferred_username is refused.
     func adminUpdateUserAttributes(_ input: AdminUpdateUserAttributesRequest,
                                    context: CallContext) async throws -> AdminUpdateUserAttributesResponse {
         let pool = try await userPool(try input.userPoolId.required, context: context)
