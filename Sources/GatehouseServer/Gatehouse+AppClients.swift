@@ -31,6 +31,16 @@ extension Gatehouse {
         }
     }
 
+    /// What the calls an app makes without IAM credentials answer for a user that does not exist,
+    /// when the client does not hide users.
+    static let appUserNotFound = AWSServiceError.userNotFoundException("Username/client id combination not found.")
+
+    /// What a client that hides users shows for a code "sent" to a user that does not exist: as if
+    /// it went to an email address, the name given masked as one (docs/compatibility.md).
+    static func simulatedDelivery(to name: String) -> CodeDeliveryDetailsType {
+        CodeDestination(attributeName: "email", address: name).details
+    }
+
     /// Whether the client hides which users exist (PreventUserExistenceErrors ENABLED).
     static func hidesUsers(_ client: UserPoolClientType) -> Bool {
         client.preventUserExistenceErrors == .enabled

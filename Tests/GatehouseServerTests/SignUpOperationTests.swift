@@ -218,4 +218,22 @@ final class SignUpOperationTests: XCTestCase {
             XCTAssertEqual(holder, "wyn")
         }
     }
+
+    func testAUserThatDoesNotExistIsNamedOrHiddenAsTheClientSays() async throws {
+        try await ServerHarness().run { client in
+            let pool = try await client.createPool("p", ["AutoVerifiedAttributes": ["email"]])["Id"] as! String
+            let legacy = try await client.createClient(pool, "legacy", ["PreventUserExistenceErrors": "LEGACY"])["ClientId"] as! String
+            let hiding = try await client.createClient(pool, "hiding", ["PreventUserExistenceErrors": "ENABLED"])["ClientId"] as! String
+            for operation in ["ResendConfirmationCode", "ForgotPassword"] {
+                client.assertError(try await client.call(operation, ["ClientId": legacy, "Username": "ghost"]),
+                                   "UserNotFoundException", "Username/client id combination not found.")
+                let hidden = try await client.ok(operation, ["ClientId": hiding, "Username": "ghost"])
+                XCTAssertEqual((hidden["CodeDeliveryDetails"] as? [String: String])?["DeliveryMedium"], "EMAIL")
+            }
+            client.assertError(try await client.call("ConfirmSignUp", ["ClientId": legacy, "Username": "ghost", "ConfirmationCode": "123456"]),
+                               "UserNotFoundException", "Username/client id combination not found.")
+            client.assertError(try await client.call("ConfirmSignUp", ["ClientId": hiding, "Username": "ghost", "ConfirmationCode": "123456"]),
+                               "CodeMismatchException", "Invalid verification code provided, please try again.")
+        }
+    }
 }

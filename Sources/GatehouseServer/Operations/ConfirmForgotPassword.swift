@@ -27,7 +27,7 @@ extension Gatehouse {
                 return check
             }
         } catch let error as AWSServiceError where error == Self.userNotFound {
-            guard Self.hidesUsers(client) else { throw AWSServiceError.userNotFoundException("Username/client id combination not found.") }
+            guard Self.hidesUsers(client) else { throw Self.appUserNotFound }
             throw Self.codeError(.mismatched)!
         }
         if let error = Self.codeError(check) { throw error }

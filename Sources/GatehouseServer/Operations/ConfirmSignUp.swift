@@ -15,8 +15,8 @@ extension Gatehouse {
         let found: UserRecord
         do {
             found = try await userRecord(named: name, in: pool)
-        } catch let error as AWSServiceError where error == Self.userNotFound && Self.hidesUsers(client) {
-            throw Self.codeError(.mismatched)!
+        } catch let error as AWSServiceError where error == Self.userNotFound {
+            throw Self.hidesUsers(client) ? Self.codeError(.mismatched)! : Self.appUserNotFound
         }
         let confirm = { [self] () async throws -> StoredUser.CodeCheck in
             try await updateUser(named: found.key, in: pool) { user, record in

@@ -17,9 +17,9 @@ extension Gatehouse {
             return ForgotPasswordResponse(codeDeliveryDetails: details)
         } catch let error as AWSServiceError where error == Self.userNotFound {
             guard Self.hidesUsers(client) else {
-                throw AWSServiceError.userNotFoundException("Username/client id combination not found.")
+                throw Self.appUserNotFound
             }
-            return ForgotPasswordResponse(codeDeliveryDetails: CodeDestination(attributeName: "email", address: name).details)
+            return ForgotPasswordResponse(codeDeliveryDetails: Self.simulatedDelivery(to: name))
         }
     }
 

@@ -3,18 +3,24 @@ import CognitoModel
 import GatehouseCore
 
 extension Gatehouse {
-    /// Sends an UNCONFIRMED user a new sign-up code, which replaces the one before.
+    /// Sends an UNCONFIRMED user a new sign-up code, which replaces the one before. For a user that
+    /// does not exist, a client that hides users answers as if a code went to an email address.
     func resendConfirmationCode(_ input: ResendConfirmationCodeRequest, context: CallContext) async throws -> ResendConfirmationCodeResponse {
         let name = try input.username.required
-        let (_, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
-        let details = try await sendNewCode(.signUp, toUserNamed: name, in: pool, trigger: "ResendConfirmationCode") { user in
-            guard user.status == .unconfirmed else { throw AWSServiceError.invalidParameterException("User is already confirmed.") }
-            guard let destination = CodeDestination.signUp(user, pool: pool) else {
-                throw AWSServiceError.notAuthorizedException("Cannot resend codes. Auto verification not turned on.")
+        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
+        do {
+            let details = try await sendNewCode(.signUp, toUserNamed: name, in: pool, trigger: "ResendConfirmationCode") { user in
+                guard user.status == .unconfirmed else { throw AWSServiceError.invalidParameterException("User is already confirmed.") }
+                guard let destination = CodeDestination.signUp(user, pool: pool) else {
+                    throw AWSServiceError.notAuthorizedException("Cannot resend codes. Auto verification not turned on.")
+                }
+                try destination.checkSignUpConfirmation(in: pool)
+                return destination
             }
-            try destination.checkSignUpConfirmation(in: pool)
-            return destination
+            return ResendConfirmationCodeResponse(codeDeliveryDetails: details)
+        } catch let error as AWSServiceError where error == Self.userNotFound {
+            guard Self.hidesUsers(client) else { throw Self.appUserNotFound }
+            return ResendConfirmationCodeResponse(codeDeliveryDetails: Self.simulatedDelivery(to: name))
         }
-        return ResendConfirmationCodeResponse(codeDeliveryDetails: details)
     }
 }
