@@ -122,3 +122,25 @@ def test_concurrent_updates_are_atomic(raw, make_client, make_pool, pool_name):
     writer, seq = _observed_state(raw.describe(pool_id), states)
     # Every writer's later update started after its earlier one was acknowledged, so only a last write can win.
     assert seq == WRITES - 1, (writer, seq)
+
+
+def test_users_memberships_codes_and_the_outbox_survive_kill_9(live_server, cognito, make_pool):
+    pool_id = make_pool(AutoVerifiedAttributes=["email"])["Id"]
+    app = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app")["UserPoolClient"]["ClientId"]
+    cognito.create_group(UserPoolId=pool_id, GroupName="kept")
+    cognito.admin_create_user(UserPoolId=pool_id, Username="kim", MessageAction="SUPPRESS",
+                              UserAttributes=[{"Name": "email", "Value": "kim@example.com"}])
+    cognito.admin_add_user_to_group(UserPoolId=pool_id, Username="kim", GroupName="kept")
+    cognito.sign_up(ClientId=app, Username="lou", Password="P2$Sword", UserAttributes=[{"Name": "email", "Value": "lou@example.com"}])
+    code = live_server.code_sent_to("lou@example.com")
+    before = cognito.admin_get_user(UserPoolId=pool_id, Username="kim")
+
+    live_server.kill()
+    live_server.start()
+    after = cognito.admin_get_user(UserPoolId=pool_id, Username="kim")
+    assert {k: after[k] for k in before if k != "ResponseMetadata"} == {k: before[k] for k in before if k != "ResponseMetadata"}
+    groups = cognito.admin_list_groups_for_user(UserPoolId=pool_id, Username="kim")["Groups"]
+    assert [g["GroupName"] for g in groups] == ["kept"]
+    assert live_server.code_sent_to("lou@example.com") == code
+    cognito.confirm_sign_up(ClientId=app, Username="lou", ConfirmationCode=code)
+    assert cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]["EstimatedNumberOfUsers"] == 2
