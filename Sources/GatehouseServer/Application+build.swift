@@ -19,9 +19,8 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil)
     }
-    let responder = buildRouter(gatehouse: try Gatehouse(storage: storageService.storage, configuration: configuration, logger: logger),
-                                configuration: configuration)
-        .buildResponder()
+    let gatehouse = try Gatehouse(storage: storageService.storage, configuration: configuration, logger: logger)
+    let responder = buildRouter(gatehouse: gatehouse, configuration: configuration).buildResponder()
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.
     let server = HTTPServerBuilder { _ in
         HTTP1RouterChannel(responder: responder, maximumBodySize: configuration.maximumBodySize, serverName: "Gatehouse")
@@ -30,7 +29,9 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         responder: responder,
         server: server,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
-        services: [storageService],
+        // Listed after the store, so it stops before the store closes.
+        services: [storageService] + (configuration.outboxRetentionHours > 0
+            ? [OutboxPruner(delivery: gatehouse.delivery, retentionHours: configuration.outboxRetentionHours, logger: logger)] : []),
         logger: logger)
     if let beforeStart {
         app.beforeServerStarts(perform: beforeStart)

@@ -22,6 +22,8 @@ public struct GatehouseConfiguration: Sendable {
     /// Development mode for time: `POST /_gatehouse/clock?advanceSeconds=N` moves the server's
     /// clock forward (codes, temporary passwords and tokens expire sooner). Off, that endpoint does not exist.
     public var developmentClock = false
+    /// How long the outbox keeps a message, in hours; 0 keeps them for ever.
+    public var outboxRetentionHours = 168
     /// The SMTP relay emails go to: `smtp://` (plain), `smtp+starttls://` or `smtps://` (TLS from
     /// the start), with `user:password@` for AUTH and `host:port`; `nil` keeps emails in the outbox only.
     public var smtpURL: String?

@@ -11,6 +11,11 @@ public protocol MessageStore: Sendable {
     /// - Throws: ``StorageError/notFound`` when the message does not exist (its pool was deleted).
     func updateMessage(id: String, document: Data) async throws
 
+    /// Deletes every message whose id is below `id` in byte order: as ids follow creation, the
+    /// messages created before one with that id.
+    /// - Returns: how many were deleted.
+    func deleteMessages(before id: String) async throws -> Int
+
     /// The newest messages, those of one pool and/or to one recipient when given, newest first.
     /// - Parameter limit: at least 1.
     func messages(userPoolID: String?, recipient: String?, limit: Int) async throws -> [MessageRecord]

@@ -26,6 +26,12 @@ extension PostgresStorage {
         }
     }
 
+    public func deleteMessages(before id: String) async throws -> Int {
+        try await self.perform {
+            try await self.client.query("DELETE FROM messages WHERE id < \(id) RETURNING 1", logger: self.logger).collect().count
+        }
+    }
+
     public func messages(userPoolID: String?, recipient: String?, limit: Int) async throws -> [MessageRecord] {
         try await self.perform {
             // A NULL parameter matches every row; the planner still uses the index of the one given.

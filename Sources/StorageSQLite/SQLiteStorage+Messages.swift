@@ -19,6 +19,13 @@ extension SQLiteStorage {
         }
     }
 
+    public func deleteMessages(before id: String) async throws -> Int {
+        try await write { db in
+            try db.cachedStatement(sql: "DELETE FROM messages WHERE id < ?").execute(arguments: [id])
+            return db.changesCount
+        }
+    }
+
     public func messages(userPoolID: String?, recipient: String?, limit: Int) async throws -> [MessageRecord] {
         var conditions: [String] = []
         var arguments: StatementArguments = []

@@ -23,6 +23,8 @@ struct Serve: AsyncParsableCommand {
     var developmentOutbox = false
     @Flag(help: "Serve POST /_gatehouse/clock?advanceSeconds=N, which moves the server's clock forward; for development only [GATEHOUSE_DEVELOPMENT_CLOCK=1].")
     var developmentClock = false
+    @Option(help: "Hours the outbox keeps a message; 0 keeps them for ever [GATEHOUSE_OUTBOX_RETENTION_HOURS, default 168].")
+    var outboxRetentionHours: Int?
     @Option(help: "SMTP relay for emails: smtp://, smtp+starttls:// or smtps://[user:password@]host[:port] [GATEHOUSE_SMTP_URL].")
     var smtpURL: String?
     @Flag(help: "Accept any certificate from the SMTP relay [GATEHOUSE_SMTP_INSECURE=1].") var smtpInsecure = false
@@ -39,6 +41,9 @@ struct Serve: AsyncParsableCommand {
         configuration.accountID = accountId ?? environment["GATEHOUSE_ACCOUNT_ID"] ?? configuration.accountID
         configuration.developmentOutbox = developmentOutbox || environment["GATEHOUSE_DEVELOPMENT_OUTBOX"] == "1"
         configuration.developmentClock = developmentClock || environment["GATEHOUSE_DEVELOPMENT_CLOCK"] == "1"
+        configuration.outboxRetentionHours = try outboxRetentionHours
+            ?? environment["GATEHOUSE_OUTBOX_RETENTION_HOURS"].map(Self.parseHours) ?? configuration.outboxRetentionHours
+        guard configuration.outboxRetentionHours >= 0 else { throw ValidationError("--outbox-retention-hours must be 0 or more") }
         configuration.smtpURL = smtpURL ?? environment["GATEHOUSE_SMTP_URL"]
         configuration.smtpInsecure = smtpInsecure || environment["GATEHOUSE_SMTP_INSECURE"] == "1"
         configuration.smsWebhookURL = smsWebhookURL ?? environment["GATEHOUSE_SMS_WEBHOOK_URL"]
@@ -50,6 +55,11 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = configuration.logLevel
         let app = try await buildApplication(configuration: configuration, logger: logger)
         try await app.runService()
+    }
+
+    static func parseHours(_ text: String) throws -> Int {
+        guard let hours = Int(text), hours >= 0 else { throw ValidationError("invalid GATEHOUSE_OUTBOX_RETENTION_HOURS \(text)") }
+        return hours
     }
 
     static func parsePort(_ text: String) throws -> Int {

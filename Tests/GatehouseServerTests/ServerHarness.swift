@@ -32,10 +32,15 @@ final class ServerHarness: Sendable {
     }
 
     func run(_ test: @Sendable (Client) async throws -> Void) async throws {
+        try await run { client, _ in try await test(client) }
+    }
+
+    /// Runs `test` with the service itself too, for what no HTTP call reaches (pruning the outbox).
+    func run(_ test: @Sendable (Client, Gatehouse) async throws -> Void) async throws {
         let clock = Clock { self.time.withLock { $0 } }
         let gatehouse = try Gatehouse(storage: try SQLiteStorage.inMemory(), clock: clock, configuration: configuration)
         let app = Application(router: buildRouter(gatehouse: gatehouse, configuration: configuration))
-        try await app.test(.router) { client in try await test(Client(client: client)) }
+        try await app.test(.router) { client in try await test(Client(client: client), gatehouse) }
     }
 
     struct Client: Sendable {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+@testable import GatehouseServer
 import XCTest
 
 /// Self sign-up, confirmation codes, password reset and invitations, in process, with the codes
@@ -234,6 +235,26 @@ final class SignUpOperationTests: XCTestCase {
                                "UserNotFoundException", "Username/client id combination not found.")
             client.assertError(try await client.call("ConfirmSignUp", ["ClientId": hiding, "Username": "ghost", "ConfirmationCode": "123456"]),
                                "CodeMismatchException", "Invalid verification code provided, please try again.")
+        }
+    }
+
+    func testTheOutboxForgetsMessagesOlderThanItsRetention() async throws {
+        let harness = ServerHarness()
+        try await harness.run { client, gatehouse in
+            let pool = try await client.createPool("p", ["AutoVerifiedAttributes": ["email"]])["Id"] as! String
+            let app = try await client.createClient(pool, "app")["ClientId"] as! String
+            _ = try await client.ok("SignUp", ["ClientId": app, "Username": "old", "Password": "P2$Sword",
+                                               "UserAttributes": [["Name": "email", "Value": "old@example.com"]]])
+            harness.advance(by: 2 * 3600)
+            _ = try await client.ok("SignUp", ["ClientId": app, "Username": "new", "Password": "P2$Sword",
+                                               "UserAttributes": [["Name": "email", "Value": "new@example.com"]]])
+            harness.advance(by: 30 * 60)
+            let deleted = try await gatehouse.delivery.prune(keeping: 3600)
+            XCTAssertEqual(deleted, 1)
+            let old = try await client.outbox(to: "old@example.com")
+            let new = try await client.outbox(to: "new@example.com")
+            XCTAssertEqual(old.count, 0)
+            XCTAssertEqual(new.count, 1)
         }
     }
 }

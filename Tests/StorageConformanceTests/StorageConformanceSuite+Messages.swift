@@ -51,4 +51,20 @@ extension StorageConformanceSuite {
             await XCTAssertThrowsStorageError(.notFound) { try await storage.updateMessage(id: message.id, document: Data()) }
         }
     }
+
+    func testMessagesBeforeAnIdAreDeleted() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Outbox5")
+            try await storage.insertUserPool(pool)
+            // Ids of this test sort below every id the server makes ("1…"), so other tests' messages stay.
+            for number in 1...4 {
+                try await storage.insertMessage(MessageRecord(id: "0-\(ns.tag)-\(number)", userPoolID: pool.id, recipient: "r-\(ns.tag)",
+                                                              creationDate: Date(timeIntervalSince1970: 1_700_000_000), document: Data()))
+            }
+            let deleted = try await storage.deleteMessages(before: "0-\(ns.tag)-3")
+            XCTAssertEqual(deleted, 2)
+            let left = try await storage.messages(userPoolID: pool.id, recipient: nil, limit: 10)
+            XCTAssertEqual(left.map(\.id), ["0-\(ns.tag)-4", "0-\(ns.tag)-3"])
+        }
+    }
 }

@@ -34,6 +34,18 @@ final class MessageDelivery: Sendable {
         self.logger = logger
     }
 
+    /// What a message id begins with: its creation time in milliseconds, 13 digits, so that ids sort
+    /// as the messages were created (then a per-process sequence number and a random suffix).
+    static func idPrefix(_ date: Date) -> String {
+        String(format: "%013lld", date.millisecondsSince1970)
+    }
+
+    /// Deletes the messages created more than `retention` ago.
+    /// - Returns: how many were deleted.
+    func prune(keeping retention: TimeInterval) async throws -> Int {
+        try await storage.deleteMessages(before: Self.idPrefix(clock.now().addingTimeInterval(-retention)))
+    }
+
     /// Keeps `message` in the pool's outbox and starts its delivery; returns once it is in the outbox.
     /// - Parameters:
     ///   - secret: the code or temporary password in the message's text.
@@ -46,7 +58,7 @@ final class MessageDelivery: Sendable {
         kept.detail = refusal
         let now = clock.now()
         let number = sequence.add(1, ordering: .relaxed).newValue % 1_000_000_000
-        let id = String(format: "%013lld-%09ld-", now.millisecondsSince1970, number) + random.string(6, from: "0123456789abcdefghijklmnopqrstuv")
+        let id = Self.idPrefix(now) + String(format: "-%09ld-", number) + random.string(6, from: "0123456789abcdefghijklmnopqrstuv")
         do {
             try await storage.insertMessage(MessageRecord(id: id, userPoolID: userPoolID, recipient: message.to, creationDate: now,
                                                           document: Data(AWSJSON.encode(kept))))
