@@ -2,8 +2,8 @@ import Logging
 import ServiceLifecycle
 
 /// Deletes the outbox's messages older than the retention (``GatehouseConfiguration/outboxRetentionHours``)
-/// when the server starts and every hour after, until graceful shutdown. Every process of a shared
-/// database may prune; deleting twice deletes nothing more.
+/// a minute after the server starts (its database migrated by then) and every hour after, until
+/// graceful shutdown. Every process of a shared database may prune; deleting twice deletes nothing more.
 struct OutboxPruner: Service {
     let delivery: MessageDelivery
     let retentionHours: Int
@@ -11,6 +11,7 @@ struct OutboxPruner: Service {
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
+            try? await Task.sleep(for: .seconds(60))
             while !Task.isCancelled {
                 do {
                     let deleted = try await delivery.prune(keeping: Double(retentionHours) * 3600)
