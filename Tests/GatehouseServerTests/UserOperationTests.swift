@@ -198,6 +198,10 @@ final class UserOperationTests: XCTestCase {
                 token = page["PaginationToken"] as? String
             } while token != nil
             XCTAssertEqual(seen, ["Hana", "Hank2", "hank", "ivy"])
+            client.assertError(try await client.call("ListUsers", ["UserPoolId": pool, "AttributesToGet": ["locale"]]),
+                               "InvalidParameterException", "Input fails to satisfy the constraints.")
+            let unfiltered = try await client.ok("ListUsers", ["UserPoolId": pool, "AttributesToGet": ["given_name"]])
+            XCTAssertEqual((unfiltered["Users"] as! [[String: Any]]).count, 4, "an attribute ListUsers filters on may be missing")
         }
     }
 

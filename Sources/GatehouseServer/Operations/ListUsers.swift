@@ -5,6 +5,9 @@ import GatehouseCore
 extension Gatehouse {
     /// The pool's users in key order, those matching Filter only when one is given, Limit at a time
     /// (60 when Limit is omitted or 0), with only the attributes AttributesToGet names when it is given.
+    /// An attribute AttributesToGet names that ListUsers cannot filter on must be set for every user
+    /// of the page, as Cognito documents; otherwise InvalidParameterException "Input fails to satisfy
+    /// the constraints." (docs/compatibility.md).
     func listUsers(_ input: ListUsersRequest, context: CallContext) async throws -> ListUsersResponse {
         let poolID = try input.userPoolId.required
         let pool = try await userPool(poolID, context: context)
@@ -16,8 +19,12 @@ extension Gatehouse {
             try await storage.users(userPoolID: poolID, filter: filter, after: after, limit: limit)
         }
         let wanted = input.attributesToGet.map(Set.init)
+        let required = wanted.map { $0.filter { UserIdentityRules.searchableAttributes[$0] == nil } } ?? []
         let users = try page.items.map { record in
             var user = try StoredUser(record: record)
+            if required.contains(where: { user.attribute($0) == nil }) {
+                throw AWSServiceError.invalidParameterException("Input fails to satisfy the constraints.")
+            }
             if let wanted { user.attributes.removeAll { !wanted.contains($0.name ?? "") } }
             return describeUser(user, record)
         }
