@@ -35,10 +35,17 @@ extension Gatehouse {
     /// when the client does not hide users.
     static let appUserNotFound = AWSServiceError.userNotFoundException("Username/client id combination not found.")
 
-    /// What a client that hides users shows for a code "sent" to a user that does not exist: as if
-    /// it went to an email address, the name given masked as one (docs/compatibility.md).
-    static func simulatedDelivery(to name: String) -> CodeDeliveryDetailsType {
-        CodeDestination(attributeName: "email", address: name).details
+    /// ``sendNewCode(_:toUserNamed:in:trigger:destination:change:)`` for a call an app makes. For a
+    /// user that does not exist it answers ``appUserNotFound``, or, when the client hides users, as
+    /// if the code went to an email address, the name given masked as one (docs/compatibility.md).
+    func sendNewCode(_ purpose: PendingCode.Purpose, toUserNamed name: String, in pool: UserPoolType, for client: UserPoolClientType,
+                     trigger: String, destination: @escaping @Sendable (StoredUser) throws -> CodeDestination) async throws -> CodeDeliveryDetailsType {
+        do {
+            return try await sendNewCode(purpose, toUserNamed: name, in: pool, trigger: trigger, destination: destination)
+        } catch let error as AWSServiceError where error == Self.userNotFound {
+            guard Self.hidesUsers(client) else { throw Self.appUserNotFound }
+            return CodeDestination(attributeName: "email", address: name).details
+        }
     }
 
     /// Whether the client hides which users exist (PreventUserExistenceErrors ENABLED).

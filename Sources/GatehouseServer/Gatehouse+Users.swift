@@ -39,12 +39,11 @@ extension Gatehouse {
         named name: String, in pool: UserPoolType,
         _ change: @escaping @Sendable (inout StoredUser, UserRecord) throws -> Outcome
     ) async throws -> (record: UserRecord, user: StoredUser, outcome: Outcome) {
-        let found = try await userRecord(named: name, in: pool)
         let rules = UserIdentityRules(pool: pool)
         let now = clock.now()
         let outcome = Mutex<Outcome?>(nil)
-        do {
-            let record = try await storage.updateUser(userPoolID: found.userPoolID, key: found.key) { record in
+        let write = { [storage] (key: String) async throws -> UserRecord in
+            try await storage.updateUser(userPoolID: pool.id ?? "", key: key) { record in
                 var user = try StoredUser(record: record)
                 let result = try change(&user, record)
                 outcome.withLock { $0 = result }
@@ -52,6 +51,15 @@ extension Gatehouse {
                 record.searchable = rules.searchable(user)
                 record.claims = rules.claims(of: user)
                 record.lastModifiedDate = now
+            }
+        }
+        do {
+            let record: UserRecord
+            do {
+                // Most calls name the user by username: its key, found by the update itself.
+                record = try await write(rules.key(name))
+            } catch StorageError.notFound {
+                record = try await write(try await userRecord(named: name, in: pool).key)
             }
             return (record, try StoredUser(record: record), outcome.withLock { $0! })
         } catch StorageError.notFound {

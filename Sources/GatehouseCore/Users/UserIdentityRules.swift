@@ -90,14 +90,14 @@ public struct UserIdentityRules: Sendable {
         return values
     }
 
-    /// The store's filter for a parsed ListUsers filter, its value compared as the attribute is stored.
+    /// A parsed ListUsers filter (``UserFilterGrammar``) as the store compares it: its value as the
+    /// attribute is stored.
     /// - Throws: `InvalidParameterException` for an attribute ListUsers does not search.
-    public func filter(_ expression: UserFilterExpression) throws(AWSServiceError) -> UserFilter {
-        guard let caseInsensitive = Self.searchableAttributes[expression.attributeName] else {
-            throw .invalidParameterException("Invalid search attribute: \(expression.attributeName)")
+    public func normalized(_ filter: UserFilter) throws(AWSServiceError) -> UserFilter {
+        guard let caseInsensitive = Self.searchableAttributes[filter.name] else {
+            throw .invalidParameterException("Invalid search attribute: \(filter.name)")
         }
-        let lowercase = caseInsensitive || (!caseSensitive && ["username", "email", "preferred_username"].contains(expression.attributeName))
-        return UserFilter(name: expression.attributeName, value: lowercase ? expression.value.lowercased() : expression.value,
-                          prefix: expression.prefix)
+        let lowercase = caseInsensitive || (!caseSensitive && ["username", "email", "preferred_username"].contains(filter.name))
+        return lowercase ? UserFilter(name: filter.name, value: filter.value.lowercased(), prefix: filter.prefix) : filter
     }
 }

@@ -16,7 +16,7 @@ extension Gatehouse {
         let changes = try UserAttributeRules(pool: pool).updating(try input.userAttributes.required)
         let name = try input.username.required
         let identity = UserIdentityRules(pool: pool)
-        if identity.usernameAttributes.isEmpty {
+        if identity.usernameAttributes.isEmpty, changes.contains(where: { $0.value != nil && identity.aliasAttributes.contains($0.name) }) {
             try await releaseAliases(changes, to: try await userRecord(named: name, in: pool), identity: identity, pool: pool)
         }
         let code = VerificationCodes.newCode(random: random)

@@ -9,18 +9,11 @@ extension Gatehouse {
     func forgotPassword(_ input: ForgotPasswordRequest, context: CallContext) async throws -> ForgotPasswordResponse {
         let name = try input.username.required
         let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
-        do {
-            let details = try await sendNewCode(.passwordReset, toUserNamed: name, in: pool, trigger: "ForgotPassword") { user in
-                try Self.checkResettable(user)
-                return try CodeDestination.recovery(user, pool: pool)
-            }
-            return ForgotPasswordResponse(codeDeliveryDetails: details)
-        } catch let error as AWSServiceError where error == Self.userNotFound {
-            guard Self.hidesUsers(client) else {
-                throw Self.appUserNotFound
-            }
-            return ForgotPasswordResponse(codeDeliveryDetails: Self.simulatedDelivery(to: name))
+        let details = try await sendNewCode(.passwordReset, toUserNamed: name, in: pool, for: client, trigger: "ForgotPassword") { user in
+            try Self.checkResettable(user)
+            return try CodeDestination.recovery(user, pool: pool)
         }
+        return ForgotPasswordResponse(codeDeliveryDetails: details)
     }
 
     /// A disabled user, or one that still has to replace a temporary password, cannot reset it.

@@ -11,8 +11,8 @@ extension Gatehouse {
     func listUsers(_ input: ListUsersRequest, context: CallContext) async throws -> ListUsersResponse {
         let poolID = try input.userPoolId.required
         let pool = try await userPool(poolID, context: context)
-        let filter = try UserFilterExpression.parse(input.filter ?? "").map { expression throws(AWSServiceError) in
-            try UserIdentityRules(pool: pool).filter(expression)
+        let filter = try UserFilterGrammar.parse(input.filter ?? "").map { parsed throws(AWSServiceError) in
+            try UserIdentityRules(pool: pool).normalized(parsed)
         }
         let limit = input.limit.flatMap { $0 > 0 ? $0 : nil } ?? 60
         let page = try await page(of: "ListUsers/\(poolID)/\(input.filter ?? "")", nextToken: input.paginationToken) { after in

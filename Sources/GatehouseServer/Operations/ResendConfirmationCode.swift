@@ -8,19 +8,14 @@ extension Gatehouse {
     func resendConfirmationCode(_ input: ResendConfirmationCodeRequest, context: CallContext) async throws -> ResendConfirmationCodeResponse {
         let name = try input.username.required
         let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
-        do {
-            let details = try await sendNewCode(.signUp, toUserNamed: name, in: pool, trigger: "ResendConfirmationCode") { user in
-                guard user.status == .unconfirmed else { throw AWSServiceError.invalidParameterException("User is already confirmed.") }
-                guard let destination = CodeDestination.signUp(user, pool: pool) else {
-                    throw AWSServiceError.notAuthorizedException("Cannot resend codes. Auto verification not turned on.")
-                }
-                try destination.checkSignUpConfirmation(in: pool)
-                return destination
+        let details = try await sendNewCode(.signUp, toUserNamed: name, in: pool, for: client, trigger: "ResendConfirmationCode") { user in
+            guard user.status == .unconfirmed else { throw AWSServiceError.invalidParameterException("User is already confirmed.") }
+            guard let destination = CodeDestination.signUp(user, pool: pool) else {
+                throw AWSServiceError.notAuthorizedException("Cannot resend codes. Auto verification not turned on.")
             }
-            return ResendConfirmationCodeResponse(codeDeliveryDetails: details)
-        } catch let error as AWSServiceError where error == Self.userNotFound {
-            guard Self.hidesUsers(client) else { throw Self.appUserNotFound }
-            return ResendConfirmationCodeResponse(codeDeliveryDetails: Self.simulatedDelivery(to: name))
+            try destination.checkSignUpConfirmation(in: pool)
+            return destination
         }
+        return ResendConfirmationCodeResponse(codeDeliveryDetails: details)
     }
 }

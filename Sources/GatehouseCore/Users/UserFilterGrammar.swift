@@ -1,22 +1,15 @@
 import AWSWire
+import GatehouseStorage
 
-/// A ListUsers Filter: `AttributeName Filter-Type "AttributeValue"`, where Filter-Type is `=`
-/// (exact) or `^=` (starts with), and a quotation mark or backslash in the value is escaped with a
-/// backslash. Spaces around the parts are optional.
-public struct UserFilterExpression: Sendable, Equatable {
-    public let attributeName: String
-    public let value: String
-    public let prefix: Bool
-
-    public init(attributeName: String, value: String, prefix: Bool) {
-        self.attributeName = attributeName
-        self.value = value
-        self.prefix = prefix
-    }
-
-    /// Parses a Filter; `nil` for an empty one (or only spaces), which lists every user.
+/// The grammar of ListUsers' Filter: `AttributeName Filter-Type "AttributeValue"`, where
+/// Filter-Type is `=` (exact) or `^=` (starts with), and a quotation mark or backslash in the value
+/// is escaped with a backslash. Spaces around the parts are optional.
+public enum UserFilterGrammar {
+    /// Parses a Filter into the attribute name, value and match as written (``UserIdentityRules``
+    /// then checks the name and normalizes the value); `nil` for an empty Filter (or only spaces),
+    /// which lists every user.
     /// - Throws: `InvalidParameterException` "Error while parsing filter." for anything else.
-    public static func parse(_ text: String) throws(AWSServiceError) -> UserFilterExpression? {
+    public static func parse(_ text: String) throws(AWSServiceError) -> UserFilter? {
         let failure = AWSServiceError.invalidParameterException("Error while parsing filter.")
         var characters = Substring(text)
         func skipSpaces() { characters = characters.drop { $0 == " " } }
@@ -45,6 +38,6 @@ public struct UserFilterExpression: Sendable, Equatable {
         }
         skipSpaces()
         guard characters.isEmpty else { throw failure }
-        return UserFilterExpression(attributeName: String(name), value: value, prefix: prefix)
+        return UserFilter(name: String(name), value: value, prefix: prefix)
     }
 }
