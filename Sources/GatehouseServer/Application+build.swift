@@ -43,7 +43,8 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
     return app
 }
 
-/// `POST /` for the Cognito API, `GET /health` and, in development mode, `GET /_gatehouse/outbox`
+/// `POST /` for the Cognito API, `GET /health`, each pool's `/.well-known/jwks.json` and
+/// `/.well-known/openid-configuration` and, in development mode, `GET /_gatehouse/outbox`
 /// and `POST /_gatehouse/clock`, behind the error middleware.
 public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
     let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration)
@@ -55,6 +56,12 @@ public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfigurat
     router.get("/health") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"],
                  body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+    }
+    router.get("/:poolId/.well-known/jwks.json") { _, context in
+        try await jsonResponse(gatehouse.jwks(userPoolID: context.parameters.require("poolId")))
+    }
+    router.get("/:poolId/.well-known/openid-configuration") { _, context in
+        try await jsonResponse(gatehouse.openIDConfiguration(userPoolID: context.parameters.require("poolId")))
     }
     if configuration.developmentOutbox {
         router.get("/_gatehouse/outbox") { request, _ in
@@ -73,4 +80,9 @@ public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfigurat
         }
     }
     return router
+}
+
+/// A 200 response with a JSON body.
+private func jsonResponse(_ body: [UInt8]) -> Response {
+    Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
 }

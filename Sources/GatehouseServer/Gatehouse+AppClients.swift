@@ -10,14 +10,24 @@ extension Gatehouse {
     ///   another region; `NotAuthorizedException` for a missing or wrong SecretHash.
     func appClient(_ clientID: String, username: String, secretHash: String?,
                    context: CallContext) async throws -> (client: UserPoolClientType, pool: UserPoolType) {
+        let (client, pool) = try await appClient(clientID, context: context)
+        try SecretHash.check(secretHash, username: username, clientID: clientID, clientSecret: client.clientSecret)
+        return (client, pool)
+    }
+
+    /// The app client `clientID` and its pool, its secret opened, no SecretHash checked.
+    /// - Parameter userPoolID: the pool the call names (admin calls), which must be the client's.
+    /// - Throws: `ResourceNotFoundException` for a client that does not exist, of another pool, or
+    ///   whose pool is of another region.
+    func appClient(_ clientID: String, userPoolID: String? = nil,
+                   context: CallContext) async throws -> (client: UserPoolClientType, pool: UserPoolType) {
         guard let record = try await storage.userPoolItem(kind: .client, key: clientID),
+              userPoolID == nil || record.userPoolID == userPoolID,
               UserPoolID.region(of: record.userPoolID) == context.region,
               let poolRecord = try await storage.userPool(id: record.userPoolID) else {
             throw Self.clientNotFound(clientID)
         }
-        let client = try await describeClient(record)
-        try SecretHash.check(secretHash, username: username, clientID: clientID, clientSecret: client.clientSecret)
-        return (client, try describe(poolRecord))
+        return (try await describeClient(record), try describe(poolRecord))
     }
 
     /// Checks that an app client may write these attributes: those of its WriteAttributes, or when

@@ -18,6 +18,13 @@ public struct Gatehouse: Sendable {
     let pageTokens: ServerKey<PageTokens>
     let clientSecrets: ServerKey<ClientSecretBox>
     let verificationCodes: ServerKey<VerificationCodes>
+    /// Seals sign-in sessions and refresh tokens.
+    let signInSeal: ServerKey<SealingKey>
+    /// Seals the pools' stored token signing keys.
+    let signingKeySeal: ServerKey<SealingKey>
+    let signingKeys = SigningKeyCache()
+    /// What tokens' `iss` starts with: the configured issuer URL, or the server's own.
+    let issuerBaseURL: String
     let delivery: MessageDelivery
     /// The clock's development offset, when ``GatehouseConfiguration/developmentClock`` is on.
     let developmentClock: DevelopmentClock?
@@ -36,6 +43,9 @@ public struct Gatehouse: Sendable {
         pageTokens = ServerKey(named: "page-token-key", storage: storage, random: random, PageTokens.init(key:))
         clientSecrets = ServerKey(named: "client-secret-key", storage: storage, random: random, ClientSecretBox.init(key:))
         verificationCodes = ServerKey(named: "verification-code-key", storage: storage, random: random, VerificationCodes.init(key:))
+        signInSeal = ServerKey(named: "sign-in-key", storage: storage, random: random, SealingKey.init(key:))
+        signingKeySeal = ServerKey(named: "signing-key-seal", storage: storage, random: random, SealingKey.init(key:))
+        issuerBaseURL = configuration.issuerBaseURL
         delivery = MessageDelivery(storage: storage, clock: clock, random: random, keepsSecrets: configuration.developmentOutbox,
                                    email: try configuration.smtpURL.map { try SMTPRelay(url: $0, insecure: configuration.smtpInsecure) },
                                    sms: configuration.smsWebhookURL.map(SMSWebhook.init(url:)), logger: logger)

@@ -32,7 +32,17 @@ public struct GatehouseConfiguration: Sendable {
     /// The URL each SMS is POSTed to as JSON; `nil` keeps SMS in the outbox only.
     public var smsWebhookURL: String?
 
+    /// What the `iss` of tokens starts with (followed by `/` and the pool id), and so where token
+    /// verifiers look for `/.well-known/jwks.json`; `nil` for the server's own `http://host:port`.
+    public var issuerURL: String?
+
     public init() {}
+
+    /// ``issuerURL`` without a trailing slash, or `http://host:port`.
+    public var issuerBaseURL: String {
+        guard let issuerURL else { return "http://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+        return issuerURL.hasSuffix("/") ? String(issuerURL.dropLast()) : issuerURL
+    }
 
     /// The SQLite file under ``dataDirectory``.
     public var sqlitePath: String {

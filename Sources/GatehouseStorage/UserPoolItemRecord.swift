@@ -12,6 +12,8 @@ public struct UserPoolItemKind: RawRepresentable, Hashable, Sendable {
     public static let client = UserPoolItemKind(rawValue: "client")
     /// Groups, keyed by group name.
     public static let group = UserPoolItemKind(rawValue: "group")
+    /// The pool's token signing keys, sealed; one record.
+    public static let signingKeys = UserPoolItemKind(rawValue: "signing-keys")
 }
 
 /// A record that belongs to a user pool (an app client, a group, …) as stored: the columns a store

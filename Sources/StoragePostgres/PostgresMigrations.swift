@@ -163,6 +163,11 @@ enum PostgresMigrations {
             """,
             "CREATE TRIGGER users_counted AFTER INSERT OR DELETE ON users FOR EACH ROW EXECUTE FUNCTION gatehouse_count_users()",
         ]),
+        // The single-use sign-in sessions that were used, until they expire.
+        Migration(version: 9, statements: [
+            "CREATE TABLE session_uses (id TEXT COLLATE \"C\" PRIMARY KEY, expiry BIGINT NOT NULL)",
+            "CREATE INDEX session_uses_by_expiry ON session_uses (expiry)",
+        ]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

@@ -136,6 +136,12 @@ enum SQLiteMigrations {
                 END;
                 """)
         }
+        migrator.registerMigration("10-session-uses") { db in
+            try db.execute(sql: """
+                CREATE TABLE session_uses (id TEXT PRIMARY KEY NOT NULL, expiry INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE INDEX session_uses_by_expiry ON session_uses (expiry);
+                """)
+        }
         return migrator
     }
 }

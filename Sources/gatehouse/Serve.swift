@@ -29,6 +29,8 @@ struct Serve: AsyncParsableCommand {
     var smtpURL: String?
     @Flag(help: "Accept any certificate from the SMTP relay [GATEHOUSE_SMTP_INSECURE=1].") var smtpInsecure = false
     @Option(help: "URL that each SMS is POSTed to as JSON [GATEHOUSE_SMS_WEBHOOK_URL].") var smsWebhookURL: String?
+    @Option(help: "Base URL of the tokens' issuer (iss is it followed by /<pool id>) [GATEHOUSE_ISSUER_URL, default http://host:port].")
+    var issuerURL: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -47,6 +49,7 @@ struct Serve: AsyncParsableCommand {
         configuration.smtpURL = smtpURL ?? environment["GATEHOUSE_SMTP_URL"]
         configuration.smtpInsecure = smtpInsecure || environment["GATEHOUSE_SMTP_INSECURE"] == "1"
         configuration.smsWebhookURL = smsWebhookURL ?? environment["GATEHOUSE_SMS_WEBHOOK_URL"]
+        configuration.issuerURL = issuerURL ?? environment["GATEHOUSE_ISSUER_URL"]
         if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \(level)") }
             configuration.logLevel = parsed

@@ -39,6 +39,29 @@ final class GMPInteger: @unchecked Sendable {
         return bytes
     }
 
+    /// The number as big-endian bytes without leading zero bytes (no bytes for 0).
+    var minimalBigEndian: [UInt8] {
+        bigEndian(count: __gmpz_cmp_ui(value, 0) == 0 ? 0 : (__gmpz_sizeinbase(value, 2) + 7) / 8)
+    }
+
+    /// self mod modulus.
+    func remainder(modulo modulus: GMPInteger) -> GMPInteger {
+        let result = GMPInteger()
+        __gmpz_mod(result.value, value, modulus.value)
+        return result
+    }
+
+    /// Whether the number is 0.
+    var isZero: Bool { __gmpz_cmp_ui(value, 0) == 0 }
+
+    /// self + other mod modulus.
+    func adding(_ other: GMPInteger, modulo modulus: GMPInteger) -> GMPInteger {
+        let result = GMPInteger()
+        __gmpz_add(result.value, value, other.value)
+        __gmpz_mod(result.value, result.value, modulus.value)
+        return result
+    }
+
     /// self·other mod modulus.
     func multiplied(by other: GMPInteger, modulo modulus: GMPInteger) -> GMPInteger {
         let result = GMPInteger()

@@ -28,6 +28,13 @@ public struct PasswordVerifier: Sendable, Equatable {
             Self.x(salt: salt, password: password, userIDForSRP: userIDForSRP, userPoolID: userPoolID)))
     }
 
+    /// A verifier for a user that does not exist, so that SRP can answer for it like for any user:
+    /// v = g^secret, which no password reaches in practice.
+    /// - Parameter secret: 32 bytes the caller derives from the name, so the answer stays the same.
+    public init(unknownUserSalt salt: [UInt8], secret: [UInt8]) {
+        self.init(salt: salt, verifier: SRPGroup.generatorPower(Array(secret.prefix(32))))
+    }
+
     /// Whether `password` is the one this verifier was made from.
     public func matches(_ password: String, userIDForSRP: String, userPoolID: String) -> Bool {
         let candidate = SRPGroup.generatorPower(Self.x(salt: salt, password: password, userIDForSRP: userIDForSRP,

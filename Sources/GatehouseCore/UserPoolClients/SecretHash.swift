@@ -14,13 +14,21 @@ public enum SecretHash {
     /// needs none (one sent anyway is ignored, docs/compatibility.md).
     /// - Throws: `NotAuthorizedException` when it is missing or wrong, in Cognito's words.
     public static func check(_ secretHash: String?, username: String, clientID: String, clientSecret: String?) throws(AWSServiceError) {
+        try check(secretHash, anyOf: [username], clientID: clientID, clientSecret: clientSecret)
+    }
+
+    /// ``check(_:username:clientID:clientSecret:)`` for a call whose user goes by several names
+    /// (a refresh: username or sub), any of which the hash may be of.
+    public static func check(_ secretHash: String?, anyOf usernames: [String], clientID: String, clientSecret: String?) throws(AWSServiceError) {
         guard let clientSecret else { return }
         guard let secretHash else {
             throw .notAuthorizedException("Client \(clientID) is configured with secret but SECRET_HASH was not received")
         }
-        let expected = Data(compute(username: username, clientID: clientID, clientSecret: clientSecret).utf8)
-        guard expected.count == secretHash.utf8.count, zip(expected, secretHash.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
-            throw .notAuthorizedException("Unable to verify secret hash for client \(clientID)")
+        let given = Array(secretHash.utf8)
+        let matches = usernames.contains { username in
+            let expected = Array(compute(username: username, clientID: clientID, clientSecret: clientSecret).utf8)
+            return expected.count == given.count && zip(expected, given).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
         }
+        guard matches else { throw .notAuthorizedException("Unable to verify secret hash for client \(clientID)") }
     }
 }

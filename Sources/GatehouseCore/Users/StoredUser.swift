@@ -22,6 +22,13 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
     public var previousPasswords: [PasswordVerifier]
     /// The codes sent and not yet used, one per purpose.
     public var codes: [PendingCode] = []
+    /// The wrong passwords given since the last right one, for the lockout.
+    public var signInFailures = SignInFailures()
+    /// When the user was last signed out everywhere (GlobalSignOut, AdminUserGlobalSignOut), in
+    /// milliseconds since 1970: tokens of earlier sign-ins no longer work.
+    public var signedOutAt: Int64?
+    /// Sign-ins whose refresh token was revoked (RevokeToken), kept until that token would expire.
+    public var revokedSignIns: [RevokedSignIn] = []
 
     public init(username: String, attributes: [AttributeType], status: UserStatusType, enabled: Bool = true,
                 password: PasswordVerifier? = nil, temporaryPasswordExpiry: Date? = nil, previousPasswords: [PasswordVerifier] = []) {
@@ -58,6 +65,9 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
             case "TemporaryPasswordExpiry": temporaryPasswordExpiry = try Date(json: value)
             case "PreviousPasswords": previousPasswords = try [PasswordVerifier](json: value)
             case "Codes": codes = try [PendingCode](json: value)
+            case "SignInFailures": signInFailures = try SignInFailures(json: value)
+            case "SignedOutAt": signedOutAt = try Int64(json: value)
+            case "RevokedSignIns": revokedSignIns = try [RevokedSignIn](json: value)
             default: break
             }
         }
@@ -76,6 +86,9 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
         if let temporaryPasswordExpiry { writer.member("TemporaryPasswordExpiry", temporaryPasswordExpiry) }
         if !previousPasswords.isEmpty { writer.member("PreviousPasswords", previousPasswords) }
         if !codes.isEmpty { writer.member("Codes", codes) }
+        if signInFailures.count > 0 { writer.member("SignInFailures", signInFailures) }
+        if let signedOutAt { writer.member("SignedOutAt", signedOutAt) }
+        if !revokedSignIns.isEmpty { writer.member("RevokedSignIns", revokedSignIns) }
         writer.endObject()
     }
 

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The TIMESTAMP of a PASSWORD_VERIFIER answer, in the form amazon-cognito-identity-js and
+/// pycognito write: `Tue Feb 1 03:04:05 UTC 2022`, English names, the day without a leading zero,
+/// UTC. Accepted within ``allowedSkew`` of the server's clock (docs/compatibility.md).
+public enum PasswordClaimTimestamp {
+    /// How far the timestamp may be from the server's time, either way.
+    public static let allowedSkew: TimeInterval = 300
+
+    private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The time `text` names; `nil` when it is not of that form or names a day that does not exist.
+    public static func date(_ text: String) -> Date? {
+        let fields = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 6, days.contains(fields[0]), let month = months.firstIndex(of: fields[1]),
+              !fields[2].hasPrefix("0"), let day = Int(fields[2]), fields[4] == "UTC", let year = Int(fields[5]),
+              fields[5].count == 4 else { return nil }
+        let time = fields[3].split(separator: ":", omittingEmptySubsequences: false)
+        guard time.count == 3, time.allSatisfy({ $0.count == 2 }),
+              let hour = Int(time[0]), let minute = Int(time[1]), let second = Int(time[2]) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let components = DateComponents(year: year, month: month + 1, day: day, hour: hour, minute: minute, second: second)
+        guard components.isValidDate(in: calendar), let date = calendar.date(from: components),
+              days[calendar.component(.weekday, from: date) - 1] == fields[0] else { return nil }
+        return date
+    }
+
+    /// Whether `text` is a timestamp of that form within ``allowedSkew`` of `now`.
+    public static func isAcceptable(_ text: String, now: Date) -> Bool {
+        guard let date = date(text) else { return false }
+        return abs(date.timeIntervalSince(now)) <= allowedSkew
+    }
+
+    /// `date` in that form (for tests and clients written here).
+    public static func text(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        return "\(days[c.weekday! - 1]) \(months[c.month! - 1]) \(c.day!) "
+            + String(format: "%02d:%02d:%02d", c.hour!, c.minute!, c.second!) + " UTC \(c.year!)"
+    }
+}

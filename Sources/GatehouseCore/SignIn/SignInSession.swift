@@ -1,0 +1,81 @@
+import AWSWire
+import CognitoModel
+import Foundation
+
+/// Where a sign-in stands between two calls: the challenge it waits for, whose it is and until when.
+/// Clients get it sealed (``sealed(with:random:)``) as the `Session` of a challenge, or as the
+/// SECRET_BLOCK of PASSWORD_VERIFIER, so any process on the same database continues it and nobody
+/// can read or change it. Its ``id`` makes it single-use.
+public struct SignInSession: Sendable, Equatable {
+    /// The challenge this session answers.
+    public var challenge: ChallengeNameType
+    /// Random; a session whose id was used is refused.
+    public var id: String
+    public var userPoolID: String
+    public var clientID: String
+    /// The user's sub, or `nil` in the PASSWORD_VERIFIER of a user that does not exist (a client that
+    /// hides users gets a challenge all the same).
+    public var sub: String?
+    /// The USERNAME and USER_ID_FOR_SRP of the challenge.
+    public var username: String
+    public var expiry: Date
+    /// The SRP session key, for PASSWORD_VERIFIER.
+    public var srpKey: [UInt8]?
+    /// When the password was proven, for the challenges after it.
+    public var authTime: Date?
+
+    public init(challenge: ChallengeNameType, id: String, userPoolID: String, clientID: String, sub: String?, username: String,
+                expiry: Date, srpKey: [UInt8]? = nil, authTime: Date? = nil) {
+        self.challenge = challenge
+        self.id = id
+        self.userPoolID = userPoolID
+        self.clientID = clientID
+        self.sub = sub
+        self.username = username
+        self.expiry = expiry
+        self.srpKey = srpKey
+        self.authTime = authTime
+    }
+
+    static let context = "sign-in-session"
+
+    /// The session's text: base64 of its sealed form.
+    public func sealed(with key: SealingKey, random: RandomSource) -> String {
+        var writer = JSONWriter(capacity: 300)
+        writer.beginObject()
+        writer.member("c", challenge.rawValue)
+        writer.member("i", id)
+        writer.member("p", userPoolID)
+        writer.member("a", clientID)
+        if let sub { writer.member("s", sub) }
+        writer.member("u", username)
+        writer.member("e", expiry.timeIntervalSince1970)
+        if let srpKey { writer.member("k", Data(srpKey).base64EncodedString()) }
+        if let authTime { writer.member("t", authTime.timeIntervalSince1970) }
+        writer.endObject()
+        return key.seal(writer.bytes, context: Self.context, random: random).base64EncodedString()
+    }
+
+    /// The session `text` holds, for the client `clientID`, at `now`.
+    /// - Throws: `NotAuthorizedException` "Invalid session for the user." when this server did not
+    ///   seal it for that client, "Invalid session for the user, session is expired." after its expiry.
+    public init(opening text: String, clientID: String, with key: SealingKey, now: Date) throws(AWSServiceError) {
+        let invalid = AWSServiceError.notAuthorizedException("Invalid session for the user.")
+        guard let sealed = Data(base64Encoded: text), let plain = key.open(sealed, context: Self.context),
+              let fields = try? JSONNode(parsing: [UInt8](plain)),
+              let challenge = fields["c"]?.string.map(ChallengeNameType.init(rawValue:)),
+              let id = fields["i"]?.string, let userPoolID = fields["p"]?.string, let owner = fields["a"]?.string,
+              let username = fields["u"]?.string, let expiry = fields["e"].flatMap(Self.seconds) else { throw invalid }
+        guard owner == clientID else { throw invalid }
+        guard expiry > now else { throw .notAuthorizedException("Invalid session for the user, session is expired.") }
+        self.init(challenge: challenge, id: id, userPoolID: userPoolID, clientID: owner, sub: fields["s"]?.string,
+                  username: username, expiry: expiry,
+                  srpKey: fields["k"]?.string.flatMap { Data(base64Encoded: $0) }.map(Array.init),
+                  authTime: fields["t"].flatMap(Self.seconds))
+    }
+
+    private static func seconds(_ node: JSONNode) -> Date? {
+        guard case .number(let text) = node, let seconds = Double(text) else { return nil }
+        return Date(timeIntervalSince1970: seconds)
+    }
+}

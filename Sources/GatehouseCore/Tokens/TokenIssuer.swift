@@ -1,0 +1,100 @@
+import AWSWire
+import CognitoModel
+import Foundation
+
+/// Whom a set of tokens is for: one user signed in to one app client.
+public struct TokenSubject: Sendable, Equatable {
+    public var clientID: String
+    public var sub: String
+    /// `cognito:username` and `username`.
+    public var username: String
+    /// `cognito:groups`: the user's groups; the claim is left out when there are none.
+    public var groups: [String]
+    /// The attributes the ID token shows (the client's readable ones), `sub` among them or not.
+    public var attributes: [AttributeType]
+    /// When the user signed in with a password or SRP; refreshes keep it.
+    public var authTime: Date
+    /// The sign-in's ``SignInSessionID``; refreshes keep it.
+    public var originJTI: String
+
+    public init(clientID: String, sub: String, username: String, groups: [String], attributes: [AttributeType],
+                authTime: Date, originJTI: String) {
+        self.clientID = clientID
+        self.sub = sub
+        self.username = username
+        self.groups = groups
+        self.attributes = attributes
+        self.authTime = authTime
+        self.originJTI = originJTI
+    }
+}
+
+/// Signs a pool's ID and access tokens with Cognito's claims, in the order Cognito writes them.
+public struct TokenIssuer: Sendable {
+    public let keys: PoolSigningKeys
+    /// `iss`: the issuer base URL followed by `/` and the pool id.
+    public let issuer: String
+
+    public init(keys: PoolSigningKeys, issuer: String) {
+        self.keys = keys
+        self.issuer = issuer
+    }
+
+    /// The scope of tokens from the API sign-in flows.
+    public static let adminScope = "aws.cognito.signin.user.admin"
+
+    /// An ID token valid for `lifetime` seconds from `now`.
+    public func idToken(for subject: TokenSubject, now: Date, lifetime: Int, random: RandomSource) -> String {
+        var claims = JSONWriter(capacity: 1024)
+        claims.beginObject()
+        claims.member("sub", subject.sub)
+        if !subject.groups.isEmpty { claims.member("cognito:groups", subject.groups) }
+        for attribute in subject.attributes where attribute.name == "email_verified" || attribute.name == "phone_number_verified" {
+            claims.member(named: attribute.name ?? "", attribute.value == "true")
+        }
+        claims.member("iss", issuer)
+        claims.member("cognito:username", subject.username)
+        claims.member("origin_jti", subject.originJTI)
+        claims.member("aud", subject.clientID)
+        claims.member("event_id", random.uuid())
+        claims.member("token_use", "id")
+        writeTimes(to: &claims, subject: subject, now: now, lifetime: lifetime, random: random)
+        for attribute in subject.attributes {
+            guard let name = attribute.name, let value = attribute.value else { continue }
+            switch name {
+            case "sub", "email_verified", "phone_number_verified": continue
+            case "updated_at" where Int(value) != nil: claims.member("updated_at", Int(value)!)
+            case "address": claims.member("address", ["formatted": value])
+            default: claims.member(named: name, value)
+            }
+        }
+        claims.endObject()
+        return JSONWebToken.sign(claims: claims.bytes, with: keys.idToken)
+    }
+
+    /// An access token valid for `lifetime` seconds from `now`, with ``adminScope``.
+    public func accessToken(for subject: TokenSubject, now: Date, lifetime: Int, random: RandomSource) -> String {
+        var claims = JSONWriter(capacity: 512)
+        claims.beginObject()
+        claims.member("sub", subject.sub)
+        if !subject.groups.isEmpty { claims.member("cognito:groups", subject.groups) }
+        claims.member("iss", issuer)
+        claims.member("client_id", subject.clientID)
+        claims.member("origin_jti", subject.originJTI)
+        claims.member("event_id", random.uuid())
+        claims.member("token_use", "access")
+        claims.member("scope", Self.adminScope)
+        writeTimes(to: &claims, subject: subject, now: now, lifetime: lifetime, random: random)
+        claims.member("username", subject.username)
+        claims.endObject()
+        return JSONWebToken.sign(claims: claims.bytes, with: keys.accessToken)
+    }
+
+    private func writeTimes(to claims: inout JSONWriter, subject: TokenSubject, now: Date, lifetime: Int, random: RandomSource) {
+        let issuedAt = Int(now.timeIntervalSince1970)
+        claims.member("auth_time", Int(subject.authTime.timeIntervalSince1970))
+        claims.member("exp", issuedAt + lifetime)
+        claims.member("iat", issuedAt)
+        claims.member("jti", random.uuid())
+    }
+}

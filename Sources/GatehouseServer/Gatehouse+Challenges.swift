@@ -1,0 +1,117 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+
+extension Gatehouse {
+    /// Starts a sign-in (InitiateAuth, AdminInitiateAuth) with a flow the caller allows on that
+    /// operation: checks that the client allows it, then runs it.
+    /// - Throws: `InvalidParameterException` for a flow the client does not allow or a missing
+    ///   parameter, and what each flow refuses.
+    func initiateAuth(_ flow: AuthFlowType, parameters: [String: String]?, pool: UserPoolType,
+                      client: UserPoolClientType) async throws -> SignInOutcome {
+        try Self.checkFlowEnabled(flow, for: client)
+        switch flow {
+        case .refreshTokenAuth, .refreshToken:
+            return try await refreshTokens(parameters, pool: pool, client: client)
+        case .userSrpAuth:
+            try SecretHash.check(parameters?["SECRET_HASH"], username: try Self.parameter("USERNAME", in: parameters),
+                                 clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+            return try await startSRP(parameters, pool: pool, client: client)
+        default:
+            let name = try Self.parameter("USERNAME", in: parameters)
+            let password = try Self.parameter("PASSWORD", in: parameters)
+            try SecretHash.check(parameters?["SECRET_HASH"], username: name, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+            let found = try await signInUser(named: name, in: pool, client: client)
+            let (record, user) = try await verifyPassword(password, of: found, pool: pool)
+            return try await continueSignIn(after: .passwordVerified, record: record, user: user, pool: pool, client: client,
+                                            authTime: clock.now())
+        }
+    }
+
+    /// Answers a challenge (RespondToAuthChallenge, AdminRespondToAuthChallenge).
+    /// - Throws: `InvalidParameterException` for a challenge Gatehouse does not answer, and what
+    ///   each challenge refuses.
+    func answerChallenge(_ challenge: ChallengeNameType, responses: [String: String]?, session: String?,
+                         pool: UserPoolType, client: UserPoolClientType) async throws -> SignInOutcome {
+        switch challenge {
+        case .passwordVerifier:
+            return try await answerPasswordVerifier(responses, pool: pool, client: client)
+        case .newPasswordRequired:
+            return try await answerNewPasswordRequired(responses, session: session, pool: pool, client: client)
+        default:
+            throw AWSServiceError.invalidParameterException("Unsupported challenge name \(challenge.rawValue)")
+        }
+    }
+
+    /// The session a challenge answer carries, opened and checked to be for `challenge` in `pool`.
+    func openSession(_ text: String?, for challenge: ChallengeNameType, pool: UserPoolType,
+                     client: UserPoolClientType) async throws -> SignInSession {
+        guard let text else { throw AWSServiceError.invalidParameterException("Missing required parameter Session") }
+        let session = try SignInSession(opening: text, clientID: client.clientId ?? "", with: try await signInSeal.value(), now: clock.now())
+        guard session.challenge == challenge, session.userPoolID == pool.id, session.sub != nil else {
+            throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
+        }
+        return session
+    }
+
+    /// The answer to NEW_PASSWORD_REQUIRED: NEW_PASSWORD, checked against the policy, replaces the
+    /// temporary password, the `userAttributes.` responses set attributes (the pool's required
+    /// ones must all be there after), and the user becomes CONFIRMED.
+    func answerNewPasswordRequired(_ responses: [String: String]?, session text: String?, pool: UserPoolType,
+                                   client: UserPoolClientType) async throws -> SignInOutcome {
+        let session = try await openSession(text, for: .newPasswordRequired, pool: pool, client: client)
+        let username = try Self.parameter("USERNAME", in: responses)
+        try SecretHash.check(responses?["SECRET_HASH"], username: username, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+        let password = try Self.parameter("NEW_PASSWORD", in: responses)
+        let policy = PasswordPolicy(pool.policies?.passwordPolicy)
+        try policy.check(password, wording: .newPassword)
+        let given = (responses ?? [:]).filter { $0.key.hasPrefix("userAttributes.") }.sorted { $0.key < $1.key }
+            .map { AttributeType(name: String($0.key.dropFirst("userAttributes.".count)), value: $0.value) }
+        try Self.checkWritable(given, by: client)
+        let changes = try UserAttributeRules(pool: pool).updating(given)
+        let required = (pool.schemaAttributes ?? []).filter { $0.required == true }.compactMap(\.name)
+        try await consume(session)
+        let poolID = pool.id ?? ""
+        let random = random
+        let (record, user, _) = try await updateUser(named: session.username, in: pool) { user, record in
+            guard record.sub == session.sub, user.status == .forceChangePassword else {
+                throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
+            }
+            for (name, value) in changes {
+                if let value { user.setAttribute(name, value) } else { user.removeAttribute(name) }
+            }
+            let missing = required.filter { user.attribute($0) == nil }
+            guard missing.isEmpty else {
+                throw AWSServiceError.invalidParameterException(
+                    "Attributes did not conform to the schema: " + missing.map { "\($0): The attribute is required.\n" }.joined())
+            }
+            try user.replacePassword(password, policy: policy, userPoolID: poolID, random: random)
+            user.status = .confirmed
+            user.temporaryPasswordExpiry = nil
+        }
+        return try await continueSignIn(after: .newPasswordSet, record: record, user: user, pool: pool, client: client,
+                                        authTime: session.authTime ?? clock.now())
+    }
+
+    /// REFRESH_TOKEN_AUTH: new ID and access tokens for the sign-in a refresh token belongs to,
+    /// with its `auth_time` and `origin_jti`, and no new refresh token.
+    /// - Throws: `NotAuthorizedException` "Invalid Refresh Token" (not this server's, or another
+    ///   client's), "Refresh Token has expired", "Refresh Token has been revoked", "User is disabled.".
+    func refreshTokens(_ parameters: [String: String]?, pool: UserPoolType, client: UserPoolClientType) async throws -> SignInOutcome {
+        let token = try RefreshToken(opening: try Self.parameter("REFRESH_TOKEN", in: parameters), with: try await signInSeal.value())
+        guard token.clientID == client.clientId else { throw AWSServiceError.notAuthorizedException("Invalid Refresh Token") }
+        guard token.expiry > clock.now() else { throw AWSServiceError.notAuthorizedException("Refresh Token has expired") }
+        guard let record = try await storage.user(userPoolID: pool.id ?? "", sub: token.sub) else { throw Self.userNotFound }
+        let user = try StoredUser(record: record)
+        // The hash of either name the user goes by opens the refresh (docs/compatibility.md).
+        try SecretHash.check(parameters?["SECRET_HASH"], anyOf: [parameters?["USERNAME"], user.username, record.sub].compactMap { $0 },
+                             clientID: token.clientID, clientSecret: client.clientSecret)
+        guard user.isSignInActive(token.originJTI) else { throw AWSServiceError.notAuthorizedException("Refresh Token has been revoked") }
+        guard user.enabled else { throw AWSServiceError.notAuthorizedException("User is disabled.") }
+        return SignInOutcome(authenticationResult: try await issueTokens(
+            record: record, user: user, pool: pool, client: client, authTime: token.authTime, originJTI: token.originJTI,
+            includeRefreshToken: false))
+    }
+}

@@ -1,0 +1,79 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+
+extension Gatehouse {
+    /// USER_SRP_AUTH's first step: the PASSWORD_VERIFIER challenge for the client's SRP_A, with
+    /// the user's salt, B and a SECRET_BLOCK that holds the sealed session. A client that hides
+    /// which users exist gets a challenge for an unknown user too, with a salt that stays the same
+    /// for that name; its answer then fails as a wrong password does.
+    func startSRP(_ parameters: [String: String]?, pool: UserPoolType, client: UserPoolClientType) async throws -> SignInOutcome {
+        let name = try Self.parameter("USERNAME", in: parameters)
+        let clientPublic = try Self.parameter("SRP_A", in: parameters)
+        let poolID = pool.id ?? ""
+        let seal = try await signInSeal.value()
+        var user: StoredUser?
+        var sub: String?
+        do {
+            let record = try await signInUser(named: name, in: pool, client: client)
+            user = try StoredUser(record: record)
+            sub = record.sub
+            try checkMaySignIn(user!)
+        } catch let error as AWSServiceError where error == Self.incorrectPassword {
+            user = nil
+        }
+        let verifier = user?.password ?? Self.unknownUserVerifier(name, pool: poolID, seal: seal)
+        guard let exchange = SRPServer.exchange(clientPublicHex: clientPublic, verifier: verifier, random: random) else {
+            throw AWSServiceError.invalidParameterException("SRP_A is not valid.")
+        }
+        let username = user?.username ?? name
+        let session = SignInSession(challenge: .passwordVerifier, id: random.uuid(), userPoolID: poolID, clientID: client.clientId ?? "",
+                                    sub: user == nil ? nil : sub, username: username,
+                                    expiry: clock.now().addingTimeInterval(Self.sessionLifetime(client)), srpKey: exchange.sessionKey)
+        return SignInOutcome(challengeName: .passwordVerifier, challengeParameters: [
+            "SALT": SRPServer.hex(verifier.salt), "SECRET_BLOCK": session.sealed(with: seal, random: random),
+            "SRP_B": exchange.serverPublicHex, "USERNAME": username, "USER_ID_FOR_SRP": username,
+        ])
+    }
+
+    /// The verifier SRP uses for a user that does not exist: derived from the name, so asking
+    /// twice shows the same salt, as for a real user.
+    static func unknownUserVerifier(_ name: String, pool: String, seal: SealingKey) -> PasswordVerifier {
+        var salt = Array(seal.derive("unknown-user-salt/\(pool)/\(name)").prefix(16))
+        salt[0] = 0x10 + salt[0] % 0x70
+        return PasswordVerifier(unknownUserSalt: salt, secret: seal.derive("unknown-user-verifier/\(pool)/\(name)"))
+    }
+
+    /// The answer to PASSWORD_VERIFIER: the client's PASSWORD_CLAIM_SIGNATURE must be the HMAC
+    /// the session's SRP key gives over pool name, user id, SECRET_BLOCK and TIMESTAMP.
+    func answerPasswordVerifier(_ responses: [String: String]?, pool: UserPoolType, client: UserPoolClientType) async throws -> SignInOutcome {
+        let username = try Self.parameter("USERNAME", in: responses)
+        let secretBlock = try Self.parameter("PASSWORD_CLAIM_SECRET_BLOCK", in: responses)
+        let signature = try Self.parameter("PASSWORD_CLAIM_SIGNATURE", in: responses)
+        let timestamp = try Self.parameter("TIMESTAMP", in: responses)
+        try SecretHash.check(responses?["SECRET_HASH"], username: username, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+        let now = clock.now()
+        guard PasswordClaimTimestamp.date(timestamp) != nil else {
+            throw AWSServiceError.invalidParameterException("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.")
+        }
+        let session = try SignInSession(opening: secretBlock, clientID: client.clientId ?? "", with: try await signInSeal.value(), now: now)
+        guard session.challenge == .passwordVerifier, session.userPoolID == pool.id, let key = session.srpKey else {
+            throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
+        }
+        guard let sub = session.sub, let record = try await storage.user(userPoolID: session.userPoolID, sub: sub) else {
+            throw Self.incorrectPassword
+        }
+        try checkMaySignIn(try StoredUser(record: record))
+        let expected = SRPServer.passwordClaimSignature(sessionKey: key, userPoolID: session.userPoolID, userIDForSRP: session.username,
+                                                        secretBlock: Data(base64Encoded: secretBlock) ?? Data(), timestamp: timestamp)
+        guard PasswordClaimTimestamp.isAcceptable(timestamp, now: now), let given = Data(base64Encoded: signature),
+              given.count == expected.count, zip(given, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+            try await passwordFailed(record, pool: pool)
+        }
+        try await consume(session)
+        let (proven, user) = try await passwordProven(record, pool: pool)
+        return try await continueSignIn(after: .passwordVerified, record: proven, user: user, pool: pool, client: client, authTime: now)
+    }
+}

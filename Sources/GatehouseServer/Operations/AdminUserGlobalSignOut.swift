@@ -1,0 +1,13 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+
+extension Gatehouse {
+    /// Signs a user out everywhere, as GlobalSignOut does, by name.
+    func adminUserGlobalSignOut(_ input: AdminUserGlobalSignOutRequest, context: CallContext) async throws -> AdminUserGlobalSignOutResponse {
+        let pool = try await userPool(try input.userPoolId.required, context: context)
+        let now = clock.now()
+        try await updateUser(named: try input.username.required, in: pool) { user, _ in user.signOutEverywhere(now: now) }
+        return AdminUserGlobalSignOutResponse()
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+@testable import GatehouseCore
+import XCTest
+
+/// SRP against a vector computed in Python with pycognito's own functions (k, u, HKDF, x) and
+/// Python's integers: client A from a = 0x07×128, server b = 0x09×32, pool us-east-1_AbCdEfGhI,
+/// user grace, password P2$Sword, salt 0x42 0x01…0x0F.
+final class SRPServerTests: XCTestCase {
+    static let poolID = "us-east-1_AbCdEfGhI"
+    static let salt: [UInt8] = [0x42] + Array(1...15)
+    static let verifierHex = "6417d279a7567274de4571b033846cd699c8a3ffc8edb076070415814fa2be5a9ca3ffff5679b18c08eb0a7ee976c83f5355d3006303702c811dc01989d500a11fd8e8cb9719bf5f6bf0bedb37ee050e68ad0d819fb2cdf55c42600c300cceb597e7df8743a26fa21f087053527bc6fb83518bdbc219cb84e20ca5625340d4adfaab1509bf9fc13cecbc036300ef5c77d7fc23336c545860297f429211264dbe59ce0925fbcf9a289039634923fe8918f5d2dfadd4bf605dd78883cde7556042f6380166306f8a4639c147ebea460c418784c8c72dfce522680ddabb979b6928ac1d9435ef310fbb8cec9e72e2dcdc2af243ad38516431c9aa37a3d0a78b2528318339d9d0e98f820d67902e4e015ea4250c49c7b1756f75a31b17d8a15b901705e4dd58da104f63c9da78ce32d97620190efd1312e5cef4f2e0f4273e024ed8497828c3523a57bae5d1e156ca62951844c71e1dabee92c0b85332d6f35f9b401137abeade448642fad423c6efd4e5cdcff13b805f5e97d4c14516c09260a9ed"
+    static let clientPublicHex = "c3fdcbdae95a1d7b3bf193ba94ffe1763fe58e9930a4f2dc608b514387f53c0ad4f9e79a85c208239237943ff64de1247a42dfc4e3df131ae2480f5ddb105e182d666121df8b1dedf7e65f315077c558a4d0761b06ca6427a81565f88847b1fb519a1b6e85a1b59edc98ef16359ab72a38b00ddc26681084b347749b394b372d03dfea6db0a21868e9a39daa8feda9f1ff87951f186f505ed30be538a116966a5211814efb948793b4eb36a0d8bd48b4ff20786d0559f20e2af08cdb4abb0b85b3c1a4f7c47007f7b9e637fb1a23bcb15fa5a48096739d5a1ee33b99112a4630687830ff616fb181dca95d4f5d818fc3fd03b60d958548533c924259940d23fb7d0212427b9bf9ebb28b5a6bd02ac9f8cf7dbc62e21a6310ed50879e65d04c8846c19acdbb6fed0a85f85148e6df7c51f6a4fe2822d3a33a4150884303746888823450cca70872511bef5b0b2e539021c38131cbbf46f5b9954f10ee5b00eacad477685d2bd1f0c498af8a641b96b9ecd2d0a0188481fc624dd9f9aa3d6ea751"
+    static let serverPublicHex = "594538a46f268c0520775f9b2b0ddb0a7b33bcbe8cef5d3c44228b09e85a6b5483a21f3b968f8e2947e1aba3807d89e6353f77592281631e87fca527db6d6a98dde2ed1ff58e33fae45e4596fcc5bfedcfde16e4601fb300e8fe4479a11dbc5c05cfe3d4bc4720a97bd460b31e196cea9a7003121a404d97215af9e85a6766f11f0b58013262e4950b28899303edbd52899052ca7d415d4c1e8490d8dbee8dcb9b2ae4aaaf1b7a3c69b4054cbb563390bea3eb44b6c4786e5469ff90d6c7e326e1879d50f638c08cb1426547aad08aff5da0f2a12b203289399d048b93dde13fbc2dd11698969c9b63ac1d7b655039f407951c32b08dca4a76a7efc5f4ef8180c47e19b73ecbbc139775ee81fa27679568ef61ec53cc97379b8975070a4e37db25ad76da16f12dbf720174168297e4f2ba40c0407935c89bcb7c8772a248843b3d9cd417f8992e11945574c5f4889515412f530e60b2cdee92f3a005d1fffe38bf27ae70086686ceb64244fc11ec6906d99319ede255ace0159353f928cce5e9"
+    static let sessionKeyHex = "fac78e5415543ed6d26e28b7673363f8"
+    static let signature = "rMKQuikewHPo3p6WLa1C52XVqIm4ixqDwecfPUR+pUA="
+
+    func testTheVerifierIsPycognitos() {
+        let v = SRPGroup.generatorPower(PasswordVerifier.x(salt: Self.salt, password: "P2$Sword", userIDForSRP: "grace",
+                                                            userPoolID: Self.poolID))
+        XCTAssertEqual(SRPServer.hex(v), Self.verifierHex)
+    }
+
+    func testTheExchangeGivesPycognitosServerValueAndKey() throws {
+        let verifier = PasswordVerifier(salt: Self.salt, verifier: try XCTUnwrap(SRPServer.bytes(hex: Self.verifierHex)))
+        let exchange = try XCTUnwrap(SRPServer.exchange(clientPublicHex: Self.clientPublicHex, verifier: verifier,
+                                                        random: RandomSource { [UInt8](repeating: 9, count: $0) }))
+        XCTAssertEqual(exchange.serverPublicHex, Self.serverPublicHex)
+        XCTAssertEqual(SRPServer.hex(exchange.sessionKey), Self.sessionKeyHex)
+        let signature = SRPServer.passwordClaimSignature(sessionKey: exchange.sessionKey, userPoolID: Self.poolID, userIDForSRP: "grace",
+                                                         secretBlock: Data("secret-block".utf8), timestamp: "Tue Feb 1 03:04:05 UTC 2022")
+        XCTAssertEqual(signature.base64EncodedString(), Self.signature)
+    }
+
+    func testAClientValueThatIsZeroModuloNIsRefused() {
+        let verifier = PasswordVerifier(salt: Self.salt, verifier: [1])
+        for bad in ["0", "00", SRPServer.hex(SRPGroup.prime), "xyz", ""] {
+            XCTAssertNil(SRPServer.exchange(clientPublicHex: bad, verifier: verifier, random: .system), bad)
+        }
+    }
+
+    func testTimestampsAreReadInTheClientsForm() throws {
+        let date = try XCTUnwrap(PasswordClaimTimestamp.date("Tue Feb 1 03:04:05 UTC 2022"))
+        XCTAssertEqual(date, Date(timeIntervalSince1970: 1_643_684_645))
+        XCTAssertEqual(PasswordClaimTimestamp.text(date), "Tue Feb 1 03:04:05 UTC 2022")
+        for bad in ["Tue Feb 01 03:04:05 UTC 2022", "Wed Feb 1 03:04:05 UTC 2022", "Tue Feb 1 3:04:05 UTC 2022",
+                    "Tue Feb 30 03:04:05 UTC 2022", "Tue Feb 1 03:04:05 GMT 2022", "2022-02-01T03:04:05Z"] {
+            XCTAssertNil(PasswordClaimTimestamp.date(bad), bad)
+        }
+        XCTAssertTrue(PasswordClaimTimestamp.isAcceptable("Tue Feb 1 03:04:05 UTC 2022", now: date.addingTimeInterval(300)))
+        XCTAssertFalse(PasswordClaimTimestamp.isAcceptable("Tue Feb 1 03:04:05 UTC 2022", now: date.addingTimeInterval(301)))
+        XCTAssertFalse(PasswordClaimTimestamp.isAcceptable("Tue Feb 1 03:04:05 UTC 2022", now: date.addingTimeInterval(-301)))
+    }
+}

@@ -1,0 +1,100 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import XCTest
+
+/// The sign-in's state, event by event: the machine's steps, the lockout, the sealed session, and
+/// which sign-ins a global sign-out or a revocation ends.
+final class SignInStateTests: XCTestCase {
+    let key = SealingKey(key: Data(repeating: 1, count: 32))
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func testATemporaryPasswordMustBeReplacedBeforeTokens() {
+        XCTAssertEqual(SignInMachine.next(after: .passwordVerified, status: .forceChangePassword), .challenge(.newPasswordRequired))
+        XCTAssertEqual(SignInMachine.next(after: .newPasswordSet, status: .confirmed), .issueTokens)
+        XCTAssertEqual(SignInMachine.next(after: .passwordVerified, status: .confirmed), .issueTokens)
+    }
+
+    func testTheLockoutStartsAtTheFifthFailureAndDoublesUpToFifteenMinutes() {
+        var failures = SignInFailures()
+        for second in 0..<4 {
+            failures.record(at: now.addingTimeInterval(Double(second)))
+            XCTAssertNil(failures.lockedUntil(now: now.addingTimeInterval(Double(second))), "failure \(second + 1)")
+        }
+        failures.record(at: now.addingTimeInterval(4))
+        XCTAssertEqual(failures.lockedUntil(now: now.addingTimeInterval(4)), now.addingTimeInterval(5), "1 s after the fifth")
+        XCTAssertNil(failures.lockedUntil(now: now.addingTimeInterval(5)))
+        failures.record(at: now.addingTimeInterval(5))
+        XCTAssertEqual(failures.lockedUntil(now: now.addingTimeInterval(5)), now.addingTimeInterval(7), "2 s after the sixth")
+        var later = now.addingTimeInterval(7)
+        for _ in 0..<12 {
+            failures.record(at: later)
+            later = later.addingTimeInterval(1)
+        }
+        XCTAssertEqual(failures.count, 18)
+        let last = later.addingTimeInterval(-1)
+        XCTAssertEqual(failures.lockedUntil(now: last), last.addingTimeInterval(900), "at most 15 minutes")
+        XCTAssertNil(failures.lockedUntil(now: last.addingTimeInterval(900)))
+        failures.record(at: last.addingTimeInterval(901))
+        XCTAssertEqual(failures.count, 1, "15 minutes without a failure start the count again")
+    }
+
+    func testASessionOpensOnlyForItsClientUntilItExpires() throws {
+        let session = SignInSession(challenge: .newPasswordRequired, id: "id-1", userPoolID: "us-east-1_abc", clientID: "client",
+                                    sub: "sub-1", username: "ada", expiry: now.addingTimeInterval(180), srpKey: [1, 2, 3], authTime: now)
+        let text = session.sealed(with: key, random: .system)
+        XCTAssertEqual(try SignInSession(opening: text, clientID: "client", with: key, now: now), session)
+        XCTAssertThrowsError(try SignInSession(opening: text, clientID: "other", with: key, now: now)) {
+            XCTAssertEqual($0 as? AWSServiceError, .notAuthorizedException("Invalid session for the user."))
+        }
+        XCTAssertThrowsError(try SignInSession(opening: text, clientID: "client", with: key, now: now.addingTimeInterval(180))) {
+            XCTAssertEqual($0 as? AWSServiceError, .notAuthorizedException("Invalid session for the user, session is expired."))
+        }
+        let otherKey = SealingKey(key: Data(repeating: 2, count: 32))
+        XCTAssertThrowsError(try SignInSession(opening: text, clientID: "client", with: otherKey, now: now))
+        var bytes = [UInt8](Data(base64Encoded: text)!)
+        bytes[20] ^= 1
+        XCTAssertThrowsError(try SignInSession(opening: Data(bytes).base64EncodedString(), clientID: "client", with: key, now: now))
+    }
+
+    func testARefreshTokenIsAJWEOnlyThisKeyOpens() throws {
+        let token = RefreshToken(clientID: "client", sub: "sub-1", originJTI: "jti", authTime: now, expiry: now.addingTimeInterval(86_400))
+        let text = token.sealed(with: key, random: .system)
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        XCTAssertEqual(parts.count, 5)
+        XCTAssertEqual(parts[1], "", "no encrypted key with direct encryption")
+        XCTAssertEqual(try RefreshToken(opening: text, with: key), token)
+        let invalid = AWSServiceError.notAuthorizedException("Invalid Refresh Token")
+        XCTAssertThrowsError(try RefreshToken(opening: text, with: SealingKey(key: Data(repeating: 2, count: 32)))) {
+            XCTAssertEqual($0 as? AWSServiceError, invalid)
+        }
+        XCTAssertThrowsError(try RefreshToken(opening: String(text.dropLast(2)) + "AA", with: key)) {
+            XCTAssertEqual($0 as? AWSServiceError, invalid)
+        }
+    }
+
+    func testASignInIdCarriesItsMillisecond() throws {
+        let id = SignInSessionID.make(at: Date(timeIntervalSince1970: 1_800_000_000.123), random: .system)
+        XCTAssertEqual(SignInSessionID.milliseconds(of: id), 1_800_000_000_123)
+        XCTAssertNotNil(UUID(uuidString: id))
+        XCTAssertNil(SignInSessionID.milliseconds(of: UUID().uuidString), "version 4 ids carry no time")
+    }
+
+    func testSignOutEndsEarlierSignInsAndRevocationEndsOne() {
+        var user = StoredUser(username: "ada", attributes: [], status: .confirmed)
+        let before = SignInSessionID.make(at: now, random: .system)
+        let other = SignInSessionID.make(at: now, random: .system)
+        XCTAssertTrue(user.isSignInActive(before))
+        user.revokeSignIn(before, expiry: now.addingTimeInterval(60), now: now)
+        XCTAssertFalse(user.isSignInActive(before))
+        XCTAssertTrue(user.isSignInActive(other))
+        user.revokeSignIn(other, expiry: now.addingTimeInterval(120), now: now.addingTimeInterval(61))
+        XCTAssertEqual(user.revokedSignIns.map(\.originJTI), [other], "revocations past their refresh token's expiry are forgotten")
+        user.signOutEverywhere(now: now.addingTimeInterval(0.001))
+        XCTAssertFalse(user.isSignInActive(SignInSessionID.make(at: now, random: .system)))
+        XCTAssertTrue(user.isSignInActive(SignInSessionID.make(at: now.addingTimeInterval(0.002), random: .system)))
+        let decoded = try? AWSJSON.decode(StoredUser.self, from: user.document())
+        XCTAssertEqual(decoded, user)
+    }
+}

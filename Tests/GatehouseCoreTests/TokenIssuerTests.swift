@@ -1,0 +1,64 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import XCTest
+
+/// Tokens as the issuer signs them and as the access-token checks read them.
+final class TokenIssuerTests: XCTestCase {
+    static let keys = PoolSigningKeys.generate()
+    let issuer = TokenIssuer(keys: TokenIssuerTests.keys, issuer: "http://127.0.0.1:9229/us-east-1_abc")
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    var subject: TokenSubject {
+        TokenSubject(clientID: "client", sub: "sub-1", username: "ada", groups: ["admins"],
+                     attributes: [AttributeType(name: "sub", value: "sub-1"), AttributeType(name: "email", value: "a@example.com"),
+                                  AttributeType(name: "email_verified", value: "true"), AttributeType(name: "custom:team", value: "7")],
+                     authTime: now.addingTimeInterval(-10), originJTI: "origin")
+    }
+
+    func testTheIDTokenCarriesCognitosClaims() throws {
+        let token = try XCTUnwrap(JSONWebToken(parsing: issuer.idToken(for: subject, now: now, lifetime: 3600, random: .system)))
+        XCTAssertTrue(token.isSigned(by: Self.keys.idToken))
+        XCTAssertFalse(token.isSigned(by: Self.keys.accessToken))
+        XCTAssertEqual(token.claims.pairs?.map(\.key), ["sub", "cognito:groups", "email_verified", "iss", "cognito:username", "origin_jti",
+                                                        "aud", "event_id", "token_use", "auth_time", "exp", "iat", "jti", "email",
+                                                        "custom:team"])
+        XCTAssertEqual(token.claims["email_verified"], .bool(true))
+        XCTAssertEqual(token.claims["custom:team"], .string("7"))
+        XCTAssertEqual(token.claims["exp"]?.int, 1_800_003_600)
+        XCTAssertEqual(token.claims["auth_time"]?.int, 1_799_999_990)
+    }
+
+    func testAnAccessTokenIsCheckedForSignatureUseAndExpiry() throws {
+        let text = issuer.accessToken(for: subject, now: now, lifetime: 3600, random: .system)
+        let token = try XCTUnwrap(JSONWebToken(parsing: text))
+        XCTAssertEqual(AccessTokenClaims.userPoolID(of: token), "us-east-1_abc")
+        let claims = try AccessTokenClaims(verifying: token, issuer: issuer, now: now.addingTimeInterval(3599))
+        XCTAssertEqual(claims.scopes, [TokenIssuer.adminScope])
+        XCTAssertEqual(claims.username, "ada")
+        XCTAssertThrowsError(try AccessTokenClaims(verifying: token, issuer: issuer, now: now.addingTimeInterval(3600))) {
+            XCTAssertEqual($0 as? AWSServiceError, .notAuthorizedException("Access Token has expired"))
+        }
+        let invalid = AWSServiceError.notAuthorizedException("Invalid Access Token")
+        let idToken = try XCTUnwrap(JSONWebToken(parsing: issuer.idToken(for: subject, now: now, lifetime: 3600, random: .system)))
+        XCTAssertThrowsError(try AccessTokenClaims(verifying: idToken, issuer: issuer, now: now)) { XCTAssertEqual($0 as? AWSServiceError, invalid) }
+        let otherIssuer = TokenIssuer(keys: Self.keys, issuer: "http://elsewhere/us-east-1_abc")
+        XCTAssertThrowsError(try AccessTokenClaims(verifying: token, issuer: otherIssuer, now: now)) { XCTAssertEqual($0 as? AWSServiceError, invalid) }
+        var parts = text.split(separator: ".").map(String.init)
+        parts[2] = String(parts[2].reversed())
+        let forged = try XCTUnwrap(JSONWebToken(parsing: parts.joined(separator: ".")))
+        XCTAssertThrowsError(try AccessTokenClaims(verifying: forged, issuer: issuer, now: now)) { XCTAssertEqual($0 as? AWSServiceError, invalid) }
+    }
+
+    func testStoredKeysOpenOnlyForTheirPool() throws {
+        let seal = SealingKey(key: Data(repeating: 3, count: 32))
+        let document = Self.keys.sealed(for: "us-east-1_abc", with: seal, random: .system)
+        let opened = try PoolSigningKeys(opening: document, for: "us-east-1_abc", with: seal)
+        XCTAssertEqual(opened.idToken.keyID, Self.keys.idToken.keyID)
+        XCTAssertEqual(opened.accessToken.keyID, Self.keys.accessToken.keyID)
+        XCTAssertThrowsError(try PoolSigningKeys(opening: document, for: "us-east-1_other", with: seal))
+        let jwks = try JSONNode(parsing: Self.keys.jwks())
+        XCTAssertEqual(jwks["keys"]?.array?.compactMap { $0["kid"]?.string }, [Self.keys.idToken.keyID, Self.keys.accessToken.keyID])
+        XCTAssertEqual(jwks["keys"]?.array?.first?["e"], .string("AQAB"))
+    }
+}
