@@ -30,8 +30,8 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         server: server,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
         // Listed after the store, so it stops before the store closes.
-        services: [storageService] + (configuration.outboxRetentionHours > 0
-            ? [OutboxPruner(delivery: gatehouse.delivery, retentionHours: configuration.outboxRetentionHours, logger: logger)] : []),
+        services: [storageService, RecordPruner(gatehouse: gatehouse, outboxRetentionHours: configuration.outboxRetentionHours,
+                                                logger: logger)],
         logger: logger)
     if let beforeStart {
         app.beforeServerStarts(perform: beforeStart)

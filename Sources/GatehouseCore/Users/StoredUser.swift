@@ -22,6 +22,11 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
     public var previousPasswords: [PasswordVerifier]
     /// The codes sent and not yet used, one per purpose.
     public var codes: [PendingCode] = []
+    /// New values of attributes the pool's UserAttributeUpdateSettings holds back until the code sent
+    /// to them is confirmed (VerifyUserAttribute); the attributes keep their old values until then.
+    public var pendingAttributes: [AttributeType] = []
+    /// The legacy MFA options SetUserSettings and AdminSetUserSettings keep.
+    public var mfaOptions: [MFAOptionType] = []
     /// The wrong passwords given since the last right one, for the lockout.
     public var signInFailures = SignInFailures()
     /// When the user was last signed out everywhere (GlobalSignOut, AdminUserGlobalSignOut), in
@@ -65,6 +70,8 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
             case "TemporaryPasswordExpiry": temporaryPasswordExpiry = try Date(json: value)
             case "PreviousPasswords": previousPasswords = try [PasswordVerifier](json: value)
             case "Codes": codes = try [PendingCode](json: value)
+            case "PendingAttributes": pendingAttributes = try [AttributeType](json: value)
+            case "MFAOptions": mfaOptions = try [MFAOptionType](json: value)
             case "SignInFailures": signInFailures = try SignInFailures(json: value)
             case "SignedOutAt": signedOutAt = try Int64(json: value)
             case "RevokedSignIns": revokedSignIns = try [RevokedSignIn](json: value)
@@ -86,6 +93,8 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
         if let temporaryPasswordExpiry { writer.member("TemporaryPasswordExpiry", temporaryPasswordExpiry) }
         if !previousPasswords.isEmpty { writer.member("PreviousPasswords", previousPasswords) }
         if !codes.isEmpty { writer.member("Codes", codes) }
+        if !pendingAttributes.isEmpty { writer.member("PendingAttributes", pendingAttributes) }
+        if !mfaOptions.isEmpty { writer.member("MFAOptions", mfaOptions) }
         if signInFailures.count > 0 { writer.member("SignInFailures", signInFailures) }
         if let signedOutAt { writer.member("SignedOutAt", signedOutAt) }
         if !revokedSignIns.isEmpty { writer.member("RevokedSignIns", revokedSignIns) }

@@ -7,7 +7,8 @@ extension Gatehouse {
     /// never, and only its ReadAttributes when it has them.
     func getUser(_ input: GetUserRequest, context: CallContext) async throws -> GetUserResponse {
         let (claims, pool, _, user) = try await accessTokenUser(try input.accessToken.required)
-        let (client, _) = try await appClient(claims.clientID, userPoolID: pool.id, context: context)
-        return GetUserResponse(username: user.username, userAttributes: Self.readable(user.attributes, by: client))
+        let client = try await tokenClient(claims, pool: pool, context: context)
+        return GetUserResponse(username: user.username, userAttributes: Self.readable(user.attributes, by: client),
+                               mfaOptions: user.mfaOptions.isEmpty ? nil : user.mfaOptions)
     }
 }
