@@ -30,7 +30,8 @@ extension Gatehouse {
         }
     }
 
-    /// Answers a challenge (RespondToAuthChallenge, AdminRespondToAuthChallenge).
+    /// Answers a challenge (RespondToAuthChallenge, AdminRespondToAuthChallenge): PASSWORD_VERIFIER,
+    /// NEW_PASSWORD_REQUIRED, SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, SELECT_MFA_TYPE, MFA_SETUP.
     /// - Throws: `InvalidParameterException` for a challenge Gatehouse does not answer, and what
     ///   each challenge refuses.
     func answerChallenge(_ challenge: ChallengeNameType, responses: [String: String]?, session: String?,
@@ -40,6 +41,12 @@ extension Gatehouse {
             return try await answerPasswordVerifier(responses, pool: pool, client: client)
         case .newPasswordRequired:
             return try await answerNewPasswordRequired(responses, session: session, pool: pool, client: client)
+        case .smsMfa, .softwareTokenMfa, .emailOtp:
+            return try await answerMfaCode(challenge, responses: responses, session: session, pool: pool, client: client)
+        case .selectMfaType:
+            return try await answerSelectMfaType(responses, session: session, pool: pool, client: client)
+        case .mfaSetup:
+            return try await answerMfaSetup(responses, session: session, pool: pool, client: client)
         default:
             throw AWSServiceError.invalidParameterException("Unsupported challenge name \(challenge.rawValue)")
         }
@@ -91,8 +98,8 @@ extension Gatehouse {
             user.status = .confirmed
             user.temporaryPasswordExpiry = nil
         }
-        return try await continueSignIn(after: .newPasswordSet, record: record, user: user, pool: pool, client: client,
-                                        authTime: session.authTime ?? clock.now())
+        return try await continueSignIn(after: .newPasswordSet, progress: session.progress, record: record, user: user, pool: pool,
+                                        client: client, authTime: session.authTime ?? clock.now())
     }
 
     /// REFRESH_TOKEN_AUTH: new ID and access tokens for the sign-in a refresh token belongs to,

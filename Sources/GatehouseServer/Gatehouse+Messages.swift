@@ -9,6 +9,13 @@ extension Gatehouse {
         await send(subject: subject, body: body, secret: code, to: destination, username: username, pool: pool, trigger: trigger)
     }
 
+    /// Sends the code of SMS_MFA or EMAIL_OTP to `destination` in the pool's authentication message.
+    func sendAuthenticationCode(_ code: String, to destination: CodeDestination, username: String, pool: UserPoolType,
+                                emailMfa: EmailMfaConfigType?, trigger: String) async {
+        let (subject, body) = UserPoolMessages(pool: pool).authentication(destination.medium, code: code, emailMfa: emailMfa)
+        await send(subject: subject, body: body, secret: code, to: destination, username: username, pool: pool, trigger: trigger)
+    }
+
     /// Sends AdminCreateUser's invitation with the temporary password through each of `mediums`
     /// for which the user has an address (email, phone_number); a medium without one is skipped.
     func sendInvitation(temporaryPassword: String, username: String, user: StoredUser, pool: UserPoolType,

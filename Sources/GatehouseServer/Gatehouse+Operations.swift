@@ -19,9 +19,12 @@ extension Gatehouse {
         registry.register(Operations.AdminRemoveUserFromGroup.self, adminRemoveUserFromGroup)
         registry.register(Operations.AdminResetUserPassword.self, adminResetUserPassword)
         registry.register(Operations.AdminRespondToAuthChallenge.self, adminRespondToAuthChallenge)
+        registry.register(Operations.AdminSetUserMFAPreference.self, adminSetUserMFAPreference)
         registry.register(Operations.AdminSetUserPassword.self, adminSetUserPassword)
+        registry.register(Operations.AdminSetUserSettings.self, adminSetUserSettings)
         registry.register(Operations.AdminUpdateUserAttributes.self, adminUpdateUserAttributes)
         registry.register(Operations.AdminUserGlobalSignOut.self, adminUserGlobalSignOut)
+        registry.register(Operations.AssociateSoftwareToken.self, associateSoftwareToken)
         registry.register(Operations.ChangePassword.self, changePassword)
         registry.register(Operations.ConfirmForgotPassword.self, confirmForgotPassword)
         registry.register(Operations.ConfirmSignUp.self, confirmSignUp)
@@ -51,6 +54,7 @@ extension Gatehouse {
         registry.register(Operations.ResendConfirmationCode.self, resendConfirmationCode)
         registry.register(Operations.RespondToAuthChallenge.self, respondToAuthChallenge)
         registry.register(Operations.RevokeToken.self, revokeToken)
+        registry.register(Operations.SetUserMFAPreference.self, setUserMFAPreference)
         registry.register(Operations.SetUserPoolMfaConfig.self, setUserPoolMfaConfig)
         registry.register(Operations.SetUserSettings.self, setUserSettings)
         registry.register(Operations.SignUp.self, signUp)
@@ -60,6 +64,7 @@ extension Gatehouse {
         registry.register(Operations.UpdateUserAttributes.self, updateUserAttributes)
         registry.register(Operations.UpdateUserPool.self, updateUserPool)
         registry.register(Operations.UpdateUserPoolClient.self, updateUserPoolClient)
+        registry.register(Operations.VerifySoftwareToken.self, verifySoftwareToken)
         registry.register(Operations.VerifyUserAttribute.self, verifyUserAttribute)
         return registry
     }

@@ -95,22 +95,42 @@ extension Gatehouse {
         return try await passwordProven(record, pool: pool)
     }
 
-    /// Goes on with a sign-in after `event`: the next challenge, or tokens.
-    /// - Parameter authTime: when the password was proven.
-    func continueSignIn(after event: SignInMachine.Event, record: UserRecord, user: StoredUser, pool: UserPoolType,
-                        client: UserPoolClientType, authTime: Date) async throws -> SignInOutcome {
-        switch SignInMachine.next(after: event, status: user.status) {
+    /// Goes on with a sign-in after `event`: the next challenge (a code sent first for SMS_MFA and
+    /// EMAIL_OTP), or tokens.
+    /// - Parameters:
+    ///   - progress: what the sign-in had done before, from its session.
+    ///   - authTime: when the password was proven.
+    func continueSignIn(after event: SignInMachine.Event, progress: SignInMachine.Progress = .init(), record: UserRecord,
+                        user: StoredUser, pool: UserPoolType, client: UserPoolClientType, authTime: Date) async throws -> SignInOutcome {
+        var progress = progress
+        SignInMachine.apply(event, to: &progress)
+        let mfa = try await poolMfa(pool)
+        switch SignInMachine.next(progress, facts: mfa.facts(for: user, status: user.status)) {
         case .issueTokens:
             let originJTI = SignInSessionID.make(at: authTime, random: random)
             return SignInOutcome(authenticationResult: try await issueTokens(
                 record: record, user: user, pool: pool, client: client, authTime: authTime, originJTI: originJTI, includeRefreshToken: true))
         case .challenge(let challenge):
+            var parameters = ["USER_ID_FOR_SRP": user.username]
+            switch challenge {
+            case .newPasswordRequired: parameters.merge(newPasswordParameters(user: user, pool: pool, client: client)) { $1 }
+            case .smsMfa, .emailOtp: parameters.merge(try await sendSignInCode(challenge, record: record, pool: pool, mfa: mfa)) { $1 }
+            case .selectMfaType: parameters["MFAS_CAN_CHOOSE"] = Self.jsonList(mfa.facts(for: user, status: user.status).userFactors)
+            case .mfaSetup: parameters["MFAS_CAN_SETUP"] = Self.jsonList(mfa.offered)
+            default: break
+            }
             let session = SignInSession(
                 challenge: challenge, id: random.uuid(), userPoolID: pool.id ?? "", clientID: client.clientId ?? "", sub: record.sub,
-                username: user.username, expiry: clock.now().addingTimeInterval(Self.sessionLifetime(client)), authTime: authTime)
+                username: user.username, expiry: clock.now().addingTimeInterval(Self.sessionLifetime(client)), authTime: authTime,
+                progress: progress)
             return SignInOutcome(challengeName: challenge, session: session.sealed(with: try await signInSeal.value(), random: random),
-                                 challengeParameters: challengeParameters(challenge, user: user, pool: pool, client: client))
+                                 challengeParameters: parameters)
         }
+    }
+
+    /// Challenge names as a JSON array, as MFAS_CAN_CHOOSE and MFAS_CAN_SETUP show them.
+    static func jsonList(_ names: [ChallengeNameType]) -> String {
+        String(decoding: AWSJSON.encode(names.map(\.rawValue)), as: UTF8.self)
     }
 
     /// Marks a session used.
@@ -127,10 +147,9 @@ extension Gatehouse {
         TimeInterval((client.authSessionValidity ?? UserPoolClientConfiguration.defaultAuthSessionValidity) * 60)
     }
 
-    /// The ChallengeParameters of a challenge after the password.
-    func challengeParameters(_ challenge: ChallengeNameType, user: StoredUser, pool: UserPoolType,
-                             client: UserPoolClientType) -> [String: String] {
-        guard challenge == .newPasswordRequired else { return ["USER_ID_FOR_SRP": user.username] }
+    /// The ChallengeParameters of NEW_PASSWORD_REQUIRED besides USER_ID_FOR_SRP: the user's
+    /// attributes the client reads and the pool's required attributes the user lacks.
+    func newPasswordParameters(user: StoredUser, pool: UserPoolType, client: UserPoolClientType) -> [String: String] {
         let attributes = Self.readable(user.attributes, by: client).filter { $0.name != "sub" }
         var shown = JSONWriter()
         shown.beginObject()
@@ -138,7 +157,7 @@ extension Gatehouse {
         shown.endObject()
         let missing = (pool.schemaAttributes ?? []).filter { $0.required == true && user.attribute($0.name ?? "") == nil }
             .map { "userAttributes.\($0.name ?? "")" }
-        return ["USER_ID_FOR_SRP": user.username, "userAttributes": String(decoding: shown.bytes, as: UTF8.self),
+        return ["userAttributes": String(decoding: shown.bytes, as: UTF8.self),
                 "requiredAttributes": String(decoding: AWSJSON.encode(missing), as: UTF8.self)]
     }
 

@@ -10,10 +10,49 @@ final class SignInStateTests: XCTestCase {
     let key = SealingKey(key: Data(repeating: 1, count: 32))
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    func testATemporaryPasswordMustBeReplacedBeforeTokens() {
-        XCTAssertEqual(SignInMachine.next(after: .passwordVerified, status: .forceChangePassword), .challenge(.newPasswordRequired))
-        XCTAssertEqual(SignInMachine.next(after: .newPasswordSet, status: .confirmed), .issueTokens)
-        XCTAssertEqual(SignInMachine.next(after: .passwordVerified, status: .confirmed), .issueTokens)
+    /// Runs `events` from a fresh sign-in and returns the step after each.
+    private func steps(_ facts: SignInMachine.Facts, _ events: [SignInMachine.Event]) -> [SignInMachine.Step] {
+        var progress = SignInMachine.Progress()
+        return events.map { event in
+            SignInMachine.apply(event, to: &progress)
+            return SignInMachine.next(progress, facts: facts)
+        }
+    }
+
+    func testWithoutMFAATemporaryPasswordMustBeReplacedBeforeTokens() {
+        XCTAssertEqual(steps(.init(status: .confirmed, mfaConfiguration: .off, userFactors: [.smsMfa]), [.passwordVerified]),
+                       [.issueTokens], "MFA OFF ignores the user's factors")
+        XCTAssertEqual(steps(.init(status: .forceChangePassword, mfaConfiguration: .off), [.passwordVerified, .newPasswordSet]),
+                       [.challenge(.newPasswordRequired), .issueTokens])
+    }
+
+    func testOptionalMFAChallengesOnlyUsersWithAFactor() {
+        XCTAssertEqual(steps(.init(status: .confirmed, mfaConfiguration: .optional, reachableFactors: [.smsMfa]), [.passwordVerified]),
+                       [.issueTokens])
+        XCTAssertEqual(steps(.init(status: .confirmed, mfaConfiguration: .optional, userFactors: [.softwareTokenMfa]),
+                             [.passwordVerified, .mfaPassed]),
+                       [.challenge(.softwareTokenMfa), .issueTokens])
+    }
+
+    func testSeveralFactorsAreChosenUnlessOneIsPreferred() {
+        let both = SignInMachine.Facts(status: .confirmed, mfaConfiguration: .optional, userFactors: [.smsMfa, .softwareTokenMfa])
+        XCTAssertEqual(steps(both, [.passwordVerified, .factorChosen(.smsMfa), .mfaPassed]),
+                       [.challenge(.selectMfaType), .challenge(.smsMfa), .issueTokens])
+        var preferring = both
+        preferring.preferred = .softwareTokenMfa
+        XCTAssertEqual(steps(preferring, [.passwordVerified]), [.challenge(.softwareTokenMfa)])
+        preferring.preferred = .emailOtp
+        XCTAssertEqual(steps(preferring, [.passwordVerified]), [.challenge(.selectMfaType)], "a preference the user cannot use is ignored")
+    }
+
+    func testRequiredMFASetsUpAFactorBeforeTheNewPassword() {
+        let unset = SignInMachine.Facts(status: .forceChangePassword, mfaConfiguration: .on)
+        XCTAssertEqual(steps(unset, [.passwordVerified, .mfaSetUp, .newPasswordSet]),
+                       [.challenge(.mfaSetup), .challenge(.newPasswordRequired), .issueTokens])
+        let reachable = SignInMachine.Facts(status: .forceChangePassword, mfaConfiguration: .on, reachableFactors: [.smsMfa])
+        XCTAssertEqual(steps(reachable, [.passwordVerified, .newPasswordSet, .mfaPassed]),
+                       [.challenge(.newPasswordRequired), .challenge(.smsMfa), .issueTokens],
+                       "a user the pool can reach gets that factor's code after the new password")
     }
 
     func testTheLockoutStartsAtTheFifthFailureAndDoublesUpToFifteenMinutes() {

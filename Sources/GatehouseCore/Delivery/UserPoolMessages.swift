@@ -2,13 +2,15 @@ import CognitoModel
 
 /// The texts a pool sends, from its settings, with Cognito's defaults where the pool has none:
 /// the verification message (VerificationMessageTemplate, else the legacy fields) and the
-/// invitation (AdminCreateUserConfig.InviteMessageTemplate). `{####}` becomes the code or
+/// invitation (AdminCreateUserConfig.InviteMessageTemplate), the sign-in code of MFA. `{####}` becomes the code or
 /// temporary password, `{username}` the username.
 public struct UserPoolMessages: Sendable {
     public static let defaultVerificationSubject = "Your verification code"
     public static let defaultVerificationMessage = "Your verification code is {####}. "
     public static let defaultInvitationSubject = "Your temporary password"
     public static let defaultInvitationMessage = "Your username is {username} and temporary password is {####}. "
+    public static let defaultAuthenticationSubject = "Your authentication code"
+    public static let defaultAuthenticationMessage = "Your authentication code is {####}. "
     /// The sender of a pool that sends with Cognito's own account and names no From.
     public static let defaultSender = "no-reply@verificationemail.com"
 
@@ -36,6 +38,13 @@ public struct UserPoolMessages: Sendable {
         }
         return (template?.emailSubject ?? Self.defaultInvitationSubject,
                 fill(template?.emailMessage ?? Self.defaultInvitationMessage, code: temporaryPassword, username: username))
+    }
+
+    /// The sign-in code of SMS_MFA (SmsAuthenticationMessage) or EMAIL_OTP (the pool's
+    /// EmailMfaConfiguration, `emailMfa`).
+    public func authentication(_ medium: DeliveryMediumType, code: String, emailMfa: EmailMfaConfigType?) -> (subject: String?, body: String) {
+        if medium == .sms { return (nil, fill(pool.smsAuthenticationMessage ?? Self.defaultAuthenticationMessage, code: code)) }
+        return (emailMfa?.subject ?? Self.defaultAuthenticationSubject, fill(emailMfa?.message ?? Self.defaultAuthenticationMessage, code: code))
     }
 
     /// The sender of the pool's emails: EmailConfiguration.From, else the address of its SES

@@ -23,9 +23,11 @@ public struct SignInSession: Sendable, Equatable {
     public var srpKey: [UInt8]?
     /// When the password was proven, for the challenges after it.
     public var authTime: Date?
+    /// What the sign-in has done before this challenge.
+    public var progress = SignInMachine.Progress()
 
     public init(challenge: ChallengeNameType, id: String, userPoolID: String, clientID: String, sub: String?, username: String,
-                expiry: Date, srpKey: [UInt8]? = nil, authTime: Date? = nil) {
+                expiry: Date, srpKey: [UInt8]? = nil, authTime: Date? = nil, progress: SignInMachine.Progress = .init()) {
         self.challenge = challenge
         self.id = id
         self.userPoolID = userPoolID
@@ -35,6 +37,7 @@ public struct SignInSession: Sendable, Equatable {
         self.expiry = expiry
         self.srpKey = srpKey
         self.authTime = authTime
+        self.progress = progress
     }
 
     static let context = "sign-in-session"
@@ -52,8 +55,22 @@ public struct SignInSession: Sendable, Equatable {
         writer.member("e", expiry.timeIntervalSince1970)
         if let srpKey { writer.member("k", Data(srpKey).base64EncodedString()) }
         if let authTime { writer.member("t", authTime.timeIntervalSince1970) }
+        if progress.newPasswordSet { writer.member("n", true) }
+        if progress.mfaPassed { writer.member("m", true) }
+        if let chosen = progress.chosenFactor { writer.member("f", chosen.rawValue) }
         writer.endObject()
         return key.seal(writer.bytes, context: Self.context, random: random).base64EncodedString()
+    }
+
+    /// The session `text` holds at `now`, whichever client it is for (a call that names no client,
+    /// such as AssociateSoftwareToken, learns it from here; it then opens the session for it).
+    /// - Throws: as ``init(opening:clientID:with:now:)``.
+    public init(openingAnyClient text: String, with key: SealingKey, now: Date) throws(AWSServiceError) {
+        guard let sealed = Data(base64Encoded: text), let plain = key.open(sealed, context: Self.context),
+              let fields = try? JSONNode(parsing: [UInt8](plain)), let clientID = fields["a"]?.string else {
+            throw .notAuthorizedException("Invalid session for the user.")
+        }
+        try self.init(opening: text, clientID: clientID, with: key, now: now)
     }
 
     /// The session `text` holds, for the client `clientID`, at `now`.
@@ -71,7 +88,9 @@ public struct SignInSession: Sendable, Equatable {
         self.init(challenge: challenge, id: id, userPoolID: userPoolID, clientID: owner, sub: fields["s"]?.string,
                   username: username, expiry: expiry,
                   srpKey: fields["k"]?.string.flatMap { Data(base64Encoded: $0) }.map(Array.init),
-                  authTime: fields["t"].flatMap(Self.seconds))
+                  authTime: fields["t"].flatMap(Self.seconds),
+                  progress: SignInMachine.Progress(newPasswordSet: fields["n"]?.bool == true, mfaPassed: fields["m"]?.bool == true,
+                                                   chosenFactor: fields["f"]?.string.map(ChallengeNameType.init(rawValue:))))
     }
 
     private static func seconds(_ node: JSONNode) -> Date? {

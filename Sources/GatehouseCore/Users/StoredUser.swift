@@ -27,6 +27,7 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
     public var pendingAttributes: [AttributeType] = []
     /// The legacy MFA options SetUserSettings and AdminSetUserSettings keep.
     public var mfaOptions: [MFAOptionType] = []
+    public var mfa = UserMfaSettings()
     /// The wrong passwords given since the last right one, for the lockout.
     public var signInFailures = SignInFailures()
     /// When the user was last signed out everywhere (GlobalSignOut, AdminUserGlobalSignOut), in
@@ -72,6 +73,7 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
             case "Codes": codes = try [PendingCode](json: value)
             case "PendingAttributes": pendingAttributes = try [AttributeType](json: value)
             case "MFAOptions": mfaOptions = try [MFAOptionType](json: value)
+            case "MFA": mfa = try UserMfaSettings(json: value)
             case "SignInFailures": signInFailures = try SignInFailures(json: value)
             case "SignedOutAt": signedOutAt = try Int64(json: value)
             case "RevokedSignIns": revokedSignIns = try [RevokedSignIn](json: value)
@@ -95,6 +97,7 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
         if !codes.isEmpty { writer.member("Codes", codes) }
         if !pendingAttributes.isEmpty { writer.member("PendingAttributes", pendingAttributes) }
         if !mfaOptions.isEmpty { writer.member("MFAOptions", mfaOptions) }
+        if mfa != UserMfaSettings() { writer.member("MFA", mfa) }
         if signInFailures.count > 0 { writer.member("SignInFailures", signInFailures) }
         if let signedOutAt { writer.member("SignedOutAt", signedOutAt) }
         if !revokedSignIns.isEmpty { writer.member("RevokedSignIns", revokedSignIns) }

@@ -40,12 +40,15 @@ public struct PendingCode: Sendable, Equatable {
         case passwordReset = "PASSWORD_RESET"
         /// VerifyUserAttribute, after an email or phone number changed: valid 24 hours.
         case attributeVerification = "ATTRIBUTE_VERIFICATION"
+        /// SMS_MFA and EMAIL_OTP at sign-in: valid as long as a default sign-in session, 3 minutes.
+        case signIn = "SIGN_IN"
 
         /// How long a code of this purpose is valid (COGNITO-NOTES §5.2; the 24 h and 1 h).
         public var validity: TimeInterval {
             switch self {
             case .signUp, .attributeVerification: 24 * 3600
             case .passwordReset: 3600
+            case .signIn: 180
             }
         }
     }

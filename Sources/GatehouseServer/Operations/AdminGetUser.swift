@@ -8,7 +8,10 @@ extension Gatehouse {
         let pool = try await userPool(try input.userPoolId.required, context: context)
         let record = try await userRecord(named: try input.username.required, in: pool)
         let user = try StoredUser(record: record)
+        let mfa = Self.mfaSettings(of: user)
         return AdminGetUserResponse(username: user.username, userAttributes: user.attributes, userCreateDate: record.creationDate,
-                                    userLastModifiedDate: record.lastModifiedDate, enabled: user.enabled, userStatus: user.status)
+                                    userLastModifiedDate: record.lastModifiedDate, enabled: user.enabled, userStatus: user.status,
+                                    mfaOptions: user.mfaOptions.isEmpty ? nil : user.mfaOptions, preferredMfaSetting: mfa.preferred,
+                                    userMFASettingList: mfa.list)
     }
 }

@@ -1,0 +1,105 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+
+extension Gatehouse {
+    static let wrongMfaCode = AWSServiceError.codeMismatchException("Invalid code or auth state for the user.")
+
+    /// What the pool offers for MFA; a pool with MFA OFF is not read again.
+    func poolMfa(_ pool: UserPoolType) async throws -> PoolMfa {
+        guard (pool.mfaConfiguration ?? .off) != .off, let id = pool.id, let record = try await storage.userPool(id: id) else { return .off }
+        return PoolMfa(try pools.decoded(record).stored)
+    }
+
+    /// Sends the code of SMS_MFA or EMAIL_OTP, kept as the user's pending sign-in code.
+    /// - Returns: the challenge's CODE_DELIVERY_ parameters.
+    func sendSignInCode(_ challenge: ChallengeNameType, record: UserRecord, pool: UserPoolType,
+                        mfa: PoolMfa) async throws -> [String: String] {
+        let attribute = challenge == .smsMfa ? "phone_number" : "email"
+        let code = VerificationCodes.newCode(random: random)
+        let codes = try await verificationCodes.value()
+        let now = clock.now()
+        let (_, user, address) = try await updateUser(named: record.key, in: pool) { user, record -> String in
+            guard let address = user.attribute(attribute) else { throw AWSServiceError.invalidParameterException("The user has no \(attribute).") }
+            user.issueCode(code, .signIn, to: attribute, sub: record.sub, now: now, codes: codes)
+            return address
+        }
+        let destination = CodeDestination(attributeName: attribute, address: address)
+        await sendAuthenticationCode(code, to: destination, username: user.username, pool: pool, emailMfa: mfa.emailMfa, trigger: "SignIn")
+        let details = destination.details
+        return ["CODE_DELIVERY_DELIVERY_MEDIUM": details.deliveryMedium?.rawValue ?? "", "CODE_DELIVERY_DESTINATION": details.destination ?? ""]
+    }
+
+    /// The answer to SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA. The session is used up even by a
+    /// wrong code, as Cognito's is: the client signs in again.
+    func answerMfaCode(_ challenge: ChallengeNameType, responses: [String: String]?, session text: String?,
+                       pool: UserPoolType, client: UserPoolClientType) async throws -> SignInOutcome {
+        let session = try await openSession(text, for: challenge, pool: pool, client: client)
+        let username = try Self.parameter("USERNAME", in: responses)
+        try SecretHash.check(responses?["SECRET_HASH"], username: username, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+        let code = try Self.parameter("\(challenge == .emailOtp ? "EMAIL_OTP" : challenge.rawValue)_CODE", in: responses)
+        try await consume(session)
+        let now = clock.now()
+        let codes = try await verificationCodes.value()
+        let tokenKey = try await signInSeal.value()
+        let (record, user, error) = try await updateUser(named: session.username, in: pool) { user, record -> AWSServiceError? in
+            guard record.sub == session.sub else { throw AWSServiceError.notAuthorizedException("Invalid session for the user.") }
+            guard challenge == .softwareTokenMfa else {
+                return user.checkCode(code, purpose: .signIn, sub: record.sub, now: now, codes: codes) == .matched ? nil : Self.wrongMfaCode
+            }
+            guard let sealed = user.mfa.softwareToken, let secret = tokenKey.open(sealed, context: Self.softwareTokenContext(record.sub)),
+                  let step = TOTP.matchingStep(code, secret: Array(secret), now: now) else { return Self.wrongMfaCode }
+            if let last = user.mfa.lastSoftwareTokenStep, step <= last {
+                return .expiredCodeException("Your software token has already been used once.")
+            }
+            user.mfa.lastSoftwareTokenStep = step
+            return nil
+        }
+        if let error { throw error }
+        return try await continueSignIn(after: .mfaPassed, progress: session.progress, record: record, user: user, pool: pool,
+                                        client: client, authTime: session.authTime ?? now)
+    }
+
+    /// The answer to SELECT_MFA_TYPE: ANSWER names one of the factors offered.
+    func answerSelectMfaType(_ responses: [String: String]?, session text: String?, pool: UserPoolType,
+                             client: UserPoolClientType) async throws -> SignInOutcome {
+        let session = try await openSession(text, for: .selectMfaType, pool: pool, client: client)
+        let username = try Self.parameter("USERNAME", in: responses)
+        try SecretHash.check(responses?["SECRET_HASH"], username: username, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+        let answer = ChallengeNameType(rawValue: try Self.parameter("ANSWER", in: responses))
+        guard let sub = session.sub, let record = try await storage.user(userPoolID: session.userPoolID, sub: sub) else {
+            throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
+        }
+        let user = try StoredUser(record: record)
+        guard try await poolMfa(pool).facts(for: user, status: user.status).userFactors.contains(answer) else {
+            throw AWSServiceError.invalidParameterException("The ANSWER \(answer.rawValue) is not an MFA type the user can choose.")
+        }
+        try await consume(session)
+        return try await continueSignIn(after: .factorChosen(answer), progress: session.progress, record: record, user: user, pool: pool,
+                                        client: client, authTime: session.authTime ?? clock.now())
+    }
+
+    /// The answer to MFA_SETUP, once AssociateSoftwareToken and VerifySoftwareToken have set up a
+    /// software token with the session.
+    func answerMfaSetup(_ responses: [String: String]?, session text: String?, pool: UserPoolType,
+                        client: UserPoolClientType) async throws -> SignInOutcome {
+        let session = try await openSession(text, for: .mfaSetup, pool: pool, client: client)
+        let username = try Self.parameter("USERNAME", in: responses)
+        try SecretHash.check(responses?["SECRET_HASH"], username: username, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+        guard let sub = session.sub, let record = try await storage.user(userPoolID: session.userPoolID, sub: sub) else {
+            throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
+        }
+        let user = try StoredUser(record: record)
+        guard user.mfa.softwareToken != nil else {
+            throw AWSServiceError.invalidParameterException("Set up a software token with AssociateSoftwareToken and VerifySoftwareToken first.")
+        }
+        try await consume(session)
+        return try await continueSignIn(after: .mfaSetUp, progress: session.progress, record: record, user: user, pool: pool,
+                                        client: client, authTime: session.authTime ?? clock.now())
+    }
+
+    /// What a software token's secret is sealed for.
+    static func softwareTokenContext(_ sub: String) -> String { "software-token/\(sub)" }
+}
