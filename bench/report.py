@@ -3,19 +3,24 @@
 
 Reads, for each server S and operation O in OUT_DIR:
   S-O.wrk   wrk --latency output
-  S-O.cpu   "<utime+stime before> <after> <CLK_TCK> <connections>" of the server
+  S-O.srp   instead, for SRPSignIn: srp-sign-in.py's JSON (sign_ins, errors, elapsed_seconds,
+            workers, first_error)
+  S-O.cpu   "<utime+stime before> <after> <CLK_TCK> <connections or workers>" of the server
             process; "after" is read once the server is idle again
-  S-O.body  the request body (quoted in the problems section)
-  S-O.sample-response  the response to one request made before the run (quoted there too)
+  S-O.body  the request body, for SRPSignIn the sign-in parameters (quoted in the problems section)
+  S-O.sample-response  the response to one request made before the run (quoted there too);
+            for SRPSignIn, first_error takes its place
 Prints the report and writes it to --output. Exits 1 if any run is invalid
-(non-200 responses or socket errors) or missing (its preparation failed), else 0.
+(non-200 responses, socket errors or failed sign-ins) or missing (its preparation failed), else 0.
 """
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
 
 NAMES = {"gatehouse": "Gatehouse", "moto": "moto"}
+SRP_OP = "SRPSignIn"  # measured by bench/srp-sign-in.py, not wrk
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 
 
@@ -36,15 +41,19 @@ def parse_wrk(text):
     }
 
 
+def cpu_ms(out, server, op):
+    before, after, tck, concurrency = map(int, (out / f"{server}-{op}.cpu").read_text().split())
+    return (after - before) * 1000 / tck, concurrency
+
+
 def load(out, server, op):
     wrk = out / f"{server}-{op}.wrk"
     if not wrk.exists():
         return None
     r = parse_wrk(wrk.read_text())
-    before, after, tck, conns = map(int, (out / f"{server}-{op}.cpu").read_text().split())
-    cpu_ms = (after - before) * 1000 / tck
+    cpu, conns = cpu_ms(out, server, op)
     # The server also finishes the ~one request per connection in flight when wrk stops.
-    r["cpu_per_1k"] = cpu_ms * 1000 / (r["requests"] + conns) if r["requests"] is not None else None
+    r["cpu_per_1k"] = cpu * 1000 / (r["requests"] + conns) if r["requests"] is not None else None
     r["few"] = r["requests"] is not None and r["requests"] < 10 * conns
     r["problems"] = []
     if r["rps"] is None or r["requests"] is None:
@@ -56,6 +65,33 @@ def load(out, server, op):
     r["body"] = (out / f"{server}-{op}.body").read_text().strip()
     sample = out / f"{server}-{op}.sample-response"
     r["sample"] = sample.read_text().strip()[:500] if sample.exists() else ""
+    return r
+
+
+def load_srp(out, server):
+    srp = out / f"{server}-{SRP_OP}.srp"
+    if not srp.exists():
+        return None
+    try:
+        gen = json.loads(srp.read_text())
+    except ValueError:  # the generator failed before printing its result
+        gen = {}
+    cpu, workers = cpu_ms(out, server, SRP_OP)
+    sign_ins, errors, elapsed = gen.get("sign_ins"), gen.get("errors"), gen.get("elapsed_seconds")
+    r = {"sign_ins": sign_ins, "errors": errors, "problems": [],
+         "sips": sign_ins / elapsed if sign_ins is not None and elapsed else None,
+         # The generator finishes the sign-ins it is in when time is up, so every one counted
+         # started and ended within the CPU sample.
+         "cpu_per_sign_in": cpu / sign_ins if sign_ins else None,
+         "few": sign_ins is not None and sign_ins < 10 * workers,
+         "body": (out / f"{server}-{SRP_OP}.body").read_text().strip(),
+         "sample": gen.get("first_error") or ""}
+    if sign_ins is None or errors is None:
+        r["problems"].append("srp-sign-in.py gave no result (see the .srp and .srp.log files)")
+    elif errors:
+        r["problems"].append(f"{errors} failed sign-ins")
+    elif not sign_ins:
+        r["problems"].append("no sign-in completed")
     return r
 
 
@@ -74,38 +110,66 @@ def main():
     ap.add_argument("--meta", action="append", default=[], help="Key=Value line for the header")
     a = ap.parse_args()
     servers, ops = a.servers.split(), a.ops.split()
-    results = {(s, o): load(a.out_dir, s, o) for s in servers for o in ops}
-    empty = {"rps": None, "p99_ms": None, "cpu_per_1k": None, "problems": []}
+    wrk_ops = [o for o in ops if o != SRP_OP]
+    results = {(s, o): load(a.out_dir, s, o) for s in servers for o in wrk_ops}
+    if SRP_OP in ops:
+        results.update({(s, SRP_OP): load_srp(a.out_dir, s) for s in servers})
+    empty = {"rps": None, "p99_ms": None, "cpu_per_1k": None, "sips": None, "cpu_per_sign_in": None,
+             "errors": None, "problems": []}
 
     lines = ["# Gatehouse vs moto: cognito-idp throughput", ""]
     lines += [f"- **{k}**: {v}" for k, v in (m.split("=", 1) for m in a.meta)]
-    lines += ["", "| Operation | Gatehouse req/s | Gatehouse p99 | moto req/s | moto p99 | ratio (Gatehouse/moto) |",
-              "|---|---:|---:|---:|---:|---:|"]
-    for op in ops:
-        g, m = (results.get((s, op)) or empty for s in ("gatehouse", "moto"))
+    if wrk_ops:
+        lines += ["", "| Operation | Gatehouse req/s | Gatehouse p99 | moto req/s | moto p99 | ratio (Gatehouse/moto) |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for op in wrk_ops:
+            g, m = (results.get((s, op)) or empty for s in ("gatehouse", "moto"))
+            ratio = "—"
+            if g["rps"] and m["rps"]:
+                ratio = "invalid" if g["problems"] or m["problems"] else f"{g['rps'] / m['rps']:.1f}×"
+            lines.append(f"| {op} | {fmt(g['rps'], ',.0f', g)} | {fmt(g['p99_ms'], '.2f', g, ' ms')}"
+                         f" | {fmt(m['rps'], ',.0f', m)} | {fmt(m['p99_ms'], '.2f', m, ' ms')} | {ratio} |")
+        lines += ["", "Server CPU time (user+system from /proc/PID/stat, from the start of the run until the",
+                  "server is idle again) per 1000 requests (completed + the one in flight per connection):", "",
+                  "| Operation | Gatehouse CPU-ms / 1k req | moto CPU-ms / 1k req |", "|---|---:|---:|"]
+        for op in wrk_ops:
+            g, m = (results.get((s, op)) or empty for s in ("gatehouse", "moto"))
+            lines.append(f"| {op} | {fmt(g['cpu_per_1k'], '.1f', g)} | {fmt(m['cpu_per_1k'], '.1f', m)} |")
+    if SRP_OP in ops:
+        g, m = (results.get((s, SRP_OP)) or empty for s in ("gatehouse", "moto"))
         ratio = "—"
-        if g["rps"] and m["rps"]:
-            ratio = "invalid" if g["problems"] or m["problems"] else f"{g['rps'] / m['rps']:.1f}×"
-        lines.append(f"| {op} | {fmt(g['rps'], ',.0f', g)} | {fmt(g['p99_ms'], '.2f', g, ' ms')}"
-                     f" | {fmt(m['rps'], ',.0f', m)} | {fmt(m['p99_ms'], '.2f', m, ' ms')} | {ratio} |")
-    lines += ["", "Server CPU time (user+system from /proc/PID/stat, from the start of the run until the",
-              "server is idle again) per 1000 requests (completed + the one in flight per connection):", "",
-              "| Operation | Gatehouse CPU-ms / 1k req | moto CPU-ms / 1k req |", "|---|---:|---:|"]
-    for op in ops:
-        g, m = (results.get((s, op)) or empty for s in ("gatehouse", "moto"))
-        lines.append(f"| {op} | {fmt(g['cpu_per_1k'], '.1f', g)} | {fmt(m['cpu_per_1k'], '.1f', m)} |")
+        if g["cpu_per_sign_in"] and m["cpu_per_sign_in"]:
+            ratio = ("invalid" if g["problems"] or m["problems"]
+                     else f"{g['cpu_per_sign_in'] / m['cpu_per_sign_in']:.3g}×")
+        lines += ["", f"{SRP_OP}: full USER_SRP_AUTH sign-ins (InitiateAuth, then RespondToAuthChallenge",
+                  "PASSWORD_VERIFIER; completed = tokens returned) by bench/srp-sign-in.py. Its client-side SRP",
+                  "math in Python limits sign-ins/s; the server's CPU time per completed sign-in (from the start",
+                  "of the run until the server is idle again) is the figure to compare:", "",
+                  "| Server | sign-ins/s | server CPU-ms / sign-in | failed sign-ins |", "|---|---:|---:|---:|"]
+        for name, r in (("Gatehouse", g), ("moto", m)):
+            lines.append(f"| {name} | {fmt(r['sips'], ',.1f', r)} | {fmt(r['cpu_per_sign_in'], '.2f', r)}"
+                         f" | {'—' if r['errors'] is None else r['errors']} |")
+        lines += ["", f"CPU per sign-in, Gatehouse/moto: {ratio}"]
 
     bad = [(s, o, r) for (s, o), r in results.items() if r and r["problems"]]
     missing = [f"{s} {o}" for (s, o), r in results.items() if r is None]
-    lines += ["", "⚠ = invalid measurement (see below)." if bad else "All measured runs: every response was HTTP 200."]
-    few = [f"{NAMES.get(s, s)} {o} ({r['requests']})" for (s, o), r in results.items() if r and r["few"]]
+    ok = "All measured runs: every response was HTTP 200" + (", every sign-in completed." if SRP_OP in ops else ".")
+    lines += ["", "⚠ = invalid measurement (see below)." if bad else ok]
+    few = [f"{NAMES.get(s, s)} {o} ({r['sign_ins'] if o == SRP_OP else r['requests']})"
+           for (s, o), r in results.items() if r and r["few"]]
     if few:
-        lines.append(f"† = fewer than 10 requests per connection completed, so imprecise: {', '.join(few)}.")
+        lines.append("† = fewer than 10 requests per connection (sign-ins per worker) completed, so imprecise: "
+                     f"{', '.join(few)}.")
     if missing:
         lines.append(f"Not measured (preparing state failed, see run.sh's log): {', '.join(missing)}.")
     for s, o, r in bad:
-        lines += ["", f"### {NAMES.get(s, s)} {o}: {'; '.join(r['problems'])}", "",
-                  f"Request: `X-Amz-Target: AWSCognitoIdentityProviderService.{o}`, body:", "",
+        lines += ["", f"### {NAMES.get(s, s)} {o}: {'; '.join(r['problems'])}", ""]
+        if o == SRP_OP:
+            lines += ["Sign-in parameters given to bench/srp-sign-in.py:", "", "```json", r["body"], "```"]
+            if r["sample"]:
+                lines += ["", "What the first failed sign-in got:", "", "```", r["sample"], "```"]
+            continue
+        lines += [f"Request: `X-Amz-Target: AWSCognitoIdentityProviderService.{o}`, body:", "",
                   "```json", r["body"], "```"]
         if r["sample"]:
             lines += ["", "Response to the same request made once before the run (first 500 characters):",

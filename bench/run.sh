@@ -6,31 +6,38 @@
 #
 # What it does, in one run:
 #   1. installs wrk (Debian package) if missing and moto[server] into bench/.venv
-#      (reuses ./.venv if it already has moto_server);
+#      (reuses ./.venv if it already has moto_server), and pycognito into that venv for SRPSignIn;
 #   2. builds Gatehouse (swift build -c release --product gatehouse) unless
 #      GATEHOUSE_BIN is given, starts it on a fresh data dir, and starts moto_server;
 #   3. for each operation (DescribeUserPool, UpdateUserPool, ListUserPools,
 #      CreateUserPool, AdminCreateUser, AdminGetUser, ListUsers filtered by email
-#      among 100 users, SignUp) on each server: prepares state over plain HTTP, runs a short
+#      among 100 users, SignUp, InitiateAuth: a USER_PASSWORD_AUTH sign-in that returns
+#      tokens) on each server: prepares state over plain HTTP, runs a short
 #      warm-up, then `wrk -t2 -c$BENCH_CONNECTIONS -d${BENCH_SECONDS}s --latency`
 #      with bench/request.lua (wrk counts non-2xx responses itself), and samples the
 #      server's CPU time (utime+stime in /proc/PID/stat) around the run;
-#   4. bench/report.py turns the wrk outputs into Markdown tables (req/s, p99,
-#      Gatehouse/moto ratio, CPU-ms per 1000 requests), printed and written to
-#      bench/results.md.
-# Exits 1 if any run saw a non-200 response or a socket error (an invalid
+#      SRPSignIn, a full USER_SRP_AUTH sign-in (InitiateAuth, then RespondToAuthChallenge
+#      PASSWORD_VERIFIER), takes two dependent requests, which wrk cannot make: it is run the
+#      same way with bench/srp-sign-in.py ($BENCH_SRP_WORKERS processes doing pycognito's
+#      client-side SRP math) instead of wrk. That client is slow, so its sign-ins/s are the
+#      client's limit; the server's CPU time per completed sign-in is the figure to compare;
+#   4. bench/report.py turns the outputs into Markdown tables (req/s, p99,
+#      Gatehouse/moto ratio, CPU-ms per 1000 requests; for SRPSignIn sign-ins/s and
+#      CPU-ms per sign-in), printed and written to bench/results.md.
+# Exits 1 if any run saw a non-200 response, a socket error or a failed SRP sign-in (an invalid
 # measurement) or could not be prepared; the report shows a sample request and response.
-# Takes about 4-5 minutes with the defaults (moto's CreateUserPool is ~200 ms of CPU each).
+# Takes about 5-6 minutes with the defaults (moto's CreateUserPool is ~200 ms of CPU each).
 #
 # Environment:
-#   BENCH_SECONDS=10        duration of each measured wrk run
+#   BENCH_SECONDS=10        duration of each measured run (wrk, or srp-sign-in.py for SRPSignIn)
 #   BENCH_WARMUP=2          warm-up seconds before each measured run (0 = none)
 #   BENCH_CONNECTIONS=32    wrk connections (threads are always 2)
+#   BENCH_SRP_WORKERS=4     SRPSignIn's load generator processes (one connection each)
 #   BENCH_SERVERS="gatehouse moto"   which servers to measure
-#   BENCH_OPS="DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp"
+#   BENCH_OPS="DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp InitiateAuth SRPSignIn"
 #   GATEHOUSE_BIN=path      use this binary, don't build
 #   BENCH_DATABASE_URL=url  passed to gatehouse as --database-url
-# Raw outputs (wrk logs, bodies, CPU samples, server logs) go to bench/.out/.
+# Raw outputs (wrk logs, srp-sign-in.py results, bodies, CPU samples, server logs) go to bench/.out/.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -39,7 +46,8 @@ SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 WARMUP=${BENCH_WARMUP:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 SERVERS=${BENCH_SERVERS:-gatehouse moto}
-OPS=${BENCH_OPS:-DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp}
+SRP_WORKERS=${BENCH_SRP_WORKERS:-4}
+OPS=${BENCH_OPS:-DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp InitiateAuth SRPSignIn}
 OUT=$BENCH_DIR/.out
 export BENCH_AMZ_DATE
 BENCH_AMZ_DATE=$(date -u +%Y%m%dT%H%M%SZ)
@@ -63,6 +71,12 @@ else
     "$VENV/bin/pip" install -q 'moto[server]'
   fi
 fi
+case " $OPS " in *" SRPSignIn "*)
+  if ! "$VENV/bin/python" -c 'import pycognito' 2>/dev/null; then
+    log "installing pycognito into $VENV (SRPSignIn's client-side SRP math)"
+    "$VENV/bin/pip" install -q pycognito
+  fi
+esac
 MOTO_VERSION=$("$VENV/bin/python" -c 'import moto; print(moto.__version__)')
 
 case " $SERVERS " in *" gatehouse "*)
@@ -136,18 +150,27 @@ create_user() { # server pool-id username
   call "$1" AdminCreateUser "{\"UserPoolId\":\"$2\",\"Username\":\"$3\",\"MessageAction\":\"SUPPRESS\",
     \"UserAttributes\":[{\"Name\":\"email\",\"Value\":\"$3@example.com\"}]}" >/dev/null
 }
+create_client() { # server pool-id [more JSON members] -> client id
+  local resp; resp=$(call "$1" CreateUserPoolClient "{\"UserPoolId\":\"$2\",\"ClientName\":\"bench\"${3:+,$3}}") || return 1
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["UserPoolClient"]["ClientId"])' <<<"$resp"
+}
 body_for() { # server op -> JSON body for the measured requests (after preparing state)
-  local id i client
+  local id i client flow
   case $2 in
-    DescribeUserPool|UpdateUserPool|AdminCreateUser|AdminGetUser|ListUsers|SignUp)
+    DescribeUserPool|UpdateUserPool|AdminCreateUser|AdminGetUser|ListUsers|SignUp|InitiateAuth|SRPSignIn)
       id=$(create_pool "$1" "bench-${2%UserPool}") || return 1 ;;
     ListUserPools) for i in $(seq 100); do create_pool "$1" "bench-list-$i" >/dev/null || return 1; done ;;
   esac
   case $2 in
     AdminGetUser) create_user "$1" "$id" bench-user || return 1 ;;
     ListUsers) for i in $(seq 100); do create_user "$1" "$id" "user$i" || return 1; done ;;
-    SignUp) client=$(call "$1" CreateUserPoolClient "{\"UserPoolId\":\"$id\",\"ClientName\":\"bench\"}" |
-                       python3 -c 'import json, sys; print(json.load(sys.stdin)["UserPoolClient"]["ClientId"])') || return 1 ;;
+    SignUp) client=$(create_client "$1" "$id") || return 1 ;;
+    InitiateAuth|SRPSignIn) # a confirmed user with a permanent password, and a client allowing the op's flow
+      [ "$2" = InitiateAuth ] && flow=ALLOW_USER_PASSWORD_AUTH || flow=ALLOW_USER_SRP_AUTH
+      client=$(create_client "$1" "$id" "\"ExplicitAuthFlows\":[\"$flow\",\"ALLOW_REFRESH_TOKEN_AUTH\"]") || return 1
+      create_user "$1" "$id" bench-user || return 1
+      call "$1" AdminSetUserPassword \
+        "{\"UserPoolId\":\"$id\",\"Username\":\"bench-user\",\"Password\":\"P2\$Sword\",\"Permanent\":true}" >/dev/null || return 1 ;;
   esac
   case $2 in
     DescribeUserPool) echo "{\"UserPoolId\":\"$id\"}" ;;
@@ -166,6 +189,9 @@ EOF
     AdminGetUser) echo "{\"UserPoolId\":\"$id\",\"Username\":\"bench-user\"}" ;;
     ListUsers) echo "{\"UserPoolId\":\"$id\",\"Filter\":\"email = \\\"user42@example.com\\\"\",\"Limit\":10}" ;;
     SignUp) echo "{\"ClientId\":\"$client\",\"Username\":\"s-%%N%%\",\"Password\":\"P2\$Sword\"}" ;;
+    InitiateAuth) echo "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"$client\",\"AuthParameters\":{\"USERNAME\":\"bench-user\",\"PASSWORD\":\"P2\$Sword\"}}" ;;
+    # Not a request body: srp-sign-in.py's parameters, from which it makes both requests of each sign-in.
+    SRPSignIn) echo "{\"UserPoolId\":\"$id\",\"ClientId\":\"$client\",\"Username\":\"bench-user\",\"Password\":\"P2\$Sword\"}" ;;
     *) log "unknown op $2"; return 1 ;;
   esac
 }
@@ -181,36 +207,57 @@ wait_idle() { # pid: wait (max 60 s) until the server finishes in-flight work (<
   log "warning: pid $1 still busy after 60 s"
 }
 
+wrk_load() { # server seconds output-file: wrk with bench/request.lua (BENCH_TARGET, BENCH_BODY_FILE exported)
+  # --timeout above the duration: slow responses are measured, not dropped from the histogram.
+  wrk -t2 -c"$CONNECTIONS" --latency --timeout "$((SECONDS_PER_RUN + 5))s" -d"$2s" \
+    -s "$BENCH_DIR/request.lua" "${URL[$1]}" >"$3" 2>&1
+}
+srp_load() { # server seconds output-file: full USER_SRP_AUTH sign-ins with the parameters in $BENCH_BODY_FILE
+  # The file gets the generator's JSON only, its stderr (normally empty) goes next to it.
+  BENCH_SECONDS=$2 BENCH_SRP_WORKERS=$SRP_WORKERS \
+    "$VENV/bin/python" "$BENCH_DIR/srp-sign-in.py" "${URL[$1]}" "$BENCH_BODY_FILE" >"$3" 2>"$3.log" ||
+    log "$1: srp-sign-in.py failed, see $3.log"  # report.py then finds no result in $3
+}
+
 for server in $SERVERS; do
   for op in $OPS; do
     run=$OUT/$server-$op
     if ! body_for "$server" "$op" >"$run.body"; then
       log "$server $op: preparing state failed, not measured"; continue
     fi
-    call "$server" "$op" "$(<"$run.body")" >"$run.sample-response" ||
-      log "$server $op: warning: a single request already fails; measuring anyway"
     export BENCH_TARGET=$op BENCH_BODY_FILE=$run.body
-    # --timeout above the duration: slow responses are measured, not dropped from the histogram.
-    wrk_cmd=(wrk -t2 -c"$CONNECTIONS" --latency --timeout "$((SECONDS_PER_RUN + 5))s"
-             -s "$BENCH_DIR/request.lua" "${URL[$server]}")
-    [ "$WARMUP" = 0 ] || "${wrk_cmd[@]}" -d"${WARMUP}s" >"$run.warmup" 2>&1
+    if [ "$op" = SRPSignIn ]; then
+      # No single request to sample: the generator reports what its first failed sign-in got.
+      load=srp_load output=$run.srp concurrency=$SRP_WORKERS unit=workers
+    else
+      call "$server" "$op" "$(<"$run.body")" >"$run.sample-response" ||
+        log "$server $op: warning: a single request already fails; measuring anyway"
+      load=wrk_load output=$run.wrk concurrency=$CONNECTIONS unit=connections
+    fi
+    [ "$WARMUP" = 0 ] || $load "$server" "$WARMUP" "$run.warmup"
     wait_idle "${PID[$server]}"
-    log "$server $op: ${SECONDS_PER_RUN}s x $CONNECTIONS connections"
+    log "$server $op: ${SECONDS_PER_RUN}s x $concurrency $unit"
     before=$(cpu_ticks "${PID[$server]}")
-    "${wrk_cmd[@]}" -d"${SECONDS_PER_RUN}s" >"$run.wrk" 2>&1
-    wait_idle "${PID[$server]}"  # CPU of the requests still in flight when wrk stopped counts too
+    $load "$server" "$SECONDS_PER_RUN" "$output"
+    wait_idle "${PID[$server]}"  # CPU of the requests still in flight when the load stopped counts too
     after=$(cpu_ticks "${PID[$server]}")
-    echo "$before $after $(getconf CLK_TCK) $CONNECTIONS" >"$run.cpu"
+    echo "$before $after $(getconf CLK_TCK) $concurrency" >"$run.cpu"
   done
 done
 
 # ---- 4. report --------------------------------------------------------------
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 [ -z "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || COMMIT="$COMMIT (dirty)"
+srp_meta=()
+case " $OPS " in *" SRPSignIn "*)
+  srp_meta=(--meta "SRPSignIn load=bench/srp-sign-in.py, $SRP_WORKERS worker processes with pycognito $(
+    "$VENV/bin/python" -c 'from importlib.metadata import version; print(version("pycognito"))'), ${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)")
+esac
 python3 "$BENCH_DIR/report.py" "$OUT" \
   --servers "$SERVERS" --ops "$OPS" --output "$BENCH_DIR/results.md" \
   --meta "Date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
   --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load average at start $LOAD" \
   --meta "Gatehouse=$COMMIT${BENCH_DATABASE_URL:+, --database-url set}" \
   --meta "moto=$MOTO_VERSION" \
-  --meta "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f2), -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)"
+  --meta "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f2), -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)" \
+  "${srp_meta[@]}"
