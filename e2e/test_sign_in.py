@@ -333,3 +333,37 @@ def test_keys_survive_a_restart(cognito, pool, live_server):
     assert cognito.get_user(AccessToken=access)["Username"] == "tom"
     missing = requests.get(f"{live_server.endpoint}/us-east-1_NoSuchPool/.well-known/jwks.json", timeout=10)
     assert missing.status_code == 400 and missing.json()["__type"] == "ResourceNotFoundException"
+
+
+def test_refresh_token_rotation(timed):
+    cognito, pool_id, _, server = timed
+    client = _app(cognito, pool_id, RefreshTokenRotation={"Feature": "ENABLED", "RetryGracePeriodSeconds": 10})
+    client_id = client["ClientId"]
+    _user(cognito, pool_id, "uli")
+    first = _password_auth(cognito, client_id, "uli")["AuthenticationResult"]
+    rotated = cognito.get_tokens_from_refresh_token(ClientId=client_id, RefreshToken=first["RefreshToken"])["AuthenticationResult"]
+    assert rotated["RefreshToken"] != first["RefreshToken"]
+    assert _claims(rotated["AccessToken"])["origin_jti"] == _claims(first["AccessToken"])["origin_jti"]
+    assert cognito.get_tokens_from_refresh_token(ClientId=client_id, RefreshToken=first["RefreshToken"]), "a retry within the grace period"
+    server.advance_clock(11)
+    expect_client_error(cognito.get_tokens_from_refresh_token, "RefreshTokenReuseException",
+                        "Refresh Token has been rotated and can no longer be used.", ClientId=client_id, RefreshToken=first["RefreshToken"])
+    newest = cognito.get_tokens_from_refresh_token(ClientId=client_id, RefreshToken=rotated["RefreshToken"])["AuthenticationResult"]
+    assert "RefreshToken" in newest
+    plain = _app(cognito, pool_id)["ClientId"]
+    tokens = _password_auth(cognito, plain, "uli")["AuthenticationResult"]
+    refreshed = cognito.get_tokens_from_refresh_token(ClientId=plain, RefreshToken=tokens["RefreshToken"])["AuthenticationResult"]
+    assert "RefreshToken" not in refreshed, "without rotation, no new refresh token"
+
+
+def test_aliases_do_not_sign_in_a_user_with_a_temporary_password(cognito, make_pool):
+    pool_id = make_pool(AliasAttributes=["email"])["Id"]
+    client_id = _app(cognito, pool_id)["ClientId"]
+    cognito.admin_create_user(UserPoolId=pool_id, Username="vera", TemporaryPassword="Temp0rary!", MessageAction="SUPPRESS",
+                              UserAttributes=[{"Name": "email", "Value": "vera@example.com"}, {"Name": "email_verified", "Value": "true"}])
+    expect_client_error(_password_auth, "UserNotFoundException", "User does not exist.", cognito=cognito, client_id=client_id,
+                        name="vera@example.com", password="Temp0rary!")
+    challenge = _password_auth(cognito, client_id, "vera", "Temp0rary!")
+    cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="NEW_PASSWORD_REQUIRED", Session=challenge["Session"],
+                                      ChallengeResponses={"USERNAME": "vera", "NEW_PASSWORD": PASSWORD})
+    assert "AuthenticationResult" in _password_auth(cognito, client_id, "vera@example.com")

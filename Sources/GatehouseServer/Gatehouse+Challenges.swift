@@ -102,23 +102,49 @@ extension Gatehouse {
                                         client: client, authTime: session.authTime ?? clock.now())
     }
 
-    /// REFRESH_TOKEN_AUTH: new ID and access tokens for the sign-in a refresh token belongs to,
-    /// with its `auth_time` and `origin_jti`, and no new refresh token.
-    /// - Throws: `NotAuthorizedException` "Invalid Refresh Token" (not this server's, or another
-    ///   client's), "Refresh Token has expired", "Refresh Token has been revoked", "User is disabled.".
+    /// REFRESH_TOKEN_AUTH: the SECRET_HASH may be of either name the user goes by (username or
+    /// sub, docs/compatibility.md); then as ``refresh(_:pool:client:rotate:)`` without rotation.
     func refreshTokens(_ parameters: [String: String]?, pool: UserPoolType, client: UserPoolClientType) async throws -> SignInOutcome {
-        let token = try RefreshToken(opening: try Self.parameter("REFRESH_TOKEN", in: parameters), with: try await signInSeal.value())
+        let (token, record, user) = try await openRefreshToken(try Self.parameter("REFRESH_TOKEN", in: parameters), pool: pool, client: client)
+        try SecretHash.check(parameters?["SECRET_HASH"], anyOf: [parameters?["USERNAME"], user.username, record.sub].compactMap { $0 },
+                             clientID: token.clientID, clientSecret: client.clientSecret)
+        return SignInOutcome(authenticationResult: try await refresh(token, record: record, user: user, pool: pool, client: client, rotate: false))
+    }
+
+    /// The refresh token `text`, of `client`, and its user.
+    /// - Throws: `NotAuthorizedException` "Invalid Refresh Token" (not this server's, or another
+    ///   client's), "Refresh Token has expired"; `UserNotFoundException`.
+    func openRefreshToken(_ text: String, pool: UserPoolType,
+                          client: UserPoolClientType) async throws -> (token: RefreshToken, record: UserRecord, user: StoredUser) {
+        let token = try RefreshToken(opening: text, with: try await signInSeal.value())
         guard token.clientID == client.clientId else { throw AWSServiceError.notAuthorizedException("Invalid Refresh Token") }
         guard token.expiry > clock.now() else { throw AWSServiceError.notAuthorizedException("Refresh Token has expired") }
         guard let record = try await storage.user(userPoolID: pool.id ?? "", sub: token.sub) else { throw Self.userNotFound }
-        let user = try StoredUser(record: record)
-        // The hash of either name the user goes by opens the refresh (docs/compatibility.md).
-        try SecretHash.check(parameters?["SECRET_HASH"], anyOf: [parameters?["USERNAME"], user.username, record.sub].compactMap { $0 },
-                             clientID: token.clientID, clientSecret: client.clientSecret)
+        return (token, record, try StoredUser(record: record))
+    }
+
+    /// New ID and access tokens for the sign-in `token` belongs to, with its `auth_time` and
+    /// `origin_jti`. With `rotate`, also a new refresh token, and `token` stops working after the
+    /// client's RetryGracePeriodSeconds.
+    /// - Throws: `NotAuthorizedException` "Refresh Token has been revoked", "User is disabled.";
+    ///   `RefreshTokenReuseException` for a token rotated out whose grace period is over.
+    func refresh(_ token: RefreshToken, record: UserRecord, user: StoredUser, pool: UserPoolType, client: UserPoolClientType,
+                 rotate: Bool) async throws -> AuthenticationResultType {
+        let reused = AWSServiceError(type: "RefreshTokenReuseException", message: "Refresh Token has been rotated and can no longer be used.",
+                                     status: 400)
+        let now = clock.now()
         guard user.isSignInActive(token.originJTI) else { throw AWSServiceError.notAuthorizedException("Refresh Token has been revoked") }
+        guard user.isRefreshTokenUsable(token.id, now: now) else { throw reused }
         guard user.enabled else { throw AWSServiceError.notAuthorizedException("User is disabled.") }
-        return SignInOutcome(authenticationResult: try await issueTokens(
-            record: record, user: user, pool: pool, client: client, authTime: token.authTime, originJTI: token.originJTI,
-            includeRefreshToken: false))
+        if rotate {
+            let grace = TimeInterval(client.refreshTokenRotation?.retryGracePeriodSeconds ?? 0)
+            try await updateUser(named: record.key, in: pool) { user, _ in
+                // Checked again in the write: of two concurrent rotations without grace, one fails.
+                guard user.isRefreshTokenUsable(token.id, now: now) else { throw reused }
+                user.rotateOut(refreshToken: token.id, expiry: token.expiry, grace: grace, now: now)
+            }
+        }
+        return try await issueTokens(record: record, user: user, pool: pool, client: client, authTime: token.authTime,
+                                     originJTI: token.originJTI, includeRefreshToken: rotate)
     }
 }

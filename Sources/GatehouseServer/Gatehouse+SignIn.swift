@@ -42,12 +42,13 @@ extension Gatehouse {
         return value
     }
 
-    /// The user a sign-in names.
+    /// The user a sign-in names. A user with a temporary password signs in by username only: its
+    /// aliases do not name it yet (COGNITO-NOTES §5.2).
     /// - Throws: `UserNotFoundException` "User does not exist.", or, when the client hides which
     ///   users exist, `NotAuthorizedException` "Incorrect username or password.".
     func signInUser(named name: String, in pool: UserPoolType, client: UserPoolClientType) async throws -> UserRecord {
         do {
-            return try await userRecord(named: name, in: pool)
+            return try await userRecord(named: name, in: pool) { try StoredUser(record: $0).status != .forceChangePassword }
         } catch let error as AWSServiceError where error == Self.userNotFound {
             throw Self.hidesUsers(client) ? Self.incorrectPassword : error
         }

@@ -25,7 +25,7 @@ extension Gatehouse {
         let lifetimes = Self.tokenLifetimes(client)
         var refreshToken: String?
         if includeRefreshToken {
-            refreshToken = RefreshToken(clientID: subject.clientID, sub: record.sub, originJTI: originJTI, authTime: authTime,
+            refreshToken = RefreshToken(id: random.uuid(), clientID: subject.clientID, sub: record.sub, originJTI: originJTI, authTime: authTime,
                                         expiry: now.addingTimeInterval(TimeInterval(lifetimes.refresh)))
                 .sealed(with: try await signInSeal.value(), random: random)
         }

@@ -16,13 +16,18 @@ extension Gatehouse {
 
     /// The user a name given in a call names: by its username, then by the pool's username
     /// attributes or aliases, then by its sub (docs/compatibility.md).
+    /// - Parameter byAlias: whether a user found by an alias (AliasAttributes) counts as found.
     /// - Throws: `UserNotFoundException` when no user has the name.
-    func userRecord(named name: String, in pool: UserPoolType) async throws -> UserRecord {
+    func userRecord(named name: String, in pool: UserPoolType,
+                    byAlias: (UserRecord) throws -> Bool = { _ in true }) async throws -> UserRecord {
         let poolID = pool.id ?? ""
         let rules = UserIdentityRules(pool: pool)
         if let record = try await storage.user(userPoolID: poolID, key: rules.key(name)) { return record }
         for claim in rules.claims(forName: name) {
-            if let record = try await storage.user(userPoolID: poolID, claim: claim) { return record }
+            if let record = try await storage.user(userPoolID: poolID, claim: claim) {
+                guard rules.usernameAttributes.isEmpty, try !byAlias(record) else { return record }
+                throw Self.userNotFound
+            }
         }
         if let record = try await storage.user(userPoolID: poolID, sub: name.lowercased()) { return record }
         throw Self.userNotFound

@@ -98,7 +98,7 @@ final class SignInStateTests: XCTestCase {
     }
 
     func testARefreshTokenIsAJWEOnlyThisKeyOpens() throws {
-        let token = RefreshToken(clientID: "client", sub: "sub-1", originJTI: "jti", authTime: now, expiry: now.addingTimeInterval(86_400))
+        let token = RefreshToken(id: "token-1", clientID: "client", sub: "sub-1", originJTI: "jti", authTime: now, expiry: now.addingTimeInterval(86_400))
         let text = token.sealed(with: key, random: .system)
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         XCTAssertEqual(parts.count, 5)
@@ -129,11 +129,24 @@ final class SignInStateTests: XCTestCase {
         XCTAssertFalse(user.isSignInActive(before))
         XCTAssertTrue(user.isSignInActive(other))
         user.revokeSignIn(other, expiry: now.addingTimeInterval(120), now: now.addingTimeInterval(61))
-        XCTAssertEqual(user.revokedSignIns.map(\.originJTI), [other], "revocations past their refresh token's expiry are forgotten")
+        XCTAssertEqual(user.revokedSignIns.map(\.id), [other], "revocations past their refresh token's expiry are forgotten")
         user.signOutEverywhere(now: now.addingTimeInterval(0.001))
         XCTAssertFalse(user.isSignInActive(SignInSessionID.make(at: now, random: .system)))
         XCTAssertTrue(user.isSignInActive(SignInSessionID.make(at: now.addingTimeInterval(0.002), random: .system)))
         let decoded = try? AWSJSON.decode(StoredUser.self, from: user.document())
         XCTAssertEqual(decoded, user)
+    }
+
+    func testARotatedRefreshTokenWorksOnlyForItsGracePeriod() {
+        var user = StoredUser(username: "ada", attributes: [], status: .confirmed)
+        XCTAssertTrue(user.isRefreshTokenUsable("old", now: now))
+        user.rotateOut(refreshToken: "old", expiry: now.addingTimeInterval(3600), grace: 10, now: now)
+        XCTAssertTrue(user.isRefreshTokenUsable("old", now: now.addingTimeInterval(9)))
+        XCTAssertFalse(user.isRefreshTokenUsable("old", now: now.addingTimeInterval(10)))
+        user.rotateOut(refreshToken: "old", expiry: now.addingTimeInterval(3600), grace: 10, now: now.addingTimeInterval(5))
+        XCTAssertFalse(user.isRefreshTokenUsable("old", now: now.addingTimeInterval(10)), "a retry does not extend the grace")
+        user.rotateOut(refreshToken: "newer", expiry: now.addingTimeInterval(7200), grace: 0, now: now.addingTimeInterval(3600))
+        XCTAssertEqual(user.rotatedRefreshTokens.map(\.id), ["newer"], "expired tokens are forgotten")
+        XCTAssertFalse(user.isRefreshTokenUsable("newer", now: now.addingTimeInterval(3600)), "no grace: retired at once")
     }
 }

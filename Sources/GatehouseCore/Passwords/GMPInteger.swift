@@ -70,6 +70,15 @@ final class GMPInteger: @unchecked Sendable {
         return result
     }
 
+    /// self^exponent mod modulus for an exponent that is no secret (GMP's `mpz_powm`, faster than
+    /// ``power(_:modulo:)``).
+    /// - Precondition: the modulus is odd and above 1.
+    func publicPower(_ exponent: GMPInteger, modulo modulus: GMPInteger) -> GMPInteger {
+        let result = GMPInteger()
+        __gmpz_powm(result.value, value, exponent.value, modulus.value)
+        return result
+    }
+
     /// self^exponent mod modulus, in time that does not depend on the exponent's bits (GMP's
     /// `mpz_powm_sec`), for secret exponents.
     /// - Precondition: the modulus is odd and above 1.

@@ -32,8 +32,8 @@ public enum SRPServer {
             let serverPublic = multiplier.multiplied(by: v, modulo: SRPGroup.modulus).adding(gb, modulo: SRPGroup.modulus)
             let u = GMPInteger(bigEndian: Array(SHA256.hash(data: padded(clientPublic.minimalBigEndian) + padded(serverPublic.minimalBigEndian))))
             guard !serverPublic.isZero, !u.isZero else { continue }  // a chance of 2^-256: draw b again
-            // S = (A · v^u)^b
-            let s = clientPublic.multiplied(by: v.power(u, modulo: SRPGroup.modulus), modulo: SRPGroup.modulus)
+            // S = (A · v^u)^b; u is public (both sides hash it from A and B), b is the secret.
+            let s = clientPublic.multiplied(by: v.publicPower(u, modulo: SRPGroup.modulus), modulo: SRPGroup.modulus)
                 .power(GMPInteger(bigEndian: b), modulo: SRPGroup.modulus)
             let prk = HMAC<SHA256>.authenticationCode(for: padded(s.minimalBigEndian), using: SymmetricKey(data: padded(u.minimalBigEndian)))
             let okm = HMAC<SHA256>.authenticationCode(for: Array("Caldera Derived Key".utf8) + [1], using: SymmetricKey(data: Data(prk)))

@@ -5,6 +5,8 @@ import Foundation
 /// key as a JWE in compact form (`dir`, A256GCM), opaque to clients like Cognito's. Every process
 /// sharing the database can open it; nobody else can read or forge one.
 public struct RefreshToken: Sendable, Equatable {
+    /// This token's own id: rotation (GetTokensFromRefreshToken) retires it by this id.
+    public var id: String
     public var clientID: String
     public var sub: String
     /// The sign-in's ``SignInSessionID``.
@@ -12,7 +14,8 @@ public struct RefreshToken: Sendable, Equatable {
     public var authTime: Date
     public var expiry: Date
 
-    public init(clientID: String, sub: String, originJTI: String, authTime: Date, expiry: Date) {
+    public init(id: String, clientID: String, sub: String, originJTI: String, authTime: Date, expiry: Date) {
+        self.id = id
         self.clientID = clientID
         self.sub = sub
         self.originJTI = originJTI
@@ -26,6 +29,7 @@ public struct RefreshToken: Sendable, Equatable {
     public func sealed(with key: SealingKey, random: RandomSource) -> String {
         var writer = JSONWriter(capacity: 200)
         writer.beginObject()
+        writer.member("jti", id)
         writer.member("client_id", clientID)
         writer.member("sub", sub)
         writer.member("origin_jti", originJTI)
@@ -47,12 +51,12 @@ public struct RefreshToken: Sendable, Equatable {
               let nonce = Data(base64URLEncoded: parts[2]), nonce.count == 12,
               let ciphertext = Data(base64URLEncoded: parts[3]), let tag = Data(base64URLEncoded: parts[4]), tag.count == 16,
               let plain = key.open(nonce + ciphertext + tag, context: Self.header),
-              let claims = try? JSONNode(parsing: [UInt8](plain)),
+              let claims = try? JSONNode(parsing: [UInt8](plain)), let id = claims["jti"]?.string,
               let clientID = claims["client_id"]?.string, let sub = claims["sub"]?.string,
               let originJTI = claims["origin_jti"]?.string,
               case .number(let authTime)? = claims["auth_time"], let authSeconds = Double(authTime),
               case .number(let expiry)? = claims["exp"], let expirySeconds = Double(expiry) else { throw invalid }
-        self.init(clientID: clientID, sub: sub, originJTI: originJTI, authTime: Date(timeIntervalSince1970: authSeconds),
+        self.init(id: id, clientID: clientID, sub: sub, originJTI: originJTI, authTime: Date(timeIntervalSince1970: authSeconds),
                   expiry: Date(timeIntervalSince1970: expirySeconds))
     }
 }

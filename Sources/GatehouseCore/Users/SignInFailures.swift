@@ -47,29 +47,3 @@ public struct SignInFailures: JSONCodable, Sendable, Equatable {
         writer.endObject()
     }
 }
-
-/// A sign-in whose tokens were revoked, remembered until its refresh token would have expired.
-public struct RevokedSignIn: JSONCodable, Sendable, Equatable {
-    public let originJTI: String
-    public let expiry: Date
-
-    public init(originJTI: String, expiry: Date) {
-        self.originJTI = originJTI
-        self.expiry = expiry
-    }
-
-    public init(json: JSONNode) throws(JSONDecodeFailure) {
-        guard let originJTI = json["OriginJti"]?.string, let expiry = json["Expiry"] else {
-            throw JSONDecodeFailure(expected: "structure").inside("OriginJti")
-        }
-        self.originJTI = originJTI
-        self.expiry = try Date(json: expiry)
-    }
-
-    public func writeJSON(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("OriginJti", originJTI)
-        writer.member("Expiry", expiry)
-        writer.endObject()
-    }
-}

@@ -34,7 +34,9 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
     /// milliseconds since 1970: tokens of earlier sign-ins no longer work.
     public var signedOutAt: Int64?
     /// Sign-ins whose refresh token was revoked (RevokeToken), kept until that token would expire.
-    public var revokedSignIns: [RevokedSignIn] = []
+    public var revokedSignIns: [Revocation] = []
+    /// Refresh tokens rotation replaced (GetTokensFromRefreshToken), kept until they would expire.
+    public var rotatedRefreshTokens: [Revocation] = []
 
     public init(username: String, attributes: [AttributeType], status: UserStatusType, enabled: Bool = true,
                 password: PasswordVerifier? = nil, temporaryPasswordExpiry: Date? = nil, previousPasswords: [PasswordVerifier] = []) {
@@ -76,7 +78,8 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
             case "MFA": mfa = try UserMfaSettings(json: value)
             case "SignInFailures": signInFailures = try SignInFailures(json: value)
             case "SignedOutAt": signedOutAt = try Int64(json: value)
-            case "RevokedSignIns": revokedSignIns = try [RevokedSignIn](json: value)
+            case "RevokedSignIns": revokedSignIns = try [Revocation](json: value)
+            case "RotatedRefreshTokens": rotatedRefreshTokens = try [Revocation](json: value)
             default: break
             }
         }
@@ -101,6 +104,7 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
         if signInFailures.count > 0 { writer.member("SignInFailures", signInFailures) }
         if let signedOutAt { writer.member("SignedOutAt", signedOutAt) }
         if !revokedSignIns.isEmpty { writer.member("RevokedSignIns", revokedSignIns) }
+        if !rotatedRefreshTokens.isEmpty { writer.member("RotatedRefreshTokens", rotatedRefreshTokens) }
         writer.endObject()
     }
 
