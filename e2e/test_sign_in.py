@@ -367,3 +367,20 @@ def test_aliases_do_not_sign_in_a_user_with_a_temporary_password(cognito, make_p
     cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="NEW_PASSWORD_REQUIRED", Session=challenge["Session"],
                                       ChallengeResponses={"USERNAME": "vera", "NEW_PASSWORD": PASSWORD})
     assert "AuthenticationResult" in _password_auth(cognito, client_id, "vera@example.com")
+
+
+def test_signing_certificate(cognito, pool, live_server):
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import padding
+    pool_id, _ = pool
+    text = cognito.get_signing_certificate(UserPoolId=pool_id)["Certificate"]
+    assert cognito.get_signing_certificate(UserPoolId=pool_id)["Certificate"] == text, "the same certificate every time"
+    certificate = x509.load_der_x509_certificate(base64.b64decode(text))
+    certificate.public_key().verify(certificate.signature, certificate.tbs_certificate_bytes, padding.PKCS1v15(),
+                                    certificate.signature_hash_algorithm)
+    assert (certificate.not_valid_after_utc - certificate.not_valid_before_utc).days >= 3652
+    id_key = requests.get(f"{live_server.endpoint}/{pool_id}/.well-known/jwks.json", timeout=10).json()["keys"][0]
+    modulus = int.from_bytes(base64.urlsafe_b64decode(id_key["n"] + "=="), "big")
+    assert certificate.public_key().public_numbers().n == modulus, "the key that signs the pool's ID tokens"
+    expect_client_error(cognito.get_signing_certificate, "ResourceNotFoundException", "User pool us-east-1_NoSuchPool does not exist.",
+                        UserPoolId="us-east-1_NoSuchPool")

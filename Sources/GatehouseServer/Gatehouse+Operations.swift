@@ -40,6 +40,7 @@ extension Gatehouse {
         registry.register(Operations.DescribeUserPoolClient.self, describeUserPoolClient)
         registry.register(Operations.ForgotPassword.self, forgotPassword)
         registry.register(Operations.GetGroup.self, getGroup)
+        registry.register(Operations.GetSigningCertificate.self, getSigningCertificate)
         registry.register(Operations.GetTokensFromRefreshToken.self, getTokensFromRefreshToken)
         registry.register(Operations.GetUser.self, getUser)
         registry.register(Operations.GetUserAttributeVerificationCode.self, getUserAttributeVerificationCode)
