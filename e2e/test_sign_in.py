@@ -12,7 +12,7 @@ from pycognito.aws_srp import AWSSRP
 import warrant_lite
 from warrant_lite import WarrantLite
 
-from helpers import expect_client_error
+from helpers import STORE, expect_client_error
 
 PASSWORD = "P2$Sword"
 INCORRECT = "Incorrect username or password."
@@ -384,3 +384,26 @@ def test_signing_certificate(cognito, pool, live_server):
     assert certificate.public_key().public_numbers().n == modulus, "the key that signs the pool's ID tokens"
     expect_client_error(cognito.get_signing_certificate, "ResourceNotFoundException", "User pool us-east-1_NoSuchPool does not exist.",
                         UserPoolId="us-east-1_NoSuchPool")
+
+
+@pytest.mark.skipif(STORE != "postgres", reason="processes share a database on PostgreSQL")
+def test_a_second_process_continues_the_sign_in_with_the_same_keys(cognito, pool, live_server, server_factory, boto_session):
+    from botocore.config import Config
+    pool_id, client_id = pool
+    _user(cognito, pool_id, "wen")
+    # Processes behind one address share its issuer URL; the default would be each one's own.
+    other = server_factory(options={"issuer-url": live_server.endpoint}).start()
+    second = boto_session.client("cognito-idp", region_name="us-east-1", endpoint_url=other.endpoint,
+                                 config=Config(retries={"max_attempts": 1}))
+    srp = AWSSRP(username="wen", password=PASSWORD, pool_id=pool_id, client_id=client_id, client=cognito)
+    challenge = cognito.initiate_auth(ClientId=client_id, AuthFlow="USER_SRP_AUTH", AuthParameters=srp.get_auth_params())
+    responses = srp.process_challenge(challenge["ChallengeParameters"], srp.get_auth_params())
+    tokens = second.respond_to_auth_challenge(ClientId=client_id, ChallengeName="PASSWORD_VERIFIER",
+                                              ChallengeResponses=responses)["AuthenticationResult"]
+    expect_client_error(cognito.respond_to_auth_challenge, "NotAuthorizedException",
+                        "Invalid session for the user, session can only be used once.",
+                        ClientId=client_id, ChallengeName="PASSWORD_VERIFIER", ChallengeResponses=responses)
+    first_keys = requests.get(f"{live_server.endpoint}/{pool_id}/.well-known/jwks.json", timeout=10).json()
+    assert requests.get(f"{other.endpoint}/{pool_id}/.well-known/jwks.json", timeout=10).json() == first_keys
+    assert cognito.get_user(AccessToken=tokens["AccessToken"])["Username"] == "wen"
+    other.stop()

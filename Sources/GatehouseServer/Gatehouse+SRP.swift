@@ -62,6 +62,8 @@ extension Gatehouse {
         guard session.challenge == .passwordVerifier, session.userPoolID == pool.id, let key = session.srpKey else {
             throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
         }
+        // Used up by any answer, right or wrong: a client whose proof failed starts again.
+        try await consume(session)
         guard let sub = session.sub, let record = try await storage.user(userPoolID: session.userPoolID, sub: sub) else {
             throw Self.incorrectPassword
         }
@@ -72,7 +74,6 @@ extension Gatehouse {
               given.count == expected.count, zip(given, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
             try await passwordFailed(record, pool: pool)
         }
-        try await consume(session)
         let (proven, user) = try await passwordProven(record, pool: pool)
         return try await continueSignIn(after: .passwordVerified, record: proven, user: user, pool: pool, client: client, authTime: now)
     }

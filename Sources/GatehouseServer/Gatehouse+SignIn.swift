@@ -22,17 +22,16 @@ extension Gatehouse {
     static func checkFlowEnabled(_ flow: AuthFlowType, for client: UserPoolClientType) throws(AWSServiceError) {
         let flows = Set(UserPoolClientConfiguration.effectiveExplicitAuthFlows(client))
         let legacy = !flows.contains { $0.rawValue.hasPrefix("ALLOW_") }
-        let enabled: Bool
-        switch flow {
-        case .userSrpAuth: enabled = flows.contains(.allowUserSrpAuth) || legacy
-        case .refreshTokenAuth, .refreshToken: enabled = flows.contains(.allowRefreshTokenAuth) || legacy
-        case .userPasswordAuth: enabled = flows.contains(.allowUserPasswordAuth) || flows.contains(.userPasswordAuth)
-        case .adminUserPasswordAuth, .adminNoSrpAuth:
-            enabled = flows.contains(.allowAdminUserPasswordAuth) || flows.contains(.adminNoSrpAuth)
-            if !enabled { throw .invalidParameterException("Auth flow not enabled for this client") }
-        default: enabled = false
+        let admin = flow == .adminUserPasswordAuth || flow == .adminNoSrpAuth
+        let enabled = switch flow {
+        case .userSrpAuth: flows.contains(.allowUserSrpAuth) || legacy
+        case .refreshTokenAuth, .refreshToken: flows.contains(.allowRefreshTokenAuth) || legacy
+        case .userPasswordAuth: flows.contains(.allowUserPasswordAuth) || flows.contains(.userPasswordAuth)
+        case .adminUserPasswordAuth, .adminNoSrpAuth: flows.contains(.allowAdminUserPasswordAuth) || flows.contains(.adminNoSrpAuth)
+        default: false
         }
-        if !enabled { throw .invalidParameterException("\(flow.rawValue) flow not enabled for this client") }
+        guard !enabled else { return }
+        throw .invalidParameterException(admin ? "Auth flow not enabled for this client" : "\(flow.rawValue) flow not enabled for this client")
     }
 
     /// A required member of AuthParameters or ChallengeResponses.
