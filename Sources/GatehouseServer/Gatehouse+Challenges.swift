@@ -16,13 +16,10 @@ extension Gatehouse {
         case .refreshTokenAuth, .refreshToken:
             return try await refreshTokens(parameters, pool: pool, client: client)
         case .userSrpAuth:
-            try SecretHash.check(parameters?["SECRET_HASH"], username: try Self.parameter("USERNAME", in: parameters),
-                                 clientID: client.clientId ?? "", clientSecret: client.clientSecret)
             return try await startSRP(parameters, pool: pool, client: client)
         default:
-            let name = try Self.parameter("USERNAME", in: parameters)
+            let name = try Self.signedUsername(parameters, client: client)
             let password = try Self.parameter("PASSWORD", in: parameters)
-            try SecretHash.check(parameters?["SECRET_HASH"], username: name, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
             let found = try await signInUser(named: name, in: pool, client: client)
             let (record, user) = try await verifyPassword(password, of: found, pool: pool)
             return try await continueSignIn(after: .passwordVerified, record: record, user: user, pool: pool, client: client,
@@ -69,8 +66,7 @@ extension Gatehouse {
     func answerNewPasswordRequired(_ responses: [String: String]?, session text: String?, pool: UserPoolType,
                                    client: UserPoolClientType) async throws -> SignInOutcome {
         let session = try await openSession(text, for: .newPasswordRequired, pool: pool, client: client)
-        let username = try Self.parameter("USERNAME", in: responses)
-        try SecretHash.check(responses?["SECRET_HASH"], username: username, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+        _ = try Self.signedUsername(responses, client: client)
         let password = try Self.parameter("NEW_PASSWORD", in: responses)
         let policy = PasswordPolicy(pool.policies?.passwordPolicy)
         try policy.check(password, wording: .newPassword)

@@ -37,8 +37,7 @@ extension Gatehouse {
     func answerMfaCode(_ challenge: ChallengeNameType, responses: [String: String]?, session text: String?,
                        pool: UserPoolType, client: UserPoolClientType) async throws -> SignInOutcome {
         let session = try await openSession(text, for: challenge, pool: pool, client: client)
-        let username = try Self.parameter("USERNAME", in: responses)
-        try SecretHash.check(responses?["SECRET_HASH"], username: username, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+        _ = try Self.signedUsername(responses, client: client)
         let code = try Self.parameter("\(challenge == .emailOtp ? "EMAIL_OTP" : challenge.rawValue)_CODE", in: responses)
         try await consume(session)
         let now = clock.now()
@@ -66,8 +65,7 @@ extension Gatehouse {
     func answerSelectMfaType(_ responses: [String: String]?, session text: String?, pool: UserPoolType,
                              client: UserPoolClientType) async throws -> SignInOutcome {
         let session = try await openSession(text, for: .selectMfaType, pool: pool, client: client)
-        let username = try Self.parameter("USERNAME", in: responses)
-        try SecretHash.check(responses?["SECRET_HASH"], username: username, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+        _ = try Self.signedUsername(responses, client: client)
         let answer = ChallengeNameType(rawValue: try Self.parameter("ANSWER", in: responses))
         guard let sub = session.sub, let record = try await storage.user(userPoolID: session.userPoolID, sub: sub) else {
             throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
@@ -86,8 +84,7 @@ extension Gatehouse {
     func answerMfaSetup(_ responses: [String: String]?, session text: String?, pool: UserPoolType,
                         client: UserPoolClientType) async throws -> SignInOutcome {
         let session = try await openSession(text, for: .mfaSetup, pool: pool, client: client)
-        let username = try Self.parameter("USERNAME", in: responses)
-        try SecretHash.check(responses?["SECRET_HASH"], username: username, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+        _ = try Self.signedUsername(responses, client: client)
         guard let sub = session.sub, let record = try await storage.user(userPoolID: session.userPoolID, sub: sub) else {
             throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
         }

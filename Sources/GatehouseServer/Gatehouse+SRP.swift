@@ -10,7 +10,7 @@ extension Gatehouse {
     /// which users exist gets a challenge for an unknown user too, with a salt that stays the same
     /// for that name; its answer then fails as a wrong password does.
     func startSRP(_ parameters: [String: String]?, pool: UserPoolType, client: UserPoolClientType) async throws -> SignInOutcome {
-        let name = try Self.parameter("USERNAME", in: parameters)
+        let name = try Self.signedUsername(parameters, client: client)
         let clientPublic = try Self.parameter("SRP_A", in: parameters)
         let poolID = pool.id ?? ""
         let seal = try await signInSeal.value()
@@ -49,11 +49,10 @@ extension Gatehouse {
     /// The answer to PASSWORD_VERIFIER: the client's PASSWORD_CLAIM_SIGNATURE must be the HMAC
     /// the session's SRP key gives over pool name, user id, SECRET_BLOCK and TIMESTAMP.
     func answerPasswordVerifier(_ responses: [String: String]?, pool: UserPoolType, client: UserPoolClientType) async throws -> SignInOutcome {
-        let username = try Self.parameter("USERNAME", in: responses)
+        _ = try Self.signedUsername(responses, client: client)
         let secretBlock = try Self.parameter("PASSWORD_CLAIM_SECRET_BLOCK", in: responses)
         let signature = try Self.parameter("PASSWORD_CLAIM_SIGNATURE", in: responses)
         let timestamp = try Self.parameter("TIMESTAMP", in: responses)
-        try SecretHash.check(responses?["SECRET_HASH"], username: username, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
         let now = clock.now()
         guard PasswordClaimTimestamp.date(timestamp) != nil else {
             throw AWSServiceError.invalidParameterException("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.")

@@ -41,6 +41,15 @@ extension Gatehouse {
         return value
     }
 
+    /// The USERNAME of AuthParameters or ChallengeResponses, its SECRET_HASH checked for `client`.
+    /// - Throws: `InvalidParameterException` without USERNAME; `NotAuthorizedException` for a
+    ///   missing or wrong SECRET_HASH of a client with a secret.
+    static func signedUsername(_ parameters: [String: String]?, client: UserPoolClientType) throws(AWSServiceError) -> String {
+        let username = try parameter("USERNAME", in: parameters)
+        try SecretHash.check(parameters?["SECRET_HASH"], username: username, clientID: client.clientId ?? "", clientSecret: client.clientSecret)
+        return username
+    }
+
     /// The user a sign-in names. A user with a temporary password signs in by username only: its
     /// aliases do not name it yet (COGNITO-NOTES §5.2).
     /// - Throws: `UserNotFoundException` "User does not exist.", or, when the client hides which
