@@ -71,6 +71,12 @@ def server(server_factory):
     assert code == 0, f"gatehouse exited with {code} on SIGTERM at session end:\n{server.log_tail()}"
 
 
+@pytest.fixture(scope="session")
+def clock_server(server_factory):
+    """A second server whose clock tests move forward (POST /_gatehouse/clock)."""
+    return server_factory(development_clock=True).start()
+
+
 @pytest.fixture
 def live_server(server):
     """The session server, started again if an earlier test left it down."""

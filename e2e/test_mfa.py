@@ -145,3 +145,15 @@ def test_no_challenge_when_mfa_is_off(cognito, make_pool, mode):
     _user(cognito, pool_id, "yan", phone="+15550109999")
     cognito.admin_set_user_mfa_preference(UserPoolId=pool_id, Username="yan", SMSMfaSettings={"Enabled": True, "PreferredMfa": True})
     assert "AuthenticationResult" in _sign_in(cognito, client_id, "yan")
+
+
+def test_an_sms_code_expires_with_its_session(clock_server, make_client, make_pool):
+    cognito = make_client(endpoint=clock_server.endpoint)
+    pool_id, client_id = _pool(cognito, lambda **settings: cognito.create_user_pool(PoolName=f"sms-{time.time_ns()}", **settings)["UserPool"],
+                               "ON", sms=True)
+    _user(cognito, pool_id, "zed", phone="+15550107777")
+    challenge = _sign_in(cognito, client_id, "zed")
+    code = clock_server.code_sent_to("+15550107777")
+    clock_server.advance_clock(181)
+    expect_client_error(_answer, "NotAuthorizedException", "Invalid session for the user, session is expired.", cognito=cognito,
+                        client_id=client_id, challenge=challenge, name="zed", SMS_MFA_CODE=code)

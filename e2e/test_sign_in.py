@@ -275,16 +275,9 @@ def test_admin_sign_in(cognito, make_pool):
                         AuthParameters={"USERNAME": "pia", "PASSWORD": PASSWORD})
 
 
-@pytest.fixture(scope="module")
-def clock_server(server_factory):
-    return server_factory(development_clock=True).start()
-
-
 @pytest.fixture
-def timed(clock_server, boto_session):
-    from botocore.config import Config
-    cognito = boto_session.client("cognito-idp", region_name="us-east-1", endpoint_url=clock_server.endpoint,
-                                  config=Config(retries={"max_attempts": 1}))
+def timed(clock_server, make_client):
+    cognito = make_client(endpoint=clock_server.endpoint)
     pool_id = cognito.create_user_pool(PoolName=f"timed-{time.time_ns()}")["UserPool"]["Id"]
     return cognito, pool_id, _app(cognito, pool_id)["ClientId"], clock_server
 

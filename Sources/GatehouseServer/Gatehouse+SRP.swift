@@ -14,23 +14,22 @@ extension Gatehouse {
         let clientPublic = try Self.parameter("SRP_A", in: parameters)
         let poolID = pool.id ?? ""
         let seal = try await signInSeal.value()
-        var user: StoredUser?
-        var sub: String?
+        var found: (record: UserRecord, user: StoredUser)?
         do {
             let record = try await signInUser(named: name, in: pool, client: client)
-            user = try StoredUser(record: record)
-            sub = record.sub
-            try checkMaySignIn(user!)
+            let user = try StoredUser(record: record)
+            try checkMaySignIn(user)
+            found = (record, user)
         } catch let error as AWSServiceError where error == Self.incorrectPassword {
-            user = nil
+            found = nil  // a user the client hides: challenged all the same
         }
-        let verifier = user?.password ?? Self.unknownUserVerifier(name, pool: poolID, seal: seal)
+        let verifier = found?.user.password ?? Self.unknownUserVerifier(name, pool: poolID, seal: seal)
         guard let exchange = SRPServer.exchange(clientPublicHex: clientPublic, verifier: verifier, random: random) else {
             throw AWSServiceError.invalidParameterException("SRP_A is not valid.")
         }
-        let username = user?.username ?? name
+        let username = found?.user.username ?? name
         let session = SignInSession(challenge: .passwordVerifier, id: random.uuid(), userPoolID: poolID, clientID: client.clientId ?? "",
-                                    sub: user == nil ? nil : sub, username: username,
+                                    sub: found?.record.sub, username: username,
                                     expiry: clock.now().addingTimeInterval(Self.sessionLifetime(client)), srpKey: exchange.sessionKey)
         return SignInOutcome(challengeName: .passwordVerifier, challengeParameters: [
             "SALT": SRPServer.hex(verifier.salt), "SECRET_BLOCK": session.sealed(with: seal, random: random),
