@@ -127,7 +127,9 @@ def test_mfa_setup_before_the_new_password(cognito, make_pool):
     assert setup["ChallengeParameters"]["MFAS_CAN_SETUP"] == '["SOFTWARE_TOKEN_MFA"]'
     associated = cognito.associate_software_token(Session=setup["Session"])
     totp = pyotp.TOTP(associated["SecretCode"])
-    verified = cognito.verify_software_token(Session=associated["Session"], UserCode=totp.now())
+    expect_client_error(cognito.verify_software_token, "EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA",
+                        Session=associated["Session"], UserCode=f"{(int(totp.now()) + 1) % 1000000:06d}")
+    verified = cognito.verify_software_token(Session=associated["Session"], UserCode=totp.now())  # a wrong code keeps the session
     assert verified["Status"] == "SUCCESS"
     new_password = _answer(cognito, client_id, {"ChallengeName": "MFA_SETUP", "Session": verified["Session"]}, "xia")
     assert new_password["ChallengeName"] == "NEW_PASSWORD_REQUIRED"

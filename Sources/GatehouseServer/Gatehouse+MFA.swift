@@ -38,7 +38,7 @@ extension Gatehouse {
                        pool: UserPoolType, client: UserPoolClientType) async throws -> SignInOutcome {
         let session = try await openSession(text, for: challenge, pool: pool, client: client)
         _ = try Self.signedUsername(responses, client: client)
-        let code = try Self.parameter("\(challenge == .emailOtp ? "EMAIL_OTP" : challenge.rawValue)_CODE", in: responses)
+        let code = try Self.parameter("\(challenge.rawValue)_CODE", in: responses)
         try await consume(session)
         let now = clock.now()
         let codes = try await verificationCodes.value()

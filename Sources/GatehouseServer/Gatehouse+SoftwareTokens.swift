@@ -6,12 +6,21 @@ import GatehouseStorage
 
 extension Gatehouse {
     /// Whose software token a call sets up: the access token's user, or the user of an MFA_SETUP
-    /// session (used up; the caller gets a new one to go on with).
+    /// session.
     struct SoftwareTokenCaller: Sendable {
         let pool: UserPoolType
         let record: UserRecord
-        /// The next session of an MFA_SETUP sign-in, or `nil` for a call with an access token.
-        let nextSession: String?
+        /// The MFA_SETUP session of the call, or `nil` for a call with an access token.
+        let session: SignInSession?
+    }
+
+    /// The session a successful AssociateSoftwareToken or VerifySoftwareToken hands back: the
+    /// caller's is used up and the sign-in goes on with a new one; `nil` for a call with an access token.
+    func nextSession(after caller: SoftwareTokenCaller) async throws -> String? {
+        guard var session = caller.session else { return nil }
+        try await consume(session)
+        session.id = random.uuid()
+        return session.sealed(with: try await signInSeal.value(), random: random)
     }
 
     /// Identifies the caller of AssociateSoftwareToken or VerifySoftwareToken.
@@ -20,20 +29,18 @@ extension Gatehouse {
     func softwareTokenCaller(accessToken: String?, session text: String?, context: CallContext) async throws -> SoftwareTokenCaller {
         if let accessToken {
             let (_, pool, record, _) = try await accessTokenUser(accessToken)
-            return SoftwareTokenCaller(pool: pool, record: record, nextSession: nil)
+            return SoftwareTokenCaller(pool: pool, record: record, session: nil)
         }
         guard let text else { throw AWSServiceError.invalidParameterException("Either AccessToken or Session must be given.") }
         let seal = try await signInSeal.value()
         // The session names its client: open it for that client, then check the client still exists.
         let peek = try SignInSession(openingAnyClient: text, with: seal, now: clock.now())
         let (client, pool) = try await appClient(peek.clientID, userPoolID: peek.userPoolID, context: context)
-        var session = try await openSession(text, for: .mfaSetup, pool: pool, client: client)
+        let session = try await openSession(text, for: .mfaSetup, pool: pool, client: client)
         guard let sub = session.sub, let record = try await storage.user(userPoolID: session.userPoolID, sub: sub) else {
             throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
         }
-        try await consume(session)
-        session.id = random.uuid()
-        return SoftwareTokenCaller(pool: pool, record: record, nextSession: session.sealed(with: seal, random: random))
+        return SoftwareTokenCaller(pool: pool, record: record, session: session)
     }
 
     /// Gives the caller a new software token secret (32 random bytes), kept sealed until
@@ -48,11 +55,12 @@ extension Gatehouse {
         let secret = random.bytes(32)
         let sealed = try await signInSeal.value().seal(secret, context: Self.softwareTokenContext(caller.record.sub), random: random)
         try await updateUser(named: caller.record.key, in: caller.pool) { user, _ in user.mfa.associatedSoftwareToken = sealed }
-        return AssociateSoftwareTokenResponse(secretCode: TOTP.base32(secret), session: caller.nextSession)
+        return AssociateSoftwareTokenResponse(secretCode: TOTP.base32(secret), session: try await nextSession(after: caller))
     }
 
     /// Confirms the associated software token with a code from it: it becomes the user's token
-    /// and SOFTWARE_TOKEN_MFA is turned on.
+    /// and SOFTWARE_TOKEN_MFA is turned on. A wrong code leaves an MFA_SETUP session usable for
+    /// another try.
     /// - Throws: `EnableSoftwareTokenMFAException` "Code mismatch and fail enable Software Token MFA".
     func verifySoftwareToken(_ input: VerifySoftwareTokenRequest, context: CallContext) async throws -> VerifySoftwareTokenResponse {
         let code = try input.userCode.required
@@ -73,7 +81,7 @@ extension Gatehouse {
             throw AWSServiceError(type: "EnableSoftwareTokenMFAException", message: "Code mismatch and fail enable Software Token MFA",
                                   status: 400)
         }
-        return VerifySoftwareTokenResponse(status: .success, session: caller.nextSession)
+        return VerifySoftwareTokenResponse(status: .success, session: try await nextSession(after: caller))
     }
 
     /// Whether the pool has software token MFA turned on.

@@ -58,7 +58,7 @@ extension Gatehouse {
     func accessTokenUser(_ token: String) async throws -> (claims: AccessTokenClaims, pool: UserPoolType, record: UserRecord, user: StoredUser) {
         guard let jwt = JSONWebToken(parsing: token), let poolID = AccessTokenClaims.userPoolID(of: jwt),
               let poolRecord = try await storage.userPool(id: poolID) else {
-            throw AWSServiceError.notAuthorizedException("Invalid Access Token")
+            throw AccessTokenClaims.invalid
         }
         let claims = try AccessTokenClaims(verifying: jwt, issuer: try await tokenIssuer(for: poolID), now: clock.now())
         guard claims.scopes.contains(TokenIssuer.adminScope) else {

@@ -10,7 +10,8 @@ public struct AccessTokenClaims: Sendable, Equatable {
     public let scopes: [String]
     public let issuedAt: Date
 
-    static let invalid = AWSServiceError.notAuthorizedException("Invalid Access Token")
+    /// What every access token this server did not sign, or not for this use, gets.
+    public static let invalid = AWSServiceError.notAuthorizedException("Invalid Access Token")
 
     /// The pool an access token says it is from (the last path segment of `iss`), unchecked: the
     /// pool whose keys then check it. `nil` when the text is not a JWT with an issuer.
