@@ -47,6 +47,11 @@ public struct RandomSource: Sendable {
         var bytes = self.bytes(16)
         bytes[6] = bytes[6] & 0x0F | 0x40
         bytes[8] = bytes[8] & 0x3F | 0x80
+        return Self.uuidText(bytes)
+    }
+
+    /// 16 bytes written as a UUID: lowercase hex in groups of 8-4-4-4-12.
+    static func uuidText(_ bytes: [UInt8]) -> String {
         let hex: StaticString = "0123456789abcdef"
         var text: [UInt8] = []
         text.reserveCapacity(36)

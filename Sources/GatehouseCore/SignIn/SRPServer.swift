@@ -60,16 +60,17 @@ public enum SRPServer {
         return bytes
     }
 
-    /// Lowercase hex.
+    /// Lowercase hex without a leading zero digit, as those clients write numbers.
     public static func hex(_ bytes: [UInt8]) -> String {
-        let digits: [Character] = Array("0123456789abcdef")
-        var text = ""
+        let digits: StaticString = "0123456789abcdef"
+        var text: [UInt8] = []
         text.reserveCapacity(bytes.count * 2)
         for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0xF)])
+            text.append(digits.utf8Start[Int(byte >> 4)])
+            text.append(digits.utf8Start[Int(byte & 0xF)])
         }
-        return text.hasPrefix("0") ? String(text.dropFirst()) : text
+        if text.first == UInt8(ascii: "0") { text.removeFirst() }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The bytes of a hex number (odd lengths allowed); `nil` for anything else or for more than

@@ -13,7 +13,7 @@ public enum SignInSessionID {
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
         bytes[6] = bytes[6] & 0x0F | 0x70
         bytes[8] = bytes[8] & 0x3F | 0x80
-        return hyphenated(bytes)
+        return RandomSource.uuidText(bytes)
     }
 
     /// The time of the sign-in whose id is `id`, in milliseconds since 1970; `nil` when `id` is not
@@ -22,11 +22,5 @@ public enum SignInSessionID {
         let hex = id.replacingOccurrences(of: "-", with: "")
         guard hex.count == 32, Array(hex.utf8)[12] == UInt8(ascii: "7") else { return nil }
         return Int64(hex.prefix(12), radix: 16)
-    }
-
-    static func hyphenated(_ bytes: [UInt8]) -> String {
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
-        let characters = Array(hex)
-        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
     }
 }
