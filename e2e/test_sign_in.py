@@ -400,3 +400,14 @@ def test_a_second_process_continues_the_sign_in_with_the_same_keys(cognito, pool
     assert requests.get(f"{other.endpoint}/{pool_id}/.well-known/jwks.json", timeout=10).json() == first_keys
     assert cognito.get_user(AccessToken=tokens["AccessToken"])["Username"] == "wen"
     other.stop()
+
+
+def test_token_lifetimes_follow_the_client(cognito, make_pool):
+    pool_id = make_pool()["Id"]
+    client_id = _app(cognito, pool_id, AccessTokenValidity=5, IdTokenValidity=2, RefreshTokenValidity=1,
+                     TokenValidityUnits={"AccessToken": "minutes", "IdToken": "hours", "RefreshToken": "days"})["ClientId"]
+    _user(cognito, pool_id, "xander")
+    result = _password_auth(cognito, client_id, "xander")["AuthenticationResult"]
+    access, identity = _claims(result["AccessToken"]), _claims(result["IdToken"])
+    assert result["ExpiresIn"] == 300 and access["exp"] - access["iat"] == 300
+    assert identity["exp"] - identity["iat"] == 7200
