@@ -71,7 +71,7 @@ extension Gatehouse {
             throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
         }
         let user = try StoredUser(record: record)
-        guard try await poolMfa(pool).facts(for: user, status: user.status).userFactors.contains(answer) else {
+        guard try await poolMfa(pool).facts(for: user).userFactors.contains(answer) else {
             throw AWSServiceError.invalidParameterException("The ANSWER \(answer.rawValue) is not an MFA type the user can choose.")
         }
         try await consume(session)

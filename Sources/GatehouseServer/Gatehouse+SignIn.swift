@@ -114,7 +114,8 @@ extension Gatehouse {
         var progress = progress
         SignInMachine.apply(event, to: &progress)
         let mfa = try await poolMfa(pool)
-        switch SignInMachine.next(progress, facts: mfa.facts(for: user, status: user.status)) {
+        let facts = mfa.facts(for: user)
+        switch SignInMachine.next(progress, facts: facts) {
         case .issueTokens:
             let originJTI = SignInSessionID.make(at: authTime, random: random)
             return SignInOutcome(authenticationResult: try await issueTokens(
@@ -124,7 +125,7 @@ extension Gatehouse {
             switch challenge {
             case .newPasswordRequired: parameters.merge(newPasswordParameters(user: user, pool: pool, client: client)) { $1 }
             case .smsMfa, .emailOtp: parameters.merge(try await sendSignInCode(challenge, record: record, pool: pool, mfa: mfa)) { $1 }
-            case .selectMfaType: parameters["MFAS_CAN_CHOOSE"] = Self.jsonList(mfa.facts(for: user, status: user.status).userFactors)
+            case .selectMfaType: parameters["MFAS_CAN_CHOOSE"] = Self.jsonList(facts.userFactors)
             case .mfaSetup: parameters["MFAS_CAN_SETUP"] = Self.jsonList(mfa.offered)
             default: break
             }

@@ -29,7 +29,7 @@ struct PoolMfa: Sendable {
     /// What the sign-in machine needs of `user`: the factors it turned on that the pool offers and
     /// it can receive (a phone number for SMS, an email address for email, a verified token), and
     /// those it could be challenged with without turning any on.
-    func facts(for user: StoredUser, status: UserStatusType) -> SignInMachine.Facts {
+    func facts(for user: StoredUser) -> SignInMachine.Facts {
         func usable(_ factor: ChallengeNameType) -> Bool {
             guard offered.contains(factor) else { return false }
             switch factor {
@@ -41,7 +41,7 @@ struct PoolMfa: Sendable {
         var turnedOn = Set(user.mfa.enabled)
         if !user.mfaOptions.isEmpty { turnedOn.insert(.smsMfa) }
         return SignInMachine.Facts(
-            status: status, mfaConfiguration: configuration,
+            status: user.status, mfaConfiguration: configuration,
             userFactors: UserMfaSettings.factors.filter { turnedOn.contains($0) && usable($0) }, preferred: user.mfa.preferred,
             reachableFactors: [ChallengeNameType.smsMfa, .emailOtp].filter(usable))
     }
