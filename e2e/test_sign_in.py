@@ -411,3 +411,19 @@ def test_token_lifetimes_follow_the_client(cognito, make_pool):
     access, identity = _claims(result["AccessToken"]), _claims(result["IdToken"])
     assert result["ExpiresIn"] == 300 and access["exp"] - access["iat"] == 300
     assert identity["exp"] - identity["iat"] == 7200
+
+
+def test_sign_in_with_the_aws_cli(aws, cognito, pool):
+    pool_id, client_id = pool
+    _user(cognito, pool_id, "yara")
+    signed_in = aws("cognito-idp", "initiate-auth", "--client-id", client_id, "--auth-flow", "USER_PASSWORD_AUTH",
+                    "--auth-parameters", f"USERNAME=yara,PASSWORD={PASSWORD}")
+    assert signed_in.code == 0, signed_in.stderr
+    access = signed_in.json["AuthenticationResult"]["AccessToken"]
+    me = aws("cognito-idp", "get-user", "--access-token", access)
+    assert (me.code, me.json["Username"]) == (0, "yara"), me.stderr
+    admin = aws("cognito-idp", "admin-initiate-auth", "--user-pool-id", pool_id, "--client-id", client_id,
+                "--auth-flow", "ADMIN_USER_PASSWORD_AUTH", "--auth-parameters", "USERNAME=yara,PASSWORD=Wr0ng$Pass")
+    assert admin.code == 255
+    assert "An error occurred (NotAuthorizedException) when calling the AdminInitiateAuth operation: " \
+           "Incorrect username or password." in admin.stderr
