@@ -49,7 +49,8 @@ extension Gatehouse {
         }
     }
 
-    /// The session a challenge answer carries, opened and checked to be for `challenge` in `pool`.
+    /// The session a challenge answer carries, opened and checked to be for `challenge` in `pool`
+    /// and not used yet.
     func openSession(_ text: String?, for challenge: ChallengeNameType, pool: UserPoolType,
                      client: UserPoolClientType) async throws -> SignInSession {
         guard let text else { throw AWSServiceError.invalidParameterException("Missing required parameter Session") }
@@ -57,6 +58,9 @@ extension Gatehouse {
         guard session.challenge == challenge, session.userPoolID == pool.id, session.sub != nil else {
             throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
         }
+        // Answers that may fail and be tried again use the session up only when they succeed
+        // (``consume(_:)``); one used already is refused before anything else is checked.
+        if try await storage.isSessionUsed(id: session.id) { throw Self.sessionUsed }
         return session
     }
 

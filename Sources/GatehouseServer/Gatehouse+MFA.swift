@@ -32,14 +32,14 @@ extension Gatehouse {
         return ["CODE_DELIVERY_DELIVERY_MEDIUM": details.deliveryMedium?.rawValue ?? "", "CODE_DELIVERY_DESTINATION": details.destination ?? ""]
     }
 
-    /// The answer to SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA. The session is used up even by a
-    /// wrong code, as Cognito's is: the client signs in again.
+    /// The answer to SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA. A wrong code leaves the session usable
+    /// for another try, as Cognito's (docs/evidence/sign-in.md); the right one uses it up. An SMS or
+    /// email code stops matching after 5 wrong tries (the limit of every code, docs/compatibility.md).
     func answerMfaCode(_ challenge: ChallengeNameType, responses: [String: String]?, session text: String?,
                        pool: UserPoolType, client: UserPoolClientType) async throws -> SignInOutcome {
         let session = try await openSession(text, for: challenge, pool: pool, client: client)
         _ = try Self.signedUsername(responses, client: client)
         let code = try Self.parameter("\(challenge.rawValue)_CODE", in: responses)
-        try await consume(session)
         let now = clock.now()
         let codes = try await verificationCodes.value()
         let tokenKey = try await signInSeal.value()
@@ -57,6 +57,7 @@ extension Gatehouse {
             return nil
         }
         if let error { throw error }
+        try await consume(session)
         return try await continueSignIn(after: .mfaPassed, progress: session.progress, record: record, user: user, pool: pool,
                                         client: client, authTime: session.authTime ?? now)
     }

@@ -147,10 +147,10 @@ extension Gatehouse {
     /// - Throws: `NotAuthorizedException` "Invalid session for the user, session can only be used
     ///   once." when it was used before.
     func consume(_ session: SignInSession) async throws {
-        guard try await storage.useSession(id: session.id, expiry: session.expiry) else {
-            throw AWSServiceError.notAuthorizedException("Invalid session for the user, session can only be used once.")
-        }
+        guard try await storage.useSession(id: session.id, expiry: session.expiry) else { throw Self.sessionUsed }
     }
+
+    static let sessionUsed = AWSServiceError.notAuthorizedException("Invalid session for the user, session can only be used once.")
 
     /// A client's AuthSessionValidity in seconds.
     static func sessionLifetime(_ client: UserPoolClientType) -> TimeInterval {

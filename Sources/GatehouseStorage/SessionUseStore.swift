@@ -7,6 +7,8 @@ public protocol SessionUseStore: Sendable {
     /// anyway). Of concurrent calls for one id, in any processes, exactly one returns `true`.
     /// - Returns: `false` when the session was used before.
     func useSession(id: String, expiry: Date) async throws -> Bool
+    /// Whether the session `id` was used (and its use not yet forgotten).
+    func isSessionUsed(id: String) async throws -> Bool
     /// Forgets the uses of sessions that expired before `date`.
     /// - Returns: how many were forgotten.
     func deleteSessionUses(expiredBefore date: Date) async throws -> Int

@@ -13,6 +13,12 @@ extension PostgresStorage {
         }
     }
 
+    public func isSessionUsed(id: String) async throws -> Bool {
+        try await self.perform {
+            try await self.client.query("SELECT 1 FROM session_uses WHERE id = \(id)", logger: self.logger).collect().count == 1
+        }
+    }
+
     public func deleteSessionUses(expiredBefore date: Date) async throws -> Int {
         try await self.perform {
             try await self.client.query(

@@ -11,6 +11,12 @@ extension SQLiteStorage {
         }
     }
 
+    public func isSessionUsed(id: String) async throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM session_uses WHERE id = ?)"), arguments: [id]) ?? false
+        }
+    }
+
     public func deleteSessionUses(expiredBefore date: Date) async throws -> Int {
         try await write { db in
             try db.cachedStatement(sql: "DELETE FROM session_uses WHERE expiry < ?").execute(arguments: [date.millisecondsSince1970])

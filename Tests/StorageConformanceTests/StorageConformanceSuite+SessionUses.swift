@@ -10,7 +10,11 @@ extension StorageConformanceSuite {
         try await withStorage { storage, ns in
             let expired = "\(ns.tag)-expired", live = "\(ns.tag)-live"
             let past = Date(timeIntervalSince1970: 1_000_000), future = Date(timeIntervalSince1970: 4_000_000_000)
+            let unusedAtFirst = try await storage.isSessionUsed(id: expired)
+            XCTAssertFalse(unusedAtFirst)
             let firstUse = try await storage.useSession(id: expired, expiry: past)
+            let usedAfter = try await storage.isSessionUsed(id: expired)
+            XCTAssertTrue(usedAfter)
             let secondUse = try await storage.useSession(id: expired, expiry: past)
             XCTAssertTrue(firstUse)
             XCTAssertFalse(secondUse, "a used session stays used")
