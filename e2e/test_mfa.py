@@ -3,7 +3,6 @@ from the outbox, SELECT_MFA_TYPE, MFA_SETUP; the pool's MfaConfiguration decides
 import time
 
 import pyotp
-import pytest
 
 from expected import ACCOUNT_ID, REGION, SMS_CONFIGURATION
 from helpers import expect_client_error
@@ -139,8 +138,7 @@ def test_mfa_setup_before_the_new_password(cognito, make_pool):
     assert again["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
 
 
-@pytest.mark.parametrize("mode", ["OFF"])
-def test_no_challenge_when_mfa_is_off(cognito, make_pool, mode):
+def test_no_challenge_when_mfa_is_off(cognito, make_pool):
     pool_id = make_pool()["Id"]
     client_id = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app",
                                                 ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]

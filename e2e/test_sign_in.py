@@ -302,8 +302,9 @@ def test_expiries(timed):
     challenge = _password_auth(cognito, client_id, "sia", "Temp0rary!")
     server.advance_clock(3601)
     expect_client_error(cognito.get_user, "NotAuthorizedException", "Access Token has expired", AccessToken=tokens["AccessToken"])
-    assert cognito.initiate_auth(ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH",
-                                 AuthParameters={"REFRESH_TOKEN": tokens["RefreshToken"]})["AuthenticationResult"]
+    refreshed = cognito.initiate_auth(ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH",
+                                      AuthParameters={"REFRESH_TOKEN": tokens["RefreshToken"]})["AuthenticationResult"]
+    assert cognito.get_user(AccessToken=refreshed["AccessToken"])["Username"] == "rex", "the refresh token outlives the access token"
     expect_client_error(cognito.respond_to_auth_challenge, "NotAuthorizedException", "Invalid session for the user, session is expired.",
                         ClientId=client_id, ChallengeName="NEW_PASSWORD_REQUIRED", Session=challenge["Session"],
                         ChallengeResponses={"USERNAME": "sia", "NEW_PASSWORD": "N3w-Passw0rd"})
@@ -337,7 +338,8 @@ def test_refresh_token_rotation(timed):
     rotated = cognito.get_tokens_from_refresh_token(ClientId=client_id, RefreshToken=first["RefreshToken"])["AuthenticationResult"]
     assert rotated["RefreshToken"] != first["RefreshToken"]
     assert _claims(rotated["AccessToken"])["origin_jti"] == _claims(first["AccessToken"])["origin_jti"]
-    assert cognito.get_tokens_from_refresh_token(ClientId=client_id, RefreshToken=first["RefreshToken"]), "a retry within the grace period"
+    retried = cognito.get_tokens_from_refresh_token(ClientId=client_id, RefreshToken=first["RefreshToken"])["AuthenticationResult"]
+    assert _claims(retried["AccessToken"])["origin_jti"] == _claims(first["AccessToken"])["origin_jti"], "a retry within the grace period"
     server.advance_clock(11)
     expect_client_error(cognito.get_tokens_from_refresh_token, "RefreshTokenReuseException",
                         "Refresh Token has been rotated and can no longer be used.", ClientId=client_id, RefreshToken=first["RefreshToken"])

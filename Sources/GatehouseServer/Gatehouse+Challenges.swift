@@ -49,19 +49,25 @@ extension Gatehouse {
         }
     }
 
-    /// The session a challenge answer carries, opened and checked to be for `challenge` in `pool`
-    /// and not used yet.
+    /// The session a challenge answer carries, opened for `client` and checked by ``checkSession(_:for:pool:)``.
     func openSession(_ text: String?, for challenge: ChallengeNameType, pool: UserPoolType,
                      client: UserPoolClientType) async throws -> SignInSession {
         guard let text else { throw AWSServiceError.invalidParameterException("Missing required parameter Session") }
         let session = try SignInSession(opening: text, clientID: client.clientId ?? "", with: try await signInSeal.value(), now: clock.now())
+        try await checkSession(session, for: challenge, pool: pool)
+        return session
+    }
+
+    /// Checks that a session is one of `pool` for `challenge`, of a user, and not used yet.
+    /// Answers that may fail and be tried again use the session up only when they succeed
+    /// (``consume(_:)``); one used already is refused before anything else is checked.
+    /// - Throws: `NotAuthorizedException` "Invalid session for the user." or
+    ///   "Invalid session for the user, session can only be used once.".
+    func checkSession(_ session: SignInSession, for challenge: ChallengeNameType, pool: UserPoolType) async throws {
         guard session.challenge == challenge, session.userPoolID == pool.id, session.sub != nil else {
             throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
         }
-        // Answers that may fail and be tried again use the session up only when they succeed
-        // (``consume(_:)``); one used already is refused before anything else is checked.
         if try await storage.isSessionUsed(id: session.id) { throw Self.sessionUsed }
-        return session
     }
 
     /// The answer to NEW_PASSWORD_REQUIRED: NEW_PASSWORD, checked against the policy, replaces the

@@ -53,7 +53,7 @@ extension Gatehouse {
         let signature = try Self.parameter("PASSWORD_CLAIM_SIGNATURE", in: responses)
         let timestamp = try Self.parameter("TIMESTAMP", in: responses)
         let now = clock.now()
-        guard PasswordClaimTimestamp.date(timestamp) != nil else {
+        guard let claimed = PasswordClaimTimestamp.date(timestamp) else {
             throw AWSServiceError.invalidParameterException("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.")
         }
         let session = try SignInSession(opening: secretBlock, clientID: client.clientId ?? "", with: try await signInSeal.value(), now: now)
@@ -65,14 +65,15 @@ extension Gatehouse {
         guard let sub = session.sub, let record = try await storage.user(userPoolID: session.userPoolID, sub: sub) else {
             throw Self.incorrectPassword
         }
-        try checkMaySignIn(try StoredUser(record: record))
+        let user = try StoredUser(record: record)
+        try checkMaySignIn(user)
         let expected = SRPServer.passwordClaimSignature(sessionKey: key, userPoolID: session.userPoolID, userIDForSRP: session.username,
                                                         secretBlock: Data(base64Encoded: secretBlock) ?? Data(), timestamp: timestamp)
-        guard PasswordClaimTimestamp.isAcceptable(timestamp, now: now), let given = Data(base64Encoded: signature),
+        guard PasswordClaimTimestamp.isAcceptable(claimed, now: now), let given = Data(base64Encoded: signature),
               given.count == expected.count, zip(given, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
             try await passwordFailed(record, pool: pool)
         }
-        let (proven, user) = try await passwordProven(record, pool: pool)
-        return try await continueSignIn(after: .passwordVerified, record: proven, user: user, pool: pool, client: client, authTime: now)
+        let (proven, provenUser) = try await passwordProven(record, user: user, pool: pool)
+        return try await continueSignIn(after: .passwordVerified, record: proven, user: provenUser, pool: pool, client: client, authTime: now)
     }
 }

@@ -72,17 +72,16 @@ extension Gatehouse {
 
     /// Checks what refuses a user after the right password: a temporary password past its expiry,
     /// an unconfirmed user. Clears the count of wrong passwords.
+    /// - Parameter user: `record`'s user, decoded.
     /// - Returns: the user as stored after that.
-    func passwordProven(_ record: UserRecord, pool: UserPoolType) async throws -> (UserRecord, StoredUser) {
-        var user = try StoredUser(record: record)
+    func passwordProven(_ record: UserRecord, user: StoredUser, pool: UserPoolType) async throws -> (UserRecord, StoredUser) {
         if user.status == .forceChangePassword, let expiry = user.temporaryPasswordExpiry, expiry <= clock.now() {
             throw AWSServiceError.notAuthorizedException("Temporary password has expired and must be reset by an administrator.")
         }
         if user.status == .unconfirmed { throw AWSServiceError.userNotConfirmedException("User is not confirmed.") }
         guard user.signInFailures.count > 0 else { return (record, user) }
         let updated = try await updateUser(named: record.key, in: pool) { user, _ in user.signInFailures = SignInFailures() }
-        user = updated.user
-        return (updated.record, user)
+        return (updated.record, updated.user)
     }
 
     /// Counts a wrong password against the user (the lockout), then refuses the sign-in.
@@ -93,7 +92,7 @@ extension Gatehouse {
     }
 
     /// Checks a password given in the clear (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH) against
-    /// the user's verifier, with the refusals of ``checkMaySignIn(_:)`` and ``passwordProven(_:pool:)``.
+    /// the user's verifier, with the refusals of ``checkMaySignIn(_:)`` and ``passwordProven(_:user:pool:)``.
     func verifyPassword(_ password: String, of record: UserRecord, pool: UserPoolType) async throws -> (UserRecord, StoredUser) {
         let user = try StoredUser(record: record)
         try checkMaySignIn(user)
@@ -101,7 +100,7 @@ extension Gatehouse {
               verifier.matches(password, userIDForSRP: user.username, userPoolID: pool.id ?? "") else {
             try await passwordFailed(record, pool: pool)
         }
-        return try await passwordProven(record, pool: pool)
+        return try await passwordProven(record, user: user, pool: pool)
     }
 
     /// Goes on with a sign-in after `event`: the next challenge (a code sent first for SMS_MFA and

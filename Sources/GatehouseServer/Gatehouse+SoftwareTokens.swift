@@ -24,7 +24,7 @@ extension Gatehouse {
     }
 
     /// Identifies the caller of AssociateSoftwareToken or VerifySoftwareToken.
-    /// - Throws: what ``accessTokenUser(_:)`` and ``openSession(_:for:pool:client:)`` throw;
+    /// - Throws: what ``accessTokenUser(_:)`` and ``checkSession(_:for:pool:)`` throw;
     ///   `InvalidParameterException` when neither an access token nor a session is given.
     func softwareTokenCaller(accessToken: String?, session text: String?, context: CallContext) async throws -> SoftwareTokenCaller {
         if let accessToken {
@@ -32,11 +32,10 @@ extension Gatehouse {
             return SoftwareTokenCaller(pool: pool, record: record, session: nil)
         }
         guard let text else { throw AWSServiceError.invalidParameterException("Either AccessToken or Session must be given.") }
-        let seal = try await signInSeal.value()
-        // The session names its client: open it for that client, then check the client still exists.
-        let peek = try SignInSession(openingAnyClient: text, with: seal, now: clock.now())
-        let (client, pool) = try await appClient(peek.clientID, userPoolID: peek.userPoolID, context: context)
-        let session = try await openSession(text, for: .mfaSetup, pool: pool, client: client)
+        // The call names no client: the session does, and that client must still exist.
+        let session = try SignInSession(openingAnyClient: text, with: try await signInSeal.value(), now: clock.now())
+        let pool = try await appClient(session.clientID, userPoolID: session.userPoolID, context: context).pool
+        try await checkSession(session, for: .mfaSetup, pool: pool)
         guard let sub = session.sub, let record = try await storage.user(userPoolID: session.userPoolID, sub: sub) else {
             throw AWSServiceError.notAuthorizedException("Invalid session for the user.")
         }

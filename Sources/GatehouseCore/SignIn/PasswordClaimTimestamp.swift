@@ -27,10 +27,9 @@ public enum PasswordClaimTimestamp {
         return date
     }
 
-    /// Whether `text` is a timestamp of that form within ``allowedSkew`` of `now`.
-    public static func isAcceptable(_ text: String, now: Date) -> Bool {
-        guard let date = date(text) else { return false }
-        return abs(date.timeIntervalSince(now)) <= allowedSkew
+    /// Whether a timestamp's `date` is within ``allowedSkew`` of `now`.
+    public static func isAcceptable(_ date: Date, now: Date) -> Bool {
+        abs(date.timeIntervalSince(now)) <= allowedSkew
     }
 
     /// `date` in that form (for tests and clients written here).

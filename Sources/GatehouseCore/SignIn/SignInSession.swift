@@ -63,27 +63,28 @@ public struct SignInSession: Sendable, Equatable {
     }
 
     /// The session `text` holds at `now`, whichever client it is for (a call that names no client,
-    /// such as AssociateSoftwareToken, learns it from here; it then opens the session for it).
-    /// - Throws: as ``init(opening:clientID:with:now:)``.
+    /// such as AssociateSoftwareToken, learns it from here).
+    /// - Throws: `NotAuthorizedException` "Invalid session for the user." when this server did not
+    ///   seal it, "Invalid session for the user, session is expired." after its expiry.
     public init(openingAnyClient text: String, with key: SealingKey, now: Date) throws(AWSServiceError) {
-        guard let sealed = Data(base64Encoded: text), let plain = key.open(sealed, context: Self.context),
-              let fields = try? JSONNode(parsing: [UInt8](plain)), let clientID = fields["a"]?.string else {
-            throw .notAuthorizedException("Invalid session for the user.")
-        }
-        try self.init(opening: text, clientID: clientID, with: key, now: now)
+        try self.init(opening: text, clientID: nil, with: key, now: now)
     }
 
     /// The session `text` holds, for the client `clientID`, at `now`.
-    /// - Throws: `NotAuthorizedException` "Invalid session for the user." when this server did not
-    ///   seal it for that client, "Invalid session for the user, session is expired." after its expiry.
+    /// - Throws: as ``init(openingAnyClient:with:now:)``, and "Invalid session for the user." for a
+    ///   session of another client.
     public init(opening text: String, clientID: String, with key: SealingKey, now: Date) throws(AWSServiceError) {
+        try self.init(opening: text, clientID: .some(clientID), with: key, now: now)
+    }
+
+    private init(opening text: String, clientID: String?, with key: SealingKey, now: Date) throws(AWSServiceError) {
         let invalid = AWSServiceError.notAuthorizedException("Invalid session for the user.")
         guard let sealed = Data(base64Encoded: text), let plain = key.open(sealed, context: Self.context),
               let fields = try? JSONNode(parsing: [UInt8](plain)),
               let challenge = fields["c"]?.string.map(ChallengeNameType.init(rawValue:)),
               let id = fields["i"]?.string, let userPoolID = fields["p"]?.string, let owner = fields["a"]?.string,
               let username = fields["u"]?.string, let expiry = fields["e"].flatMap(Self.seconds) else { throw invalid }
-        guard owner == clientID else { throw invalid }
+        guard clientID == nil || owner == clientID else { throw invalid }
         guard expiry > now else { throw .notAuthorizedException("Invalid session for the user, session is expired.") }
         self.init(challenge: challenge, id: id, userPoolID: userPoolID, clientID: owner, sub: fields["s"]?.string,
                   username: username, expiry: expiry,

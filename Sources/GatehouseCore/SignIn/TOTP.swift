@@ -33,22 +33,8 @@ public enum TOTP {
         }
     }
 
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
-
     /// `bytes` in base32 without padding.
     public static func base32(_ bytes: [UInt8]) -> String {
-        var text: [UInt8] = []
-        var buffer: UInt32 = 0
-        var bits = 0
-        for byte in bytes {
-            buffer = buffer << 8 | UInt32(byte)
-            bits += 8
-            while bits >= 5 {
-                bits -= 5
-                text.append(alphabet[Int(buffer >> UInt32(bits) & 0x1F)])
-            }
-        }
-        if bits > 0 { text.append(alphabet[Int(buffer << UInt32(5 - bits) & 0x1F)]) }
-        return String(decoding: text, as: UTF8.self)
+        radixEncoded(bytes, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", bitsPerSymbol: 5)
     }
 }
