@@ -42,6 +42,8 @@ public struct ServiceModel {
     }
 
     public let targetPrefix: String
+    /// The signing name and the endpoint's first label: `cognito-idp`.
+    public let endpointPrefix: String
     public let apiVersion: String
     public let botocoreVersion: String?
     /// Every shape, by name; `shapeNames` gives them sorted.
@@ -62,6 +64,7 @@ public struct ServiceModel {
             throw LoadError(description: "metadata, shapes and operations are required")
         }
         targetPrefix = metadata["targetPrefix"]?.string ?? ""
+        endpointPrefix = metadata["endpointPrefix"]?.string ?? ""
         apiVersion = metadata["apiVersion"]?.string ?? ""
         botocoreVersion = metadata["botocoreVersion"]?.string
         var parsed: [String: Shape] = [:]

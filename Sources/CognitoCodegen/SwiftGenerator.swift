@@ -5,7 +5,7 @@ public struct GeneratedFile: Equatable {
 }
 
 /// Turns a service model into the Swift sources of `CognitoModel/Generated`: shapes, enums, errors,
-/// constraint checks and the operation table. Output is deterministic (sorted), so regenerating an
+/// constraint checks, the operation table and the model as data. Output is deterministic (sorted), so regenerating an
 /// unchanged model changes nothing.
 public struct SwiftGenerator {
     let model: ServiceModel
@@ -23,6 +23,7 @@ public struct SwiftGenerator {
         files.append(file("Errors.swift", errors()))
         files.append(file("Operations.swift", operations()))
         files.append(file("ModelPatterns.swift", patternTable()))
+        files.append(file("ServiceDescription.swift", DescriptionGenerator(model: model).source()))
         return files
     }
 

@@ -1,0 +1,183 @@
+import Crypto
+import Foundation
+
+/// AWS credentials: an access key and its secret, with a session token for temporary ones.
+public struct AWSCredentials: Sendable, Equatable {
+    public let accessKeyID: String
+    public let secretAccessKey: String
+    public let sessionToken: String?
+
+    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil) {
+        self.accessKeyID = accessKeyID
+        self.secretAccessKey = secretAccessKey
+        self.sessionToken = sessionToken
+    }
+}
+
+/// An HTTP request as Signature Version 4 sees it. The path and query are the decoded text (as
+/// AWS's test suite writes them); the signer encodes them.
+public struct SigV4Request: Sendable {
+    public var method: String
+    public var path: String
+    /// Name and value of each query parameter, in the request's order.
+    public var query: [(name: String, value: String)]
+    /// Name and value of each header, in the request's order; a name may repeat.
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(method: String, path: String, query: [(name: String, value: String)] = [],
+                headers: [(name: String, value: String)], body: [UInt8] = []) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// Signature Version 4 (AWS4-HMAC-SHA256) for services other than S3: the path is normalized and
+/// URI-encoded, every header the request has is signed, and the payload's SHA-256 is part of the
+/// canonical request. https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
+public struct SigV4Signer: Sendable {
+    public let credentials: AWSCredentials
+    public let region: String
+    public let service: String
+
+    public init(credentials: AWSCredentials, region: String, service: String) {
+        self.credentials = credentials
+        self.region = region
+        self.service = service
+    }
+
+    /// `request` with the headers that sign it: `X-Amz-Security-Token` for temporary credentials
+    /// (signed with the rest), then `Authorization`.
+    /// - Precondition: `request` has an `X-Amz-Date` header (`yyyyMMdd'T'HHmmss'Z'`).
+    public func signed(_ request: SigV4Request) -> SigV4Request {
+        var signed = prepared(request)
+        signed.headers.append(("Authorization", authorization(for: signed)))
+        return signed
+    }
+
+    /// `request` with `X-Amz-Security-Token` added when the credentials have a session token and
+    /// the request does not carry one yet: what ``canonicalRequest(_:)`` and
+    /// ``authorization(for:)`` are computed over.
+    public func prepared(_ request: SigV4Request) -> SigV4Request {
+        var prepared = request
+        if let token = credentials.sessionToken, !request.headers.contains(where: { $0.name.lowercased() == "x-amz-security-token" }) {
+            prepared.headers.append(("X-Amz-Security-Token", token))
+        }
+        return prepared
+    }
+
+    /// The `Authorization` header value for a ``prepared(_:)`` request.
+    public func authorization(for request: SigV4Request) -> String {
+        let date = String(amzDate(of: request).prefix(8))
+        let toSign = stringToSign(canonicalRequest: canonicalRequest(request), request: request)
+        let signature = hex(HMAC<SHA256>.authenticationCode(for: Array(toSign.utf8), using: signingKey(date: date)))
+        return "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope(date: date)), "
+            + "SignedHeaders=\(signedHeaders(request)), Signature=\(signature)"
+    }
+
+    /// The canonical request: method, canonical URI, canonical query, canonical headers, signed
+    /// headers and the payload's hash, one per line.
+    public func canonicalRequest(_ request: SigV4Request) -> String {
+        let headers = Self.canonicalHeaders(request.headers)
+        return [
+            request.method,
+            Self.canonicalURI(request.path),
+            Self.canonicalQuery(request.query),
+            headers.map { "\($0.name):\($0.value)\n" }.joined(),
+            headers.map(\.name).joined(separator: ";"),
+            hex(SHA256.hash(data: request.body)),
+        ].joined(separator: "\n")
+    }
+
+    /// The string to sign: algorithm, request date, credential scope and the canonical request's hash.
+    public func stringToSign(canonicalRequest: String, request: SigV4Request) -> String {
+        let date = amzDate(of: request)
+        return ["AWS4-HMAC-SHA256", date, scope(date: String(date.prefix(8))),
+                hex(SHA256.hash(data: Array(canonicalRequest.utf8)))].joined(separator: "\n")
+    }
+
+    func scope(date: String) -> String { "\(date)/\(region)/\(service)/aws4_request" }
+
+    func signedHeaders(_ request: SigV4Request) -> String {
+        Self.canonicalHeaders(request.headers).map(\.name).joined(separator: ";")
+    }
+
+    func signingKey(date: String) -> SymmetricKey {
+        var key = SymmetricKey(data: Array("AWS4\(credentials.secretAccessKey)".utf8))
+        for part in [date, region, service, "aws4_request"] {
+            key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key))
+        }
+        return key
+    }
+
+    func amzDate(of request: SigV4Request) -> String {
+        guard let date = request.headers.first(where: { $0.name.lowercased() == "x-amz-date" })?.value else {
+            preconditionFailure("a SigV4 request needs an X-Amz-Date header")
+        }
+        return date
+    }
+
+    /// Lower-cased names, sorted; the values of a repeated name joined by commas in their order;
+    /// each value trimmed, with runs of spaces inside made one.
+    static func canonicalHeaders(_ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        var values: [String: [String]] = [:]
+        for header in headers {
+            let trimmed = header.value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            values[header.name.lowercased(), default: []].append(trimmed)
+        }
+        return values.keys.sorted().map { ($0, values[$0]!.joined(separator: ",")) }
+    }
+
+    /// The path without `.` and `..` segments or empty ones, each segment URI-encoded; `/` when empty.
+    static func canonicalURI(_ path: String) -> String {
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..": _ = segments.popLast()
+            default: segments.append(segment)
+            }
+        }
+        let trailingSlash = path.hasSuffix("/") && !segments.isEmpty
+        return "/" + segments.map { uriEncode(String($0)) }.joined(separator: "/") + (trailingSlash ? "/" : "")
+    }
+
+    /// Parameters URI-encoded and sorted by name, then by value.
+    static func canonicalQuery(_ query: [(name: String, value: String)]) -> String {
+        let encoded: [(name: String, value: String)] = query.map { (uriEncode($0.name), uriEncode($0.value)) }
+        let sorted = encoded.sorted { (a: (name: String, value: String), b: (name: String, value: String)) -> Bool in
+            a.name == b.name ? a.value < b.value : a.name < b.name
+        }
+        return sorted.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+    }
+
+    /// RFC 3986 percent-encoding of everything but the unreserved characters, with uppercase hex.
+    static func uriEncode(_ text: String) -> String {
+        var encoded: [UInt8] = []
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                encoded.append(byte)
+            } else {
+                encoded += [UInt8(ascii: "%"), upperHexDigits[Int(byte >> 4)], upperHexDigits[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
+    }
+
+    private static let upperHexDigits = Array("0123456789ABCDEF".utf8)
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+        }
+    }
+
+    private func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }, as: UTF8.self)
+    }
+}
