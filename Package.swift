@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     ],
     targets: [
         .target(name: "AWSWire", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -65,8 +66,15 @@ let package = Package(
             .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
+        .target(name: "CognitoCLI", dependencies: [
+            "AWSWire", "CognitoModel",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(name: "gatehouse", dependencies: [
-            "GatehouseServer",
+            "GatehouseServer", "CognitoCLI",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -78,9 +86,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
+        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"], exclude: ["Fixtures"]),
+        .testTarget(name: "CognitoCLITests", dependencies: ["CognitoCLI", "AWSWire", "CognitoModel"]),
         .testTarget(name: "CognitoModelTests", dependencies: ["CognitoModel", "AWSWire"]),
-        .testTarget(name: "CognitoCodegenTests", dependencies: ["CognitoCodegen", "AWSWire"]),
+        .testTarget(name: "CognitoCodegenTests", dependencies: ["CognitoCodegen", "AWSWire"], exclude: ["Fixtures"]),
         .testTarget(name: "GatehouseCoreTests", dependencies: ["GatehouseCore", "GatehouseStorage"]),
         .testTarget(name: "StorageConformanceTests", dependencies: [
             "GatehouseStorage", "StorageSQLite", "StoragePostgres", .product(name: "Logging", package: "swift-log"),

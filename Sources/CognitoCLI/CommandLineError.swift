@@ -1,0 +1,35 @@
+/// Why a command failed, with the AWS CLI's exit status for it.
+enum CommandLineError: Error, Equatable {
+    /// The command line itself is wrong: an unknown option, a missing required one, a value that
+    /// does not parse. Printed after the usage lines; exit status 252.
+    case usage(String)
+    /// A parameter value the command could not use (a file that cannot be read, JSON or
+    /// shorthand that does not parse); exit status 252.
+    case parameter(String)
+    /// The configuration is incomplete: no region, an unknown profile; exit status 253.
+    case configuration(String)
+    /// No credentials to sign with; exit status 253.
+    case credentials(String)
+    /// The service answered with an error; exit status 254.
+    case service(code: String, operation: String, message: String)
+    /// Anything else (the endpoint cannot be reached, the answer cannot be read); exit status 255.
+    case other(String)
+
+    var exitStatus: Int32 {
+        switch self {
+        case .usage, .parameter: 252
+        case .configuration, .credentials: 253
+        case .service: 254
+        case .other: 255
+        }
+    }
+
+    /// What is printed to standard error.
+    var message: String {
+        switch self {
+        case .usage(let text), .parameter(let text), .configuration(let text), .credentials(let text), .other(let text): text
+        case .service(let code, let operation, let message):
+            "An error occurred (\(code)) when calling the \(operation) operation: \(message)"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import AWSWire
+
+/// JSON as the AWS CLI writes it. ``render(_:asciiOnly:)`` prints as Python's
+/// `json.dumps(indent=4, ensure_ascii=False)`: four spaces per level, `": "` between key and
+/// value, empty objects and lists as `{}` and `[]`, non-ASCII text as it is.
+enum JSONOutput {
+    static func render(_ node: JSONNode, asciiOnly: Bool = false) -> String {
+        var text = ""
+        write(node, indent: 0, asciiOnly: asciiOnly, to: &text)
+        return text
+    }
+
+    /// One line, as botocore writes a request body (`json.dumps` with its default separators
+    /// `", "` and `": "`, non-ASCII escaped).
+    static func compact(_ node: JSONNode) -> String {
+        switch node {
+        case .object(let pairs):
+            "{" + pairs.map { quoted($0.key, asciiOnly: true) + ": " + compact($0.value) }.joined(separator: ", ") + "}"
+        case .array(let elements): "[" + elements.map(compact).joined(separator: ", ") + "]"
+        case .string(let value): quoted(value, asciiOnly: true)
+        case .number(let value): value
+        case .bool(let value): value ? "true" : "false"
+        case .null: "null"
+        }
+    }
+
+    private static func write(_ node: JSONNode, indent: Int, asciiOnly: Bool, to text: inout String) {
+        let inner = String(repeating: " ", count: indent + 4)
+        switch node {
+        case .object(let pairs) where pairs.isEmpty: text += "{}"
+        case .array(let elements) where elements.isEmpty: text += "[]"
+        case .object(let pairs):
+            text += "{\n"
+            for (index, pair) in pairs.enumerated() {
+                text += inner + quoted(pair.key, asciiOnly: asciiOnly) + ": "
+                write(pair.value, indent: indent + 4, asciiOnly: asciiOnly, to: &text)
+                text += index < pairs.count - 1 ? ",\n" : "\n"
+            }
+            text += String(repeating: " ", count: indent) + "}"
+        case .array(let elements):
+            text += "[\n"
+            for (index, element) in elements.enumerated() {
+                text += inner
+                write(element, indent: indent + 4, asciiOnly: asciiOnly, to: &text)
+                text += index < elements.count - 1 ? ",\n" : "\n"
+            }
+            text += String(repeating: " ", count: indent) + "]"
+        case .string(let value): text += quoted(value, asciiOnly: asciiOnly)
+        case .number(let value): text += value
+        case .bool(let value): text += value ? "true" : "false"
+        case .null: text += "null"
+        }
+    }
+
+    /// A JSON string literal with Python's escapes; with `asciiOnly`, every non-ASCII character
+    /// as `\uXXXX` (surrogate pairs beyond the BMP).
+    static func quoted(_ value: String, asciiOnly: Bool) -> String {
+        var text = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\u{08}": text += "\\b"
+            case "\u{0C}": text += "\\f"
+            default:
+                if scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7F) {
+                    for unit in String(scalar).utf16 { text += "\\u" + hex4(unit) }
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return text + "\""
+    }
+
+    private static func hex4(_ unit: UInt16) -> String {
+        let digits = String(unit, radix: 16)
+        return String(repeating: "0", count: 4 - digits.count) + digits
+    }
+}

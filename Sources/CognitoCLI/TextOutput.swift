@@ -1,0 +1,82 @@
+import AWSWire
+
+/// `--output text`, as awscli's `text.format_text` writes it: a structure's scalar members on one
+/// tab-separated line (keys sorted, prefixed by the upper-cased name of the member holding it),
+/// then each non-scalar member under its own name; a list of structures one line per element with
+/// the columns every element shares.
+enum TextOutput {
+    static func render(_ json: JSONNode) -> String {
+        var text = ""
+        format(json, identifier: nil, scalarKeys: nil, to: &text)
+        return text
+    }
+
+    private static func format(_ json: JSONNode, identifier: String?, scalarKeys: [String]?, to text: inout String) {
+        switch json {
+        case .object(let pairs):
+            let (scalars, nonScalars) = partition(pairs, scalarKeys: scalarKeys)
+            if !scalars.isEmpty {
+                text += ((identifier.map { [$0.uppercased()] } ?? []) + scalars).joined(separator: "\t") + "\n"
+            }
+            for (key, value) in nonScalars { format(value, identifier: key, scalarKeys: nil, to: &text) }
+        case .array(let elements) where elements.isEmpty:
+            break
+        case .array(let elements) where elements.contains(where: \.isObject):
+            var keys: Set<String> = []
+            for case .object(let pairs) in elements { keys.formUnion(pairs.filter { !$0.value.isContainer }.map(\.key)) }
+            let sortedKeys = keys.sorted(by: codePointOrder)
+            for element in elements { format(element, identifier: identifier, scalarKeys: sortedKeys, to: &text) }
+        case .array(let elements) where elements.contains(where: \.isArray):
+            let scalars = elements.filter { !$0.isContainer }
+            if !scalars.isEmpty { scalarList(scalars, identifier: identifier, to: &text) }
+            for element in elements where element.isContainer { format(element, identifier: identifier, scalarKeys: nil, to: &text) }
+        case .array(let elements):
+            scalarList(elements, identifier: identifier, to: &text)
+        default:
+            text += scalar(json) + "\n"
+        }
+    }
+
+    private static func scalarList(_ elements: [JSONNode], identifier: String?, to text: inout String) {
+        if let identifier {
+            for element in elements { text += "\(identifier.uppercased())\t\(scalar(element))\n" }
+        } else {
+            text += elements.map(scalar).joined(separator: "\t") + "\n"
+        }
+    }
+
+    /// The scalar values (of `scalarKeys` when given, blank where missing; else every scalar
+    /// member, keys sorted) and the other members, keys sorted.
+    private static func partition(_ pairs: [(key: String, value: JSONNode)], scalarKeys: [String]?)
+        -> (scalars: [String], nonScalars: [(String, JSONNode)]) {
+        let sorted = pairs.sorted { codePointOrder($0.key, $1.key) }
+        guard let scalarKeys else {
+            return (sorted.filter { !$0.value.isContainer }.map { scalar($0.value) },
+                    sorted.filter(\.value.isContainer).map { ($0.key, $0.value) })
+        }
+        let scalars = scalarKeys.map { key in pairs.first { $0.key == key }.map { scalar($0.value) } ?? "" }
+        return (scalars, sorted.filter { !scalarKeys.contains($0.key) }.map { ($0.key, $0.value) })
+    }
+
+    /// As Python's `str()` shows a value: `True`/`False`, `None`.
+    private static func scalar(_ json: JSONNode) -> String {
+        switch json {
+        case .string(let value): value
+        case .number(let value): value
+        case .bool(let value): value ? "True" : "False"
+        case .null: "None"
+        case .object, .array: JSONOutput.compact(json)
+        }
+    }
+
+    /// Python sorts strings by code point.
+    private static func codePointOrder(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
+}
+
+extension JSONNode {
+    var isObject: Bool { if case .object = self { true } else { false } }
+    var isArray: Bool { if case .array = self { true } else { false } }
+    var isContainer: Bool { isObject || isArray }
+}
