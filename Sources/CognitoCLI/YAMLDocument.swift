@@ -46,11 +46,17 @@ enum YAMLDocument {
         (try? Yams.serialize(node: node(json), allowUnicode: true)) ?? ""
     }
 
+    /// Whether YAML would read the plain text `value` as a null (as it reads nothing), boolean or number.
+    private static func readsAsAnotherType(_ value: String) -> Bool {
+        let plain = Node(value)
+        return value.isEmpty || plain.null != nil || plain.bool != nil || plain.int != nil || plain.float != nil
+    }
+
     private static func node(_ json: JSONNode) -> Node {
         switch json {
         case .object(let pairs): Node(pairs.map { (Node($0.key, Tag(.str)), node($0.value)) })
         case .array(let elements): Node(elements.map(node))
-        case .string(let value): Node(value, Tag(.str))
+        case .string(let value): Node(value, Tag(.str), readsAsAnotherType(value) ? .singleQuoted : .any)
         case .number(let value): Node(value, Tag(value.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) ? .float : .int))
         case .bool(let value): Node(value ? "true" : "false", Tag(.bool))
         case .null: Node("null", Tag(.null))

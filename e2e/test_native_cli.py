@@ -1,0 +1,252 @@
+"""`gatehouse cognito-idp`, the native command line: what it sends, compared with the real aws CLI
+(v1) for the same arguments at a capturing endpoint, and what it does against the server."""
+import http.server
+import json
+import os
+import subprocess
+import threading
+
+import pytest
+
+from conftest import _binary
+from helpers import ACCESS_KEY, REGION, SECRET_KEY, CliResult, aws_executable, server_env
+
+
+def _environment(tmp_path, extra=None):
+    env = server_env({
+        "AWS_ACCESS_KEY_ID": ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": SECRET_KEY, "AWS_DEFAULT_REGION": REGION,
+        "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+        "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": "", "HOME": str(tmp_path),
+    })
+    env.update(extra or {})
+    return env
+
+
+def run_native(endpoint, *args, env, stdin=None):
+    """`gatehouse cognito-idp *args --endpoint-url endpoint`."""
+    done = subprocess.run([str(_binary()), "cognito-idp", *args, "--endpoint-url", endpoint], env=env,
+                          capture_output=True, text=True, timeout=60, input=stdin)
+    return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+def run_aws_v1(endpoint, *args, env):
+    done = subprocess.run([aws_executable(), "cognito-idp", *args, "--endpoint-url", endpoint], env=env,
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+class CaptureEndpoint:
+    """An HTTP endpoint that records each request and answers `{}`."""
+
+    def __init__(self):
+        self.requests = []
+        captured = self.requests
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                captured.append((dict(self.headers), body))
+                self.send_response(200)
+                self.send_header("Content-Type", "application/x-amz-json-1.1")
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def take(self):
+        assert len(self.requests) == 1, f"expected one request, got {len(self.requests)}"
+        return self.requests.pop()
+
+
+@pytest.fixture(scope="module")
+def capture():
+    endpoint = CaptureEndpoint()
+    yield endpoint
+    endpoint.server.shutdown()
+
+
+def _signed_headers(headers):
+    authorization = headers.get("Authorization")
+    if authorization is None:
+        return None
+    return authorization.split("SignedHeaders=")[1].split(",")[0]
+
+
+# Arguments for which both command lines must send the same request. Files named here are written
+# by the test: blob.bin (bytes 00 ff), input.json, mediums.json.
+SAME_REQUEST = [
+    ("update-user-pool", "--user-pool-id", "us-east-1_abc", "--user-pool-tags", "Team=Blue,Area=West"),
+    ("update-user-pool", "--user-pool-id", "us-east-1_abc",
+     "--policies", "PasswordPolicy={MinimumLength=10,RequireSymbols=false,TemporaryPasswordValidityDays=3}",
+     "--account-recovery-setting",
+     "RecoveryMechanisms=[{Priority=1,Name=verified_email},{Priority=2,Name=verified_phone_number}]",
+     "--auto-verified-attributes", "email", "phone_number", "--mfa-configuration", "OFF",
+     "--admin-create-user-config", '{"AllowAdminCreateUserOnly": true, "InviteMessageTemplate": {"EmailSubject": "Hé"}}'),
+    ("create-user-pool", "--pool-name", "café pool", "--username-attributes", "email",
+     "--schema", "Name=nickname,AttributeDataType=String,StringAttributeConstraints={MinLength=1,MaxLength=20}",
+     "Name=score,AttributeDataType=Number,Mutable=true"),
+    ("admin-create-user", "--user-pool-id", "us-east-1_abc", "--username", "bob",
+     "--user-attributes", "Name=email,Value=bob@example.com", "Name=name,Value='Bob, Jr.'",
+     "--desired-delivery-mediums", "EMAIL", "SMS", "--force-alias-creation", "--message-action", "SUPPRESS"),
+    ("create-user-pool-client", "--user-pool-id", "us-east-1_abc", "--client-name", "web",
+     "--no-generate-secret", "--explicit-auth-flows", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH",
+     "--token-validity-units", "AccessToken=minutes,IdToken=minutes", "--access-token-validity", "30",
+     "--enable-token-revocation", "--read-attributes"),
+    ("initiate-auth", "--client-id", "client", "--auth-flow", "USER_PASSWORD_AUTH",
+     "--auth-parameters", "USERNAME=bob,PASSWORD=p@ss=word,SECRET_HASH=abc="),
+    ("admin-update-user-attributes", "--user-pool-id", "us-east-1_abc", "--username", "bob",
+     "--user-attributes", '[{"Name": "email", "Value": "new@example.com"}]', "--client-metadata", "k1=v1,k2="),
+    ("list-users", "--user-pool-id", "us-east-1_abc", "--limit", "5", "--filter", 'email ^= "bob"',
+     "--attributes-to-get", "email", "sub"),
+    ("set-ui-customization", "--user-pool-id", "us-east-1_abc", "--css", ".x{}", "--image-file", "fileb://blob.bin"),
+    ("admin-get-user", "--cli-input-json", "file://input.json", "--username", "override"),
+    ("admin-create-user", "--user-pool-id", "us-east-1_abc", "--username", "carol",
+     "--desired-delivery-mediums", "file://mediums.json"),
+    ("set-user-pool-mfa-config", "--user-pool-id", "us-east-1_abc",
+     "--software-token-mfa-configuration", "Enabled=true", "--mfa-configuration", "OPTIONAL",
+     "--sms-mfa-configuration", "SmsAuthenticationMessage='Code {####}',SmsConfiguration={SnsCallerArn=arn:aws:iam::1:role/r}"),
+    ("sign-up", "--client-id", "client", "--username", "dave", "--password", "Passw0rd!",
+     "--user-attributes", "Name=email,Value=d@example.com", "--client-metadata", '{"source": "cli"}'),
+    ("delete-user-pool", "--user-pool-id", "us-east-1_abc"),
+]
+
+
+@pytest.mark.parametrize("arguments", SAME_REQUEST, ids=lambda a: a[0])
+def test_native_command_sends_what_the_aws_cli_sends(capture, tmp_path, arguments):
+    (tmp_path / "blob.bin").write_bytes(b"\x00\xff")
+    (tmp_path / "input.json").write_text('{"UserPoolId": "us-east-1_file", "Username": "from-file"}')
+    (tmp_path / "mediums.json").write_text('["EMAIL"]')
+    env = _environment(tmp_path)
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        expected = run_aws_v1(capture.url, *arguments, env=env)
+        assert expected.code == 0, expected.stderr
+        aws_headers, aws_body = capture.take()
+        native = run_native(capture.url, *arguments, env=env)
+        assert native.code == 0, native.stderr
+        headers, body = capture.take()
+    finally:
+        os.chdir(cwd)
+    assert json.loads(body) == json.loads(aws_body)
+    assert body == aws_body, "same members in the same order, written the same way"
+    assert headers["X-Amz-Target"] == aws_headers["X-Amz-Target"]
+    assert headers["Content-Type"] == aws_headers["Content-Type"]
+    assert _signed_headers(headers) == _signed_headers(aws_headers)
+    if _signed_headers(headers):
+        assert f"/{REGION}/cognito-idp/aws4_request" in headers["Authorization"]
+
+
+@pytest.fixture
+def native(live_server, tmp_path):
+    """native(*args) runs `gatehouse cognito-idp` against the session's server."""
+    env = _environment(tmp_path, {"AWS_DEFAULT_OUTPUT": "json"})
+
+    def run(*args, stdin=None):
+        return run_native(live_server.endpoint, *args, env=env, stdin=stdin)
+    return run
+
+
+def test_the_issue_example_verbatim(native, make_pool, cognito):
+    pool_id = make_pool()["Id"]
+    result = native("update-user-pool", "--user-pool-id", pool_id, "--user-pool-tags", "Team=Blue,Area=West")
+    assert (result.code, result.stdout, result.stderr) == (0, "", "")
+    assert cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]["UserPoolTags"] == {"Team": "Blue", "Area": "West"}
+
+
+def test_output_is_what_the_aws_cli_prints(native, aws, make_pool):
+    pool_id = make_pool(UserPoolTags={"Team": "Blue"})["Id"]
+    for output in ("json", "text"):
+        mine = native("describe-user-pool", "--user-pool-id", pool_id, "--output", output)
+        theirs = aws("cognito-idp", "describe-user-pool", "--user-pool-id", pool_id, "--output", output)
+        assert (mine.code, theirs.code) == (0, 0), mine.stderr + theirs.stderr
+        assert mine.stdout == theirs.stdout, output
+
+
+def test_yaml_output_and_input(native, make_pool, tmp_path):
+    pool_id = make_pool()["Id"]
+    (tmp_path / "input.yaml").write_text(f"UserPoolId: {pool_id}\nGroupName: admins\nPrecedence: 3\nDescription: '42'\n")
+    created = native("create-group", "--cli-input-yaml", f"file://{tmp_path / 'input.yaml'}", "--output", "yaml")
+    assert created.code == 0, created.stderr
+    assert "GroupName: admins\n" in created.stdout
+    assert "Precedence: 3\n" in created.stdout
+    assert "Description: '42'\n" in created.stdout
+    fetched = native("get-group", "--user-pool-id", pool_id, "--group-name", "admins")
+    assert fetched.json["Group"]["Description"] == "42" and fetched.json["Group"]["Precedence"] == 3
+
+
+def test_skeletons(native):
+    skeleton = native("admin-get-user", "--generate-cli-skeleton")
+    assert (skeleton.code, json.loads(skeleton.stdout)) == (0, {"UserPoolId": "", "Username": ""})
+    yaml_skeleton = native("admin-get-user", "--generate-cli-skeleton", "yaml-input")
+    assert (yaml_skeleton.code, yaml_skeleton.stdout) == (0, "UserPoolId: ''\nUsername: ''\n")
+    # As in the AWS CLI, an output skeleton still needs the required parameters.
+    assert native("get-group", "--generate-cli-skeleton", "output").code == 252
+    output = native("get-group", "--user-pool-id", "p", "--group-name", "g", "--generate-cli-skeleton", "output")
+    assert output.code == 0, output.stderr
+    group = json.loads(output.stdout)["Group"]
+    assert group["GroupName"] == "GroupName" and group["Precedence"] == 0
+
+
+def test_service_errors_exit_254_with_the_aws_cli_message(native, make_pool):
+    pool_id = make_pool()["Id"]
+    result = native("admin-get-user", "--user-pool-id", pool_id, "--username", "nobody")
+    assert result.code == 254
+    assert result.stderr == ("\nAn error occurred (UserNotFoundException) when calling the AdminGetUser operation: "
+                             "User does not exist.\n")
+    assert result.stdout == ""
+
+
+def test_usage_errors_exit_252(native):
+    missing = native("admin-get-user", "--username", "bob")
+    assert missing.code == 252
+    assert missing.stderr.endswith("gatehouse: error: the following arguments are required: --user-pool-id\n")
+    unknown = native("admin-get-user", "--user-pool-id", "p", "--username", "bob", "--bogus", "x")
+    assert (unknown.code, unknown.stderr.splitlines()[-1]) == (252, "gatehouse: error: Unknown options: --bogus, x")
+    shorthand = native("update-user-pool", "--user-pool-id", "p", "--user-pool-tags", "Team=Blue,Team=Red")
+    assert shorthand.code == 252
+    assert shorthand.stderr == ('\nError parsing parameter \'--user-pool-tags\': Second instance of key "Team" encountered for input:\n'
+                                'Team=Blue,Team=Red\n          ^\n'
+                                'This is often because there is a preceding "," instead of a space.\n')
+    bad_json = native("update-user-pool", "--user-pool-id", "p", "--policies", '{"PasswordPolicy": }')
+    assert bad_json.code == 252
+    assert "Error parsing parameter '--policies': Invalid JSON: unexpected '}': line 1 column 20 (char 19)" in bad_json.stderr
+
+
+def test_configuration_errors_exit_253(live_server, tmp_path):
+    env = _environment(tmp_path)
+    del env["AWS_ACCESS_KEY_ID"]
+    no_credentials = run_native(live_server.endpoint, "list-user-pools", "--max-results", "1", env=env)
+    assert no_credentials.code == 253
+    assert "Unable to locate credentials" in no_credentials.stderr
+    # Without signing, the request goes out; the server wants a signature for this operation.
+    unsigned = run_native(live_server.endpoint, "list-user-pools", "--max-results", "1", "--no-sign-request", env=env)
+    assert (unsigned.code, unsigned.stderr) == (254, "\nAn error occurred (MissingAuthenticationTokenException) when "
+                                                     "calling the ListUserPools operation: Missing Authentication Token\n")
+    # Operations the model leaves unsigned need no credentials.
+    sign_in = run_native(live_server.endpoint, "initiate-auth", "--client-id", "nosuchclient", "--auth-flow",
+                         "USER_PASSWORD_AUTH", "--auth-parameters", "USERNAME=a,PASSWORD=b", env=env)
+    assert sign_in.code == 254 and "(ResourceNotFoundException)" in sign_in.stderr, sign_in.stderr
+    del env["AWS_DEFAULT_REGION"]
+    no_region = run_native(live_server.endpoint, "list-user-pools", "--max-results", "1", env=env)
+    assert no_region.code == 253
+    assert "You must specify a region." in no_region.stderr
+
+
+def test_profiles_from_the_shared_files(live_server, tmp_path):
+    (tmp_path / "config").write_text("[default]\nregion = eu-west-1\n\n[profile ops]\nregion = ap-south-1\noutput = json\n")
+    (tmp_path / "credentials").write_text("[ops]\naws_access_key_id = OPSKEY\naws_secret_access_key = opssecret\n")
+    env = _environment(tmp_path, {"AWS_CONFIG_FILE": str(tmp_path / "config"),
+                                  "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "credentials")})
+    del env["AWS_DEFAULT_REGION"]
+    created = run_native(live_server.endpoint, "create-user-pool", "--pool-name", "profiled", "--profile", "ops", env=env)
+    assert created.code == 0, created.stderr
+    assert json.loads(created.stdout)["UserPool"]["Id"].startswith("ap-south-1_")
+    unknown = run_native(live_server.endpoint, "list-user-pools", "--max-results", "1", "--profile", "nope", env=env)
+    assert (unknown.code, unknown.stderr) == (253, "\nThe config profile (nope) could not be found\n")
