@@ -250,3 +250,24 @@ def test_profiles_from_the_shared_files(live_server, tmp_path):
     assert json.loads(created.stdout)["UserPool"]["Id"].startswith("ap-south-1_")
     unknown = run_native(live_server.endpoint, "list-user-pools", "--max-results", "1", "--profile", "nope", env=env)
     assert (unknown.code, unknown.stderr) == (253, "\nThe config profile (nope) could not be found\n")
+
+
+def test_help_lists_every_operation_and_option_as_the_aws_cli_names_them(native):
+    import botocore.session
+    service = botocore.session.get_session().get_service_model("cognito-idp")
+    listed = native("help")
+    assert listed.code == 0, listed.stderr
+    names = [line.strip()[2:] for line in listed.stdout.splitlines() if line.strip().startswith("o ")]
+    assert names == [botocore.xform_name(name, "-") for name in service.operation_names] + ["help"]
+    for operation in ("UpdateUserPool", "AdminCreateUser", "CreateUserPoolClient", "SetUICustomization"):
+        shape = service.operation_model(operation).input_shape
+        page = native(botocore.xform_name(operation, "-"), "help")
+        assert page.code == 0, page.stderr
+        for member, member_shape in shape.members.items():
+            assert f"--{botocore.xform_name(member, '-')} ({member_shape.type_name})" in page.stdout, member
+            for value in getattr(member_shape, "enum", None) or []:
+                assert value in page.stdout
+    update = native("update-user-pool", "help").stdout
+    assert "Possible values: OFF | ON | OPTIONAL" in update
+    assert "SignInPolicy={AllowedFirstAuthFactors=[string,string]}" in update
+    assert '"AllowedFirstAuthFactors": ["PASSWORD"|"EMAIL_OTP"|"SMS_OTP"|"WEB_AUTHN", ...]' in update

@@ -48,9 +48,11 @@ public struct CognitoCommandLine {
     private func execute(_ arguments: [String]) async throws(CommandLineError) {
         let (options, rest) = try GlobalOptions.extract(from: arguments)
         guard let commandName = rest.first else { throw .usage("the following arguments are required: operation") }
+        if commandName == "help" { return standardOutput(Help(model: model).service()) }
         guard let operation = model.operations.first(where: { $0.commandName == commandName }) else {
             throw .usage("argument operation: Invalid choice: '\(commandName)'")
         }
+        if rest.dropFirst().first == "help" { return standardOutput(Help(model: model).operation(operation)) }
         let parsed = try OperationArguments(Array(rest.dropFirst()), operation: operation, model: model)
         let body = try requestBody(operation, parsed)
         if let kind = parsed.skeleton, kind != "output" {
