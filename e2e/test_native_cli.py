@@ -160,13 +160,19 @@ def test_the_issue_example_verbatim(native, make_pool, cognito):
     assert cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]["UserPoolTags"] == {"Team": "Blue", "Area": "West"}
 
 
-def test_output_is_what_the_aws_cli_prints(native, aws, make_pool):
-    pool_id = make_pool(UserPoolTags={"Team": "Blue"})["Id"]
-    for output in ("json", "text"):
-        mine = native("describe-user-pool", "--user-pool-id", pool_id, "--output", output)
-        theirs = aws("cognito-idp", "describe-user-pool", "--user-pool-id", pool_id, "--output", output)
-        assert (mine.code, theirs.code) == (0, 0), mine.stderr + theirs.stderr
-        assert mine.stdout == theirs.stdout, output
+def test_output_is_what_the_aws_cli_prints(native, aws, make_pool, cognito):
+    pool_id = make_pool(UserPoolTags={"Team": "Blue"}, AliasAttributes=["email"])["Id"]
+    for name, email in (("ana", "ana@example.com"), ("bø", "b@example.com")):
+        cognito.admin_create_user(UserPoolId=pool_id, Username=name, MessageAction="SUPPRESS",
+                                  UserAttributes=[{"Name": "email", "Value": email}, {"Name": "name", "Value": "Ä 名前"}])
+    commands = [("describe-user-pool", "--user-pool-id", pool_id), ("list-users", "--user-pool-id", pool_id),
+                ("get-user-pool-mfa-config", "--user-pool-id", pool_id)]
+    for command in commands:
+        for output in ("json", "text", "table"):
+            mine = native(*command, "--output", output)
+            theirs = aws("cognito-idp", *command, "--output", output)
+            assert (mine.code, theirs.code) == (0, 0), mine.stderr + theirs.stderr
+            assert mine.stdout == theirs.stdout, (command[0], output)
 
 
 def test_yaml_output_and_input(native, make_pool, tmp_path):

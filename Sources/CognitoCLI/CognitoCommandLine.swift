@@ -10,12 +10,15 @@ public struct CognitoCommandLine {
     let standardOutput: (String) -> Void
     let standardError: (String) -> Void
     let now: () -> Date
+    /// The terminal's width in columns, for `--output table`.
+    let terminalWidth: Int
 
     public init(environment: [String: String], standardOutput: @escaping (String) -> Void,
-                standardError: @escaping (String) -> Void, now: @escaping () -> Date = Date.init) {
+                standardError: @escaping (String) -> Void, terminalWidth: Int = 80, now: @escaping () -> Date = Date.init) {
         self.environment = environment
         self.standardOutput = standardOutput
         self.standardError = standardError
+        self.terminalWidth = terminalWidth
         self.now = now
     }
 
@@ -62,7 +65,7 @@ public struct CognitoCommandLine {
         }
         if parsed.skeleton == "output" {
             let response = operation.output.map { Skeleton(model: model, usesMemberNames: true).value(of: $0) } ?? .object([])
-            print(response, format: options.output ?? environment["AWS_DEFAULT_OUTPUT"] ?? "json")
+            print(response, operation: operation, format: options.output ?? environment["AWS_DEFAULT_OUTPUT"] ?? "json")
             return
         }
         let signs = options.signsRequests && operation.requiresIAMAuthorization
@@ -73,7 +76,7 @@ public struct CognitoCommandLine {
         let responseBytes = try await client.send(operation, body: Array(JSONOutput.compact(body).utf8), at: now())
         guard let outputShape = operation.output, !responseBytes.isEmpty else { return }
         guard let json = try? JSONNode(parsing: responseBytes) else { throw .other("The response of \(operation.name) is not JSON.") }
-        print(ResponseDocument.ordered(json, shape: model.shape(outputShape), model: model),
+        print(ResponseDocument.ordered(json, shape: model.shape(outputShape), model: model), operation: operation,
               format: options.output ?? environment["AWS_DEFAULT_OUTPUT"] ?? "json")
     }
 
@@ -113,11 +116,12 @@ public struct CognitoCommandLine {
     }
 
     /// Prints a response in the output format; an empty response prints nothing.
-    private func print(_ response: JSONNode, format: String) {
+    private func print(_ response: JSONNode, operation: ModelOperation, format: String) {
         if case .object(let pairs) = response, pairs.isEmpty { return }
         switch format {
         case "yaml": standardOutput(YAMLDocument.render(response))
         case "text": standardOutput(TextOutput.render(response))
+        case "table": standardOutput(TableOutput.render(response, title: operation.name, terminalWidth: terminalWidth))
         default: standardOutput(JSONOutput.render(response) + "\n")
         }
     }

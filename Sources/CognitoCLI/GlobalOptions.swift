@@ -4,13 +4,13 @@ struct GlobalOptions: Equatable {
     var endpointURL: String?
     var region: String?
     var profile: String?
-    /// `json` (the default), `yaml` or `text`.
+    /// `json` (the default), `yaml`, `text` or `table`.
     var output: String?
     var signsRequests = true
     var debug = false
 
     /// The output formats `--output` accepts.
-    static let outputFormats = ["json", "yaml", "text"]
+    static let outputFormats = ["json", "yaml", "text", "table"]
 
     /// Takes the global options out of `arguments` and returns them with what is left, in order.
     /// `--name value` and `--name=value` are both read.

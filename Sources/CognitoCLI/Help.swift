@@ -65,7 +65,7 @@ struct Help {
             --endpoint-url <url>    Send requests here (a Gatehouse server), not to AWS.
             --region <region>       The region to sign for [AWS_DEFAULT_REGION, profile region].
             --profile <name>        The profile of ~/.aws/config and ~/.aws/credentials to use.
-            --output <format>       json (default), yaml or text [AWS_DEFAULT_OUTPUT].
+            --output <format>       json (default), yaml, text or table [AWS_DEFAULT_OUTPUT].
             --no-sign-request       Send requests unsigned; no credentials are read.
             --debug                 Log each request and response line to standard error.
         """

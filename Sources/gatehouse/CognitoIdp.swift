@@ -16,8 +16,16 @@ struct CognitoIdp: AsyncParsableCommand {
         let commandLine = CognitoCommandLine(
             environment: ProcessInfo.processInfo.environment,
             standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            standardError: { FileHandle.standardError.write(Data($0.utf8)) })
+            standardError: { FileHandle.standardError.write(Data($0.utf8)) },
+            terminalWidth: Self.terminalWidth())
         let status = await commandLine.run(arguments)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The width of the terminal standard output writes to; 80 when it is not a terminal.
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 }
