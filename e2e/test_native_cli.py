@@ -277,3 +277,55 @@ def test_help_lists_every_operation_and_option_as_the_aws_cli_names_them(native)
     assert "Possible values: OFF | ON | OPTIONAL" in update
     assert "SignInPolicy={AllowedFirstAuthFactors=[string,string]}" in update
     assert '"AllowedFirstAuthFactors": ["PASSWORD"|"EMAIL_OTP"|"SMS_OTP"|"WEB_AUTHN", ...]' in update
+
+
+def test_auto_prompt_through_a_pseudo_terminal(live_server, make_pool, cognito, tmp_path):
+    import pexpect
+    pool_id = make_pool()["Id"]
+    env = _environment(tmp_path, {"AWS_DEFAULT_OUTPUT": "json"})
+    child = pexpect.spawn(str(_binary()), ["cognito-idp", "--cli-auto-prompt", "--endpoint-url", live_server.endpoint],
+                          env=env, encoding="utf-8", timeout=30)
+    child.expect_exact("Operation: ")
+    child.send("update-user-po\t")          # Tab completes the operation's name
+    child.expect_exact("update-user-pool")
+    child.send("\r")
+    child.expect_exact("--user-pool-id (string, required): ")
+    child.send(pool_id + "\r")
+    child.expect_exact("Optional parameter (Enter to run): ")
+    child.send("--mfa-con\t")               # completes a parameter name
+    child.expect_exact("--mfa-configuration")
+    child.send("\r")
+    child.expect_exact("--mfa-configuration (string): ")
+    child.send("O\t\t")                     # two candidates share "O": the second Tab lists them
+    child.expect_exact("OFF  ON  OPTIONAL")
+    child.send("FF\r")
+    child.expect_exact("Optional parameter (Enter to run): ")
+    child.send("--user-pool-tags\r")
+    child.expect_exact("--user-pool-tags (map): ")
+    child.send("Team=Blue,Area=West\r")
+    child.expect_exact("Optional parameter (Enter to run): ")
+    child.send("\r")
+    child.expect_exact(f"gatehouse cognito-idp update-user-pool --user-pool-id {pool_id} "
+                       "--mfa-configuration OFF --user-pool-tags Team=Blue,Area=West")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    pool = cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    assert pool["UserPoolTags"] == {"Team": "Blue", "Area": "West"}
+    assert pool["MfaConfiguration"] == "OFF"
+
+
+def test_auto_prompt_cancelled_changes_nothing(live_server, make_pool, cognito, tmp_path):
+    import pexpect
+    pool_id = make_pool()["Id"]
+    env = _environment(tmp_path)
+    child = pexpect.spawn(str(_binary()), ["cognito-idp", "update-user-pool", "--user-pool-id", pool_id, "--cli-auto-prompt",
+                                           "--endpoint-url", live_server.endpoint], env=env, encoding="utf-8", timeout=30)
+    child.expect_exact("Optional parameter (Enter to run): ")
+    child.send("--user-pool-tags\r")
+    child.expect_exact("--user-pool-tags (map): ")
+    child.send("\x03")                      # Ctrl-C
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 252
+    assert cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"].get("UserPoolTags", {}) == {}

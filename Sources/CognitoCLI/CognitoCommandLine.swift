@@ -49,7 +49,15 @@ public struct CognitoCommandLine {
         """
 
     private func execute(_ arguments: [String]) async throws(CommandLineError) {
-        let (options, rest) = try GlobalOptions.extract(from: arguments)
+        let (options, remaining) = try GlobalOptions.extract(from: arguments)
+        var rest = remaining
+        if let index = rest.firstIndex(of: "--cli-auto-prompt") {
+            rest.remove(at: index)
+            let named = rest.first.flatMap { name in model.operations.first { $0.commandName == name }?.commandName }
+            let prompt = AutoPrompt(model: model, editor: LineEditor(write: standardError), show: standardError)
+            let (commandName, arguments) = try prompt.complete(commandName: named, given: Array(rest.dropFirst(named == nil ? 0 : 1)))
+            rest = [commandName] + arguments
+        }
         guard let commandName = rest.first else { throw .usage("the following arguments are required: operation") }
         if commandName == "help" { return standardOutput(Help(model: model).service()) }
         guard let operation = model.operations.first(where: { $0.commandName == commandName }) else {

@@ -98,7 +98,7 @@ struct Help {
         ParameterValues(model: model, environment: [:]).supportsShorthand(shape)
     }
 
-    private func typeName(_ shape: ModelShape) -> String {
+    func typeName(_ shape: ModelShape) -> String {
         switch shape.kind {
         case .structure: "structure"
         case .list: "list"
