@@ -35,7 +35,7 @@ struct ClientSettings: Equatable {
         guard let region = options.region ?? environment["AWS_DEFAULT_REGION"] ?? profile?["region"] else {
             throw .configuration("You must specify a region. You can also configure your region by running \"aws configure\".")
         }
-        let endpoint = options.endpointURL ?? environment["AWS_ENDPOINT_URL_COGNITO_IDP"] ?? environment["AWS_ENDPOINT_URL"]
+        let endpoint = options.endpointURL ?? environment["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] ?? environment["AWS_ENDPOINT_URL"]
             ?? profile?["endpoint_url"] ?? "https://cognito-idp.\(region).amazonaws.com"
 
         var credentials: AWSCredentials?
