@@ -329,3 +329,34 @@ def test_auto_prompt_cancelled_changes_nothing(live_server, make_pool, cognito, 
     child.close()
     assert child.exitstatus == 252
     assert cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"].get("UserPoolTags", {}) == {}
+
+
+def test_every_syntax_against_the_server(native, make_pool, tmp_path, cognito):
+    created = native("create-user-pool", "--pool-name", "syntax",
+                     "--policies", "PasswordPolicy={MinimumLength=10,RequireSymbols=false}",
+                     "--schema", '[{"Name": "team", "AttributeDataType": "String", "Mutable": true}]',
+                     "--alias-attributes", "email", "--user-pool-tags", "Team=Blue")
+    assert created.code == 0, created.stderr
+    pool = created.json["UserPool"]
+    assert pool["Policies"]["PasswordPolicy"]["MinimumLength"] == 10
+    assert any(a["Name"] == "custom:team" for a in pool["SchemaAttributes"])
+    pool_id = pool["Id"]
+    (tmp_path / "user.json").write_text(json.dumps({"UserPoolId": pool_id, "Username": "ignored", "MessageAction": "SUPPRESS"}))
+    (tmp_path / "password.txt").write_text("Temporary1pass")
+    user = native("admin-create-user", "--cli-input-json", f"file://{tmp_path / 'user.json'}", "--username", "ana",
+                  "--user-attributes", "Name=email,Value=ana@example.com", "Name=custom:team,Value='Red, Blue'",
+                  "--temporary-password", f"fileb://{tmp_path / 'password.txt'}")
+    assert user.code == 0, user.stderr
+    assert user.json["User"]["Username"] == "ana"
+    attributes = {a["Name"]: a["Value"] for a in user.json["User"]["Attributes"]}
+    assert attributes["custom:team"] == "Red, Blue"
+    set_password = native("admin-set-user-password", "--user-pool-id", pool_id, "--username", "ana",
+                          "--password", "Permanent1pass", "--permanent")
+    assert set_password.code == 0, set_password.stderr
+    listed = native("list-users", "--user-pool-id", pool_id, "--filter", 'email = "ana@example.com"',
+                    "--attributes-to-get", "email")
+    assert listed.code == 0, listed.stderr
+    assert [u["UserStatus"] for u in listed.json["Users"]] == ["CONFIRMED"]
+    assert listed.json["Users"][0]["Attributes"] == [{"Name": "email", "Value": "ana@example.com"}]
+    deleted = native("admin-delete-user", "--user-pool-id", pool_id, "--username", "ana")
+    assert (deleted.code, deleted.stdout) == (0, "")
