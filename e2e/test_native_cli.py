@@ -114,6 +114,8 @@ SAME_REQUEST = [
     ("sign-up", "--client-id", "client", "--username", "dave", "--password", "Passw0rd!",
      "--user-attributes", "Name=email,Value=d@example.com", "--client-metadata", '{"source": "cli"}'),
     ("delete-user-pool", "--user-pool-id", "us-east-1_abc"),
+    ("list-users", "--user-pool-id", "us-east-1_abc", "--page-size", "3", "--filter", "status = \"Enabled\""),
+    ("list-user-pools", "--max-results", "7"),
 ]
 
 
@@ -360,3 +362,28 @@ def test_every_syntax_against_the_server(native, make_pool, tmp_path, cognito):
     assert listed.json["Users"][0]["Attributes"] == [{"Name": "email", "Value": "ana@example.com"}]
     deleted = native("admin-delete-user", "--user-pool-id", pool_id, "--username", "ana")
     assert (deleted.code, deleted.stdout) == (0, "")
+
+
+def test_pagination_is_the_aws_cli_s(native, aws, make_pool, cognito):
+    pool_id = make_pool()["Id"]
+    for index in range(5):
+        cognito.admin_create_user(UserPoolId=pool_id, Username=f"user{index}", MessageAction="SUPPRESS")
+    cases = [(), ("--page-size", "2"), ("--max-items", "3"), ("--max-items", "2", "--page-size", "2"),
+             ("--max-items", "4", "--page-size", "3"), ("--limit", "2"), ("--no-paginate", "--limit", "3")]
+    for paging in cases:
+        for output in ("json", "text", "table"):
+            mine = native("list-users", "--user-pool-id", pool_id, *paging, "--output", output)
+            theirs = aws("cognito-idp", "list-users", "--user-pool-id", pool_id, *paging, "--output", output)
+            assert (mine.code, theirs.code) == (0, 0), mine.stderr + theirs.stderr
+            assert mine.stdout == theirs.stdout, (paging, output)
+    first = native("list-users", "--user-pool-id", pool_id, "--max-items", "3", "--page-size", "2").json
+    assert len(first["Users"]) == 3
+    rest = native("list-users", "--user-pool-id", pool_id, "--starting-token", first["NextToken"], "--page-size", "2")
+    theirs = aws("cognito-idp", "list-users", "--user-pool-id", pool_id, "--starting-token", first["NextToken"],
+                 "--page-size", "2")
+    assert rest.stdout == theirs.stdout
+    names = [u["Username"] for u in first["Users"] + rest.json["Users"]]
+    assert sorted(names) == [f"user{index}" for index in range(5)]
+    refused = native("list-users", "--user-pool-id", pool_id, "--limit", "2", "--max-items", "1")
+    assert (refused.code, refused.stderr.splitlines()[-1]) == (
+        252, "gatehouse: error: Cannot specify --no-paginate along with pagination arguments: --max-items")

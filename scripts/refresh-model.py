@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Refreshes Models/cognito-idp.json from the botocore package installed with this Python.
+"""Refreshes Models/cognito-idp.json (and Models/cognito-idp.paginators.json, botocore's paginator
+configuration, which the command line pages with) from the botocore package installed with this Python.
 
 The model keeps shapes, constraints, enums, errors and operation metadata; every
 `documentation` string is stripped. Run it, then regenerate the Swift code:
@@ -31,6 +32,12 @@ def main():
     target = os.path.join(os.path.dirname(__file__), "..", "Models", "cognito-idp.json")
     with open(target, "w") as handle:
         json.dump(model, handle, indent=1)
+        handle.write("\n")
+    paginators = os.path.join(os.path.dirname(source), "paginators-1.json")
+    with open(paginators) as handle:
+        pagination = json.load(handle)
+    with open(os.path.join(os.path.dirname(target), "cognito-idp.paginators.json"), "w") as handle:
+        json.dump(pagination, handle, indent=1)
         handle.write("\n")
     print(f"wrote {os.path.normpath(target)} from botocore {botocore.__version__}: {len(model['operations'])} operations, {len(model['shapes'])} shapes", file=sys.stderr)
 

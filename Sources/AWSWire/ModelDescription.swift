@@ -40,13 +40,33 @@ public struct ModelOperation: Sendable {
     public let output: String?
     /// Whether callers sign with IAM credentials (SigV4); `false` for the model's `authtype: none`.
     public let requiresIAMAuthorization: Bool
+    /// How a client pages through the results of a list operation (botocore's paginator).
+    public let pagination: ModelPagination?
 
-    public init(name: String, commandName: String, input: String, output: String?, requiresIAMAuthorization: Bool) {
+    public init(name: String, commandName: String, input: String, output: String?, requiresIAMAuthorization: Bool,
+                pagination: ModelPagination? = nil) {
         self.name = name
         self.commandName = commandName
         self.input = input
         self.output = output
         self.requiresIAMAuthorization = requiresIAMAuthorization
+        self.pagination = pagination
+    }
+}
+
+/// A list operation's paging members: the token sent in and the one that comes back, the page
+/// size and the list the pages add up.
+public struct ModelPagination: Sendable {
+    public let inputToken: String
+    public let outputToken: String
+    public let limitKey: String?
+    public let resultKey: String
+
+    public init(inputToken: String, outputToken: String, limitKey: String?, resultKey: String) {
+        self.inputToken = inputToken
+        self.outputToken = outputToken
+        self.limitKey = limitKey
+        self.resultKey = resultKey
     }
 }
 

@@ -73,19 +73,47 @@ public struct CognitoCommandLine {
         }
         if parsed.skeleton == "output" {
             let response = operation.output.map { Skeleton(model: model, usesMemberNames: true).value(of: $0) } ?? .object([])
-            print(response, operation: operation, format: options.output ?? environment["AWS_DEFAULT_OUTPUT"] ?? "json")
-            return
+            return print(response, operation: operation, format: options.output ?? environment["AWS_DEFAULT_OUTPUT"] ?? "json")
         }
+        let format = options.output ?? environment["AWS_DEFAULT_OUTPUT"] ?? "json"
         let signs = options.signsRequests && operation.requiresIAMAuthorization
         let settings = try ClientSettings.resolve(options: options, environment: environment, signs: signs) { path in
             try? String(contentsOfFile: path, encoding: .utf8)
         }
         let client = ServiceClient(settings: settings, model: model, debug: options.debug ? { standardError($0 + "\n") } : nil)
-        let responseBytes = try await client.send(operation, body: Array(JSONOutput.compact(body).utf8), at: now())
-        guard let outputShape = operation.output, !responseBytes.isEmpty else { return }
-        guard let json = try? JSONNode(parsing: responseBytes) else { throw .other("The response of \(operation.name) is not JSON.") }
-        print(ResponseDocument.ordered(json, shape: model.shape(outputShape), model: model), operation: operation,
-              format: options.output ?? environment["AWS_DEFAULT_OUTPUT"] ?? "json")
+        /// One call: the response, ordered as the model orders it.
+        func call(_ body: JSONNode) async throws(CommandLineError) -> JSONNode? {
+            let responseBytes = try await client.send(operation, body: Array(JSONOutput.compact(body).utf8), at: now())
+            guard let outputShape = operation.output, !responseBytes.isEmpty else { return nil }
+            guard let json = try? JSONNode(parsing: responseBytes) else { throw .other("The response of \(operation.name) is not JSON.") }
+            return ResponseDocument.ordered(json, shape: model.shape(outputShape), model: model)
+        }
+        if let pagination = operation.pagination {
+            let manual = [pagination.inputToken, pagination.limitKey].contains { $0.map { parsed.words[$0] != nil } ?? false }
+            if options.paginates, !manual {
+                let paginator = Paginator(pagination: pagination, arguments: parsed.paging)
+                let (pages, resumeToken) = try await paginator.pages(firstRequest: body) { body throws(CommandLineError) in
+                    try await call(body) ?? .object([])
+                }
+                return printPages(pages, resumeToken: resumeToken, paginator: paginator, operation: operation, format: format)
+            }
+            if !parsed.paging.given.isEmpty {
+                throw .usage("Cannot specify --no-paginate along with pagination arguments: " + parsed.paging.given.joined(separator: ", "))
+            }
+        }
+        if let response = try await call(body) { print(response, operation: operation, format: format) }
+    }
+
+    /// Prints paginated results as the AWS CLI does: all pages as one result, but for `text`, page
+    /// by page and then the `NextToken` line.
+    private func printPages(_ pages: [JSONNode], resumeToken: String?, paginator: Paginator, operation: ModelOperation,
+                            format: String) {
+        guard format == "text" else {
+            return print(paginator.fullResult(pages, resumeToken: resumeToken), operation: operation, format: format)
+        }
+        let key = paginator.pagination.resultKey
+        for page in pages { standardOutput(TextOutput.render(.object([(key, page[key] ?? .null)]))) }
+        if let resumeToken { standardOutput(TextOutput.render(.object([("NextToken", .object([("NextToken", .string(resumeToken))]))]))) }
     }
 
     /// The request's members, in model order: those the command line gives, then those of

@@ -7,6 +7,8 @@ struct GlobalOptions: Equatable {
     /// `json` (the default), `yaml`, `text` or `table`.
     var output: String?
     var signsRequests = true
+    /// `false` with `--no-paginate`: a paginated operation makes one call.
+    var paginates = true
     var debug = false
 
     /// The output formats `--output` accepts.
@@ -46,6 +48,7 @@ struct GlobalOptions: Equatable {
                 }
                 options.output = format
             case "--no-sign-request" where inlineValue == nil: options.signsRequests = false
+            case "--no-paginate" where inlineValue == nil: options.paginates = false
             case "--debug" where inlineValue == nil: options.debug = true
             default: rest.append(argument)
             }

@@ -42,10 +42,29 @@ struct Help {
             }
             lines.append(member.isRequired ? "    \(synopsis)" : "    [\(synopsis)]")
         }
+        if let pagination = operation.pagination {
+            lines += ["    [--starting-token <value>]"] + (pagination.limitKey == nil ? [] : ["    [--page-size <value>]"])
+                + ["    [--max-items <value>]"]
+        }
         lines += ["    [--cli-input-json <value> | --cli-input-yaml <value>]",
                   "    [--generate-cli-skeleton <input | yaml-input | output>]", "", "OPTIONS"]
         for member in members {
             lines += option(member).map { $0.isEmpty ? "" : "    " + $0 } + [""]
+        }
+        if let pagination = operation.pagination {
+            lines += [
+                "    --starting-token (string)",
+                "        Where to go on from: the NextToken of an earlier output cut short by --max-items.", "",
+            ] + (pagination.limitKey == nil ? [] : [
+                "    --page-size (integer)",
+                "        How many items each call asks for (sent as \(pagination.limitKey!)).", "",
+            ]) + [
+                "    --max-items (integer)",
+                "        How many \(pagination.resultKey) to print at most; a NextToken follows when there are more.", "",
+                "    \(operation.name) is paginated: the command calls it until the last page and prints all",
+                "    \(pagination.resultKey) together, unless --no-paginate or one of "
+                    + manualPagingOptions(pagination, members).joined(separator: ", ") + " is given.", "",
+            ]
         }
         lines += [
             "    --cli-input-json | --cli-input-yaml (string)",
@@ -59,6 +78,11 @@ struct Help {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The options of the members that page by hand, which turn automatic paging off.
+    private func manualPagingOptions(_ pagination: ModelPagination, _ members: [ModelMember]) -> [String] {
+        members.filter { $0.name == pagination.inputToken || $0.name == pagination.limitKey }.map { "--" + $0.optionName }
+    }
+
     private var globalOptions: String {
         """
         GLOBAL OPTIONS
@@ -67,6 +91,7 @@ struct Help {
             --profile <name>        The profile of ~/.aws/config and ~/.aws/credentials to use.
             --output <format>       json (default), yaml, text or table [AWS_DEFAULT_OUTPUT].
             --no-sign-request       Send requests unsigned; no credentials are read.
+            --no-paginate           Make one call of a paginated operation and print its own token.
             --debug                 Log each request and response line to standard error.
         """
     }

@@ -14,6 +14,8 @@ struct OperationArguments {
     private(set) var cliInputYAML: String?
     /// `input`, `yaml-input` or `output` when `--generate-cli-skeleton` is given.
     private(set) var skeleton: String?
+    /// `--starting-token`, `--page-size` and `--max-items` of a paginated operation.
+    private(set) var paging = PagingArguments()
 
     /// The skeleton kinds `--generate-cli-skeleton` accepts.
     static let skeletonKinds = ["input", "yaml-input", "output"]
@@ -25,7 +27,7 @@ struct OperationArguments {
         guard case .structure(let members) = model.shape(operation.input).kind else {
             preconditionFailure("operation input \(operation.input) is not a structure")
         }
-        let options = Self.options(members, model: model)
+        let options = Self.options(members, pagination: operation.pagination, model: model)
         var unknown: [String] = []
         var index = 0
         while index < arguments.count {
@@ -60,6 +62,9 @@ struct OperationArguments {
             case .flag(let member, let value):
                 if let inlineValue { throw .usage("argument --\(option.name): ignored explicit argument '\(inlineValue)'") }
                 words[member.name] = [value ? "true" : "false"]
+            case .startingToken: paging.startingToken = try oneWord()
+            case .pageSize: paging.pageSize = try Self.integer(try oneWord(), option: option.name)
+            case .maxItems: paging.maxItems = try Self.integer(try oneWord(), option: option.name)
             case .cliInputJSON: cliInputJSON = try oneWord()
             case .cliInputYAML: cliInputYAML = try oneWord()
             case .skeleton:
@@ -86,6 +91,7 @@ struct OperationArguments {
             case member(ModelMember, isList: Bool)
             /// `--name` (true) or `--no-name` (false) of a boolean member.
             case flag(ModelMember, Bool)
+            case startingToken, pageSize, maxItems
             case cliInputJSON, cliInputYAML, skeleton
         }
 
@@ -94,8 +100,9 @@ struct OperationArguments {
         let kind: Kind
     }
 
-    /// Every option of an operation with `members`, in model order, then the input options.
-    static func options(_ members: [ModelMember], model: ModelDescription) -> [Option] {
+    /// Every option of an operation with `members`, in model order, then the paging options of a
+    /// paginated operation, then the input options.
+    static func options(_ members: [ModelMember], pagination: ModelPagination?, model: ModelDescription) -> [Option] {
         var options: [Option] = []
         for member in members {
             switch model.shape(member.shape).kind {
@@ -107,6 +114,11 @@ struct OperationArguments {
             default:
                 options.append(Option(name: member.optionName, kind: .member(member, isList: false)))
             }
+        }
+        if let pagination {
+            options.append(Option(name: "starting-token", kind: .startingToken))
+            if pagination.limitKey != nil { options.append(Option(name: "page-size", kind: .pageSize)) }
+            options.append(Option(name: "max-items", kind: .maxItems))
         }
         options.append(Option(name: "cli-input-json", kind: .cliInputJSON))
         options.append(Option(name: "cli-input-yaml", kind: .cliInputYAML))
@@ -123,6 +135,12 @@ struct OperationArguments {
             throw .usage("ambiguous option: --\(name) could match " + candidates.map { "--\($0.name)" }.joined(separator: ", "))
         }
         return candidates.first
+    }
+
+    /// An integer option's value, as argparse's `type=int` reads it.
+    static func integer(_ word: String, option: String) throws(CommandLineError) -> Int {
+        guard let value = Int(word.trimmingWhitespace) else { throw .usage("argument --\(option): invalid int value: '\(word)'") }
+        return value
     }
 
     /// Whether a word is an option rather than a value: it starts with `-` and is not a number.

@@ -1,5 +1,5 @@
 /// Emits the model as data (`ServiceDescription.swift`): every operation with its AWS CLI command
-/// name, and every shape but the exceptions with its members (and their AWS CLI option names) and
+/// name (and its paginator, if it has one), and every shape but the exceptions with its members (and their AWS CLI option names) and
 /// constraints, for code that works from shapes at run time, such as the command line.
 struct DescriptionGenerator {
     let model: ServiceModel
@@ -16,8 +16,13 @@ struct DescriptionGenerator {
         ]
         for operation in model.operations {
             let output = operation.output.map(SwiftNames.literal) ?? "nil"
-            lines.append("        ModelOperation(name: \"\(operation.name)\", commandName: \"\(CommandNames.kebab(operation.name))\", "
-                + "input: \"\(operation.input)\", output: \(output), requiresIAMAuthorization: \(!operation.isUnsigned)),")
+            var arguments = "name: \"\(operation.name)\", commandName: \"\(CommandNames.kebab(operation.name))\", "
+                + "input: \"\(operation.input)\", output: \(output), requiresIAMAuthorization: \(!operation.isUnsigned)"
+            if let paging = operation.pagination {
+                arguments += ",\n            pagination: ModelPagination(inputToken: \"\(paging.inputToken)\", outputToken: \"\(paging.outputToken)\", "
+                    + "limitKey: \(paging.limitKey.map(SwiftNames.literal) ?? "nil"), resultKey: \"\(paging.resultKey)\")"
+            }
+            lines.append("        ModelOperation(\(arguments)),")
         }
         lines += ["    ]", "", "    static let shapes: [String: ModelShape] = {", "        var shapes: [String: ModelShape] = [:]"]
         for name in model.shapeNames where !model.shape(name).isException {

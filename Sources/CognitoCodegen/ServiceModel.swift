@@ -39,6 +39,17 @@ public struct ServiceModel {
         public let output: String?
         /// `authtype: none`: the operation is not SigV4-signed (authorized by client id, token or session).
         public let isUnsigned: Bool
+        /// How a client pages through the results, for the operations botocore's paginators name.
+        public let pagination: Pagination?
+    }
+
+    /// One entry of botocore's `paginators-1.json`: the members that carry the page token in and out,
+    /// the page-size member and the list that pages add up.
+    public struct Pagination {
+        public let inputToken: String
+        public let outputToken: String
+        public let limitKey: String?
+        public let resultKey: String
     }
 
     public let targetPrefix: String
@@ -56,9 +67,10 @@ public struct ServiceModel {
         public let description: String
     }
 
-    /// Reads the JSON text of a botocore model.
-    public init(jsonText: String) throws {
+    /// Reads the JSON text of a botocore model and, when given, of its paginator configuration.
+    public init(jsonText: String, paginatorsText: String? = nil) throws {
         let root = try JSONNode(parsing: jsonText)
+        let paginators = try paginatorsText.map { try JSONNode(parsing: $0)["pagination"] } ?? nil
         guard let metadata = root["metadata"], let shapes = root["shapes"]?.pairs,
               let operations = root["operations"]?.pairs else {
             throw LoadError(description: "metadata, shapes and operations are required")
@@ -76,13 +88,23 @@ public struct ServiceModel {
                 throw LoadError(description: "operation \(name) has no input")
             }
             return Operation(name: name, input: input, output: body["output"]?["shape"]?.string,
-                             isUnsigned: body["authtype"]?.string == "none")
+                             isUnsigned: body["authtype"]?.string == "none", pagination: try paginators?[name].map(Self.pagination))
         }
     }
 
     public func shape(_ name: String) -> Shape {
         guard let shape = shapes[name] else { preconditionFailure("the model references an unknown shape \(name)") }
         return shape
+    }
+
+    /// One operation's paginator; only single tokens and a single result key (all this model has).
+    private static func pagination(_ body: JSONNode) throws -> Pagination {
+        guard let inputToken = body["input_token"]?.string, let outputToken = body["output_token"]?.string,
+              let resultKey = body["result_key"]?.string else {
+            throw LoadError(description: "a paginator without a single input token, output token and result key")
+        }
+        return Pagination(inputToken: inputToken, outputToken: outputToken, limitKey: body["limit_key"]?.string,
+                          resultKey: resultKey)
     }
 
     private static func shape(named name: String, _ body: JSONNode) throws -> Shape {

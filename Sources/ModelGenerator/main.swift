@@ -2,13 +2,16 @@ import CognitoCodegen
 import Foundation
 
 // Usage: ModelGenerator <model.json> <output directory>
-// Writes the generated Swift sources and removes generated files the model no longer produces.
+// Reads the paginators beside the model (<name>.paginators.json) when there are any, writes the
+// generated Swift sources and removes generated files the model no longer produces.
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
     FileHandle.standardError.write(Data("usage: ModelGenerator <model.json> <output directory>\n".utf8))
     exit(2)
 }
-let model = try ServiceModel(jsonText: String(contentsOfFile: arguments[1], encoding: .utf8))
+let paginatorsPath = arguments[1].replacingOccurrences(of: ".json", with: ".paginators.json")
+let model = try ServiceModel(jsonText: String(contentsOfFile: arguments[1], encoding: .utf8),
+                             paginatorsText: try? String(contentsOfFile: paginatorsPath, encoding: .utf8))
 let output = URL(fileURLWithPath: arguments[2], isDirectory: true)
 let files = SwiftGenerator(model: model).files()
 try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)

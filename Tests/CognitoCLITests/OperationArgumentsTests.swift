@@ -64,7 +64,7 @@ final class OperationArgumentsTests: XCTestCase {
         XCTAssertEqual(Set(model.operations.map(\.commandName)).count, 122)
         for operation in model.operations {
             guard case .structure(let members) = model.shape(operation.input).kind else { return XCTFail(operation.name) }
-            let names = OperationArguments.options(members, model: model).map(\.name)
+            let names = OperationArguments.options(members, pagination: operation.pagination, model: model).map(\.name)
             XCTAssertEqual(Set(names).count, names.count, operation.name)
         }
     }

@@ -7,7 +7,9 @@ final class GeneratedCodeIsCurrentTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func testRegeneratingTheModelChangesNothing() throws {
-        let model = try ServiceModel(jsonText: String(contentsOf: Self.root.appendingPathComponent("Models/cognito-idp.json"), encoding: .utf8))
+        let model = try ServiceModel(
+            jsonText: String(contentsOf: Self.root.appendingPathComponent("Models/cognito-idp.json"), encoding: .utf8),
+            paginatorsText: String(contentsOf: Self.root.appendingPathComponent("Models/cognito-idp.paginators.json"), encoding: .utf8))
         let generated = SwiftGenerator(model: model).files()
         let directory = Self.root.appendingPathComponent("Sources/CognitoModel/Generated")
         let committed = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".swift") }.sorted()
