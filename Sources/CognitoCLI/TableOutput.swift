@@ -88,21 +88,21 @@ struct TableOutput {
             } else {
                 for element in elements {
                     if case .array(let items) = element, items.allSatisfy({ !$0.isContainer }) {
-                        sections[sections.count - 1].addRow(items.map(Self.text))
+                        sections[sections.count - 1].addRow(items.map(\.pythonText))
                     } else if element.isContainer {
                         build(title: nil, element, indent: 0)
                     } else {
-                        sections[sections.count - 1].addRow([Self.text(element)])
+                        sections[sections.count - 1].addRow([element.pythonText])
                     }
                 }
             }
         case .object(let pairs):
             let (headers, more) = Self.groupScalarKeys(pairs)
             if headers.count == 1 {
-                sections[sections.count - 1].addRow([headers[0], Self.text(Self.value(headers[0], in: pairs))])
+                sections[sections.count - 1].addRow([headers[0], Self.value(headers[0], in: pairs).pythonText])
             } else if !headers.isEmpty {
                 sections[sections.count - 1].setHeaders(headers)
-                sections[sections.count - 1].addRow(headers.map { Self.text(Self.value($0, in: pairs)) })
+                sections[sections.count - 1].addRow(headers.map { Self.value($0, in: pairs).pythonText })
             }
             for key in more { build(title: key, Self.value(key, in: pairs), indent: indent + 1) }
         default:
@@ -118,7 +118,7 @@ struct TableOutput {
             headerSet.formUnion(headers)
             moreSet.formUnion(more)
         }
-        let headers = headerSet.sorted(by: Self.codePointOrder), more = moreSet.sorted(by: Self.codePointOrder)
+        let headers = headerSet.sorted(by: codePointOrder), more = moreSet.sorted(by: codePointOrder)
         sections[sections.count - 1].setHeaders(headers)
         for (index, element) in elements.enumerated() {
             guard case .object(let pairs) = element else { continue }
@@ -126,7 +126,7 @@ struct TableOutput {
                 newSection(title ?? "", indent: indent)
                 sections[sections.count - 1].setHeaders(headers)
             }
-            sections[sections.count - 1].addRow(headers.map { key in pairs.first { $0.key == key }.map { Self.text($0.value) } ?? "" })
+            sections[sections.count - 1].addRow(headers.map { key in pairs.first { $0.key == key }.map { $0.value.pythonText } ?? "" })
             for key in more {
                 if let value = pairs.first(where: { $0.key == key })?.value { build(title: key, value, indent: indent + 1) }
             }
@@ -238,18 +238,4 @@ struct TableOutput {
         }
     }
 
-    /// As Python's `str()` shows a scalar.
-    private static func text(_ value: JSONNode) -> String {
-        switch value {
-        case .string(let text): text
-        case .number(let text): text
-        case .bool(let flag): flag ? "True" : "False"
-        case .null: "None"
-        case .object, .array: JSONOutput.compact(value)
-        }
-    }
-
-    private static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-    }
 }

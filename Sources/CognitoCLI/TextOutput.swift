@@ -33,15 +33,15 @@ enum TextOutput {
         case .array(let elements):
             scalarList(elements, identifier: identifier, to: &text)
         default:
-            text += scalar(json) + "\n"
+            text += json.pythonText + "\n"
         }
     }
 
     private static func scalarList(_ elements: [JSONNode], identifier: String?, to text: inout String) {
         if let identifier {
-            for element in elements { text += "\(identifier.uppercased())\t\(scalar(element))\n" }
+            for element in elements { text += "\(identifier.uppercased())\t\(element.pythonText)\n" }
         } else {
-            text += elements.map(scalar).joined(separator: "\t") + "\n"
+            text += elements.map(\.pythonText).joined(separator: "\t") + "\n"
         }
     }
 
@@ -51,32 +51,11 @@ enum TextOutput {
         -> (scalars: [String], nonScalars: [(String, JSONNode)]) {
         let sorted = pairs.sorted { codePointOrder($0.key, $1.key) }
         guard let scalarKeys else {
-            return (sorted.filter { !$0.value.isContainer }.map { scalar($0.value) },
+            return (sorted.filter { !$0.value.isContainer }.map { $0.value.pythonText },
                     sorted.filter(\.value.isContainer).map { ($0.key, $0.value) })
         }
-        let scalars = scalarKeys.map { key in pairs.first { $0.key == key }.map { scalar($0.value) } ?? "" }
+        let scalars = scalarKeys.map { key in pairs.first { $0.key == key }.map { $0.value.pythonText } ?? "" }
         return (scalars, sorted.filter { !scalarKeys.contains($0.key) }.map { ($0.key, $0.value) })
     }
 
-    /// As Python's `str()` shows a value: `True`/`False`, `None`.
-    private static func scalar(_ json: JSONNode) -> String {
-        switch json {
-        case .string(let value): value
-        case .number(let value): value
-        case .bool(let value): value ? "True" : "False"
-        case .null: "None"
-        case .object, .array: JSONOutput.compact(json)
-        }
-    }
-
-    /// Python sorts strings by code point.
-    private static func codePointOrder(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-    }
-}
-
-extension JSONNode {
-    var isObject: Bool { if case .object = self { true } else { false } }
-    var isArray: Bool { if case .array = self { true } else { false } }
-    var isContainer: Bool { isObject || isArray }
 }
