@@ -387,3 +387,21 @@ def test_pagination_is_the_aws_cli_s(native, aws, make_pool, cognito):
     refused = native("list-users", "--user-pool-id", pool_id, "--limit", "2", "--max-items", "1")
     assert (refused.code, refused.stderr.splitlines()[-1]) == (
         252, "gatehouse: error: Cannot specify --no-paginate along with pagination arguments: --max-items")
+
+
+def test_debug_logs_the_exchange_without_secrets(native, make_pool, cognito):
+    pool_id = make_pool()["Id"]
+    client_id = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app",
+                                                ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
+    cognito.admin_create_user(UserPoolId=pool_id, Username="ana", MessageAction="SUPPRESS")
+    assert native("admin-set-user-password", "--user-pool-id", pool_id, "--username", "ana",
+                  "--password", "Sekr1t-pass!", "--permanent", "--debug").code == 0
+    signed_in = native("initiate-auth", "--client-id", client_id, "--auth-flow", "USER_PASSWORD_AUTH",
+                       "--auth-parameters", "USERNAME=ana,PASSWORD=Sekr1t-pass!", "--debug")
+    assert signed_in.code == 0, signed_in.stderr
+    tokens = signed_in.json["AuthenticationResult"]
+    assert "X-Amz-Target: AWSCognitoIdentityProviderService.InitiateAuth" in signed_in.stderr
+    assert "Response: HTTP 200" in signed_in.stderr
+    for secret in ("Sekr1t-pass!", tokens["AccessToken"], tokens["IdToken"], tokens["RefreshToken"]):
+        assert secret not in signed_in.stderr
+    assert '"AccessToken": "***"' in signed_in.stderr

@@ -9,7 +9,8 @@ import NIOFoundationCompat
 struct ServiceClient {
     let settings: ClientSettings
     let model: ModelDescription
-    /// Called with each debug line (request and response heads, never credentials).
+    /// Called with each debug line: the request's and response's heads and bodies, without the
+    /// signature and with the model's sensitive values (passwords, tokens, codes) masked.
     let debug: ((String) -> Void)?
 
     /// The response body of a successful call.
@@ -32,7 +33,14 @@ struct ServiceClient {
         for (name, value) in request.headers where name != "Host" { httpRequest.headers.add(name: name, value: value) }
         httpRequest.headers.add(name: "User-Agent", value: "gatehouse-cli/1 cognito-idp")
         httpRequest.body = .bytes(ByteBuffer(bytes: body))
-        debug?("Sending \(operation.name) to \(url.absoluteString) with headers \(request.headers.map(\.name))")
+        if let debug {
+            debug("Request: POST \(url.absoluteString)")
+            for (name, value) in request.headers {
+                debug("  \(name): " + (name == "Authorization" ? String(value.prefix { $0 != "," }) + ", SignedHeaders=…, Signature=…"
+                                                              : name == "X-Amz-Security-Token" ? "***" : value))
+            }
+            debug("  body: " + redactedText(body, shape: operation.input))
+        }
 
         let status: UInt
         let responseBody: ByteBuffer
@@ -43,10 +51,20 @@ struct ServiceClient {
         } catch {
             throw .other("Could not connect to the endpoint URL: \"\(url.absoluteString)\"")
         }
-        debug?("Response status \(status), \(responseBody.readableBytes) bytes")
         let bytes = Array(responseBody.readableBytesView)
+        if let debug {
+            debug("Response: HTTP \(status), \(bytes.count) bytes")
+            debug("  body: " + redactedText(bytes, shape: status == 200 ? operation.output : nil))
+        }
         guard status == 200 else { throw Self.serviceError(status: status, body: bytes, operation: operation.name) }
         return bytes
+    }
+
+    /// A body for the debug log: its sensitive values masked when it is JSON of `shape`.
+    private func redactedText(_ body: [UInt8], shape: String?) -> String {
+        guard let json = try? JSONNode(parsing: body) else { return "\(body.count) bytes that are not JSON" }
+        guard let shape else { return JSONOutput.compact(json) }
+        return JSONOutput.compact(Redaction.redacted(json, shape: model.shape(shape), model: model))
     }
 
     /// The error a non-200 answer carries: `__type` without any `namespace#` prefix, and
