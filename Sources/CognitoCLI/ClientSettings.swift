@@ -1,8 +1,7 @@
 import AWSWire
 
 /// Where a command sends its request and as whom, resolved as the AWS CLI resolves them:
-/// options first, then the environment, then the profile in `~/.aws/config` and
-/// `~/.aws/credentials` (or the files `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE` name).
+/// options first, then the environment, then the profile's settings in the shared files.
 /// Credential sources other than these (SSO, processes, instance metadata) are not read.
 struct ClientSettings: Equatable {
     /// Base URL, without a trailing slash.
@@ -11,42 +10,26 @@ struct ClientSettings: Equatable {
     /// `nil` with `--no-sign-request`.
     let credentials: AWSCredentials?
 
-    /// - Parameters:
-    ///   - readFile: the text of a file, `nil` when it cannot be read.
-    ///   - signs: whether this request is to be signed (not with `--no-sign-request`, nor for an
-    ///     operation the model leaves unsigned, which needs no credentials).
-    static func resolve(options: GlobalOptions, environment: [String: String], signs: Bool,
-                        readFile: (String) -> String?) throws(CommandLineError) -> ClientSettings {
-        let home = environment["HOME"] ?? ""
-        func file(_ variable: String, default path: String) -> SharedConfigFile {
-            let name = environment[variable] ?? home + path
-            return SharedConfigFile(text: readFile(name.hasPrefix("~/") ? home + name.dropFirst() : name) ?? "")
-        }
-        let config = file("AWS_CONFIG_FILE", default: "/.aws/config")
-        let credentialsFile = file("AWS_SHARED_CREDENTIALS_FILE", default: "/.aws/credentials")
-        let explicitProfile = options.profile
-        let profileName = explicitProfile ?? environment["AWS_DEFAULT_PROFILE"] ?? environment["AWS_PROFILE"] ?? "default"
-        let profile = config.configProfile(profileName)
-        let storedCredentials = credentialsFile.credentialsProfile(profileName)
-        if profileName != "default", profile == nil, storedCredentials == nil {
-            throw .configuration("The config profile (\(profileName)) could not be found")
-        }
-
-        guard let region = options.region ?? environment["AWS_DEFAULT_REGION"] ?? profile?["region"] else {
+    /// - Parameter signs: whether this request is to be signed (not with `--no-sign-request`, nor
+    ///   for an operation the model leaves unsigned, which needs no credentials).
+    static func resolve(options: GlobalOptions, profile: SharedProfile, environment: [String: String],
+                        signs: Bool) throws(CommandLineError) -> ClientSettings {
+        let settings = profile.config
+        guard let region = options.region ?? environment["AWS_DEFAULT_REGION"] ?? settings?["region"] else {
             throw .configuration("You must specify a region. You can also configure your region by running \"aws configure\".")
         }
         let endpoint = options.endpointURL ?? environment["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] ?? environment["AWS_ENDPOINT_URL"]
-            ?? profile?["endpoint_url"] ?? "https://cognito-idp.\(region).amazonaws.com"
+            ?? settings?["endpoint_url"] ?? "https://cognito-idp.\(region).amazonaws.com"
 
         var credentials: AWSCredentials?
         if signs {
             // An explicit --profile sets the environment's keys aside, as botocore does.
             let sources: [[String: String]?] = [
-                explicitProfile == nil ? [
+                !profile.isExplicit ? [
                     "aws_access_key_id": environment["AWS_ACCESS_KEY_ID"], "aws_secret_access_key": environment["AWS_SECRET_ACCESS_KEY"],
                     "aws_session_token": environment["AWS_SESSION_TOKEN"] ?? environment["AWS_SECURITY_TOKEN"],
                 ].compactMapValues { $0 } : nil,
-                storedCredentials, profile,
+                profile.credentials, settings,
             ]
             for case let source? in sources {
                 if let key = source["aws_access_key_id"], let secret = source["aws_secret_access_key"] {

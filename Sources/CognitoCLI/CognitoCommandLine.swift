@@ -66,6 +66,10 @@ public struct CognitoCommandLine {
         if rest.dropFirst().first == "help" { return standardOutput(Help(model: model).operation(operation)) }
         let parsed = try OperationArguments(Array(rest.dropFirst()), operation: operation, model: model)
         let body = try requestBody(operation, parsed)
+        let profile = try SharedProfile.load(options: options, environment: environment) { path in
+            try? String(contentsOfFile: path, encoding: .utf8)
+        }
+        let format = try profile.outputFormat(options: options, environment: environment)
         if let kind = parsed.skeleton, kind != "output" {
             let skeleton = Skeleton(model: model, usesMemberNames: false).value(of: operation.input)
             standardOutput(kind == "yaml-input" ? YAMLDocument.render(skeleton) : JSONOutput.render(skeleton, asciiOnly: true) + "\n")
@@ -73,13 +77,10 @@ public struct CognitoCommandLine {
         }
         if parsed.skeleton == "output" {
             let response = operation.output.map { Skeleton(model: model, usesMemberNames: true).value(of: $0) } ?? .object([])
-            return print(response, operation: operation, format: options.output ?? environment["AWS_DEFAULT_OUTPUT"] ?? "json")
+            return print(response, operation: operation, format: format)
         }
-        let format = options.output ?? environment["AWS_DEFAULT_OUTPUT"] ?? "json"
         let signs = options.signsRequests && operation.requiresIAMAuthorization
-        let settings = try ClientSettings.resolve(options: options, environment: environment, signs: signs) { path in
-            try? String(contentsOfFile: path, encoding: .utf8)
-        }
+        let settings = try ClientSettings.resolve(options: options, profile: profile, environment: environment, signs: signs)
         let client = ServiceClient(settings: settings, model: model, debug: options.debug ? { standardError($0 + "\n") } : nil)
         /// One call: the response, ordered as the model orders it.
         func call(_ body: JSONNode) async throws(CommandLineError) -> JSONNode? {

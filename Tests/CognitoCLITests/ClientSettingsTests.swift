@@ -11,6 +11,7 @@ final class ClientSettingsTests: XCTestCase {
         [profile ops]
         region=ap-south-1
         endpoint_url = http://localhost:9229
+        output = text
         s3 =
           max_concurrent_requests = 10
         aws_access_key_id = CONFIGKEY
@@ -20,9 +21,28 @@ final class ClientSettingsTests: XCTestCase {
 
     func resolve(_ options: GlobalOptions = GlobalOptions(), _ environment: [String: String] = [:],
                  signs: Bool = true) throws -> ClientSettings {
+        let environment = ["HOME": "/home"].merging(environment) { $1 }
+        return try ClientSettings.resolve(options: options, profile: try profile(options, environment),
+                                          environment: environment, signs: signs)
+    }
+
+    func profile(_ options: GlobalOptions, _ environment: [String: String]) throws -> SharedProfile {
         let files = ["/home/.aws/config": config, "/home/.aws/credentials": credentials]
-        return try ClientSettings.resolve(options: options, environment: ["HOME": "/home"].merging(environment) { $1 },
-                                          signs: signs) { files[$0] }
+        return try SharedProfile.load(options: options, environment: environment) { files[$0] }
+    }
+
+    func testTheOutputFormatComesFromOptionsEnvironmentOrProfile() throws {
+        var options = GlobalOptions()
+        options.profile = "ops"
+        let ops = try profile(options, ["HOME": "/home"])
+        XCTAssertEqual(try ops.outputFormat(options: options, environment: [:]), "text")
+        XCTAssertEqual(try ops.outputFormat(options: options, environment: ["AWS_DEFAULT_OUTPUT": "yaml"]), "yaml")
+        options.output = "table"
+        XCTAssertEqual(try ops.outputFormat(options: options, environment: ["AWS_DEFAULT_OUTPUT": "yaml"]), "table")
+        XCTAssertEqual(try profile(GlobalOptions(), ["HOME": "/home"]).outputFormat(options: GlobalOptions(), environment: [:]), "json")
+        XCTAssertThrowsError(try ops.outputFormat(options: GlobalOptions(), environment: ["AWS_DEFAULT_OUTPUT": "xml"])) { error in
+            XCTAssertEqual(error as? CommandLineError, .configuration("Unknown output type: xml"))
+        }
     }
 
     func testTheProfileSuppliesRegionEndpointAndCredentials() throws {
