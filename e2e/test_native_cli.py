@@ -405,3 +405,12 @@ def test_debug_logs_the_exchange_without_secrets(native, make_pool, cognito):
     for secret in ("Sekr1t-pass!", tokens["AccessToken"], tokens["IdToken"], tokens["RefreshToken"]):
         assert secret not in signed_in.stderr
     assert '"AccessToken": "***"' in signed_in.stderr
+
+
+@pytest.mark.parametrize("word", ["admin-get-usr", "list-user", "create-userpool", "initiate-aut", "xyz"])
+def test_a_mistyped_operation_gets_the_aws_cli_s_suggestions(live_server, tmp_path, word):
+    env = _environment(tmp_path)
+    mine = run_native(live_server.endpoint, word, env=env)
+    theirs = run_aws_v1(live_server.endpoint, word, env=env)
+    assert (mine.code, theirs.code) == (252, 2)
+    assert mine.stderr.split("gatehouse: error: ", 1)[1] == theirs.stderr.split("aws: error: ", 1)[1]

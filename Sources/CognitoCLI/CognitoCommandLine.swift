@@ -48,6 +48,22 @@ public struct CognitoCommandLine {
 
         """
 
+    /// The AWS CLI's message for a word that is none of `choices`: every choice, two to a line,
+    /// then the close matches, if any.
+    static func invalidChoice(_ word: String, choices: [String]) -> String {
+        var lines = ["Invalid choice, valid choices are:\n"]
+        for start in stride(from: 0, to: choices.count, by: 2) {
+            lines.append(choices[start..<min(start + 2, choices.count)].map { $0.padding(toLength: max($0.count, 40), withPad: " ", startingAt: 0) }
+                .joined(separator: " | "))
+        }
+        let matches = CloseMatches.of(word, in: choices)
+        if !matches.isEmpty {
+            lines.append("\n\nInvalid choice: '\(word)', maybe you meant:\n")
+            lines += matches.map { "  * \($0)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     private func execute(_ arguments: [String]) async throws(CommandLineError) {
         let (options, remaining) = try GlobalOptions.extract(from: arguments)
         var rest = remaining
@@ -61,7 +77,7 @@ public struct CognitoCommandLine {
         guard let commandName = rest.first else { throw .usage("the following arguments are required: operation") }
         if commandName == "help" { return standardOutput(Help(model: model).service()) }
         guard let operation = model.operations.first(where: { $0.commandName == commandName }) else {
-            throw .usage("argument operation: Invalid choice: '\(commandName)'")
+            throw .usage("argument operation: " + Self.invalidChoice(commandName, choices: model.operations.map(\.commandName) + ["help"]))
         }
         if rest.dropFirst().first == "help" { return standardOutput(Help(model: model).operation(operation)) }
         let parsed = try OperationArguments(Array(rest.dropFirst()), operation: operation, model: model)
