@@ -414,3 +414,22 @@ def test_a_mistyped_operation_gets_the_aws_cli_s_suggestions(live_server, tmp_pa
     theirs = run_aws_v1(live_server.endpoint, word, env=env)
     assert (mine.code, theirs.code) == (252, 2)
     assert mine.stderr.split("gatehouse: error: ", 1)[1] == theirs.stderr.split("aws: error: ", 1)[1]
+
+
+@pytest.mark.parametrize("arguments", [
+    ("update-user-pool", "--user-pool-id", "p", "--policies", "PasswordPolicy={MinimumLength=8,Unknown=1,RequireSymbols=yes}"),
+    ("admin-update-user-attributes", "--user-pool-id", "p", "--username", "u",
+     "--user-attributes", '[{"Name": 1}, {"Value": "x"}]'),
+    ("admin-get-user", "--cli-input-json", '{"UserPoolId": "", "Extra": [1, "a", {"b": null}]}'),
+    ("list-user-pools", "--max-results", "0"),
+    ("update-user-pool", "--user-pool-id", "p", "--user-pool-tags", '{"": "x", "k": 5}'),
+], ids=lambda a: a[0])
+def test_invalid_parameters_are_refused_before_sending_as_botocore_refuses_them(capture, tmp_path, arguments):
+    capture.requests.clear()
+    env = _environment(tmp_path)
+    mine = run_native(capture.url, *arguments, env=env)
+    theirs = run_aws_v1(capture.url, *arguments, env=env)
+    assert (mine.code, theirs.code) == (252, 255)
+    assert mine.stderr == theirs.stderr
+    assert mine.stderr.startswith("\nParameter validation failed:\n")
+    assert capture.requests == []

@@ -95,6 +95,8 @@ public struct CognitoCommandLine {
             let response = operation.output.map { Skeleton(model: model, usesMemberNames: true).value(of: $0) } ?? .object([])
             return print(response, operation: operation, format: format)
         }
+        let problems = ParameterValidation(model: model).problems(body, shape: operation.input)
+        if !problems.isEmpty { throw .parameter("Parameter validation failed:\n" + problems.joined(separator: "\n")) }
         let signs = options.signsRequests && operation.requiresIAMAuthorization
         let settings = try ClientSettings.resolve(options: options, profile: profile, environment: environment, signs: signs)
         let client = ServiceClient(settings: settings, model: model, debug: options.debug ? { standardError($0 + "\n") } : nil)
