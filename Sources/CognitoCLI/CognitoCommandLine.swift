@@ -102,7 +102,7 @@ public struct CognitoCommandLine {
         let client = ServiceClient(settings: settings, model: model, debug: options.debug ? { standardError($0 + "\n") } : nil)
         /// One call: the response, ordered as the model orders it.
         func call(_ body: JSONNode) async throws(CommandLineError) -> JSONNode? {
-            let responseBytes = try await client.send(operation, body: Array(JSONOutput.compact(body).utf8), at: now())
+            let responseBytes = try await client.send(operation, body: Array(JSONOutput.compact(body).utf8), now: now)
             guard let outputShape = operation.output, !responseBytes.isEmpty else { return nil }
             guard let json = try? JSONNode(parsing: responseBytes) else { throw .other("The response of \(operation.name) is not JSON.") }
             return ResponseDocument.ordered(json, shape: model.shape(outputShape), model: model)

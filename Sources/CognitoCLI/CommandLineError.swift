@@ -10,8 +10,8 @@ enum CommandLineError: Error, Equatable {
     case configuration(String)
     /// No credentials to sign with; exit status 253.
     case credentials(String)
-    /// The service answered with an error; exit status 254.
-    case service(code: String, operation: String, message: String)
+    /// The service answered with an error, after `retries` attempts more than the first; exit status 254.
+    case service(code: String, operation: String, message: String, retries: Int)
     /// Anything else (the endpoint cannot be reached, the answer cannot be read); exit status 255.
     case other(String)
 
@@ -28,8 +28,9 @@ enum CommandLineError: Error, Equatable {
     var message: String {
         switch self {
         case .usage(let text), .parameter(let text), .configuration(let text), .credentials(let text), .other(let text): text
-        case .service(let code, let operation, let message):
-            "An error occurred (\(code)) when calling the \(operation) operation: \(message)"
+        case .service(let code, let operation, let message, let retries):
+            "An error occurred (\(code)) when calling the \(operation) operation"
+                + (retries > 0 ? " (reached max retries: \(retries))" : "") + ": \(message)"
         }
     }
 }

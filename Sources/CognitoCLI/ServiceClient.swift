@@ -13,8 +13,43 @@ struct ServiceClient {
     /// signature and with the model's sensitive values (passwords, tokens, codes) masked.
     let debug: ((String) -> Void)?
 
-    /// The response body of a successful call.
-    func send(_ operation: ModelOperation, body: [UInt8], at date: Date) async throws(CommandLineError) -> [UInt8] {
+    /// botocore's legacy retry mode: up to five attempts.
+    static let maximumAttempts = 5
+
+    /// The response body of a successful call. A connection failure, HTTP 429, 500, 502, 503, 504
+    /// or 509, or a throttling error is tried again, as botocore's legacy retry mode does: up to
+    /// ``maximumAttempts`` attempts, the n-th retry after a random wait of up to 2^(n-1) seconds.
+    /// - Parameter now: the time to sign each attempt with.
+    func send(_ operation: ModelOperation, body: [UInt8], now: () -> Date) async throws(CommandLineError) -> [UInt8] {
+        var attempt = 1
+        while true {
+            let outcome = try await attemptOnce(operation, body: body, date: now())
+            switch outcome {
+            case .success(let bytes):
+                return bytes
+            case .failure(let failure) where failure.isRetryable && attempt < Self.maximumAttempts:
+                try? await Task.sleep(nanoseconds: UInt64(Double.random(in: 0..<1) * Double(1 << (attempt - 1)) * 1e9))
+                attempt += 1
+            case .failure(let failure):
+                throw failure.error(retries: attempt - 1)
+            }
+        }
+    }
+
+    /// Why an attempt failed, and whether botocore would try again.
+    private struct AttemptFailure: Error {
+        let error: CommandLineError
+        let isRetryable: Bool
+
+        /// The error as reported after `retries` attempts more than the first.
+        func error(retries: Int) -> CommandLineError {
+            guard case .service(let code, let operation, let message, _) = error else { return error }
+            return .service(code: code, operation: operation, message: message, retries: retries)
+        }
+    }
+
+    private func attemptOnce(_ operation: ModelOperation, body: [UInt8], date: Date) async throws(CommandLineError)
+        -> Result<[UInt8], AttemptFailure> {
         guard let url = URL(string: settings.endpoint + "/"), let host = url.host else {
             throw .parameter("Invalid endpoint: \(settings.endpoint)")
         }
@@ -49,16 +84,29 @@ struct ServiceClient {
             status = response.status.code
             responseBody = try await response.body.collect(upTo: 64 << 20)
         } catch {
-            throw .other("Could not connect to the endpoint URL: \"\(url.absoluteString)\"")
+            debug?("Response: no connection (\(error))")
+            return .failure(AttemptFailure(error: .other("Could not connect to the endpoint URL: \"\(url.absoluteString)\""),
+                                           isRetryable: true))
         }
         let bytes = Array(responseBody.readableBytesView)
         if let debug {
             debug("Response: HTTP \(status), \(bytes.count) bytes")
             debug("  body: " + redactedText(bytes, shape: status == 200 ? operation.output : nil))
         }
-        guard status == 200 else { throw Self.serviceError(status: status, body: bytes, operation: operation.name) }
-        return bytes
+        guard status == 200 else {
+            let (code, message) = Self.serviceError(status: status, body: bytes)
+            return .failure(AttemptFailure(
+                error: .service(code: code, operation: operation.name, message: message, retries: 0),
+                isRetryable: [429, 500, 502, 503, 504, 509].contains(status) || (status == 400 && Self.throttlingCodes.contains(code))))
+        }
+        return .success(bytes)
     }
+
+    /// The error codes botocore's legacy retry mode takes for throttling (with HTTP 400).
+    static let throttlingCodes: Set<String> = [
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "ProvisionedThroughputExceededException",
+    ]
 
     /// A body for the debug log: its sensitive values masked when it is JSON of `shape`.
     private func redactedText(_ body: [UInt8], shape: String?) -> String {
@@ -67,13 +115,15 @@ struct ServiceClient {
         return JSONOutput.compact(Redaction.redacted(json, shape: model.shape(shape), model: model))
     }
 
-    /// The error a non-200 answer carries: `__type` without any `namespace#` prefix, and
-    /// `message` (or `Message`).
-    static func serviceError(status: UInt, body: [UInt8], operation: String) -> CommandLineError {
+    /// The code and message a non-200 answer carries, as botocore reads them: `__type` without a
+    /// `namespace#` prefix or a `:…` suffix (the HTTP status when there is none), and `message`
+    /// (or `Message`; empty when there is none).
+    static func serviceError(status: UInt, body: [UInt8]) -> (code: String, message: String) {
         let json = try? JSONNode(parsing: body)
-        let type = json?["__type"]?.string.map { String($0.split(separator: "#").last ?? "") }
-        let message = json?["message"]?.string ?? json?["Message"]?.string ?? "Unknown"
-        return .service(code: type ?? String(status), operation: operation, message: message)
+        let type = json?["__type"]?.string.map { type in
+            String(type.split(separator: "#", omittingEmptySubsequences: false).last!.prefix { $0 != ":" })
+        }
+        return (type ?? String(status), json?["message"]?.string ?? json?["Message"]?.string ?? "")
     }
 
     /// `yyyyMMdd'T'HHmmss'Z'` in UTC.
