@@ -275,6 +275,8 @@ def test_help_lists_every_operation_and_option_as_the_aws_cli_names_them(native)
             assert f"--{botocore.xform_name(member, '-')} ({member_shape.type_name})" in page.stdout, member
             for value in getattr(member_shape, "enum", None) or []:
                 assert value in page.stdout
+    assert native("--help").stdout == listed.stdout
+    assert native("admin-get-user", "--username", "help", "--help").stdout == native("admin-get-user", "help").stdout
     update = native("update-user-pool", "help").stdout
     assert "Possible values: OFF | ON | OPTIONAL" in update
     assert "SignInPolicy={AllowedFirstAuthFactors=[string,string]}" in update

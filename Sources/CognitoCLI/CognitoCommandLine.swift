@@ -66,7 +66,9 @@ public struct CognitoCommandLine {
 
     private func execute(_ arguments: [String]) async throws(CommandLineError) {
         let (options, remaining) = try GlobalOptions.extract(from: arguments)
-        var rest = remaining
+        // `--help` or `-h` anywhere asks for the page `help` shows.
+        let asksForHelp = remaining.contains { $0 == "--help" || $0 == "-h" }
+        var rest = remaining.filter { $0 != "--help" && $0 != "-h" }
         if let index = rest.firstIndex(of: "--cli-auto-prompt") {
             rest.remove(at: index)
             let named = rest.first.flatMap { name in model.operations.first { $0.commandName == name }?.commandName }
@@ -74,12 +76,13 @@ public struct CognitoCommandLine {
             let (commandName, arguments) = try prompt.complete(commandName: named, given: Array(rest.dropFirst(named == nil ? 0 : 1)))
             rest = [commandName] + arguments
         }
+        if rest.isEmpty, asksForHelp { return standardOutput(Help(model: model).service()) }
         guard let commandName = rest.first else { throw .usage("the following arguments are required: operation") }
         if commandName == "help" { return standardOutput(Help(model: model).service()) }
         guard let operation = model.operations.first(where: { $0.commandName == commandName }) else {
             throw .usage("argument operation: " + Self.invalidChoice(commandName, choices: model.operations.map(\.commandName) + ["help"]))
         }
-        if rest.dropFirst().first == "help" { return standardOutput(Help(model: model).operation(operation)) }
+        if asksForHelp || rest.dropFirst().first == "help" { return standardOutput(Help(model: model).operation(operation)) }
         let parsed = try OperationArguments(Array(rest.dropFirst()), operation: operation, model: model)
         let body = try requestBody(operation, parsed)
         let profile = try SharedProfile.load(options: options, environment: environment) { path in
