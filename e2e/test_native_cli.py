@@ -484,3 +484,46 @@ def test_retries_as_botocore_legacy_mode(tmp_path):
     theirs = run_aws_v1(ScriptedEndpoint([(400, b"")]).url, "describe-user-pool", "--user-pool-id", "us-east-1_abc", env=env)
     assert (result.code, result.stderr) == (254, theirs.stderr)
     empty.server.shutdown()
+
+
+QUERIES = [
+    "UserPool.Id", "UserPool.[Id, Name]", "UserPool.{id: Id, tags: UserPoolTags}", "UserPool.SchemaAttributes[0].Name",
+    "UserPool.SchemaAttributes[-1]", "UserPool.SchemaAttributes[:3].Name", "UserPool.SchemaAttributes[::-5].Name",
+    "UserPool.SchemaAttributes[*].AttributeDataType", "UserPool.SchemaAttributes[?Mutable].Name",
+    "UserPool.SchemaAttributes[?AttributeDataType == 'Boolean' || Name == `\"sub\"`].[Name, Required]",
+    "UserPool.SchemaAttributes[?!Mutable && Required].Name | [0]", "UserPool.Policies.*.MinimumLength",
+    "UserPool.SchemaAttributes[].StringAttributeConstraints.MaxLength", "length(UserPool.SchemaAttributes)",
+    "keys(UserPool.UserPoolTags)", "sort(UserPool.SchemaAttributes[*].Name)[:2]", "contains(UserPool.AliasAttributes, 'email')",
+    "UserPool.SchemaAttributes[?starts_with(Name, 'email')].Name", "join(', ', UserPool.SchemaAttributes[:2].Name)",
+    "UserPool.NoSuchMember", "UserPool.Policies.PasswordPolicy.MinimumLength > `6`", "to_string(UserPool.UserPoolTags)",
+    "[UserPool.Id, UserPool.Name][1]", "UserPool.Policies.PasswordPolicy.TemporaryPasswordValidityDays >= `7`",
+    "UserPool.SchemaAttributes[?Name == 'email'] | [0].{n: Name, m: Mutable}",
+]
+
+
+def test_query_selects_what_the_aws_cli_selects(native, aws, make_pool):
+    pool_id = make_pool(UserPoolTags={"Team": "Blue", "Area": "West"}, AliasAttributes=["email"])["Id"]
+    for number, query in enumerate(QUERIES):
+        for output in ("json", "text", "table") if number < 8 else ("json", "text"):
+            mine = native("describe-user-pool", "--user-pool-id", pool_id, "--query", query, "--output", output)
+            theirs = aws("cognito-idp", "describe-user-pool", "--user-pool-id", pool_id, "--query", query, "--output", output)
+            assert (mine.code, theirs.code) == (0, 0), (query, mine.stderr, theirs.stderr)
+            assert mine.stdout == theirs.stdout, (query, output)
+
+
+def test_query_on_paginated_results(native, aws, make_pool, cognito):
+    pool_id = make_pool()["Id"]
+    for index in range(3):
+        cognito.admin_create_user(UserPoolId=pool_id, Username=f"user{index}", MessageAction="SUPPRESS")
+    for query in ("Users[*].Username", "Users[?Username == 'user1'].UserStatus | [0]", "length(Users)", "NextToken"):
+        for output in ("json", "text"):
+            paging = ("--page-size", "1", "--max-items", "2")
+            mine = native("list-users", "--user-pool-id", pool_id, *paging, "--query", query, "--output", output)
+            theirs = aws("cognito-idp", "list-users", "--user-pool-id", pool_id, *paging, "--query", query, "--output", output)
+            assert mine.stdout == theirs.stdout, (query, output)
+
+
+def test_an_invalid_query_is_a_usage_error(native):
+    result = native("list-user-pools", "--max-results", "1", "--query", "UserPools[?")
+    assert result.code == 252
+    assert result.stderr.startswith("\nBad value for --query UserPools[?: ")

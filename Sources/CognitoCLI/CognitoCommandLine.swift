@@ -89,6 +89,12 @@ public struct CognitoCommandLine {
             try? String(contentsOfFile: path, encoding: .utf8)
         }
         let format = try profile.outputFormat(options: options, environment: environment)
+        let query: JMESPath?
+        do {
+            query = try options.query.map(JMESPath.init)
+        } catch {
+            throw .parameter((error as? JMESPath.ParseError)?.message ?? "Bad value for --query")
+        }
         if let kind = parsed.skeleton, kind != "output" {
             let skeleton = Skeleton(model: model, usesMemberNames: false).value(of: operation.input)
             standardOutput(kind == "yaml-input" ? YAMLDocument.render(skeleton) : JSONOutput.render(skeleton, asciiOnly: true) + "\n")
@@ -96,7 +102,7 @@ public struct CognitoCommandLine {
         }
         if parsed.skeleton == "output" {
             let response = operation.output.map { Skeleton(model: model, usesMemberNames: true).value(of: $0) } ?? .object([])
-            return print(response, operation: operation, format: format)
+            return try print(response, operation: operation, format: format, query: query)
         }
         let problems = ParameterValidation(model: model).problems(body, shape: operation.input)
         if !problems.isEmpty { throw .parameter("Parameter validation failed:\n" + problems.joined(separator: "\n")) }
@@ -117,25 +123,38 @@ public struct CognitoCommandLine {
                 let (pages, resumeToken) = try await paginator.pages(firstRequest: body) { body throws(CommandLineError) in
                     try await call(body) ?? .object([])
                 }
-                return printPages(pages, resumeToken: resumeToken, paginator: paginator, operation: operation, format: format)
+                return try printPages(pages, resumeToken: resumeToken, paginator: paginator, operation: operation, format: format,
+                                      query: query)
             }
             if !parsed.paging.given.isEmpty {
                 throw .usage("Cannot specify --no-paginate along with pagination arguments: " + parsed.paging.given.joined(separator: ", "))
             }
         }
-        if let response = try await call(body) { print(response, operation: operation, format: format) }
+        if let response = try await call(body) { try print(response, operation: operation, format: format, query: query) }
     }
 
     /// Prints paginated results as the AWS CLI does: all pages as one result, but for `text`, page
     /// by page and then the `NextToken` line.
     private func printPages(_ pages: [JSONNode], resumeToken: String?, paginator: Paginator, operation: ModelOperation,
-                            format: String) {
+                            format: String, query: JMESPath?) throws(CommandLineError) {
         guard format == "text" else {
-            return print(paginator.fullResult(pages, resumeToken: resumeToken), operation: operation, format: format)
+            return try print(paginator.fullResult(pages, resumeToken: resumeToken), operation: operation, format: format, query: query)
         }
         let key = paginator.pagination.resultKey
-        for page in pages { standardOutput(TextOutput.render(.object([(key, page[key] ?? .null)]))) }
-        if let resumeToken { standardOutput(TextOutput.render(.object([("NextToken", .object([("NextToken", .string(resumeToken))]))]))) }
+        for page in pages { standardOutput(TextOutput.render(try queried(.object([(key, page[key] ?? .null)]), query))) }
+        if let resumeToken {
+            standardOutput(TextOutput.render(try queried(.object([("NextToken", .object([("NextToken", .string(resumeToken))]))]), query)))
+        }
+    }
+
+    /// The response `query` selects (JSON's null where it selects nothing); the response itself without one.
+    private func queried(_ response: JSONNode, _ query: JMESPath?) throws(CommandLineError) -> JSONNode {
+        guard let query else { return response }
+        do {
+            return try query.search(response) ?? .null
+        } catch {
+            throw .other((error as? JMESPath.ParseError)?.message ?? "\(error)")
+        }
     }
 
     /// The request's members, in model order: those the command line gives, then those of
@@ -173,8 +192,9 @@ public struct CognitoCommandLine {
         return pairs
     }
 
-    /// Prints a response in the output format; an empty response prints nothing.
-    private func print(_ response: JSONNode, operation: ModelOperation, format: String) {
+    /// Prints what `query` selects of a response in the output format; an empty object prints nothing.
+    private func print(_ response: JSONNode, operation: ModelOperation, format: String, query: JMESPath?) throws(CommandLineError) {
+        let response = try queried(response, query)
         if case .object(let pairs) = response, pairs.isEmpty { return }
         switch format {
         case "yaml": standardOutput(YAMLDocument.render(response))

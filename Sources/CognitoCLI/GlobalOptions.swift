@@ -6,6 +6,8 @@ struct GlobalOptions: Equatable {
     var profile: String?
     /// `json` (the default), `yaml`, `text` or `table`.
     var output: String?
+    /// `--query`: a JMESPath expression applied to the response before it is printed.
+    var query: String?
     var signsRequests = true
     /// `false` with `--no-paginate`: a paginated operation makes one call.
     var paginates = true
@@ -41,6 +43,7 @@ struct GlobalOptions: Equatable {
                 options.endpointURL = url
             case "--region": options.region = try value()
             case "--profile": options.profile = try value()
+            case "--query": options.query = try value()
             case "--output":
                 let format = try value()
                 guard outputFormats.contains(format) else {

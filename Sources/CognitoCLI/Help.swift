@@ -90,6 +90,7 @@ struct Help {
             --region <region>       The region to sign for [AWS_DEFAULT_REGION, profile region].
             --profile <name>        The profile of ~/.aws/config and ~/.aws/credentials to use.
             --output <format>       json (default), yaml, text or table [AWS_DEFAULT_OUTPUT].
+            --query <expression>    Print what this JMESPath expression selects of the response.
             --no-sign-request       Send requests unsigned; no credentials are read.
             --no-paginate           Make one call of a paginated operation and print its own token.
             --debug                 Log each request and response line to standard error.

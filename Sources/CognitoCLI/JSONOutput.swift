@@ -11,16 +11,17 @@ enum JSONOutput {
     }
 
     /// One line, as botocore writes a request body (`json.dumps` with its default separators
-    /// `", "` and `": "`, non-ASCII escaped).
-    static func compact(_ node: JSONNode) -> String {
+    /// `", "` and `": "`, non-ASCII escaped); without `spaced`, with `","` and `":"`.
+    static func compact(_ node: JSONNode, spaced: Bool = true) -> String {
+        let (comma, colon) = spaced ? (", ", ": ") : (",", ":")
         switch node {
         case .object(let pairs):
-            "{" + pairs.map { quoted($0.key, asciiOnly: true) + ": " + compact($0.value) }.joined(separator: ", ") + "}"
-        case .array(let elements): "[" + elements.map(compact).joined(separator: ", ") + "]"
-        case .string(let value): quoted(value, asciiOnly: true)
-        case .number(let value): value
-        case .bool(let value): value ? "true" : "false"
-        case .null: "null"
+            return "{" + pairs.map { quoted($0.key, asciiOnly: true) + colon + compact($0.value, spaced: spaced) }.joined(separator: comma) + "}"
+        case .array(let elements): return "[" + elements.map { compact($0, spaced: spaced) }.joined(separator: comma) + "]"
+        case .string(let value): return quoted(value, asciiOnly: true)
+        case .number(let value): return value
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return "null"
         }
     }
 
