@@ -26,11 +26,12 @@ struct AutoPrompt {
         var arguments = given
         let givenOptions = Set(given.filter { $0.hasPrefix("--") }.map { String(GlobalOptions.split($0).name.dropFirst(2)) })
         for member in members where member.isRequired && !givenOptions.contains(member.optionName) {
-            var words: [String]?
-            while words == nil {
-                words = try ask(member)
+            // A required parameter is asked again until it has an answer.
+            while true {
+                guard let words = try ask(member) else { continue }
+                arguments += words
+                break
             }
-            arguments += words!
         }
         var remaining = members.filter { !$0.isRequired && !givenOptions.contains($0.optionName) }
         while !remaining.isEmpty {

@@ -108,14 +108,9 @@ struct Help {
             facts += constraints(model.shape(element)).map { "Each value: \($0)" }
         }
         lines += facts.map { "    " + $0 }
-        switch shape.kind {
-        case .structure, .map, .list:
-            if !shape.isScalar, supportsShorthand(shape) {
-                lines += ["", "    Shorthand Syntax:", "        " + shorthandExample(shape)]
-            }
+        if !shape.isScalar {
+            if supportsShorthand(shape) { lines += ["", "    Shorthand Syntax:", "        " + shorthandExample(shape)] }
             lines += ["", "    JSON Syntax:"] + jsonExample(shape).split(separator: "\n").map { "        " + $0 }
-        default:
-            break
         }
         return lines
     }
