@@ -21,7 +21,7 @@ struct SharedConfigFile: Equatable {
                 let name = String(line.dropFirst().dropLast()).trimmingWhitespace
                 section = name
                 lastKey = nil
-                sections[name, default: [:]] = sections[name] ?? [:]
+                if sections[name] == nil { sections[name] = [:] }
                 continue
             }
             guard let section, let separator = line.firstIndex(where: { $0 == "=" || $0 == ":" }) else { continue }
@@ -34,18 +34,15 @@ struct SharedConfigFile: Equatable {
     /// The settings of profile `name` in a config file: section `[default]` for the default
     /// profile, `[profile NAME]` for the others (botocore also accepts `[profile default]`).
     func configProfile(_ name: String) -> [String: String]? {
-        if let profile = sections.first(where: { Self.profileName(ofConfigSection: $0.key) == name && $0.key != "default" })?.value {
-            return profile
-        }
+        if let profile = sections.first(where: { Self.profileName(ofConfigSection: $0.key) == name })?.value { return profile }
         return name == "default" ? sections["default"] : nil
     }
 
     /// The settings of profile `name` in a credentials file, whose sections are bare profile names.
     func credentialsProfile(_ name: String) -> [String: String]? { sections[name] }
 
-    /// `profile dev` → `dev`; `default` → `default`; anything else → `nil`.
+    /// `profile dev` → `dev`; anything else → `nil`.
     private static func profileName(ofConfigSection section: String) -> String? {
-        if section == "default" { return "default" }
         let parts = section.split(maxSplits: 1, whereSeparator: \.isWhitespace)
         guard parts.count == 2, parts[0] == "profile" else { return nil }
         return String(parts[1]).trimmingWhitespace
