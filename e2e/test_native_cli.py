@@ -230,21 +230,30 @@ def test_usage_errors_exit_252(native):
 def test_configuration_errors_exit_253(live_server, tmp_path):
     env = _environment(tmp_path)
     del env["AWS_ACCESS_KEY_ID"]
-    no_credentials = run_native(live_server.endpoint, "list-user-pools", "--max-results", "1", env=env)
-    assert no_credentials.code == 253
-    assert "Unable to locate credentials" in no_credentials.stderr
+
+    def both(*arguments):
+        """The native command's result, after checking that it prints what the aws CLI prints."""
+        mine = run_native(live_server.endpoint, *arguments, env=env)
+        theirs = run_aws_v1(live_server.endpoint, *arguments, env=env)
+        assert mine.stderr == theirs.stderr, arguments
+        return mine
+
+    no_credentials = both("list-user-pools", "--max-results", "1")
+    assert (no_credentials.code, no_credentials.stderr) == (
+        253, 'Unable to locate credentials. You can configure credentials by running "aws configure".\n')
     # Without signing, the request goes out; the server wants a signature for this operation.
-    unsigned = run_native(live_server.endpoint, "list-user-pools", "--max-results", "1", "--no-sign-request", env=env)
+    unsigned = both("list-user-pools", "--max-results", "1", "--no-sign-request")
     assert (unsigned.code, unsigned.stderr) == (254, "\nAn error occurred (MissingAuthenticationTokenException) when "
                                                      "calling the ListUserPools operation: Missing Authentication Token\n")
     # Operations the model leaves unsigned need no credentials.
-    sign_in = run_native(live_server.endpoint, "initiate-auth", "--client-id", "nosuchclient", "--auth-flow",
-                         "USER_PASSWORD_AUTH", "--auth-parameters", "USERNAME=a,PASSWORD=b", env=env)
-    assert sign_in.code == 254 and "(ResourceNotFoundException)" in sign_in.stderr, sign_in.stderr
+    sign_in = both("initiate-auth", "--client-id", "nosuchclient", "--auth-flow", "USER_PASSWORD_AUTH",
+                   "--auth-parameters", "USERNAME=a,PASSWORD=b")
+    assert sign_in.code == 254
+    assert sign_in.stderr.startswith("\nAn error occurred (ResourceNotFoundException) when calling the InitiateAuth operation: ")
     del env["AWS_DEFAULT_REGION"]
-    no_region = run_native(live_server.endpoint, "list-user-pools", "--max-results", "1", env=env)
-    assert no_region.code == 253
-    assert "You must specify a region." in no_region.stderr
+    no_region = both("list-user-pools", "--max-results", "1")
+    assert (no_region.code, no_region.stderr) == (
+        253, 'You must specify a region. You can also configure your region by running "aws configure".\n')
 
 
 def test_profiles_from_the_shared_files(live_server, tmp_path):
@@ -525,5 +534,6 @@ def test_query_on_paginated_results(native, aws, make_pool, cognito):
 
 def test_an_invalid_query_is_a_usage_error(native):
     result = native("list-user-pools", "--max-results", "1", "--query", "UserPools[?")
-    assert result.code == 252
-    assert result.stderr.startswith("\nBad value for --query UserPools[?: ")
+    assert (result.code, result.stderr) == (252, "\nBad value for --query UserPools[?: incomplete expression\n")
+    result = native("list-user-pools", "--max-results", "1", "--query", "UserPools[*]]")
+    assert (result.code, result.stderr) == (252, "\nBad value for --query UserPools[*]]: unexpected token ']' at position 12\n")

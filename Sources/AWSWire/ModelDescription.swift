@@ -122,6 +122,22 @@ public struct ModelShape: Sendable {
         self.isSensitive = isSensitive
     }
 
+    /// The model's name of the shape's type: `structure`, `list`, `string`, `integer`, …
+    public var typeName: String {
+        switch kind {
+        case .structure: "structure"
+        case .list: "list"
+        case .map: "map"
+        case .string: "string"
+        case .integer: "integer"
+        case .long: "long"
+        case .boolean: "boolean"
+        case .timestamp: "timestamp"
+        case .blob: "blob"
+        case .document: "document"
+        }
+    }
+
     /// Whether values of this shape are written as one word (string, number, boolean, timestamp, blob).
     public var isScalar: Bool {
         switch kind {

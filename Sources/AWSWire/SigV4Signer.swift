@@ -176,8 +176,7 @@ public struct SigV4Signer: Sendable {
         }
     }
 
-    private func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }, as: UTF8.self)
+    private func hex(_ bytes: some Sequence<UInt8>) -> String {
+        radixEncoded(bytes, alphabet: "0123456789abcdef", bitsPerSymbol: 4)
     }
 }

@@ -53,13 +53,13 @@ struct AutoPrompt {
     private func ask(_ member: ModelMember) throws(CommandLineError) -> [String]? {
         let shape = model.shape(member.shape)
         var candidates = shape.enumValues ?? []
-        var kind = Help(model: model).typeName(shape)
+        var kind = shape.typeName
         switch shape.kind {
         case .boolean:
             candidates = ["true", "false"]
         case .list(let element):
             candidates = model.shape(element).enumValues ?? []
-            kind = "list of \(Help(model: model).typeName(model.shape(element)))"
+            kind = "list of \(model.shape(element).typeName)"
         default:
             break
         }

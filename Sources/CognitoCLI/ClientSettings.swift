@@ -16,7 +16,7 @@ struct ClientSettings: Equatable {
                         signs: Bool) throws(CommandLineError) -> ClientSettings {
         let settings = profile.config
         guard let region = options.region ?? environment["AWS_DEFAULT_REGION"] ?? settings?["region"] else {
-            throw .configuration("You must specify a region. You can also configure your region by running \"aws configure\".")
+            throw .notConfigured("You must specify a region. You can also configure your region by running \"aws configure\".")
         }
         let endpoint = options.endpointURL ?? environment["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] ?? environment["AWS_ENDPOINT_URL"]
             ?? settings?["endpoint_url"] ?? "https://cognito-idp.\(region).amazonaws.com"
@@ -39,7 +39,7 @@ struct ClientSettings: Equatable {
                 }
             }
             guard credentials != nil else {
-                throw .credentials("Unable to locate credentials. You can configure credentials by running \"aws configure\".")
+                throw .notConfigured("Unable to locate credentials. You can configure credentials by running \"aws configure\".")
             }
         }
         return ClientSettings(endpoint: endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint,

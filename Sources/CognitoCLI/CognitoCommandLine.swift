@@ -32,6 +32,8 @@ public struct CognitoCommandLine {
             switch error {
             case .usage(let message):
                 standardError(Self.usage + "gatehouse: error: \(message)\n")
+            case .notConfigured(let message):
+                standardError(message + "\n")
             default:
                 standardError("\n\(error.message)\n")
             }
@@ -168,7 +170,7 @@ public struct CognitoCommandLine {
             guard let words = parsed.words[member.name] else { continue }
             pairs.append((member.name, try values.value(of: member, words: words)))
         }
-        if let input = try cliInput(parsed) {
+        if let input = try cliInput(parsed, values: values) {
             for pair in input where !pairs.contains(where: { $0.key == pair.key }) { pairs.append(pair) }
         }
         return .object(pairs)
@@ -176,8 +178,8 @@ public struct CognitoCommandLine {
 
     /// The members `--cli-input-json` or `--cli-input-yaml` gives (a JSON or YAML object, inline
     /// or as `file://`).
-    private func cliInput(_ parsed: OperationArguments) throws(CommandLineError) -> [(key: String, value: JSONNode)]? {
-        let values = ParameterValues(model: model, environment: environment)
+    private func cliInput(_ parsed: OperationArguments, values: ParameterValues) throws(CommandLineError)
+        -> [(key: String, value: JSONNode)]? {
         let document: JSONNode
         if let json = parsed.cliInputJSON {
             document = try values.json(try ParamFile.text(of: json, environment: environment) ?? json, option: "cli-input-json")

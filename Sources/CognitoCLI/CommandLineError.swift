@@ -8,8 +8,9 @@ enum CommandLineError: Error, Equatable {
     case parameter(String)
     /// The configuration is incomplete: no region, an unknown profile; exit status 253.
     case configuration(String)
-    /// No credentials to sign with; exit status 253.
-    case credentials(String)
+    /// No region or no credentials anywhere; exit status 253. Printed without the blank line
+    /// before it, as the AWS CLI prints botocore's NoRegionError and NoCredentialsError.
+    case notConfigured(String)
     /// The service answered with an error, after `retries` attempts more than the first; exit status 254.
     case service(code: String, operation: String, message: String, retries: Int)
     /// Anything else (the endpoint cannot be reached, the answer cannot be read); exit status 255.
@@ -18,7 +19,7 @@ enum CommandLineError: Error, Equatable {
     var exitStatus: Int32 {
         switch self {
         case .usage, .parameter: 252
-        case .configuration, .credentials: 253
+        case .configuration, .notConfigured: 253
         case .service: 254
         case .other: 255
         }
@@ -27,7 +28,7 @@ enum CommandLineError: Error, Equatable {
     /// What is printed to standard error.
     var message: String {
         switch self {
-        case .usage(let text), .parameter(let text), .configuration(let text), .credentials(let text), .other(let text): text
+        case .usage(let text), .parameter(let text), .configuration(let text), .notConfigured(let text), .other(let text): text
         case .service(let code, let operation, let message, let retries):
             "An error occurred (\(code)) when calling the \(operation) operation"
                 + (retries > 0 ? " (reached max retries: \(retries))" : "") + ": \(message)"

@@ -100,7 +100,7 @@ struct Help {
     /// One option's entry: name, type, requirement, constraints and syntax examples.
     func option(_ member: ModelMember) -> [String] {
         let shape = model.shape(member.shape)
-        var lines = ["--\(member.optionName) (\(typeName(shape)))"]
+        var lines = ["--\(member.optionName) (\(shape.typeName))"]
         var facts = member.isRequired ? ["Required."] : []
         facts += constraints(shape)
         if case .list(let element) = shape.kind, model.shape(element).isScalar {
@@ -117,21 +117,6 @@ struct Help {
 
     private func supportsShorthand(_ shape: ModelShape) -> Bool {
         ParameterValues(model: model, environment: [:]).supportsShorthand(shape)
-    }
-
-    func typeName(_ shape: ModelShape) -> String {
-        switch shape.kind {
-        case .structure: "structure"
-        case .list: "list"
-        case .map: "map"
-        case .string: "string"
-        case .integer: "integer"
-        case .long: "long"
-        case .boolean: "boolean"
-        case .timestamp: "timestamp"
-        case .blob: "blob"
-        case .document: "document"
-        }
     }
 
     /// The shape's own constraints, one sentence each.
@@ -188,7 +173,7 @@ struct Help {
             let pairs = "KeyName1=\(element),KeyName2=\(element)"
             return stack.isEmpty ? pairs : "{\(pairs)}"
         default:
-            return typeName(shape)
+            return shape.typeName
         }
     }
 
@@ -236,7 +221,7 @@ struct Help {
         switch shape.kind {
         case .string: shape.enumValues.map { $0.map { "\"\($0)\"" }.joined(separator: "|") } ?? "\"string\""
         case .boolean: "true|false"
-        default: typeName(shape)
+        default: shape.typeName
         }
     }
 }

@@ -123,10 +123,11 @@ extension JMESPath {
             }
         }
 
-        func unexpected() -> ParseError {
-            let token = current
-            return ParseError(message: "Bad value for --query \(expression): unexpected token "
-                + (token.kind == .eof ? "at the end" : "'\(token.text)' at position \(token.position)"))
+        /// The error for `token` (by default the current one) where the grammar wants something else.
+        func unexpected(_ token: Token? = nil) -> ParseError {
+            let token = token ?? current
+            return ParseError(message: "Bad value for --query \(expression): "
+                + (token.kind == .eof ? "incomplete expression" : "unexpected token '\(token.text)' at position \(token.position)"))
         }
 
         mutating func advance() -> Token {
@@ -177,8 +178,7 @@ extension JMESPath {
                 return try multiSelectList()
             case .current: return .current
             default:
-                index -= 1
-                throw unexpected()
+                throw unexpected(token)
             }
         }
 
@@ -218,8 +218,7 @@ extension JMESPath {
                 try match(.rbracket)
                 return .projection(left, try projectionRHS(Self.bindingPower(.star)))
             default:
-                index -= 1
-                throw unexpected()
+                throw unexpected(token)
             }
         }
 
@@ -299,7 +298,7 @@ extension JMESPath {
             var pairs: [(String, Node)] = []
             repeat {
                 let key = advance()
-                guard key.kind == .unquotedIdentifier || key.kind == .quotedIdentifier else { index -= 1; throw unexpected() }
+                guard key.kind == .unquotedIdentifier || key.kind == .quotedIdentifier else { throw unexpected(key) }
                 try match(.colon)
                 let name: String = if case .string(let text) = key.value { text } else { key.text }
                 pairs.append((name, try expression(0)))

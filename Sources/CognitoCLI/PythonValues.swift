@@ -18,6 +18,13 @@ extension JSONNode {
     }
 }
 
+/// The keys of `pairs` holding scalars and those holding lists or objects, each sorted as Python
+/// sorts them: how the AWS CLI's text and table output split a structure.
+func scalarAndContainerKeys(_ pairs: [(key: String, value: JSONNode)]) -> (scalars: [String], containers: [String]) {
+    (pairs.filter { !$0.value.isContainer }.map(\.key).sorted(by: codePointOrder),
+     pairs.filter(\.value.isContainer).map(\.key).sorted(by: codePointOrder))
+}
+
 /// Python's string order: by code point.
 func codePointOrder(_ a: String, _ b: String) -> Bool {
     a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)

@@ -97,7 +97,7 @@ struct TableOutput {
                 }
             }
         case .object(let pairs):
-            let (headers, more) = Self.groupScalarKeys(pairs)
+            let (headers, more) = scalarAndContainerKeys(pairs)
             if headers.count == 1 {
                 sections[sections.count - 1].addRow([headers[0], Self.value(headers[0], in: pairs).pythonText])
             } else if !headers.isEmpty {
@@ -114,7 +114,7 @@ struct TableOutput {
     private mutating func buildFromList(_ elements: [JSONNode], indent: Int, title: String?) {
         var headerSet: Set<String> = [], moreSet: Set<String> = []
         for case .object(let pairs) in elements {
-            let (headers, more) = Self.groupScalarKeys(pairs)
+            let (headers, more) = scalarAndContainerKeys(pairs)
             headerSet.formUnion(headers)
             moreSet.formUnion(more)
         }
@@ -216,11 +216,6 @@ struct TableOutput {
             if code < ranges[middle].lowerBound { high = middle - 1 } else { low = middle + 1 }
         }
         return false
-    }
-
-    private static func groupScalarKeys(_ pairs: [(key: String, value: JSONNode)]) -> (headers: [String], more: [String]) {
-        (pairs.filter { !$0.value.isContainer }.map(\.key).sorted(by: codePointOrder),
-         pairs.filter(\.value.isContainer).map(\.key).sorted(by: codePointOrder))
     }
 
     private static func value(_ key: String, in pairs: [(key: String, value: JSONNode)]) -> JSONNode {

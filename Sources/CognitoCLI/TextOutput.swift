@@ -49,13 +49,14 @@ enum TextOutput {
     /// member, keys sorted) and the other members, keys sorted.
     private static func partition(_ pairs: [(key: String, value: JSONNode)], scalarKeys: [String]?)
         -> (scalars: [String], nonScalars: [(String, JSONNode)]) {
-        let sorted = pairs.sorted { codePointOrder($0.key, $1.key) }
+        let value = { (key: String) in pairs.first { $0.key == key }!.value }
         guard let scalarKeys else {
-            return (sorted.filter { !$0.value.isContainer }.map { $0.value.pythonText },
-                    sorted.filter(\.value.isContainer).map { ($0.key, $0.value) })
+            let (scalars, containers) = scalarAndContainerKeys(pairs)
+            return (scalars.map { value($0).pythonText }, containers.map { ($0, value($0)) })
         }
         let scalars = scalarKeys.map { key in pairs.first { $0.key == key }.map { $0.value.pythonText } ?? "" }
-        return (scalars, sorted.filter { !scalarKeys.contains($0.key) }.map { ($0.key, $0.value) })
+        let rest = pairs.map(\.key).filter { !scalarKeys.contains($0) }.sorted(by: codePointOrder)
+        return (scalars, rest.map { ($0, value($0)) })
     }
 
 }

@@ -76,11 +76,11 @@ final class ClientSettingsTests: XCTestCase {
 
     func testMissingPiecesAreConfigurationErrors() {
         XCTAssertThrowsError(try resolve(GlobalOptions(), ["AWS_CONFIG_FILE": "/nowhere"], signs: false)) { error in
-            XCTAssertEqual(error as? CommandLineError, .configuration("You must specify a region. You can also configure your region by running \"aws configure\"."))
+            XCTAssertEqual(error as? CommandLineError, .notConfigured("You must specify a region. You can also configure your region by running \"aws configure\"."))
             XCTAssertEqual((error as? CommandLineError)?.exitStatus, 253)
         }
         XCTAssertThrowsError(try resolve(GlobalOptions(), ["AWS_DEFAULT_REGION": "us-east-1"])) { error in
-            XCTAssertEqual(error as? CommandLineError, .credentials("Unable to locate credentials. You can configure credentials by running \"aws configure\"."))
+            XCTAssertEqual(error as? CommandLineError, .notConfigured("Unable to locate credentials. You can configure credentials by running \"aws configure\"."))
         }
         XCTAssertNil(try resolve(GlobalOptions(), ["AWS_DEFAULT_REGION": "us-east-1"], signs: false).credentials)
         var options = GlobalOptions()

@@ -19,7 +19,7 @@ final class CommandLineErrorTests: XCTestCase {
         XCTAssertEqual(CommandLineError.usage("x").exitStatus, 252)
         XCTAssertEqual(CommandLineError.parameter("x").exitStatus, 252)
         XCTAssertEqual(CommandLineError.configuration("x").exitStatus, 253)
-        XCTAssertEqual(CommandLineError.credentials("x").exitStatus, 253)
+        XCTAssertEqual(CommandLineError.notConfigured("x").exitStatus, 253)
         XCTAssertEqual(CommandLineError.service(code: "c", operation: "o", message: "m", retries: 0).exitStatus, 254)
         XCTAssertEqual(CommandLineError.other("x").exitStatus, 255)
     }

@@ -1,3 +1,4 @@
+import AWSWire
 import Crypto
 import Foundation
 
@@ -62,15 +63,8 @@ public enum SRPServer {
 
     /// Lowercase hex without a leading zero digit, as those clients write numbers.
     public static func hex(_ bytes: [UInt8]) -> String {
-        let digits: StaticString = "0123456789abcdef"
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits.utf8Start[Int(byte >> 4)])
-            text.append(digits.utf8Start[Int(byte & 0xF)])
-        }
-        if text.first == UInt8(ascii: "0") { text.removeFirst() }
-        return String(decoding: text, as: UTF8.self)
+        let text = radixEncoded(bytes, alphabet: "0123456789abcdef", bitsPerSymbol: 4)
+        return text.hasPrefix("0") ? String(text.dropFirst()) : text
     }
 
     /// The bytes of a hex number (odd lengths allowed); `nil` for anything else or for more than
