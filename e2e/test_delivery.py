@@ -89,6 +89,7 @@ def test_invitation_and_code_reach_the_smtp_relay(server_factory, make_client, s
     assert envelope["tls"] is True and envelope["authenticated_as"] == "gatehouse"
     message = email.message_from_string(envelope["content"], policy=policy.default)
     assert message["Subject"] == "Welcome to the team"
+    assert message.get_content_type() == "text/html", "Cognito's emails are HTML"
     assert message["From"] == "Gatehouse <noreply@example.com>" and message["Reply-To"] == "help@example.com"
     assert message.get_content().strip() == "Hello vera, use Temp-Passw0rd to sign in."
 

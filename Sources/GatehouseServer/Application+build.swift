@@ -44,7 +44,7 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
 }
 
 /// `POST /` for the Cognito API, `GET /health`, each pool's `/.well-known/jwks.json` and
-/// `/.well-known/openid-configuration` and, in development mode, `GET /_gatehouse/outbox`
+/// `/.well-known/openid-configuration`, `GET /confirmUser` (the link of sign-up emails) and, in development mode, `GET /_gatehouse/outbox`
 /// and `POST /_gatehouse/clock`, behind the error middleware.
 public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
     let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration)
@@ -62,6 +62,19 @@ public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfigurat
     }
     router.get("/:poolId/.well-known/openid-configuration") { _, context in
         try await jsonResponse(gatehouse.openIDConfiguration(userPoolID: context.parameters.require("poolId")))
+    }
+    router.get("/confirmUser") { request, _ in
+        let query = request.uri.queryParameters
+        guard let clientID = query.get("client_id"), let username = query.get("user_name"),
+              let code = query.get("confirmation_code") else {
+            return ConfirmUserPage.failed("The link lacks client_id, user_name or confirmation_code.")
+        }
+        do {
+            try await gatehouse.confirmUser(clientID: clientID, username: username, code: code)
+            return ConfirmUserPage.confirmed
+        } catch let error as AWSServiceError {
+            return ConfirmUserPage.failed(error.message)
+        }
     }
     if configuration.developmentOutbox {
         router.get("/_gatehouse/outbox") { request, _ in

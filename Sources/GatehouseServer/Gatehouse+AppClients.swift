@@ -21,9 +21,16 @@ extension Gatehouse {
     ///   whose pool is of another region.
     func appClient(_ clientID: String, userPoolID: String? = nil,
                    context: CallContext) async throws -> (client: UserPoolClientType, pool: UserPoolType) {
+        try await appClient(clientID, userPoolID: userPoolID, region: context.region)
+    }
+
+    /// ``appClient(_:userPoolID:context:)`` of the region `region`, or of any region when it is `nil`
+    /// (a request that names a client but no region: a sign-up link).
+    func appClient(_ clientID: String, userPoolID: String? = nil,
+                   region: String?) async throws -> (client: UserPoolClientType, pool: UserPoolType) {
         guard let record = try await storage.userPoolItem(kind: .client, key: clientID),
               userPoolID == nil || record.userPoolID == userPoolID,
-              UserPoolID.region(of: record.userPoolID) == context.region,
+              region == nil || UserPoolID.region(of: record.userPoolID) == region,
               let poolRecord = try await storage.userPool(id: record.userPoolID) else {
             throw Self.clientNotFound(clientID)
         }
@@ -51,7 +58,8 @@ extension Gatehouse {
     func sendNewCode(_ purpose: PendingCode.Purpose, toUserNamed name: String, in pool: UserPoolType, for client: UserPoolClientType,
                      trigger: String, destination: @escaping @Sendable (StoredUser) throws -> CodeDestination) async throws -> CodeDeliveryDetailsType {
         do {
-            return try await sendNewCode(purpose, toUserNamed: name, in: pool, trigger: trigger, destination: destination)
+            return try await sendNewCode(purpose, toUserNamed: name, in: pool, trigger: trigger,
+                                         signUpClientID: purpose == .signUp ? client.clientId : nil, destination: destination)
         } catch let error as AWSServiceError where error == Self.userNotFound {
             guard Self.hidesUsers(client) else { throw Self.appUserNotFound }
             return CodeDestination(attributeName: "email", address: name).details

@@ -14,10 +14,11 @@ extension Gatehouse {
     }
 
     /// Gives the user named `name` a new code of `purpose`, sent to the destination `destination`
-    /// picks for it, and sends it.
+    /// picks for it, and sends it (for `signUpClientID`, see ``sendCode(_:to:username:pool:trigger:signUpClientID:)``).
     /// - Returns: where the code went, as CodeDeliveryDetails shows it.
     /// - Throws: what `destination` throws (no address to send to); `UserNotFoundException`.
     func sendNewCode(_ purpose: PendingCode.Purpose, toUserNamed name: String, in pool: UserPoolType, trigger: String,
+                     signUpClientID: String? = nil,
                      destination: @escaping @Sendable (StoredUser) throws -> CodeDestination,
                      change: @escaping @Sendable (inout StoredUser) throws -> Void = { _ in }) async throws -> CodeDeliveryDetailsType {
         let code = VerificationCodes.newCode(random: random)
@@ -29,7 +30,7 @@ extension Gatehouse {
             user.issueCode(code, purpose, to: target.attributeName, sub: record.sub, now: now, codes: codes)
             return target
         }
-        await sendCode(code, to: target, username: user.username, pool: pool, trigger: trigger)
+        await sendCode(code, to: target, username: user.username, pool: pool, trigger: trigger, signUpClientID: signUpClientID)
         return target.details
     }
 }

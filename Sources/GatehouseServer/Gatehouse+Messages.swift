@@ -2,10 +2,20 @@ import CognitoModel
 import GatehouseCore
 
 extension Gatehouse {
-    /// Sends a verification code to `destination` in the pool's verification message.
-    /// - Parameter trigger: the operation that sends it, as the outbox shows it.
-    func sendCode(_ code: String, to destination: CodeDestination, username: String, pool: UserPoolType, trigger: String) async {
-        let (subject, body) = UserPoolMessages(pool: pool).verification(destination.medium, code: code)
+    /// Sends a verification code to `destination` in the pool's verification message. A sign-up
+    /// confirmation that ``CodeDestination/carriesLink(in:)`` is the pool's link email instead,
+    /// with a link to ``confirmUserURL(clientID:username:code:)``.
+    /// - Parameters:
+    ///   - trigger: the operation that sends it, as the outbox shows it.
+    ///   - signUpClientID: for a sign-up confirmation, the app client the user signed up with.
+    func sendCode(_ code: String, to destination: CodeDestination, username: String, pool: UserPoolType, trigger: String,
+                  signUpClientID: String? = nil) async {
+        let messages = UserPoolMessages(pool: pool)
+        let (subject, body) = if let signUpClientID, destination.carriesLink(in: pool) {
+            messages.verificationLink(to: confirmUserURL(clientID: signUpClientID, username: username, code: code))
+        } else {
+            messages.verification(destination.medium, code: code)
+        }
         await send(subject: subject, body: body, secret: code, to: destination, username: username, pool: pool, trigger: trigger)
     }
 

@@ -14,6 +14,15 @@ public struct UserPoolItemKind: RawRepresentable, Hashable, Sendable {
     public static let group = UserPoolItemKind(rawValue: "group")
     /// The pool's token signing keys, sealed; one record.
     public static let signingKeys = UserPoolItemKind(rawValue: "signing-keys")
+    /// The pool's prefix domain, keyed by the prefix; at most one per pool.
+    public static let domain = UserPoolItemKind(rawValue: "domain")
+    /// The pool's custom domain, keyed by the domain name; at most one per pool.
+    public static let customDomain = UserPoolItemKind(rawValue: "custom-domain")
+
+    /// The kinds whose keys no two records share, whichever pools they belong to, and of which a
+    /// pool has at most one record: ``domain`` and ``customDomain``. The store enforces both
+    /// (``UserPoolItemStore/insertUserPoolItem(_:)``).
+    public static let domains: Set<UserPoolItemKind> = [.domain, .customDomain]
 }
 
 /// A record that belongs to a user pool (an app client, a group, …) as stored: the columns a store

@@ -4,7 +4,9 @@ public protocol UserPoolItemStore: Sendable {
     /// Stores a new record of an existing pool. A pool deleted concurrently either takes the record
     /// with it or makes this call fail.
     /// - Throws: ``StorageError/notFound`` when the pool does not exist;
-    ///   ``StorageError/duplicate`` when the pool has a record of the same kind and key.
+    ///   ``StorageError/duplicate`` when the pool has a record of the same kind and key, and for the
+    ///   kinds of ``UserPoolItemKind/domains`` also when any pool has a record of one of those kinds
+    ///   with the same key, or this pool has one of the same kind.
     func insertUserPoolItem(_ item: UserPoolItemRecord) async throws
 
     /// The record of this kind and key in this pool, or `nil`.

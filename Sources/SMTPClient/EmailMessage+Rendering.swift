@@ -34,7 +34,7 @@ extension EmailMessage {
             Self.foldedHeader("Subject", tokens: Self.unstructuredTokens(subject)),
             "Message-ID: \(messageID)",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=UTF-8",
+            "Content-Type: text/\(isHTML ? "html" : "plain"); charset=UTF-8",
             "Content-Transfer-Encoding: base64",
         ]
         let bodyLines = Self.base64Lines(Self.normalizingLineEndings(body))

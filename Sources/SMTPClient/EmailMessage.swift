@@ -1,4 +1,4 @@
-/// A plain-text email to be sent with ``SMTPTransport``.
+/// A plain-text or HTML email to be sent with ``SMTPTransport``.
 public struct EmailMessage: Sendable, Hashable {
     /// The author, used for the `From` header and the envelope sender (`MAIL FROM`).
     public var from: EmailAddress
@@ -12,21 +12,27 @@ public struct EmailMessage: Sendable, Hashable {
     /// The subject; any Unicode text.
     public var subject: String
 
-    /// The plain-text body; any Unicode text. Line endings are normalised to CRLF when rendered.
+    /// The body; any Unicode text. Line endings are normalised to CRLF when rendered.
     public var body: String
 
+    /// Whether ``body`` is HTML (`text/html`) rather than plain text (`text/plain`).
+    public var isHTML: Bool
+
     /// Creates a message.
-    public init(from: EmailAddress, to: [EmailAddress], replyTo: EmailAddress? = nil, subject: String, body: String) {
+    public init(from: EmailAddress, to: [EmailAddress], replyTo: EmailAddress? = nil, subject: String, body: String,
+                isHTML: Bool = false) {
         self.from = from
         self.to = to
         self.replyTo = replyTo
         self.subject = subject
         self.body = body
+        self.isHTML = isHTML
     }
 
     /// Creates a message with a single recipient.
-    public init(from: EmailAddress, to: EmailAddress, replyTo: EmailAddress? = nil, subject: String, body: String) {
-        self.init(from: from, to: [to], replyTo: replyTo, subject: subject, body: body)
+    public init(from: EmailAddress, to: EmailAddress, replyTo: EmailAddress? = nil, subject: String, body: String,
+                isHTML: Bool = false) {
+        self.init(from: from, to: [to], replyTo: replyTo, subject: subject, body: body, isHTML: isHTML)
     }
 
     /// Throws ``SMTPError/Kind/invalidMessage`` unless the message has recipients and valid addresses.

@@ -168,6 +168,11 @@ enum PostgresMigrations {
             "CREATE TABLE session_uses (id TEXT COLLATE \"C\" PRIMARY KEY, expiry BIGINT NOT NULL)",
             "CREATE INDEX session_uses_by_expiry ON session_uses (expiry)",
         ]),
+        // UserPoolItemKind.domains: a domain belongs to one pool, and a pool has one of each kind.
+        Migration(version: 10, statements: [
+            "CREATE UNIQUE INDEX user_pool_domains ON user_pool_items (key) WHERE kind IN ('domain', 'custom-domain')",
+            "CREATE UNIQUE INDEX user_pool_domain_kinds ON user_pool_items (user_pool_id, kind) WHERE kind IN ('domain', 'custom-domain')",
+        ]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

@@ -142,6 +142,13 @@ enum SQLiteMigrations {
                 CREATE INDEX session_uses_by_expiry ON session_uses (expiry);
                 """)
         }
+        migrator.registerMigration("11-user-pool-domains") { db in
+            // UserPoolItemKind.domains: a domain belongs to one pool, and a pool has one of each kind.
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX user_pool_domains ON user_pool_items (key) WHERE kind IN ('domain', 'custom-domain');
+                CREATE UNIQUE INDEX user_pool_domain_kinds ON user_pool_items (user_pool_id, kind) WHERE kind IN ('domain', 'custom-domain');
+                """)
+        }
         return migrator
     }
 }

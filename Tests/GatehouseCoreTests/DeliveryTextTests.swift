@@ -1,3 +1,4 @@
+import AWSWire
 import CognitoModel
 @testable import GatehouseCore
 import XCTest
@@ -9,6 +10,36 @@ final class DeliveryTextTests: XCTestCase {
         XCTAssertEqual(DestinationMask.email("Alice.B@Example.org"), "A***@E***")
         XCTAssertEqual(DestinationMask.phoneNumber("+15555550123"), "+*******0123")
         XCTAssertEqual(DestinationMask.phoneNumber("+447700900123"), "+********0123")
+    }
+
+    func testLinkEmailsLinkEachLinkTextToTheURL() {
+        var pool = UserPoolType()
+        var messages = UserPoolMessages(pool: pool)
+        let link = messages.verificationLink(to: "http://h/confirmUser?a=1&b=2")
+        XCTAssertEqual(link.subject, "Your verification link")
+        XCTAssertEqual(link.body, #"Please click the link below to verify your email address. <a href="http://h/confirmUser?a=1&b=2">Verify Email</a> "#)
+
+        pool.verificationMessageTemplate = VerificationMessageTemplateType(emailMessageByLink: "{##Go##} or {##here##}; {##} stays",
+                                                                           emailSubjectByLink: "Link")
+        messages = UserPoolMessages(pool: pool)
+        XCTAssertEqual(messages.verificationLink(to: "u").subject, "Link")
+        XCTAssertEqual(messages.verificationLink(to: "u").body, #"<a href="u">Go</a> or <a href="u">here</a>; {##} stays"#)
+    }
+
+    func testOnlyEmailsOfALinkPoolCarryLinks() {
+        var pool = UserPoolType(verificationMessageTemplate: VerificationMessageTemplateType(defaultEmailOption: .confirmWithCode))
+        let email = CodeDestination(attributeName: "email", address: "a@example.com")
+        let phone = CodeDestination(attributeName: "phone_number", address: "+15555550123")
+        XCTAssertFalse(email.carriesLink(in: pool))
+        XCTAssertNoThrow(try email.checkSignUpConfirmation(in: pool, hasDomain: false))
+        pool.verificationMessageTemplate?.defaultEmailOption = .confirmWithLink
+        XCTAssertTrue(email.carriesLink(in: pool))
+        XCTAssertFalse(phone.carriesLink(in: pool))
+        XCTAssertNoThrow(try phone.checkSignUpConfirmation(in: pool, hasDomain: false))
+        XCTAssertNoThrow(try email.checkSignUpConfirmation(in: pool, hasDomain: true))
+        XCTAssertThrowsError(try email.checkSignUpConfirmation(in: pool, hasDomain: false)) { error in
+            XCTAssertEqual(error as? AWSServiceError, CodeDestination.missingDomain)
+        }
     }
 
     func testDefaultsTemplatesAndLegacyFields() {

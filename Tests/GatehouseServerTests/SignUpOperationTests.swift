@@ -163,7 +163,7 @@ final class SignUpOperationTests: XCTestCase {
         }
     }
 
-    func testConfirmationByLinkNeedsADomainWhichNoPoolHasYet() async throws {
+    func testConfirmationByLinkNeedsADomain() async throws {
         try await ServerHarness().run { client in
             let pool = try await client.createPool("p", ["AutoVerifiedAttributes": ["email"],
                                                          "VerificationMessageTemplate": ["DefaultEmailOption": "CONFIRM_WITH_LINK"]])["Id"] as! String
@@ -176,6 +176,18 @@ final class SignUpOperationTests: XCTestCase {
                                "UserNotFoundException", "User does not exist.")
             let signedUp = try await client.ok("SignUp", ["ClientId": app, "Username": "lin", "Password": "P2$Sword"])
             XCTAssertNil(signedUp["CodeDeliveryDetails"], "nothing to verify, nothing to send")
+
+            _ = try await client.ok("CreateUserPoolDomain", ["UserPoolId": pool, "Domain": "lin-\(app.prefix(8))"])
+            let linked = try await client.ok("SignUp", ["ClientId": app, "Username": "lin+2", "Password": "P2$Sword",
+                                                        "UserAttributes": [["Name": "email", "Value": "lin2@example.com"]]])
+            XCTAssertEqual(linked["CodeDeliveryDetails"] as? [String: String],
+                           ["Destination": "l***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"])
+            let email = try await client.outbox(to: "lin2@example.com")
+            XCTAssertEqual(email[0]["Subject"] as? String, "Your verification link")
+            let body = try XCTUnwrap(email[0]["Body"] as? String)
+            let pattern = #"^Please click the link below to verify your email address\. <a href="http://[^/]+/confirmUser\?client_id="#
+                + app + #"&user_name=lin%2B2&confirmation_code=[0-9]{6}">Verify Email</a> $"#
+            XCTAssertNotNil(body.range(of: pattern, options: .regularExpression), body)
         }
     }
 

@@ -37,6 +37,14 @@ final class EmailMessageRenderingTests: XCTestCase {
         XCTAssertFalse(try render(message()).contains("Reply-To"))
     }
 
+    func testAnHTMLMessageSaysSoInItsContentType() throws {
+        var html = message(body: #"<a href="https://example.com/?a=1&b=2">Verify</a>"#)
+        html.isHTML = true
+        let raw = try render(html)
+        XCTAssertTrue(raw.contains("\r\nContent-Type: text/html; charset=UTF-8\r\n"))
+        XCTAssertFalse(raw.contains("text/plain"))
+    }
+
     func testEveryLineEndsWithCRLFAndIsAtMost76Characters() throws {
         let raw = try render(message(
             subject: String(repeating: "Reset your password now ", count: 8) + "✓",

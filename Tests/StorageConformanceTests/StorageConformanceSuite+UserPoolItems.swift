@@ -67,6 +67,40 @@ extension StorageConformanceSuite {
         }
     }
 
+    func testADomainBelongsToOnePoolAndAPoolHasOneOfEachKind() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Domain1")
+            let other = ns.pool(region: ns.regionB, suffix: "Domain2")
+            try await storage.insertUserPool(pool)
+            try await storage.insertUserPool(other)
+            let domain = ns.item(of: pool, key: "d-\(ns.tag)", kind: .domain)
+            try await storage.insertUserPoolItem(domain)
+            // Another pool, even of another region, cannot take the key.
+            await XCTAssertThrowsStorageError(.duplicate) {
+                try await storage.insertUserPoolItem(ns.item(of: other, key: domain.key, kind: .domain))
+            }
+            // Nor can a custom domain of the same name.
+            await XCTAssertThrowsStorageError(.duplicate) {
+                try await storage.insertUserPoolItem(ns.item(of: other, key: domain.key, kind: .customDomain))
+            }
+            // A pool has one prefix domain.
+            await XCTAssertThrowsStorageError(.duplicate) {
+                try await storage.insertUserPoolItem(ns.item(of: pool, key: "e-\(ns.tag)", kind: .domain))
+            }
+            let custom = ns.item(of: pool, key: "f-\(ns.tag)", kind: .customDomain)
+            try await storage.insertUserPoolItem(custom)
+            let group = ns.item(of: other, key: domain.key, kind: .group)
+            try await storage.insertUserPoolItem(group)
+            let found = try await storage.userPoolItem(kind: .domain, key: domain.key)
+            XCTAssertEqual(found, domain)
+            try await storage.deleteUserPoolItem(userPoolID: pool.id, kind: .domain, key: domain.key)
+            let moved = ns.item(of: other, key: domain.key, kind: .domain)
+            try await storage.insertUserPoolItem(moved)
+            let foundAgain = try await storage.userPoolItem(kind: .domain, key: domain.key)
+            XCTAssertEqual(foundAgain, moved, "a deleted domain is free for any pool")
+        }
+    }
+
     func testItemUpdateAppliesTheChangeAndCannotChangeKeysOrCreationDate() async throws {
         try await withStorage { storage, ns in
             let pool = ns.pool(region: ns.regionA, suffix: "ItemUpd1")

@@ -29,14 +29,28 @@ public struct CodeDestination: Sendable, Equatable {
         return nil
     }
 
-    /// Checks that the pool can send a sign-up confirmation here. With VerificationMessageTemplate's
-    /// DefaultEmailOption CONFIRM_WITH_LINK an email carries a link to the pool's domain, so a pool
-    /// without a domain cannot send one (Gatehouse has no domains yet, docs/compatibility.md).
-    /// - Throws: `InvalidParameterException` in Cognito's words (sic "use pool").
-    public func checkSignUpConfirmation(in pool: UserPoolType) throws(AWSServiceError) {
-        guard medium == .email, pool.verificationMessageTemplate?.defaultEmailOption == .confirmWithLink, pool.domain == nil else { return }
-        throw .invalidParameterException(
-            "Cannot perform specific action because there does not exist a valid use pool domain associated with the user pool")
+    /// Whether the pool confirms sign-up emails with a link: VerificationMessageTemplate's
+    /// DefaultEmailOption is CONFIRM_WITH_LINK.
+    public static func sendsLinks(_ pool: UserPoolType) -> Bool {
+        pool.verificationMessageTemplate?.defaultEmailOption == .confirmWithLink
+    }
+
+    /// Whether a sign-up confirmation sent here is a link (an email of a pool that ``sendsLinks(_:)``)
+    /// rather than a code.
+    public func carriesLink(in pool: UserPoolType) -> Bool {
+        medium == .email && Self.sendsLinks(pool)
+    }
+
+    /// Cognito's error for a link that needs a domain the pool does not have (sic "use pool").
+    public static let missingDomain = AWSServiceError.invalidParameterException(
+        "Cannot perform specific action because there does not exist a valid use pool domain associated with the user pool")
+
+    /// Checks that the pool can send a sign-up confirmation here: a link points at the pool's
+    /// domain, so a pool without a domain cannot send one.
+    /// - Throws: ``missingDomain``.
+    public func checkSignUpConfirmation(in pool: UserPoolType, hasDomain: Bool) throws(AWSServiceError) {
+        guard carriesLink(in: pool), !hasDomain else { return }
+        throw Self.missingDomain
     }
 
     /// Where a password reset code goes: the first of the pool's AccountRecoverySetting mechanisms

@@ -1,12 +1,15 @@
 import CognitoModel
 
 /// The texts a pool sends, from its settings, with Cognito's defaults where the pool has none:
-/// the verification message (VerificationMessageTemplate, else the legacy fields) and the
-/// invitation (AdminCreateUserConfig.InviteMessageTemplate), the sign-in code of MFA. `{####}` becomes the code or
-/// temporary password, `{username}` the username.
+/// the verification message (VerificationMessageTemplate, else the legacy fields), the sign-up
+/// link email (VerificationMessageTemplate's ByLink fields), the invitation
+/// (AdminCreateUserConfig.InviteMessageTemplate), the sign-in code of MFA. `{####}` becomes the
+/// code or temporary password, `{username}` the username, `{##text##}` a link showing `text`.
 public struct UserPoolMessages: Sendable {
     public static let defaultVerificationSubject = "Your verification code"
     public static let defaultVerificationMessage = "Your verification code is {####}. "
+    public static let defaultLinkSubject = "Your verification link"
+    public static let defaultLinkMessage = "Please click the link below to verify your email address. {##Verify Email##} "
     public static let defaultInvitationSubject = "Your temporary password"
     public static let defaultInvitationMessage = "Your username is {username} and temporary password is {####}. "
     public static let defaultAuthenticationSubject = "Your authentication code"
@@ -28,6 +31,19 @@ public struct UserPoolMessages: Sendable {
         }
         return (template?.emailSubject ?? pool.emailVerificationSubject ?? Self.defaultVerificationSubject,
                 fill(template?.emailMessage ?? pool.emailVerificationMessage ?? Self.defaultVerificationMessage, code: code))
+    }
+
+    /// The sign-up confirmation email of a pool that confirms with links: each `{##text##}` of
+    /// EmailMessageByLink becomes an HTML link to `url` that shows `text`.
+    public func verificationLink(to url: String) -> (subject: String?, body: String) {
+        let template = pool.verificationMessageTemplate
+        var text = Substring(template?.emailMessageByLink ?? Self.defaultLinkMessage)
+        var body = ""
+        while let open = text.range(of: "{##"), let close = text.range(of: "##}", range: open.upperBound..<text.endIndex) {
+            body += text[..<open.lowerBound] + "<a href=\"\(url)\">\(text[open.upperBound..<close.lowerBound])</a>"
+            text = text[close.upperBound...]
+        }
+        return (template?.emailSubjectByLink ?? Self.defaultLinkSubject, body + text)
     }
 
     /// The invitation AdminCreateUser sends, with the temporary password.

@@ -33,10 +33,12 @@ struct SMTPRelay: MessageTransport {
             certificateVerification: insecure ? .none : .full))
     }
 
+    /// Sends the message as HTML, as Cognito sends its emails (their templates may hold HTML, and a
+    /// sign-up link is an HTML link).
     func deliver(_ message: OutboxMessage) async throws {
         try await transport.send(EmailMessage(
             from: Self.address(message.from ?? UserPoolMessages.defaultSender), to: EmailAddress(message.to),
-            replyTo: message.replyTo.map(Self.address), subject: message.subject ?? "", body: message.body))
+            replyTo: message.replyTo.map(Self.address), subject: message.subject ?? "", body: message.body, isHTML: true))
     }
 
     /// `Name <address>` as an address with a display name; anything else as a bare address.

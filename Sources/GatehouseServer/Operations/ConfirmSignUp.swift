@@ -9,7 +9,16 @@ extension Gatehouse {
     func confirmSignUp(_ input: ConfirmSignUpRequest, context: CallContext) async throws -> ConfirmSignUpResponse {
         let name = try input.username.required
         let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
-        let code = try input.confirmationCode.required
+        try await confirmSignUp(named: name, code: try input.confirmationCode.required, client: client, pool: pool,
+                                forceAliasCreation: input.forceAliasCreation == true)
+        return ConfirmSignUpResponse()
+    }
+
+    /// ConfirmSignUp once the app client is known (and its SecretHash checked, where one is due).
+    /// - Throws: Cognito's errors of ConfirmSignUp: a wrong, expired or exhausted code, a user that
+    ///   is not UNCONFIRMED, a user that does not exist (as the client's PreventUserExistenceErrors says).
+    func confirmSignUp(named name: String, code: String, client: UserPoolClientType, pool: UserPoolType,
+                       forceAliasCreation: Bool) async throws {
         let codes = try await verificationCodes.value()
         let now = clock.now()
         let found: UserRecord
@@ -31,7 +40,7 @@ extension Gatehouse {
         let check: StoredUser.CodeCheck
         do {
             check = try await confirm()
-        } catch let error as AWSServiceError where error.type == "AliasExistsException" && input.forceAliasCreation == true {
+        } catch let error as AWSServiceError where error.type == "AliasExistsException" && forceAliasCreation {
             // The right code verified an email or phone number another user holds as an alias (a
             // wrong code claims nothing): with ForceAliasCreation it moves to this user.
             let stored = try StoredUser(record: found)
@@ -41,6 +50,5 @@ extension Gatehouse {
             check = try await confirm()
         }
         if let error = Self.codeError(check) { throw error }
-        return ConfirmSignUpResponse()
     }
 }

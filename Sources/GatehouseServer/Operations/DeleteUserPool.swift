@@ -4,10 +4,14 @@ import GatehouseCore
 import GatehouseStorage
 
 extension Gatehouse {
-    /// Deletes the pool unless its DeletionProtection is ACTIVE, checked atomically with the delete.
+    /// Deletes the pool unless its DeletionProtection is ACTIVE, checked atomically with the delete,
+    /// or it has a domain (checked before; a domain created meanwhile is deleted with the pool).
     func deleteUserPool(_ input: DeleteUserPoolRequest, context: CallContext) async throws -> EmptyOutput {
         let id = try input.userPoolId.required
         try checkRegion(of: id, context: context)
+        if try await hasUserPoolDomain(id) {
+            throw AWSServiceError.invalidParameterException("User pool cannot be deleted. It has a domain configured that should be deleted first.")
+        }
         do {
             try await storage.deleteUserPool(id: id) { record in
                 if try pools.decoded(record).stored.pool.deletionProtection == .active {

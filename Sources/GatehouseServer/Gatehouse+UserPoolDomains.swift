@@ -1,0 +1,50 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+
+extension Gatehouse {
+    /// The domain record named `name`, prefix or custom, of whichever pool has it; `nil` when none has.
+    func userPoolDomainRecord(named name: String) async throws -> UserPoolItemRecord? {
+        if let prefix = try await storage.userPoolItem(kind: .domain, key: name) { return prefix }
+        return try await storage.userPoolItem(kind: .customDomain, key: name)
+    }
+
+    /// The pool's domain of one kind (``UserPoolItemKind/domain`` or ``UserPoolItemKind/customDomain``), or `nil`.
+    func userPoolDomain(of userPoolID: String, kind: UserPoolItemKind) async throws -> UserPoolItemRecord? {
+        try await storage.userPoolItems(userPoolID: userPoolID, kind: kind, after: nil, limit: 1).items.first
+    }
+
+    /// The pool's domain record named `name` (prefix or custom).
+    /// - Throws: `InvalidParameterException` "No such domain or user pool exists." when the pool
+    ///   (as the request's region sees it) has no such domain.
+    func userPoolDomain(named name: String, of userPoolID: String, context: CallContext) async throws -> UserPoolItemRecord {
+        guard UserPoolID.region(of: userPoolID) == context.region,
+              let record = try await userPoolDomainRecord(named: name), record.userPoolID == userPoolID else {
+            throw AWSServiceError.invalidParameterException("No such domain or user pool exists.")
+        }
+        return record
+    }
+
+    /// Whether the pool has a domain of either kind.
+    func hasUserPoolDomain(_ userPoolID: String) async throws -> Bool {
+        for kind in [UserPoolItemKind.domain, .customDomain] where try await userPoolDomain(of: userPoolID, kind: kind) != nil {
+            return true
+        }
+        return false
+    }
+
+    /// Whether the pool has a domain to send CONFIRM_WITH_LINK sign-up links from; `false`, without
+    /// reading the store, when the pool does not send links.
+    func hasLinkDomain(_ pool: UserPoolType) async throws -> Bool {
+        guard CodeDestination.sendsLinks(pool), let id = pool.id else { return false }
+        return try await hasUserPoolDomain(id)
+    }
+
+    /// What CreateUserPoolDomain and UpdateUserPoolDomain answer as CloudFrontDomain for a custom
+    /// domain: the host the domain's DNS record should point at, Gatehouse itself.
+    var customDomainTarget: String {
+        URLComponents(string: issuerBaseURL)?.host ?? issuerBaseURL
+    }
+}

@@ -1,0 +1,34 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+import GatehouseStorage
+
+extension Gatehouse {
+    /// Gives the pool a prefix domain, or with CustomDomainConfig a custom domain. A domain belongs to
+    /// one pool, and a pool has at most one of each.
+    func createUserPoolDomain(_ input: CreateUserPoolDomainRequest, context: CallContext) async throws -> CreateUserPoolDomainResponse {
+        let poolID = try input.userPoolId.required
+        let name = try input.domain.required
+        let stored = try StoredUserPoolDomain(managedLoginVersion: input.managedLoginVersion, customDomainConfig: input.customDomainConfig)
+        if stored.kind == .domain { try StoredUserPoolDomain.checkPrefix(name) }
+        _ = try await userPoolRecord(poolID, context: context)
+        let configured = AWSServiceError.invalidParameterException("User pool already has a domain configured.")
+        if try await userPoolDomain(of: poolID, kind: stored.kind) != nil { throw configured }
+        let now = clock.now()
+        let record = UserPoolItemRecord(userPoolID: poolID, kind: stored.kind, key: name, name: name, creationDate: now,
+                                        lastModifiedDate: now, document: stored.document())
+        do {
+            try await storage.insertUserPoolItem(record)
+        } catch StorageError.duplicate {
+            // Another pool holds the name, or this pool got a domain of this kind in the meantime.
+            if let holder = try await userPoolDomainRecord(named: name), holder.userPoolID != poolID {
+                throw AWSServiceError.invalidParameterException("Domain already associated with another user pool.")
+            }
+            throw configured
+        } catch StorageError.notFound {
+            throw Self.poolNotFound(poolID)
+        }
+        return CreateUserPoolDomainResponse(managedLoginVersion: stored.managedLoginVersion,
+                                            cloudFrontDomain: stored.kind == .customDomain ? customDomainTarget : nil)
+    }
+}
