@@ -16,13 +16,15 @@ extension Gatehouse {
         try await storage.userPoolItems(userPoolID: userPoolID, kind: kind, after: nil, limit: 1).items.first
     }
 
+    /// Cognito's answer to a change of a domain the pool does not have, or of a pool that does not exist.
+    static let noSuchDomain = AWSServiceError.invalidParameterException("No such domain or user pool exists.")
+
     /// The pool's domain record named `name` (prefix or custom).
-    /// - Throws: `InvalidParameterException` "No such domain or user pool exists." when the pool
-    ///   (as the request's region sees it) has no such domain.
+    /// - Throws: ``noSuchDomain`` when the pool (as the request's region sees it) has no such domain.
     func userPoolDomain(named name: String, of userPoolID: String, context: CallContext) async throws -> UserPoolItemRecord {
         guard UserPoolID.region(of: userPoolID) == context.region,
               let record = try await userPoolDomainRecord(named: name), record.userPoolID == userPoolID else {
-            throw AWSServiceError.invalidParameterException("No such domain or user pool exists.")
+            throw Self.noSuchDomain
         }
         return record
     }

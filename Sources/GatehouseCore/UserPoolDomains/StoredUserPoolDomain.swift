@@ -39,6 +39,16 @@ public struct StoredUserPoolDomain: Sendable, Equatable {
         }
     }
 
+    /// This domain with what an update gives changed and what it leaves out as it was.
+    /// - Throws: as ``init(managedLoginVersion:customDomainConfig:)``.
+    public func updated(managedLoginVersion: Int?, customDomainConfig: CustomDomainConfigType?) throws(AWSServiceError) -> StoredUserPoolDomain {
+        try StoredUserPoolDomain(managedLoginVersion: managedLoginVersion ?? self.managedLoginVersion,
+                                 customDomainConfig: customDomainConfig ?? self.customDomainConfig)
+    }
+
+    /// CustomDomainConfig as the API shows it; `nil` for a prefix domain.
+    public var customDomainConfig: CustomDomainConfigType? { certificateArn.map { CustomDomainConfigType(certificateArn: $0) } }
+
     /// The kind of record this domain is stored as.
     public var kind: UserPoolItemKind { certificateArn == nil ? .domain : .customDomain }
 
@@ -52,8 +62,7 @@ public struct StoredUserPoolDomain: Sendable, Equatable {
 
     /// The document to store.
     public func document() -> Data {
-        Data(AWSJSON.encode(DomainDescriptionType(customDomainConfig: certificateArn.map { CustomDomainConfigType(certificateArn: $0) },
-                                                  managedLoginVersion: managedLoginVersion)))
+        Data(AWSJSON.encode(DomainDescriptionType(customDomainConfig: customDomainConfig, managedLoginVersion: managedLoginVersion)))
     }
 
     /// The domain as DescribeUserPoolDomain shows it, this document being the one of `record`.
@@ -62,8 +71,7 @@ public struct StoredUserPoolDomain: Sendable, Equatable {
     public func describe(_ record: UserPoolItemRecord, accountID: String) -> DomainDescriptionType {
         DomainDescriptionType(userPoolId: record.userPoolID, awsAccountId: accountID, domain: record.key,
                               version: Self.version(record.lastModifiedDate), status: .active,
-                              customDomainConfig: certificateArn.map { CustomDomainConfigType(certificateArn: $0) },
-                              managedLoginVersion: managedLoginVersion)
+                              customDomainConfig: customDomainConfig, managedLoginVersion: managedLoginVersion)
     }
 
     private static func version(_ date: Date) -> String {

@@ -12,19 +12,17 @@ extension Gatehouse {
         let stored = try StoredUserPoolDomain(managedLoginVersion: input.managedLoginVersion, customDomainConfig: input.customDomainConfig)
         if stored.kind == .domain { try StoredUserPoolDomain.checkPrefix(name) }
         _ = try await userPoolRecord(poolID, context: context)
-        let configured = AWSServiceError.invalidParameterException("User pool already has a domain configured.")
-        if try await userPoolDomain(of: poolID, kind: stored.kind) != nil { throw configured }
         let now = clock.now()
         let record = UserPoolItemRecord(userPoolID: poolID, kind: stored.kind, key: name, name: name, creationDate: now,
                                         lastModifiedDate: now, document: stored.document())
         do {
             try await storage.insertUserPoolItem(record)
         } catch StorageError.duplicate {
-            // Another pool holds the name, or this pool got a domain of this kind in the meantime.
+            // Another pool holds the name, or this pool has a domain of this kind.
             if let holder = try await userPoolDomainRecord(named: name), holder.userPoolID != poolID {
                 throw AWSServiceError.invalidParameterException("Domain already associated with another user pool.")
             }
-            throw configured
+            throw AWSServiceError.invalidParameterException("User pool already has a domain configured.")
         } catch StorageError.notFound {
             throw Self.poolNotFound(poolID)
         }

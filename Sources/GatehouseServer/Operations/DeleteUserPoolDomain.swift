@@ -11,7 +11,7 @@ extension Gatehouse {
         do {
             try await storage.deleteUserPoolItem(userPoolID: poolID, kind: found.kind, key: name)
         } catch StorageError.notFound {
-            throw AWSServiceError.invalidParameterException("No such domain or user pool exists.")
+            throw Self.noSuchDomain
         }
         return DeleteUserPoolDomainResponse()
     }

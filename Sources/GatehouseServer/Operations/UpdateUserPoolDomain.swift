@@ -13,9 +13,8 @@ extension Gatehouse {
         if found.kind == .domain, input.customDomainConfig != nil {
             throw AWSServiceError.invalidParameterException("CustomDomainConfig applies to custom domains only.")
         }
-        let current = try StoredUserPoolDomain(record: found)
-        let changed = try StoredUserPoolDomain(managedLoginVersion: input.managedLoginVersion ?? current.managedLoginVersion,
-                                               customDomainConfig: input.customDomainConfig ?? current.certificateArn.map { CustomDomainConfigType(certificateArn: $0) })
+        let changed = try StoredUserPoolDomain(record: found).updated(managedLoginVersion: input.managedLoginVersion,
+                                                                     customDomainConfig: input.customDomainConfig)
         let now = clock.now()
         do {
             _ = try await storage.updateUserPoolItem(userPoolID: poolID, kind: found.kind, key: name) { record in
@@ -23,7 +22,7 @@ extension Gatehouse {
                 record.lastModifiedDate = now
             }
         } catch StorageError.notFound {
-            throw AWSServiceError.invalidParameterException("No such domain or user pool exists.")
+            throw Self.noSuchDomain
         }
         return UpdateUserPoolDomainResponse(managedLoginVersion: changed.managedLoginVersion,
                                             cloudFrontDomain: found.kind == .customDomain ? customDomainTarget : nil)
