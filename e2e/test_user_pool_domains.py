@@ -20,10 +20,13 @@ def _app(cognito, pool_id):
 
 
 def test_prefix_domain_lifecycle(cognito, make_pool):
-    pool_id = make_pool()["Id"]
+    pool = make_pool()
+    pool_id = pool["Id"]
     other_id = make_pool()["Id"]
     domain = _prefix("life")
     assert strip_metadata(cognito.create_user_pool_domain(UserPoolId=pool_id, Domain=domain)) == {"ManagedLoginVersion": 1}
+    described = cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    assert described["LastModifiedDate"] == pool["LastModifiedDate"], "a domain is not a change of the pool's settings"
     description = cognito.describe_user_pool_domain(Domain=domain)["DomainDescription"]
     version = description.pop("Version")
     assert re.fullmatch(r"20\d{12}", version), version

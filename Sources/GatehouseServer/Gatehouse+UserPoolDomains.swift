@@ -29,6 +29,24 @@ extension Gatehouse {
         return record
     }
 
+    /// Sets the pool's ``StoredUserPool/mayHaveDomain`` unless `record` shows it set; to be done
+    /// before a domain of the pool is stored. The pool's LastModifiedDate stays.
+    /// - Throws: `ResourceNotFoundException` when the pool does not exist.
+    func markMayHaveDomain(_ record: UserPoolRecord) async throws {
+        guard try !pools.decoded(record).stored.mayHaveDomain else { return }
+        let pools = pools
+        do {
+            _ = try await storage.updateUserPool(id: record.id) { record in
+                var stored = try pools.decoded(record).stored
+                stored.mayHaveDomain = true
+                stored.store(in: &record)
+                pools.remember(stored, as: record)
+            }
+        } catch StorageError.notFound {
+            throw Self.poolNotFound(record.id)
+        }
+    }
+
     /// Whether the pool has a domain of either kind.
     func hasUserPoolDomain(_ userPoolID: String) async throws -> Bool {
         for kind in [UserPoolItemKind.domain, .customDomain] where try await userPoolDomain(of: userPoolID, kind: kind) != nil {

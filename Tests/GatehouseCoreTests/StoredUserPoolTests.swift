@@ -32,6 +32,14 @@ final class StoredUserPoolTests: XCTestCase {
         XCTAssertEqual(try AWSJSON.decode(StoredUserPool.self, from: document), stored)
     }
 
+    func testMayHaveDomainIsStoredOnlyWhenSet() throws {
+        var marked = stored
+        XCTAssertFalse(String(decoding: marked.document(), as: UTF8.self).contains("MayHaveDomain"))
+        XCTAssertFalse(try AWSJSON.decode(StoredUserPool.self, from: marked.document()).mayHaveDomain)
+        marked.mayHaveDomain = true
+        XCTAssertTrue(try AWSJSON.decode(StoredUserPool.self, from: marked.document()).mayHaveDomain)
+    }
+
     func testTheSummaryHoldsTheLambdaConfigAndNothingElse() throws {
         let summary = stored.summary()
         XCTAssertEqual(try StoredUserPool.lambdaConfig(summary: summary), lambdaConfig)

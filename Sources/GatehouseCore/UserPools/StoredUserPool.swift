@@ -4,7 +4,7 @@ import Foundation
 import GatehouseStorage
 
 /// What Gatehouse keeps of a user pool in the record's document: the pool as DescribeUserPool shows
-/// it, and the MFA settings that only Get/SetUserPoolMfaConfig show.
+/// it, the MFA settings that only Get/SetUserPoolMfaConfig show, and whether it ever had a domain.
 ///
 /// The record's columns (id, name, dates) are the source of truth for those fields; ``describe(_:)``
 /// copies them into the view. The document keeps only the schema attributes that differ from the
@@ -14,6 +14,10 @@ public struct StoredUserPool: JSONCodable, Sendable, Equatable {
     public var softwareTokenMfaConfiguration: SoftwareTokenMfaConfigType?
     public var emailMfaConfiguration: EmailMfaConfigType?
     public var webAuthnConfiguration: WebAuthnConfigurationType?
+    /// Set before the pool's first domain is stored and never cleared, so a pool without it has no
+    /// domain and DescribeUserPool need not look for one. (The domains themselves are records of
+    /// their own, ``UserPoolItemKind/domains``.)
+    public var mayHaveDomain = false
 
     public init(pool: UserPoolType, softwareTokenMfaConfiguration: SoftwareTokenMfaConfigType? = nil,
                 emailMfaConfiguration: EmailMfaConfigType? = nil, webAuthnConfiguration: WebAuthnConfigurationType? = nil) {
@@ -34,6 +38,7 @@ public struct StoredUserPool: JSONCodable, Sendable, Equatable {
             case "SoftwareTokenMfaConfiguration": softwareTokenMfaConfiguration = try SoftwareTokenMfaConfigType(json: value)
             case "EmailMfaConfiguration": emailMfaConfiguration = try EmailMfaConfigType(json: value)
             case "WebAuthnConfiguration": webAuthnConfiguration = try WebAuthnConfigurationType(json: value)
+            case "MayHaveDomain": mayHaveDomain = try Bool(json: value)
             default: break
             }
         }
@@ -51,6 +56,7 @@ public struct StoredUserPool: JSONCodable, Sendable, Equatable {
         if let value = softwareTokenMfaConfiguration { writer.member("SoftwareTokenMfaConfiguration", value) }
         if let value = emailMfaConfiguration { writer.member("EmailMfaConfiguration", value) }
         if let value = webAuthnConfiguration { writer.member("WebAuthnConfiguration", value) }
+        if mayHaveDomain { writer.member("MayHaveDomain", true) }
         writer.endObject()
     }
 

@@ -11,7 +11,7 @@ extension Gatehouse {
         let name = try input.domain.required
         let stored = try StoredUserPoolDomain(managedLoginVersion: input.managedLoginVersion, customDomainConfig: input.customDomainConfig)
         if stored.kind == .domain { try StoredUserPoolDomain.checkPrefix(name) }
-        _ = try await userPoolRecord(poolID, context: context)
+        try await markMayHaveDomain(try await userPoolRecord(poolID, context: context))
         let now = clock.now()
         let record = UserPoolItemRecord(userPoolID: poolID, kind: stored.kind, key: name, name: name, creationDate: now,
                                         lastModifiedDate: now, document: stored.document())

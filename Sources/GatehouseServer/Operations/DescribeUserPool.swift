@@ -8,8 +8,10 @@ extension Gatehouse {
         let record = try await userPoolRecord(try input.userPoolId.required, context: context)
         var pool = try describe(record)
         pool.estimatedNumberOfUsers = try await storage.userCount(userPoolID: record.id)
-        pool.domain = try await userPoolDomain(of: record.id, kind: .domain)?.key
-        pool.customDomain = try await userPoolDomain(of: record.id, kind: .customDomain)?.key
+        if try pools.decoded(record).stored.mayHaveDomain {
+            pool.domain = try await userPoolDomain(of: record.id, kind: .domain)?.key
+            pool.customDomain = try await userPoolDomain(of: record.id, kind: .customDomain)?.key
+        }
         return DescribeUserPoolResponse(userPool: pool)
     }
 }
