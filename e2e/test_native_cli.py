@@ -36,21 +36,24 @@ def run_aws_v1(endpoint, *args, env):
 
 
 class CaptureEndpoint:
-    """An HTTP endpoint that records each request and answers `{}`."""
+    """An HTTP endpoint that records each request, answers each with the next (status, body) of its
+    script, then with 200 `{}`."""
 
-    def __init__(self):
+    def __init__(self, script=()):
+        self.script = list(script)
         self.requests = []
-        captured = self.requests
+        endpoint = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                captured.append((dict(self.headers), body))
-                self.send_response(200)
+                endpoint.requests.append((dict(self.headers), body))
+                status, answer = endpoint.script.pop(0) if endpoint.script else (200, b"{}")
+                self.send_response(status)
                 self.send_header("Content-Type", "application/x-amz-json-1.1")
-                self.send_header("Content-Length", "2")
+                self.send_header("Content-Length", str(len(answer)))
                 self.end_headers()
-                self.wfile.write(b"{}")
+                self.wfile.write(answer)
 
             def log_message(self, *args):
                 pass
@@ -446,51 +449,24 @@ def test_invalid_parameters_are_refused_before_sending_as_botocore_refuses_them(
     assert capture.requests == []
 
 
-class ScriptedEndpoint:
-    """Answers each request with the next (status, body) of its script, then 200 `{}`; counts requests."""
-
-    def __init__(self, script):
-        self.script = list(script)
-        self.count = 0
-        endpoint = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):
-                self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                endpoint.count += 1
-                status, body = endpoint.script.pop(0) if endpoint.script else (200, b"{}")
-                self.send_response(status)
-                self.send_header("Content-Type", "application/x-amz-json-1.1")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-
 def test_retries_as_botocore_legacy_mode(tmp_path):
     env = _environment(tmp_path)
     unavailable = (503, b'{"__type": "ServiceUnavailableException", "message": "busy"}')
     throttled = (400, b'{"__type": "com.amazonaws#ThrottlingException:http://internal", "message": "slow down"}')
-    flaky = ScriptedEndpoint([unavailable, throttled])
+    flaky = CaptureEndpoint([unavailable, throttled])
     result = run_native(flaky.url, "describe-user-pool", "--user-pool-id", "us-east-1_abc", env=env)
-    assert (result.code, flaky.count) == (0, 3), result.stderr
+    assert (result.code, len(flaky.requests)) == (0, 3), result.stderr
     flaky.server.shutdown()
 
-    refused = ScriptedEndpoint([(400, b'{"__type": "com.amazonaws#NotAuthorizedException:http://internal", "message": "no"}')])
+    refused = CaptureEndpoint([(400, b'{"__type": "com.amazonaws#NotAuthorizedException:http://internal", "message": "no"}')])
     result = run_native(refused.url, "describe-user-pool", "--user-pool-id", "us-east-1_abc", env=env)
-    assert (result.code, refused.count) == (254, 1)
+    assert (result.code, len(refused.requests)) == (254, 1)
     assert result.stderr == "\nAn error occurred (NotAuthorizedException) when calling the DescribeUserPool operation: no\n"
     refused.server.shutdown()
 
-    empty = ScriptedEndpoint([(400, b"")])
+    empty = CaptureEndpoint([(400, b"")])
     result = run_native(empty.url, "describe-user-pool", "--user-pool-id", "us-east-1_abc", env=env)
-    theirs = run_aws_v1(ScriptedEndpoint([(400, b"")]).url, "describe-user-pool", "--user-pool-id", "us-east-1_abc", env=env)
+    theirs = run_aws_v1(CaptureEndpoint([(400, b"")]).url, "describe-user-pool", "--user-pool-id", "us-east-1_abc", env=env)
     assert (result.code, result.stderr) == (254, theirs.stderr)
     empty.server.shutdown()
 
