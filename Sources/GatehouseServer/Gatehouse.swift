@@ -74,7 +74,9 @@ public struct Gatehouse: Sendable {
     }
 
     /// Changes a stored pool atomically (see ``UserPoolStore/updateUserPool(id:_:)``); `change` may
-    /// run more than once. LastModifiedDate becomes now.
+    /// run more than once. LastModifiedDate becomes now. A change that leaves the document as it
+    /// was (an UpdateUserPool repeating the pool's settings, as tools that re-apply a declared
+    /// configuration do) keeps the stored bytes instead of encoding them again.
     @discardableResult
     func updateStoredPool(_ id: String, context: CallContext,
                           _ change: @escaping @Sendable (inout StoredUserPool, inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord {
@@ -83,9 +85,11 @@ public struct Gatehouse: Sendable {
         do {
             let pools = pools
             return try await storage.updateUserPool(id: id) { record in
-                var stored = try pools.decoded(record).stored
+                let original = try pools.decoded(record).stored
+                var stored = original
                 try change(&stored, &record)
                 record.lastModifiedDate = now
+                guard stored != original else { return }
                 stored.store(in: &record)
                 pools.remember(stored, as: record)
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the domain gets randomness for ids and secrets. Injected so tests can make ids predictable.
 public struct RandomSource: Sendable {
     private let fill: @Sendable (Int) -> [UInt8]
@@ -66,15 +68,19 @@ public struct RandomSource: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// The operating system's cryptographic generator, eight bytes per call to it.
+    /// The operating system's cryptographic generator, `getentropy` filling up to 256 bytes per
+    /// call: drawing eight bytes per system call (`SystemRandomNumberGenerator`) made a
+    /// CreateUserPool, whose request id and pool id need 25 bytes, enter the kernel four times.
     public static let system = RandomSource { count in
-        var generator = SystemRandomNumberGenerator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count + 7)
-        while bytes.count < count {
-            withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) }
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var filled = 0
+            while filled < count {
+                let chunk = min(count - filled, 256)
+                let result = getentropy(buffer.baseAddress! + filled, chunk)
+                precondition(result == 0, "getentropy failed: errno \(errno)")
+                filled += chunk
+            }
+            initialized = count
         }
-        bytes.removeLast(bytes.count - count)
-        return bytes
     }
 }
