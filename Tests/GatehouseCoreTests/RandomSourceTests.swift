@@ -4,10 +4,14 @@ import XCTest
 
 final class RandomSourceTests: XCTestCase {
     func testTheSystemSourceGivesExactlyTheBytesAskedFor() {
-        for count in [0, 1, 7, 8, 9, 33] {
+        for count in [0, 1, 7, 8, 9, 33, 256, 257, 600] {
             XCTAssertEqual(RandomSource.system.bytes(count).count, count)
         }
         XCTAssertNotEqual(RandomSource.system.bytes(16), RandomSource.system.bytes(16))
+        // Beyond the first 256 bytes (one getentropy call) each chunk is drawn too, not left zero.
+        let long = RandomSource.system.bytes(600)
+        XCTAssertNotEqual(Array(long[256..<512]), Array(repeating: 0, count: 256))
+        XCTAssertNotEqual(Array(long[512...]), Array(repeating: 0, count: 88))
     }
 
     func testStringsDrawFromTheAlphabetAndRejectBytesThatWouldSkewTheDraw() {
