@@ -38,6 +38,30 @@ final class UserPoolOperationTests: XCTestCase {
         }
     }
 
+    /// The second update leaves the stored document as it was (the name is a column of its own), which
+    /// the server then keeps as it is.
+    func testRepeatingAnUpdateMovesLastModifiedDateAndChangesOnlyWhatDiffers() async throws {
+        let harness = ServerHarness()
+        try await harness.run { client in
+            let id = try await client.createPool("p")["Id"] as! String
+            let update: [String: Any] = ["UserPoolId": id, "PoolName": "q", "UserPoolTags": ["Team": "Blue"],
+                                         "AutoVerifiedAttributes": ["email"]]
+            harness.advance(by: 60)
+            _ = try await client.ok("UpdateUserPool", update)
+            let first = try await client.describe(id)
+            XCTAssertEqual(first["Name"] as? String, "q")
+            XCTAssertEqual(first["UserPoolTags"] as? [String: String], ["Team": "Blue"])
+            harness.advance(by: 60)
+            _ = try await client.ok("UpdateUserPool", update.merging(["PoolName": "r"]) { _, new in new })
+            var second = try await client.describe(id)
+            XCTAssertEqual(second["LastModifiedDate"] as? Double, 1_700_000_120.123)
+            XCTAssertEqual(second["Name"] as? String, "r")
+            second["LastModifiedDate"] = first["LastModifiedDate"]
+            second["Name"] = first["Name"]
+            XCTAssertEqual(second as NSDictionary, first as NSDictionary)
+        }
+    }
+
     func testDeletionProtectionBlocksDelete() async throws {
         try await ServerHarness().run { client in
             let id = try await client.createPool("p", ["DeletionProtection": "ACTIVE"])["Id"] as! String
