@@ -38,8 +38,8 @@ final class UserPoolOperationTests: XCTestCase {
         }
     }
 
-    /// The second update leaves the stored document as it was (the name is a column of its own), which
-    /// the server then keeps as it is.
+    /// The second update leaves the stored document as it was (the name is a column of its own), so the
+    /// server keeps the stored bytes: LastModifiedDate and the new name must still be written.
     func testRepeatingAnUpdateMovesLastModifiedDateAndChangesOnlyWhatDiffers() async throws {
         let harness = ServerHarness()
         try await harness.run { client in
