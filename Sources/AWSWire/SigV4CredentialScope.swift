@@ -10,19 +10,24 @@ public struct SigV4CredentialScope: Sendable, Equatable {
 
     /// Parses the header; `nil` when it is not a SigV4 header with a five-part credential scope.
     public init?(authorizationHeader header: String) {
-        // Byte-wise on UTF-8: every IAM request passes through here.
-        let bytes = header.utf8
-        let marker = "Credential=".utf8
-        guard header.hasPrefix("AWS4-HMAC-SHA256"),
-              let start = bytes.indices.first(where: { bytes[$0...].starts(with: marker) }) else { return nil }
-        let credential = bytes[bytes.index(start, offsetBy: marker.count)...]
-            .prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: " ") }
-        let parts = credential.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
-        guard parts.count == 5, parts[4] == "aws4_request", !parts[2].isEmpty else { return nil }
+        // Over the header's UTF-8 bytes in place: every IAM request passes through here.
+        var header = header
+        guard let parts = header.withUTF8(Self.credentialParts), parts.count == 5, parts[4] == "aws4_request",
+              !parts[2].isEmpty else { return nil }
         accessKeyID = parts[0]
         date = parts[1]
         region = parts[2]
         service = parts[3]
+    }
+
+    /// The `/`-separated parts of the value of `Credential=` (up to the next `,` or space) in a
+    /// header that starts with `AWS4-HMAC-SHA256`; `nil` without either.
+    private static func credentialParts(_ header: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard header.starts(with: "AWS4-HMAC-SHA256".utf8), let marker = header.firstRange(of: "Credential=".utf8) else {
+            return nil
+        }
+        let credential = header[marker.upperBound...].prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: " ") }
+        return credential.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -4,6 +4,7 @@ import GatehouseStorage
 import Hummingbird
 import HummingbirdCore
 import Logging
+import NIOCore
 import StoragePostgres
 import StorageSQLite
 
@@ -21,9 +22,11 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
     }
     let gatehouse = try Gatehouse(storage: storageService.storage, configuration: configuration, logger: logger)
     let responder = buildRouter(gatehouse: gatehouse, configuration: configuration).buildResponder()
+    let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration)
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.
     let server = HTTPServerBuilder { _ in
-        HTTP1RouterChannel(responder: responder, maximumBodySize: configuration.maximumBodySize, serverName: "Gatehouse")
+        HTTP1RouterChannel(responder: responder, dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize,
+                           serverName: "Gatehouse")
     }
     var app = Application(
         responder: responder,
@@ -51,7 +54,14 @@ public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfigurat
     let router = Router(context: GatehouseRequestContext.self)
     router.add(middleware: AWSErrorMiddleware())
     router.post("/") { request, context in
-        try await dispatcher.respond(to: request, context: context)
+        var request = request
+        return await dispatcher.answer(headers: request.headers, requestID: context.requestID, logger: context.logger) {
+            do {
+                return try await request.collectBody(upTo: configuration.maximumBodySize)
+            } catch is NIOTooManyBytesError {
+                throw AWSServiceError.requestEntityTooLarge(limit: configuration.maximumBodySize)
+            }
+        }.response
     }
     router.get("/health") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"],

@@ -10,7 +10,16 @@ final class RequestHeadTests: XCTestCase {
         XCTAssertEqual(scope?.accessKeyID, "AKIDEXAMPLE")
     }
 
+    func testTheCredentialMayComeLastAndAfterOtherParts() {
+        let header = "AWS4-HMAC-SHA256 SignedHeaders=host, Credential=AKID/20250101/us-west-2/cognito-idp/aws4_request"
+        XCTAssertEqual(SigV4CredentialScope(authorizationHeader: header)?.region, "us-west-2")
+    }
+
     func testAHeaderWithoutAScopeHasNoRegion() {
+        XCTAssertNil(SigV4CredentialScope(authorizationHeader: ""))
+        XCTAssertNil(SigV4CredentialScope(authorizationHeader: "AWS4-HMAC-SHA256 Credential=AKID/20250101//cognito-idp/aws4_request"))
+        XCTAssertNil(SigV4CredentialScope(authorizationHeader: "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-west-2/cognito-idp/aws4"))
+        XCTAssertNil(SigV4CredentialScope(authorizationHeader: "AWS4-HMAC-SHA1 Credential=AKID/20250101/us-west-2/cognito-idp/aws4_request"))
         XCTAssertNil(SigV4CredentialScope(authorizationHeader: "Bearer token"))
         XCTAssertNil(SigV4CredentialScope(authorizationHeader: "AWS4-HMAC-SHA256 Credential=AKID/20250101, Signature=x"))
     }

@@ -1,14 +1,38 @@
+import GatehouseCore
 import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTPTypes
 
-/// One request answered: the responder's response, with `Date` and `Server`, written to the channel.
+/// One request answered: by the dispatcher for the Cognito API, by the responder otherwise; the
+/// response, with `Date` and `Server`, is written to the channel.
 struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context == GatehouseRequestContext {
     let responder: Responder
+    let dispatcher: AWSJSONDispatcher
     let serverName: String
     let logger: Logger
+
+    /// Whether a request with `head` is the Cognito API's (`POST /`, with or without a query),
+    /// which ``answerAPI(_:body:on:)`` answers.
+    static func isAPIRequest(_ head: HTTPRequest) -> Bool {
+        guard head.method == .post, let path = head.path, path.utf8.first == UInt8(ascii: "/") else { return false }
+        return path.utf8.count == 1 || path.utf8.dropFirst().first == UInt8(ascii: "?")
+    }
+
+    /// Answers a Cognito API request through the dispatcher, with the body the channel collected
+    /// (no router, no middleware and no body stream in between: the route `POST /` of the
+    /// router answers the same way). Closes the connection when the request asked for it.
+    func answerAPI(_ head: HTTPRequest, body: ByteBuffer, on channel: any Channel) async {
+        let answer = await dispatcher.answer(headers: head.headerFields, requestID: RandomSource.system.uuid(),
+                                             logger: logger) { body }
+        var headers = answer.headers
+        headers[.contentLength] = String(answer.body.readableBytes)
+        write(HTTPResponse(status: answer.status, headerFields: headers), on: channel)
+        channel.write(HTTPResponsePart.body(answer.body), promise: nil)
+        channel.writeAndFlush(HTTPResponsePart.end(nil), promise: nil)
+        closeIfAsked(by: head, channel)
+    }
 
     /// Runs the responder and writes its response; a responder that throws (the error middleware
     /// normally answers every error) gets an empty 500. Closes the connection when the request
@@ -22,16 +46,27 @@ struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context
             logger.error("responder failed", metadata: ["error": "\(String(reflecting: error))"])
             response = Response(status: .internalServerError)
         }
-        response.headers[.date] = HTTPDate.now()
-        response.headers[.server] = serverName
-        channel.write(HTTPResponsePart.head(response.head), promise: nil)
+        write(response.head, on: channel)
         do {
             try await response.body.write(ChannelBodyWriter(channel: channel))
         } catch {
             channel.close(promise: nil)
             return
         }
-        if request.headers[.connection]?.lowercased() == "close" {
+        closeIfAsked(by: request.head, channel)
+    }
+
+    /// Writes `head` with `Date` and `Server` added.
+    private func write(_ head: HTTPResponse, on channel: any Channel) {
+        var head = head
+        head.headerFields[.date] = HTTPDate.now()
+        head.headerFields[.server] = serverName
+        channel.write(HTTPResponsePart.head(head), promise: nil)
+    }
+
+    /// Closes the connection after the response when the request said `Connection: close`.
+    private func closeIfAsked(by head: HTTPRequest, _ channel: any Channel) {
+        if head.headerFields[.connection]?.lowercased() == "close" {
             channel.close(promise: nil)
         }
     }

@@ -3,9 +3,10 @@ import Hummingbird
 import NIOCore
 import NIOHTTPTypes
 
-/// Collects one request's head and body, then hands it to ``HTTP1Exchange`` in a task started on
-/// the connection's event loop. NIO's pipelining handler, earlier in the pipeline, holds back the
-/// next request of the connection until this one's response has ended.
+/// Collects one request's head and body, then hands it to ``HTTP1Exchange`` (the Cognito API's
+/// requests straight to its dispatcher) in a task started on the connection's event loop. NIO's
+/// pipelining handler, earlier in the pipeline, holds back the next request of the connection
+/// until this one's response has ended.
 final class HTTP1RequestHandler<Responder: HTTPResponder>: ChannelInboundHandler
 where Responder.Context == GatehouseRequestContext {
     typealias InboundIn = HTTPRequestPart
@@ -33,12 +34,17 @@ where Responder.Context == GatehouseRequestContext {
             }
         case .end:
             guard let head else { return }
-            let request = Request(head: head, body: RequestBody(buffer: body ?? ByteBuffer()))
+            let body = self.body ?? ByteBuffer()
             self.head = nil
-            body = nil
+            self.body = nil
             let exchange = exchange
             let channel = context.channel
-            Task { await exchange.answer(request, on: channel) }
+            if HTTP1Exchange<Responder>.isAPIRequest(head) {
+                Task { await exchange.answerAPI(head, body: body, on: channel) }
+            } else {
+                let request = Request(head: head, body: RequestBody(buffer: body))
+                Task { await exchange.answer(request, on: channel) }
+            }
         }
     }
 

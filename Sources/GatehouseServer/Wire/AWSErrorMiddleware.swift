@@ -4,9 +4,10 @@ import Hummingbird
 import NIOCore
 import Logging
 
-/// The one place errors leave the server: every response gets `x-amzn-RequestId`; an
-/// ``AWSServiceError`` becomes `{"__type", "message"}` with `x-amzn-ErrorType`; anything else is
-/// logged and answered as `InternalErrorException` (500) without its detail.
+/// Where errors of the routes other than `POST /` leave the server (``AWSJSONDispatcher`` answers
+/// its own): every response gets `x-amzn-RequestId`; an ``AWSServiceError`` becomes
+/// `{"__type", "message"}` with `x-amzn-ErrorType`; anything else is logged and answered as
+/// `InternalErrorException` (500) without its detail.
 struct AWSErrorMiddleware: RouterMiddleware {
     typealias Context = GatehouseRequestContext
 
@@ -31,13 +32,6 @@ struct AWSErrorMiddleware: RouterMiddleware {
     }
 
     static func response(for error: AWSServiceError) -> Response {
-        var body = JSONWriter(capacity: 64 + error.message.utf8.count)
-        body.beginObject()
-        body.member("__type", error.type)
-        body.member("message", error.message)
-        body.endObject()
-        return Response(status: .init(code: error.status),
-                        headers: [.contentType: AWSJSONDispatcher.contentType, errorType: error.type + ":"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: body.bytes)))
+        AWSJSONDispatcher.answer(for: error).response
     }
 }

@@ -7,7 +7,10 @@ import NIOCore
 import Logging
 
 /// `POST /`: reads `X-Amz-Target`, checks authorization and body size, and runs the operation.
-/// Failures are thrown as ``AWSServiceError`` for ``AWSErrorMiddleware`` to write.
+///
+/// The server's HTTP/1 channel calls ``answer(headers:requestID:logger:body:)`` directly with the
+/// body it has collected; the router's `POST /` route (what tests drive in process) calls it too.
+/// Either way every outcome, errors included, is answered here as Cognito answers it.
 struct AWSJSONDispatcher: Sendable {
     let registry: OperationRegistry
     let configuration: GatehouseConfiguration
@@ -16,30 +19,72 @@ struct AWSJSONDispatcher: Sendable {
     static let requestID = HTTPField.Name("x-amzn-RequestId")!
     static let contentType = "application/x-amz-json-1.1"
 
-    func respond(to request: Request, context: GatehouseRequestContext) async throws -> Response {
-        let name = try AmzTarget.operationName(header: request.headers[Self.target],
+    /// A response to a `POST /` request: its status, headers and body.
+    struct Answer: Sendable {
+        var status: HTTPResponse.Status
+        var headers: HTTPFields
+        var body: ByteBuffer
+
+        /// The answer as a Hummingbird response.
+        var response: Response {
+            Response(status: status, headers: headers, body: .init(byteBuffer: body))
+        }
+    }
+
+    /// Answers one request whose headers are `headers`; `body` gives its body once the headers
+    /// have passed. The answer carries `requestID` as `x-amzn-RequestId`. An ``AWSServiceError`` is
+    /// answered as `{"__type", "message"}` with `x-amzn-ErrorType`; any other error is logged and
+    /// answered as `InternalErrorException` (500) without its detail.
+    func answer(headers: HTTPFields, requestID: String, logger: Logger,
+                body: () async throws -> ByteBuffer) async -> Answer {
+        var answer: Answer
+        do {
+            let output = try await output(headers: headers, requestID: requestID, logger: logger, body: body)
+            answer = Answer(status: .ok, headers: [.contentType: Self.contentType], body: ByteBuffer(bytes: output))
+        } catch let error as AWSServiceError {
+            logger.debug("request failed", metadata: ["requestId": "\(requestID)", "type": "\(error.type)"])
+            answer = Self.answer(for: error)
+        } catch {
+            logger.error("internal error", metadata: ["requestId": "\(requestID)", "error": "\(String(reflecting: error))"])
+            answer = Self.answer(for: .internalError)
+        }
+        answer.headers[Self.requestID] = requestID
+        return answer
+    }
+
+    /// The operation's output; failures are thrown.
+    private func output(headers: HTTPFields, requestID: String, logger: Logger,
+                        body: () async throws -> ByteBuffer) async throws -> [UInt8] {
+        let name = try AmzTarget.operationName(header: headers[Self.target],
                                                targetPrefix: CognitoIdentityProvider.targetPrefix)
         guard let operation = CognitoIdentityProvider.operations[name] else {
             throw AWSServiceError.unknownOperation("Unknown operation \(name).")
         }
-        let authorization = request.headers[.authorization]
+        let authorization = headers[.authorization]
         if operation.requiresIAMAuthorization, authorization == nil {
             throw AWSServiceError.missingAuthenticationToken
         }
         guard let handler = registry.handler(for: name) else {
             throw AWSServiceError.notImplemented(operation: name)
         }
-        var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: configuration.maximumBodySize)
-        } catch is NIOTooManyBytesError {
+        let body = try await body()
+        guard body.readableBytes <= configuration.maximumBodySize else {
             throw AWSServiceError.requestEntityTooLarge(limit: configuration.maximumBodySize)
         }
         let region = authorization.flatMap(SigV4CredentialScope.init(authorizationHeader:))?.region ?? configuration.defaultRegion
-        let call = CallContext(region: region, accountID: configuration.accountID,
-                               requestID: context.requestID, logger: context.logger)
-        let output = try await handler(Array(body.readableBytesView), call)
-        return Response(status: .ok, headers: [.contentType: Self.contentType], body: .init(byteBuffer: ByteBuffer(bytes: output)))
+        let call = CallContext(region: region, accountID: configuration.accountID, requestID: requestID, logger: logger)
+        return try await handler(Array(body.readableBytesView), call)
+    }
+
+    /// The error response for `error`, without its request id.
+    static func answer(for error: AWSServiceError) -> Answer {
+        var body = JSONWriter(capacity: 64 + error.message.utf8.count)
+        body.beginObject()
+        body.member("__type", error.type)
+        body.member("message", error.message)
+        body.endObject()
+        return Answer(status: .init(code: error.status),
+                      headers: [.contentType: contentType, AWSErrorMiddleware.errorType: error.type + ":"],
+                      body: ByteBuffer(bytes: body.bytes))
     }
 }
