@@ -23,11 +23,17 @@ public struct SigV4CredentialScope: Sendable, Equatable {
     /// The `/`-separated parts of the value of `Credential=` (up to the next `,` or space) in a
     /// header that starts with `AWS4-HMAC-SHA256`; `nil` without either.
     private static func credentialParts(_ header: UnsafeBufferPointer<UInt8>) -> [String]? {
-        guard header.starts(with: "AWS4-HMAC-SHA256".utf8), let marker = header.firstRange(of: "Credential=".utf8) else {
-            return nil
-        }
-        let credential = header[marker.upperBound...].prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: " ") }
+        let algorithm: StaticString = "AWS4-HMAC-SHA256", marker: StaticString = "Credential="
+        guard let start = offset(of: marker, in: header), offset(of: algorithm, in: header) == 0 else { return nil }
+        let credential = header[(start + marker.utf8CodeUnitCount)...].prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: " ") }
         return credential.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Where `text` first occurs in `bytes`.
+    private static func offset(of text: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let text = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        guard bytes.count >= text.count else { return nil }
+        return (0...(bytes.count - text.count)).first { bytes[$0..<($0 + text.count)].elementsEqual(text) }
     }
 }
