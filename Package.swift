@@ -106,3 +106,11 @@ let package = Package(
         ]),
     ]
 )
+
+// Nonisolated async functions run on their caller's executor (SE-0461). The server's request tasks
+// run on NIO's event loops (NIO is Swift's global executor there), so without it every call into
+// an async function of ours hopped off the loop's executor to the generic one, a round through the
+// loop's task queue each time (about fourteen per DescribeUserPool).
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
+}

@@ -13,7 +13,8 @@ struct AWSErrorMiddleware: RouterMiddleware {
 
     static let errorType = HTTPField.Name("x-amzn-ErrorType")!
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context,
+                next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
         let requestID = context.requestID
         var response: Response
         do {
