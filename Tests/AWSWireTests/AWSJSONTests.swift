@@ -95,6 +95,18 @@ final class AWSJSONTests: XCTestCase {
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), #"{"Name":"a\"b\\c\n\u0001é","MinimumLength":8,"Tags":{"a":"2","z":"1"}}"#)
     }
 
+    func testAWriterGrowsPastItsCapacityAndWritesOneCharacterKeys() {
+        var writer = JSONWriter(capacity: 1)
+        let long = String(repeating: "x", count: 5_000)
+        writer.beginObject()
+        writer.member("A", true)
+        writer.member(named: "b\"", [1.5, .nan])
+        writer.member("Long", long)
+        writer.member("E", [String: String]())
+        writer.endObject()
+        XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), #"{"A":true,"b\"":[1.5,null],"Long":""# + long + #"","E":{}}"#)
+    }
+
     func testDatesAreEpochSecondsWithMilliseconds() {
         func text(_ seconds: Double) -> String { String(decoding: AWSJSON.encode([Date(timeIntervalSince1970: seconds)]), as: UTF8.self) }
         XCTAssertEqual(text(1_547_833_345.777), "[1547833345.777]")

@@ -58,7 +58,7 @@ extension Double: JSONCodable {
     }
 
     @inlinable public func writeJSON(to writer: inout JSONWriter) {
-        if isFinite { writer.raw(description) } else { writer.null() }
+        if isFinite { writer.raw(text: description) } else { writer.null() }
     }
 }
 
@@ -79,7 +79,7 @@ extension Date: JSONCodable {
         var digits = abs(fraction)  // 1...999: three decimals, trailing zeros dropped
         var count = 3
         while digits % 10 == 0 { digits /= 10; count -= 1 }
-        writer.bytes.append(UInt8(ascii: "."))
+        writer.raw(byte: UInt8(ascii: "."))
         writer.digits(UInt64(digits), minimumCount: count)
     }
 }
