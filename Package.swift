@@ -44,7 +44,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "StorageSQLite", dependencies: [
-            "GatehouseStorage", .product(name: "GRDB", package: "GRDB.swift"),
+            "GatehouseStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "StoragePostgres", dependencies: [

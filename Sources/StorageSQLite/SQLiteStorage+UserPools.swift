@@ -71,16 +71,13 @@ extension SQLiteStorage {
     }
 
     static func fetchPool(_ db: Database, id: String) throws -> UserPoolRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM user_pools WHERE id = ?"), arguments: [id]).map(pool)
-    }
-
-    /// The columns ``pool(_:)`` reads, by position.
-    static let columns = "id, region, name, creation_date, last_modified_date, document, summary"
-
-    static func pool(_ row: Row) -> UserPoolRecord {
-        UserPoolRecord(id: row[0], region: row[1], name: row[2],
-                       creationDate: Date(millisecondsSince1970: row[3]),
-                       lastModifiedDate: Date(millisecondsSince1970: row[4]),
-                       document: row[5], summary: row[6])
+        try SQLiteRowReader.first(db.cachedStatement(sql: """
+            SELECT id, region, name, creation_date, last_modified_date, document, summary FROM user_pools WHERE id = ?
+            """), text: id, in: db) { row in
+            UserPoolRecord(id: row.text(0), region: row.text(1), name: row.text(2),
+                           creationDate: Date(millisecondsSince1970: row.integer(3)),
+                           lastModifiedDate: Date(millisecondsSince1970: row.integer(4)),
+                           document: row.blob(5), summary: row.blob(6))
+        }
     }
 }

@@ -42,6 +42,19 @@ class StorageConformanceSuite: XCTestCase {
         }
     }
 
+    func testANonASCIINameAndAnEmptySummaryReadBackEqualReadAfterRead() async throws {
+        try await withStorage { storage, ns in
+            let named = ns.pool(region: ns.regionA, suffix: "Unicode1", name: "Équipe 東京 🚀")
+            let pool = UserPoolRecord(id: named.id, region: named.region, name: named.name, creationDate: named.creationDate,
+                                      lastModifiedDate: named.lastModifiedDate, document: named.document, summary: Data())
+            try await storage.insertUserPool(pool)
+            for _ in 0..<3 {
+                let read = try await storage.userPool(id: pool.id)
+                XCTAssertEqual(read, pool)
+            }
+        }
+    }
+
     func testDatesAreKeptToTheNearestMillisecond() async throws {
         try await withStorage { storage, ns in
             var pool = ns.pool(region: ns.regionA, suffix: "Dates1")
