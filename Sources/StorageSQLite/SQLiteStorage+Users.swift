@@ -84,8 +84,8 @@ extension SQLiteStorage {
 
     public func userCount(userPoolID: String) async throws -> Int {
         try read { db in
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT coalesce(sum(count), 0) FROM user_counts WHERE user_pool_id = ?"),
-                             arguments: [userPoolID]) ?? 0
+            try SQLiteRowReader.first(db.cachedStatement(sql: "SELECT coalesce(sum(count), 0) FROM user_counts WHERE user_pool_id = ?"),
+                                      text: userPoolID, in: db) { Int($0.integer(0)) } ?? 0
         }
     }
 
