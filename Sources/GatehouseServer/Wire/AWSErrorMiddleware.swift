@@ -19,20 +19,13 @@ struct AWSErrorMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as AWSServiceError {
-            context.logger.debug("request failed", metadata: ["requestId": "\(requestID)", "type": "\(error.type)"])
-            response = Self.response(for: error)
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
-            response = Self.response(for: .unknownOperation("Unknown operation \(request.method) \(request.uri.path)."))
+            let unknown = AWSServiceError.unknownOperation("Unknown operation \(request.method) \(request.uri.path).")
+            response = AWSJSONDispatcher.answer(for: unknown).response
         } catch {
-            context.logger.error("internal error", metadata: ["requestId": "\(requestID)", "error": "\(String(reflecting: error))"])
-            response = Self.response(for: .internalError)
+            response = AWSJSONDispatcher.answer(for: error, requestID: requestID, logger: context.logger).response
         }
         response.headers[AWSJSONDispatcher.requestID] = requestID
         return response
-    }
-
-    static func response(for error: AWSServiceError) -> Response {
-        AWSJSONDispatcher.answer(for: error).response
     }
 }

@@ -41,15 +41,23 @@ struct AWSJSONDispatcher: Sendable {
         do {
             let output = try await output(headers: headers, requestID: requestID, logger: logger, body: body)
             answer = Answer(status: .ok, headers: [.contentType: Self.contentType], body: ByteBuffer(bytes: output))
-        } catch let error as AWSServiceError {
-            logger.debug("request failed", metadata: ["requestId": "\(requestID)", "type": "\(error.type)"])
-            answer = Self.answer(for: error)
         } catch {
-            logger.error("internal error", metadata: ["requestId": "\(requestID)", "error": "\(String(reflecting: error))"])
-            answer = Self.answer(for: .internalError)
+            answer = Self.answer(for: error, requestID: requestID, logger: logger)
         }
         answer.headers[Self.requestID] = requestID
         return answer
+    }
+
+    /// The answer to `error`, thrown while answering request `requestID` (without its request
+    /// id): an ``AWSServiceError`` as itself, anything else logged and answered as
+    /// `InternalErrorException` without its detail.
+    static func answer(for error: any Error, requestID: String, logger: Logger) -> Answer {
+        guard let error = error as? AWSServiceError else {
+            logger.error("internal error", metadata: ["requestId": "\(requestID)", "error": "\(String(reflecting: error))"])
+            return answer(for: .internalError)
+        }
+        logger.debug("request failed", metadata: ["requestId": "\(requestID)", "type": "\(error.type)"])
+        return answer(for: error)
     }
 
     /// The operation's output; failures are thrown.
