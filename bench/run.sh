@@ -91,6 +91,12 @@ esac
 # ---- 2. servers -------------------------------------------------------------
 rm -rf "$OUT" && mkdir -p "$OUT"
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+cpu_totals() { # -> all CPU ticks and the stolen ones (the hypervisor ran something else), from /proc/stat
+  local _ user nice system idle iowait irq softirq steal
+  read -r _ user nice system idle iowait irq softirq steal _ </proc/stat
+  echo "$((user + nice + system + idle + iowait + irq + softirq + steal)) $steal"
+}
+CPU_AT_START=$(cpu_totals)
 DATA_DIR=$(mktemp -d)
 declare -A PID URL
 cleanup() {
@@ -246,6 +252,7 @@ for server in $SERVERS; do
 done
 
 # ---- 4. report --------------------------------------------------------------
+STEAL=$(echo "$CPU_AT_START $(cpu_totals)" | awk '{ printf "%.1f%%", ($3 > $1 ? 100 * ($4 - $2) / ($3 - $1) : 0) }')
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 [ -z "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || COMMIT="$COMMIT (dirty)"
 srp_meta=()
@@ -256,7 +263,7 @@ esac
 python3 "$BENCH_DIR/report.py" "$OUT" \
   --servers "$SERVERS" --ops "$OPS" --output "$BENCH_DIR/results.md" \
   --meta "Date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
-  --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load average at start $LOAD" \
+  --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load average at start $LOAD, CPU time stolen by the hypervisor during the runs $STEAL" \
   --meta "Gatehouse=$COMMIT${BENCH_DATABASE_URL:+, --database-url set}" \
   --meta "moto=$MOTO_VERSION" \
   --meta "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f2), -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)" \
