@@ -24,7 +24,7 @@ public struct SigV4CredentialScope: Sendable, Equatable {
     /// header that starts with `AWS4-HMAC-SHA256`; `nil` without either.
     private static func credentialParts(_ header: UnsafeBufferPointer<UInt8>) -> [String]? {
         let algorithm: StaticString = "AWS4-HMAC-SHA256", marker: StaticString = "Credential="
-        guard let start = offset(of: marker, in: header), offset(of: algorithm, in: header) == 0 else { return nil }
+        guard header.starts(with: bytes(of: algorithm)), let start = offset(of: marker, in: header) else { return nil }
         let credential = header[(start + marker.utf8CodeUnitCount)...].prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: " ") }
         return credential.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
@@ -32,8 +32,13 @@ public struct SigV4CredentialScope: Sendable, Equatable {
 
     /// Where `text` first occurs in `bytes`.
     private static func offset(of text: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let text = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        let text = Self.bytes(of: text)
         guard bytes.count >= text.count else { return nil }
         return (0...(bytes.count - text.count)).first { bytes[$0..<($0 + text.count)].elementsEqual(text) }
+    }
+
+    /// The UTF-8 bytes of `text`, which must have a pointer representation (more than one character).
+    private static func bytes(of text: StaticString) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
     }
 }

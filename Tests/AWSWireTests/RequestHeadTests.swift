@@ -22,6 +22,8 @@ final class RequestHeadTests: XCTestCase {
         XCTAssertNil(SigV4CredentialScope(authorizationHeader: "AWS4-HMAC-SHA1 Credential=AKID/20250101/us-west-2/cognito-idp/aws4_request"))
         XCTAssertNil(SigV4CredentialScope(authorizationHeader: "Bearer token"))
         XCTAssertNil(SigV4CredentialScope(authorizationHeader: "AWS4-HMAC-SHA256 Credential=AKID/20250101, Signature=x"))
+        XCTAssertNil(SigV4CredentialScope(authorizationHeader: "AWS4-HMAC"))
+        XCTAssertNil(SigV4CredentialScope(authorizationHeader: " AWS4-HMAC-SHA256 Credential=AKID/20250101/us-west-2/cognito-idp/aws4_request"))
     }
 
     func testTheTargetNamesTheOperation() throws {
