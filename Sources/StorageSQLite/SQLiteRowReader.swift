@@ -37,14 +37,19 @@ struct SQLiteRowReader {
         }
     }
 
+    /// The text of `column` (0-based), read with its UTF-8 length as the binding writes it: no
+    /// `strlen`, no truncation at a NUL. `""` for NULL.
     func text(_ column: Int32) -> String {
-        sqlite3_column_text(statement, column).map { String(cString: $0) } ?? ""
+        guard let text = sqlite3_column_text(statement, column) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
     }
 
+    /// The integer of `column` (0-based); 0 for NULL.
     func integer(_ column: Int32) -> Int64 {
         sqlite3_column_int64(statement, column)
     }
 
+    /// The bytes of `column` (0-based); empty for NULL or an empty blob.
     func blob(_ column: Int32) -> Data {
         let count = Int(sqlite3_column_bytes(statement, column))
         guard count > 0, let bytes = sqlite3_column_blob(statement, column) else { return Data() }
