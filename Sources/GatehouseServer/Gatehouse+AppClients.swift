@@ -6,31 +6,23 @@ import GatehouseStorage
 extension Gatehouse {
     /// The app client and pool of a call an app makes without IAM credentials (SignUp,
     /// ForgotPassword, …), its SecretHash checked for `username`.
-    /// - Throws: `ResourceNotFoundException` for a client that does not exist or whose pool is of
-    ///   another region; `NotAuthorizedException` for a missing or wrong SecretHash.
-    func appClient(_ clientID: String, username: String, secretHash: String?,
-                   context: CallContext) async throws -> (client: UserPoolClientType, pool: UserPoolType) {
-        let (client, pool) = try await appClient(clientID, context: context)
+    /// - Throws: `ResourceNotFoundException` for a client that does not exist;
+    ///   `NotAuthorizedException` for a missing or wrong SecretHash.
+    func appClient(_ clientID: String, username: String, secretHash: String?) async throws -> (client: UserPoolClientType, pool: UserPoolType) {
+        let (client, pool) = try await appClient(clientID)
         try SecretHash.check(secretHash, username: username, clientID: clientID, clientSecret: client.clientSecret)
         return (client, pool)
     }
 
-    /// The app client `clientID` and its pool, its secret opened, no SecretHash checked.
-    /// - Parameter userPoolID: the pool the call names (admin calls), which must be the client's.
-    /// - Throws: `ResourceNotFoundException` for a client that does not exist, of another pool, or
-    ///   whose pool is of another region.
-    func appClient(_ clientID: String, userPoolID: String? = nil,
-                   context: CallContext) async throws -> (client: UserPoolClientType, pool: UserPoolType) {
-        try await appClient(clientID, userPoolID: userPoolID, region: context.region)
-    }
-
-    /// ``appClient(_:userPoolID:context:)`` of the region `region`, or of any region when it is `nil`
-    /// (a request that names a client but no region: a sign-up link).
-    func appClient(_ clientID: String, userPoolID: String? = nil,
-                   region: String?) async throws -> (client: UserPoolClientType, pool: UserPoolType) {
+    /// The app client `clientID` and its pool, its secret opened, no SecretHash checked. A client id
+    /// names its pool, hence its region: the request's region plays no part (an app's unsigned call
+    /// carries none), as a client id is unique across regions.
+    /// - Parameter userPoolID: the pool the call names (admin calls, whose pool id the caller has
+    ///   checked against the request's region), which must be the client's.
+    /// - Throws: `ResourceNotFoundException` for a client that does not exist or is of another pool.
+    func appClient(_ clientID: String, userPoolID: String? = nil) async throws -> (client: UserPoolClientType, pool: UserPoolType) {
         guard let record = try await storage.userPoolItem(kind: .client, key: clientID),
               userPoolID == nil || record.userPoolID == userPoolID,
-              region == nil || UserPoolID.region(of: record.userPoolID) == region,
               let poolRecord = try await storage.userPool(id: record.userPoolID) else {
             throw Self.clientNotFound(clientID)
         }

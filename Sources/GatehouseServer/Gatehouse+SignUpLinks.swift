@@ -20,7 +20,7 @@ extension Gatehouse {
     /// - Throws: `ResourceNotFoundException` for an unknown client;
     ///   ``CodeDestination/missingDomain`` when the client's pool has no domain to serve the link; what ``confirmSignUp(named:code:client:pool:forceAliasCreation:)`` throws.
     func confirmUser(clientID: String, username: String, code: String) async throws {
-        let (client, pool) = try await appClient(clientID, region: nil)
+        let (client, pool) = try await appClient(clientID)
         guard let id = pool.id, try await hasUserPoolDomain(id) else { throw CodeDestination.missingDomain }
         try await confirmSignUp(named: username, code: code, client: client, pool: pool, forceAliasCreation: false)
     }

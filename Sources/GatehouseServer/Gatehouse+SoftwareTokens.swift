@@ -34,7 +34,7 @@ extension Gatehouse {
         guard let text else { throw AWSServiceError.invalidParameterException("Either AccessToken or Session must be given.") }
         // The call names no client: the session does, and that client must still exist.
         let session = try SignInSession(openingAnyClient: text, with: try await signInSeal.value(), now: clock.now())
-        let pool = try await appClient(session.clientID, userPoolID: session.userPoolID, context: context).pool
+        let pool = try await appClient(session.clientID, userPoolID: session.userPoolID).pool
         try await checkSession(session, for: .mfaSetup, pool: pool)
         guard let sub = session.sub, let record = try await storage.user(userPoolID: session.userPoolID, sub: sub) else {
             throw AWSServiceError.notAuthorizedException("Invalid session for the user.")

@@ -63,6 +63,31 @@ final class WireProtocolTests: XCTestCase {
         }
     }
 
+    func testACallThatNamesAClientReachesItsPoolWhateverRegionItCarries() async throws {
+        try await ServerHarness().run { client in
+            let pool = try await client.createPool("p", region: "eu-west-1")["Id"] as! String
+            let app = try await client.ok("CreateUserPoolClient", ["UserPoolId": pool, "ClientName": "app",
+                                                                   "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]],
+                                          region: "eu-west-1")["UserPoolClient"] as! [String: Any]
+            let clientID = app["ClientId"] as! String
+            let signUp: [String: Any] = ["ClientId": clientID, "Username": "jane", "Password": "P2$Sword"]
+            let signedUp = try await client.send("SignUp", body: try JSONSerialization.data(withJSONObject: signUp), region: nil)
+            XCTAssertEqual(signedUp.status, 200, String(decoding: signedUp.body, as: UTF8.self))
+            _ = try await client.ok("AdminConfirmSignUp", ["UserPoolId": pool, "Username": "jane"], region: "eu-west-1")
+            let signIn: [String: Any] = ["ClientId": clientID, "AuthFlow": "USER_PASSWORD_AUTH",
+                                         "AuthParameters": ["USERNAME": "jane", "PASSWORD": "P2$Sword"]]
+            let tokens = try await client.ok("InitiateAuth", signIn, region: "us-west-2")["AuthenticationResult"] as? [String: Any]
+            let accessToken = try XCTUnwrap(tokens?["AccessToken"] as? String)
+            let user = try await client.send("GetUser", body: try JSONSerialization.data(withJSONObject: ["AccessToken": accessToken]), region: nil)
+            XCTAssertEqual(user.json["Username"] as? String, "jane")
+            client.assertError(try await client.call("AdminGetUser", ["UserPoolId": pool, "Username": "jane"], region: "us-east-1"),
+                               "ResourceNotFoundException", "User pool \(pool) does not exist.")
+            client.assertError(try await client.call("AdminInitiateAuth", ["UserPoolId": pool, "ClientId": clientID, "AuthFlow": "ADMIN_USER_PASSWORD_AUTH"],
+                                                     region: "us-east-1"),
+                               "ResourceNotFoundException", "User pool \(pool) does not exist.")
+        }
+    }
+
     func testHealthAnswers() async throws {
         try await ServerHarness().run { client in
             try await client.client.execute(uri: "/health", method: .get) { response in

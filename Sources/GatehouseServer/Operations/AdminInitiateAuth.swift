@@ -9,7 +9,7 @@ extension Gatehouse {
         let flow = try input.authFlow.required
         let poolID = try input.userPoolId.required
         _ = try await userPoolRecord(poolID, context: context)
-        let (client, pool) = try await appClient(try input.clientId.required, userPoolID: poolID, context: context)
+        let (client, pool) = try await appClient(try input.clientId.required, userPoolID: poolID)
         try Self.checkSupported(flow, among: [.userSrpAuth, .adminUserPasswordAuth, .adminNoSrpAuth, .refreshTokenAuth, .refreshToken])
         let outcome = try await initiateAuth(flow, parameters: input.authParameters, pool: pool, client: client)
         return AdminInitiateAuthResponse(challengeName: outcome.challengeName, session: outcome.session,

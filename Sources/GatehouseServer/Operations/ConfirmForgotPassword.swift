@@ -7,7 +7,7 @@ extension Gatehouse {
     /// RESET_REQUIRED becomes CONFIRMED.
     func confirmForgotPassword(_ input: ConfirmForgotPasswordRequest, context: CallContext) async throws -> ConfirmForgotPasswordResponse {
         let name = try input.username.required
-        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
+        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         let code = try input.confirmationCode.required
         let password = try input.password.required
         let policy = PasswordPolicy(pool.policies?.passwordPolicy)

@@ -8,7 +8,7 @@ extension Gatehouse {
     /// becomes verified. With ForceAliasCreation, that email or phone number alias moves from another user.
     func confirmSignUp(_ input: ConfirmSignUpRequest, context: CallContext) async throws -> ConfirmSignUpResponse {
         let name = try input.username.required
-        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
+        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         try await confirmSignUp(named: name, code: try input.confirmationCode.required, client: client, pool: pool,
                                 forceAliasCreation: input.forceAliasCreation == true)
         return ConfirmSignUpResponse()

@@ -8,7 +8,7 @@ extension Gatehouse {
     /// email address (docs/compatibility.md).
     func forgotPassword(_ input: ForgotPasswordRequest, context: CallContext) async throws -> ForgotPasswordResponse {
         let name = try input.username.required
-        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
+        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         let details = try await sendNewCode(.passwordReset, toUserNamed: name, in: pool, for: client, trigger: "ForgotPassword") { user in
             try Self.checkResettable(user)
             return try CodeDestination.recovery(user, pool: pool)

@@ -10,7 +10,7 @@ extension Gatehouse {
     func getTokensFromRefreshToken(_ input: GetTokensFromRefreshTokenRequest,
                                    context: CallContext) async throws -> GetTokensFromRefreshTokenResponse {
         let clientID = try input.clientId.required
-        let (client, pool) = try await appClient(clientID, context: context)
+        let (client, pool) = try await appClient(clientID)
         if let secret = client.clientSecret, input.clientSecret != secret {
             throw AWSServiceError.notAuthorizedException("Unable to verify the client secret of client \(clientID)")
         }

@@ -7,7 +7,7 @@ extension Gatehouse {
     /// app client allows.
     func initiateAuth(_ input: InitiateAuthRequest, context: CallContext) async throws -> InitiateAuthResponse {
         let flow = try input.authFlow.required
-        let (client, pool) = try await appClient(try input.clientId.required, context: context)
+        let (client, pool) = try await appClient(try input.clientId.required)
         try Self.checkSupported(flow, among: [.userSrpAuth, .userPasswordAuth, .refreshTokenAuth, .refreshToken])
         let outcome = try await initiateAuth(flow, parameters: input.authParameters, pool: pool, client: client)
         return InitiateAuthResponse(challengeName: outcome.challengeName, session: outcome.session,

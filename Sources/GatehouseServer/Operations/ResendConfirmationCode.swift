@@ -7,7 +7,7 @@ extension Gatehouse {
     /// does not exist, a client that hides users answers as if a code went to an email address.
     func resendConfirmationCode(_ input: ResendConfirmationCodeRequest, context: CallContext) async throws -> ResendConfirmationCodeResponse {
         let name = try input.username.required
-        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
+        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         let hasDomain = try await hasLinkDomain(pool)
         let details = try await sendNewCode(.signUp, toUserNamed: name, in: pool, for: client, trigger: "ResendConfirmationCode") { user in
             guard user.status == .unconfirmed else { throw AWSServiceError.invalidParameterException("User is already confirmed.") }

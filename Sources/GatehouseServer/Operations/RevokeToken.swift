@@ -12,7 +12,7 @@ extension Gatehouse {
         let text = try input.token.required
         let client: UserPoolClientType, pool: UserPoolType
         do {
-            (client, pool) = try await appClient(clientID, context: context)
+            (client, pool) = try await appClient(clientID)
         } catch let error as AWSServiceError where error == Self.clientNotFound(clientID) {
             throw AWSServiceError(type: "UnauthorizedException", message: "Invalid client \(clientID).", status: 400)
         }

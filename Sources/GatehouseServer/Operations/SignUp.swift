@@ -8,7 +8,7 @@ extension Gatehouse {
     /// email of a pool that confirms with links, a link.
     func signUp(_ input: SignUpRequest, context: CallContext) async throws -> SignUpResponse {
         let name = try input.username.required
-        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash, context: context)
+        let (client, pool) = try await appClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         if pool.adminCreateUserConfig?.allowAdminCreateUserOnly == true {
             throw AWSServiceError.notAuthorizedException("SignUp is not permitted for this user pool")
         }

@@ -15,6 +15,6 @@ extension Gatehouse {
 
     /// The app client an access token was issued to.
     func tokenClient(_ claims: AccessTokenClaims, pool: UserPoolType, context: CallContext) async throws -> UserPoolClientType {
-        try await appClient(claims.clientID, userPoolID: pool.id, context: context).client
+        try await appClient(claims.clientID, userPoolID: pool.id).client
     }
 }
