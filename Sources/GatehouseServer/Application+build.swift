@@ -68,10 +68,10 @@ public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfigurat
                  body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
     }
     router.get("/:poolId/.well-known/jwks.json") { _, context in
-        try await jsonResponse(gatehouse.jwks(userPoolID: context.parameters.require("poolId")))
+        try await jsonResponse(gatehouse.tokens.jwks(userPoolID: context.parameters.require("poolId")))
     }
     router.get("/:poolId/.well-known/openid-configuration") { _, context in
-        try await jsonResponse(gatehouse.openIDConfiguration(userPoolID: context.parameters.require("poolId")))
+        try await jsonResponse(gatehouse.tokens.openIDConfiguration(userPoolID: context.parameters.require("poolId")))
     }
     router.get("/confirmUser") { request, _ in
         let query = request.uri.queryParameters
@@ -80,7 +80,7 @@ public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfigurat
             return ConfirmUserPage.failed("The link lacks client_id, user_name or confirmation_code.")
         }
         do {
-            try await gatehouse.confirmUser(clientID: clientID, username: username, code: code)
+            try await gatehouse.signUp.confirmUser(clientID: clientID, username: username, code: code)
             return ConfirmUserPage.confirmed
         } catch let error as AWSServiceError {
             return ConfirmUserPage.failed(error.message)
@@ -88,7 +88,7 @@ public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfigurat
     }
     if configuration.developmentOutbox {
         router.get("/_gatehouse/outbox") { request, _ in
-            try await gatehouse.outbox(request.uri.queryParameters)
+            try await gatehouse.outbox.answer(request.uri.queryParameters)
         }
     }
     if let clock = gatehouse.developmentClock {

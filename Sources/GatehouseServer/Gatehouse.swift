@@ -5,33 +5,33 @@ import GatehouseCore
 import GatehouseStorage
 import Logging
 
-/// The Cognito service: the operations in `Operations/` are extensions of this type. Its state of
-/// its own is ``DecodedPoolCache``, which is checked against the stored bytes on every read, the
-/// server-wide keys (``ServerKey``), which every process reads from the same database, and the
-/// deliveries in flight (``MessageDelivery``), whose outcome goes to the shared outbox; so any number
-/// of server processes can share a database. Only the development clock's offset
-/// (``DevelopmentClock``) belongs to one process.
+/// The Cognito service: wires the features (`Features/`), each holding only the services it uses,
+/// and registers their operations. Its state of its own is the decoded pools
+/// (``DecodedPoolCache``, checked against the stored bytes on every read), the server-wide keys
+/// (``ServerKey``, which every process reads from the same database) and the deliveries in flight
+/// (``MessageDelivery``, whose outcome goes to the shared outbox); so any number of server processes
+/// can share a database. Only the development clock's offset (``DevelopmentClock``) belongs to one process.
 public struct Gatehouse: Sendable {
     let storage: any Storage
     let clock: Clock
-    let random: RandomSource
-    let pageTokens: ServerKey<PageTokens>
-    let clientSecrets: ServerKey<ClientSecretBox>
-    let verificationCodes: ServerKey<VerificationCodes>
-    /// Seals sign-in sessions and refresh tokens.
-    let signInSeal: ServerKey<SealingKey>
-    /// Seals the pools' stored token signing keys.
-    let signingKeySeal: ServerKey<SealingKey>
-    let signingKeys = SigningKeyCache()
-    /// What tokens' `iss` starts with: the configured issuer URL, or the server's own.
-    let issuerBaseURL: String
     let delivery: MessageDelivery
     /// The clock's development offset, when ``GatehouseConfiguration/developmentClock`` is on.
     let developmentClock: DevelopmentClock?
-    let pools = DecodedPoolCache()
+    let outbox: Outbox
+
+    let userPools: UserPoolsFeature
+    let appClients: AppClientsFeature
+    let domains: DomainsFeature
+    let users: UsersFeature
+    let groups: GroupsFeature
+    let signUp: SignUpFeature
+    let passwords: PasswordsFeature
+    let signIn: SignInFeature
+    let tokens: TokensFeature
+    let mfa: MFAFeature
 
     /// - Parameter configuration: what the server delivers messages with (outbox, SMTP, SMS
-    ///   webhook) and its development switches.
+    ///   webhook), the issuer URL and its development switches.
     /// - Throws: ``SMTPRelay/InvalidURL`` for an SMTP URL of the wrong form.
     public init(storage: any Storage, clock: Clock = .system, random: RandomSource = .system,
                 configuration: GatehouseConfiguration = .init(), logger: Logger = Logger(label: "gatehouse")) throws {
@@ -39,62 +39,62 @@ public struct Gatehouse: Sendable {
         developmentClock = configuration.developmentClock ? DevelopmentClock() : nil
         let clock = developmentClock?.clock(over: clock) ?? clock
         self.clock = clock
-        self.random = random
-        pageTokens = ServerKey(named: "page-token-key", storage: storage, random: random, PageTokens.init(key:))
-        clientSecrets = ServerKey(named: "client-secret-key", storage: storage, random: random, ClientSecretBox.init(key:))
-        verificationCodes = ServerKey(named: "verification-code-key", storage: storage, random: random, VerificationCodes.init(key:))
-        signInSeal = ServerKey(named: "sign-in-key", storage: storage, random: random, SealingKey.init(key:))
-        signingKeySeal = ServerKey(named: "signing-key-seal", storage: storage, random: random, SealingKey.init(key:))
-        issuerBaseURL = configuration.issuerBaseURL
+        func key<Value>(_ name: String, _ make: @escaping @Sendable (Data) -> Value) -> ServerKey<Value> {
+            ServerKey(named: name, storage: storage, random: random, make)
+        }
+        let signInSeal = key("sign-in-key", SealingKey.init(key:))
         delivery = MessageDelivery(storage: storage, clock: clock, random: random, keepsSecrets: configuration.developmentOutbox,
                                    email: try configuration.smtpURL.map { try SMTPRelay(url: $0, insecure: configuration.smtpInsecure) },
                                    sms: configuration.smsWebhookURL.map(SMSWebhook.init(url:)), logger: logger)
+        outbox = Outbox(storage: storage)
+
+        let directory = UserPoolDirectory(storage: storage, clock: clock, cache: DecodedPoolCache(),
+                                          clientSecrets: key("client-secret-key", ClientSecretBox.init(key:)))
+        let users = UserDirectory(storage: storage, clock: clock, random: random)
+        let pages = ListPages(tokens: key("page-token-key", PageTokens.init(key:)))
+        let items = UserPoolItems(directory: directory, storage: storage, pages: pages)
+        let domainRecords = UserPoolDomains(storage: storage)
+        let messenger = Messenger(delivery: delivery, issuerBaseURL: configuration.issuerBaseURL)
+        let verificationCodes = key("verification-code-key", VerificationCodes.init(key:))
+        let codes = CodeIssuer(users: users, messenger: messenger, keys: verificationCodes, clock: clock, random: random)
+        let tokenService = TokenService(storage: storage, signingKeys: SigningKeyCache(),
+                                        signingKeySeal: key("signing-key-seal", SealingKey.init(key:)), refreshTokenSeal: signInSeal,
+                                        issuerBaseURL: configuration.issuerBaseURL, clock: clock, random: random)
+        let refreshTokens = RefreshTokens(users: users, tokens: tokenService, seal: signInSeal, clock: clock)
+        let accessTokens = AccessTokens(directory: directory, users: users, tokens: tokenService, clock: clock)
+        let sessions = SignInSessions(storage: storage, seal: signInSeal, clock: clock, random: random)
+
+        userPools = UserPoolsFeature(directory: directory, domains: domainRecords, storage: storage, pages: pages, clock: clock, random: random)
+        appClients = AppClientsFeature(directory: directory, items: items, storage: storage, clock: clock, random: random)
+        domains = DomainsFeature(directory: directory, domains: domainRecords, storage: storage, clock: clock,
+                                 issuerBaseURL: configuration.issuerBaseURL)
+        self.users = UsersFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, messenger: messenger,
+                                  pages: pages, clock: clock, random: random)
+        groups = GroupsFeature(directory: directory, users: users, items: items, storage: storage, pages: pages, clock: clock)
+        signUp = SignUpFeature(directory: directory, users: users, domains: domainRecords, codes: codes, messenger: messenger, clock: clock)
+        passwords = PasswordsFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, clock: clock, random: random)
+        signIn = SignInFeature(directory: directory, users: users, sessions: sessions, tokens: tokenService, refreshTokens: refreshTokens,
+                               messenger: messenger, codes: verificationCodes, seal: signInSeal, clock: clock, random: random)
+        tokens = TokensFeature(directory: directory, users: users, tokens: tokenService, refreshTokens: refreshTokens,
+                               accessTokens: accessTokens, refreshTokenSeal: signInSeal, clock: clock)
+        mfa = MFAFeature(directory: directory, users: users, accessTokens: accessTokens, sessions: sessions, seal: signInSeal,
+                         clock: clock, random: random)
     }
 
-    /// The pool with this id, as the request's region sees it.
-    /// - Throws: `ResourceNotFoundException` when it does not exist or belongs to another region.
-    func userPoolRecord(_ id: String, context: CallContext) async throws -> UserPoolRecord {
-        try checkRegion(of: id, context: context)
-        guard let record = try await storage.userPool(id: id) else { throw Self.poolNotFound(id) }
-        return record
-    }
-
-    /// The pool as DescribeUserPool shows it.
-    func describe(_ record: UserPoolRecord) throws(AWSServiceError) -> UserPoolType {
-        try pools.decoded(record).stored.describe(record)
-    }
-
-    /// A pool id of another region names no pool the request can see.
-    func checkRegion(of id: String, context: CallContext) throws {
-        guard UserPoolID.region(of: id) == context.region else { throw Self.poolNotFound(id) }
-    }
-
-    static func poolNotFound(_ id: String) -> AWSServiceError {
-        .resourceNotFoundException("User pool \(id) does not exist.")
-    }
-
-    /// Changes a stored pool atomically (see ``UserPoolStore/updateUserPool(id:_:)``); `change` may
-    /// run more than once. LastModifiedDate becomes now. A change that leaves the document as it
-    /// was (an UpdateUserPool repeating the pool's settings, as tools that re-apply a declared
-    /// configuration do) keeps the stored bytes instead of encoding them again.
-    @discardableResult
-    func updateStoredPool(_ id: String, context: CallContext,
-                          _ change: @escaping @Sendable (inout StoredUserPool, inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord {
-        try checkRegion(of: id, context: context)
-        let now = clock.now()
-        do {
-            let pools = pools
-            return try await storage.updateUserPool(id: id) { record in
-                let original = try pools.decoded(record).stored
-                var stored = original
-                try change(&stored, &record)
-                record.lastModifiedDate = now
-                guard stored != original else { return }
-                stored.store(in: &record)
-                pools.remember(stored, as: record)
-            }
-        } catch StorageError.notFound {
-            throw Self.poolNotFound(id)
-        }
+    /// The operations Gatehouse implements. Every other operation of the model answers
+    /// `NotImplementedException`; the README's compatibility table is checked against this list.
+    public var operations: OperationRegistry {
+        var registry = OperationRegistry()
+        userPools.register(in: &registry)
+        appClients.register(in: &registry)
+        domains.register(in: &registry)
+        users.register(in: &registry)
+        groups.register(in: &registry)
+        signUp.register(in: &registry)
+        passwords.register(in: &registry)
+        signIn.register(in: &registry)
+        tokens.register(in: &registry)
+        mfa.register(in: &registry)
+        return registry
     }
 }

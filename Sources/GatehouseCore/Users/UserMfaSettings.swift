@@ -20,6 +20,9 @@ public struct UserMfaSettings: JSONCodable, Sendable, Equatable {
 
     public init() {}
 
+    /// What a user's software token secret is sealed for.
+    public static func softwareTokenContext(_ sub: String) -> String { "software-token/\(sub)" }
+
     /// Turns `factor` on or off; turning off the preferred factor clears the preference.
     public mutating func set(_ factor: ChallengeNameType, enabled on: Bool) {
         var factors = Set(enabled)
@@ -50,5 +53,67 @@ public struct UserMfaSettings: JSONCodable, Sendable, Equatable {
         if let associatedSoftwareToken { writer.member("AssociatedSoftwareToken", associatedSoftwareToken) }
         if let lastSoftwareTokenStep { writer.member("LastSoftwareTokenStep", lastSoftwareTokenStep) }
         writer.endObject()
+    }
+}
+
+extension StoredUser {
+    /// The user's UserMFASettingList (legacy SMS MFAOptions count as SMS_MFA) and
+    /// PreferredMfaSetting, each `nil` when empty: Cognito leaves the keys out then.
+    public var mfaSettingList: (list: [String]?, preferred: String?) {
+        var factors = Set(mfa.enabled)
+        if !mfaOptions.isEmpty { factors.insert(.smsMfa) }
+        let list = UserMfaSettings.factors.filter(factors.contains).map(\.rawValue)
+        return (list.isEmpty ? nil : list, mfa.preferred?.rawValue)
+    }
+}
+
+extension UserMfaSettings {
+    /// What SetUserMFAPreference and AdminSetUserMFAPreference say of one factor: `nil` leaves it as it is.
+    public struct Preference: Sendable, Equatable {
+        public let factor: ChallengeNameType
+        public let enabled: Bool?
+        public let preferred: Bool?
+
+        public init(factor: ChallengeNameType, enabled: Bool?, preferred: Bool?) {
+            self.factor = factor
+            self.enabled = enabled
+            self.preferred = preferred
+        }
+    }
+}
+
+extension StoredUser {
+    /// Applies MFA preferences, in order: a factor turned on (or made preferred) must be one the
+    /// user can receive (a phone number for SMS_MFA, an email address for EMAIL_OTP, a verified
+    /// software token); preferring a factor turns it on; turning the preferred factor off clears
+    /// the preference.
+    /// - Throws: `InvalidParameterException` "User does not have delivery config set to turn on
+    ///   <FACTOR>" (docs/compatibility.md), or "<FACTOR> cannot be preferred and disabled.".
+    public mutating func apply(_ preferences: [UserMfaSettings.Preference]) throws(AWSServiceError) {
+        for preference in preferences {
+            let factor = preference.factor
+            if preference.preferred == true, preference.enabled == false {
+                throw .invalidParameterException("\(factor.rawValue) cannot be preferred and disabled.")
+            }
+            if preference.enabled == true || preference.preferred == true, !canReceive(factor) {
+                throw .invalidParameterException("User does not have delivery config set to turn on \(factor.rawValue)")
+            }
+            if let enabled = preference.enabled { mfa.set(factor, enabled: enabled) }
+            if preference.preferred == true {
+                mfa.set(factor, enabled: true)
+                mfa.preferred = factor
+            } else if preference.preferred == false, mfa.preferred == factor {
+                mfa.preferred = nil
+            }
+        }
+    }
+
+    /// Whether the user has where to receive `factor`'s codes.
+    public func canReceive(_ factor: ChallengeNameType) -> Bool {
+        switch factor {
+        case .smsMfa: attribute("phone_number") != nil
+        case .emailOtp: attribute("email") != nil
+        default: mfa.softwareToken != nil
+        }
     }
 }

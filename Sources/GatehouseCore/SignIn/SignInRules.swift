@@ -1,0 +1,68 @@
+import AWSWire
+import CognitoModel
+import Foundation
+
+/// Sign-in's decisions that need no I/O: which flows an operation takes and an app client allows,
+/// and whether a user may sign in, before and after the password is proven. The next challenge is
+/// ``SignInMachine``'s, the MFA that applies ``SignInMfa``'s.
+public enum SignInRules {
+    /// The flows InitiateAuth takes.
+    public static let initiateAuthFlows: [AuthFlowType] = [.userSrpAuth, .userPasswordAuth, .refreshTokenAuth, .refreshToken]
+    /// The flows AdminInitiateAuth takes.
+    public static let adminInitiateAuthFlows: [AuthFlowType] = [.userSrpAuth, .adminUserPasswordAuth, .adminNoSrpAuth,
+                                                                .refreshTokenAuth, .refreshToken]
+
+    /// Checks that a sign-in operation takes `flow`.
+    /// - Throws: `InvalidParameterException` "Initiate Auth method not supported." for a flow of
+    ///   the other operation (ADMIN_ flows on InitiateAuth, USER_PASSWORD_AUTH on AdminInitiateAuth);
+    ///   `NotImplementedException` for CUSTOM_AUTH and USER_AUTH, which Gatehouse does not run yet.
+    public static func checkSupported(_ flow: AuthFlowType, among supported: [AuthFlowType]) throws(AWSServiceError) {
+        if flow == .customAuth || flow == .userAuth {
+            throw AWSServiceError(type: "NotImplementedException", message: "Gatehouse does not implement the \(flow.rawValue) flow yet.",
+                                  status: 400)
+        }
+        guard supported.contains(flow) else { throw .invalidParameterException("Initiate Auth method not supported.") }
+    }
+
+    /// Checks that the client allows `flow`, by the ExplicitAuthFlows value that allows it: its
+    /// ALLOW_ value, or its legacy value for clients set up with those (which always allow SRP and
+    /// refresh).
+    /// - Throws: `InvalidParameterException` "Auth flow not enabled for this client" (admin flows)
+    ///   or "<FLOW> flow not enabled for this client".
+    public static func checkFlowEnabled(_ flow: AuthFlowType, for client: UserPoolClientType) throws(AWSServiceError) {
+        let flows = Set(UserPoolClientConfiguration.effectiveExplicitAuthFlows(client))
+        let legacy = !flows.contains { $0.rawValue.hasPrefix("ALLOW_") }
+        let admin = flow == .adminUserPasswordAuth || flow == .adminNoSrpAuth
+        let enabled = switch flow {
+        case .userSrpAuth: flows.contains(.allowUserSrpAuth) || legacy
+        case .refreshTokenAuth, .refreshToken: flows.contains(.allowRefreshTokenAuth) || legacy
+        case .userPasswordAuth: flows.contains(.allowUserPasswordAuth) || flows.contains(.userPasswordAuth)
+        case .adminUserPasswordAuth, .adminNoSrpAuth: flows.contains(.allowAdminUserPasswordAuth) || flows.contains(.adminNoSrpAuth)
+        default: false
+        }
+        guard !enabled else { return }
+        throw .invalidParameterException(admin ? "Auth flow not enabled for this client" : "\(flow.rawValue) flow not enabled for this client")
+    }
+
+    /// What refuses `user` before any password is looked at: disabled, locked out after wrong
+    /// passwords, or a password an administrator reset; `nil` when nothing does.
+    public static func refusalBeforePassword(_ user: StoredUser, now: Date) -> SignInRefusal? {
+        if !user.enabled { return .userDisabled }
+        if user.signInFailures.lockedUntil(now: now) != nil { return .passwordAttemptsExceeded }
+        if user.status == .resetRequired { return .passwordResetRequired }
+        return nil
+    }
+
+    /// What refuses `user` once the password is proven: a temporary password past its expiry, an
+    /// unconfirmed user; `nil` when nothing does.
+    public static func refusalAfterPassword(_ user: StoredUser, now: Date) -> SignInRefusal? {
+        if user.status == .forceChangePassword, let expiry = user.temporaryPasswordExpiry, expiry <= now { return .temporaryPasswordExpired }
+        if user.status == .unconfirmed { return .userNotConfirmed }
+        return nil
+    }
+
+    /// How long a challenge's session lasts: the client's AuthSessionValidity (minutes, 3 by default).
+    public static func sessionLifetime(_ client: UserPoolClientType) -> TimeInterval {
+        TimeInterval((client.authSessionValidity ?? UserPoolClientConfiguration.defaultAuthSessionValidity) * 60)
+    }
+}

@@ -1,0 +1,69 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+
+/// Gives users the one-time codes that prove an address or a reset (sign-up, password reset,
+/// attribute verification), keeps them with the user, and sends them.
+struct CodeIssuer: Sendable {
+    let users: UserDirectory
+    let messenger: Messenger
+    let keys: ServerKey<VerificationCodes>
+    let clock: Clock
+    let random: RandomSource
+
+    /// Cognito's error for a code that did not match (nil when it did).
+    static func error(_ check: StoredUser.CodeCheck) -> AWSServiceError? {
+        switch check {
+        case .matched: nil
+        case .mismatched: .codeMismatchException("Invalid verification code provided, please try again.")
+        case .expired: .expiredCodeException("Invalid code provided, please request a code again.")
+        case .exhausted: .limitExceededException("Attempt limit exceeded, please try after some time.")
+        }
+    }
+
+    /// The server-wide key codes are kept under.
+    func codes() async throws -> VerificationCodes {
+        try await keys.value()
+    }
+
+    /// A fresh six-digit code.
+    func newCode() -> String {
+        VerificationCodes.newCode(random: random)
+    }
+
+    /// Gives the user named `name` a new code of `purpose`, sent to the destination `destination`
+    /// picks for it, and sends it (for `signUpClientID`, see ``Messenger/sendCode(_:to:username:pool:trigger:signUpClientID:)``).
+    /// - Returns: where the code went, as CodeDeliveryDetails shows it.
+    /// - Throws: what `destination` throws (no address to send to); `UserNotFoundException`.
+    func issue(_ purpose: PendingCode.Purpose, toUserNamed name: String, in pool: UserPool, trigger: String,
+               signUpClientID: String? = nil,
+               destination: @escaping @Sendable (StoredUser) throws -> CodeDestination,
+               change: @escaping @Sendable (inout StoredUser) throws -> Void = { _ in }) async throws -> CodeDeliveryDetailsType {
+        let code = newCode()
+        let codes = try await codes()
+        let now = clock.now()
+        let (_, user, target) = try await users.update(named: name, in: pool) { user, record in
+            try change(&user)
+            let target = try destination(user)
+            user.issueCode(code, purpose, to: target.attributeName, sub: record.sub, now: now, codes: codes)
+            return target
+        }
+        await messenger.sendCode(code, to: target, username: user.username, pool: pool, trigger: trigger, signUpClientID: signUpClientID)
+        return target.details
+    }
+
+    /// ``issue(_:toUserNamed:in:trigger:signUpClientID:destination:change:)`` for a call an app
+    /// makes. For a user that does not exist it answers ``AppClient/userNotFound``, or, when the
+    /// client hides users, as if the code went to an email address, the name given masked as one
+    /// (docs/compatibility.md).
+    func issueForApp(_ purpose: PendingCode.Purpose, toUserNamed name: String, client: AppClient, trigger: String,
+                     destination: @escaping @Sendable (StoredUser) throws -> CodeDestination) async throws -> CodeDeliveryDetailsType {
+        do {
+            return try await issue(purpose, toUserNamed: name, in: client.pool, trigger: trigger,
+                                   signUpClientID: purpose == .signUp ? client.id : nil, destination: destination)
+        } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
+            guard client.hidesUsers else { throw AppClient.userNotFound }
+            return CodeDestination(attributeName: "email", address: name).details
+        }
+    }
+}

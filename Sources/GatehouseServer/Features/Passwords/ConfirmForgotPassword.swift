@@ -1,0 +1,37 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+
+extension PasswordsFeature {
+    /// Sets a new password with the code ForgotPassword or AdminResetUserPassword sent; a user in
+    /// RESET_REQUIRED becomes CONFIRMED.
+    func confirmForgotPassword(_ input: ConfirmForgotPasswordRequest, context: CallContext) async throws -> ConfirmForgotPasswordResponse {
+        let name = try input.username.required
+        let client = try await directory.appClient(try input.clientId.required, signedFor: name, secretHash: input.secretHash)
+        let pool = client.pool
+        let code = try input.confirmationCode.required
+        let password = try input.password.required
+        let policy = pool.passwordPolicy
+        try policy.check(password, wording: .newPassword)
+        let keys = try await codes.codes()
+        let now = clock.now()
+        let poolID = pool.id
+        let random = random
+        let check: StoredUser.CodeCheck
+        do {
+            (_, _, check) = try await users.update(named: name, in: pool) { user, record in
+                let check = user.checkCode(code, purpose: .passwordReset, sub: record.sub, now: now, codes: keys)
+                if check == .matched {
+                    try user.replacePassword(password, policy: policy, userPoolID: poolID, random: random)
+                    if user.status == .resetRequired { user.status = .confirmed }
+                }
+                return check
+            }
+        } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
+            guard client.hidesUsers else { throw AppClient.userNotFound }
+            throw CodeIssuer.error(.mismatched)!
+        }
+        if let error = CodeIssuer.error(check) { throw error }
+        return ConfirmForgotPasswordResponse()
+    }
+}

@@ -1,0 +1,16 @@
+import CognitoModel
+
+extension SignInFeature {
+    /// Answers the challenge of a sign-in AdminInitiateAuth started.
+    func adminRespondToAuthChallenge(_ input: AdminRespondToAuthChallengeRequest,
+                                     context: CallContext) async throws -> AdminRespondToAuthChallengeResponse {
+        let poolID = try input.userPoolId.required
+        _ = try await directory.record(poolID, context: context)
+        let client = try await directory.appClient(try input.clientId.required, userPoolID: poolID)
+        let outcome = try await answer(try input.challengeName.required, responses: input.challengeResponses, session: input.session,
+                                       client: client)
+        return AdminRespondToAuthChallengeResponse(challengeName: outcome.challengeName, session: outcome.session,
+                                                   challengeParameters: outcome.challengeParameters ?? [:],
+                                                   authenticationResult: outcome.authenticationResult)
+    }
+}

@@ -1,0 +1,86 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+
+extension SignInFeature {
+    static let wrongMfaCode = AWSServiceError.codeMismatchException("Invalid code or auth state for the user.")
+
+    /// Sends the code of SMS_MFA or EMAIL_OTP, kept as the user's pending sign-in code.
+    /// - Returns: the challenge's CODE_DELIVERY_ parameters.
+    func sendSignInCode(_ challenge: ChallengeNameType, record: UserRecord, pool: UserPool) async throws -> [String: String] {
+        let attribute = challenge == .smsMfa ? "phone_number" : "email"
+        let code = VerificationCodes.newCode(random: random)
+        let codes = try await codes.value()
+        let now = clock.now()
+        let (_, user, address) = try await users.update(named: record.key, in: pool) { user, record -> String in
+            guard let address = user.attribute(attribute) else { throw AWSServiceError.invalidParameterException("The user has no \(attribute).") }
+            user.issueCode(code, .signIn, to: attribute, sub: record.sub, now: now, codes: codes)
+            return address
+        }
+        let destination = CodeDestination(attributeName: attribute, address: address)
+        await messenger.sendAuthenticationCode(code, to: destination, username: user.username, pool: pool, trigger: "SignIn")
+        let details = destination.details
+        return ["CODE_DELIVERY_DELIVERY_MEDIUM": details.deliveryMedium?.rawValue ?? "", "CODE_DELIVERY_DESTINATION": details.destination ?? ""]
+    }
+
+    /// The answer to SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA. A wrong code leaves the session usable
+    /// for another try, as Cognito's (docs/evidence/sign-in.md); the right one uses it up. An SMS or
+    /// email code stops matching after 5 wrong tries (the limit of every code, docs/compatibility.md).
+    func answerMfaCode(_ challenge: ChallengeNameType, responses: [String: String]?, session text: String?,
+                       client: AppClient) async throws -> SignInOutcome {
+        let session = try await sessions.open(text, for: challenge, client: client)
+        _ = try Self.signedUsername(responses, client: client)
+        let code = try Self.parameter("\(challenge.rawValue)_CODE", in: responses)
+        let now = clock.now()
+        let codes = try await codes.value()
+        let tokenKey = try await seal.value()
+        let (record, user, error) = try await users.update(named: session.username, in: client.pool) { user, record -> AWSServiceError? in
+            guard record.sub == session.sub else { throw SignInSessions.invalid }
+            guard challenge == .softwareTokenMfa else {
+                return user.checkCode(code, purpose: .signIn, sub: record.sub, now: now, codes: codes) == .matched ? nil : Self.wrongMfaCode
+            }
+            guard let sealed = user.mfa.softwareToken,
+                  let secret = tokenKey.open(sealed, context: UserMfaSettings.softwareTokenContext(record.sub)),
+                  let step = TOTP.matchingStep(code, secret: Array(secret), now: now) else { return Self.wrongMfaCode }
+            if let last = user.mfa.lastSoftwareTokenStep, step <= last {
+                return .expiredCodeException("Your software token has already been used once.")
+            }
+            user.mfa.lastSoftwareTokenStep = step
+            return nil
+        }
+        if let error { throw error }
+        try await sessions.consume(session)
+        return try await proceed(after: .mfaPassed, progress: session.progress, record: record, user: user, client: client,
+                                 authTime: session.authTime ?? now)
+    }
+
+    /// The answer to SELECT_MFA_TYPE: ANSWER names one of the factors offered.
+    func answerSelectMfaType(_ responses: [String: String]?, session text: String?, client: AppClient) async throws -> SignInOutcome {
+        let session = try await sessions.open(text, for: .selectMfaType, client: client)
+        _ = try Self.signedUsername(responses, client: client)
+        let answer = ChallengeNameType(rawValue: try Self.parameter("ANSWER", in: responses))
+        let (record, user) = try await sessions.user(of: session, in: client.pool)
+        guard client.pool.mfa.facts(for: user).userFactors.contains(answer) else {
+            throw AWSServiceError.invalidParameterException("The ANSWER \(answer.rawValue) is not an MFA type the user can choose.")
+        }
+        try await sessions.consume(session)
+        return try await proceed(after: .factorChosen(answer), progress: session.progress, record: record, user: user, client: client,
+                                 authTime: session.authTime ?? clock.now())
+    }
+
+    /// The answer to MFA_SETUP, once AssociateSoftwareToken and VerifySoftwareToken have set up a
+    /// software token with the session.
+    func answerMfaSetup(_ responses: [String: String]?, session text: String?, client: AppClient) async throws -> SignInOutcome {
+        let session = try await sessions.open(text, for: .mfaSetup, client: client)
+        _ = try Self.signedUsername(responses, client: client)
+        let (record, user) = try await sessions.user(of: session, in: client.pool)
+        guard user.mfa.softwareToken != nil else {
+            throw AWSServiceError.invalidParameterException("Set up a software token with AssociateSoftwareToken and VerifySoftwareToken first.")
+        }
+        try await sessions.consume(session)
+        return try await proceed(after: .mfaSetUp, progress: session.progress, record: record, user: user, client: client,
+                                 authTime: session.authTime ?? clock.now())
+    }
+}

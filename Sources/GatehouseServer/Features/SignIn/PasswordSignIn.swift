@@ -1,0 +1,76 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+
+extension SignInFeature {
+    /// The user a sign-in names. A user with a temporary password signs in by username only: its
+    /// aliases do not name it yet (docs/cognito-notes.md §5.2).
+    /// - Throws: `UserNotFoundException` "User does not exist.", or, when the client hides which
+    ///   users exist, ``SignInRefusal/incorrectPassword``.
+    func user(named name: String, client: AppClient) async throws -> UserRecord {
+        do {
+            return try await users.record(named: name, in: client.pool) { try StoredUser(record: $0).status != .forceChangePassword }
+        } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
+            throw client.hidesUsers ? SignInRefusal.incorrectPassword.error : error
+        }
+    }
+
+    /// Checks a password given in the clear (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH) against
+    /// the user's verifier, with the refusals of ``SignInRules``; a wrong one counts towards the lockout.
+    func verifyPassword(_ password: String, of record: UserRecord, pool: UserPool) async throws -> (UserRecord, StoredUser) {
+        let user = try StoredUser(record: record)
+        if let refusal = SignInRules.refusalBeforePassword(user, now: clock.now()) { throw refusal.error }
+        guard let verifier = user.password, verifier.matches(password, userIDForSRP: user.username, userPoolID: pool.id) else {
+            try await users.recordWrongPassword(record, in: pool)
+        }
+        return try await passwordProven(record, user: user, pool: pool)
+    }
+
+    /// Checks what refuses a user after the right password (``SignInRules/refusalAfterPassword(_:now:)``)
+    /// and clears the count of wrong passwords.
+    /// - Parameter user: `record`'s user, decoded.
+    /// - Returns: the user as stored after that.
+    func passwordProven(_ record: UserRecord, user: StoredUser, pool: UserPool) async throws -> (UserRecord, StoredUser) {
+        if let refusal = SignInRules.refusalAfterPassword(user, now: clock.now()) { throw refusal.error }
+        guard user.signInFailures.count > 0 else { return (record, user) }
+        let updated = try await users.update(named: record.key, in: pool) { user, _ in user.signInFailures = SignInFailures() }
+        return (updated.record, updated.user)
+    }
+
+    /// Goes on with a sign-in after `event`: the next challenge (a code sent first for SMS_MFA and
+    /// EMAIL_OTP), or tokens.
+    /// - Parameters:
+    ///   - progress: what the sign-in had done before, from its session.
+    ///   - authTime: when the password was proven.
+    func proceed(after event: SignInMachine.Event, progress: SignInMachine.Progress = .init(), record: UserRecord,
+                 user: StoredUser, client: AppClient, authTime: Date) async throws -> SignInOutcome {
+        var progress = progress
+        SignInMachine.apply(event, to: &progress)
+        let facts = client.pool.mfa.facts(for: user)
+        switch SignInMachine.next(progress, facts: facts) {
+        case .issueTokens:
+            let originJTI = SignInSessionID.make(at: authTime, random: random)
+            return SignInOutcome(authenticationResult: try await tokens.issue(
+                record: record, user: user, client: client, authTime: authTime, originJTI: originJTI, includeRefreshToken: true))
+        case .challenge(let challenge):
+            var parameters = ["USER_ID_FOR_SRP": user.username]
+            switch challenge {
+            case .newPasswordRequired: parameters.merge(Self.newPasswordParameters(user: user, client: client)) { $1 }
+            case .smsMfa, .emailOtp: parameters.merge(try await sendSignInCode(challenge, record: record, pool: client.pool)) { $1 }
+            case .selectMfaType: parameters["MFAS_CAN_CHOOSE"] = Self.jsonList(facts.userFactors)
+            case .mfaSetup: parameters["MFAS_CAN_SETUP"] = Self.jsonList(client.pool.mfa.offered)
+            default: break
+            }
+            let session = sessions.start(challenge, client: client, sub: record.sub, username: user.username, authTime: authTime,
+                                         progress: progress)
+            return SignInOutcome(challengeName: challenge, session: try await sessions.sealed(session), challengeParameters: parameters)
+        }
+    }
+
+    /// Challenge names as a JSON array, as MFAS_CAN_CHOOSE and MFAS_CAN_SETUP show them.
+    static func jsonList(_ names: [ChallengeNameType]) -> String {
+        String(decoding: AWSJSON.encode(names.map(\.rawValue)), as: UTF8.self)
+    }
+}

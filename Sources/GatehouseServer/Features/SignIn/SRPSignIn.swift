@@ -1,0 +1,82 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+
+extension SignInFeature {
+    /// USER_SRP_AUTH's first step: the PASSWORD_VERIFIER challenge for the client's SRP_A, with
+    /// the user's salt, B and a SECRET_BLOCK that holds the sealed session. A client that hides
+    /// which users exist gets a challenge for an unknown user too, with a salt that stays the same
+    /// for that name; its answer then fails as a wrong password does.
+    func startSRP(_ parameters: [String: String]?, client: AppClient) async throws -> SignInOutcome {
+        let name = try Self.signedUsername(parameters, client: client)
+        let clientPublic = try Self.parameter("SRP_A", in: parameters)
+        var found: (record: UserRecord, user: StoredUser)?
+        do {
+            let record = try await user(named: name, client: client)
+            let user = try StoredUser(record: record)
+            if let refusal = SignInRules.refusalBeforePassword(user, now: clock.now()) { throw refusal.error }
+            found = (record, user)
+        } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
+            found = nil  // a user the client hides: challenged all the same
+        }
+        let verifier: PasswordVerifier
+        if let known = found?.user.password {
+            verifier = known
+        } else {
+            verifier = try await unknownUserVerifier(name, pool: client.pool.id)
+        }
+        guard let exchange = SRPServer.exchange(clientPublicHex: clientPublic, verifier: verifier, random: random) else {
+            throw AWSServiceError.invalidParameterException("SRP_A is not valid.")
+        }
+        let username = found?.user.username ?? name
+        let session = sessions.start(.passwordVerifier, client: client, sub: found?.record.sub, username: username,
+                                     srpKey: exchange.sessionKey)
+        return SignInOutcome(challengeName: .passwordVerifier, challengeParameters: [
+            "SALT": SRPServer.hex(verifier.salt), "SECRET_BLOCK": try await sessions.sealed(session),
+            "SRP_B": exchange.serverPublicHex, "USERNAME": username, "USER_ID_FOR_SRP": username,
+        ])
+    }
+
+    /// The verifier SRP uses for a user that does not exist: derived from the name, so asking
+    /// twice shows the same salt, as for a real user.
+    func unknownUserVerifier(_ name: String, pool: String) async throws -> PasswordVerifier {
+        let seal = try await seal.value()
+        var salt = Array(seal.derive("unknown-user-salt/\(pool)/\(name)").prefix(16))
+        salt[0] = 0x10 + salt[0] % 0x70
+        return PasswordVerifier(unknownUserSalt: salt, secret: seal.derive("unknown-user-verifier/\(pool)/\(name)"))
+    }
+
+    /// The answer to PASSWORD_VERIFIER: the client's PASSWORD_CLAIM_SIGNATURE must be the HMAC
+    /// the session's SRP key gives over pool name, user id, SECRET_BLOCK and TIMESTAMP.
+    func answerPasswordVerifier(_ responses: [String: String]?, client: AppClient) async throws -> SignInOutcome {
+        _ = try Self.signedUsername(responses, client: client)
+        let secretBlock = try Self.parameter("PASSWORD_CLAIM_SECRET_BLOCK", in: responses)
+        let signature = try Self.parameter("PASSWORD_CLAIM_SIGNATURE", in: responses)
+        let timestamp = try Self.parameter("TIMESTAMP", in: responses)
+        let now = clock.now()
+        guard let claimed = PasswordClaimTimestamp.date(timestamp) else {
+            throw AWSServiceError.invalidParameterException("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.")
+        }
+        let session = try await sessions.open(secretBlock, client: client)
+        guard session.challenge == .passwordVerifier, session.userPoolID == client.pool.id, let key = session.srpKey else {
+            throw SignInSessions.invalid
+        }
+        // Used up by any answer, right or wrong: a client whose proof failed starts again.
+        try await sessions.consume(session)
+        guard let sub = session.sub, let record = try await users.record(sub: sub, in: client.pool) else {
+            throw SignInRefusal.incorrectPassword.error
+        }
+        let user = try StoredUser(record: record)
+        if let refusal = SignInRules.refusalBeforePassword(user, now: now) { throw refusal.error }
+        let expected = SRPServer.passwordClaimSignature(sessionKey: key, userPoolID: session.userPoolID, userIDForSRP: session.username,
+                                                        secretBlock: Data(base64Encoded: secretBlock) ?? Data(), timestamp: timestamp)
+        guard PasswordClaimTimestamp.isAcceptable(claimed, now: now), let given = Data(base64Encoded: signature),
+              given.count == expected.count, zip(given, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+            try await users.recordWrongPassword(record, in: client.pool)
+        }
+        let (proven, provenUser) = try await passwordProven(record, user: user, pool: client.pool)
+        return try await proceed(after: .passwordVerified, record: proven, user: provenUser, client: client, authTime: now)
+    }
+}

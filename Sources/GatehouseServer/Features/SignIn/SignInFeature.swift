@@ -1,0 +1,95 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+
+/// Signing in: InitiateAuth and AdminInitiateAuth start a flow, RespondToAuthChallenge and
+/// AdminRespondToAuthChallenge answer its challenges, until tokens. The decisions are Core's
+/// (``SignInRules``, ``SignInMachine``, ``SignInMfa``); this feature loads, calls and stores.
+struct SignInFeature: Sendable {
+    let directory: UserPoolDirectory
+    let users: UserDirectory
+    let sessions: SignInSessions
+    let tokens: TokenService
+    let refreshTokens: RefreshTokens
+    let messenger: Messenger
+    let codes: ServerKey<VerificationCodes>
+    /// Derives the salt and verifier an unknown user is challenged with.
+    let seal: ServerKey<SealingKey>
+    let clock: Clock
+    let random: RandomSource
+
+    func register(in registry: inout OperationRegistry) {
+        registry.register(Operations.InitiateAuth.self, initiateAuth)
+        registry.register(Operations.AdminInitiateAuth.self, adminInitiateAuth)
+        registry.register(Operations.RespondToAuthChallenge.self, respondToAuthChallenge)
+        registry.register(Operations.AdminRespondToAuthChallenge.self, adminRespondToAuthChallenge)
+    }
+
+    /// Starts a sign-in with a flow the operation takes: checks that the client allows it, then runs it.
+    /// - Throws: `InvalidParameterException` for a flow the client does not allow or a missing
+    ///   parameter, and what each flow refuses.
+    func start(_ flow: AuthFlowType, parameters: [String: String]?, client: AppClient) async throws -> SignInOutcome {
+        try SignInRules.checkFlowEnabled(flow, for: client.settings)
+        switch flow {
+        case .refreshTokenAuth, .refreshToken:
+            return try await refresh(parameters, client: client)
+        case .userSrpAuth:
+            return try await startSRP(parameters, client: client)
+        default:
+            let name = try Self.signedUsername(parameters, client: client)
+            let password = try Self.parameter("PASSWORD", in: parameters)
+            let found = try await user(named: name, client: client)
+            let (record, user) = try await verifyPassword(password, of: found, pool: client.pool)
+            return try await proceed(after: .passwordVerified, record: record, user: user, client: client, authTime: clock.now())
+        }
+    }
+
+    /// Answers a challenge: PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SMS_MFA, SOFTWARE_TOKEN_MFA,
+    /// EMAIL_OTP, SELECT_MFA_TYPE, MFA_SETUP.
+    /// - Throws: `InvalidParameterException` for a challenge Gatehouse does not answer, and what
+    ///   each challenge refuses.
+    func answer(_ challenge: ChallengeNameType, responses: [String: String]?, session: String?,
+                client: AppClient) async throws -> SignInOutcome {
+        switch challenge {
+        case .passwordVerifier:
+            return try await answerPasswordVerifier(responses, client: client)
+        case .newPasswordRequired:
+            return try await answerNewPasswordRequired(responses, session: session, client: client)
+        case .smsMfa, .softwareTokenMfa, .emailOtp:
+            return try await answerMfaCode(challenge, responses: responses, session: session, client: client)
+        case .selectMfaType:
+            return try await answerSelectMfaType(responses, session: session, client: client)
+        case .mfaSetup:
+            return try await answerMfaSetup(responses, session: session, client: client)
+        default:
+            throw AWSServiceError.invalidParameterException("Unsupported challenge name \(challenge.rawValue)")
+        }
+    }
+
+    /// REFRESH_TOKEN_AUTH: the SECRET_HASH may be of either name the user goes by (username or
+    /// sub, docs/compatibility.md); then new tokens without rotation.
+    func refresh(_ parameters: [String: String]?, client: AppClient) async throws -> SignInOutcome {
+        let (token, record, user) = try await refreshTokens.open(try Self.parameter("REFRESH_TOKEN", in: parameters), client: client)
+        try SecretHash.check(parameters?["SECRET_HASH"], anyOf: [parameters?["USERNAME"], user.username, record.sub].compactMap { $0 },
+                             clientID: token.clientID, clientSecret: client.settings.clientSecret)
+        return SignInOutcome(authenticationResult: try await refreshTokens.refresh(token, record: record, user: user, client: client,
+                                                                                   rotate: false))
+    }
+
+    /// A required member of AuthParameters or ChallengeResponses.
+    /// - Throws: `InvalidParameterException` "Missing required parameter NAME".
+    static func parameter(_ name: String, in parameters: [String: String]?) throws(AWSServiceError) -> String {
+        guard let value = parameters?[name] else { throw .invalidParameterException("Missing required parameter \(name)") }
+        return value
+    }
+
+    /// The USERNAME of AuthParameters or ChallengeResponses, its SECRET_HASH checked for `client`.
+    /// - Throws: `InvalidParameterException` without USERNAME; `NotAuthorizedException` for a
+    ///   missing or wrong SECRET_HASH of a client with a secret.
+    static func signedUsername(_ parameters: [String: String]?, client: AppClient) throws(AWSServiceError) -> String {
+        let username = try parameter("USERNAME", in: parameters)
+        try SecretHash.check(parameters?["SECRET_HASH"], username: username, clientID: client.id, clientSecret: client.settings.clientSecret)
+        return username
+    }
+}

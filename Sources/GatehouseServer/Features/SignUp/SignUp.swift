@@ -1,0 +1,35 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+
+extension SignUpFeature {
+    /// Self sign-up: an UNCONFIRMED user with a permanent password. When the pool auto-verifies
+    /// an attribute the user gave, a confirmation code is sent to it (the phone number first); to an
+    /// email of a pool that confirms with links, a link.
+    func signUp(_ input: SignUpRequest, context: CallContext) async throws -> SignUpResponse {
+        let name = try input.username.required
+        let client = try await directory.appClient(try input.clientId.required, signedFor: name, secretHash: input.secretHash)
+        let pool = client.pool
+        if pool.settings.adminCreateUserConfig?.allowAdminCreateUserOnly == true {
+            throw AWSServiceError.notAuthorizedException("SignUp is not permitted for this user pool")
+        }
+        let attributes = input.userAttributes ?? []
+        try ClientAttributeAccess.checkWritable(attributes, by: client.settings)
+        let password = try input.password.required
+        try pool.passwordPolicy.check(password, wording: .signUp)
+        var new = try users.newUser(named: name, attributes: attributes, status: .unconfirmed, password: password,
+                              temporaryPasswordExpiry: nil, pool: pool)
+        let destination = CodeDestination.signUp(new.user, pool: pool.settings)
+        try destination?.checkSignUpConfirmation(in: pool.settings, hasDomain: try await domains.hasLinkDomain(pool))
+        let code = codes.newCode()
+        if let destination {
+            new.user.issueCode(code, .signUp, to: destination.attributeName, sub: new.sub, now: clock.now(),
+                               codes: try await codes.codes())
+        }
+        try await users.insert(new, in: pool, duplicate: "User already exists", forcingAliases: false)
+        if let destination {
+            await messenger.sendCode(code, to: destination, username: new.user.username, pool: pool, trigger: "SignUp", signUpClientID: client.id)
+        }
+        return SignUpResponse(userConfirmed: false, codeDeliveryDetails: destination?.details, userSub: new.sub)
+    }
+}

@@ -1,0 +1,39 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+
+extension TokensFeature {
+    /// Revokes a refresh token and every access token of its sign-in (those it refreshed
+    /// included), for an app client with EnableTokenRevocation. The wording of the refusals is
+    /// Gatehouse's (docs/compatibility.md).
+    func revokeToken(_ input: RevokeTokenRequest, context: CallContext) async throws -> RevokeTokenResponse {
+        let clientID = try input.clientId.required
+        let text = try input.token.required
+        let client: AppClient
+        do {
+            client = try await directory.appClient(clientID)
+        } catch let error as AWSServiceError where error == UserPoolDirectory.clientNotFound(clientID) {
+            throw AWSServiceError(type: "UnauthorizedException", message: "Invalid client \(clientID).", status: 400)
+        }
+        if let secret = client.settings.clientSecret, input.clientSecret != secret {
+            throw AWSServiceError(type: "UnauthorizedException", message: "Client secret is missing or wrong.", status: 400)
+        }
+        guard client.settings.enableTokenRevocation != false else {
+            throw AWSServiceError(type: "UnsupportedOperationException", message: "Token revocation is not enabled for this app client.",
+                                  status: 400)
+        }
+        if JSONWebToken(parsing: text) != nil {
+            throw AWSServiceError(type: "UnsupportedTokenTypeException", message: "Only refresh tokens can be revoked.", status: 400)
+        }
+        let token = try RefreshToken(opening: text, with: try await refreshTokenSeal.value())
+        guard token.clientID == clientID, let record = try await users.record(sub: token.sub, in: client.pool) else {
+            // RFC 7009: a token that is not the client's, or whose user is gone, is no error.
+            return RevokeTokenResponse()
+        }
+        let now = clock.now()
+        try await users.update(named: record.key, in: client.pool) { user, _ in
+            user.revokeSignIn(token.originJTI, expiry: token.expiry, now: now)
+        }
+        return RevokeTokenResponse()
+    }
+}

@@ -1,0 +1,50 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+
+/// Issues a pool's tokens: RS256 ID and access tokens signed with the pool's keys (made on first
+/// use, ``SigningKeyCache``), and sealed refresh tokens.
+struct TokenService: Sendable {
+    let storage: any Storage
+    let signingKeys: SigningKeyCache
+    /// Seals the pools' stored signing keys.
+    let signingKeySeal: ServerKey<SealingKey>
+    /// Seals refresh tokens.
+    let refreshTokenSeal: ServerKey<SealingKey>
+    /// What tokens' `iss` starts with.
+    let issuerBaseURL: String
+    let clock: Clock
+    let random: RandomSource
+
+    /// The issuer of the pool `userPoolID`'s tokens, with its signing keys (made on first use).
+    func issuer(for userPoolID: String) async throws -> TokenIssuer {
+        let keys = try await signingKeys.keys(for: userPoolID, storage: storage, seal: try await signingKeySeal.value(),
+                                              clock: clock, random: random)
+        return TokenIssuer(keys: keys, issuer: "\(issuerBaseURL)/\(userPoolID)")
+    }
+
+    /// The ID and access tokens (and a refresh token when asked) of the sign-in `originJTI`, with
+    /// the client's lifetimes.
+    func issue(record: UserRecord, user: StoredUser, client: AppClient, authTime: Date, originJTI: String,
+               includeRefreshToken: Bool) async throws -> AuthenticationResultType {
+        let issuer = try await issuer(for: client.pool.id)
+        let groups = try await storage.groups(ofUserKey: record.key, userPoolID: client.pool.id, after: nil, limit: 100).items.map(\.key)
+        let subject = TokenSubject(clientID: client.id, sub: record.sub, username: user.username, groups: groups,
+                                   attributes: ClientAttributeAccess.readable(user.attributes, by: client.settings), authTime: authTime,
+                                   originJTI: originJTI)
+        let now = clock.now()
+        let lifetimes = TokenLifetimes(client.settings)
+        var refreshToken: String?
+        if includeRefreshToken {
+            refreshToken = RefreshToken(id: random.uuid(), clientID: subject.clientID, sub: record.sub, originJTI: originJTI, authTime: authTime,
+                                        expiry: now.addingTimeInterval(TimeInterval(lifetimes.refresh)))
+                .sealed(with: try await refreshTokenSeal.value(), random: random)
+        }
+        return AuthenticationResultType(
+            accessToken: issuer.accessToken(for: subject, now: now, lifetime: lifetimes.access, random: random),
+            expiresIn: lifetimes.access, tokenType: "Bearer", refreshToken: refreshToken,
+            idToken: issuer.idToken(for: subject, now: now, lifetime: lifetimes.id, random: random))
+    }
+}

@@ -1,0 +1,49 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+
+extension UsersFeature {
+    /// Creates a user in FORCE_CHANGE_PASSWORD with a temporary password (generated when absent),
+    /// or with MessageAction RESEND gives an existing such user a new temporary password. The
+    /// invitation goes through DesiredDeliveryMediums (SMS when omitted) unless MessageAction is
+    /// SUPPRESS.
+    func adminCreateUser(_ input: AdminCreateUserRequest, context: CallContext) async throws -> AdminCreateUserResponse {
+        let pool = try await directory.pool(try input.userPoolId.required, context: context)
+        let name = try input.username.required
+        let policy = pool.passwordPolicy
+        let password = try input.temporaryPassword.map { (given) throws(AWSServiceError) in
+            try policy.check(given, wording: .temporaryPassword)
+            return given
+        } ?? policy.temporaryPassword(random: random)
+        let expiry = clock.now().addingTimeInterval(TimeInterval(policy.temporaryPasswordValidityDays) * 86_400)
+        let poolID = pool.id
+        let random = random
+        if input.messageAction == .resend {
+            let (record, user, _) = try await users.update(named: name, in: pool) { user, _ in
+                guard user.status == .forceChangePassword else {
+                    throw AWSServiceError.unsupportedUserStateException("Resend not possible. \(user.username) status is not FORCE_CHANGE_PASSWORD")
+                }
+                user.password = PasswordVerifier(password: password, userIDForSRP: user.username, userPoolID: poolID, random: random)
+                user.temporaryPasswordExpiry = expiry
+            }
+            await invite(user, name: name, password: password, input: input, pool: pool)
+            return AdminCreateUserResponse(user: UserDirectory.describe(user, record))
+        }
+
+        let new = try users.newUser(named: name, attributes: input.userAttributes ?? [], status: .forceChangePassword, password: password,
+                               temporaryPasswordExpiry: expiry, pool: pool)
+        let record = try await users.insert(new, in: pool, duplicate: "User account already exists",
+                                             forcingAliases: input.forceAliasCreation == true)
+        await invite(new.user, name: name, password: password, input: input, pool: pool)
+        return AdminCreateUserResponse(user: UserDirectory.describe(new.user, record))
+    }
+
+    /// Sends the invitation, unless the call suppresses it; `name` is the username as the call gave it.
+    private func invite(_ user: StoredUser, name: String, password: String, input: AdminCreateUserRequest, pool: UserPool) async {
+        guard input.messageAction != .suppress else { return }
+        await messenger.sendInvitation(temporaryPassword: password, username: name, user: user, pool: pool,
+                                       mediums: input.desiredDeliveryMediums ?? [.sms])
+    }
+}

@@ -1,5 +1,0 @@
-import AWSWire
-
-extension Gatehouse {
-    static let groupNotFound = AWSServiceError.resourceNotFoundException("Group not found.")
-}

@@ -1,0 +1,43 @@
+import AWSWire
+import GatehouseStorage
+
+/// A pool's records of one kind keyed within the pool (app clients, groups): read, deleted and
+/// listed only through a pool the request's region sees.
+struct UserPoolItems: Sendable {
+    let directory: UserPoolDirectory
+    let storage: any Storage
+    let pages: ListPages
+
+    /// The pool's record of this kind and key (an app client, a group), as the request's region sees it.
+    /// - Throws: `ResourceNotFoundException` for the pool first (missing, or of another region),
+    ///   then `missing` when the pool has no such record.
+    func record(_ kind: UserPoolItemKind, _ key: String, of userPoolID: String, context: CallContext,
+                missing: AWSServiceError) async throws -> UserPoolItemRecord {
+        _ = try await directory.record(userPoolID, context: context)
+        guard let record = try await storage.userPoolItem(userPoolID: userPoolID, kind: kind, key: key) else { throw missing }
+        return record
+    }
+
+    /// Deletes the pool's record of this kind and key.
+    /// - Throws: `ResourceNotFoundException` for the pool first (missing, or of another region),
+    ///   then `missing` when the pool has no such record.
+    func delete(_ kind: UserPoolItemKind, _ key: String, of userPoolID: String, context: CallContext,
+                missing: AWSServiceError) async throws {
+        _ = try await directory.record(userPoolID, context: context)
+        do {
+            try await storage.deleteUserPoolItem(userPoolID: userPoolID, kind: kind, key: key)
+        } catch StorageError.notFound {
+            throw missing
+        }
+    }
+
+    /// One page of the pool's records of this kind in key order, for the operation named `list`.
+    /// - Throws: `ResourceNotFoundException` when the pool does not exist or is of another region.
+    func page(_ kind: UserPoolItemKind, of userPoolID: String, list: String, nextToken: String?, limit: Int,
+              context: CallContext) async throws -> (items: [UserPoolItemRecord], nextToken: String?) {
+        _ = try await directory.record(userPoolID, context: context)
+        return try await pages.page(of: "\(list)/\(userPoolID)", nextToken: nextToken) { after in
+            try await storage.userPoolItems(userPoolID: userPoolID, kind: kind, after: after, limit: limit)
+        }
+    }
+}
