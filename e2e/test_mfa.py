@@ -50,8 +50,11 @@ def test_software_token_in_an_optional_pool(cognito, make_pool):
     pool_id, client_id = _pool(cognito, make_pool, "OPTIONAL", totp=True)
     _user(cognito, pool_id, "tia")
     access = _sign_in(cognito, client_id, "tia")["AuthenticationResult"]["AccessToken"]
-    expect_client_error(cognito.set_user_mfa_preference, "InvalidParameterException", "User has not verified software token mfa",
+    expect_client_error(cognito.set_user_mfa_preference, "InvalidParameterException",
+                        "User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA",
                         AccessToken=access, SoftwareTokenMfaSettings={"Enabled": True})
+    expect_client_error(cognito.set_user_mfa_preference, "InvalidParameterException", "User does not have delivery config set to turn on SMS_MFA",
+                        AccessToken=access, SMSMfaSettings={"Enabled": True})
     secret = cognito.associate_software_token(AccessToken=access)["SecretCode"]
     totp = pyotp.TOTP(secret)
     expect_client_error(cognito.verify_software_token, "EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA",

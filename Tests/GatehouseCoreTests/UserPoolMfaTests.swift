@@ -40,7 +40,12 @@ final class UserPoolMfaTests: XCTestCase {
     func testMfaOnNeedsAFactor() {
         var stored = pool()
         XCTAssertThrowsError(try UserPoolMfa.apply(SetUserPoolMfaConfigRequest(userPoolId: id, mfaConfiguration: .on), to: &stored, region: "us-east-1")) {
-            XCTAssertEqual($0 as? AWSServiceError, .invalidParameterException("At least one of [SmsMfaConfiguration] or [SoftwareTokenMfaConfiguration] must be provided."))
+            XCTAssertEqual($0 as? AWSServiceError, .invalidParameterException("Invalid MFA Configuration given. SMS MFA, Email MFA, or Software Token MFA must be enabled."))
+        }
+        XCTAssertThrowsError(try UserPoolMfa.apply(SetUserPoolMfaConfigRequest(
+            userPoolId: id, softwareTokenMfaConfiguration: SoftwareTokenMfaConfigType(enabled: false), mfaConfiguration: .optional),
+            to: &stored, region: "us-east-1"), "every factor off") {
+            XCTAssertEqual($0 as? AWSServiceError, .invalidParameterException("Invalid MFA Configuration given. SMS MFA, Email MFA, or Software Token MFA must be enabled."))
         }
     }
 }

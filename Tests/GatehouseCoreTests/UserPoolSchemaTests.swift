@@ -43,9 +43,19 @@ final class UserPoolSchemaTests: XCTestCase {
             (SchemaAttributeType(name: "email", attributeDataType: .number),
              "You can not change AttributeDataType or set developerOnlyAttribute for standard schema attribute email"),
             (SchemaAttributeType(name: "x", attributeDataType: .string, stringAttributeConstraints: StringAttributeConstraintsType(maxLength: "4096")),
-             "user.x: String attributes cannot have a length of more than 2048"),
+             "user.custom:x: String attributes cannot have a length of more than 2048"),
             (SchemaAttributeType(name: "x", attributeDataType: .string, stringAttributeConstraints: StringAttributeConstraintsType(minLength: "5", maxLength: "2")),
-             "user.x: Max length cannot be less than min length."),
+             "user.custom:x: Max length cannot be less than min length."),
+            (SchemaAttributeType(name: "x", attributeDataType: .string, stringAttributeConstraints: StringAttributeConstraintsType(minLength: "one")),
+             "Invalid StringAttributeConstraints for schema attribute custom:x"),
+            (SchemaAttributeType(name: "x", attributeDataType: .string, stringAttributeConstraints: StringAttributeConstraintsType(maxLength: "-1")),
+             "Invalid StringAttributeConstraints for schema attribute custom:x"),
+            (SchemaAttributeType(name: "x", attributeDataType: .number, numberAttributeConstraints: NumberAttributeConstraintsType(maxValue: "ten")),
+             "Invalid NumberAttributeConstraints for schema attribute custom:x"),
+            (SchemaAttributeType(name: "x", attributeDataType: .number, numberAttributeConstraints: NumberAttributeConstraintsType(minValue: "5", maxValue: "2")),
+             "user.custom:x: Max value cannot be less than min value."),
+            (SchemaAttributeType(name: "updated_at", numberAttributeConstraints: NumberAttributeConstraintsType(minValue: "9", maxValue: "1")),
+             "user.updated_at: Max value cannot be less than min value."),
         ]
         for (attribute, message) in cases {
             XCTAssertThrowsError(try UserPoolSchema.initial([attribute])) {
@@ -58,7 +68,13 @@ final class UserPoolSchemaTests: XCTestCase {
         let schema = try UserPoolSchema.initial([SchemaAttributeType(name: "team", attributeDataType: .string)])
         let again = try UserPoolSchema.customAttribute(SchemaAttributeType(name: "team", attributeDataType: .string))
         XCTAssertThrowsError(try UserPoolSchema.appending([again], to: schema)) {
-            XCTAssertEqual($0 as? AWSServiceError, .invalidParameterException("Existing attribute already has name custom:team."))
+            XCTAssertEqual($0 as? AWSServiceError, .invalidParameterException("custom:team: Existing attribute already has name custom:team."))
+        }
+        let secret = try UserPoolSchema.initial([SchemaAttributeType(name: "secret", attributeDataType: .string, developerOnlyAttribute: true)])
+        let visible = try UserPoolSchema.customAttribute(SchemaAttributeType(name: "secret", attributeDataType: .string))
+        XCTAssertThrowsError(try UserPoolSchema.appending([visible], to: secret)) {
+            XCTAssertEqual($0 as? AWSServiceError,
+                           .invalidParameterException("custom:secret: Existing attribute already has name dev:custom:secret."))
         }
     }
 }

@@ -135,7 +135,7 @@ final class UserPoolOperationTests: XCTestCase {
             XCTAssertEqual(schema.count, 21)
             XCTAssertEqual(schema[20]["Name"] as? String, "custom:team")
             client.assertError(try await client.call("AddCustomAttributes", ["UserPoolId": id, "CustomAttributes": [["Name": "team", "AttributeDataType": "String"]]]),
-                               "InvalidParameterException", "Existing attribute already has name custom:team.")
+                               "InvalidParameterException", "custom:team: Existing attribute already has name custom:team.")
         }
     }
 

@@ -50,7 +50,7 @@ public struct TokenIssuer: Sendable {
         claims.member("sub", subject.sub)
         if !subject.groups.isEmpty { claims.member("cognito:groups", subject.groups) }
         for attribute in subject.attributes where attribute.name == "email_verified" || attribute.name == "phone_number_verified" {
-            claims.member(named: attribute.name ?? "", attribute.value == "true")
+            claims.member(named: attribute.name ?? "", UserAttributeRules.isTrue(attribute.value))
         }
         claims.member("iss", issuer)
         claims.member("cognito:username", subject.username)

@@ -47,8 +47,7 @@ public enum UserPoolMfa {
         }
         stored.softwareTokenMfaConfiguration = request.softwareTokenMfaConfiguration
         if mode != .off, stored.pool.smsConfiguration == nil, !stored.softwareTokenMfaEnabled, stored.emailMfaConfiguration == nil {
-            throw .invalidParameterException(
-                "At least one of [SmsMfaConfiguration] or [SoftwareTokenMfaConfiguration] must be provided.")
+            throw .invalidParameterException("Invalid MFA Configuration given. SMS MFA, Email MFA, or Software Token MFA must be enabled.")
         }
         stored.pool.mfaConfiguration = mode
         stored.webAuthnConfiguration = request.webAuthnConfiguration ?? stored.webAuthnConfiguration

@@ -25,14 +25,15 @@ public enum UserPoolSchema {
     }
 
     /// `schema` with `additions` appended.
-    /// - Throws: `InvalidParameterException` for a name that exists already or beyond 50 custom attributes.
+    /// - Throws: `InvalidParameterException` for a name that exists already ("custom:x: Existing
+    ///   attribute already has name dev:custom:x.", docs/compatibility.md) or beyond 50 custom attributes.
     public static func appending(_ additions: [SchemaAttributeType], to schema: [SchemaAttributeType]) throws(AWSServiceError) -> [SchemaAttributeType] {
         var result = schema
         for attribute in additions {
             let name = attribute.name ?? ""
             let bareName = name.replacingOccurrences(of: "dev:", with: "")
-            if result.contains(where: { $0.name?.replacingOccurrences(of: "dev:", with: "") == bareName }) {
-                throw .invalidParameterException("Existing attribute already has name \(name).")
+            if let existing = result.first(where: { $0.name?.replacingOccurrences(of: "dev:", with: "") == bareName })?.name {
+                throw .invalidParameterException("\(bareName): Existing attribute already has name \(existing).")
             }
             result.append(attribute)
         }
@@ -53,14 +54,15 @@ public enum UserPoolSchema {
             throw .invalidParameterException("Required custom attributes are not supported currently.")
         }
         let developerOnly = requested.developerOnlyAttribute ?? false
+        let fullName = (developerOnly ? "dev:custom:" : "custom:") + name
         var attribute = SchemaAttributeType(
-            name: (developerOnly ? "dev:custom:" : "custom:") + name, attributeDataType: type,
+            name: fullName, attributeDataType: type,
             developerOnlyAttribute: developerOnly, mutable: requested.mutable ?? true, required: false)
         switch type {
         case .string:
-            attribute.stringAttributeConstraints = try stringConstraints(requested.stringAttributeConstraints, name: name)
+            attribute.stringAttributeConstraints = try stringConstraints(requested.stringAttributeConstraints, name: fullName)
         case .number:
-            attribute.numberAttributeConstraints = requested.numberAttributeConstraints
+            attribute.numberAttributeConstraints = try numberConstraints(requested.numberAttributeConstraints, name: fullName)
         default:
             break
         }
@@ -84,21 +86,43 @@ public enum UserPoolSchema {
             attribute.stringAttributeConstraints = try stringConstraints(constraints, name: name)
         }
         if standard.attributeDataType == .number, let constraints = requested.numberAttributeConstraints {
-            attribute.numberAttributeConstraints = constraints
+            attribute.numberAttributeConstraints = try numberConstraints(constraints, name: name)
         }
         return attribute
     }
 
-    /// String lengths are 0…2048 and MaxLength is not below MinLength.
+    /// String lengths are whole numbers 0…2048 and MaxLength is not below MinLength (the messages
+    /// are moto's, docs/compatibility.md).
+    /// - Parameter name: the attribute's name as the pool keeps it (`custom:x` for a custom one).
     static func stringConstraints(_ constraints: StringAttributeConstraintsType?, name: String) throws(AWSServiceError) -> StringAttributeConstraintsType? {
         guard let constraints else { return nil }
-        let minimum = constraints.minLength.flatMap { Int($0) } ?? 0
-        let maximum = constraints.maxLength.flatMap { Int($0) } ?? 2048
+        func length(_ text: String?, default value: Int) -> Int? {
+            guard let text else { return value }
+            return Int(text).flatMap { $0 >= 0 ? $0 : nil }
+        }
+        guard let minimum = length(constraints.minLength, default: 0), let maximum = length(constraints.maxLength, default: 2048) else {
+            throw .invalidParameterException("Invalid StringAttributeConstraints for schema attribute \(name)")
+        }
         if maximum > 2048 {
             throw .invalidParameterException("user.\(name): String attributes cannot have a length of more than 2048")
         }
         if maximum < minimum {
             throw .invalidParameterException("user.\(name): Max length cannot be less than min length.")
+        }
+        return constraints
+    }
+
+    /// Number bounds are numbers and MaxValue is not below MinValue (the messages are moto's,
+    /// docs/compatibility.md).
+    /// - Parameter name: the attribute's name as the pool keeps it (`custom:x` for a custom one).
+    static func numberConstraints(_ constraints: NumberAttributeConstraintsType?, name: String) throws(AWSServiceError) -> NumberAttributeConstraintsType? {
+        guard let constraints else { return nil }
+        let bounds = [constraints.minValue, constraints.maxValue].map { text in text.map { Double($0) } }
+        if bounds.contains(where: { $0 == .some(nil) }) {
+            throw .invalidParameterException("Invalid NumberAttributeConstraints for schema attribute \(name)")
+        }
+        if let minimum = bounds[0] ?? nil, let maximum = bounds[1] ?? nil, maximum < minimum {
+            throw .invalidParameterException("user.\(name): Max value cannot be less than min value.")
         }
         return constraints
     }

@@ -132,7 +132,7 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
 
     /// Whether the attribute `name` (email, phone_number) is verified: its `<name>_verified` is "true".
     public func isVerified(_ name: String) -> Bool {
-        attribute("\(name)_verified") == "true"
+        UserAttributeRules.isTrue(attribute("\(name)_verified"))
     }
 }
 

@@ -99,7 +99,7 @@ public struct UserAttributeRules: Sendable {
             if let min = constraints?.minValue.flatMap(Double.init), number < min { return "Number must be no less than \(constraints!.minValue!)" }
             if let max = constraints?.maxValue.flatMap(Double.init), number > max { return "Number must be no greater than \(constraints!.maxValue!)" }
         case .boolean?:
-            guard value == "true" || value == "false" else { return "Boolean must be true or false" }
+            guard Self.isBoolean(value) else { return "Boolean must be true or false" }
         case .datetime?:
             break
         default:
@@ -111,6 +111,17 @@ public struct UserAttributeRules: Sendable {
         if name == "email", !Self.isEmailAddress(value) { throw .invalidParameterException("Invalid email address format.") }
         if name == "phone_number", !Self.isPhoneNumber(value) { throw .invalidParameterException("Invalid phone number format.") }
         return nil
+    }
+
+    /// Whether a Boolean attribute's value is true: Cognito takes `true` and `false` in any case
+    /// ("True" from AdminCreateUser verifies an email, docs/compatibility.md) and keeps them as given.
+    public static func isTrue(_ value: String?) -> Bool {
+        value?.lowercased() == "true"
+    }
+
+    /// Whether `value` is a Boolean attribute's value, `true` or `false` in any case.
+    static func isBoolean(_ value: String) -> Bool {
+        isTrue(value) || value.lowercased() == "false"
     }
 
     private func normalized(_ name: String, _ value: String) -> String {

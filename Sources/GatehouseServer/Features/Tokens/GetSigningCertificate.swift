@@ -7,7 +7,7 @@ extension TokensFeature {
     func getSigningCertificate(_ input: GetSigningCertificateRequest, context: CallContext) async throws -> GetSigningCertificateResponse {
         let pool = try await directory.pool(try input.userPoolId.required, context: context)
         let issuer = try await tokens.issuer(for: pool.id)
-        let made = try await tokens.storage.userPoolItem(userPoolID: pool.id, kind: .signingKeys, key: SigningKeyCache.recordKey)?.creationDate
+        let made = try await tokens.signingKeysCreationDate(for: pool.id)
         return GetSigningCertificateResponse(
             certificate: try issuer.keys.idToken.certificate(commonName: "cognito-idp.\(pool.region).amazonaws.com/\(pool.id)",
                                                              notBefore: made ?? clock.now()))

@@ -25,6 +25,11 @@ struct TokenService: Sendable {
         return TokenIssuer(keys: keys, issuer: "\(issuerBaseURL)/\(userPoolID)")
     }
 
+    /// When the pool's signing keys were made, or `nil` before its first token.
+    func signingKeysCreationDate(for userPoolID: String) async throws -> Date? {
+        try await storage.userPoolItem(userPoolID: userPoolID, kind: .signingKeys, key: SigningKeyCache.recordKey)?.creationDate
+    }
+
     /// The ID and access tokens (and a refresh token when asked) of the sign-in `originJTI`, with
     /// the client's lifetimes.
     func issue(record: UserRecord, user: StoredUser, client: AppClient, authTime: Date, originJTI: String,

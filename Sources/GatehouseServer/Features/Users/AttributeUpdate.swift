@@ -61,7 +61,7 @@ extension UsersFeature {
     /// - Throws: `AliasExistsException` when another user holds the preferred_username.
     private func releaseAliases(_ changes: [(name: String, value: String?)], to record: UserRecord, pool: UserPool) async throws {
         let identity = pool.identity
-        let verified = Set(changes.filter { $0.value == "true" }.map(\.name))
+        let verified = Set(changes.filter { UserAttributeRules.isTrue($0.value) }.map(\.name))
         for case let (name, value?) in changes where identity.aliasAttributes.contains(name) {
             let claim = UserValue(name: name, value: value)
             if name == "preferred_username" {
