@@ -8,19 +8,30 @@ import NIOCore
 import StoragePostgres
 import StorageSQLite
 
-/// Assembles the server: storage engine, router, middleware. Tests use it with an in-memory store.
+/// Assembles the server from its configuration: the storage engine it names, then
+/// ``buildApplication(gatehouse:storage:configuration:logger:)``.
 public func buildApplication(configuration: GatehouseConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
     let storageService: StorageService
-    var beforeStart: (@Sendable () async throws -> Void)?
     if let url = configuration.databaseURL {
         let postgres = try PostgresStorage(url: url, logger: logger)
-        storageService = StorageService(storage: postgres, connectionLoop: { await postgres.run() })
-        beforeStart = { try await postgres.migrate() }
+        storageService = StorageService(storage: postgres, connectionLoop: { await postgres.run() }, migrate: { try await postgres.migrate() })
     } else {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil)
+        storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil, migrate: nil)
     }
     let gatehouse = try Gatehouse(storage: storageService.storage, configuration: configuration, logger: logger)
+    logger.info("gatehouse starting", metadata: [
+        "address": "\(configuration.host):\(configuration.port)",
+        "storage": "\(configuration.databaseURL == nil ? "sqlite:\(configuration.sqlitePath)" : "postgres")",
+    ])
+    return buildApplication(gatehouse: gatehouse, storage: storageService, configuration: configuration, logger: logger)
+}
+
+/// Assembles the server around a service and its store: the HTTP/1 channel that answers `POST /`
+/// itself and hands every other request to the router, the store's lifecycle, the record pruner.
+/// Production and the in-process tests both run this.
+func buildApplication(gatehouse: Gatehouse, storage: StorageService, configuration: GatehouseConfiguration,
+                      logger: Logger) -> some ApplicationProtocol {
     let responder = buildRouter(gatehouse: gatehouse, configuration: configuration).buildResponder()
     let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration)
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.
@@ -33,16 +44,11 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         server: server,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
         // Listed after the store, so it stops before the store closes.
-        services: [storageService, RecordPruner(gatehouse: gatehouse, outboxRetentionHours: configuration.outboxRetentionHours,
-                                                logger: logger)],
+        services: [storage, RecordPruner(gatehouse: gatehouse, outboxRetentionHours: configuration.outboxRetentionHours, logger: logger)],
         logger: logger)
-    if let beforeStart {
-        app.beforeServerStarts(perform: beforeStart)
+    if let migrate = storage.migrate {
+        app.beforeServerStarts(perform: migrate)
     }
-    logger.info("gatehouse starting", metadata: [
-        "address": "\(configuration.host):\(configuration.port)",
-        "storage": "\(configuration.databaseURL == nil ? "sqlite:\(configuration.sqlitePath)" : "postgres")",
-    ])
     return app
 }
 

@@ -8,6 +8,9 @@ struct StorageService: Service {
     let storage: any Storage
     /// The engine's own loop, if it has one; it is cancelled on graceful shutdown.
     let connectionLoop: (@Sendable () async -> Void)?
+    /// What brings the engine's schema up to date before the server takes requests (PostgreSQL;
+    /// SQLite migrates when it opens).
+    let migrate: (@Sendable () async throws -> Void)?
 
     func run() async throws {
         if let connectionLoop {

@@ -3,13 +3,15 @@ import HTTPTypes
 import GatehouseCore
 @testable import GatehouseServer
 import Hummingbird
+import Logging
 import HummingbirdTesting
 import StorageSQLite
 import Synchronization
 import XCTest
 
-/// A Gatehouse on an in-memory store with a clock the test moves, driven through Hummingbird's
-/// in-process test client exactly as a socket client would drive it.
+/// A Gatehouse on an in-memory store with a clock the test moves, assembled by the same
+/// `buildApplication` as production and driven over a real socket (HummingbirdTesting's `.live`
+/// mode), so every request takes the production path: the HTTP/1 channel that answers `POST /`.
 final class ServerHarness: Sendable {
     let time = Mutex(Date(timeIntervalSince1970: 1_700_000_000.123))
     let configuration: GatehouseConfiguration
@@ -17,6 +19,7 @@ final class ServerHarness: Sendable {
     /// With the development outbox, so tests read the codes they were sent.
     init(maximumBodySize: Int = 1_048_576) {
         var configuration = GatehouseConfiguration()
+        configuration.port = 0
         configuration.maximumBodySize = maximumBodySize
         configuration.developmentOutbox = true
         self.configuration = configuration
@@ -38,9 +41,11 @@ final class ServerHarness: Sendable {
     /// Runs `test` with the service itself too, for what no HTTP call reaches (pruning the outbox).
     func run(_ test: @Sendable (Client, Gatehouse) async throws -> Void) async throws {
         let clock = Clock { self.time.withLock { $0 } }
-        let gatehouse = try Gatehouse(storage: try SQLiteStorage.inMemory(), clock: clock, configuration: configuration)
-        let app = Application(router: buildRouter(gatehouse: gatehouse, configuration: configuration))
-        try await app.test(.router) { client in try await test(Client(client: client), gatehouse) }
+        let storage = try SQLiteStorage.inMemory()
+        let gatehouse = try Gatehouse(storage: storage, clock: clock, configuration: configuration)
+        let app = buildApplication(gatehouse: gatehouse, storage: StorageService(storage: storage, connectionLoop: nil, migrate: nil),
+                                   configuration: configuration, logger: Logger(label: "gatehouse-test"))
+        try await app.test(.live) { client in try await test(Client(client: client), gatehouse) }
     }
 
     struct Client: Sendable {
