@@ -250,4 +250,18 @@ final class UserOperationTests: XCTestCase {
                                "AliasExistsException", "An account with the given preferred_username already exists.")
         }
     }
+
+    func testBooleanAttributesAreTakenInAnyCaseAndKeptAsGiven() async throws {
+        try await ServerHarness().run { client in
+            let pool = try await client.createPool()["Id"] as! String
+            _ = try await client.ok("AdminCreateUser", ["UserPoolId": pool, "Username": "quinn", "MessageAction": "SUPPRESS",
+                                                        "UserAttributes": [["Name": "email", "Value": "quinn@example.com"],
+                                                                           ["Name": "email_verified", "Value": "True"]]])
+            let user = try await client.ok("AdminGetUser", ["UserPoolId": pool, "Username": "quinn"])
+            XCTAssertTrue((user["UserAttributes"] as! [[String: String]]).contains(["Name": "email_verified", "Value": "True"]))
+            client.assertError(try await client.call("AdminCreateUser", ["UserPoolId": pool, "Username": "rae", "MessageAction": "SUPPRESS",
+                                                                         "UserAttributes": [["Name": "email_verified", "Value": "yes"]]]),
+                               "InvalidParameterException", "Attributes did not conform to the schema: email_verified: Boolean must be true or false\n")
+        }
+    }
 }
