@@ -1,4 +1,4 @@
-"""Expected Cognito output: the canonical Describe of a name-only pool (COGNITO-NOTES §1.2, §1.3)."""
+"""Expected Cognito output: the canonical Describe of a name-only pool (docs/cognito-notes.md §1.2, §1.3)."""
 import copy
 
 from helpers import ACCOUNT_ID, REGION, pool_arn

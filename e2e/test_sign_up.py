@@ -104,3 +104,29 @@ def test_codes_expire(server_factory, make_client):
     expect_client_error(cognito.confirm_forgot_password, "ExpiredCodeException", "Invalid code provided, please request a code again.",
                         ClientId=app, Username="uma", ConfirmationCode=reset, Password="N3w-Passw0rd")
     server.stop()
+
+
+def test_a_new_user_outside_us_east_1_signs_up_and_in_with_the_aws_cli(aws, make_client, make_pool):
+    """The aws CLI sends SignUp and InitiateAuth unsigned: the client id, not the server's default
+    region, finds the pool; an admin call signed for another region than the pool's finds nothing."""
+    def ok(*args, region="eu-west-1"):
+        result = aws(*args, region=region)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout) if result.stdout.strip() else {}
+
+    pool_id = ok("cognito-idp", "create-user-pool", "--pool-name", "west")["UserPool"]["Id"]
+    assert pool_id.startswith("eu-west-1_")
+    client_id = ok("cognito-idp", "create-user-pool-client", "--user-pool-id", pool_id, "--client-name", "app",
+                   "--explicit-auth-flows", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")["UserPoolClient"]["ClientId"]
+    signed_up = ok("cognito-idp", "sign-up", "--client-id", client_id, "--username", "wren", "--password", "P2$Sword")
+    assert signed_up["UserConfirmed"] is False
+    ok("cognito-idp", "admin-confirm-sign-up", "--user-pool-id", pool_id, "--username", "wren")
+    tokens = ok("cognito-idp", "initiate-auth", "--client-id", client_id, "--auth-flow", "USER_PASSWORD_AUTH",
+                "--auth-parameters", "USERNAME=wren,PASSWORD=P2$Sword")["AuthenticationResult"]
+    assert ok("cognito-idp", "get-user", "--access-token", tokens["AccessToken"])["Username"] == "wren"
+    east = make_client("us-east-1")
+    assert east.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+                              AuthParameters={"USERNAME": "wren", "PASSWORD": "P2$Sword"})["AuthenticationResult"]["AccessToken"]
+    expect_client_error(east.admin_get_user, "ResourceNotFoundException", f"User pool {pool_id} does not exist.",
+                        UserPoolId=pool_id, Username="wren")
+    ok("cognito-idp", "delete-user-pool", "--user-pool-id", pool_id)

@@ -2,7 +2,7 @@ import AWSWire
 @testable import CognitoModel
 import XCTest
 
-/// The generated constraint checks answer in Cognito's words (COGNITO-NOTES §2.5).
+/// The generated constraint checks answer in Cognito's words (docs/cognito-notes.md §2.5).
 final class GeneratedValidationTests: XCTestCase {
     func message(_ request: some AWSShape) -> String? {
         var report = ValidationReport()

@@ -3,9 +3,9 @@ import CognitoModel
 import GatehouseCore
 import XCTest
 
-/// CreateUserPool's defaults and UpdateUserPool's "omitted means default" (COGNITO-NOTES §1.2, §2.2, §2.3).
+/// CreateUserPool's defaults and UpdateUserPool's "omitted means default" (docs/cognito-notes.md §1.2, §2.2, §2.3).
 final class UserPoolConfigurationTests: XCTestCase {
-    /// The canonical describe of a name-only pool (COGNITO-NOTES §1.2), less id, ARN, dates and schema.
+    /// The canonical describe of a name-only pool (docs/cognito-notes.md §1.2), less id, ARN, dates and schema.
     static let canonical = """
         {"Policies":{"PasswordPolicy":{"MinimumLength":8,"RequireUppercase":true,"RequireLowercase":true,
            "RequireNumbers":true,"RequireSymbols":true,"TemporaryPasswordValidityDays":7},

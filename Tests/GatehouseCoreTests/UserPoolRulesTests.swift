@@ -3,7 +3,7 @@ import CognitoModel
 import GatehouseCore
 import XCTest
 
-/// The business rules of COGNITO-NOTES §2.4 (b), with Cognito's exception and message.
+/// The business rules of docs/cognito-notes.md §2.4 (b), with Cognito's exception and message.
 final class UserPoolRulesTests: XCTestCase {
     func assertRefused(_ request: UpdateUserPoolRequest, totp: Bool = false, tier: UserPoolTierType = .essentials,
                        _ type: String, _ message: String, line: UInt = #line) {

@@ -3,7 +3,7 @@ import CognitoModel
 import GatehouseCore
 import XCTest
 
-/// Standard and custom attributes (COGNITO-NOTES §1.3–1.4).
+/// Standard and custom attributes (docs/cognito-notes.md §1.3–1.4).
 final class UserPoolSchemaTests: XCTestCase {
     func testANewPoolHasTheTwentyStandardAttributesInOrder() throws {
         let schema = try UserPoolSchema.initial(nil)

@@ -4,7 +4,7 @@ import CognitoModel
 /// what the sign-in has done (``Progress``, carried in its session) and of the user and pool
 /// (``Facts``). Gatehouse's operations feed it events and do what it answers:
 /// 1. MFA_SETUP, when the pool requires MFA (ON) and the user has no factor it can be challenged
-///    with (COGNITO-NOTES §5.2: it comes before NEW_PASSWORD_REQUIRED);
+///    with (docs/cognito-notes.md §5.2: it comes before NEW_PASSWORD_REQUIRED);
 /// 2. NEW_PASSWORD_REQUIRED, for a temporary password (FORCE_CHANGE_PASSWORD);
 /// 3. the MFA challenge when the pool requires MFA or the user has turned a factor on (OPTIONAL):
 ///    the factor SELECT_MFA_TYPE chose, else the preferred one, else the only one, else

@@ -2,7 +2,7 @@
 ///
 /// Cognito's ids look like a 128-bit number written in base 32 with the digits `0-9a-v` and no
 /// leading zeros (26 characters, 25 when the top digit is zero), and its secrets like a 256-bit
-/// number written the same way (52 or 51 characters): COGNITO-NOTES §3. Both are generated so.
+/// number written the same way (52 or 51 characters): docs/cognito-notes.md §3. Both are generated so.
 public enum UserPoolClientID {
     /// A new client id: 128 random bits in base 32.
     public static func generate(random: RandomSource) -> String {

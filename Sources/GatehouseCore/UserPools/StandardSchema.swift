@@ -1,7 +1,7 @@
 import CognitoModel
 
 /// The 20 standard attributes every user pool has, in the order Cognito lists them
-/// (COGNITO-NOTES §1.3). Constraint values are strings, as in the model.
+/// (docs/cognito-notes.md §1.3). Constraint values are strings, as in the model.
 public enum StandardSchema {
     public static let attributes: [SchemaAttributeType] = [
         string("sub", mutable: false, required: true, min: "1"),

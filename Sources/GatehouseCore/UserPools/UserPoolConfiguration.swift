@@ -2,7 +2,7 @@ import AWSWire
 import CognitoModel
 
 /// Applies the settings of CreateUserPool or UpdateUserPool to a pool, as Cognito does:
-/// every setting the request leaves out returns to its default (COGNITO-NOTES §2.2), except that an
+/// every setting the request leaves out returns to its default (docs/cognito-notes.md §2.2), except that an
 /// update keeps the pool's UserPoolTier, UserPoolTags and UserAttributeUpdateSettings when the
 /// request omits them. Legacy message fields and VerificationMessageTemplate mirror each other
 /// where only one side is given (§2.3). Business rules are checked by ``UserPoolRules``.

@@ -2,7 +2,7 @@ import AWSWire
 import CognitoModel
 
 /// The business rules CreateUserPool and UpdateUserPool check beyond the model's constraints
-/// (COGNITO-NOTES §2.4 b). Messages are Cognito's where they are known; the others are recorded
+/// (docs/cognito-notes.md §2.4 b). Messages are Cognito's where they are known; the others are recorded
 /// in docs/compatibility.md.
 public enum UserPoolRules {
     /// Checks a request against the rules, before anything is written.

@@ -3,7 +3,7 @@ import CognitoModel
 
 /// A pool's attribute schema: the standard attributes, customised by CreateUserPool's `Schema`,
 /// followed by custom attributes (`custom:…`, or `dev:custom:…` when developer-only), which only
-/// AddCustomAttributes can add later (COGNITO-NOTES §1.3–1.4).
+/// AddCustomAttributes can add later (docs/cognito-notes.md §1.3–1.4).
 public enum UserPoolSchema {
     /// At most 50 custom attributes per pool.
     public static let customAttributeLimit = 50

@@ -1,7 +1,7 @@
 import AWSWire
 import Foundation
 
-/// Cognito's lockout after wrong passwords (COGNITO-NOTES §5.6): from the fifth failure in a row the
+/// Cognito's lockout after wrong passwords (docs/cognito-notes.md §5.6): from the fifth failure in a row the
 /// user is locked out for 2^(n−5) seconds after the n-th, at most 15 minutes; attempts while locked
 /// out fail without counting; 15 minutes without a failure start the count again.
 public struct SignInFailures: JSONCodable, Sendable, Equatable {

@@ -43,7 +43,7 @@ public struct PendingCode: Sendable, Equatable {
         /// SMS_MFA and EMAIL_OTP at sign-in: valid as long as a default sign-in session, 3 minutes.
         case signIn = "SIGN_IN"
 
-        /// How long a code of this purpose is valid (COGNITO-NOTES §5.2; the 24 h and 1 h).
+        /// How long a code of this purpose is valid (docs/cognito-notes.md §5.2; the 24 h and 1 h).
         public var validity: TimeInterval {
             switch self {
             case .signUp, .attributeVerification: 24 * 3600

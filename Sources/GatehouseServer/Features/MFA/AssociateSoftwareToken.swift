@@ -9,8 +9,7 @@ extension MFAFeature {
     func associateSoftwareToken(_ input: AssociateSoftwareTokenRequest, context: CallContext) async throws -> AssociateSoftwareTokenResponse {
         let caller = try await softwareTokenCaller(accessToken: input.accessToken, session: input.session)
         guard caller.pool.mfa.offersSoftwareTokens else {
-            throw AWSServiceError(type: "SoftwareTokenMFANotFoundException", message: "Software Token MFA has not been enabled by the userPool.",
-                                  status: 400)
+            throw AWSServiceError.softwareTokenMFANotFoundException("Software Token MFA has not been enabled by the userPool.")
         }
         let secret = random.bytes(32)
         let sealed = try await seal.value().seal(secret, context: UserMfaSettings.softwareTokenContext(caller.record.sub), random: random)

@@ -23,8 +23,7 @@ extension MFAFeature {
             return true
         }
         guard verified else {
-            throw AWSServiceError(type: "EnableSoftwareTokenMFAException", message: "Code mismatch and fail enable Software Token MFA",
-                                  status: 400)
+            throw AWSServiceError.enableSoftwareTokenMFAException("Code mismatch and fail enable Software Token MFA")
         }
         return VerifySoftwareTokenResponse(status: .success, session: try await nextSession(after: caller))
     }

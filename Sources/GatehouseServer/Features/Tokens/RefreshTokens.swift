@@ -11,8 +11,7 @@ struct RefreshTokens: Sendable {
     let seal: ServerKey<SealingKey>
     let clock: Clock
 
-    static let reused = AWSServiceError(type: "RefreshTokenReuseException", message: "Refresh Token has been rotated and can no longer be used.",
-                                        status: 400)
+    static let reused = AWSServiceError.refreshTokenReuseException("Refresh Token has been rotated and can no longer be used.")
 
     /// The refresh token `text`, of `client`, and its user.
     /// - Throws: `NotAuthorizedException` "Invalid Refresh Token" (not this server's, or another

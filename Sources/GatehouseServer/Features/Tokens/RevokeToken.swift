@@ -13,17 +13,16 @@ extension TokensFeature {
         do {
             client = try await directory.appClient(clientID)
         } catch let error as AWSServiceError where error == UserPoolDirectory.clientNotFound(clientID) {
-            throw AWSServiceError(type: "UnauthorizedException", message: "Invalid client \(clientID).", status: 400)
+            throw AWSServiceError.unauthorizedException("Invalid client \(clientID).")
         }
         if let secret = client.settings.clientSecret, input.clientSecret != secret {
-            throw AWSServiceError(type: "UnauthorizedException", message: "Client secret is missing or wrong.", status: 400)
+            throw AWSServiceError.unauthorizedException("Client secret is missing or wrong.")
         }
         guard client.settings.enableTokenRevocation != false else {
-            throw AWSServiceError(type: "UnsupportedOperationException", message: "Token revocation is not enabled for this app client.",
-                                  status: 400)
+            throw AWSServiceError.unsupportedOperationException("Token revocation is not enabled for this app client.")
         }
         if JSONWebToken(parsing: text) != nil {
-            throw AWSServiceError(type: "UnsupportedTokenTypeException", message: "Only refresh tokens can be revoked.", status: 400)
+            throw AWSServiceError.unsupportedTokenTypeException("Only refresh tokens can be revoked.")
         }
         let token = try RefreshToken(opening: text, with: try await refreshTokenSeal.value())
         guard token.clientID == clientID, let record = try await users.record(sub: token.sub, in: client.pool) else {
