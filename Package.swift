@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "gatehouse", targets: ["gatehouse"]),
         .executable(name: "ModelGenerator", targets: ["ModelGenerator"]),
         .executable(name: "UserStoreBench", targets: ["UserStoreBench"]),
+        .executable(name: "SignInFloorBench", targets: ["SignInFloorBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
@@ -30,7 +31,7 @@ let package = Package(
         .target(name: "AWSWire", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CognitoModel", dependencies: ["AWSWire"]),
         .target(name: "CognitoCodegen", dependencies: ["AWSWire"]),
-        .executableTarget(name: "ModelGenerator", dependencies: ["CognitoCodegen"]),
+        .executableTarget(name: "ModelGenerator", dependencies: ["CognitoCodegen", "AWSWire"]),
         .target(name: "GatehouseStorage"),
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
         .target(name: "GatehouseCore", dependencies: [
@@ -85,6 +86,9 @@ let package = Package(
             "CognitoModel", "GatehouseCore", "GatehouseStorage", "StorageSQLite", "StoragePostgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "SignInFloorBench", dependencies: [
+            "GatehouseCore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"], exclude: ["Fixtures"]),
         .testTarget(name: "CognitoCLITests", dependencies: ["CognitoCLI", "AWSWire", "CognitoModel"]),

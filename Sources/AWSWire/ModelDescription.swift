@@ -11,14 +11,23 @@ public struct ModelDescription: Sendable {
     public let operations: [ModelOperation]
     /// Every shape, by name.
     public let shapes: [String: ModelShape]
+    /// The botocore release the model came from, when the model says (the generator's input does;
+    /// the generated description leaves it out).
+    public let botocoreVersion: String?
 
     public init(endpointPrefix: String, targetPrefix: String, apiVersion: String,
-                operations: [ModelOperation], shapes: [String: ModelShape]) {
+                operations: [ModelOperation], shapes: [String: ModelShape], botocoreVersion: String? = nil) {
         self.endpointPrefix = endpointPrefix
         self.targetPrefix = targetPrefix
         self.apiVersion = apiVersion
         self.operations = operations
         self.shapes = shapes
+        self.botocoreVersion = botocoreVersion
+    }
+
+    /// The shapes' names, sorted.
+    public var shapeNames: [String] {
+        shapes.keys.sorted()
     }
 
     /// The shape named `name`.
@@ -111,15 +120,21 @@ public struct ModelShape: Sendable {
     /// The allowed values of an enum string.
     public let enumValues: [String]?
     public let isSensitive: Bool
+    /// Whether the shape is an error the service answers with; a fault (`isFault`) is the service's
+    /// own failure (HTTP 500), any other a client's (400).
+    public let isException: Bool
+    public let isFault: Bool
 
     public init(_ kind: Kind, min: Int? = nil, max: Int? = nil, pattern: String? = nil, enumValues: [String]? = nil,
-                isSensitive: Bool = false) {
+                isSensitive: Bool = false, isException: Bool = false, isFault: Bool = false) {
         self.kind = kind
         self.min = min
         self.max = max
         self.pattern = pattern
         self.enumValues = enumValues
         self.isSensitive = isSensitive
+        self.isException = isException
+        self.isFault = isFault
     }
 
     /// The model's name of the shape's type: `structure`, `list`, `string`, `integer`, …

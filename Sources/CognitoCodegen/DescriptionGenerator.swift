@@ -1,8 +1,10 @@
+import AWSWire
+
 /// Emits the model as data (`ServiceDescription.swift`): every operation with its AWS CLI command
 /// name (and its paginator, if it has one), and every shape but the exceptions with its members (and their AWS CLI option names) and
 /// constraints, for code that works from shapes at run time, such as the command line.
 struct DescriptionGenerator {
-    let model: ServiceModel
+    let model: ModelDescription
 
     func source() -> String {
         var lines = [
@@ -16,8 +18,8 @@ struct DescriptionGenerator {
         ]
         for operation in model.operations {
             let output = operation.output.map(SwiftNames.literal) ?? "nil"
-            var arguments = "name: \"\(operation.name)\", commandName: \"\(CommandNames.kebab(operation.name))\", "
-                + "input: \"\(operation.input)\", output: \(output), requiresIAMAuthorization: \(!operation.isUnsigned)"
+            var arguments = "name: \"\(operation.name)\", commandName: \"\(operation.commandName)\", "
+                + "input: \"\(operation.input)\", output: \(output), requiresIAMAuthorization: \(operation.requiresIAMAuthorization)"
             if let paging = operation.pagination {
                 arguments += ",\n            pagination: ModelPagination(inputToken: \"\(paging.inputToken)\", outputToken: \"\(paging.outputToken)\", "
                     + "limitKey: \(paging.limitKey.map(SwiftNames.literal) ?? "nil"), resultKey: \"\(paging.resultKey)\")"
@@ -33,22 +35,22 @@ struct DescriptionGenerator {
     }
 
     /// A `ModelShape(...)` expression for `shape`, naming only the constraints it has.
-    func shape(_ shape: ServiceModel.Shape) -> String {
+    func shape(_ shape: ModelShape) -> String {
         var arguments = [kind(shape.kind)]
         if let min = shape.min { arguments.append("min: \(min)") }
         if let max = shape.max { arguments.append("max: \(max)") }
         if let pattern = shape.pattern { arguments.append("pattern: \(SwiftNames.literal(pattern))") }
         if let values = shape.enumValues { arguments.append("enumValues: [\(values.map(SwiftNames.literal).joined(separator: ", "))]") }
-        if shape.sensitive { arguments.append("isSensitive: true") }
+        if shape.isSensitive { arguments.append("isSensitive: true") }
         return "ModelShape(\(arguments.joined(separator: ", ")))"
     }
 
-    func kind(_ kind: ServiceModel.Kind) -> String {
+    func kind(_ kind: ModelShape.Kind) -> String {
         switch kind {
-        case .structure(let members, let required):
+        case .structure(let members):
             let described = members.map { member in
-                "ModelMember(name: \"\(member.name)\", optionName: \"\(CommandNames.kebab(member.name))\", "
-                    + "shape: \"\(member.shape)\", isRequired: \(required.contains(member.name)))"
+                "ModelMember(name: \"\(member.name)\", optionName: \"\(member.optionName)\", "
+                    + "shape: \"\(member.shape)\", isRequired: \(member.isRequired))"
             }
             return ".structure([\(described.joined(separator: ", "))])"
         case .list(let member): return ".list(member: \"\(member)\")"

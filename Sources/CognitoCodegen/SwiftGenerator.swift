@@ -1,3 +1,4 @@
+import AWSWire
 /// One generated source file.
 public struct GeneratedFile: Equatable {
     public let name: String
@@ -8,10 +9,10 @@ public struct GeneratedFile: Equatable {
 /// constraint checks, the operation table and the model as data. Output is deterministic (sorted), so regenerating an
 /// unchanged model changes nothing.
 public struct SwiftGenerator {
-    let model: ServiceModel
+    let model: ModelDescription
     let patterns: [String: String]
 
-    public init(model: ServiceModel) {
+    public init(model: ModelDescription) {
         self.model = model
         let sources = Set(model.shapes.values.compactMap(\.pattern)).sorted()
         patterns = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1, "pattern\($0 + 1)") })
@@ -73,7 +74,7 @@ public struct SwiftGenerator {
     }
 
     func structure(_ name: String) -> String {
-        guard case .structure(let members, let required) = model.shape(name).kind else { return "" }
+        guard case .structure(let members) = model.shape(name).kind else { return "" }
         var lines = ["public struct \(name): AWSShape {"]
         for member in members {
             lines.append("    public var \(SwiftNames.property(member.name)): \(swiftType(member.shape))?")
@@ -96,7 +97,7 @@ public struct SwiftGenerator {
         lines += jsonEncoding(members)
         lines.append("")
         let checks = members.flatMap { member in
-            memberChecks(member, required: required.contains(member.name))
+            memberChecks(member, required: member.isRequired)
         }
         if checks.isEmpty {
             lines.append("    public func validate(_ report: inout ValidationReport, at path: String) {}")
@@ -113,7 +114,7 @@ public struct SwiftGenerator {
 
     /// `init(json:)`: reads the members it knows, skips `null` and unknown ones, and names the member
     /// on the way out when a value has the wrong type.
-    func jsonDecoding(_ members: [ServiceModel.Member]) -> [String] {
+    func jsonDecoding(_ members: [ModelMember]) -> [String] {
         var lines = [
             "    public init(json: JSONNode) throws(JSONDecodeFailure) {",
             "        guard case .object(let members) = json else { throw JSONDecodeFailure(expected: \"structure\") }",
@@ -145,7 +146,7 @@ public struct SwiftGenerator {
     }
 
     /// `writeJSON(to:)`: the members that are set, in model order.
-    func jsonEncoding(_ members: [ServiceModel.Member]) -> [String] {
+    func jsonEncoding(_ members: [ModelMember]) -> [String] {
         var lines = ["    public func writeJSON(to writer: inout JSONWriter) {", "        writer.beginObject()"]
         for member in members {
             let property = SwiftNames.property(member.name).trimmingBackticks
@@ -157,7 +158,7 @@ public struct SwiftGenerator {
 
     // MARK: Validation
 
-    func memberChecks(_ member: ServiceModel.Member, required: Bool) -> [String] {
+    func memberChecks(_ member: ModelMember, required: Bool) -> [String] {
         let value = "self." + SwiftNames.property(member.name).trimmingBackticks
         let path = "ValidationReport.path(path, \"\(member.name)\")"
         var lines: [String] = []
@@ -169,7 +170,7 @@ public struct SwiftGenerator {
     /// Statements that check `value` (a Swift expression) of shape `shapeName` at `path` (an expression).
     func checks(value: String, optional: Bool, shapeName: String, path: String, depth: Int) -> [String] {
         let shape = model.shape(shapeName)
-        let sensitive = shape.sensitive ? ", sensitive: true" : ""
+        let sensitive = shape.isSensitive ? ", sensitive: true" : ""
         var lines: [String] = []
         func bounds() -> String { "min: \(shape.min.map(String.init) ?? "nil"), max: \(shape.max.map(String.init) ?? "nil")" }
         switch shape.kind {
@@ -233,8 +234,8 @@ public struct SwiftGenerator {
         switch shape.kind {
         case .string: return shape.min != nil || shape.max != nil || shape.pattern != nil || shape.enumValues != nil
         case .integer, .long, .blob: return shape.min != nil || shape.max != nil
-        case .structure(let members, let required):
-            return !required.isEmpty || members.contains { needsChecks($0.shape, visiting: visiting) }
+        case .structure(let members):
+            return members.contains { $0.isRequired || needsChecks($0.shape, visiting: visiting) }
         case .list(let member): return shape.min != nil || shape.max != nil || needsChecks(member, visiting: visiting)
         case .map(let key, let value):
             return shape.min != nil || shape.max != nil || needsChecks(key, visiting: visiting) || needsChecks(value, visiting: visiting)
@@ -301,7 +302,7 @@ public struct SwiftGenerator {
             "    public static let operations: [String: AWSOperationInfo] = [",
         ]
         for operation in model.operations {
-            lines.append("        \"\(operation.name)\": AWSOperationInfo(name: \"\(operation.name)\", requiresIAMAuthorization: \(!operation.isUnsigned)),")
+            lines.append("        \"\(operation.name)\": AWSOperationInfo(name: \"\(operation.name)\", requiresIAMAuthorization: \(operation.requiresIAMAuthorization)),")
         }
         lines += ["    ]", "}", "", "/// One type per operation, binding its name to its input and output shapes.", "public enum Operations {"]
         for operation in model.operations {
@@ -310,7 +311,7 @@ public struct SwiftGenerator {
                 "        public typealias Input = \(operation.input)",
                 "        public typealias Output = \(operation.output ?? "EmptyOutput")",
                 "        public static let name = \"\(operation.name)\"",
-                "        public static let requiresIAMAuthorization = \(!operation.isUnsigned)",
+                "        public static let requiresIAMAuthorization = \(operation.requiresIAMAuthorization)",
                 "    }",
             ]
         }

@@ -1,3 +1,4 @@
+import AWSWire
 import CognitoCodegen
 import Foundation
 
@@ -10,8 +11,8 @@ guard arguments.count == 3 else {
     exit(2)
 }
 let paginatorsPath = arguments[1].replacingOccurrences(of: ".json", with: ".paginators.json")
-let model = try ServiceModel(jsonText: String(contentsOfFile: arguments[1], encoding: .utf8),
-                             paginatorsText: try? String(contentsOfFile: paginatorsPath, encoding: .utf8))
+let model = try ModelDescription(botocoreJSON: String(contentsOfFile: arguments[1], encoding: .utf8),
+                                 paginators: try? String(contentsOfFile: paginatorsPath, encoding: .utf8))
 let output = URL(fileURLWithPath: arguments[2], isDirectory: true)
 let files = SwiftGenerator(model: model).files()
 try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import AWSWire
 import CognitoCodegen
 import Foundation
 import XCTest
@@ -7,9 +8,9 @@ final class GeneratedCodeIsCurrentTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func testRegeneratingTheModelChangesNothing() throws {
-        let model = try ServiceModel(
-            jsonText: String(contentsOf: Self.root.appendingPathComponent("Models/cognito-idp.json"), encoding: .utf8),
-            paginatorsText: String(contentsOf: Self.root.appendingPathComponent("Models/cognito-idp.paginators.json"), encoding: .utf8))
+        let model = try ModelDescription(
+            botocoreJSON: String(contentsOf: Self.root.appendingPathComponent("Models/cognito-idp.json"), encoding: .utf8),
+            paginators: String(contentsOf: Self.root.appendingPathComponent("Models/cognito-idp.paginators.json"), encoding: .utf8))
         let generated = SwiftGenerator(model: model).files()
         let directory = Self.root.appendingPathComponent("Sources/CognitoModel/Generated")
         let committed = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".swift") }.sorted()
@@ -21,9 +22,10 @@ final class GeneratedCodeIsCurrentTests: XCTestCase {
     }
 
     func testTheModelHasEveryOperationOfCognitoUserPools() throws {
-        let model = try ServiceModel(jsonText: String(contentsOf: Self.root.appendingPathComponent("Models/cognito-idp.json"), encoding: .utf8))
+        let model = try ModelDescription(botocoreJSON: String(contentsOf: Self.root.appendingPathComponent("Models/cognito-idp.json"),
+                                                              encoding: .utf8))
         XCTAssertEqual(model.operations.count, 122)
         XCTAssertEqual(model.targetPrefix, "AWSCognitoIdentityProviderService")
-        XCTAssertEqual(model.operations.filter(\.isUnsigned).count, 32)
+        XCTAssertEqual(model.operations.filter { !$0.requiresIAMAuthorization }.count, 32)
     }
 }

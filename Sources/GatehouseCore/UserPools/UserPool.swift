@@ -1,11 +1,10 @@
 import CognitoModel
-import GatehouseStorage
 
 /// A user pool as the operations that act on it see it: made once from the stored pool (and kept
 /// with its decoded document, so a request pays nothing to have it), then passed down to every
 /// rule and step of the call. Its id, region and ARN never change for a pool; the rest is what its
-/// stored document says.
-public struct UserPool: Sendable {
+/// stored document says. A class, so that handing it on costs one reference, not a copy of every setting.
+public final class UserPool: Sendable {
     public let id: String
     /// The region the pool lives in: its id's prefix.
     public let region: String
@@ -41,11 +40,6 @@ public struct UserPool: Sendable {
         mfa = SignInMfa(stored)
         triggers = settings.lambdaConfig ?? LambdaConfigType()
         mayHaveDomain = stored.mayHaveDomain
-    }
-
-    /// The pool of `record`, whose document is `stored`.
-    public init(record: UserPoolRecord, stored: StoredUserPool) {
-        self.init(id: record.id, region: record.region, stored: stored)
     }
 
     /// The pool's schema attributes, standard and custom.

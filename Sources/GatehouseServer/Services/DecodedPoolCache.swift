@@ -8,18 +8,32 @@ import Synchronization
 /// A read is served from here only when the stored bytes are identical, so the cache can never
 /// show a stale pool, whatever other processes wrote: it only saves decoding the same bytes twice.
 final class DecodedPoolCache: Sendable {
-    /// A decoded document, the domain pool made from it and the bytes it was decoded from, shared
-    /// by every reader: a lookup costs one reference, not a copy of the whole pool, and a reader
-    /// copies only what it uses.
+    /// A decoded document and the bytes it was decoded from, shared by every reader: a lookup
+    /// costs one reference, not a copy of the whole pool, and a reader copies only what it uses.
+    /// The domain pool is made from the document when first asked for (a pool just created or
+    /// changed may never be).
     final class Entry: Sendable {
         let document: Data
         let stored: StoredUserPool
-        let pool: UserPool
+        private let id: String
+        private let region: String
+        private let made = Mutex<UserPool?>(nil)
 
-        init(document: Data, stored: StoredUserPool, pool: UserPool) {
+        init(document: Data, stored: StoredUserPool, id: String, region: String) {
             self.document = document
             self.stored = stored
-            self.pool = pool
+            self.id = id
+            self.region = region
+        }
+
+        /// The pool as operations see it, made once per document.
+        var pool: UserPool {
+            made.withLock { made in
+                if let made { return made }
+                let pool = UserPool(id: id, region: region, stored: stored)
+                made = pool
+                return pool
+            }
         }
     }
 
@@ -51,7 +65,7 @@ final class DecodedPoolCache: Sendable {
     /// Records a document this process has just written.
     @discardableResult
     func remember(_ stored: StoredUserPool, as record: UserPoolRecord) -> Entry {
-        let entry = Entry(document: record.document, stored: stored, pool: UserPool(record: record, stored: stored))
+        let entry = Entry(document: record.document, stored: stored, id: record.id, region: record.region)
         // Whatever is replaced or evicted is returned out of the lock, so it is released after it.
         _ = entries.withLock { entries -> Entry? in
             if let previous = entries.byID.updateValue(entry, forKey: record.id) { return previous }

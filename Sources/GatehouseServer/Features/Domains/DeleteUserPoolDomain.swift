@@ -7,7 +7,7 @@ extension DomainsFeature {
     func deleteUserPoolDomain(_ input: DeleteUserPoolDomainRequest, context: CallContext) async throws -> DeleteUserPoolDomainResponse {
         let poolID = try input.userPoolId.required
         let name = try input.domain.required
-        let found = try await domains.record(named: name, of: poolID, context: context)
+        let found = try await domains.owned(named: name, by: poolID, context: context)
         do {
             try await storage.deleteUserPoolItem(userPoolID: poolID, kind: found.kind, key: name)
         } catch StorageError.notFound {

@@ -31,11 +31,10 @@ struct DomainsFeature: Sendable {
         registry.register(Operations.DeleteUserPoolDomain.self, deleteUserPoolDomain)
     }
 
-    /// Sets the pool's ``StoredUserPool/mayHaveDomain`` unless it is set; to be done before a
-    /// domain of the pool is stored. The pool's LastModifiedDate stays.
+    /// Sets the pool's ``StoredUserPool/mayHaveDomain`` (the document is rewritten only when it was
+    /// not set); to be done before a domain of the pool is stored. The pool's LastModifiedDate stays.
     /// - Throws: `ResourceNotFoundException` when the pool does not exist or is of another region.
     func markMayHaveDomain(_ userPoolID: String, context: CallContext) async throws {
-        guard try await !directory.pool(userPoolID, context: context).mayHaveDomain else { return }
         try await directory.update(userPoolID, context: context, touch: false) { stored, _ in stored.mayHaveDomain = true }
     }
 }

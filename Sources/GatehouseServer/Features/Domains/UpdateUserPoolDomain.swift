@@ -9,7 +9,7 @@ extension DomainsFeature {
     func updateUserPoolDomain(_ input: UpdateUserPoolDomainRequest, context: CallContext) async throws -> UpdateUserPoolDomainResponse {
         let poolID = try input.userPoolId.required
         let name = try input.domain.required
-        let found = try await domains.record(named: name, of: poolID, context: context)
+        let found = try await domains.owned(named: name, by: poolID, context: context)
         if found.kind == .domain, input.customDomainConfig != nil {
             throw AWSServiceError.invalidParameterException("CustomDomainConfig applies to custom domains only.")
         }

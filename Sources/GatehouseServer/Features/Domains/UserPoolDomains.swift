@@ -20,7 +20,7 @@ struct UserPoolDomains: Sendable {
 
     /// The pool's domain record named `name` (prefix or custom).
     /// - Throws: ``noSuchDomain`` when the pool (as the request's region sees it) has no such domain.
-    func record(named name: String, of userPoolID: String, context: CallContext) async throws -> UserPoolItemRecord {
+    func owned(named name: String, by userPoolID: String, context: CallContext) async throws -> UserPoolItemRecord {
         guard UserPoolID.region(of: userPoolID) == context.region,
               let record = try await record(named: name), record.userPoolID == userPoolID else {
             throw Self.noSuchDomain

@@ -22,7 +22,7 @@ extension MFAFeature {
         }
         guard let text else { throw AWSServiceError.invalidParameterException("Either AccessToken or Session must be given.") }
         // The call names no client: the session does, and that client must still exist.
-        let session = try await sessions.openNamingItsClient(text)
+        let session = try await sessions.unsealNamingItsClient(text)
         let pool = try await directory.appClient(session.clientID, userPoolID: session.userPoolID).pool
         try await sessions.check(session, for: .mfaSetup, pool: pool)
         let (record, _) = try await sessions.user(of: session, in: pool)

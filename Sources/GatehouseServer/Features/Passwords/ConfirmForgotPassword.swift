@@ -7,7 +7,7 @@ extension PasswordsFeature {
     /// RESET_REQUIRED becomes CONFIRMED.
     func confirmForgotPassword(_ input: ConfirmForgotPasswordRequest, context: CallContext) async throws -> ConfirmForgotPasswordResponse {
         let name = try input.username.required
-        let client = try await directory.appClient(try input.clientId.required, signedFor: name, secretHash: input.secretHash)
+        let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         let pool = client.pool
         let code = try input.confirmationCode.required
         let password = try input.password.required

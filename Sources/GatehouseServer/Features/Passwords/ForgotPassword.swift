@@ -8,7 +8,7 @@ extension PasswordsFeature {
     /// email address (docs/compatibility.md).
     func forgotPassword(_ input: ForgotPasswordRequest, context: CallContext) async throws -> ForgotPasswordResponse {
         let name = try input.username.required
-        let client = try await directory.appClient(try input.clientId.required, signedFor: name, secretHash: input.secretHash)
+        let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         let pool = client.pool
         let details = try await codes.issueForApp(.passwordReset, toUserNamed: name, client: client, trigger: "ForgotPassword") { user in
             try Self.checkResettable(user)

@@ -7,8 +7,7 @@ extension SignInFeature {
     func adminInitiateAuth(_ input: AdminInitiateAuthRequest, context: CallContext) async throws -> AdminInitiateAuthResponse {
         let flow = try input.authFlow.required
         let poolID = try input.userPoolId.required
-        _ = try await directory.record(poolID, context: context)
-        let client = try await directory.appClient(try input.clientId.required, userPoolID: poolID)
+        let client = try await directory.poolClient(try input.clientId.required, of: try await directory.pool(poolID, context: context))
         try SignInRules.checkSupported(flow, among: SignInRules.adminInitiateAuthFlows)
         let outcome = try await start(flow, parameters: input.authParameters, client: client)
         return AdminInitiateAuthResponse(challengeName: outcome.challengeName, session: outcome.session,

@@ -5,8 +5,7 @@ extension SignInFeature {
     func adminRespondToAuthChallenge(_ input: AdminRespondToAuthChallengeRequest,
                                      context: CallContext) async throws -> AdminRespondToAuthChallengeResponse {
         let poolID = try input.userPoolId.required
-        _ = try await directory.record(poolID, context: context)
-        let client = try await directory.appClient(try input.clientId.required, userPoolID: poolID)
+        let client = try await directory.poolClient(try input.clientId.required, of: try await directory.pool(poolID, context: context))
         let outcome = try await answer(try input.challengeName.required, responses: input.challengeResponses, session: input.session,
                                        client: client)
         return AdminRespondToAuthChallengeResponse(challengeName: outcome.challengeName, session: outcome.session,

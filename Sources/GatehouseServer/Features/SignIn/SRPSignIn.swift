@@ -59,13 +59,13 @@ extension SignInFeature {
         guard let claimed = PasswordClaimTimestamp.date(timestamp) else {
             throw AWSServiceError.invalidParameterException("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.")
         }
-        let session = try await sessions.open(secretBlock, client: client)
+        let session = try await sessions.unseal(secretBlock, client: client)
         guard session.challenge == .passwordVerifier, session.userPoolID == client.pool.id, let key = session.srpKey else {
             throw SignInSessions.invalid
         }
         // Used up by any answer, right or wrong: a client whose proof failed starts again.
         try await sessions.consume(session)
-        guard let sub = session.sub, let record = try await users.record(sub: sub, in: client.pool) else {
+        guard let sub = session.sub, let record = try await users.record(withSub: sub, in: client.pool) else {
             throw SignInRefusal.incorrectPassword.error
         }
         let user = try StoredUser(record: record)

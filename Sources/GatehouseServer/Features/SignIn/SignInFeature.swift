@@ -70,7 +70,7 @@ struct SignInFeature: Sendable {
     /// REFRESH_TOKEN_AUTH: the SECRET_HASH may be of either name the user goes by (username or
     /// sub, docs/compatibility.md); then new tokens without rotation.
     func refresh(_ parameters: [String: String]?, client: AppClient) async throws -> SignInOutcome {
-        let (token, record, user) = try await refreshTokens.open(try Self.parameter("REFRESH_TOKEN", in: parameters), client: client)
+        let (token, record, user) = try await refreshTokens.unseal(try Self.parameter("REFRESH_TOKEN", in: parameters), client: client)
         try SecretHash.check(parameters?["SECRET_HASH"], anyOf: [parameters?["USERNAME"], user.username, record.sub].compactMap { $0 },
                              clientID: token.clientID, clientSecret: client.settings.clientSecret)
         return SignInOutcome(authenticationResult: try await refreshTokens.refresh(token, record: record, user: user, client: client,

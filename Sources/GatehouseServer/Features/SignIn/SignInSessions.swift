@@ -30,13 +30,13 @@ struct SignInSessions: Sendable {
 
     /// The session a challenge answer carries (a SECRET_BLOCK, a Session), opened for `client`, without further checks.
     /// - Throws: `NotAuthorizedException` for a session that is not this server's, another client's, or expired.
-    func open(_ text: String, client: AppClient) async throws -> SignInSession {
+    func unseal(_ text: String, client: AppClient) async throws -> SignInSession {
         try SignInSession(opening: text, clientID: client.id, with: try await seal.value(), now: clock.now())
     }
 
     /// The session of a call that names no client (AssociateSoftwareToken, VerifySoftwareToken):
     /// the session names it.
-    func openNamingItsClient(_ text: String) async throws -> SignInSession {
+    func unsealNamingItsClient(_ text: String) async throws -> SignInSession {
         try SignInSession(openingAnyClient: text, with: try await seal.value(), now: clock.now())
     }
 
@@ -44,7 +44,7 @@ struct SignInSessions: Sendable {
     /// - Throws: `InvalidParameterException` without a session; what opening and checking throw.
     func open(_ text: String?, for challenge: ChallengeNameType, client: AppClient) async throws -> SignInSession {
         guard let text else { throw AWSServiceError.invalidParameterException("Missing required parameter Session") }
-        let session = try await open(text, client: client)
+        let session = try await unseal(text, client: client)
         try await check(session, for: challenge, pool: client.pool)
         return session
     }

@@ -8,7 +8,7 @@ extension SignUpFeature {
     /// becomes verified. With ForceAliasCreation, that email or phone number alias moves from another user.
     func confirmSignUp(_ input: ConfirmSignUpRequest, context: CallContext) async throws -> ConfirmSignUpResponse {
         let name = try input.username.required
-        let client = try await directory.appClient(try input.clientId.required, signedFor: name, secretHash: input.secretHash)
+        let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         try await confirm(named: name, code: try input.confirmationCode.required, client: client,
                           forceAliasCreation: input.forceAliasCreation == true)
         return ConfirmSignUpResponse()

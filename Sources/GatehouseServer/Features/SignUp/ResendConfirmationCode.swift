@@ -7,7 +7,7 @@ extension SignUpFeature {
     /// does not exist, a client that hides users answers as if a code went to an email address.
     func resendConfirmationCode(_ input: ResendConfirmationCodeRequest, context: CallContext) async throws -> ResendConfirmationCodeResponse {
         let name = try input.username.required
-        let client = try await directory.appClient(try input.clientId.required, signedFor: name, secretHash: input.secretHash)
+        let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         let pool = client.pool
         let hasDomain = try await domains.hasLinkDomain(pool)
         let details = try await codes.issueForApp(.signUp, toUserNamed: name, client: client, trigger: "ResendConfirmationCode") { user in

@@ -8,7 +8,7 @@ extension SignUpFeature {
     /// email of a pool that confirms with links, a link.
     func signUp(_ input: SignUpRequest, context: CallContext) async throws -> SignUpResponse {
         let name = try input.username.required
-        let client = try await directory.appClient(try input.clientId.required, signedFor: name, secretHash: input.secretHash)
+        let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         let pool = client.pool
         if pool.settings.adminCreateUserConfig?.allowAdminCreateUserOnly == true {
             throw AWSServiceError.notAuthorizedException("SignUp is not permitted for this user pool")

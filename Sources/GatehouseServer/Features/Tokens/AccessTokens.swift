@@ -38,7 +38,7 @@ struct AccessTokens: Sendable {
         guard claims.scopes.contains(TokenIssuer.adminScope) else {
             throw AWSServiceError.notAuthorizedException("Access Token does not have required scopes")
         }
-        guard let record = try await users.record(sub: claims.sub, in: pool) else { throw UserDirectory.userNotFound }
+        guard let record = try await users.record(withSub: claims.sub, in: pool) else { throw UserDirectory.userNotFound }
         let user = try StoredUser(record: record)
         guard user.isSignInActive(claims.originJTI) else { throw AWSServiceError.notAuthorizedException("Access Token has been revoked") }
         guard user.enabled else { throw SignInRefusal.userDisabled.error }
@@ -48,6 +48,6 @@ struct AccessTokens: Sendable {
     /// The app client the caller's token was issued to.
     /// - Throws: `ResourceNotFoundException` when it has been deleted since.
     func client(of caller: AccessTokenCaller) async throws -> AppClient {
-        try await directory.appClient(caller.claims.clientID, userPoolID: caller.pool.id)
+        try await directory.poolClient(caller.claims.clientID, of: caller.pool)
     }
 }

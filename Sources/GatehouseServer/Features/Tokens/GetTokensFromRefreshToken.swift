@@ -15,7 +15,7 @@ extension TokensFeature {
             throw AWSServiceError.notAuthorizedException("Unable to verify the client secret of client \(clientID)")
         }
         try SignInRules.checkFlowEnabled(.refreshTokenAuth, for: client.settings)
-        let (token, record, user) = try await refreshTokens.open(try input.refreshToken.required, client: client)
+        let (token, record, user) = try await refreshTokens.unseal(try input.refreshToken.required, client: client)
         let rotate = client.settings.refreshTokenRotation?.feature == .enabled
         return GetTokensFromRefreshTokenResponse(
             authenticationResult: try await refreshTokens.refresh(token, record: record, user: user, client: client, rotate: rotate))

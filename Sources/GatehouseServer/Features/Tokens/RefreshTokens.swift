@@ -16,11 +16,11 @@ struct RefreshTokens: Sendable {
     /// The refresh token `text`, of `client`, and its user.
     /// - Throws: `NotAuthorizedException` "Invalid Refresh Token" (not this server's, or another
     ///   client's), "Refresh Token has expired"; `UserNotFoundException`.
-    func open(_ text: String, client: AppClient) async throws -> (token: RefreshToken, record: UserRecord, user: StoredUser) {
+    func unseal(_ text: String, client: AppClient) async throws -> (token: RefreshToken, record: UserRecord, user: StoredUser) {
         let token = try RefreshToken(opening: text, with: try await seal.value())
         guard token.clientID == client.id else { throw AWSServiceError.notAuthorizedException("Invalid Refresh Token") }
         guard token.expiry > clock.now() else { throw AWSServiceError.notAuthorizedException("Refresh Token has expired") }
-        guard let record = try await users.record(sub: token.sub, in: client.pool) else { throw UserDirectory.userNotFound }
+        guard let record = try await users.record(withSub: token.sub, in: client.pool) else { throw UserDirectory.userNotFound }
         return (token, record, try StoredUser(record: record))
     }
 

@@ -25,7 +25,7 @@ extension TokensFeature {
             throw AWSServiceError.unsupportedTokenTypeException("Only refresh tokens can be revoked.")
         }
         let token = try RefreshToken(opening: text, with: try await refreshTokenSeal.value())
-        guard token.clientID == clientID, let record = try await users.record(sub: token.sub, in: client.pool) else {
+        guard token.clientID == clientID, let record = try await users.record(withSub: token.sub, in: client.pool) else {
             // RFC 7009: a token that is not the client's, or whose user is gone, is no error.
             return RevokeTokenResponse()
         }

@@ -14,7 +14,7 @@ extension UserPoolsFeature {
         }
         do {
             try await storage.deleteUserPool(id: id) { record in
-                if try directory.entry(record).pool.settings.deletionProtection == .active {
+                if try directory.entry(record).stored.pool.deletionProtection == .active {
                     throw AWSServiceError.invalidParameterException(
                         "The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.")
                 }

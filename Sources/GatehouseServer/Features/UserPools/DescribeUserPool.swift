@@ -8,7 +8,7 @@ extension UserPoolsFeature {
         let record = try await directory.record(try input.userPoolId.required, context: context)
         var pool = try directory.describe(record)
         pool.estimatedNumberOfUsers = try await storage.userCount(userPoolID: record.id)
-        if try directory.entry(record).pool.mayHaveDomain {
+        if try directory.entry(record).stored.mayHaveDomain {
             pool.domain = try await domains.domain(of: record.id, kind: .domain)?.key
             pool.customDomain = try await domains.domain(of: record.id, kind: .customDomain)?.key
         }

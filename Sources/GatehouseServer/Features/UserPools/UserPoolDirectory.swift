@@ -62,8 +62,7 @@ struct UserPoolDirectory: Sendable {
     }
 
     /// The app client `clientID` and its pool, its secret opened, no SecretHash checked.
-    /// - Parameter userPoolID: the pool an admin call names (its region checked by the caller),
-    ///   which must be the client's.
+    /// - Parameter userPoolID: the pool a session names, which must be the client's.
     /// - Throws: `ResourceNotFoundException` for a client that does not exist or is of another pool.
     func appClient(_ clientID: String, userPoolID: String? = nil) async throws -> AppClient {
         guard let record = try await storage.userPoolItem(kind: .client, key: clientID),
@@ -74,10 +73,20 @@ struct UserPoolDirectory: Sendable {
         return AppClient(settings: try await describeClient(record), pool: try entry(poolRecord).pool)
     }
 
+    /// The app client `clientID` of `pool`, found already (an admin call's pool id, an access
+    /// token's pool): the pool is not read again.
+    /// - Throws: `ResourceNotFoundException` for a client that does not exist or is of another pool.
+    func poolClient(_ clientID: String, of pool: UserPool) async throws -> AppClient {
+        guard let record = try await storage.userPoolItem(kind: .client, key: clientID), record.userPoolID == pool.id else {
+            throw Self.clientNotFound(clientID)
+        }
+        return AppClient(settings: try await describeClient(record), pool: pool)
+    }
+
     /// The app client of a call an app makes without IAM credentials (SignUp, ForgotPassword, …),
     /// its SecretHash checked for `username`.
     /// - Throws: as ``appClient(_:userPoolID:)``; `NotAuthorizedException` for a missing or wrong SecretHash.
-    func appClient(_ clientID: String, signedFor username: String, secretHash: String?) async throws -> AppClient {
+    func signedAppClient(_ clientID: String, username: String, secretHash: String?) async throws -> AppClient {
         let client = try await appClient(clientID)
         try SecretHash.check(secretHash, username: username, clientID: clientID, clientSecret: client.settings.clientSecret)
         return client

@@ -65,7 +65,7 @@ extension UsersFeature {
         for case let (name, value?) in changes where identity.aliasAttributes.contains(name) {
             let claim = UserValue(name: name, value: value)
             if name == "preferred_username" {
-                if let holder = try await users.record(claim: claim, in: pool), holder.key != record.key {
+                if let holder = try await users.holder(of: claim, in: pool), holder.key != record.key {
                     throw AWSServiceError.aliasExistsException(UserDirectory.claimTaken(name))
                 }
             } else if verified.contains("\(name)_verified") {

@@ -37,12 +37,12 @@ struct UserDirectory: Sendable {
     }
 
     /// The user holding `claim` (an email, phone number or preferred_username no two users share), or `nil`.
-    func record(claim: UserValue, in pool: UserPool) async throws -> UserRecord? {
+    func holder(of claim: UserValue, in pool: UserPool) async throws -> UserRecord? {
         try await storage.user(userPoolID: pool.id, claim: claim)
     }
 
     /// The user whose sub is `sub`, or `nil`.
-    func record(sub: String, in pool: UserPool) async throws -> UserRecord? {
+    func record(withSub sub: String, in pool: UserPool) async throws -> UserRecord? {
         try await storage.user(userPoolID: pool.id, sub: sub)
     }
 
@@ -148,7 +148,7 @@ struct UserDirectory: Sendable {
     /// Takes an email or phone number alias from the user holding it, unless that is the user
     /// keyed `keeper`: the holder's attribute stops being verified.
     func releaseAlias(_ claim: UserValue, from keeper: String?, in pool: UserPool) async throws {
-        guard let holder = try await record(claim: claim, in: pool), holder.key != keeper else { return }
+        guard let holder = try await holder(of: claim, in: pool), holder.key != keeper else { return }
         try await update(named: holder.key, in: pool) { user, _ in user.setAttribute("\(claim.name)_verified", "false") }
     }
 

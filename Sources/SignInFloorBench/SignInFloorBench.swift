@@ -1,0 +1,47 @@
+import Crypto
+import Foundation
+import GatehouseCore
+import _CryptoExtras
+
+/// The arithmetic a sign-in cannot avoid, timed on this machine as the server runs it: an RS256
+/// signature (RSA-2048, swift-crypto's BoringSSL; every sign-in signs an ID and an access token),
+/// the check of a password given in the clear (SRP's x, then g^x from the fixed-base table), and
+/// USER_SRP_AUTH's exchange (g^b, v^u, (A·v^u)^b and the key). Prints CPU milliseconds per
+/// primitive and the floor of each sign-in flow: `bench/run.sh` divides the server's CPU per
+/// sign-in by it. Asserts nothing.
+@main
+struct SignInFloorBench {
+    static func main() throws {
+        let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 400
+        let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let message = Array(repeating: UInt8(0x61), count: 700)
+        let rsa = try milliseconds(rounds) { _ = try key.signature(for: message, padding: .insecurePKCS1v1_5) }
+
+        let verifier = PasswordVerifier(password: "P2$Sword", userIDForSRP: "user", userPoolID: "us-east-1_AbCdEfGhI", random: .system)
+        let password = try milliseconds(rounds) {
+            precondition(verifier.matches("P2$Sword", userIDForSRP: "user", userPoolID: "us-east-1_AbCdEfGhI"))
+        }
+        // A client's A = g^a, made the way the server makes an unknown user's verifier (g^secret).
+        let clientPublic = SRPServer.hex(PasswordVerifier(unknownUserSalt: [0x42], secret: Array(repeating: 7, count: 32)).verifier)
+        let exchange = try milliseconds(rounds) {
+            precondition(SRPServer.exchange(clientPublicHex: clientPublic, verifier: verifier, random: .system) != nil)
+        }
+        print(String(format: "rs256_sign_ms=%.4f password_check_ms=%.4f srp_exchange_ms=%.4f", rsa, password, exchange))
+        print(String(format: "floor_user_password_auth_ms=%.4f floor_srp_sign_in_ms=%.4f", 2 * rsa + password, 2 * rsa + exchange))
+    }
+
+    /// CPU milliseconds per run of `work`, over `rounds` runs after a tenth as many to warm up.
+    static func milliseconds(_ rounds: Int, _ work: () throws -> Void) throws -> Double {
+        for _ in 0..<max(rounds / 10, 1) { try work() }
+        let start = cpuTime()
+        for _ in 0..<rounds { try work() }
+        return (cpuTime() - start) * 1000 / Double(rounds)
+    }
+
+    /// This thread's CPU time in seconds.
+    static func cpuTime() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+}
