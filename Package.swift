@@ -34,8 +34,9 @@ let package = Package(
         .executableTarget(name: "ModelGenerator", dependencies: ["CognitoCodegen", "AWSWire"]),
         .target(name: "GatehouseStorage"),
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "GatehouseCore", dependencies: [
-            "AWSWire", "CognitoModel", "GatehouseStorage", "CGMP", .product(name: "Crypto", package: "swift-crypto"),
+            "AWSWire", "CognitoModel", "GatehouseStorage", "CGMP", "COpenSSL", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates"),
             .product(name: "SwiftASN1", package: "swift-asn1"),
         ]),

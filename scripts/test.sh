@@ -2,7 +2,7 @@
 # Gatehouse's test command. The README and .ci/run call exactly this script, from any directory.
 #
 # Steps:
-#   (0) libgmp-dev (GMP, which the build links) from Debian's packages if it is missing
+#   (0) libgmp-dev (GMP) and libssl-dev (OpenSSL's libcrypto), which the build links, from Debian's packages if missing
 #   (a) the Python venv .venv with e2e/requirements.txt (awscli, boto3, pytest, requests)
 #   (b) PostgreSQL server binaries: /usr/lib/postgresql/*/bin, else `apt-get install postgresql`
 #   (c) a throwaway PostgreSQL cluster (trust auth, loopback, free port) in a temp dir, removed on exit;
@@ -30,13 +30,17 @@ flag() { [ "${!1:-0}" = 1 ]; }
 step() { printf '\n==> %s\n' "$*"; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# (0) C libraries the build links: GMP (libgmp-dev) for SRP's arithmetic ----------------------------
-if ! ls /usr/include/gmp.h /usr/include/*/gmp.h >/dev/null 2>&1; then
-    step "installing libgmp-dev"
+# (0) C libraries the build links: GMP (libgmp-dev) for SRP's arithmetic, OpenSSL's libcrypto
+#     (libssl-dev) for RS256 signatures -----------------------------------------------------------
+missing=()
+ls /usr/include/gmp.h /usr/include/*/gmp.h >/dev/null 2>&1 || missing+=(libgmp-dev)
+[ -f /usr/include/openssl/evp.h ] || missing+=(libssl-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+    step "installing ${missing[*]}"
     sudo=""
     [ "$(id -u)" = 0 ] || sudo="sudo"
     $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y libgmp-dev
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
 fi
 
 # (a) Python environment ------------------------------------------------------------------------------

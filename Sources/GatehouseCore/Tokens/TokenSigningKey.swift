@@ -10,6 +10,8 @@ public struct TokenSigningKey: Sendable, JSONEncodable {
     /// 44 characters like Cognito's.
     public let keyID: String
     let privateKey: _RSA.Signing.PrivateKey
+    /// The same key in OpenSSL, which signs.
+    private let signer: RSASigner
 
     /// A new 2048-bit key. Slow (about 86 ms of CPU on a 2-core machine here): a pool gets its keys
     /// once (``PoolSigningKeys``), when it first needs them.
@@ -23,6 +25,10 @@ public struct TokenSigningKey: Sendable, JSONEncodable {
 
     init(privateKey: _RSA.Signing.PrivateKey) {
         self.privateKey = privateKey
+        guard let signer = RSASigner(derRepresentation: privateKey.derRepresentation) else {
+            preconditionFailure("OpenSSL refused an RSA key swift-crypto holds")
+        }
+        self.signer = signer
         keyID = Data(SHA256.hash(data: privateKey.publicKey.derRepresentation)).base64EncodedString()
     }
 
@@ -35,12 +41,8 @@ public struct TokenSigningKey: Sendable, JSONEncodable {
     var derRepresentation: Data { privateKey.derRepresentation }
 
     /// The RS256 signature (RSASSA-PKCS1-v1_5 with SHA-256) of `message`.
-    func sign(_ message: [UInt8]) -> Data {
-        do {
-            return try privateKey.signature(for: message, padding: .insecurePKCS1v1_5).rawRepresentation
-        } catch {
-            preconditionFailure("RSA signing failed: \(error)")
-        }
+    public func sign(_ message: [UInt8]) -> Data {
+        Data(signer.sign(message))
     }
 
     /// Whether `signature` is this key's RS256 signature of `message`.
