@@ -1,7 +1,9 @@
 /// `bytes` written `bitsPerSymbol` bits at a time, most significant first, each group as its symbol
 /// in `alphabet` (2^bitsPerSymbol ASCII characters); the last group is padded with zero bits and
 /// no padding characters follow: base64 (6 bits) and base32 (5 bits) of RFC 4648 without `=`, and
-/// hex (4 bits), which needs no padding.
+/// hex (4 bits), which needs no padding. Inlinable, so that each caller gets it specialized for
+/// its collection: unspecialized, it read a `Data` through its generic iterator byte by byte.
+@inlinable
 public func radixEncoded(_ bytes: some Sequence<UInt8>, alphabet: StaticString, bitsPerSymbol: Int) -> String {
     let mask = UInt32(1 << bitsPerSymbol - 1)
     var text: [UInt8] = []
