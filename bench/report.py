@@ -29,10 +29,12 @@ def parse_wrk(text):
         m = re.search(pattern, text, re.M)
         return cast(m.group(1)) if m else None
 
+    p50 = re.search(r"^\s+50%\s+([\d.]+)(us|ms|s|m|h)\s*$", text, re.M)
     p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s|m|h)\s*$", text, re.M)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
     return {
         "rps": find(r"^Requests/sec:\s+([\d.]+)"),
+        "p50_ms": float(p50.group(1)) * UNIT_MS[p50.group(2)] if p50 else None,
         "p99_ms": float(p99.group(1)) * UNIT_MS[p99.group(2)] if p99 else None,
         "requests": find(r"^\s+(\d+) requests in ", int),
         # wrk prints this line only when there were such responses; the servers answer 200 or 4xx/5xx.
@@ -108,27 +110,29 @@ def main():
     ap.add_argument("--ops", required=True)
     ap.add_argument("--output", type=Path)
     ap.add_argument("--meta", action="append", default=[], help="Key=Value line for the header")
+    ap.add_argument("--floor", type=Path, help="SignInFloorBench's output: CPU per sign-in is compared with it")
     a = ap.parse_args()
     servers, ops = a.servers.split(), a.ops.split()
     wrk_ops = [o for o in ops if o != SRP_OP]
     results = {(s, o): load(a.out_dir, s, o) for s in servers for o in wrk_ops}
     if SRP_OP in ops:
         results.update({(s, SRP_OP): load_srp(a.out_dir, s) for s in servers})
-    empty = {"rps": None, "p99_ms": None, "cpu_per_1k": None, "sips": None, "cpu_per_sign_in": None,
+    empty = {"rps": None, "p50_ms": None, "p99_ms": None, "cpu_per_1k": None, "sips": None, "cpu_per_sign_in": None,
              "errors": None, "problems": []}
 
     lines = ["# Gatehouse vs moto: cognito-idp throughput", ""]
     lines += [f"- **{k}**: {v}" for k, v in (m.split("=", 1) for m in a.meta)]
     if wrk_ops:
-        lines += ["", "| Operation | Gatehouse req/s | Gatehouse p99 | moto req/s | moto p99 | ratio (Gatehouse/moto) |",
-                  "|---|---:|---:|---:|---:|---:|"]
+        lines += ["", "| Operation | Gatehouse req/s | Gatehouse p50 | Gatehouse p99 | p99/p50 | moto req/s | moto p99 | ratio (Gatehouse/moto) |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
         for op in wrk_ops:
             g, m = (results.get((s, op)) or empty for s in ("gatehouse", "moto"))
             ratio = "—"
             if g["rps"] and m["rps"]:
                 ratio = "invalid" if g["problems"] or m["problems"] else f"{g['rps'] / m['rps']:.1f}×"
-            lines.append(f"| {op} | {fmt(g['rps'], ',.0f', g)} | {fmt(g['p99_ms'], '.2f', g, ' ms')}"
-                         f" | {fmt(m['rps'], ',.0f', m)} | {fmt(m['p99_ms'], '.2f', m, ' ms')} | {ratio} |")
+            spread = g["p99_ms"] / g["p50_ms"] if g["p99_ms"] and g["p50_ms"] else None
+            lines.append(f"| {op} | {fmt(g['rps'], ',.0f', g)} | {fmt(g['p50_ms'], '.2f', g, ' ms')} | {fmt(g['p99_ms'], '.2f', g, ' ms')}"
+                         f" | {fmt(spread, '.1f', g, '×')} | {fmt(m['rps'], ',.0f', m)} | {fmt(m['p99_ms'], '.2f', m, ' ms')} | {ratio} |")
         lines += ["", "Server CPU time (user+system from /proc/PID/stat, from the start of the run until the",
                   "server is idle again) per 1000 requests (completed + the one in flight per connection):", "",
                   "| Operation | Gatehouse CPU-ms / 1k req | moto CPU-ms / 1k req |", "|---|---:|---:|"]
@@ -150,6 +154,19 @@ def main():
             lines.append(f"| {name} | {fmt(r['sips'], ',.1f', r)} | {fmt(r['cpu_per_sign_in'], '.2f', r)}"
                          f" | {'—' if r['errors'] is None else r['errors']} |")
         lines += ["", f"CPU per sign-in, Gatehouse/moto: {ratio}"]
+    if a.floor and a.floor.exists():
+        floor = dict(pair.split("=") for pair in a.floor.read_text().split())
+        lines += ["", "Sign-in against the arithmetic it cannot avoid (bench/.out/floor.txt, SignInFloorBench on this",
+                  f"machine: RS256 {float(floor['rs256_sign_ms']):.3f} ms (BoringSSL {float(floor['rs256_sign_boringssl_ms']):.3f} ms), "
+                  f"password check {float(floor['password_check_ms']):.3f} ms, SRP exchange {float(floor['srp_exchange_ms']):.3f} ms):", "",
+                  "| Sign-in | Gatehouse CPU-ms | floor CPU-ms | multiple of the floor |", "|---|---:|---:|---:|"]
+        rows = [("InitiateAuth", "USER_PASSWORD_AUTH (2 signatures, 1 password check)", "floor_user_password_auth_ms", "cpu_per_1k", 1000),
+                (SRP_OP, "SRPSignIn (2 signatures, 1 SRP exchange)", "floor_srp_sign_in_ms", "cpu_per_sign_in", 1)]
+        for op, label, key, measure, per in rows:
+            g = results.get(("gatehouse", op))
+            if g and g.get(measure):
+                cpu = g[measure] / per
+                lines.append(f"| {label} | {cpu:.3f} | {float(floor[key]):.3f} | {cpu / float(floor[key]):.2f}× |")
 
     bad = [(s, o, r) for (s, o), r in results.items() if r and r["problems"]]
     missing = [f"{s} {o}" for (s, o), r in results.items() if r is None]

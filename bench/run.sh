@@ -21,9 +21,10 @@
 #      same way with bench/srp-sign-in.py ($BENCH_SRP_WORKERS processes doing pycognito's
 #      client-side SRP math) instead of wrk. That client is slow, so its sign-ins/s are the
 #      client's limit; the server's CPU time per completed sign-in is the figure to compare;
-#   4. bench/report.py turns the outputs into Markdown tables (req/s, p99,
+#   4. bench/report.py turns the outputs into Markdown tables (req/s, p50, p99,
 #      Gatehouse/moto ratio, CPU-ms per 1000 requests; for SRPSignIn sign-ins/s and
-#      CPU-ms per sign-in), printed and written to bench/results.md.
+#      CPU-ms per sign-in, and, with SignInFloorBench's timing of the arithmetic a sign-in cannot
+#      avoid, CPU per sign-in as a multiple of that floor), printed and written to bench/results.md.
 # Exits 1 if any run saw a non-200 response, a socket error or a failed SRP sign-in (an invalid
 # measurement) or could not be prepared; the report shows a sample request and response.
 # Takes about 5-6 minutes with the defaults (moto's CreateUserPool is ~200 ms of CPU each).
@@ -90,6 +91,15 @@ esac
 
 # ---- 2. servers -------------------------------------------------------------
 rm -rf "$OUT" && mkdir -p "$OUT"
+
+# The floor of a sign-in (RS256 signatures, the password check, SRP's exchange), timed on this
+# machine before the servers start, with `openssl speed` beside it.
+OPENSSL_RSA=""
+case " $OPS " in *" InitiateAuth "*|*" SRPSignIn "*)
+  log "timing the sign-in floor (SignInFloorBench)"
+  (cd "$ROOT" && swift build -c release --product SignInFloorBench >/dev/null) && "$ROOT/.build/release/SignInFloorBench" 400 >"$OUT/floor.txt"
+  OPENSSL_RSA=$(openssl speed -seconds 2 rsa2048 2>/dev/null | awk '/^rsa 2048/ { printf "%.3f ms per RSA-2048 signature", $4 * 1000 }')
+esac
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu_totals() { # -> all CPU ticks and the stolen ones (the hypervisor ran something else), from /proc/stat
   local _ user nice system idle iowait irq softirq steal
@@ -267,4 +277,5 @@ python3 "$BENCH_DIR/report.py" "$OUT" \
   --meta "Gatehouse=$COMMIT${BENCH_DATABASE_URL:+, --database-url set}" \
   --meta "moto=$MOTO_VERSION" \
   --meta "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f2), -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)" \
+  ${OPENSSL_RSA:+--meta "openssl speed=$OPENSSL_RSA"} --floor "$OUT/floor.txt" \
   "${srp_meta[@]}"
