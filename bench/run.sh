@@ -24,7 +24,8 @@
 #   4. bench/report.py turns the outputs into Markdown tables (req/s, p50, p99,
 #      Gatehouse/moto ratio, CPU-ms per 1000 requests; for SRPSignIn sign-ins/s and
 #      CPU-ms per sign-in, and, with SignInFloorBench's timing of the arithmetic a sign-in cannot
-#      avoid, CPU per sign-in as a multiple of that floor), printed and written to bench/results.md.
+#      avoid, CPU per sign-in as a multiple of that floor), printed and written to bench/.out/report.md
+#      (the README shows the current run; bench/results.md keeps the ones before).
 # Exits 1 if any run saw a non-200 response, a socket error or a failed SRP sign-in (an invalid
 # measurement) or could not be prepared; the report shows a sample request and response.
 # Takes about 5-6 minutes with the defaults (moto's CreateUserPool is ~200 ms of CPU each).
@@ -271,7 +272,7 @@ case " $OPS " in *" SRPSignIn "*)
     "$VENV/bin/python" -c 'from importlib.metadata import version; print(version("pycognito"))'), ${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)")
 esac
 python3 "$BENCH_DIR/report.py" "$OUT" \
-  --servers "$SERVERS" --ops "$OPS" --output "$BENCH_DIR/results.md" \
+  --servers "$SERVERS" --ops "$OPS" --output "$OUT/report.md" \
   --meta "Date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
   --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load average at start $LOAD, CPU time stolen by the hypervisor during the runs $STEAL" \
   --meta "Gatehouse=$COMMIT${BENCH_DATABASE_URL:+, --database-url set}" \
