@@ -111,8 +111,8 @@ def test_a_new_user_outside_us_east_1_signs_up_and_in_with_the_aws_cli(aws, make
     region, finds the pool; an admin call signed for another region than the pool's finds nothing."""
     def ok(*args, region="eu-west-1"):
         result = aws(*args, region=region)
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout) if result.stdout.strip() else {}
+        assert result.code == 0, result.stderr
+        return result.json or {}
 
     pool_id = ok("cognito-idp", "create-user-pool", "--pool-name", "west")["UserPool"]["Id"]
     assert pool_id.startswith("eu-west-1_")

@@ -33,7 +33,7 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 # (0) C libraries the build links: GMP (libgmp-dev) for SRP's arithmetic, OpenSSL's libcrypto
 #     (libssl-dev) for RS256 signatures -----------------------------------------------------------
 missing=()
-ls /usr/include/gmp.h /usr/include/*/gmp.h >/dev/null 2>&1 || missing+=(libgmp-dev)
+compgen -G "/usr/include/gmp.h" >/dev/null || compgen -G "/usr/include/*/gmp.h" >/dev/null || missing+=(libgmp-dev)
 [ -f /usr/include/openssl/evp.h ] || missing+=(libssl-dev)
 if [ ${#missing[@]} -gt 0 ]; then
     step "installing ${missing[*]}"

@@ -52,23 +52,13 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, configurati
     return app
 }
 
-/// `POST /` for the Cognito API, `GET /health`, each pool's `/.well-known/jwks.json` and
-/// `/.well-known/openid-configuration`, `GET /confirmUser` (the link of sign-up emails) and, in development mode, `GET /_gatehouse/outbox`
-/// and `POST /_gatehouse/clock`, behind the error middleware.
-public func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
-    let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration)
+/// Every request but the Cognito API's (`POST /`, which the HTTP/1 channel hands to the
+/// dispatcher itself): `GET /health`, each pool's `/.well-known/jwks.json` and
+/// `/.well-known/openid-configuration`, `GET /confirmUser` (the link of sign-up emails) and, in
+/// development mode, `GET /_gatehouse/outbox` and `POST /_gatehouse/clock`, behind the error middleware.
+func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
     let router = Router(context: GatehouseRequestContext.self)
     router.add(middleware: AWSErrorMiddleware())
-    router.post("/") { request, context in
-        var request = request
-        return await dispatcher.answer(headers: request.headers, requestID: context.requestID, logger: context.logger) {
-            do {
-                return try await request.collectBody(upTo: configuration.maximumBodySize)
-            } catch is NIOTooManyBytesError {
-                throw AWSServiceError.requestEntityTooLarge(limit: configuration.maximumBodySize)
-            }
-        }.response
-    }
     router.get("/health") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"],
                  body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))

@@ -21,8 +21,8 @@ struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context
     }
 
     /// Answers a Cognito API request through the dispatcher, with the body the channel collected
-    /// (no router, no middleware and no body stream in between: the route `POST /` of the
-    /// router answers the same way). Closes the connection when the request asked for it.
+    /// (no router, no middleware and no body stream in between). Closes the connection when the
+    /// request asked for it.
     func answerAPI(_ head: HTTPRequest, body: ByteBuffer, on channel: any Channel) async {
         let answer = await dispatcher.answer(headers: head.headerFields, requestID: RandomSource.system.uuid(),
                                              logger: logger) { body }

@@ -9,8 +9,8 @@ import Logging
 /// `POST /`: reads `X-Amz-Target`, checks authorization and body size, and runs the operation.
 ///
 /// The server's HTTP/1 channel calls ``answer(headers:requestID:logger:body:)`` directly with the
-/// body it has collected; the router's `POST /` route (what tests drive in process) calls it too.
-/// Either way every outcome, errors included, is answered here as Cognito answers it.
+/// body it has collected, in production and in the in-process tests alike. Every outcome, errors
+/// included, is answered here as Cognito answers it.
 struct AWSJSONDispatcher: Sendable {
     let registry: OperationRegistry
     let configuration: GatehouseConfiguration
