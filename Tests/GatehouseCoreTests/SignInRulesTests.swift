@@ -97,20 +97,20 @@ final class SignInRulesTests: XCTestCase {
     func testAPreferenceTurnsOnOnlyWhatTheUserCanReceive() {
         var account = user(.confirmed, ["email": "u@example.com"])
         XCTAssertEqual(refusal { () throws(AWSServiceError) in
-            try account.apply([.init(factor: .smsMfa, enabled: true, preferred: nil)])
+            try account.setMfaPreferences([.init(factor: .smsMfa, enabled: true, preferred: nil)])
         }, .invalidParameterException("User does not have delivery config set to turn on SMS_MFA"))
         XCTAssertEqual(refusal { () throws(AWSServiceError) in
-            try account.apply([.init(factor: .softwareTokenMfa, enabled: nil, preferred: true)])
+            try account.setMfaPreferences([.init(factor: .softwareTokenMfa, enabled: nil, preferred: true)])
         }, .invalidParameterException("User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA"))
         XCTAssertEqual(refusal { () throws(AWSServiceError) in
-            try account.apply([.init(factor: .emailOtp, enabled: false, preferred: true)])
+            try account.setMfaPreferences([.init(factor: .emailOtp, enabled: false, preferred: true)])
         }, .invalidParameterException("EMAIL_OTP cannot be preferred and disabled."))
-        XCTAssertNil(refusal { () throws(AWSServiceError) in try account.apply([.init(factor: .emailOtp, enabled: nil, preferred: true)]) })
+        XCTAssertNil(refusal { () throws(AWSServiceError) in try account.setMfaPreferences([.init(factor: .emailOtp, enabled: nil, preferred: true)]) })
         XCTAssertEqual(account.mfa.enabled, [.emailOtp])
         XCTAssertEqual(account.mfa.preferred, .emailOtp)
-        XCTAssertNil(refusal { () throws(AWSServiceError) in try account.apply([.init(factor: .smsMfa, enabled: false, preferred: nil)]) },
+        XCTAssertNil(refusal { () throws(AWSServiceError) in try account.setMfaPreferences([.init(factor: .smsMfa, enabled: false, preferred: nil)]) },
                      "turning off a factor needs no address")
-        XCTAssertNil(refusal { () throws(AWSServiceError) in try account.apply([.init(factor: .emailOtp, enabled: false, preferred: nil)]) })
+        XCTAssertNil(refusal { () throws(AWSServiceError) in try account.setMfaPreferences([.init(factor: .emailOtp, enabled: false, preferred: nil)]) })
         XCTAssertNil(account.mfa.preferred, "turning off the preferred factor clears the preference")
     }
 

@@ -89,7 +89,7 @@ extension StoredUser {
     /// the preference.
     /// - Throws: `InvalidParameterException` "User does not have delivery config set to turn on
     ///   <FACTOR>" (docs/compatibility.md), or "<FACTOR> cannot be preferred and disabled.".
-    public mutating func apply(_ preferences: [UserMfaSettings.Preference]) throws(AWSServiceError) {
+    public mutating func setMfaPreferences(_ preferences: [UserMfaSettings.Preference]) throws(AWSServiceError) {
         for preference in preferences {
             let factor = preference.factor
             if preference.preferred == true, preference.enabled == false {

@@ -5,8 +5,8 @@ import GatehouseCore
 extension MFAFeature {
     /// Turns a user's MFA factors on or off and sets the preferred one, as SetUserMFAPreference and
     /// AdminSetUserMFAPreference do; a factor the call leaves out stays as it is.
-    /// - Throws: ``UserMfaSettings/preferenceRefusal(_:)`` for a factor the user cannot receive or
-    ///   one made preferred and turned off at once.
+    /// - Throws: what ``StoredUser/setMfaPreferences(_:)`` refuses: a factor the user cannot receive, or
+    ///   one made preferred and turned off at once; `UserNotFoundException`.
     func setMfaPreference(sms: SMSMfaSettingsType?, softwareToken: SoftwareTokenMfaSettingsType?, email: EmailMfaSettingsType?,
                           userNamed name: String, in pool: UserPool) async throws {
         let settings = [
@@ -15,7 +15,7 @@ extension MFAFeature {
             UserMfaSettings.Preference(factor: .emailOtp, enabled: email?.enabled, preferred: email?.preferredMfa),
         ]
         try await users.update(named: name, in: pool) { user, _ in
-            try user.apply(settings)
+            try user.setMfaPreferences(settings)
         }
     }
 }
