@@ -2,4 +2,3 @@
 // times faster than the BoringSSL in swift-crypto on this project's machines.
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
-#include <openssl/x509.h>

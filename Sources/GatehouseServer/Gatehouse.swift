@@ -74,7 +74,7 @@ public struct Gatehouse: Sendable {
         signUp = SignUpFeature(directory: directory, users: users, domains: domainRecords, codes: codes, messenger: messenger, clock: clock)
         passwords = PasswordsFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, clock: clock, random: random)
         signIn = SignInFeature(directory: directory, users: users, sessions: sessions, tokens: tokenService, refreshTokens: refreshTokens,
-                               messenger: messenger, codes: verificationCodes, seal: signInSeal, clock: clock, random: random)
+                               messenger: messenger, codes: codes, seal: signInSeal, clock: clock, random: random)
         tokens = TokensFeature(directory: directory, users: users, tokens: tokenService, refreshTokens: refreshTokens,
                                accessTokens: accessTokens, refreshTokenSeal: signInSeal, clock: clock)
         mfa = MFAFeature(directory: directory, users: users, accessTokens: accessTokens, sessions: sessions, seal: signInSeal,

@@ -30,8 +30,9 @@ final class SignInRulesTests: XCTestCase {
                        .invalidParameterException("Initiate Auth method not supported."))
         XCTAssertEqual(refusal { () throws(AWSServiceError) in try SignInRules.checkSupported(.userPasswordAuth, among: SignInRules.adminInitiateAuthFlows) },
                        .invalidParameterException("Initiate Auth method not supported."))
-        XCTAssertEqual(refusal { () throws(AWSServiceError) in try SignInRules.checkSupported(.customAuth, among: SignInRules.initiateAuthFlows) }?.type,
-                       "NotImplementedException")
+        XCTAssertEqual(refusal { () throws(AWSServiceError) in try SignInRules.checkSupported(.customAuth, among: SignInRules.initiateAuthFlows) },
+                       AWSServiceError(type: "NotImplementedException", message: "Gatehouse does not implement the CUSTOM_AUTH flow yet.",
+                                       status: 400))
     }
 
     func testAClientAllowsItsExplicitFlowsAndLegacyClientsAlwaysAllowSRPAndRefresh() {

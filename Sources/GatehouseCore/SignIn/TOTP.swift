@@ -28,9 +28,7 @@ public enum TOTP {
     public static func matchingStep(_ code: String, secret: [UInt8], now: Date) -> Int64? {
         let current = step(at: now)
         return [current, current - 1, current + 1].first { candidate in
-            let expected = Array(Self.code(secret: secret, step: candidate).utf8)
-            let given = Array(code.utf8)
-            return given.count == expected.count && zip(given, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+            ConstantTime.matches(code, Self.code(secret: secret, step: candidate))
         }
     }
 

@@ -24,10 +24,8 @@ public enum SecretHash {
         guard let secretHash else {
             throw .notAuthorizedException("Client \(clientID) is configured with secret but SECRET_HASH was not received")
         }
-        let given = Array(secretHash.utf8)
         let matches = usernames.contains { username in
-            let expected = Array(compute(username: username, clientID: clientID, clientSecret: clientSecret).utf8)
-            return expected.count == given.count && zip(expected, given).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+            ConstantTime.matches(secretHash, compute(username: username, clientID: clientID, clientSecret: clientSecret))
         }
         guard matches else { throw .notAuthorizedException("Unable to verify secret hash for client \(clientID)") }
     }

@@ -23,8 +23,6 @@ public final class UserPool: Sendable {
     public let mfa: SignInMfa
     /// The Lambda functions the pool names for its triggers (empty when it names none).
     public let triggers: LambdaConfigType
-    /// Whether the pool may have a domain (``StoredUserPool/mayHaveDomain``).
-    public let mayHaveDomain: Bool
 
     /// The pool `id`, of `region`, as `stored` describes it.
     public init(id: String, region: String, stored: StoredUserPool) {
@@ -39,16 +37,10 @@ public final class UserPool: Sendable {
         messages = UserPoolMessages(pool: settings)
         mfa = SignInMfa(stored)
         triggers = settings.lambdaConfig ?? LambdaConfigType()
-        mayHaveDomain = stored.mayHaveDomain
     }
 
     /// The pool's schema attributes, standard and custom.
     public var schema: [SchemaAttributeType] {
         settings.schemaAttributes ?? StandardSchema.attributes
-    }
-
-    /// The attributes every user of the pool must have.
-    public var requiredAttributes: [String] {
-        schema.filter { $0.required == true }.compactMap(\.name)
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// "Attributes did not conform to the schema: ", on update each is "user.<name>: <reason>".
 public struct UserAttributeRules: Sendable {
     private let schema: [String: SchemaAttributeType]
-    private let requiredNames: [String]
+    /// The attributes every user must have, but `sub`, which every user has.
+    public let requiredNames: [String]
     /// In a pool whose usernames are not case-sensitive, email and preferred_username are too: they
     /// are kept and shown lowercase.
     private let caseSensitive: Bool

@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseCore
 import XCTest
 
 /// Tokens after sign-in, in process: refreshing (REFRESH_TOKEN_AUTH, GetTokensFromRefreshToken),
@@ -28,6 +29,31 @@ final class TokenOperationTests: XCTestCase {
                                "NotAuthorizedException", "Invalid Refresh Token")
             client.assertError(try await client.call("RevokeToken", ["ClientId": app, "Token": tokens["AccessToken"] as! String]),
                                "UnsupportedTokenTypeException", "Only refresh tokens can be revoked.")
+        }
+    }
+
+    func testAClientWithASecretMustGiveItToRefreshAndRevoke() async throws {
+        try await ServerHarness().run { client in
+            let (pool, _) = try await client.signInPool()
+            let app = try await client.createClient(pool, "secret", ["GenerateSecret": true,
+                                                                     "ExplicitAuthFlows": ServerHarness.Client.allFlows])
+            let id = app["ClientId"] as! String, secret = app["ClientSecret"] as! String
+            try await client.createUser(pool, "rex")
+            let signedIn = try await client.ok("InitiateAuth", ["ClientId": id, "AuthFlow": "USER_PASSWORD_AUTH", "AuthParameters": [
+                "USERNAME": "rex", "PASSWORD": ServerHarness.Client.password,
+                "SECRET_HASH": SecretHash.compute(username: "rex", clientID: id, clientSecret: secret)]])
+            let refresh = (signedIn["AuthenticationResult"] as! [String: Any])["RefreshToken"] as! String
+            for given in [nil, String(secret.dropLast()) + (secret.hasSuffix("a") ? "b" : "a")] {
+                var input: [String: Any] = ["ClientId": id, "RefreshToken": refresh]
+                input["ClientSecret"] = given
+                client.assertError(try await client.call("GetTokensFromRefreshToken", input), "NotAuthorizedException",
+                                   "Unable to verify the client secret of client \(id)")
+                var revoke: [String: Any] = ["ClientId": id, "Token": refresh]
+                revoke["ClientSecret"] = given
+                client.assertError(try await client.call("RevokeToken", revoke), "UnauthorizedException", "Client secret is missing or wrong.")
+            }
+            _ = try await client.ok("GetTokensFromRefreshToken", ["ClientId": id, "RefreshToken": refresh, "ClientSecret": secret])
+            _ = try await client.ok("RevokeToken", ["ClientId": id, "Token": refresh, "ClientSecret": secret])
         }
     }
 

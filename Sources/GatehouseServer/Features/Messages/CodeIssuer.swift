@@ -22,7 +22,7 @@ struct CodeIssuer: Sendable {
     }
 
     /// The server-wide key codes are kept under.
-    func codes() async throws -> VerificationCodes {
+    func verificationCodes() async throws -> VerificationCodes {
         try await keys.value()
     }
 
@@ -40,7 +40,7 @@ struct CodeIssuer: Sendable {
                destination: @escaping @Sendable (StoredUser) throws -> CodeDestination,
                change: @escaping @Sendable (inout StoredUser) throws -> Void = { _ in }) async throws -> CodeDeliveryDetailsType {
         let code = newCode()
-        let codes = try await codes()
+        let codes = try await verificationCodes()
         let now = clock.now()
         let (_, user, target) = try await users.update(named: name, in: pool) { user, record in
             try change(&user)

@@ -13,7 +13,7 @@ extension PasswordsFeature {
         let password = try input.password.required
         let policy = pool.passwordPolicy
         try policy.check(password, wording: .newPassword)
-        let keys = try await codes.codes()
+        let keys = try await codes.verificationCodes()
         let now = clock.now()
         let poolID = pool.id
         let random = random

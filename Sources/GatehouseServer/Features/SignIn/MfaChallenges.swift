@@ -11,12 +11,12 @@ extension SignInFeature {
     /// - Returns: the challenge's CODE_DELIVERY_ parameters.
     func sendSignInCode(_ challenge: ChallengeNameType, record: UserRecord, pool: UserPool) async throws -> [String: String] {
         let attribute = challenge == .smsMfa ? "phone_number" : "email"
-        let code = VerificationCodes.newCode(random: random)
-        let codes = try await codes.value()
+        let code = codes.newCode()
+        let keys = try await codes.verificationCodes()
         let now = clock.now()
         let (_, user, address) = try await users.update(named: record.key, in: pool) { user, record -> String in
             guard let address = user.attribute(attribute) else { throw AWSServiceError.invalidParameterException("The user has no \(attribute).") }
-            user.issueCode(code, .signIn, to: attribute, sub: record.sub, now: now, codes: codes)
+            user.issueCode(code, .signIn, to: attribute, sub: record.sub, now: now, codes: keys)
             return address
         }
         let destination = CodeDestination(attributeName: attribute, address: address)
@@ -34,12 +34,12 @@ extension SignInFeature {
         _ = try Self.signedUsername(responses, client: client)
         let code = try Self.parameter("\(challenge.rawValue)_CODE", in: responses)
         let now = clock.now()
-        let codes = try await codes.value()
+        let keys = try await codes.verificationCodes()
         let tokenKey = try await seal.value()
         let (record, user, error) = try await users.update(named: session.username, in: client.pool) { user, record -> AWSServiceError? in
             guard record.sub == session.sub else { throw SignInSessions.invalid }
             guard challenge == .softwareTokenMfa else {
-                return user.checkCode(code, purpose: .signIn, sub: record.sub, now: now, codes: codes) == .matched ? nil : Self.wrongMfaCode
+                return user.checkCode(code, purpose: .signIn, sub: record.sub, now: now, codes: keys) == .matched ? nil : Self.wrongMfaCode
             }
             guard let sealed = user.mfa.softwareToken,
                   let secret = tokenKey.open(sealed, context: UserMfaSettings.softwareTokenContext(record.sub)),

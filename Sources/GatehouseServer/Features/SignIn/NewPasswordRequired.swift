@@ -19,7 +19,7 @@ extension SignInFeature {
             .map { AttributeType(name: String($0.key.dropFirst("userAttributes.".count)), value: $0.value) }
         try ClientAttributeAccess.checkWritable(given, by: client.settings)
         let changes = try pool.attributes.updating(given)
-        let required = pool.requiredAttributes
+        let required = pool.attributes.requiredNames
         try await sessions.consume(session)
         let poolID = pool.id
         let random = random
@@ -49,7 +49,7 @@ extension SignInFeature {
         shown.beginObject()
         for attribute in attributes { shown.member(named: attribute.name ?? "", attribute.value ?? "") }
         shown.endObject()
-        let missing = client.pool.requiredAttributes.filter { user.attribute($0) == nil }.map { "userAttributes.\($0)" }
+        let missing = client.pool.attributes.requiredNames.filter { user.attribute($0) == nil }.map { "userAttributes.\($0)" }
         return ["userAttributes": String(decoding: shown.bytes, as: UTF8.self),
                 "requiredAttributes": String(decoding: AWSJSON.encode(missing), as: UTF8.self)]
     }

@@ -73,7 +73,7 @@ extension SignInFeature {
         let expected = SRPServer.passwordClaimSignature(sessionKey: key, userPoolID: session.userPoolID, userIDForSRP: session.username,
                                                         secretBlock: Data(base64Encoded: secretBlock) ?? Data(), timestamp: timestamp)
         guard PasswordClaimTimestamp.isAcceptable(claimed, now: now), let given = Data(base64Encoded: signature),
-              given.count == expected.count, zip(given, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+              ConstantTime.equal(given, expected) else {
             try await users.recordWrongPassword(record, in: client.pool)
         }
         let (proven, provenUser) = try await passwordProven(record, user: user, pool: client.pool)

@@ -13,7 +13,8 @@ struct SignInFeature: Sendable {
     let tokens: TokenService
     let refreshTokens: RefreshTokens
     let messenger: Messenger
-    let codes: ServerKey<VerificationCodes>
+    /// Makes the codes of SMS_MFA and EMAIL_OTP.
+    let codes: CodeIssuer
     /// Derives the salt and verifier an unknown user is challenged with.
     let seal: ServerKey<SealingKey>
     let clock: Clock

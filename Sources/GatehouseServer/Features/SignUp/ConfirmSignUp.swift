@@ -19,7 +19,7 @@ extension SignUpFeature {
     ///   is not UNCONFIRMED, a user that does not exist (as the client's PreventUserExistenceErrors says).
     func confirm(named name: String, code: String, client: AppClient, forceAliasCreation: Bool) async throws {
         let pool = client.pool
-        let keys = try await codes.codes()
+        let keys = try await codes.verificationCodes()
         let now = clock.now()
         let found: UserRecord
         do {

@@ -24,7 +24,7 @@ extension SignUpFeature {
         let code = codes.newCode()
         if let destination {
             new.user.issueCode(code, .signUp, to: destination.attributeName, sub: new.sub, now: clock.now(),
-                               codes: try await codes.codes())
+                               codes: try await codes.verificationCodes())
         }
         try await users.insert(new, in: pool, duplicate: "User already exists", forcingAliases: false)
         if let destination {

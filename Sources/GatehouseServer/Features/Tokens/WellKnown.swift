@@ -7,7 +7,7 @@ extension TokensFeature {
     /// access tokens.
     /// - Throws: `ResourceNotFoundException` when the pool does not exist.
     func jwks(userPoolID: String) async throws -> [UInt8] {
-        _ = try await directory.pool(named: userPoolID)
+        _ = try await directory.record(named: userPoolID)
         return try await tokens.issuer(for: userPoolID).keys.jwks()
     }
 
@@ -15,7 +15,7 @@ extension TokensFeature {
     /// document of the pool's issuer. Without a domain there are no OAuth endpoints to list.
     /// - Throws: `ResourceNotFoundException` when the pool does not exist.
     func openIDConfiguration(userPoolID: String) async throws -> [UInt8] {
-        _ = try await directory.pool(named: userPoolID)
+        _ = try await directory.record(named: userPoolID)
         let issuer = "\(tokens.issuerBaseURL)/\(userPoolID)"
         var writer = JSONWriter()
         writer.beginObject()

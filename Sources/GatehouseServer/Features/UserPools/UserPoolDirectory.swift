@@ -44,11 +44,17 @@ struct UserPoolDirectory: Sendable {
         try entry(try await record(id, context: context)).pool
     }
 
+    /// The record of the pool a token, a session or a well-known URL names, of whichever region.
+    /// - Throws: `ResourceNotFoundException` when it does not exist.
+    func record(named id: String) async throws -> UserPoolRecord {
+        guard let record = try await storage.userPool(id: id) else { throw Self.poolNotFound(id) }
+        return record
+    }
+
     /// The pool a token, a session or a link names, of whichever region.
     /// - Throws: `ResourceNotFoundException` when it does not exist.
     func pool(named id: String) async throws -> UserPool {
-        guard let record = try await storage.userPool(id: id) else { throw Self.poolNotFound(id) }
-        return try entry(record).pool
+        try entry(try await record(named: id)).pool
     }
 
     /// The decoded document of `record`, and the pool made from it.

@@ -23,7 +23,7 @@ extension UsersFeature {
             try await releaseAliases(changes, to: try await users.record(named: name, in: pool), pool: pool)
         }
         let code = codes.newCode()
-        let keys = try await codes.codes()
+        let keys = try await codes.verificationCodes()
         let now = clock.now()
         let autoVerified = (pool.settings.autoVerifiedAttributes ?? []).map(\.rawValue)
         let heldBack = (pool.settings.userAttributeUpdateSettings?.attributesRequireVerificationBeforeUpdate ?? []).map(\.rawValue)

@@ -152,7 +152,7 @@ struct UserDirectory: Sendable {
         try await update(named: holder.key, in: pool) { user, _ in user.setAttribute("\(claim.name)_verified", "false") }
     }
 
-    /// Deletes the user keyed `key` with its indexed values.
+    /// Deletes `record`'s user with its indexed values.
     /// - Throws: `UserNotFoundException`.
     func delete(_ record: UserRecord) async throws {
         do {

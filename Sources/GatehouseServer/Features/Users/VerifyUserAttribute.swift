@@ -9,7 +9,7 @@ extension UsersFeature {
         let caller = try await accessTokens.caller(try input.accessToken.required)
         let name = try input.attributeName.required
         let code = try input.code.required
-        let keys = try await codes.codes()
+        let keys = try await codes.verificationCodes()
         let now = clock.now()
         let (_, _, check) = try await users.update(named: caller.record.key, in: caller.pool) { user, record -> StoredUser.CodeCheck in
             guard user.codes.first(where: { $0.purpose == .attributeVerification })?.attributeName == name else { return .mismatched }
