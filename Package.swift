@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "ModelGenerator", targets: ["ModelGenerator"]),
         .executable(name: "UserStoreBench", targets: ["UserStoreBench"]),
         .executable(name: "SignInFloorBench", targets: ["SignInFloorBench"]),
+        .executable(name: "SRPSignInBench", targets: ["SRPSignInBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
@@ -87,6 +88,11 @@ let package = Package(
             "CognitoModel", "GatehouseCore", "GatehouseStorage", "StorageSQLite", "StoragePostgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "SRPSignInBench", dependencies: [
+            "COpenSSL", "GatehouseCore", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
         .executableTarget(name: "SignInFloorBench", dependencies: [
             "GatehouseCore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),

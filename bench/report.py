@@ -3,9 +3,9 @@
 
 Reads, for each server S and operation O in OUT_DIR:
   S-O.wrk   wrk --latency output
-  S-O.srp   instead, for SRPSignIn: srp-sign-in.py's JSON (sign_ins, errors, elapsed_seconds,
-            workers, first_error)
-  S-O.cpu   "<utime+stime before> <after> <CLK_TCK> <connections or workers>" of the server
+  S-O.srp   instead, for SRPSignIn: SRPSignInBench's JSON (sign_ins, errors, elapsed_seconds,
+            connections, first_error)
+  S-O.cpu   "<utime+stime before> <after> <CLK_TCK> <connections>" of the server
             process; "after" is read once the server is idle again
   S-O.body  the request body, for SRPSignIn the sign-in parameters (quoted in the problems section)
   S-O.sample-response  the response to one request made before the run (quoted there too);
@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 NAMES = {"gatehouse": "Gatehouse", "moto": "moto"}
-SRP_OP = "SRPSignIn"  # measured by bench/srp-sign-in.py, not wrk
+SRP_OP = "SRPSignIn"  # measured by SRPSignInBench, not wrk
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 
 
@@ -78,18 +78,18 @@ def load_srp(out, server):
         gen = json.loads(srp.read_text())
     except ValueError:  # the generator failed before printing its result
         gen = {}
-    cpu, workers = cpu_ms(out, server, SRP_OP)
+    cpu, connections = cpu_ms(out, server, SRP_OP)
     sign_ins, errors, elapsed = gen.get("sign_ins"), gen.get("errors"), gen.get("elapsed_seconds")
     r = {"sign_ins": sign_ins, "errors": errors, "problems": [],
          "sips": sign_ins / elapsed if sign_ins is not None and elapsed else None,
          # The generator finishes the sign-ins it is in when time is up, so every one counted
          # started and ended within the CPU sample.
          "cpu_per_sign_in": cpu / sign_ins if sign_ins else None,
-         "few": sign_ins is not None and sign_ins < 10 * workers,
+         "few": sign_ins is not None and sign_ins < 10 * connections,
          "body": (out / f"{server}-{SRP_OP}.body").read_text().strip(),
          "sample": gen.get("first_error") or ""}
     if sign_ins is None or errors is None:
-        r["problems"].append("srp-sign-in.py gave no result (see the .srp and .srp.log files)")
+        r["problems"].append("SRPSignInBench gave no result (see the .srp and .srp.log files)")
     elif errors:
         r["problems"].append(f"{errors} failed sign-ins")
     elif not sign_ins:
@@ -146,9 +146,9 @@ def main():
             ratio = ("invalid" if g["problems"] or m["problems"]
                      else f"{g['cpu_per_sign_in'] / m['cpu_per_sign_in']:.3g}×")
         lines += ["", f"{SRP_OP}: full USER_SRP_AUTH sign-ins (InitiateAuth, then RespondToAuthChallenge",
-                  "PASSWORD_VERIFIER; completed = tokens returned) by bench/srp-sign-in.py. Its client-side SRP",
-                  "math in Python limits sign-ins/s; the server's CPU time per completed sign-in (from the start",
-                  "of the run until the server is idle again) is the figure to compare:", "",
+                  "PASSWORD_VERIFIER; completed = tokens returned) by SRPSignInBench. Its client-side SRP math",
+                  "shares the cores with the server and limits sign-ins/s; the server's CPU time per completed",
+                  "sign-in (from the start of the run until the server is idle again) is the figure to compare:", "",
                   "| Server | sign-ins/s | server CPU-ms / sign-in | failed sign-ins |", "|---|---:|---:|---:|"]
         for name, r in (("Gatehouse", g), ("moto", m)):
             lines.append(f"| {name} | {fmt(r['sips'], ',.1f', r)} | {fmt(r['cpu_per_sign_in'], '.2f', r)}"
@@ -175,14 +175,14 @@ def main():
     few = [f"{NAMES.get(s, s)} {o} ({r['sign_ins'] if o == SRP_OP else r['requests']})"
            for (s, o), r in results.items() if r and r["few"]]
     if few:
-        lines.append("† = fewer than 10 requests per connection (sign-ins per worker) completed, so imprecise: "
+        lines.append("† = fewer than 10 requests per connection (sign-ins per connection) completed, so imprecise: "
                      f"{', '.join(few)}.")
     if missing:
         lines.append(f"Not measured (preparing state failed, see run.sh's log): {', '.join(missing)}.")
     for s, o, r in bad:
         lines += ["", f"### {NAMES.get(s, s)} {o}: {'; '.join(r['problems'])}", ""]
         if o == SRP_OP:
-            lines += ["Sign-in parameters given to bench/srp-sign-in.py:", "", "```json", r["body"], "```"]
+            lines += ["Sign-in parameters given to SRPSignInBench:", "", "```json", r["body"], "```"]
             if r["sample"]:
                 lines += ["", "What the first failed sign-in got:", "", "```", r["sample"], "```"]
             continue

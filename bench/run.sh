@@ -6,9 +6,10 @@
 #
 # What it does, in one run:
 #   1. installs wrk (Debian package) if missing and moto[server] into bench/.venv
-#      (reuses ./.venv if it already has moto_server), and pycognito into that venv for SRPSignIn;
+#      (reuses ./.venv if it already has moto_server);
 #   2. builds Gatehouse (swift build -c release --product gatehouse) unless
-#      GATEHOUSE_BIN is given, starts it on a fresh data dir, and starts moto_server;
+#      GATEHOUSE_BIN is given, and the SRP load generator SRPSignInBench, starts Gatehouse on a
+#      fresh data dir, and starts moto_server;
 #   3. for each operation (DescribeUserPool, UpdateUserPool, ListUserPools,
 #      CreateUserPool, AdminCreateUser, AdminGetUser, ListUsers filtered by email
 #      among 100 users, SignUp, InitiateAuth: a USER_PASSWORD_AUTH sign-in that returns
@@ -18,9 +19,10 @@
 #      server's CPU time (utime+stime in /proc/PID/stat) around the run;
 #      SRPSignIn, a full USER_SRP_AUTH sign-in (InitiateAuth, then RespondToAuthChallenge
 #      PASSWORD_VERIFIER), takes two dependent requests, which wrk cannot make: it is run the
-#      same way with bench/srp-sign-in.py ($BENCH_SRP_WORKERS processes doing pycognito's
-#      client-side SRP math) instead of wrk. That client is slow, so its sign-ins/s are the
-#      client's limit; the server's CPU time per completed sign-in is the figure to compare;
+#      same way, at the same number of connections, with SRPSignInBench (Sources/SRPSignInBench:
+#      the client's SRP math in OpenSSL's big numbers) instead of wrk. The client's math takes
+#      about as much CPU as the server's, on the same cores, so sign-ins/s are shared with the
+#      client; the server's CPU time per completed sign-in is the figure to compare;
 #   4. bench/report.py turns the outputs into Markdown tables (req/s, p50, p99,
 #      Gatehouse/moto ratio, CPU-ms per 1000 requests; for SRPSignIn sign-ins/s and
 #      CPU-ms per sign-in, and, with SignInFloorBench's timing of the arithmetic a sign-in cannot
@@ -31,15 +33,14 @@
 # Takes about 5-6 minutes with the defaults (moto's CreateUserPool is ~200 ms of CPU each).
 #
 # Environment:
-#   BENCH_SECONDS=10        duration of each measured run (wrk, or srp-sign-in.py for SRPSignIn)
+#   BENCH_SECONDS=10        duration of each measured run (wrk, or SRPSignInBench for SRPSignIn)
 #   BENCH_WARMUP=2          warm-up seconds before each measured run (0 = none)
-#   BENCH_CONNECTIONS=32    wrk connections (threads are always 2)
-#   BENCH_SRP_WORKERS=4     SRPSignIn's load generator processes (one connection each)
+#   BENCH_CONNECTIONS=32    wrk's and SRPSignInBench's connections (wrk's threads are always 2)
 #   BENCH_SERVERS="gatehouse moto"   which servers to measure
 #   BENCH_OPS="DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp InitiateAuth SRPSignIn"
 #   GATEHOUSE_BIN=path      use this binary, don't build
 #   BENCH_DATABASE_URL=url  passed to gatehouse as --database-url
-# Raw outputs (wrk logs, srp-sign-in.py results, bodies, CPU samples, server logs) go to bench/.out/.
+# Raw outputs (wrk logs, SRPSignInBench results, bodies, CPU samples, server logs) go to bench/.out/.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -48,7 +49,6 @@ SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 WARMUP=${BENCH_WARMUP:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 SERVERS=${BENCH_SERVERS:-gatehouse moto}
-SRP_WORKERS=${BENCH_SRP_WORKERS:-4}
 OPS=${BENCH_OPS:-DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp InitiateAuth SRPSignIn}
 OUT=$BENCH_DIR/.out
 export BENCH_AMZ_DATE
@@ -74,10 +74,8 @@ else
   fi
 fi
 case " $OPS " in *" SRPSignIn "*)
-  if ! "$VENV/bin/python" -c 'import pycognito' 2>/dev/null; then
-    log "installing pycognito into $VENV (SRPSignIn's client-side SRP math)"
-    "$VENV/bin/pip" install -q pycognito
-  fi
+  log "building SRPSignInBench (release)"
+  (cd "$ROOT" && swift build -c release --product SRPSignInBench >/dev/null)
 esac
 MOTO_VERSION=$("$VENV/bin/python" -c 'import moto; print(moto.__version__)')
 
@@ -207,7 +205,7 @@ EOF
     ListUsers) echo "{\"UserPoolId\":\"$id\",\"Filter\":\"email = \\\"user42@example.com\\\"\",\"Limit\":10}" ;;
     SignUp) echo "{\"ClientId\":\"$client\",\"Username\":\"s-%%N%%\",\"Password\":\"P2\$Sword\"}" ;;
     InitiateAuth) echo "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"$client\",\"AuthParameters\":{\"USERNAME\":\"bench-user\",\"PASSWORD\":\"P2\$Sword\"}}" ;;
-    # Not a request body: srp-sign-in.py's parameters, from which it makes both requests of each sign-in.
+    # Not a request body: SRPSignInBench's parameters, from which it makes both requests of each sign-in.
     SRPSignIn) echo "{\"UserPoolId\":\"$id\",\"ClientId\":\"$client\",\"Username\":\"bench-user\",\"Password\":\"P2\$Sword\"}" ;;
     *) log "unknown op $2"; return 1 ;;
   esac
@@ -231,9 +229,9 @@ wrk_load() { # server seconds output-file: wrk with bench/request.lua (BENCH_TAR
 }
 srp_load() { # server seconds output-file: full USER_SRP_AUTH sign-ins with the parameters in $BENCH_BODY_FILE
   # The file gets the generator's JSON only, its stderr (normally empty) goes next to it.
-  BENCH_SECONDS=$2 BENCH_SRP_WORKERS=$SRP_WORKERS \
-    "$VENV/bin/python" "$BENCH_DIR/srp-sign-in.py" "${URL[$1]}" "$BENCH_BODY_FILE" >"$3" 2>"$3.log" ||
-    log "$1: srp-sign-in.py failed, see $3.log"  # report.py then finds no result in $3
+  BENCH_SECONDS=$2 BENCH_SRP_CONNECTIONS=$CONNECTIONS \
+    "$ROOT/.build/release/SRPSignInBench" "${URL[$1]}" "$BENCH_BODY_FILE" >"$3" 2>"$3.log" ||
+    log "$1: SRPSignInBench failed, see $3.log"  # report.py then finds no result in $3
 }
 
 for server in $SERVERS; do
@@ -245,20 +243,20 @@ for server in $SERVERS; do
     export BENCH_TARGET=$op BENCH_BODY_FILE=$run.body
     if [ "$op" = SRPSignIn ]; then
       # No single request to sample: the generator reports what its first failed sign-in got.
-      load=srp_load output=$run.srp concurrency=$SRP_WORKERS unit=workers
+      load=srp_load output=$run.srp
     else
       call "$server" "$op" "$(<"$run.body")" >"$run.sample-response" ||
         log "$server $op: warning: a single request already fails; measuring anyway"
-      load=wrk_load output=$run.wrk concurrency=$CONNECTIONS unit=connections
+      load=wrk_load output=$run.wrk
     fi
     [ "$WARMUP" = 0 ] || $load "$server" "$WARMUP" "$run.warmup"
     wait_idle "${PID[$server]}"
-    log "$server $op: ${SECONDS_PER_RUN}s x $concurrency $unit"
+    log "$server $op: ${SECONDS_PER_RUN}s x $CONNECTIONS connections"
     before=$(cpu_ticks "${PID[$server]}")
     $load "$server" "$SECONDS_PER_RUN" "$output"
     wait_idle "${PID[$server]}"  # CPU of the requests still in flight when the load stopped counts too
     after=$(cpu_ticks "${PID[$server]}")
-    echo "$before $after $(getconf CLK_TCK) $concurrency" >"$run.cpu"
+    echo "$before $after $(getconf CLK_TCK) $CONNECTIONS" >"$run.cpu"
   done
 done
 
@@ -268,8 +266,7 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 [ -z "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || COMMIT="$COMMIT (dirty)"
 srp_meta=()
 case " $OPS " in *" SRPSignIn "*)
-  srp_meta=(--meta "SRPSignIn load=bench/srp-sign-in.py, $SRP_WORKERS worker processes with pycognito $(
-    "$VENV/bin/python" -c 'from importlib.metadata import version; print(version("pycognito"))'), ${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)")
+  srp_meta=(--meta "SRPSignIn load=SRPSignInBench, $CONNECTIONS connections, ${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)")
 esac
 python3 "$BENCH_DIR/report.py" "$OUT" \
   --servers "$SERVERS" --ops "$OPS" --output "$OUT/report.md" \

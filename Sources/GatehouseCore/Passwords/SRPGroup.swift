@@ -1,8 +1,8 @@
 /// The group of Cognito's SRP-6a: the 3072-bit prime of RFC 5054 appendix A and the generator 2,
 /// as amazon-cognito-identity-js and pycognito use them. The arithmetic is GMP's.
-enum SRPGroup {
+public enum SRPGroup {
     /// N, big-endian.
-    static let prime: [UInt8] = hexBytes("""
+    public static let prime: [UInt8] = hexBytes("""
         FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD\
         EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED\
         EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F\
