@@ -2,9 +2,10 @@ import AWSWire
 import Foundation
 
 extension Data {
-    /// Base64 with the URL-safe alphabet (`-`, `_`) and no padding (RFC 4648 §5).
+    /// Base64 with the URL-safe alphabet (`-`, `_`) and no padding (RFC 4648 §5). Read through a
+    /// buffer: `Data`'s own iterator is a call per byte.
     var base64URLEncoded: String {
-        radixEncoded(self, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", bitsPerSymbol: 6)
+        withUnsafeBytes { radixEncoded($0, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", bitsPerSymbol: 6) }
     }
 
     /// Decodes ``base64URLEncoded`` text; `nil` if it is not that.
