@@ -28,10 +28,11 @@ struct SRPClient: Sendable {
     }
 
     /// The ChallengeResponses of PASSWORD_VERIFIER for its challenge parameters (SALT, SRP_B,
-    /// SECRET_BLOCK, USER_ID_FOR_SRP); `nil` when they are missing or not hex.
-    func passwordVerifierResponses(_ challenge: [String: String], now: Date) -> [String: String]? {
+    /// SECRET_BLOCK, USER_ID_FOR_SRP, and USERNAME, else the name the client gave); `nil` when they
+    /// are missing or not hex.
+    func passwordVerifierResponses(_ challenge: [String: String], username: String, now: Date) -> [String: String]? {
         guard let salt = challenge["SALT"].flatMap(BigNumber.init(hex:)), let serverPublic = challenge["SRP_B"].flatMap(BigNumber.init(hex:)),
-              let secretBlockText = challenge["SECRET_BLOCK"], let secretBlock = Data(base64Encoded: secretBlockText),
+              let secretBlockText = challenge["SECRET_BLOCK"], let secretBlock = Self.base64Decoded(secretBlockText),
               let userID = challenge["USER_ID_FOR_SRP"] else { return nil }
         let u = BigNumber(bigEndian: Self.hash(publicValue.padded + serverPublic.padded))
         let x = BigNumber(bigEndian: Self.hash(salt.padded + Self.hash(Array("\(poolName)\(userID):\(password)".utf8))))
@@ -45,11 +46,19 @@ struct SRPClient: Sendable {
         claim.update(data: Array(poolName.utf8) + Array(userID.utf8))
         claim.update(data: secretBlock)
         claim.update(data: Array(timestamp.utf8))
-        return ["USERNAME": userID, "PASSWORD_CLAIM_SECRET_BLOCK": secretBlockText, "TIMESTAMP": timestamp,
+        return ["USERNAME": challenge["USERNAME"] ?? username, "PASSWORD_CLAIM_SECRET_BLOCK": secretBlockText, "TIMESTAMP": timestamp,
                 "PASSWORD_CLAIM_SIGNATURE": Data(claim.finalize()).base64EncodedString()]
     }
 
     static func hash(_ bytes: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
+
+    /// The bytes of base64 text, read as Python's `base64.b64decode` (which pycognito uses) reads
+    /// it: characters outside the alphabet are skipped. moto's SECRET_BLOCK is a UUID.
+    static func base64Decoded(_ text: String) -> Data? {
+        var digits = text.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "/") }
+        digits += String(repeating: "=", count: (4 - digits.count % 4) % 4)
+        return Data(base64Encoded: digits)
+    }
 
     /// `Tue Feb 1 03:04:05 UTC 2022`: the clients' TIMESTAMP, English names, UTC.
     static func timestamp(_ date: Date) -> String {

@@ -93,7 +93,7 @@ struct SRPSignInBench {
             ])
             guard challenge["ChallengeName"] as? String == "PASSWORD_VERIFIER",
                   let parameters = challenge["ChallengeParameters"] as? [String: String],
-                  let responses = srp.passwordVerifierResponses(parameters, now: Date()) else {
+                  let responses = srp.passwordVerifierResponses(parameters, username: username, now: Date()) else {
                 throw SignInFailed(description: "InitiateAuth -> \(challenge)")
             }
             var answer: [String: Any] = ["ClientId": clientID, "ChallengeName": "PASSWORD_VERIFIER", "ChallengeResponses": responses]
