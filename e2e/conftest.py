@@ -15,6 +15,7 @@ from botocore.config import Config
 
 pytest.register_assert_rewrite("helpers")
 import helpers  # noqa: E402
+from lambda_invoke import InvokeServer  # noqa: E402
 from helpers import (  # noqa: E402
     ACCESS_KEY, REGION, SECRET_KEY, STORE, GatehouseServer, RawClient, run_aws, unique_name)
 
@@ -69,6 +70,25 @@ def server(server_factory):
     yield server
     code = server.stop()
     assert code == 0, f"gatehouse exited with {code} on SIGTERM at session end:\n{server.log_tail()}"
+
+
+@pytest.fixture(scope="session")
+def lambda_invoke():
+    """The Lambda Invoke API server that trigger functions run in (e2e/lambda_invoke.py)."""
+    server = InvokeServer().start()
+    yield server
+    server.stop()
+
+
+def trigger_server_env(lambda_invoke, **variables):
+    """The environment of a server whose triggers call `lambda_invoke`, with its access keys."""
+    return {"AWS_ACCESS_KEY_ID": "AKIDLAMBDA", "AWS_SECRET_ACCESS_KEY": lambda_invoke.keys["AKIDLAMBDA"], **variables}
+
+
+@pytest.fixture(scope="session")
+def trigger_server(server_factory, lambda_invoke):
+    """A server whose pools' triggers are invoked at `lambda_invoke`."""
+    return server_factory(options={"lambda-endpoint-url": lambda_invoke.endpoint}, env=trigger_server_env(lambda_invoke)).start()
 
 
 @pytest.fixture(scope="session")

@@ -154,8 +154,17 @@ public struct SigV4Signer: Sendable {
         return sorted.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
     }
 
+    /// `yyyyMMdd'T'HHmmss'Z'` in UTC.
+    public static func amzDate(_ date: Date) -> String {
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+    }
+
     /// RFC 3986 percent-encoding of everything but the unreserved characters, with uppercase hex.
-    static func uriEncode(_ text: String) -> String {
+    public static func uriEncode(_ text: String) -> String {
         var encoded: [UInt8] = []
         for byte in text.utf8 {
             if isUnreserved(byte) {

@@ -24,20 +24,7 @@ struct ClientSettings: Equatable {
         var credentials: AWSCredentials?
         if signs {
             // An explicit --profile sets the environment's keys aside, as botocore does.
-            let sources: [[String: String]?] = [
-                !profile.isExplicit ? [
-                    "aws_access_key_id": environment["AWS_ACCESS_KEY_ID"], "aws_secret_access_key": environment["AWS_SECRET_ACCESS_KEY"],
-                    "aws_session_token": environment["AWS_SESSION_TOKEN"] ?? environment["AWS_SECURITY_TOKEN"],
-                ].compactMapValues { $0 } : nil,
-                profile.credentials, settings,
-            ]
-            for case let source? in sources {
-                if let key = source["aws_access_key_id"], let secret = source["aws_secret_access_key"] {
-                    credentials = AWSCredentials(accessKeyID: key, secretAccessKey: secret,
-                                                 sessionToken: source["aws_session_token"] ?? source["aws_security_token"])
-                    break
-                }
-            }
+            credentials = profile.sections.credentials(environment: environment, useEnvironment: !profile.isExplicit)
             guard credentials != nil else {
                 throw .notConfigured("Unable to locate credentials. You can configure credentials by running \"aws configure\".")
             }

@@ -57,7 +57,7 @@ struct ServiceClient {
         var request = SigV4Request(method: "POST", path: "/", headers: [
             ("Content-Type", "application/x-amz-json-1.1"),
             ("Host", hostHeader),
-            ("X-Amz-Date", Self.amzDate(date)),
+            ("X-Amz-Date", SigV4Signer.amzDate(date)),
             ("X-Amz-Target", "\(model.targetPrefix).\(operation.name)"),
         ], body: body)
         if let credentials = settings.credentials {
@@ -124,14 +124,5 @@ struct ServiceClient {
             String(type.split(separator: "#", omittingEmptySubsequences: false).last!.prefix { $0 != ":" })
         }
         return (type ?? String(status), json?["message"]?.string ?? json?["Message"]?.string ?? "")
-    }
-
-    /// `yyyyMMdd'T'HHmmss'Z'` in UTC.
-    static func amzDate(_ date: Date) -> String {
-        var time = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
     }
 }

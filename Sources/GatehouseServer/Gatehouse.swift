@@ -63,15 +63,19 @@ public struct Gatehouse: Sendable {
         let refreshTokens = RefreshTokens(users: users, tokens: tokenService, seal: signInSeal, clock: clock)
         let accessTokens = AccessTokens(directory: directory, users: users, tokens: tokenService, clock: clock)
         let sessions = SignInSessions(storage: storage, seal: signInSeal, clock: clock, random: random)
+        let triggers = Triggers(invoker: FunctionInvoker(endpointURL: configuration.lambdaEndpointURL,
+                                                         credentials: LambdaCredentials(environment: configuration.environment),
+                                                         http: .shared, logger: logger))
 
         userPools = UserPoolsFeature(directory: directory, domains: domainRecords, storage: storage, pages: pages, clock: clock, random: random)
         appClients = AppClientsFeature(directory: directory, items: items, storage: storage, clock: clock, random: random)
         domains = DomainsFeature(directory: directory, domains: domainRecords, storage: storage, clock: clock,
                                  issuerBaseURL: configuration.issuerBaseURL)
         self.users = UsersFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, messenger: messenger,
-                                  pages: pages, clock: clock, random: random)
+                                  triggers: triggers, pages: pages, clock: clock, random: random)
         groups = GroupsFeature(directory: directory, users: users, items: items, storage: storage, pages: pages, clock: clock)
-        signUp = SignUpFeature(directory: directory, users: users, domains: domainRecords, codes: codes, messenger: messenger, clock: clock)
+        signUp = SignUpFeature(directory: directory, users: users, domains: domainRecords, codes: codes, messenger: messenger,
+                               triggers: triggers, clock: clock)
         passwords = PasswordsFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, clock: clock, random: random)
         signIn = SignInFeature(directory: directory, users: users, sessions: sessions, tokens: tokenService, refreshTokens: refreshTokens,
                                messenger: messenger, codes: codes, seal: signInSeal, clock: clock, random: random)

@@ -36,6 +36,12 @@ public struct GatehouseConfiguration: Sendable {
     /// verifiers look for `/.well-known/jwks.json`; `nil` for the server's own `http://host:port`.
     public var issuerURL: String?
 
+    /// Where trigger functions are invoked (the Lambda Invoke API of LocalStack, an emulator, a
+    /// test server); `nil` for AWS Lambda in each function's region.
+    public var lambdaEndpointURL: String?
+    /// The environment AWS credentials are read from (and `HOME`, for the shared files).
+    public var environment: [String: String] = [:]
+
     public init() {}
 
     /// ``issuerURL`` without a trailing slash, or `http://host:port`.

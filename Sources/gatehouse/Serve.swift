@@ -29,6 +29,8 @@ struct Serve: AsyncParsableCommand {
     var smtpURL: String?
     @Flag(help: "Accept any certificate from the SMTP relay [GATEHOUSE_SMTP_INSECURE=1].") var smtpInsecure = false
     @Option(help: "URL that each SMS is POSTed to as JSON [GATEHOUSE_SMS_WEBHOOK_URL].") var smsWebhookURL: String?
+    @Option(help: "Lambda Invoke API endpoint for trigger functions [GATEHOUSE_LAMBDA_ENDPOINT_URL, default AWS Lambda of each function's region].")
+    var lambdaEndpointURL: String?
     @Option(help: "Base URL of the tokens' issuer (iss is it followed by /<pool id>) [GATEHOUSE_ISSUER_URL, default http://host:port].")
     var issuerURL: String?
 
@@ -50,6 +52,8 @@ struct Serve: AsyncParsableCommand {
         configuration.smtpInsecure = smtpInsecure || environment["GATEHOUSE_SMTP_INSECURE"] == "1"
         configuration.smsWebhookURL = smsWebhookURL ?? environment["GATEHOUSE_SMS_WEBHOOK_URL"]
         configuration.issuerURL = issuerURL ?? environment["GATEHOUSE_ISSUER_URL"]
+        configuration.lambdaEndpointURL = lambdaEndpointURL ?? environment["GATEHOUSE_LAMBDA_ENDPOINT_URL"]
+        configuration.environment = environment
         if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \(level)") }
             configuration.logLevel = parsed

@@ -31,6 +31,19 @@ public struct JSONWriter: ~Copyable {
 
     /// Writes `"key":value` as the next member of the open object; `key` needs no escaping.
     @inlinable public mutating func member<Value: JSONEncodable>(_ key: StaticString, _ value: Value) {
+        memberKey(key)
+        value.writeJSON(to: &self)
+    }
+
+    /// Writes a member of the open object whose value `write` writes in place (an object or array
+    /// built member by member).
+    @inlinable public mutating func member(_ key: StaticString, writing write: (inout JSONWriter) -> Void) {
+        memberKey(key)
+        write(&self)
+    }
+
+    /// A separator if needed, then `"key":`.
+    @inlinable mutating func memberKey(_ key: StaticString) {
         separate()
         // `withUTF8Buffer`, not `utf8Start`: a one-character key is stored as a scalar, not a pointer.
         key.withUTF8Buffer { key in
@@ -41,7 +54,6 @@ public struct JSONWriter: ~Copyable {
             start[count + 2 + key.count] = UInt8(ascii: ":")
             count += key.count + 3
         }
-        value.writeJSON(to: &self)
     }
 
     /// Writes `"key":value` as the next member of the open object, escaping `key` as needed.

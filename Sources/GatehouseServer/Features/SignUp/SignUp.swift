@@ -5,7 +5,9 @@ import GatehouseCore
 extension SignUpFeature {
     /// Self sign-up: an UNCONFIRMED user with a permanent password. When the pool auto-verifies
     /// an attribute the user gave, a confirmation code is sent to it (the phone number first); to an
-    /// email of a pool that confirms with links, a link.
+    /// email of a pool that confirms with links, a link. The pool's PreSignUp function, called once
+    /// the request is valid and before the user is stored, may refuse the user, or confirm it
+    /// (no code is sent) and verify its email address or phone number.
     func signUp(_ input: SignUpRequest, context: CallContext) async throws -> SignUpResponse {
         let name = try input.username.required
         let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
@@ -19,17 +21,22 @@ extension SignUpFeature {
         try pool.passwordPolicy.check(password, wording: .signUp)
         var new = try users.newUser(named: name, attributes: attributes, status: .unconfirmed, password: password,
                               temporaryPasswordExpiry: nil, pool: pool)
-        let destination = CodeDestination.signUp(new.user, pool: pool.settings)
+        let answer = try await triggers.preSignUp(.signUp, pool: pool, userName: new.user.username, clientID: client.id,
+                                                  userAttributes: new.user.attributes.filter { $0.name != "sub" },
+                                                  validationData: input.validationData, clientMetadata: input.clientMetadata)
+        answer?.apply(to: &new.user)
+        let confirmed = new.user.status == .confirmed
+        let destination = confirmed ? nil : CodeDestination.signUp(new.user, pool: pool.settings)
         try destination?.checkSignUpConfirmation(in: pool.settings, hasDomain: try await domains.hasLinkDomain(pool))
         let code = codes.newCode()
         if let destination {
             new.user.issueCode(code, .signUp, to: destination.attributeName, sub: new.sub, now: clock.now(),
                                codes: try await codes.verificationCodes())
         }
-        try await users.insert(new, in: pool, duplicate: "User already exists", forcingAliases: false)
+        try await users.insert(new, in: pool, duplicate: "User already exists", forcingAliases: answer?.verifiesAnAddress == true)
         if let destination {
             await messenger.sendCode(code, to: destination, username: new.user.username, pool: pool, trigger: "SignUp", signUpClientID: client.id)
         }
-        return SignUpResponse(userConfirmed: false, codeDeliveryDetails: destination?.details, userSub: new.sub)
+        return SignUpResponse(userConfirmed: confirmed, codeDeliveryDetails: destination?.details, userSub: new.sub)
     }
 }

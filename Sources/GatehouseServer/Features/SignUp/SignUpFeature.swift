@@ -10,6 +10,7 @@ struct SignUpFeature: Sendable {
     let domains: UserPoolDomains
     let codes: CodeIssuer
     let messenger: Messenger
+    let triggers: Triggers
     let clock: Clock
 
     func register(in registry: inout OperationRegistry) {

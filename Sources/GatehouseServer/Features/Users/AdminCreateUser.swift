@@ -8,7 +8,7 @@ extension UsersFeature {
     /// Creates a user in FORCE_CHANGE_PASSWORD with a temporary password (generated when absent),
     /// or with MessageAction RESEND gives an existing such user a new temporary password. The
     /// invitation goes through DesiredDeliveryMediums (SMS when omitted) unless MessageAction is
-    /// SUPPRESS.
+    /// SUPPRESS. The pool's PreSignUp function, called before a new user is stored, may refuse it.
     func adminCreateUser(_ input: AdminCreateUserRequest, context: CallContext) async throws -> AdminCreateUserResponse {
         let pool = try await directory.pool(try input.userPoolId.required, context: context)
         let name = try input.username.required
@@ -34,6 +34,10 @@ extension UsersFeature {
 
         let new = try users.newUser(named: name, attributes: input.userAttributes ?? [], status: .forceChangePassword, password: password,
                                temporaryPasswordExpiry: expiry, pool: pool)
+        // Cognito ignores what PreSignUp answers to AdminCreateUser; only a failure counts.
+        _ = try await triggers.preSignUp(.adminCreateUser, pool: pool, userName: new.user.username, clientID: nil,
+                                         userAttributes: new.user.attributes.filter { $0.name != "sub" },
+                                         validationData: input.validationData, clientMetadata: input.clientMetadata)
         let record = try await users.insert(new, in: pool, duplicate: "User account already exists",
                                              forcingAliases: input.forceAliasCreation == true)
         await invite(new.user, name: name, password: password, input: input, pool: pool)

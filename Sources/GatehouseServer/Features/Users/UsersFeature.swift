@@ -11,6 +11,7 @@ struct UsersFeature: Sendable {
     let accessTokens: AccessTokens
     let codes: CodeIssuer
     let messenger: Messenger
+    let triggers: Triggers
     let pages: ListPages
     let clock: Clock
     let random: RandomSource

@@ -1,6 +1,6 @@
 extension StringProtocol {
     /// Without leading and trailing whitespace (line breaks included), as Python's `str.strip()`.
-    var trimmingWhitespace: String {
+    public var trimmingWhitespace: String {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

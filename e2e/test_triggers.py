@@ -1,0 +1,195 @@
+"""Lambda triggers through the real Invoke API: each pool's functions run in e2e/lambda_invoke.py,
+which checks every invocation's SigV4 signature as AWS Lambda does."""
+import time
+import uuid
+
+import pytest
+from botocore.config import Config
+
+from conftest import trigger_server_env
+from helpers import REGION, expect_client_error
+from lambda_invoke import Raw
+
+PASSWORD = "P2$Sword"
+
+
+@pytest.fixture
+def idp(boto_session, trigger_server):
+    """boto3 cognito-idp client of the trigger server."""
+    trigger_server.ensure_running()
+    config = Config(retries={"max_attempts": 1, "mode": "standard"}, read_timeout=60)
+    return boto_session.client("cognito-idp", region_name=REGION, config=config, endpoint_url=trigger_server.endpoint)
+
+
+def function(lambda_invoke, handler):
+    """Registers `handler` under a unique name; returns its ARN."""
+    return lambda_invoke.register(f"fn-{uuid.uuid4().hex[:12]}", handler)
+
+
+def pool_with(idp, **lambda_config):
+    pool = idp.create_user_pool(PoolName=f"e2e-triggers-{uuid.uuid4().hex[:8]}", AutoVerifiedAttributes=["email"],
+                                LambdaConfig=lambda_config)["UserPool"]
+    client = idp.create_user_pool_client(UserPoolId=pool["Id"], ClientName="app",
+                                         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])
+    return pool["Id"], client["UserPoolClient"]["ClientId"]
+
+
+def returning(event, **response):
+    event["response"].update(response)
+    return event
+
+
+def test_pre_sign_up_gets_cognitos_event_and_may_leave_the_user_unconfirmed(idp, lambda_invoke, trigger_server):
+    arn = function(lambda_invoke, lambda event, context: event)
+    pool_id, app = pool_with(idp, PreSignUp=arn)
+    signed_up = idp.sign_up(ClientId=app, Username="ada", Password=PASSWORD,
+                            UserAttributes=[{"Name": "email", "Value": "ada@example.com"}],
+                            ValidationData=[{"Name": "invite", "Value": "1234"}], ClientMetadata={"source": "e2e"})
+    assert signed_up["UserConfirmed"] is False
+    [invocation] = lambda_invoke.invocations(arn)
+    assert invocation.invocation_type == "RequestResponse"
+    assert invocation.event == {
+        "version": "1", "triggerSource": "PreSignUp_SignUp", "region": REGION, "userPoolId": pool_id, "userName": "ada",
+        "callerContext": {"awsSdkVersion": "aws-sdk-unknown-unknown", "clientId": app},
+        "request": {"userAttributes": {"email": "ada@example.com"}, "validationData": {"invite": "1234"},
+                    "clientMetadata": {"source": "e2e"}},
+        "response": {"autoConfirmUser": False, "autoVerifyPhone": False, "autoVerifyEmail": False},
+    }
+    assert idp.admin_get_user(UserPoolId=pool_id, Username="ada")["UserStatus"] == "UNCONFIRMED"
+    assert trigger_server.outbox(recipient="ada@example.com"), "the confirmation code was sent"
+
+
+def test_pre_sign_up_confirms_and_verifies_and_the_user_signs_in_at_once(idp, lambda_invoke, trigger_server):
+    arn = function(lambda_invoke, lambda event, context: returning(event, autoConfirmUser=True, autoVerifyEmail=True))
+    pool_id, app = pool_with(idp, PreSignUp=arn)
+    signed_up = idp.sign_up(ClientId=app, Username="bo", Password=PASSWORD, UserAttributes=[{"Name": "email", "Value": "bo@example.com"}])
+    assert signed_up["UserConfirmed"] is True
+    assert "CodeDeliveryDetails" not in signed_up
+    user = idp.admin_get_user(UserPoolId=pool_id, Username="bo")
+    assert user["UserStatus"] == "CONFIRMED"
+    assert {"Name": "email_verified", "Value": "true"} in user["UserAttributes"]
+    assert trigger_server.outbox(recipient="bo@example.com") == []
+    tokens = idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "bo", "PASSWORD": PASSWORD})
+    assert "IdToken" in tokens["AuthenticationResult"]
+
+
+def test_a_failing_pre_sign_up_refuses_the_user_and_stores_nothing(idp, lambda_invoke):
+    def refuse(event, context):
+        raise ValueError("Registration from this domain is not allowed")
+    pool_id, app = pool_with(idp, PreSignUp=function(lambda_invoke, refuse))
+    expect_client_error(idp.sign_up, "UserLambdaValidationException",
+                        "PreSignUp failed with error Registration from this domain is not allowed.",
+                        ClientId=app, Username="cy", Password=PASSWORD)
+    expect_client_error(idp.admin_create_user, "UserLambdaValidationException",
+                        "PreSignUp failed with error Registration from this domain is not allowed.",
+                        UserPoolId=pool_id, Username="cy")
+    assert idp.list_users(UserPoolId=pool_id)["Users"] == []
+
+
+@pytest.mark.parametrize("answer, error, message", [
+    (lambda event: returning(event, autoVerifyEmail=True), "InvalidLambdaResponseException",
+     "Phone or email cannot be auto verified, when user is not being auto confirmed."),
+    (lambda event: returning(event, autoConfirmUser=True, autoVerifyPhone=True), "InvalidLambdaResponseException",
+     "Phone cannot be auto verified, when the user has no phone number."),
+    (lambda event: returning(event, autoConfirmUser="yes"), "InvalidLambdaResponseException", "Unrecognizable lambda output"),
+    (lambda event: Raw(b"not json"), "InvalidLambdaResponseException", "Invalid lambda function output : Invalid JSON"),
+    (lambda event: None, "InvalidLambdaResponseException", "Invalid lambda function output : Invalid JSON"),
+])
+def test_answers_cognito_refuses_store_nothing(idp, lambda_invoke, answer, error, message):
+    pool_id, app = pool_with(idp, PreSignUp=function(lambda_invoke, lambda event, context: answer(event)))
+    expect_client_error(idp.sign_up, error, message, ClientId=app, Username="dee", Password=PASSWORD,
+                        UserAttributes=[{"Name": "email", "Value": "dee@example.com"}])
+    assert idp.list_users(UserPoolId=pool_id)["Users"] == []
+
+
+def test_admin_create_user_gets_its_own_source_and_its_answer_is_ignored(idp, lambda_invoke):
+    arn = function(lambda_invoke, lambda event, context: returning(event, autoConfirmUser=True, autoVerifyEmail=True))
+    pool_id, _ = pool_with(idp, PreSignUp=arn)
+    idp.admin_create_user(UserPoolId=pool_id, Username="eve", MessageAction="SUPPRESS",
+                          UserAttributes=[{"Name": "email", "Value": "eve@example.com"}], ClientMetadata={"by": "admin"})
+    [invocation] = lambda_invoke.invocations(arn)
+    assert invocation.event["triggerSource"] == "PreSignUp_AdminCreateUser"
+    assert invocation.event["callerContext"]["clientId"] == "CLIENT_ID_NOT_APPLICABLE"
+    assert invocation.event["request"] == {"userAttributes": {"email": "eve@example.com"}, "validationData": None,
+                                           "clientMetadata": {"by": "admin"}}
+    user = idp.admin_get_user(UserPoolId=pool_id, Username="eve")
+    assert user["UserStatus"] == "FORCE_CHANGE_PASSWORD"
+    assert {"Name": "email_verified", "Value": "true"} not in user["UserAttributes"]
+
+
+def test_an_unknown_function_fails_the_call_and_an_update_without_triggers_stops_them(idp, lambda_invoke):
+    missing = f"arn:aws:lambda:{REGION}:123456789012:function:missing-{uuid.uuid4().hex[:8]}"
+    pool_id, app = pool_with(idp, PreSignUp=missing)
+    expect_client_error(idp.sign_up, "UnexpectedLambdaException", "PreSignUp invocation failed due to error ResourceNotFoundException.",
+                        ClientId=app, Username="fay", Password=PASSWORD)
+    idp.update_user_pool(UserPoolId=pool_id, AutoVerifiedAttributes=["email"])
+    assert idp.describe_user_pool(UserPoolId=pool_id)["UserPool"]["LambdaConfig"] == {}
+    assert idp.sign_up(ClientId=app, Username="fay", Password=PASSWORD)["UserConfirmed"] is False
+
+
+def test_a_slow_function_is_tried_again_and_one_that_never_answers_times_out(idp, lambda_invoke):
+    calls = []
+
+    def slow_once(event, context):
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            time.sleep(6)
+        return event
+    pool_id, app = pool_with(idp, PreSignUp=function(lambda_invoke, slow_once))
+    assert idp.sign_up(ClientId=app, Username="gil", Password=PASSWORD)["UserConfirmed"] is False
+    assert len(calls) == 2 and 4.5 < calls[1] - calls[0] < 8
+
+    never = function(lambda_invoke, lambda event, context: time.sleep(7) or event)
+    idp.update_user_pool(UserPoolId=pool_id, LambdaConfig={"PreSignUp": never})
+    expect_client_error(idp.sign_up, "UnexpectedLambdaException",
+                        "PreSignUp invocation failed due to error Socket timeout while invoking Lambda function.",
+                        ClientId=app, Username="hal", Password=PASSWORD)
+    assert len(lambda_invoke.invocations(never)) == 3
+    assert [u["Username"] for u in idp.list_users(UserPoolId=pool_id)["Users"]] == ["gil"]
+
+
+def _server_signing_with(server_factory, lambda_invoke, boto_session, env):
+    server = server_factory(options={"lambda-endpoint-url": lambda_invoke.endpoint}, env=env).start()
+    client = boto_session.client("cognito-idp", region_name=REGION, endpoint_url=server.endpoint,
+                                 config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+    return server, client
+
+
+def test_credentials_come_from_the_shared_files_and_a_container_endpoint(server_factory, lambda_invoke, boto_session, tmp_path):
+    arn = function(lambda_invoke, lambda event, context: event)
+    credentials = tmp_path / "credentials"
+    credentials.write_text(f"[triggers]\naws_access_key_id = AKIDLAMBDA\naws_secret_access_key = {lambda_invoke.keys['AKIDLAMBDA']}\n")
+    token = tmp_path / "token"
+    token.write_text(lambda_invoke.container_token + "\n")
+    for env, access_key, session_token in [
+        ({"AWS_SHARED_CREDENTIALS_FILE": str(credentials), "AWS_PROFILE": "triggers", "HOME": str(tmp_path)}, "AKIDLAMBDA", None),
+        ({"AWS_CONTAINER_CREDENTIALS_FULL_URI": lambda_invoke.endpoint + "/credentials",
+          "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": str(token), "HOME": str(tmp_path)}, "ASIACONTAINER", "container-session-token"),
+    ]:
+        server, client = _server_signing_with(server_factory, lambda_invoke, boto_session, env)
+        pool = client.create_user_pool(PoolName="e2e-credentials", LambdaConfig={"PreSignUp": arn})["UserPool"]
+        app = client.create_user_pool_client(UserPoolId=pool["Id"], ClientName="app")["UserPoolClient"]["ClientId"]
+        client.sign_up(ClientId=app, Username="ivy", Password=PASSWORD)
+        last = lambda_invoke.invocations(arn)[-1]
+        assert (last.access_key, last.session_token) == (access_key, session_token)
+        server.stop()
+
+
+def test_a_wrong_secret_is_refused_by_lambda_and_the_call_fails(server_factory, lambda_invoke, boto_session):
+    arn = function(lambda_invoke, lambda event, context: event)
+    server, client = _server_signing_with(server_factory, lambda_invoke, boto_session,
+                                          trigger_server_env(lambda_invoke, AWS_SECRET_ACCESS_KEY="not-the-secret"))
+    pool = client.create_user_pool(PoolName="e2e-wrong-secret", LambdaConfig={"PreSignUp": arn})["UserPool"]
+    app = client.create_user_pool_client(UserPoolId=pool["Id"], ClientName="app")["UserPoolClient"]["ClientId"]
+    expect_client_error(client.sign_up, "UnexpectedLambdaException", "PreSignUp invocation failed due to error InvalidSignatureException.",
+                        ClientId=app, Username="jo", Password=PASSWORD)
+    assert lambda_invoke.invocations(arn) == []
+    server.stop()
+
+
+def test_functions_of_other_regions_are_signed_for_their_region(idp, lambda_invoke):
+    arn = lambda_invoke.register(f"fn-{uuid.uuid4().hex[:12]}", lambda event, context: event, region="eu-west-1")
+    pool_id, app = pool_with(idp, PreSignUp=arn)
+    idp.sign_up(ClientId=app, Username="kit", Password=PASSWORD)
+    assert [i.event["region"] for i in lambda_invoke.invocations(arn)] == [REGION]
+
