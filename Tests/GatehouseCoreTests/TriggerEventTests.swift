@@ -1,0 +1,96 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import XCTest
+
+/// Trigger events and answers, case by case: the envelope Cognito sends, the errors an operation
+/// answers for each way a function can fail, and what PreSignUp's answer decides.
+final class TriggerEventTests: XCTestCase {
+    let pool = UserPool(id: "eu-west-1_AbCdEfGhI", region: "eu-west-1", stored: StoredUserPool(pool: UserPoolType(name: "p")))
+    let email = [AttributeType(name: "email", value: "ada@example.com")]
+
+    private func error(_ body: () throws(AWSServiceError) -> Void) -> AWSServiceError? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private func answer(_ json: String) -> InvocationResult { .answered(Array(json.utf8)) }
+
+    func testThePreSignUpEventIsCognitosEnvelopeWithNullsForWhatTheCallLeftOut() throws {
+        let event = PreSignUpTrigger.event(.adminCreateUser, pool: pool, userName: "ada", clientID: nil, userAttributes: email,
+                                           validationData: nil, clientMetadata: ["k": "v"])
+        XCTAssertEqual(String(decoding: event, as: UTF8.self), #"{"version":"1","triggerSource":"PreSignUp_AdminCreateUser","#
+            + #""region":"eu-west-1","userPoolId":"eu-west-1_AbCdEfGhI","userName":"ada","#
+            + #""callerContext":{"awsSdkVersion":"aws-sdk-unknown-unknown","clientId":"CLIENT_ID_NOT_APPLICABLE"},"#
+            + #""request":{"userAttributes":{"email":"ada@example.com"},"validationData":null,"clientMetadata":{"k":"v"}},"#
+            + #""response":{"autoConfirmUser":false,"autoVerifyPhone":false,"autoVerifyEmail":false}}"#)
+    }
+
+    func testEachFailureOfTheCallIsCognitosError() {
+        XCTAssertEqual(TriggerEvent.error(.functionError(message: "No."), of: .preSignUp),
+                       .userLambdaValidationException("PreSignUp failed with error No.."))
+        XCTAssertEqual(TriggerEvent.error(.timedOut, of: .postAuthentication),
+                       .unexpectedLambdaException("PostAuthentication invocation failed due to error Socket timeout while invoking Lambda function."))
+        XCTAssertEqual(TriggerEvent.error(.invokeError("AccessDeniedException"), of: .customMessage),
+                       .unexpectedLambdaException("CustomMessage invocation failed due to error AccessDeniedException."))
+        XCTAssertNil(TriggerEvent.error(answer("{}"), of: .preSignUp))
+    }
+
+    func testOutputMustBeAJSONObjectWhoseResponseIsAnObject() {
+        for output in ["", "null", "[]", "\"event\"", "{"] {
+            XCTAssertEqual(error { () throws(AWSServiceError) in _ = try TriggerEvent.output(answer(output), of: .preSignUp) },
+                           .invalidLambdaResponseException("Invalid lambda function output : Invalid JSON"), output)
+        }
+        for output in [#"{"response":[]}"#, #"{"response":"yes"}"#] {
+            XCTAssertEqual(error { () throws(AWSServiceError) in _ = try TriggerEvent.output(answer(output), of: .preSignUp) },
+                           TriggerEvent.unrecognizable, output)
+        }
+        for output in ["{}", #"{"response":null}"#, #"{"response":{}}"#] {
+            XCTAssertNil(error { () throws(AWSServiceError) in _ = try TriggerEvent.output(answer(output), of: .preSignUp) }, output)
+        }
+    }
+
+    func testPreSignUpAnswersDecideASignUpButNotAnAdminCreateUser() throws {
+        let confirmed = answer(#"{"response":{"autoConfirmUser":true,"autoVerifyEmail":true,"autoVerifyPhone":null}}"#)
+        let decided = try PreSignUpTrigger.answer(confirmed, source: .signUp, userAttributes: email)
+        XCTAssertEqual(decided, PreSignUpTrigger.Answer(autoConfirmUser: true, autoVerifyEmail: true))
+        var user = StoredUser(username: "ada", attributes: email, status: .unconfirmed)
+        decided.apply(to: &user)
+        XCTAssertEqual(user.status, .confirmed)
+        XCTAssertEqual(user.attribute("email_verified"), "true")
+        XCTAssertNil(user.attribute("phone_number_verified"))
+        XCTAssertEqual(try PreSignUpTrigger.answer(confirmed, source: .adminCreateUser, userAttributes: email), PreSignUpTrigger.Answer())
+    }
+
+    func testPreSignUpAnswersCognitoRefuses() {
+        let cases: [(String, [AttributeType], AWSServiceError)] = [
+            (#"{"autoVerifyEmail":true}"#, email,
+             .invalidLambdaResponseException("Phone or email cannot be auto verified, when user is not being auto confirmed.")),
+            (#"{"autoConfirmUser":true,"autoVerifyEmail":true}"#, [],
+             .invalidLambdaResponseException("Email cannot be auto verified, when the user has no email.")),
+            (#"{"autoConfirmUser":true,"autoVerifyPhone":true}"#, email,
+             .invalidLambdaResponseException("Phone cannot be auto verified, when the user has no phone number.")),
+            (#"{"autoConfirmUser":1}"#, email, TriggerEvent.unrecognizable),
+        ]
+        for (response, attributes, expected) in cases {
+            XCTAssertEqual(error { () throws(AWSServiceError) in
+                _ = try PreSignUpTrigger.answer(answer(#"{"response":\#(response)}"#), source: .signUp, userAttributes: attributes)
+            }, expected, response)
+        }
+    }
+
+    func testEachTriggerReadsItsFunctionFromTheLambdaConfig() {
+        let config = LambdaConfigType(preSignUp: "arn:pre", preTokenGeneration: "arn:legacy",
+                                      preTokenGenerationConfig: PreTokenGenerationVersionConfigType(lambdaVersion: .v2_0, lambdaArn: "arn:v2"),
+                                      customEmailSender: CustomEmailLambdaVersionConfigType(lambdaVersion: .v1_0, lambdaArn: "arn:email"))
+        XCTAssertEqual(LambdaTrigger.preSignUp.function(in: config), "arn:pre")
+        XCTAssertEqual(LambdaTrigger.preTokenGeneration.function(in: config), "arn:v2")
+        XCTAssertEqual(LambdaTrigger.customEmailSender.function(in: config), "arn:email")
+        XCTAssertNil(LambdaTrigger.postConfirmation.function(in: config))
+    }
+}
