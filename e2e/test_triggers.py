@@ -30,7 +30,7 @@ def pool_with(idp, **lambda_config):
     pool = idp.create_user_pool(PoolName=f"e2e-triggers-{uuid.uuid4().hex[:8]}", AutoVerifiedAttributes=["email"],
                                 LambdaConfig=lambda_config)["UserPool"]
     client = idp.create_user_pool_client(UserPoolId=pool["Id"], ClientName="app",
-                                         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])
+                                         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])
     return pool["Id"], client["UserPoolClient"]["ClientId"]
 
 
@@ -193,3 +193,117 @@ def test_functions_of_other_regions_are_signed_for_their_region(idp, lambda_invo
     idp.sign_up(ClientId=app, Username="kit", Password=PASSWORD)
     assert [i.event["region"] for i in lambda_invoke.invocations(arn)] == [REGION]
 
+
+
+def test_post_confirmation_runs_after_each_confirmation_and_its_failure_keeps_the_user_confirmed(idp, lambda_invoke, trigger_server):
+    failing = {"on": False}
+
+    def post_confirmation(event, context):
+        if failing["on"]:
+            raise RuntimeError("welcome mail failed")
+        return event
+    arn = function(lambda_invoke, post_confirmation)
+    pool_id, app = pool_with(idp, PostConfirmation=arn)
+    idp.sign_up(ClientId=app, Username="lee", Password=PASSWORD, UserAttributes=[{"Name": "email", "Value": "lee@example.com"}])
+    assert lambda_invoke.invocations(arn) == []
+    idp.confirm_sign_up(ClientId=app, Username="lee", ConfirmationCode=trigger_server.code_sent_to("lee@example.com"),
+                        ClientMetadata={"step": "confirm"})
+    [confirmed] = lambda_invoke.invocations(arn)
+    sub = idp.admin_get_user(UserPoolId=pool_id, Username="lee")["UserAttributes"][0]["Value"]
+    assert confirmed.event == {
+        "version": "1", "triggerSource": "PostConfirmation_ConfirmSignUp", "region": REGION, "userPoolId": pool_id, "userName": "lee",
+        "callerContext": {"awsSdkVersion": "aws-sdk-unknown-unknown", "clientId": app},
+        "request": {"userAttributes": {"sub": sub, "email": "lee@example.com", "email_verified": "true", "cognito:user_status": "CONFIRMED"},
+                    "clientMetadata": {"step": "confirm"}},
+        "response": {},
+    }
+
+    idp.forgot_password(ClientId=app, Username="lee")
+    idp.confirm_forgot_password(ClientId=app, Username="lee", Password="N3w$Password",
+                                ConfirmationCode=trigger_server.code_sent_to("lee@example.com"))
+    assert lambda_invoke.invocations(arn)[-1].event["triggerSource"] == "PostConfirmation_ConfirmForgotPassword"
+
+    failing["on"] = True
+    idp.sign_up(ClientId=app, Username="max", Password=PASSWORD)
+    expect_client_error(idp.admin_confirm_sign_up, "UserLambdaValidationException", "PostConfirmation failed with error welcome mail failed.",
+                        UserPoolId=pool_id, Username="max")
+    assert lambda_invoke.invocations(arn)[-1].event["callerContext"]["clientId"] == "CLIENT_ID_NOT_APPLICABLE"
+    assert idp.admin_get_user(UserPoolId=pool_id, Username="max")["UserStatus"] == "CONFIRMED"
+
+
+def test_a_sign_up_confirmed_by_pre_sign_up_runs_post_confirmation(idp, lambda_invoke):
+    post = function(lambda_invoke, lambda event, context: event)
+    pool_id, app = pool_with(idp, PreSignUp=function(lambda_invoke, lambda event, context: returning(event, autoConfirmUser=True)),
+                             PostConfirmation=post)
+    idp.sign_up(ClientId=app, Username="ned", Password=PASSWORD, ClientMetadata={"from": "sign-up"})
+    [invocation] = lambda_invoke.invocations(post)
+    assert invocation.event["triggerSource"] == "PostConfirmation_ConfirmSignUp"
+    assert invocation.event["request"]["clientMetadata"] == {"from": "sign-up"}
+
+
+def test_pre_authentication_sees_each_sign_in_first_and_may_refuse_it(idp, lambda_invoke):
+    refused = {"names": set()}
+
+    def pre_authentication(event, context):
+        if event["userName"] in refused["names"]:
+            raise PermissionError("Sign-in is closed")
+        return event
+    arn = function(lambda_invoke, pre_authentication)
+    pool_id, app = pool_with(idp, PreAuthentication=arn)
+    idp.admin_create_user(UserPoolId=pool_id, Username="ola", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool_id, Username="ola", Password=PASSWORD, Permanent=True)
+    idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "ola", "PASSWORD": PASSWORD},
+                      ClientMetadata={"device": "kiosk"})
+    [first] = lambda_invoke.invocations(arn)
+    sub = idp.admin_get_user(UserPoolId=pool_id, Username="ola")["UserAttributes"][0]["Value"]
+    assert first.event["triggerSource"] == "PreAuthentication_Authentication"
+    assert first.event["request"] == {"userAttributes": {"sub": sub, "cognito:user_status": "CONFIRMED"},
+                                      "validationData": {"device": "kiosk"}}
+    assert first.event["response"] == {}
+
+    refused["names"].add("ola")
+    for flow, parameters in [("USER_PASSWORD_AUTH", {"PASSWORD": PASSWORD}), ("USER_SRP_AUTH", {"SRP_A": "abc123"})]:
+        expect_client_error(idp.initiate_auth, "UserLambdaValidationException", "PreAuthentication failed with error Sign-in is closed.",
+                            ClientId=app, AuthFlow=flow, AuthParameters={"USERNAME": "ola", **parameters})
+    expect_client_error(idp.initiate_auth, "UserNotFoundException", "User does not exist.",
+                        ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "nobody", "PASSWORD": PASSWORD})
+    assert [i.event["userName"] for i in lambda_invoke.invocations(arn)] == ["ola", "ola", "ola"]
+
+    hiding = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="hiding", PreventUserExistenceErrors="ENABLED",
+                                         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])
+    expect_client_error(idp.initiate_auth, "NotAuthorizedException", "Incorrect username or password.",
+                        ClientId=hiding["UserPoolClient"]["ClientId"], AuthFlow="USER_PASSWORD_AUTH",
+                        AuthParameters={"USERNAME": "nobody", "PASSWORD": PASSWORD})
+    unknown = lambda_invoke.invocations(arn)[-1].event
+    assert (unknown["userName"], unknown["request"]) == ("nobody", {"userAttributes": {}, "validationData": None, "userNotFound": True})
+
+
+def test_post_authentication_runs_before_tokens_and_its_failure_withholds_them(idp, lambda_invoke):
+    failing = {"on": False}
+
+    def post_authentication(event, context):
+        if failing["on"]:
+            raise RuntimeError("audit log down")
+        return event
+    arn = function(lambda_invoke, post_authentication)
+    pool_id, app = pool_with(idp, PostAuthentication=arn)
+    idp.admin_create_user(UserPoolId=pool_id, Username="pat", TemporaryPassword="Temp-Passw0rd", MessageAction="SUPPRESS")
+    challenge = idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH",
+                                  AuthParameters={"USERNAME": "pat", "PASSWORD": "Temp-Passw0rd"}, ClientMetadata={"not": "passed"})
+    assert challenge["ChallengeName"] == "NEW_PASSWORD_REQUIRED" and lambda_invoke.invocations(arn) == []
+    answered = idp.respond_to_auth_challenge(ClientId=app, ChallengeName="NEW_PASSWORD_REQUIRED", Session=challenge["Session"],
+                                             ChallengeResponses={"USERNAME": "pat", "NEW_PASSWORD": PASSWORD},
+                                             ClientMetadata={"step": "new-password"})
+    assert "AccessToken" in answered["AuthenticationResult"]
+    [invocation] = lambda_invoke.invocations(arn)
+    assert invocation.event["triggerSource"] == "PostAuthentication_Authentication"
+    assert invocation.event["request"]["newDeviceUsed"] is False
+    assert invocation.event["request"]["clientMetadata"] == {"step": "new-password"}
+    assert invocation.event["request"]["userAttributes"]["cognito:user_status"] == "CONFIRMED"
+
+    idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "pat", "PASSWORD": PASSWORD},
+                      ClientMetadata={"not": "passed"})
+    assert lambda_invoke.invocations(arn)[-1].event["request"]["clientMetadata"] is None
+    failing["on"] = True
+    expect_client_error(idp.initiate_auth, "UserLambdaValidationException", "PostAuthentication failed with error audit log down.",
+                        ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "pat", "PASSWORD": PASSWORD})

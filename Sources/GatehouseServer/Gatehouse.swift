@@ -76,9 +76,10 @@ public struct Gatehouse: Sendable {
         groups = GroupsFeature(directory: directory, users: users, items: items, storage: storage, pages: pages, clock: clock)
         signUp = SignUpFeature(directory: directory, users: users, domains: domainRecords, codes: codes, messenger: messenger,
                                triggers: triggers, clock: clock)
-        passwords = PasswordsFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, clock: clock, random: random)
+        passwords = PasswordsFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, triggers: triggers,
+                                     clock: clock, random: random)
         signIn = SignInFeature(directory: directory, users: users, sessions: sessions, tokens: tokenService, refreshTokens: refreshTokens,
-                               messenger: messenger, codes: codes, seal: signInSeal, clock: clock, random: random)
+                               messenger: messenger, triggers: triggers, codes: codes, seal: signInSeal, clock: clock, random: random)
         tokens = TokensFeature(directory: directory, users: users, tokens: tokenService, refreshTokens: refreshTokens,
                                accessTokens: accessTokens, refreshTokenSeal: signInSeal, clock: clock)
         mfa = MFAFeature(directory: directory, users: users, accessTokens: accessTokens, sessions: sessions, seal: signInSeal,

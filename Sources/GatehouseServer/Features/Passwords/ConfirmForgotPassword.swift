@@ -4,7 +4,7 @@ import GatehouseCore
 
 extension PasswordsFeature {
     /// Sets a new password with the code ForgotPassword or AdminResetUserPassword sent; a user in
-    /// RESET_REQUIRED becomes CONFIRMED.
+    /// RESET_REQUIRED becomes CONFIRMED. Then the pool's PostConfirmation function runs.
     func confirmForgotPassword(_ input: ConfirmForgotPasswordRequest, context: CallContext) async throws -> ConfirmForgotPasswordResponse {
         let name = try input.username.required
         let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
@@ -18,8 +18,9 @@ extension PasswordsFeature {
         let poolID = pool.id
         let random = random
         let check: StoredUser.CodeCheck
+        let user: StoredUser
         do {
-            (_, _, check) = try await users.update(named: name, in: pool) { user, record in
+            (_, user, check) = try await users.update(named: name, in: pool) { user, record in
                 let check = user.checkCode(code, purpose: .passwordReset, sub: record.sub, now: now, codes: keys)
                 if check == .matched {
                     try user.replacePassword(password, policy: policy, userPoolID: poolID, random: random)
@@ -32,6 +33,8 @@ extension PasswordsFeature {
             throw CodeIssuer.error(.mismatched)!
         }
         if let error = CodeIssuer.error(check) { throw error }
+        try await triggers.postConfirmation(.confirmForgotPassword, pool: pool, user: user, clientID: client.id,
+                                            clientMetadata: input.clientMetadata)
         return ConfirmForgotPasswordResponse()
     }
 }

@@ -9,6 +9,7 @@ struct PasswordsFeature: Sendable {
     let users: UserDirectory
     let accessTokens: AccessTokens
     let codes: CodeIssuer
+    let triggers: Triggers
     let clock: Clock
     let random: RandomSource
 

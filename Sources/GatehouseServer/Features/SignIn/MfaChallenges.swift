@@ -29,7 +29,7 @@ extension SignInFeature {
     /// for another try, as Cognito's (docs/evidence/sign-in.md); the right one uses it up. An SMS or
     /// email code stops matching after 5 wrong tries (the limit of every code, docs/compatibility.md).
     func answerMfaCode(_ challenge: ChallengeNameType, responses: [String: String]?, session text: String?,
-                       client: AppClient) async throws -> SignInOutcome {
+                       client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
         let session = try await sessions.open(text, for: challenge, client: client)
         _ = try Self.signedUsername(responses, client: client)
         let code = try Self.parameter("\(challenge.rawValue)_CODE", in: responses)
@@ -53,11 +53,12 @@ extension SignInFeature {
         if let error { throw error }
         try await sessions.consume(session)
         return try await proceed(after: .mfaPassed, progress: session.progress, record: record, user: user, client: client,
-                                 authTime: session.authTime ?? now)
+                                 metadata: metadata, authTime: session.authTime ?? now)
     }
 
     /// The answer to SELECT_MFA_TYPE: ANSWER names one of the factors offered.
-    func answerSelectMfaType(_ responses: [String: String]?, session text: String?, client: AppClient) async throws -> SignInOutcome {
+    func answerSelectMfaType(_ responses: [String: String]?, session text: String?, client: AppClient,
+                             metadata: [String: String]?) async throws -> SignInOutcome {
         let session = try await sessions.open(text, for: .selectMfaType, client: client)
         _ = try Self.signedUsername(responses, client: client)
         let answer = ChallengeNameType(rawValue: try Self.parameter("ANSWER", in: responses))
@@ -67,12 +68,13 @@ extension SignInFeature {
         }
         try await sessions.consume(session)
         return try await proceed(after: .factorChosen(answer), progress: session.progress, record: record, user: user, client: client,
-                                 authTime: session.authTime ?? clock.now())
+                                 metadata: metadata, authTime: session.authTime ?? clock.now())
     }
 
     /// The answer to MFA_SETUP, once AssociateSoftwareToken and VerifySoftwareToken have set up a
     /// software token with the session.
-    func answerMfaSetup(_ responses: [String: String]?, session text: String?, client: AppClient) async throws -> SignInOutcome {
+    func answerMfaSetup(_ responses: [String: String]?, session text: String?, client: AppClient,
+                        metadata: [String: String]?) async throws -> SignInOutcome {
         let session = try await sessions.open(text, for: .mfaSetup, client: client)
         _ = try Self.signedUsername(responses, client: client)
         let (record, user) = try await sessions.user(of: session, in: client.pool)
@@ -81,6 +83,6 @@ extension SignInFeature {
         }
         try await sessions.consume(session)
         return try await proceed(after: .mfaSetUp, progress: session.progress, record: record, user: user, client: client,
-                                 authTime: session.authTime ?? clock.now())
+                                 metadata: metadata, authTime: session.authTime ?? clock.now())
     }
 }

@@ -8,7 +8,8 @@ extension SignInFeature {
     /// The answer to NEW_PASSWORD_REQUIRED: NEW_PASSWORD, checked against the policy, replaces the
     /// temporary password, the `userAttributes.` responses set attributes (the pool's required
     /// ones must all be there after), and the user becomes CONFIRMED.
-    func answerNewPasswordRequired(_ responses: [String: String]?, session text: String?, client: AppClient) async throws -> SignInOutcome {
+    func answerNewPasswordRequired(_ responses: [String: String]?, session text: String?, client: AppClient,
+                                   metadata: [String: String]?) async throws -> SignInOutcome {
         let pool = client.pool
         let session = try await sessions.open(text, for: .newPasswordRequired, client: client)
         _ = try Self.signedUsername(responses, client: client)
@@ -38,7 +39,7 @@ extension SignInFeature {
             user.temporaryPasswordExpiry = nil
         }
         return try await proceed(after: .newPasswordSet, progress: session.progress, record: record, user: user, client: client,
-                                 authTime: session.authTime ?? clock.now())
+                                 metadata: metadata, authTime: session.authTime ?? clock.now())
     }
 
     /// The ChallengeParameters of NEW_PASSWORD_REQUIRED besides USER_ID_FOR_SRP: the user's

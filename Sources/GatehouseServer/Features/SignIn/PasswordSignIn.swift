@@ -17,6 +17,21 @@ extension SignInFeature {
         }
     }
 
+    /// ``user(named:client:)``, once the pool's PreAuthentication function has seen it, or, for a
+    /// client that hides which users exist, has seen that it does not exist.
+    func preAuthenticatedUser(named name: String, client: AppClient, validationData: [String: String]?) async throws -> UserRecord {
+        let record: UserRecord
+        do {
+            record = try await user(named: name, client: client)
+        } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
+            try await triggers.preAuthentication(pool: client.pool, user: nil, userName: name, clientID: client.id, validationData: validationData)
+            throw error
+        }
+        try await triggers.preAuthentication(pool: client.pool, user: try StoredUser(record: record), userName: name, clientID: client.id,
+                                             validationData: validationData)
+        return record
+    }
+
     /// Checks a password given in the clear (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH) against
     /// the user's verifier, with the refusals of ``SignInRules``; a wrong one counts towards the lockout.
     func verifyPassword(_ password: String, of record: UserRecord, pool: UserPool) async throws -> (UserRecord, StoredUser) {
@@ -40,17 +55,19 @@ extension SignInFeature {
     }
 
     /// Goes on with a sign-in after `event`: the next challenge (a code sent first for SMS_MFA and
-    /// EMAIL_OTP), or tokens.
+    /// EMAIL_OTP), or, once the pool's PostAuthentication function has run, tokens.
     /// - Parameters:
     ///   - progress: what the sign-in had done before, from its session.
+    ///   - metadata: the ClientMetadata of a challenge answer, for PostAuthentication.
     ///   - authTime: when the password was proven.
     func proceed(after event: SignInMachine.Event, progress: SignInMachine.Progress = .init(), record: UserRecord,
-                 user: StoredUser, client: AppClient, authTime: Date) async throws -> SignInOutcome {
+                 user: StoredUser, client: AppClient, metadata: [String: String]?, authTime: Date) async throws -> SignInOutcome {
         var progress = progress
         SignInMachine.apply(event, to: &progress)
         let facts = client.pool.mfa.facts(for: user)
         switch SignInMachine.next(progress, facts: facts) {
         case .issueTokens:
+            try await triggers.postAuthentication(pool: client.pool, user: user, clientID: client.id, clientMetadata: metadata)
             let originJTI = SignInSessionID.make(at: authTime, random: random)
             return SignInOutcome(authenticationResult: try await tokens.issue(
                 record: record, user: user, client: client, authTime: authTime, originJTI: originJTI, includeRefreshToken: true))

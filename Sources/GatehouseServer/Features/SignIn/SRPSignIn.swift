@@ -9,12 +9,12 @@ extension SignInFeature {
     /// the user's salt, B and a SECRET_BLOCK that holds the sealed session. A client that hides
     /// which users exist gets a challenge for an unknown user too, with a salt that stays the same
     /// for that name; its answer then fails as a wrong password does.
-    func startSRP(_ parameters: [String: String]?, client: AppClient) async throws -> SignInOutcome {
+    func startSRP(_ parameters: [String: String]?, client: AppClient, validationData: [String: String]?) async throws -> SignInOutcome {
         let name = try Self.signedUsername(parameters, client: client)
         let clientPublic = try Self.parameter("SRP_A", in: parameters)
         var found: (record: UserRecord, user: StoredUser)?
         do {
-            let record = try await user(named: name, client: client)
+            let record = try await preAuthenticatedUser(named: name, client: client, validationData: validationData)
             let user = try StoredUser(record: record)
             if let refusal = SignInRules.refusalBeforePassword(user, now: clock.now()) { throw refusal.error }
             found = (record, user)
@@ -50,7 +50,7 @@ extension SignInFeature {
 
     /// The answer to PASSWORD_VERIFIER: the client's PASSWORD_CLAIM_SIGNATURE must be the HMAC
     /// the session's SRP key gives over pool name, user id, SECRET_BLOCK and TIMESTAMP.
-    func answerPasswordVerifier(_ responses: [String: String]?, client: AppClient) async throws -> SignInOutcome {
+    func answerPasswordVerifier(_ responses: [String: String]?, client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
         _ = try Self.signedUsername(responses, client: client)
         let secretBlock = try Self.parameter("PASSWORD_CLAIM_SECRET_BLOCK", in: responses)
         let signature = try Self.parameter("PASSWORD_CLAIM_SIGNATURE", in: responses)
@@ -77,6 +77,7 @@ extension SignInFeature {
             try await users.recordWrongPassword(record, in: client.pool)
         }
         let (proven, provenUser) = try await passwordProven(record, user: user, pool: client.pool)
-        return try await proceed(after: .passwordVerified, record: proven, user: provenUser, client: client, authTime: now)
+        return try await proceed(after: .passwordVerified, record: proven, user: provenUser, client: client, metadata: metadata,
+                                 authTime: now)
     }
 }

@@ -13,6 +13,7 @@ struct SignInFeature: Sendable {
     let tokens: TokenService
     let refreshTokens: RefreshTokens
     let messenger: Messenger
+    let triggers: Triggers
     /// Makes the codes of SMS_MFA and EMAIL_OTP.
     let codes: CodeIssuer
     /// Derives the salt and verifier an unknown user is challenged with.
@@ -30,19 +31,23 @@ struct SignInFeature: Sendable {
     /// Starts a sign-in with a flow the operation takes: checks that the client allows it, then runs it.
     /// - Throws: `InvalidParameterException` for a flow the client does not allow or a missing
     ///   parameter, and what each flow refuses.
-    func start(_ flow: AuthFlowType, parameters: [String: String]?, client: AppClient) async throws -> SignInOutcome {
+    /// - Parameter validationData: the call's ClientMetadata, which reaches PreAuthentication (and
+    ///   no later trigger) as `validationData`.
+    func start(_ flow: AuthFlowType, parameters: [String: String]?, client: AppClient,
+               validationData: [String: String]?) async throws -> SignInOutcome {
         try SignInRules.checkFlowEnabled(flow, for: client.settings)
         switch flow {
         case .refreshTokenAuth, .refreshToken:
             return try await refresh(parameters, client: client)
         case .userSrpAuth:
-            return try await startSRP(parameters, client: client)
+            return try await startSRP(parameters, client: client, validationData: validationData)
         default:
             let name = try Self.signedUsername(parameters, client: client)
             let password = try Self.parameter("PASSWORD", in: parameters)
-            let found = try await user(named: name, client: client)
+            let found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData)
             let (record, user) = try await verifyPassword(password, of: found, pool: client.pool)
-            return try await proceed(after: .passwordVerified, record: record, user: user, client: client, authTime: clock.now())
+            return try await proceed(after: .passwordVerified, record: record, user: user, client: client, metadata: nil,
+                                     authTime: clock.now())
         }
     }
 
@@ -50,19 +55,20 @@ struct SignInFeature: Sendable {
     /// EMAIL_OTP, SELECT_MFA_TYPE, MFA_SETUP.
     /// - Throws: `InvalidParameterException` for a challenge Gatehouse does not answer, and what
     ///   each challenge refuses.
+    /// - Parameter metadata: the call's ClientMetadata, for the triggers it reaches.
     func answer(_ challenge: ChallengeNameType, responses: [String: String]?, session: String?,
-                client: AppClient) async throws -> SignInOutcome {
+                client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
         switch challenge {
         case .passwordVerifier:
-            return try await answerPasswordVerifier(responses, client: client)
+            return try await answerPasswordVerifier(responses, client: client, metadata: metadata)
         case .newPasswordRequired:
-            return try await answerNewPasswordRequired(responses, session: session, client: client)
+            return try await answerNewPasswordRequired(responses, session: session, client: client, metadata: metadata)
         case .smsMfa, .softwareTokenMfa, .emailOtp:
-            return try await answerMfaCode(challenge, responses: responses, session: session, client: client)
+            return try await answerMfaCode(challenge, responses: responses, session: session, client: client, metadata: metadata)
         case .selectMfaType:
-            return try await answerSelectMfaType(responses, session: session, client: client)
+            return try await answerSelectMfaType(responses, session: session, client: client, metadata: metadata)
         case .mfaSetup:
-            return try await answerMfaSetup(responses, session: session, client: client)
+            return try await answerMfaSetup(responses, session: session, client: client, metadata: metadata)
         default:
             throw AWSServiceError.invalidParameterException("Unsupported challenge name \(challenge.rawValue)")
         }

@@ -10,6 +10,6 @@ extension SignUpFeature {
     func confirmUser(clientID: String, username: String, code: String) async throws {
         let client = try await directory.appClient(clientID)
         guard try await domains.hasDomain(client.pool.id) else { throw CodeDestination.missingDomain }
-        try await confirm(named: username, code: code, client: client, forceAliasCreation: false)
+        try await confirm(named: username, code: code, client: client, forceAliasCreation: false, clientMetadata: nil)
     }
 }

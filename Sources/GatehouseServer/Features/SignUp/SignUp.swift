@@ -7,7 +7,7 @@ extension SignUpFeature {
     /// an attribute the user gave, a confirmation code is sent to it (the phone number first); to an
     /// email of a pool that confirms with links, a link. The pool's PreSignUp function, called once
     /// the request is valid and before the user is stored, may refuse the user, or confirm it
-    /// (no code is sent) and verify its email address or phone number.
+    /// (no code is sent; PostConfirmation runs) and verify its email address or phone number.
     func signUp(_ input: SignUpRequest, context: CallContext) async throws -> SignUpResponse {
         let name = try input.username.required
         let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
@@ -36,6 +36,9 @@ extension SignUpFeature {
         try await users.insert(new, in: pool, duplicate: "User already exists", forcingAliases: answer?.verifiesAnAddress == true)
         if let destination {
             await messenger.sendCode(code, to: destination, username: new.user.username, pool: pool, trigger: "SignUp", signUpClientID: client.id)
+        }
+        if confirmed {
+            try await triggers.postConfirmation(.confirmSignUp, pool: pool, user: new.user, clientID: client.id, clientMetadata: input.clientMetadata)
         }
         return SignUpResponse(userConfirmed: confirmed, codeDeliveryDetails: destination?.details, userSub: new.sub)
     }

@@ -3,19 +3,54 @@ import CognitoModel
 import GatehouseCore
 
 /// Runs a pool's Lambda triggers: the event from Core, the call through ``FunctionInvoker``, the
-/// answer read by Core. Each method returns `nil` when the pool names no function for the trigger,
-/// and throws the error Cognito answers when the function fails or answers what Cognito refuses.
+/// answer read by Core. A pool that names no function for a trigger skips it: no event is made.
+/// Each method throws the error Cognito answers when the function fails or answers what Cognito
+/// refuses.
 struct Triggers: Sendable {
     let invoker: FunctionInvoker
 
-    /// PreSignUp, before a SignUp or an AdminCreateUser stores the user.
+    /// Calls the pool's function for `trigger` with the event `event` makes; `nil` when the pool has none.
+    private func call(_ trigger: LambdaTrigger, of pool: UserPool, event: () -> [UInt8]) async -> InvocationResult? {
+        guard let function = trigger.function(in: pool.triggers) else { return nil }
+        return await invoker.invoke(function, payload: event(), region: pool.region)
+    }
+
+    /// PreSignUp, before a SignUp or an AdminCreateUser stores the user; `nil` without a function.
     func preSignUp(_ source: PreSignUpTrigger.Source, pool: UserPool, userName: String, clientID: String?,
                    userAttributes: [AttributeType], validationData: [AttributeType]?,
                    clientMetadata: [String: String]?) async throws -> PreSignUpTrigger.Answer? {
-        guard let function = LambdaTrigger.preSignUp.function(in: pool.triggers) else { return nil }
-        let event = PreSignUpTrigger.event(source, pool: pool, userName: userName, clientID: clientID, userAttributes: userAttributes,
-                                           validationData: validationData, clientMetadata: clientMetadata)
-        let result = await invoker.invoke(function, payload: event, region: pool.region)
+        guard let result = await call(.preSignUp, of: pool, event: {
+            PreSignUpTrigger.event(source, pool: pool, userName: userName, clientID: clientID, userAttributes: userAttributes,
+                                   validationData: validationData, clientMetadata: clientMetadata)
+        }) else { return nil }
         return try PreSignUpTrigger.answer(result, source: source, userAttributes: userAttributes)
+    }
+
+    /// PostConfirmation, after the user is stored confirmed: a failure is the call's error, but
+    /// the confirmation stays (docs/compatibility.md § Lambda triggers).
+    func postConfirmation(_ source: UserTriggerEvents.PostConfirmationSource, pool: UserPool, user: StoredUser, clientID: String?,
+                          clientMetadata: [String: String]?) async throws {
+        guard let result = await call(.postConfirmation, of: pool, event: {
+            UserTriggerEvents.postConfirmation(source, pool: pool, user: user, clientID: clientID, clientMetadata: clientMetadata)
+        }) else { return }
+        try UserTriggerEvents.check(result, of: .postConfirmation)
+    }
+
+    /// PreAuthentication, before a sign-in checks the password; `user` is `nil` for a user that does
+    /// not exist, named to a client that hides which users exist.
+    func preAuthentication(pool: UserPool, user: StoredUser?, userName: String, clientID: String,
+                           validationData: [String: String]?) async throws {
+        guard let result = await call(.preAuthentication, of: pool, event: {
+            UserTriggerEvents.preAuthentication(pool: pool, user: user, userName: userName, clientID: clientID, validationData: validationData)
+        }) else { return }
+        try UserTriggerEvents.check(result, of: .preAuthentication)
+    }
+
+    /// PostAuthentication, when a sign-in has answered every challenge, before its tokens are made.
+    func postAuthentication(pool: UserPool, user: StoredUser, clientID: String, clientMetadata: [String: String]?) async throws {
+        guard let result = await call(.postAuthentication, of: pool, event: {
+            UserTriggerEvents.postAuthentication(pool: pool, user: user, clientID: clientID, clientMetadata: clientMetadata)
+        }) else { return }
+        try UserTriggerEvents.check(result, of: .postAuthentication)
     }
 }
