@@ -122,7 +122,10 @@ class InvokeServer:
             request.send_header(name, value)
         request.send_header("Content-Length", str(len(body)))
         request.end_headers()
-        request.wfile.write(body)
+        try:
+            request.wfile.write(body)
+        except BrokenPipeError:
+            pass  # the caller gave up waiting (a timed-out attempt), as Gatehouse does after 5 s
 
     def _error(self, request, status, error_type, message):
         self._send(request, status, json.dumps({"Type": "User", "Message": message}).encode(),
@@ -154,8 +157,8 @@ class InvokeServer:
             return self._error(request, 404, "ResourceNotFoundException", f"Function not found: {function}")
         invocation_type = request.headers.get("X-Amz-Invocation-Type", "RequestResponse")
         event = json.loads(body)
-        with self._lock:
-            self._invocations.append(Invocation(function, event, invocation_type, *signer))
+        with self._lock:  # the event as it came: handlers change theirs, as real ones do
+            self._invocations.append(Invocation(function, json.loads(body), invocation_type, *signer))
         if invocation_type == "Event":
             self._send(request, 202)
             threading.Thread(target=self._run, args=(handler, event, function), daemon=True).start()

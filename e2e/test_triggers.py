@@ -3,8 +3,10 @@ which checks every invocation's SigV4 signature as AWS Lambda does."""
 import time
 import uuid
 
+import jwt
 import pytest
 from botocore.config import Config
+from botocore.exceptions import ClientError
 
 from conftest import trigger_server_env
 from helpers import REGION, expect_client_error
@@ -307,3 +309,86 @@ def test_post_authentication_runs_before_tokens_and_its_failure_withholds_them(i
     failing["on"] = True
     expect_client_error(idp.initiate_auth, "UserLambdaValidationException", "PostAuthentication failed with error audit log down.",
                         ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "pat", "PASSWORD": PASSWORD})
+
+
+def claims(token):
+    return jwt.decode(token, options={"verify_signature": False})
+
+
+def signed_in_user(idp, pool_id, app, name="quin", groups=()):
+    idp.admin_create_user(UserPoolId=pool_id, Username=name, MessageAction="SUPPRESS",
+                          UserAttributes=[{"Name": "email", "Value": f"{name}@example.com"}])
+    idp.admin_set_user_password(UserPoolId=pool_id, Username=name, Password=PASSWORD, Permanent=True)
+    for group, role, precedence in groups:
+        idp.create_group(UserPoolId=pool_id, GroupName=group, RoleArn=role, Precedence=precedence)
+        idp.admin_add_user_to_group(UserPoolId=pool_id, Username=name, GroupName=group)
+    return idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": name, "PASSWORD": PASSWORD},
+                             ClientMetadata={"not": "passed"})["AuthenticationResult"]
+
+
+def test_pre_token_generation_v1_changes_the_id_token_and_both_tokens_groups(idp, lambda_invoke):
+    def customize(event, context):
+        event["response"]["claimsOverrideDetails"] = {
+            "claimsToAddOrOverride": {"tenant": "acme", "email": "hidden@example.com", "sub": "forged", "token_use": "access",
+                                      "cognito:username": "forged"},
+            "claimsToSuppress": ["email_verified", "iss"],
+            "groupOverrideDetails": {"groupsToOverride": ["admins"], "iamRolesToOverride": ["arn:aws:iam::123456789012:role/admin"],
+                                     "preferredRole": "arn:aws:iam::123456789012:role/admin"},
+        }
+        return event
+    arn = function(lambda_invoke, customize)
+    pool_id, app = pool_with(idp, PreTokenGeneration=arn)
+    role_a, role_b = "arn:aws:iam::123456789012:role/a", "arn:aws:iam::123456789012:role/b"
+    tokens = signed_in_user(idp, pool_id, app, groups=[("readers", role_a, 5), ("writers", role_b, 1)])
+    [invocation] = lambda_invoke.invocations(arn)
+    sub = idp.admin_get_user(UserPoolId=pool_id, Username="quin")["UserAttributes"][0]["Value"]
+    assert {k: invocation.event[k] for k in ("version", "triggerSource", "userName", "response")} == {
+        "version": "1", "triggerSource": "TokenGeneration_Authentication", "userName": "quin", "response": {"claimsOverrideDetails": None}}
+    assert invocation.event["request"] == {
+        "userAttributes": {"sub": sub, "email": "quin@example.com", "cognito:user_status": "CONFIRMED"},
+        "groupConfiguration": {"groupsToOverride": ["readers", "writers"], "iamRolesToOverride": [role_a, role_b], "preferredRole": role_b},
+    }
+    id_claims, access_claims = claims(tokens["IdToken"]), claims(tokens["AccessToken"])
+    assert (id_claims["tenant"], id_claims["email"], id_claims["sub"], id_claims["token_use"], id_claims["cognito:username"]) == (
+        "acme", "hidden@example.com", sub, "id", "quin")
+    assert "email_verified" not in id_claims and id_claims["iss"].endswith(pool_id)
+    assert (id_claims["cognito:groups"], id_claims["cognito:roles"], id_claims["cognito:preferred_role"]) == (
+        ["admins"], ["arn:aws:iam::123456789012:role/admin"], "arn:aws:iam::123456789012:role/admin")
+    assert access_claims["cognito:groups"] == ["admins"] and "tenant" not in access_claims and "cognito:roles" not in access_claims
+
+    refreshed = idp.initiate_auth(ClientId=app, AuthFlow="REFRESH_TOKEN_AUTH", AuthParameters={"REFRESH_TOKEN": tokens["RefreshToken"]})
+    assert claims(refreshed["AuthenticationResult"]["IdToken"])["tenant"] == "acme"
+    assert lambda_invoke.invocations(arn)[-1].event["triggerSource"] == "TokenGeneration_RefreshTokens"
+
+
+def test_pre_token_generation_v2_changes_the_access_token_and_its_scopes(idp, lambda_invoke):
+    def customize(event, context):
+        event["response"]["claimsAndScopeOverrideDetails"] = {
+            "idTokenGeneration": {"claimsToAddOrOverride": {"plan": {"tier": "gold", "seats": 3}}},
+            "accessTokenGeneration": {"claimsToAddOrOverride": {"roles": ["reader", "writer"], "client_id": "forged",
+                                                                "aud": event["callerContext"]["clientId"]},
+                                      "scopesToAdd": ["orders/read"], "scopesToSuppress": ["aws.cognito.signin.user.admin"],
+                                      "claimsToSuppress": ["username"]},
+        }
+        return event
+    arn = function(lambda_invoke, customize)
+    pool_id, app = pool_with(idp, PreTokenGenerationConfig={"LambdaVersion": "V2_0", "LambdaArn": arn})
+    tokens = signed_in_user(idp, pool_id, app, name="ray")
+    event = lambda_invoke.invocations(arn)[0].event
+    assert (event["version"], event["request"]["scopes"], event["response"]) == (
+        "2", ["aws.cognito.signin.user.admin"], {"claimsAndScopeOverrideDetails": None})
+    access_claims = claims(tokens["AccessToken"])
+    assert access_claims["roles"] == ["reader", "writer"] and access_claims["client_id"] == app and access_claims["aud"] == app
+    assert access_claims["scope"] == "orders/read"
+    assert access_claims["username"] == "ray", "username cannot be suppressed"
+    assert claims(tokens["IdToken"])["plan"] == {"tier": "gold", "seats": 3}
+
+
+def test_a_failing_pre_token_generation_withholds_the_tokens(idp, lambda_invoke):
+    def fail(event, context):
+        raise RuntimeError("claims service down")
+    pool_id, app = pool_with(idp, PreTokenGeneration=function(lambda_invoke, fail))
+    with pytest.raises(ClientError) as info:
+        signed_in_user(idp, pool_id, app, name="sam")
+    assert info.value.response["Error"] == {"Code": "UserLambdaValidationException",
+                                            "Message": "PreTokenGeneration failed with error claims service down."}

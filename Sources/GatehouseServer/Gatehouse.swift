@@ -57,15 +57,15 @@ public struct Gatehouse: Sendable {
         let messenger = Messenger(delivery: delivery, issuerBaseURL: configuration.issuerBaseURL)
         let verificationCodes = key("verification-code-key", VerificationCodes.init(key:))
         let codes = CodeIssuer(users: users, messenger: messenger, keys: verificationCodes, clock: clock, random: random)
-        let tokenService = TokenService(storage: storage, signingKeys: SigningKeyCache(),
-                                        signingKeySeal: key("signing-key-seal", SealingKey.init(key:)), refreshTokenSeal: signInSeal,
-                                        issuerBaseURL: configuration.issuerBaseURL, clock: clock, random: random)
-        let refreshTokens = RefreshTokens(users: users, tokens: tokenService, seal: signInSeal, clock: clock)
-        let accessTokens = AccessTokens(directory: directory, users: users, tokens: tokenService, clock: clock)
-        let sessions = SignInSessions(storage: storage, seal: signInSeal, clock: clock, random: random)
         let triggers = Triggers(invoker: FunctionInvoker(endpointURL: configuration.lambdaEndpointURL,
                                                          credentials: LambdaCredentials(environment: configuration.environment),
                                                          http: .shared, logger: logger))
+        let tokenService = TokenService(storage: storage, signingKeys: SigningKeyCache(),
+                                        signingKeySeal: key("signing-key-seal", SealingKey.init(key:)), refreshTokenSeal: signInSeal,
+                                        issuerBaseURL: configuration.issuerBaseURL, triggers: triggers, clock: clock, random: random)
+        let refreshTokens = RefreshTokens(users: users, tokens: tokenService, seal: signInSeal, clock: clock)
+        let accessTokens = AccessTokens(directory: directory, users: users, tokens: tokenService, clock: clock)
+        let sessions = SignInSessions(storage: storage, seal: signInSeal, clock: clock, random: random)
 
         userPools = UserPoolsFeature(directory: directory, domains: domainRecords, storage: storage, pages: pages, clock: clock, random: random)
         appClients = AppClientsFeature(directory: directory, items: items, storage: storage, clock: clock, random: random)

@@ -43,8 +43,9 @@ public struct TokenIssuer: Sendable {
     /// The scope of tokens from the API sign-in flows.
     public static let adminScope = "aws.cognito.signin.user.admin"
 
-    /// An ID token valid for `lifetime` seconds from `now`.
-    public func idToken(for subject: TokenSubject, now: Date, lifetime: Int, random: RandomSource) -> String {
+    /// An ID token valid for `lifetime` seconds from `now`, with a PreTokenGeneration function's changes.
+    public func idToken(for subject: TokenSubject, now: Date, lifetime: Int, random: RandomSource,
+                        customization: TokenCustomization? = nil) -> String {
         var claims = JSONWriter(capacity: 1024)
         claims.beginObject()
         claims.member("sub", subject.sub)
@@ -69,11 +70,13 @@ public struct TokenIssuer: Sendable {
             }
         }
         claims.endObject()
-        return JSONWebToken.sign(claims: claims.bytes, with: keys.idToken)
+        return JSONWebToken.sign(claims: Self.customized(claims.bytes, customization, token: .id, clientID: subject.clientID), with: keys.idToken)
     }
 
-    /// An access token valid for `lifetime` seconds from `now`, with ``adminScope``.
-    public func accessToken(for subject: TokenSubject, now: Date, lifetime: Int, random: RandomSource) -> String {
+    /// An access token valid for `lifetime` seconds from `now`, with ``adminScope``, and with a
+    /// PreTokenGeneration function's changes.
+    public func accessToken(for subject: TokenSubject, now: Date, lifetime: Int, random: RandomSource,
+                            customization: TokenCustomization? = nil) -> String {
         var claims = JSONWriter(capacity: 512)
         claims.beginObject()
         claims.member("sub", subject.sub)
@@ -87,7 +90,16 @@ public struct TokenIssuer: Sendable {
         writeTimes(to: &claims, subject: subject, now: now, lifetime: lifetime, random: random)
         claims.member("username", subject.username)
         claims.endObject()
-        return JSONWebToken.sign(claims: claims.bytes, with: keys.accessToken)
+        return JSONWebToken.sign(claims: Self.customized(claims.bytes, customization, token: .access, clientID: subject.clientID), with: keys.accessToken)
+    }
+
+    /// The claims `claims` (JSON written here) with `customization`'s changes for `token`.
+    private static func customized(_ claims: [UInt8], _ customization: TokenCustomization?, token: TokenCustomization.Token,
+                                   clientID: String) -> [UInt8] {
+        guard let customization, let pairs = (try? JSONNode(parsing: claims))?.pairs else { return claims }
+        var writer = JSONWriter(capacity: claims.count + 256)
+        JSONNode.object(customization.applied(to: pairs, token: token, clientID: clientID)).writeJSON(to: &writer)
+        return writer.bytes
     }
 
     private func writeTimes(to claims: inout JSONWriter, subject: TokenSubject, now: Date, lifetime: Int, random: RandomSource) {

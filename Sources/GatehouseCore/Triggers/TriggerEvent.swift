@@ -110,4 +110,30 @@ extension JSONNode {
         default: throw TriggerEvent.unrecognizable
         }
     }
+
+    /// A member that must be an object when present (absent or `null`: `nil`).
+    /// - Throws: ``TriggerEvent/unrecognizable`` for any other value.
+    func optionalObject(_ key: String) throws(AWSServiceError) -> JSONNode? {
+        switch self[key] {
+        case nil, .null?: return nil
+        case let value? where value.pairs != nil: return value
+        default: throw TriggerEvent.unrecognizable
+        }
+    }
+
+    /// A member that must be a list of strings when present (absent or `null`: `nil`).
+    /// - Throws: ``TriggerEvent/unrecognizable`` for any other value.
+    func optionalStrings(_ key: String) throws(AWSServiceError) -> [String]? {
+        switch self[key] {
+        case nil, .null?: return nil
+        case .array(let items)?:
+            var strings: [String] = []
+            for item in items {
+                guard let string = item.string else { throw TriggerEvent.unrecognizable }
+                strings.append(string)
+            }
+            return strings
+        default: throw TriggerEvent.unrecognizable
+        }
+    }
 }

@@ -70,7 +70,8 @@ extension SignInFeature {
             try await triggers.postAuthentication(pool: client.pool, user: user, clientID: client.id, clientMetadata: metadata)
             let originJTI = SignInSessionID.make(at: authTime, random: random)
             return SignInOutcome(authenticationResult: try await tokens.issue(
-                record: record, user: user, client: client, authTime: authTime, originJTI: originJTI, includeRefreshToken: true))
+                record: record, user: user, client: client, authTime: authTime, originJTI: originJTI, includeRefreshToken: true,
+                source: progress.newPasswordSet ? .newPasswordChallenge : .authentication, clientMetadata: metadata))
         case .challenge(let challenge):
             var parameters = ["USER_ID_FOR_SRP": user.username]
             switch challenge {

@@ -80,8 +80,9 @@ struct SignInFeature: Sendable {
         let (token, record, user) = try await refreshTokens.unseal(try Self.parameter("REFRESH_TOKEN", in: parameters), client: client)
         try SecretHash.check(parameters?["SECRET_HASH"], anyOf: [parameters?["USERNAME"], user.username, record.sub].compactMap { $0 },
                              clientID: token.clientID, clientSecret: client.settings.clientSecret)
+        // InitiateAuth's ClientMetadata reaches no trigger of a refresh (docs/compatibility.md).
         return SignInOutcome(authenticationResult: try await refreshTokens.refresh(token, record: record, user: user, client: client,
-                                                                                   rotate: false))
+                                                                                   rotate: false, clientMetadata: nil))
     }
 
     /// A required member of AuthParameters or ChallengeResponses.

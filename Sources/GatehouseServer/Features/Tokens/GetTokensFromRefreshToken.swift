@@ -18,6 +18,7 @@ extension TokensFeature {
         let (token, record, user) = try await refreshTokens.unseal(try input.refreshToken.required, client: client)
         let rotate = client.settings.refreshTokenRotation?.feature == .enabled
         return GetTokensFromRefreshTokenResponse(
-            authenticationResult: try await refreshTokens.refresh(token, record: record, user: user, client: client, rotate: rotate))
+            authenticationResult: try await refreshTokens.refresh(token, record: record, user: user, client: client, rotate: rotate,
+                                                                        clientMetadata: input.clientMetadata))
     }
 }

@@ -29,12 +29,16 @@ struct RefreshTokens: Sendable {
     /// client's RetryGracePeriodSeconds.
     /// - Throws: `NotAuthorizedException` "Refresh Token has been revoked", "User is disabled.";
     ///   `RefreshTokenReuseException` for a token rotated out whose grace period is over.
-    func refresh(_ token: RefreshToken, record: UserRecord, user: StoredUser, client: AppClient,
-                 rotate: Bool) async throws -> AuthenticationResultType {
+    /// - Parameter clientMetadata: the call's ClientMetadata, for PreTokenGeneration.
+    func refresh(_ token: RefreshToken, record: UserRecord, user: StoredUser, client: AppClient, rotate: Bool,
+                 clientMetadata: [String: String]?) async throws -> AuthenticationResultType {
         let now = clock.now()
         guard user.isSignInActive(token.originJTI) else { throw AWSServiceError.notAuthorizedException("Refresh Token has been revoked") }
         guard user.isRefreshTokenUsable(token.id, now: now) else { throw Self.reused }
         guard user.enabled else { throw SignInRefusal.userDisabled.error }
+        // Made before the rotation is stored: a PreTokenGeneration failure leaves the token as it was.
+        let result = try await tokens.issue(record: record, user: user, client: client, authTime: token.authTime, originJTI: token.originJTI,
+                                            includeRefreshToken: rotate, source: .refreshTokens, clientMetadata: clientMetadata)
         if rotate {
             let grace = TimeInterval(client.settings.refreshTokenRotation?.retryGracePeriodSeconds ?? 0)
             try await users.update(named: record.key, in: client.pool) { user, _ in
@@ -43,7 +47,6 @@ struct RefreshTokens: Sendable {
                 user.rotateOut(refreshToken: token.id, expiry: token.expiry, grace: grace, now: now)
             }
         }
-        return try await tokens.issue(record: record, user: user, client: client, authTime: token.authTime,
-                                      originJTI: token.originJTI, includeRefreshToken: rotate)
+        return result
     }
 }

@@ -15,6 +15,7 @@ struct TokenService: Sendable {
     let refreshTokenSeal: ServerKey<SealingKey>
     /// What tokens' `iss` starts with.
     let issuerBaseURL: String
+    let triggers: Triggers
     let clock: Clock
     let random: RandomSource
 
@@ -31,11 +32,18 @@ struct TokenService: Sendable {
     }
 
     /// The ID and access tokens (and a refresh token when asked) of the sign-in `originJTI`, with
-    /// the client's lifetimes.
-    func issue(record: UserRecord, user: StoredUser, client: AppClient, authTime: Date, originJTI: String,
-               includeRefreshToken: Bool) async throws -> AuthenticationResultType {
+    /// the client's lifetimes, as the pool's PreTokenGeneration function changes them. Stores nothing.
+    /// - Parameters:
+    ///   - source: why the tokens are made, as PreTokenGeneration's event says.
+    ///   - clientMetadata: the call's ClientMetadata, for PreTokenGeneration.
+    func issue(record: UserRecord, user: StoredUser, client: AppClient, authTime: Date, originJTI: String, includeRefreshToken: Bool,
+               source: PreTokenGenerationTrigger.Source, clientMetadata: [String: String]?) async throws -> AuthenticationResultType {
         let issuer = try await issuer(for: client.pool.id)
-        let groups = try await storage.groups(ofUserKey: record.key, userPoolID: client.pool.id, after: nil, limit: 100).items.map(\.key)
+        let groupRecords = try await storage.groups(ofUserKey: record.key, userPoolID: client.pool.id, after: nil, limit: 100).items
+        let groups = groupRecords.map(\.key)
+        let customization = try await triggers.preTokenGeneration(source, pool: client.pool, user: user, clientID: client.id,
+                                                                  groups: try Self.configuration(groupRecords),
+                                                                  scopes: [TokenIssuer.adminScope], clientMetadata: clientMetadata)
         let subject = TokenSubject(clientID: client.id, sub: record.sub, username: user.username, groups: groups,
                                    attributes: ClientAttributeAccess.readable(user.attributes, by: client.settings), authTime: authTime,
                                    originJTI: originJTI)
@@ -48,8 +56,17 @@ struct TokenService: Sendable {
                 .sealed(with: try await refreshTokenSeal.value(), random: random)
         }
         return AuthenticationResultType(
-            accessToken: issuer.accessToken(for: subject, now: now, lifetime: lifetimes.access, random: random),
+            accessToken: issuer.accessToken(for: subject, now: now, lifetime: lifetimes.access, random: random, customization: customization),
             expiresIn: lifetimes.access, tokenType: "Bearer", refreshToken: refreshToken,
-            idToken: issuer.idToken(for: subject, now: now, lifetime: lifetimes.id, random: random))
+            idToken: issuer.idToken(for: subject, now: now, lifetime: lifetimes.id, random: random, customization: customization))
+    }
+
+    /// The user's groups as PreTokenGeneration sees them: names, their roles, and the role of the
+    /// group with the lowest precedence.
+    static func configuration(_ groups: [UserPoolItemRecord]) throws -> PreTokenGenerationTrigger.GroupConfiguration {
+        let stored = try groups.map { ($0.key, try StoredGroup(record: $0)) }
+        let preferred = stored.filter { $0.1.roleArn != nil }.min { ($0.1.precedence ?? Int.max) < ($1.1.precedence ?? Int.max) }
+        return PreTokenGenerationTrigger.GroupConfiguration(groups: stored.map(\.0), iamRoles: stored.compactMap(\.1.roleArn),
+                                                            preferredRole: preferred?.1.roleArn)
     }
 }

@@ -46,6 +46,20 @@ struct Triggers: Sendable {
         try UserTriggerEvents.check(result, of: .preAuthentication)
     }
 
+    /// PreTokenGeneration, before the tokens of a sign-in or a refresh are made: what its answer
+    /// changes in them, or `nil` without a function.
+    func preTokenGeneration(_ source: PreTokenGenerationTrigger.Source, pool: UserPool, user: StoredUser, clientID: String,
+                            groups: @autoclosure () throws -> PreTokenGenerationTrigger.GroupConfiguration, scopes: [String],
+                            clientMetadata: [String: String]?) async throws -> TokenCustomization? {
+        guard LambdaTrigger.preTokenGeneration.function(in: pool.triggers) != nil else { return nil }
+        let groups = try groups()
+        guard let result = await call(.preTokenGeneration, of: pool, event: {
+            PreTokenGenerationTrigger.event(source, pool: pool, user: user, clientID: clientID, groups: groups, scopes: scopes,
+                                            clientMetadata: clientMetadata)
+        }) else { return nil }
+        return try PreTokenGenerationTrigger.customization(result, version: pool.triggers.preTokenGenerationConfig?.lambdaVersion)
+    }
+
     /// PostAuthentication, when a sign-in has answered every challenge, before its tokens are made.
     func postAuthentication(pool: UserPool, user: StoredUser, clientID: String, clientMetadata: [String: String]?) async throws {
         guard let result = await call(.postAuthentication, of: pool, event: {

@@ -1,0 +1,103 @@
+import AWSWire
+import CognitoModel
+
+/// The PreTokenGeneration trigger, in the pool's version: V1_0 changes the ID token's claims and
+/// both tokens' groups; V2_0 (and V3_0, the same for these flows) also the access token's claims
+/// and scopes.
+public enum PreTokenGenerationTrigger {
+    public enum Source: String, Sendable {
+        case authentication = "TokenGeneration_Authentication"
+        case newPasswordChallenge = "TokenGeneration_NewPasswordChallenge"
+        case refreshTokens = "TokenGeneration_RefreshTokens"
+    }
+
+    /// The groups the tokens would show: `groupConfiguration` in the event.
+    public struct GroupConfiguration: Sendable, Equatable {
+        public var groups: [String]
+        /// The IAM roles of those groups.
+        public var iamRoles: [String]
+        /// The role of the group with the lowest precedence.
+        public var preferredRole: String?
+
+        public init(groups: [String], iamRoles: [String], preferredRole: String?) {
+            self.groups = groups
+            self.iamRoles = iamRoles
+            self.preferredRole = preferredRole
+        }
+    }
+
+    /// Whether the pool's trigger is of the later versions, which see and change the access token.
+    static func isV2OrLater(_ version: PreTokenGenerationLambdaVersionType?) -> Bool {
+        version == .v2_0 || version == .v3_0
+    }
+
+    /// The event for the tokens of `user`.
+    /// - Parameter scopes: the access token's scopes (sent to V2_0 and V3_0 functions).
+    public static func event(_ source: Source, pool: UserPool, user: StoredUser, clientID: String, groups: GroupConfiguration,
+                             scopes: [String], clientMetadata: [String: String]?) -> [UInt8] {
+        let version = pool.triggers.preTokenGenerationConfig?.lambdaVersion
+        var envelope = TriggerEvent(trigger: .preTokenGeneration, triggerSource: source.rawValue, region: pool.region, userPoolID: pool.id,
+                                    userName: user.username, clientID: clientID)
+        envelope.version = version == .v3_0 ? "3" : isV2OrLater(version) ? "2" : "1"
+        return envelope.json { request in
+            request.member("userAttributes", UserTriggerEvents.userAttributes(user))
+            request.member("groupConfiguration") { writer in
+                writer.beginObject()
+                writer.member("groupsToOverride", groups.groups)
+                writer.member("iamRolesToOverride", groups.iamRoles)
+                writer.member("preferredRole", writing: { writer in
+                    if let role = groups.preferredRole { writer.string(role) } else { writer.null() }
+                })
+                writer.endObject()
+            }
+            if isV2OrLater(version) { request.member("scopes", scopes) }
+            // Left out when the call gave none, as Cognito's events show.
+            if let clientMetadata { request.member("clientMetadata", clientMetadata) }
+        } response: { response in
+            response.member(isV2OrLater(version) ? "claimsAndScopeOverrideDetails" : "claimsOverrideDetails", writing: { $0.null() })
+        }
+    }
+
+    /// What the function's answer changes in the tokens.
+    /// - Throws: the call's error when the function failed or answered what Cognito cannot read
+    ///   (V1_0 claims must be strings).
+    public static func customization(_ result: InvocationResult,
+                                     version: PreTokenGenerationLambdaVersionType?) throws(AWSServiceError) -> TokenCustomization {
+        let response = try TriggerEvent.output(result, of: .preTokenGeneration)
+        var customization = TokenCustomization()
+        if isV2OrLater(version) {
+            guard let details = try response.optionalObject("claimsAndScopeOverrideDetails") else { return customization }
+            if let id = try details.optionalObject("idTokenGeneration") { customization.idToken = try claims(id, stringsOnly: false) }
+            if let access = try details.optionalObject("accessTokenGeneration") {
+                customization.accessToken = try claims(access, stringsOnly: false)
+                customization.scopesToAdd = try access.optionalStrings("scopesToAdd") ?? []
+                customization.scopesToSuppress = try access.optionalStrings("scopesToSuppress") ?? []
+            }
+            customization.groups = try groups(details)
+        } else {
+            guard let details = try response.optionalObject("claimsOverrideDetails") else { return customization }
+            customization.idToken = try claims(details, stringsOnly: true)
+            customization.groups = try groups(details)
+        }
+        return customization
+    }
+
+    private static func claims(_ node: JSONNode, stringsOnly: Bool) throws(AWSServiceError) -> TokenCustomization.Claims {
+        let added = try node.optionalObject("claimsToAddOrOverride") ?? .object([])
+        if stringsOnly, added.pairs?.contains(where: { $0.value.string == nil }) == true { throw TriggerEvent.unrecognizable }
+        return TokenCustomization.Claims(toAddOrOverride: added, toSuppress: try node.optionalStrings("claimsToSuppress") ?? [])
+    }
+
+    /// `groupOverrideDetails`: absent keeps the user's groups; `null` or an object without groups
+    /// suppresses them (docs/compatibility.md § Lambda triggers).
+    private static func groups(_ details: JSONNode) throws(AWSServiceError) -> TokenCustomization.Groups? {
+        guard let given = details["groupOverrideDetails"] else { return nil }
+        guard case .object = given else {
+            if case .null = given { return TokenCustomization.Groups() }
+            throw TriggerEvent.unrecognizable
+        }
+        return TokenCustomization.Groups(groups: try given.optionalStrings("groupsToOverride") ?? [],
+                                         iamRoles: try given.optionalStrings("iamRolesToOverride") ?? [],
+                                         preferredRole: try given.optionalString("preferredRole"))
+    }
+}
