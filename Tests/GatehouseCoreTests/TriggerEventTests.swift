@@ -94,3 +94,54 @@ final class TriggerEventTests: XCTestCase {
         XCTAssertNil(LambdaTrigger.postConfirmation.function(in: config))
     }
 }
+
+/// PreTokenGeneration's answers, and what a function may change in a token.
+final class PreTokenGenerationTests: XCTestCase {
+    private func customization(_ response: String, _ version: PreTokenGenerationLambdaVersionType?) throws -> TokenCustomization {
+        try PreTokenGenerationTrigger.customization(.answered(Array(#"{"response":\#(response)}"#.utf8)), version: version)
+    }
+
+    private func claims(_ json: String) -> [(key: String, value: JSONNode)] {
+        (try? JSONNode(parsing: json))?.pairs ?? []
+    }
+
+    private func text(_ claims: [(key: String, value: JSONNode)]) -> String {
+        var writer = JSONWriter()
+        JSONNode.object(claims).writeJSON(to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    func testAnUnchangedEventChangesNothingAndGroupsAreReplacedOnlyWhenGiven() throws {
+        XCTAssertEqual(try customization(#"{"claimsOverrideDetails":null}"#, .v1_0), TokenCustomization())
+        XCTAssertNil(try customization(#"{"claimsOverrideDetails":{"claimsToSuppress":["x"]}}"#, .v1_0).groups)
+        XCTAssertEqual(try customization(#"{"claimsOverrideDetails":{"groupOverrideDetails":null}}"#, .v1_0).groups, .init())
+        XCTAssertEqual(try customization(#"{"claimsAndScopeOverrideDetails":{"groupOverrideDetails":{"groupsToOverride":["a"]}}}"#, .v2_0).groups,
+                       .init(groups: ["a"]))
+    }
+
+    func testVersionOneTakesStringsOnlyAndVersionTwoAnyJSON() throws {
+        XCTAssertThrowsError(try customization(#"{"claimsOverrideDetails":{"claimsToAddOrOverride":{"n":1}}}"#, nil)) {
+            XCTAssertEqual($0 as? AWSServiceError, TriggerEvent.unrecognizable)
+        }
+        let v2 = try customization(#"{"claimsAndScopeOverrideDetails":{"accessTokenGeneration":{"claimsToAddOrOverride":{"n":1},"scopesToAdd":["s"]}}}"#,
+                                   .v2_0)
+        XCTAssertEqual(v2.accessToken.toAddOrOverride, .object([("n", .number("1"))]))
+        XCTAssertEqual(v2.scopesToAdd, ["s"])
+        XCTAssertThrowsError(try customization(#"{"claimsAndScopeOverrideDetails":{"accessTokenGeneration":{"scopesToAdd":"s"}}}"#, .v2_0))
+    }
+
+    func testFixedClaimsStayAndSuppressingGroupsSuppressesRoles() {
+        let id = claims(#"{"sub":"s","cognito:groups":["g"],"cognito:roles":["r"],"iss":"i","cognito:username":"u","email":"e","dev:x":"d"}"#)
+        var change = TokenCustomization(idToken: .init(toAddOrOverride: .object([("sub", .string("forged")), ("cognito:username", .string("f")),
+                                                                                  ("email", .string("new")), ("dev:x", .string("f")),
+                                                                                  ("tenant", .string("t"))]),
+                                                       toSuppress: ["iss", "cognito:groups", "dev:x", "tenant"]))
+        XCTAssertEqual(text(change.applied(to: id, token: .id, clientID: "c")), #"{"sub":"s","iss":"i","cognito:username":"u","email":"new"}"#)
+        change = TokenCustomization(accessToken: .init(toAddOrOverride: .object([("aud", .string("other")), ("client_id", .string("f"))])),
+                                    scopesToAdd: ["b", "a"], scopesToSuppress: ["a", "x"])
+        let access = claims(#"{"sub":"s","client_id":"c","scope":"x y"}"#)
+        XCTAssertEqual(text(change.applied(to: access, token: .access, clientID: "c")), #"{"sub":"s","client_id":"c","scope":"y b"}"#)
+        change.accessToken.toAddOrOverride = .object([("aud", .string("c"))])
+        XCTAssertEqual(text(change.applied(to: access, token: .access, clientID: "c")), #"{"sub":"s","client_id":"c","scope":"y b","aud":"c"}"#)
+    }
+}

@@ -103,7 +103,8 @@ public struct TokenCustomization: Sendable, Equatable {
         if token == .access, !scopesToAdd.isEmpty || !scopesToSuppress.isEmpty, let index = claims.firstIndex(where: { $0.key == "scope" }) {
             var scopes = (claims[index].value.string ?? "").split(separator: " ").map(String.init)
             scopes.removeAll { scopesToSuppress.contains($0) }
-            for scope in scopesToAdd where !scopes.contains(scope) { scopes.append(scope) }
+            // As for claims, a scope both suppressed and added stays suppressed.
+            for scope in scopesToAdd where !scopes.contains(scope) && !scopesToSuppress.contains(scope) { scopes.append(scope) }
             claims[index].value = .string(scopes.joined(separator: " "))
         }
         return claims
