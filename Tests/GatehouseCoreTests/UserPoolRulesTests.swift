@@ -48,6 +48,18 @@ final class UserPoolRulesTests: XCTestCase {
                                                  softwareTokenMfaEnabled: false, tier: .plus))
     }
 
+    func testAccessTokenCustomizationNeedsMoreThanTheLitePlan() throws {
+        let v2 = LambdaConfigType(preTokenGenerationConfig: PreTokenGenerationVersionConfigType(lambdaVersion: .v2_0,
+                                                                                                 lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:f"))
+        XCTAssertThrowsError(try UserPoolRules.check(UpdateUserPoolRequest(userPoolId: id, lambdaConfig: v2), softwareTokenMfaEnabled: false,
+                                                     tier: .lite)) {
+            XCTAssertEqual($0 as? AWSServiceError, .featureUnavailableInTierException(
+                "PreTokenGeneration V2_0 (access token customization) requires the ESSENTIALS or PLUS feature plan."))
+        }
+        XCTAssertNoThrow(try UserPoolRules.check(UpdateUserPoolRequest(userPoolId: id, lambdaConfig: v2), softwareTokenMfaEnabled: false,
+                                                 tier: .essentials))
+    }
+
     func testRecoveryMechanismsAreDistinctAndAdminOnlyStandsAlone() {
         assertRefused(UpdateUserPoolRequest(userPoolId: id, accountRecoverySetting: AccountRecoverySettingType(recoveryMechanisms: [
             RecoveryOptionType(priority: 1, name: .verifiedEmail), RecoveryOptionType(priority: 2, name: .adminOnly)])),

@@ -24,6 +24,10 @@ public enum UserPoolRules {
         try checkLinkMessage(input.verificationMessageTemplate)
         try checkLambdaConfig(input.lambdaConfig)
         try checkRecovery(input.accountRecoverySetting)
+        if tier == .lite, let version = input.lambdaConfig?.preTokenGenerationConfig?.lambdaVersion, version != .v1_0 {
+            throw .featureUnavailableInTierException(
+                "PreTokenGeneration \(version.rawValue) (access token customization) requires the ESSENTIALS or PLUS feature plan.")
+        }
         if let mode = input.userPoolAddOns?.advancedSecurityMode, mode != .off, tier != .plus {
             throw .featureUnavailableInTierException(
                 "Threat protection (AdvancedSecurityMode \(mode.rawValue)) requires the PLUS feature plan.")
