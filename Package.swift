@@ -90,7 +90,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "SRPSignInBench", dependencies: [
-            "COpenSSL", "GatehouseCore", .product(name: "Crypto", package: "swift-crypto"),
+            "AWSWire", "COpenSSL", "GatehouseCore", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),

@@ -196,15 +196,19 @@ def test_functions_of_other_regions_are_signed_for_their_region(idp, lambda_invo
     assert [i.event["region"] for i in lambda_invoke.invocations(arn)] == [REGION]
 
 
+def failing_on_demand(lambda_invoke, message):
+    """A function that answers its event until `state["failing"]` is set, then raises `message`."""
+    state = {"failing": False}
+
+    def handler(event, context):
+        if state["failing"]:
+            raise RuntimeError(message)
+        return event
+    return function(lambda_invoke, handler), state
+
 
 def test_post_confirmation_runs_after_each_confirmation_and_its_failure_keeps_the_user_confirmed(idp, lambda_invoke, trigger_server):
-    failing = {"on": False}
-
-    def post_confirmation(event, context):
-        if failing["on"]:
-            raise RuntimeError("welcome mail failed")
-        return event
-    arn = function(lambda_invoke, post_confirmation)
+    arn, state = failing_on_demand(lambda_invoke, "welcome mail failed")
     pool_id, app = pool_with(idp, PostConfirmation=arn)
     idp.sign_up(ClientId=app, Username="lee", Password=PASSWORD, UserAttributes=[{"Name": "email", "Value": "lee@example.com"}])
     assert lambda_invoke.invocations(arn) == []
@@ -225,7 +229,7 @@ def test_post_confirmation_runs_after_each_confirmation_and_its_failure_keeps_th
                                 ConfirmationCode=trigger_server.code_sent_to("lee@example.com"))
     assert lambda_invoke.invocations(arn)[-1].event["triggerSource"] == "PostConfirmation_ConfirmForgotPassword"
 
-    failing["on"] = True
+    state["failing"] = True
     idp.sign_up(ClientId=app, Username="max", Password=PASSWORD)
     expect_client_error(idp.admin_confirm_sign_up, "UserLambdaValidationException", "PostConfirmation failed with error welcome mail failed.",
                         UserPoolId=pool_id, Username="max")
@@ -281,13 +285,7 @@ def test_pre_authentication_sees_each_sign_in_first_and_may_refuse_it(idp, lambd
 
 
 def test_post_authentication_runs_before_tokens_and_its_failure_withholds_them(idp, lambda_invoke):
-    failing = {"on": False}
-
-    def post_authentication(event, context):
-        if failing["on"]:
-            raise RuntimeError("audit log down")
-        return event
-    arn = function(lambda_invoke, post_authentication)
+    arn, state = failing_on_demand(lambda_invoke, "audit log down")
     pool_id, app = pool_with(idp, PostAuthentication=arn)
     idp.admin_create_user(UserPoolId=pool_id, Username="pat", TemporaryPassword="Temp-Passw0rd", MessageAction="SUPPRESS")
     challenge = idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH",
@@ -306,7 +304,7 @@ def test_post_authentication_runs_before_tokens_and_its_failure_withholds_them(i
     idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "pat", "PASSWORD": PASSWORD},
                       ClientMetadata={"not": "passed"})
     assert lambda_invoke.invocations(arn)[-1].event["request"]["clientMetadata"] is None
-    failing["on"] = True
+    state["failing"] = True
     expect_client_error(idp.initiate_auth, "UserLambdaValidationException", "PostAuthentication failed with error audit log down.",
                         ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "pat", "PASSWORD": PASSWORD})
 

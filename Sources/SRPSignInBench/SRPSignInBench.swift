@@ -1,3 +1,4 @@
+import AWSWire
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -32,13 +33,7 @@ struct SRPSignInBench {
         let environment = ProcessInfo.processInfo.environment
         let seconds = environment["BENCH_SECONDS"].flatMap(Double.init) ?? 10
         let connections = environment["BENCH_SRP_CONNECTIONS"].flatMap(Int.init) ?? 32
-        let amzDate = environment["BENCH_AMZ_DATE"] ?? {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-            return formatter.string(from: Date())
-        }()
+        let amzDate = environment["BENCH_AMZ_DATE"] ?? SigV4Signer.amzDate(Date())
 
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)

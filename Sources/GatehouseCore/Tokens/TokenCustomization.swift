@@ -93,7 +93,8 @@ public struct TokenCustomization: Sendable, Equatable {
         if suppressed.contains("cognito:groups") { suppressed.formUnion(groupClaims) }
         claims.removeAll { suppressed.contains($0.key) }
         // A claim both suppressed and given a value stays suppressed.
-        for (key, value) in changes.toAddOrOverride.pairs ?? [] where !suppressed.contains(key) && Self.mayAdd(key, value, to: token, clientID: clientID) {
+        for (key, value) in changes.toAddOrOverride.pairs ?? []
+        where !suppressed.contains(key) && Self.mayAdd(key, value, to: token, clientID: clientID) {
             if let index = claims.firstIndex(where: { $0.key == key }) {
                 claims[index].value = value
             } else {

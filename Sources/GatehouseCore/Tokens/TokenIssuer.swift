@@ -70,7 +70,8 @@ public struct TokenIssuer: Sendable {
             }
         }
         claims.endObject()
-        return JSONWebToken.sign(claims: Self.customized(claims.bytes, customization, token: .id, clientID: subject.clientID), with: keys.idToken)
+        let customized = Self.customized(claims.bytes, customization, token: .id, clientID: subject.clientID)
+        return JSONWebToken.sign(claims: customized, with: keys.idToken)
     }
 
     /// An access token valid for `lifetime` seconds from `now`, with ``adminScope``, and with a
@@ -90,7 +91,8 @@ public struct TokenIssuer: Sendable {
         writeTimes(to: &claims, subject: subject, now: now, lifetime: lifetime, random: random)
         claims.member("username", subject.username)
         claims.endObject()
-        return JSONWebToken.sign(claims: Self.customized(claims.bytes, customization, token: .access, clientID: subject.clientID), with: keys.accessToken)
+        let customized = Self.customized(claims.bytes, customization, token: .access, clientID: subject.clientID)
+        return JSONWebToken.sign(claims: customized, with: keys.accessToken)
     }
 
     /// The claims `claims` (JSON written here) with `customization`'s changes for `token`.

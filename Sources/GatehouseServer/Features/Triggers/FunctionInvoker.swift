@@ -63,10 +63,9 @@ struct FunctionInvoker: Sendable {
         let base = (endpointURL ?? "https://lambda.\(region).amazonaws.com").trimmingSuffix("/")
         // The ARN percent-encoded in the path; SigV4's canonical URI encodes that path once more.
         let path = "/2015-03-31/functions/\(SigV4Signer.uriEncode(function))/invocations"
-        guard let host = URL(string: base)?.host else { return .final(.invokeError("Invalid endpoint \(base)")) }
-        let port = URL(string: base)?.port
+        guard let url = URL(string: base), let host = url.host else { return .final(.invokeError("Invalid endpoint \(base)")) }
         let unsigned = SigV4Request(method: "POST", path: path, headers: [
-            ("Host", port.map { "\(host):\($0)" } ?? host), ("X-Amz-Date", SigV4Signer.amzDate(Date())),
+            ("Host", url.port.map { "\(host):\($0)" } ?? host), ("X-Amz-Date", SigV4Signer.amzDate(Date())),
             ("X-Amz-Invocation-Type", type.rawValue), ("Content-Type", "application/json"),
         ], body: payload)
         let signed = SigV4Signer(credentials: keys, region: region, service: "lambda").signed(unsigned)
