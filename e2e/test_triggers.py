@@ -390,3 +390,41 @@ def test_a_failing_pre_token_generation_withholds_the_tokens(idp, lambda_invoke)
         signed_in_user(idp, pool_id, app, name="sam")
     assert info.value.response["Error"] == {"Code": "UserLambdaValidationException",
                                             "Message": "PreTokenGeneration failed with error claims service down."}
+
+
+def test_user_migration_brings_a_user_in_with_the_password_it_signed_in_with(idp, lambda_invoke):
+    def migrate(event, context):
+        known = {"uma": ("Old-Passw0rd", "CONFIRMED"), "vic": ("Old-Passw0rd", "RESET_REQUIRED")}
+        if event["userName"] not in known:
+            return event  # no userAttributes: not known here either
+        password, status = known[event["userName"]]
+        if event["request"]["password"] != password:
+            raise ValueError("Bad password")
+        event["response"].update(userAttributes={"email": f"{event['userName']}@example.com", "email_verified": "true"},
+                                 finalUserStatus=status, messageAction="SUPPRESS")
+        return event
+    arn = function(lambda_invoke, migrate)
+    pool_id, app = pool_with(idp, UserMigration=arn)
+
+    def sign_in(name, password, **extra):
+        return idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": name, "PASSWORD": password}, **extra)
+    expect_client_error(sign_in, "UserLambdaValidationException", "UserMigration failed with error Bad password.",
+                        name="uma", password="Wrong-Passw0rd")
+    assert idp.list_users(UserPoolId=pool_id)["Users"] == []
+    tokens = sign_in("uma", "Old-Passw0rd", ClientMetadata={"from": "app"})["AuthenticationResult"]
+    assert claims(tokens["IdToken"])["email"] == "uma@example.com"
+    event = lambda_invoke.invocations(arn)[-1].event
+    assert (event["triggerSource"], event["userName"], event["request"]) == (
+        "UserMigration_Authentication", "uma", {"password": "Old-Passw0rd", "validationData": {"from": "app"}, "clientMetadata": None})
+    assert event["response"] == {"userAttributes": None, "forceAliasCreation": None, "enableSMSMFA": None, "finalUserStatus": None,
+                                 "messageAction": None, "desiredDeliveryMediums": None}
+    user = idp.admin_get_user(UserPoolId=pool_id, Username="uma")
+    assert user["UserStatus"] == "CONFIRMED" and {"Name": "email_verified", "Value": "true"} in user["UserAttributes"]
+    invoked = len(lambda_invoke.invocations(arn))
+    sign_in("uma", "Old-Passw0rd")
+    assert len(lambda_invoke.invocations(arn)) == invoked, "a migrated user signs in without the function"
+
+    expect_client_error(sign_in, "UserNotFoundException", "User does not exist.", name="wes", password="Old-Passw0rd")
+    expect_client_error(sign_in, "PasswordResetRequiredException", "Password reset required for the user",
+                        name="vic", password="Old-Passw0rd")
+    assert idp.admin_get_user(UserPoolId=pool_id, Username="vic")["UserStatus"] == "RESET_REQUIRED"

@@ -145,3 +145,26 @@ final class PreTokenGenerationTests: XCTestCase {
         XCTAssertEqual(text(change.applied(to: access, token: .access, clientID: "c")), #"{"sub":"s","client_id":"c","scope":"y b","aud":"c"}"#)
     }
 }
+
+/// UserMigration's answers: the user vouched for, or none.
+final class UserMigrationTests: XCTestCase {
+    private func answer(_ response: String) throws -> UserMigrationTrigger.Answer? {
+        try UserMigrationTrigger.answer(.answered(Array(#"{"response":\#(response)}"#.utf8)))
+    }
+
+    func testNoAttributesMeansNoUserAndAttributesMakeOne() throws {
+        XCTAssertNil(try answer(#"{"userAttributes":null,"finalUserStatus":null}"#))
+        XCTAssertEqual(try answer(#"{"userAttributes":{"email":"a@b.c"},"finalUserStatus":"RESET_REQUIRED","forceAliasCreation":true}"#),
+                       UserMigrationTrigger.Answer(userAttributes: [AttributeType(name: "email", value: "a@b.c")], finalUserStatus: .resetRequired,
+                                                   forceAliasCreation: true))
+        XCTAssertEqual(try answer(#"{"userAttributes":{},"messageAction":"SUPPRESS","desiredDeliveryMediums":["EMAIL"]}"#)?.finalUserStatus,
+                       .confirmed)
+    }
+
+    func testAnswersCognitoCannotReadAreRefused() {
+        for response in [#"{"userAttributes":{"n":1}}"#, #"{"userAttributes":{},"finalUserStatus":"UNCONFIRMED"}"#,
+                         #"{"userAttributes":{},"messageAction":"SEND"}"#, #"{"userAttributes":[]}"#] {
+            XCTAssertThrowsError(try answer(response), response) { XCTAssertEqual($0 as? AWSServiceError, TriggerEvent.unrecognizable) }
+        }
+    }
+}

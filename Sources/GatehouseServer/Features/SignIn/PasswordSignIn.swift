@@ -18,18 +18,40 @@ extension SignInFeature {
     }
 
     /// ``user(named:client:)``, once the pool's PreAuthentication function has seen it, or, for a
-    /// client that hides which users exist, has seen that it does not exist.
-    func preAuthenticatedUser(named name: String, client: AppClient, validationData: [String: String]?) async throws -> UserRecord {
+    /// client that hides which users exist, has seen that it does not exist. A sign-in with a
+    /// password (`migrating`) of a user the pool does not have first asks the pool's UserMigration
+    /// function, and stores the user it vouches for with that password.
+    func preAuthenticatedUser(named name: String, client: AppClient, validationData: [String: String]?,
+                              migrating password: String? = nil) async throws -> UserRecord {
         let record: UserRecord
         do {
             record = try await user(named: name, client: client)
-        } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
-            try await triggers.preAuthentication(pool: client.pool, user: nil, userName: name, clientID: client.id, validationData: validationData)
-            throw error
+        } catch let error as AWSServiceError where error == UserDirectory.userNotFound || error == SignInRefusal.incorrectPassword.error {
+            if let password, let migrated = try await migrate(name, password: password, client: client, validationData: validationData) {
+                record = migrated
+            } else {
+                if client.hidesUsers {
+                    try await triggers.preAuthentication(pool: client.pool, user: nil, userName: name, clientID: client.id,
+                                                         validationData: validationData)
+                }
+                throw error
+            }
         }
         try await triggers.preAuthentication(pool: client.pool, user: try StoredUser(record: record), userName: name, clientID: client.id,
                                              validationData: validationData)
         return record
+    }
+
+    /// The user the pool's UserMigration function vouches for, stored with `password` (its SRP
+    /// verifier), the status and attributes the function gives; `nil` without a function or when
+    /// the function does not know the user. The pool's password policy does not apply (DG).
+    private func migrate(_ name: String, password: String, client: AppClient, validationData: [String: String]?) async throws -> UserRecord? {
+        guard let answer = try await triggers.userMigration(.authentication, pool: client.pool, userName: name, clientID: client.id,
+                                                            password: password, validationData: validationData, clientMetadata: nil)
+        else { return nil }
+        let new = try users.newUser(named: name, attributes: answer.userAttributes, status: answer.finalUserStatus, password: password,
+                                    temporaryPasswordExpiry: nil, pool: client.pool)
+        return try await users.insert(new, in: client.pool, duplicate: "User already exists", forcingAliases: answer.forceAliasCreation)
     }
 
     /// Checks a password given in the clear (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH) against

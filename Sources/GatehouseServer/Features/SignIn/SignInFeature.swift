@@ -44,7 +44,7 @@ struct SignInFeature: Sendable {
         default:
             let name = try Self.signedUsername(parameters, client: client)
             let password = try Self.parameter("PASSWORD", in: parameters)
-            let found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData)
+            let found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData, migrating: password)
             let (record, user) = try await verifyPassword(password, of: found, pool: client.pool)
             return try await proceed(after: .passwordVerified, record: record, user: user, client: client, metadata: nil,
                                      authTime: clock.now())

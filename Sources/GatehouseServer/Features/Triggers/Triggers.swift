@@ -60,6 +60,17 @@ struct Triggers: Sendable {
         return try PreTokenGenerationTrigger.customization(result, version: pool.triggers.preTokenGenerationConfig?.lambdaVersion)
     }
 
+    /// UserMigration, for a user the pool does not have: the user the function vouches for, or
+    /// `nil` without a function or when the function does not know the user either.
+    func userMigration(_ source: UserMigrationTrigger.Source, pool: UserPool, userName: String, clientID: String, password: String?,
+                       validationData: [String: String]?, clientMetadata: [String: String]?) async throws -> UserMigrationTrigger.Answer? {
+        guard let result = await call(.userMigration, of: pool, event: {
+            UserMigrationTrigger.event(source, pool: pool, userName: userName, clientID: clientID, password: password,
+                                       validationData: validationData, clientMetadata: clientMetadata)
+        }) else { return nil }
+        return try UserMigrationTrigger.answer(result)
+    }
+
     /// PostAuthentication, when a sign-in has answered every challenge, before its tokens are made.
     func postAuthentication(pool: UserPool, user: StoredUser, clientID: String, clientMetadata: [String: String]?) async throws {
         guard let result = await call(.postAuthentication, of: pool, event: {
