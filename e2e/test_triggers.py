@@ -428,3 +428,24 @@ def test_user_migration_brings_a_user_in_with_the_password_it_signed_in_with(idp
     expect_client_error(sign_in, "PasswordResetRequiredException", "Password reset required for the user",
                         name="vic", password="Old-Passw0rd")
     assert idp.admin_get_user(UserPoolId=pool_id, Username="vic")["UserStatus"] == "RESET_REQUIRED"
+
+
+def test_user_migration_brings_a_user_in_for_a_password_reset(idp, lambda_invoke, trigger_server):
+    def migrate(event, context):
+        if event["userName"] == "xia":
+            event["response"]["userAttributes"] = {"email": "xia@example.com", "email_verified": "true"}
+        return event
+    arn = function(lambda_invoke, migrate)
+    pool_id, app = pool_with(idp, UserMigration=arn)
+    sent = idp.forgot_password(ClientId=app, Username="xia", ClientMetadata={"from": "reset"})
+    assert sent["CodeDeliveryDetails"]["DeliveryMedium"] == "EMAIL"
+    event = lambda_invoke.invocations(arn)[-1].event
+    assert (event["triggerSource"], event["request"]) == (
+        "UserMigration_ForgotPassword", {"validationData": None, "clientMetadata": {"from": "reset"}})
+    assert idp.admin_get_user(UserPoolId=pool_id, Username="xia")["UserStatus"] == "RESET_REQUIRED"
+    idp.confirm_forgot_password(ClientId=app, Username="xia", Password=PASSWORD,
+                                ConfirmationCode=trigger_server.code_sent_to("xia@example.com"))
+    tokens = idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "xia", "PASSWORD": PASSWORD})
+    assert "IdToken" in tokens["AuthenticationResult"]
+    expect_client_error(idp.forgot_password, "UserNotFoundException", "Username/client id combination not found.",
+                        ClientId=app, Username="yan")
