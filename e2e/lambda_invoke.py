@@ -9,7 +9,7 @@ once more), so a Gatehouse that signs differently from an AWS SDK is refused wit
 InvalidSignatureException, as Lambda refuses it.
 
 Answers, as the Invoke API gives them:
-- the handler's return value as JSON, HTTP 200 (202 and an empty body for invocation type Event);
+- the handler's return value as JSON, HTTP 200;
 - a handler that raises: HTTP 200, `X-Amz-Function-Error: Unhandled`, `{"errorMessage", "errorType"}`;
 - a handler that returns `Raw(b"...")`: those bytes as the answer (output that is not JSON);
 - an unknown function: HTTP 404, `x-amzn-ErrorType: ResourceNotFoundException`;
@@ -159,10 +159,6 @@ class InvokeServer:
         event = json.loads(body)
         with self._lock:  # the event as it came: handlers change theirs, as real ones do
             self._invocations.append(Invocation(function, json.loads(body), invocation_type, *signer))
-        if invocation_type == "Event":
-            self._send(request, 202)
-            threading.Thread(target=self._run, args=(handler, event, function), daemon=True).start()
-            return
         try:
             answer = self._run(handler, event, function)
         except Exception as error:  # noqa: BLE001 - a function's failure is an answer, as in Lambda

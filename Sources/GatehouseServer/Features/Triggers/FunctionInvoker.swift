@@ -12,13 +12,6 @@ import NIOHTTP1
 /// cannot reach Lambda is tried three times in all. The endpoint is Lambda's own in that region
 /// unless `endpointURL` names another (LocalStack, an emulator, a test server).
 struct FunctionInvoker: Sendable {
-    /// How a call is made: `RequestResponse` waits for the function's answer; `Event` only hands
-    /// the event over (Lambda answers 202 at once).
-    enum InvocationType: String {
-        case requestResponse = "RequestResponse"
-        case event = "Event"
-    }
-
     let endpointURL: String?
     let credentials: LambdaCredentials
     let http: HTTPClient
@@ -29,13 +22,14 @@ struct FunctionInvoker: Sendable {
     /// The largest answer read (Lambda's limit for a synchronous answer).
     static let maximumAnswer = 6 * 1_048_576
 
-    /// Invokes `function` (an ARN) with `payload`.
+    /// Invokes `function` (an ARN) with `payload` and waits for its answer (invocation type
+    /// `RequestResponse`).
     /// - Parameter region: the region of a function whose ARN names none.
-    func invoke(_ function: String, payload: [UInt8], type: InvocationType = .requestResponse, region: String) async -> InvocationResult {
+    func invoke(_ function: String, payload: [UInt8], region: String) async -> InvocationResult {
         let region = Self.region(of: function) ?? region
         var last = InvocationResult.timedOut
         for attempt in 1...Self.attempts {
-            switch await attemptOnce(function, payload: payload, type: type, region: region) {
+            switch await attemptOnce(function, payload: payload, region: region) {
             case .final(let result):
                 return result
             case .retry(let result):
@@ -52,7 +46,7 @@ struct FunctionInvoker: Sendable {
         case retry(InvocationResult)
     }
 
-    private func attemptOnce(_ function: String, payload: [UInt8], type: InvocationType, region: String) async -> Attempt {
+    private func attemptOnce(_ function: String, payload: [UInt8], region: String) async -> Attempt {
         let keys: AWSCredentials
         do {
             keys = try await credentials.current(http: http)
@@ -66,7 +60,7 @@ struct FunctionInvoker: Sendable {
         guard let url = URL(string: base), let host = url.host else { return .final(.invokeError("Invalid endpoint \(base)")) }
         let unsigned = SigV4Request(method: "POST", path: path, headers: [
             ("Host", url.port.map { "\(host):\($0)" } ?? host), ("X-Amz-Date", SigV4Signer.amzDate(Date())),
-            ("X-Amz-Invocation-Type", type.rawValue), ("Content-Type", "application/json"),
+            ("X-Amz-Invocation-Type", "RequestResponse"), ("Content-Type", "application/json"),
         ], body: payload)
         let signed = SigV4Signer(credentials: keys, region: region, service: "lambda").signed(unsigned)
         var request = HTTPClientRequest(url: base + path)
