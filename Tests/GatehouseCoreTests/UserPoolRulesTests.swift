@@ -60,6 +60,12 @@ final class UserPoolRulesTests: XCTestCase {
                                                  tier: .essentials))
     }
 
+    func testInboundFederationWaitsForIdentityProviders() {
+        assertRefused(UpdateUserPoolRequest(userPoolId: id, lambdaConfig: LambdaConfigType(inboundFederation: InboundFederationLambdaType(
+            lambdaVersion: .v1_0, lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:f"))),
+                      "InvalidParameterException", "InboundFederation is not supported: Gatehouse has no identity providers yet.")
+    }
+
     func testRecoveryMechanismsAreDistinctAndAdminOnlyStandsAlone() {
         assertRefused(UpdateUserPoolRequest(userPoolId: id, accountRecoverySetting: AccountRecoverySettingType(recoveryMechanisms: [
             RecoveryOptionType(priority: 1, name: .verifiedEmail), RecoveryOptionType(priority: 2, name: .adminOnly)])),

@@ -61,6 +61,9 @@ public enum UserPoolRules {
         if let legacy = config.preTokenGeneration, let arn = config.preTokenGenerationConfig?.lambdaArn, legacy != arn {
             throw .invalidParameterException("PreTokenGeneration and PreTokenGenerationConfig.LambdaArn must be the same function.")
         }
+        if config.inboundFederation != nil {
+            throw .invalidParameterException("InboundFederation is not supported: Gatehouse has no identity providers yet.")
+        }
         if config.customSMSSender != nil || config.customEmailSender != nil, config.kmsKeyID == nil {
             throw .invalidParameterException("KMSKeyID is required when a CustomSMSSender or CustomEmailSender trigger is set.")
         }
