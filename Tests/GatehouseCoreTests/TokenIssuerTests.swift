@@ -10,7 +10,9 @@ final class TokenIssuerTests: XCTestCase {
     let issuer = TokenIssuer(keys: TokenIssuerTests.keys, issuer: "http://127.0.0.1:9229/us-east-1_abc")
     let now = Date(timeIntervalSince1970: 1_800_000_000)
     var subject: TokenSubject {
-        TokenSubject(clientID: "client", sub: "sub-1", username: "ada", groups: ["admins"],
+        TokenSubject(clientID: "client", sub: "sub-1", username: "ada",
+                     groups: GroupClaims(groups: ["admins"], roles: ["arn:aws:iam::123456789012:role/admin"],
+                                         preferredRole: "arn:aws:iam::123456789012:role/admin"),
                      attributes: [AttributeType(name: "sub", value: "sub-1"), AttributeType(name: "email", value: "a@example.com"),
                                   AttributeType(name: "email_verified", value: "true"), AttributeType(name: "custom:team", value: "7")],
                      authTime: now.addingTimeInterval(-10), originJTI: "origin")
@@ -20,13 +22,24 @@ final class TokenIssuerTests: XCTestCase {
         let token = try XCTUnwrap(JSONWebToken(parsing: issuer.idToken(for: subject, now: now, lifetime: 3600, random: .system)))
         XCTAssertTrue(token.isSigned(by: Self.keys.idToken))
         XCTAssertFalse(token.isSigned(by: Self.keys.accessToken))
-        XCTAssertEqual(token.claims.pairs?.map(\.key), ["sub", "cognito:groups", "email_verified", "iss", "cognito:username", "origin_jti",
+        XCTAssertEqual(token.claims.pairs?.map(\.key), ["sub", "cognito:groups", "cognito:roles", "cognito:preferred_role", "email_verified",
+                                                        "iss", "cognito:username", "origin_jti",
                                                         "aud", "event_id", "token_use", "auth_time", "exp", "iat", "jti", "email",
                                                         "custom:team"])
         XCTAssertEqual(token.claims["email_verified"], .bool(true))
         XCTAssertEqual(token.claims["custom:team"], .string("7"))
         XCTAssertEqual(token.claims["exp"]?.int, 1_800_003_600)
         XCTAssertEqual(token.claims["auth_time"]?.int, 1_799_999_990)
+    }
+
+    func testThePreferredRoleIsTheLowestPrecedencesUnlessItsGroupsDisagree() {
+        func group(_ role: String?, _ precedence: Int?) -> StoredGroup { StoredGroup(description: nil, roleArn: role, precedence: precedence) }
+        let claims = GroupClaims([("a", group("r1", 5)), ("b", group(nil, 0)), ("c", group("r2", 2)), ("d", group("r3", nil))])
+        XCTAssertEqual(claims, GroupClaims(groups: ["a", "b", "c", "d"], roles: ["r1", "r2", "r3"], preferredRole: "r2"))
+        XCTAssertNil(GroupClaims([("a", group("r1", 1)), ("b", group("r2", 1))]).preferredRole)
+        XCTAssertEqual(GroupClaims([("a", group("r1", 1)), ("b", group("r1", 1))]).preferredRole, "r1")
+        XCTAssertEqual(GroupClaims([("a", group("r1", nil))]).preferredRole, "r1")
+        XCTAssertEqual(GroupClaims([]), GroupClaims())
     }
 
     func testAnAccessTokenIsCheckedForSignatureUseAndExpiry() throws {

@@ -114,9 +114,9 @@ final class PreTokenGenerationTests: XCTestCase {
     func testAnUnchangedEventChangesNothingAndGroupsAreReplacedOnlyWhenGiven() throws {
         XCTAssertEqual(try customization(#"{"claimsOverrideDetails":null}"#, .v1_0), TokenCustomization())
         XCTAssertNil(try customization(#"{"claimsOverrideDetails":{"claimsToSuppress":["x"]}}"#, .v1_0).groups)
-        XCTAssertEqual(try customization(#"{"claimsOverrideDetails":{"groupOverrideDetails":null}}"#, .v1_0).groups, .init())
+        XCTAssertEqual(try customization(#"{"claimsOverrideDetails":{"groupOverrideDetails":null}}"#, .v1_0).groups, GroupClaims())
         XCTAssertEqual(try customization(#"{"claimsAndScopeOverrideDetails":{"groupOverrideDetails":{"groupsToOverride":["a"]}}}"#, .v2_0).groups,
-                       .init(groups: ["a"]))
+                       GroupClaims(groups: ["a"]))
     }
 
     func testVersionOneTakesStringsOnlyAndVersionTwoAnyJSON() throws {

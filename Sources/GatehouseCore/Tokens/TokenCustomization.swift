@@ -22,28 +22,15 @@ public struct TokenCustomization: Sendable, Equatable {
         }
     }
 
-    /// `cognito:groups`, `cognito:roles` and `cognito:preferred_role` as the function sets them.
-    public struct Groups: Sendable, Equatable {
-        public var groups: [String]
-        public var iamRoles: [String]
-        public var preferredRole: String?
-
-        public init(groups: [String] = [], iamRoles: [String] = [], preferredRole: String? = nil) {
-            self.groups = groups
-            self.iamRoles = iamRoles
-            self.preferredRole = preferredRole
-        }
-    }
-
     public var idToken = Claims()
     public var accessToken = Claims()
     public var scopesToAdd: [String] = []
     public var scopesToSuppress: [String] = []
     /// The groups and roles the tokens show instead of the user's; `nil` keeps the user's.
-    public var groups: Groups?
+    public var groups: GroupClaims?
 
     public init(idToken: Claims = Claims(), accessToken: Claims = Claims(), scopesToAdd: [String] = [], scopesToSuppress: [String] = [],
-                groups: Groups? = nil) {
+                groups: GroupClaims? = nil) {
         self.idToken = idToken
         self.accessToken = accessToken
         self.scopesToAdd = scopesToAdd
@@ -84,7 +71,7 @@ public struct TokenCustomization: Sendable, Equatable {
             claims.removeAll { groupClaims.contains($0.key) }
             var replaced: [(key: String, value: JSONNode)] = []
             if !groups.groups.isEmpty { replaced.append(("cognito:groups", .array(groups.groups.map(JSONNode.string)))) }
-            if token == .id, !groups.iamRoles.isEmpty { replaced.append(("cognito:roles", .array(groups.iamRoles.map(JSONNode.string)))) }
+            if token == .id, !groups.roles.isEmpty { replaced.append(("cognito:roles", .array(groups.roles.map(JSONNode.string)))) }
             if token == .id, let role = groups.preferredRole { replaced.append(("cognito:preferred_role", .string(role))) }
             claims.insert(contentsOf: replaced, at: min(at, claims.count))
         }

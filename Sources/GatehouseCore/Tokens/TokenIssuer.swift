@@ -8,8 +8,8 @@ public struct TokenSubject: Sendable, Equatable {
     public var sub: String
     /// `cognito:username` and `username`.
     public var username: String
-    /// `cognito:groups`: the user's groups; the claim is left out when there are none.
-    public var groups: [String]
+    /// The user's groups and their roles; each claim is left out when it has nothing to show.
+    public var groups: GroupClaims
     /// The attributes the ID token shows (the client's readable ones), `sub` among them or not.
     public var attributes: [AttributeType]
     /// When the user signed in with a password or SRP; refreshes keep it.
@@ -17,7 +17,7 @@ public struct TokenSubject: Sendable, Equatable {
     /// The sign-in's ``SignInSessionID``; refreshes keep it.
     public var originJTI: String
 
-    public init(clientID: String, sub: String, username: String, groups: [String], attributes: [AttributeType],
+    public init(clientID: String, sub: String, username: String, groups: GroupClaims, attributes: [AttributeType],
                 authTime: Date, originJTI: String) {
         self.clientID = clientID
         self.sub = sub
@@ -49,7 +49,9 @@ public struct TokenIssuer: Sendable {
         var claims = JSONWriter(capacity: 1024)
         claims.beginObject()
         claims.member("sub", subject.sub)
-        if !subject.groups.isEmpty { claims.member("cognito:groups", subject.groups) }
+        if !subject.groups.groups.isEmpty { claims.member("cognito:groups", subject.groups.groups) }
+        if !subject.groups.roles.isEmpty { claims.member("cognito:roles", subject.groups.roles) }
+        if let role = subject.groups.preferredRole { claims.member("cognito:preferred_role", role) }
         for attribute in subject.attributes where attribute.name == "email_verified" || attribute.name == "phone_number_verified" {
             claims.member(named: attribute.name ?? "", UserAttributeRules.isTrue(attribute.value))
         }
@@ -81,7 +83,7 @@ public struct TokenIssuer: Sendable {
         var claims = JSONWriter(capacity: 512)
         claims.beginObject()
         claims.member("sub", subject.sub)
-        if !subject.groups.isEmpty { claims.member("cognito:groups", subject.groups) }
+        if !subject.groups.groups.isEmpty { claims.member("cognito:groups", subject.groups.groups) }
         claims.member("iss", issuer)
         claims.member("client_id", subject.clientID)
         claims.member("origin_jti", subject.originJTI)

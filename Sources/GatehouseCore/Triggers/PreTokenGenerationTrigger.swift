@@ -11,21 +11,6 @@ public enum PreTokenGenerationTrigger {
         case refreshTokens = "TokenGeneration_RefreshTokens"
     }
 
-    /// The groups the tokens would show: `groupConfiguration` in the event.
-    public struct GroupConfiguration: Sendable, Equatable {
-        public var groups: [String]
-        /// The IAM roles of those groups.
-        public var iamRoles: [String]
-        /// The role of the group with the lowest precedence.
-        public var preferredRole: String?
-
-        public init(groups: [String], iamRoles: [String], preferredRole: String?) {
-            self.groups = groups
-            self.iamRoles = iamRoles
-            self.preferredRole = preferredRole
-        }
-    }
-
     /// Whether the pool's trigger is of the later versions, which see and change the access token.
     static func isV2OrLater(_ version: PreTokenGenerationLambdaVersionType?) -> Bool {
         version == .v2_0 || version == .v3_0
@@ -33,7 +18,7 @@ public enum PreTokenGenerationTrigger {
 
     /// The event for the tokens of `user`.
     /// - Parameter scopes: the access token's scopes (sent to V2_0 and V3_0 functions).
-    public static func event(_ source: Source, pool: UserPool, user: StoredUser, clientID: String, groups: GroupConfiguration,
+    public static func event(_ source: Source, pool: UserPool, user: StoredUser, clientID: String, groups: GroupClaims,
                              scopes: [String], clientMetadata: [String: String]?) -> [UInt8] {
         let version = pool.triggers.preTokenGenerationConfig?.lambdaVersion
         var envelope = TriggerEvent(trigger: .preTokenGeneration, triggerSource: source.rawValue, region: pool.region, userPoolID: pool.id,
@@ -44,7 +29,7 @@ public enum PreTokenGenerationTrigger {
             request.member("groupConfiguration") { writer in
                 writer.beginObject()
                 writer.member("groupsToOverride", groups.groups)
-                writer.member("iamRolesToOverride", groups.iamRoles)
+                writer.member("iamRolesToOverride", groups.roles)
                 writer.member("preferredRole", writing: { writer in
                     if let role = groups.preferredRole { writer.string(role) } else { writer.null() }
                 })
@@ -90,14 +75,13 @@ public enum PreTokenGenerationTrigger {
 
     /// `groupOverrideDetails`: absent keeps the user's groups; `null` or an object without groups
     /// suppresses them (docs/compatibility.md § Lambda triggers).
-    private static func groups(_ details: JSONNode) throws(AWSServiceError) -> TokenCustomization.Groups? {
+    private static func groups(_ details: JSONNode) throws(AWSServiceError) -> GroupClaims? {
         guard let given = details["groupOverrideDetails"] else { return nil }
         guard case .object = given else {
-            if case .null = given { return TokenCustomization.Groups() }
+            if case .null = given { return GroupClaims() }
             throw TriggerEvent.unrecognizable
         }
-        return TokenCustomization.Groups(groups: try given.optionalStrings("groupsToOverride") ?? [],
-                                         iamRoles: try given.optionalStrings("iamRolesToOverride") ?? [],
-                                         preferredRole: try given.optionalString("preferredRole"))
+        return GroupClaims(groups: try given.optionalStrings("groupsToOverride") ?? [], roles: try given.optionalStrings("iamRolesToOverride") ?? [],
+                           preferredRole: try given.optionalString("preferredRole"))
     }
 }

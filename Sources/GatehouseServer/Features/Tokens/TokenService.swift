@@ -40,9 +40,8 @@ struct TokenService: Sendable {
                source: PreTokenGenerationTrigger.Source, clientMetadata: [String: String]?) async throws -> AuthenticationResultType {
         let issuer = try await issuer(for: client.pool.id)
         let groupRecords = try await storage.groups(ofUserKey: record.key, userPoolID: client.pool.id, after: nil, limit: 100).items
-        let groups = groupRecords.map(\.key)
-        let customization = try await triggers.preTokenGeneration(source, pool: client.pool, user: user, clientID: client.id,
-                                                                  groups: try Self.configuration(groupRecords),
+        let groups = GroupClaims(try groupRecords.map { ($0.key, try StoredGroup(record: $0)) })
+        let customization = try await triggers.preTokenGeneration(source, pool: client.pool, user: user, clientID: client.id, groups: groups,
                                                                   scopes: [TokenIssuer.adminScope], clientMetadata: clientMetadata)
         let subject = TokenSubject(clientID: client.id, sub: record.sub, username: user.username, groups: groups,
                                    attributes: ClientAttributeAccess.readable(user.attributes, by: client.settings), authTime: authTime,
@@ -61,12 +60,4 @@ struct TokenService: Sendable {
             idToken: issuer.idToken(for: subject, now: now, lifetime: lifetimes.id, random: random, customization: customization))
     }
 
-    /// The user's groups as PreTokenGeneration sees them: names, their roles, and the role of the
-    /// group with the lowest precedence.
-    static func configuration(_ groups: [UserPoolItemRecord]) throws -> PreTokenGenerationTrigger.GroupConfiguration {
-        let stored = try groups.map { ($0.key, try StoredGroup(record: $0)) }
-        let preferred = stored.filter { $0.1.roleArn != nil }.min { ($0.1.precedence ?? Int.max) < ($1.1.precedence ?? Int.max) }
-        return PreTokenGenerationTrigger.GroupConfiguration(groups: stored.map(\.0), iamRoles: stored.compactMap(\.1.roleArn),
-                                                            preferredRole: preferred?.1.roleArn)
-    }
 }

@@ -49,10 +49,7 @@ struct Triggers: Sendable {
     /// PreTokenGeneration, before the tokens of a sign-in or a refresh are made: what its answer
     /// changes in them, or `nil` without a function.
     func preTokenGeneration(_ source: PreTokenGenerationTrigger.Source, pool: UserPool, user: StoredUser, clientID: String,
-                            groups: @autoclosure () throws -> PreTokenGenerationTrigger.GroupConfiguration, scopes: [String],
-                            clientMetadata: [String: String]?) async throws -> TokenCustomization? {
-        guard LambdaTrigger.preTokenGeneration.function(in: pool.triggers) != nil else { return nil }
-        let groups = try groups()
+                            groups: GroupClaims, scopes: [String], clientMetadata: [String: String]?) async throws -> TokenCustomization? {
         guard let result = await call(.preTokenGeneration, of: pool, event: {
             PreTokenGenerationTrigger.event(source, pool: pool, user: user, clientID: clientID, groups: groups, scopes: scopes,
                                             clientMetadata: clientMetadata)
