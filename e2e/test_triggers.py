@@ -449,3 +449,48 @@ def test_user_migration_brings_a_user_in_for_a_password_reset(idp, lambda_invoke
     assert "IdToken" in tokens["AuthenticationResult"]
     expect_client_error(idp.forgot_password, "UserNotFoundException", "Username/client id combination not found.",
                         ClientId=app, Username="yan")
+
+
+def test_custom_message_writes_the_codes_message_and_a_refused_one_stores_nothing(idp, lambda_invoke, trigger_server):
+    def custom_message(event, context):
+        source = event["triggerSource"]
+        if source == "CustomMessage_SignUp" and event["userName"] == "zed":
+            event["response"]["emailMessage"] = "No code here"
+        elif source == "CustomMessage_SignUp":
+            event["response"].update(emailSubject="Welcome aboard", emailMessage=f"Hello {event['userName']}, your code is {{####}}.")
+        elif source == "CustomMessage_AdminCreateUser":
+            event["response"].update(emailMessage="Sign in as {username} with {####}")
+        elif source == "CustomMessage_ForgotPassword":
+            raise RuntimeError("templates unavailable")
+        return event
+    arn = function(lambda_invoke, custom_message)
+    pool_id, app = pool_with(idp, CustomMessage=arn)
+
+    idp.sign_up(ClientId=app, Username="yul", Password=PASSWORD, UserAttributes=[{"Name": "email", "Value": "yul@example.com"}],
+                ClientMetadata={"lang": "en"})
+    [message] = trigger_server.outbox(recipient="yul@example.com")
+    code = trigger_server.code_sent_to("yul@example.com")
+    assert (message["Subject"], message["Body"]) == ("Welcome aboard", f"Hello yul, your code is {code}.")
+    event = lambda_invoke.invocations(arn)[-1].event
+    assert (event["triggerSource"], event["callerContext"]["clientId"]) == ("CustomMessage_SignUp", app)
+    assert {k: v for k, v in event["request"].items() if k != "userAttributes"} == {
+        "codeParameter": "{####}", "linkParameter": "{##Click Here##}", "usernameParameter": None, "clientMetadata": {"lang": "en"}}
+    assert event["request"]["userAttributes"]["cognito:user_status"] == "UNCONFIRMED"
+    assert event["response"] == {"smsMessage": None, "emailMessage": None, "emailSubject": None}
+    idp.confirm_sign_up(ClientId=app, Username="yul", ConfirmationCode=code)
+
+    expect_client_error(idp.sign_up, "InvalidParameterException",
+                        "1 validation error detected: Value at 'emailBody' failed to satisfy constraint: Member must satisfy regular "
+                        r"expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*",
+                        ClientId=app, Username="zed", Password=PASSWORD, UserAttributes=[{"Name": "email", "Value": "zed@example.com"}])
+    assert [u["Username"] for u in idp.list_users(UserPoolId=pool_id)["Users"]] == ["yul"]
+
+    idp.admin_create_user(UserPoolId=pool_id, Username="abe", TemporaryPassword="Temp-Passw0rd", DesiredDeliveryMediums=["EMAIL"],
+                          UserAttributes=[{"Name": "email", "Value": "abe@example.com"}])
+    [invitation] = trigger_server.outbox(recipient="abe@example.com")
+    assert invitation["Body"] == "Sign in as abe with Temp-Passw0rd"
+    assert lambda_invoke.invocations(arn)[-1].event["request"]["usernameParameter"] == "{username}"
+
+    expect_client_error(idp.forgot_password, "UserLambdaValidationException", "CustomMessage failed with error templates unavailable.",
+                        ClientId=app, Username="yul")
+    assert len(trigger_server.outbox(recipient="yul@example.com")) == 1, "no reset code was sent"

@@ -54,12 +54,12 @@ public struct Gatehouse: Sendable {
         let pages = ListPages(tokens: key("page-token-key", PageTokens.init(key:)))
         let items = UserPoolItems(directory: directory, storage: storage, pages: pages)
         let domainRecords = UserPoolDomains(storage: storage)
-        let messenger = Messenger(delivery: delivery, issuerBaseURL: configuration.issuerBaseURL)
-        let verificationCodes = key("verification-code-key", VerificationCodes.init(key:))
-        let codes = CodeIssuer(users: users, messenger: messenger, keys: verificationCodes, clock: clock, random: random)
         let triggers = Triggers(invoker: FunctionInvoker(endpointURL: configuration.lambdaEndpointURL,
                                                          credentials: LambdaCredentials(environment: configuration.environment),
                                                          http: .shared, logger: logger))
+        let messenger = Messenger(delivery: delivery, triggers: triggers, issuerBaseURL: configuration.issuerBaseURL)
+        let verificationCodes = key("verification-code-key", VerificationCodes.init(key:))
+        let codes = CodeIssuer(users: users, messenger: messenger, keys: verificationCodes, clock: clock, random: random)
         let tokenService = TokenService(storage: storage, signingKeys: SigningKeyCache(),
                                         signingKeySeal: key("signing-key-seal", SealingKey.init(key:)), refreshTokenSeal: signInSeal,
                                         issuerBaseURL: configuration.issuerBaseURL, triggers: triggers, clock: clock, random: random)

@@ -168,3 +168,31 @@ final class UserMigrationTests: XCTestCase {
         }
     }
 }
+
+/// CustomMessage's answers: the texts Cognito sends, and those it refuses.
+final class CustomMessageTests: XCTestCase {
+    private func answer(_ response: String, _ source: CustomMessageTrigger.Source = .signUp) throws -> CustomMessageTrigger.Answer {
+        try CustomMessageTrigger.answer(.answered(Array(#"{"response":\#(response)}"#.utf8)), source: source)
+    }
+
+    func testTheFunctionsTextsReplaceThePoolsWithTheCodeFilledIn() throws {
+        let standard = (subject: Optional("Your code"), body: "Code 123456")
+        let written = try answer(#"{"smsMessage":"SMS {####}","emailMessage":"Mail {####} for {username}","emailSubject":null}"#)
+        XCTAssertTrue(written.message(.sms, code: "123456", username: "ada", default: standard) == (nil, "SMS 123456"))
+        XCTAssertTrue(written.message(.email, code: "123456", username: "ada", default: standard) == ("Your code", "Mail 123456 for ada"))
+        let untouched = try answer(#"{"smsMessage":null,"emailMessage":null,"emailSubject":null}"#)
+        XCTAssertTrue(untouched.message(.email, code: "123456", username: "ada", default: standard) == standard)
+    }
+
+    func testMessagesWithoutTheCodeOrEmptyAreRefused() {
+        XCTAssertThrowsError(try answer(#"{"emailMessage":""}"#)) {
+            XCTAssertEqual($0 as? AWSServiceError, .invalidParameterException("The message is empty."))
+        }
+        XCTAssertThrowsError(try answer(#"{"smsMessage":"no code"}"#)) {
+            XCTAssertEqual(($0 as? AWSServiceError)?.type, "InvalidParameterException")
+        }
+        XCTAssertThrowsError(try answer(#"{"emailMessage":"code {####} only"}"#, .adminCreateUser))
+        XCTAssertNoThrow(try answer(#"{"emailMessage":"{username}: {####}"}"#, .adminCreateUser))
+        XCTAssertThrowsError(try answer(#"{"emailSubject":7}"#)) { XCTAssertEqual($0 as? AWSServiceError, TriggerEvent.unrecognizable) }
+    }
+}

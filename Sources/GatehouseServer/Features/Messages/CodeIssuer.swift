@@ -31,24 +31,45 @@ struct CodeIssuer: Sendable {
         VerificationCodes.newCode(random: random)
     }
 
+    /// The pool's CustomMessage function's view of a code's message: why it is sent, the call's
+    /// app client (`nil` for an admin operation) and ClientMetadata.
+    struct MessageCall: Sendable {
+        let source: CustomMessageTrigger.Source
+        let clientID: String?
+        let clientMetadata: [String: String]?
+    }
+
     /// Gives the user named `name` a new code of `purpose`, sent to the destination `destination`
-    /// picks for it, and sends it (for `signUpClientID`, see ``Messenger/sendCode(_:to:username:pool:trigger:signUpClientID:)``).
+    /// picks for it, and sends it (for `signUpClientID`, see ``Messenger/code(_:to:username:pool:trigger:signUpClientID:about:)``).
+    /// The message is made first, from the user as the change will leave it: when the pool's
+    /// CustomMessage function refuses it, no code is stored.
     /// - Returns: where the code went, as CodeDeliveryDetails shows it.
-    /// - Throws: what `destination` throws (no address to send to); `UserNotFoundException`.
-    func issue(_ purpose: PendingCode.Purpose, toUserNamed name: String, in pool: UserPool, trigger: String,
+    /// - Throws: what `destination` throws (no address to send to); `UserNotFoundException`; what
+    ///   CustomMessage's failure answers.
+    func issue(_ purpose: PendingCode.Purpose, toUserNamed name: String, in pool: UserPool, trigger: String, call: MessageCall,
                signUpClientID: String? = nil,
                destination: @escaping @Sendable (StoredUser) throws -> CodeDestination,
                change: @escaping @Sendable (inout StoredUser) throws -> Void = { _ in }) async throws -> CodeDeliveryDetailsType {
         let code = newCode()
         let codes = try await verificationCodes()
         let now = clock.now()
-        let (_, user, target) = try await users.update(named: name, in: pool) { user, record in
+        var user = try StoredUser(record: try await users.record(named: name, in: pool))
+        try change(&user)
+        let planned = try destination(user)
+        func message(to target: CodeDestination, for user: StoredUser) async throws -> Messenger.Prepared {
+            try await messenger.code(code, to: target, username: user.username, pool: pool, trigger: trigger, signUpClientID: signUpClientID,
+                                     about: .init(source: call.source, user: user, clientID: call.clientID, clientMetadata: call.clientMetadata))
+        }
+        var prepared = try await message(to: planned, for: user)
+        let (_, stored, target) = try await users.update(named: name, in: pool) { user, record in
             try change(&user)
             let target = try destination(user)
             user.issueCode(code, purpose, to: target.attributeName, sub: record.sub, now: now, codes: codes)
             return target
         }
-        await messenger.sendCode(code, to: target, username: user.username, pool: pool, trigger: trigger, signUpClientID: signUpClientID)
+        // Another call changed the user in between: the message goes where the stored code says.
+        if target != planned { prepared = try await message(to: target, for: stored) }
+        await messenger.deliver(prepared, pool: pool)
         return target.details
     }
 
@@ -57,9 +78,11 @@ struct CodeIssuer: Sendable {
     /// client hides users, as if the code went to an email address, the name given masked as one
     /// (docs/compatibility.md).
     func issueForApp(_ purpose: PendingCode.Purpose, toUserNamed name: String, client: AppClient, trigger: String,
+                     source: CustomMessageTrigger.Source, clientMetadata: [String: String]?,
                      destination: @escaping @Sendable (StoredUser) throws -> CodeDestination) async throws -> CodeDeliveryDetailsType {
         do {
             return try await issue(purpose, toUserNamed: name, in: client.pool, trigger: trigger,
+                                   call: MessageCall(source: source, clientID: client.id, clientMetadata: clientMetadata),
                                    signUpClientID: purpose == .signUp ? client.id : nil, destination: destination)
         } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
             guard client.hidesUsers else { throw AppClient.userNotFound }

@@ -2,46 +2,88 @@ import CognitoModel
 import Foundation
 import GatehouseCore
 
-/// Sends what a pool sends, in the pool's texts (``UserPoolMessages``), through the outbox
-/// (``MessageDelivery``): verification codes and links, sign-in codes, invitations.
+/// Makes what a pool sends, in the pool's texts (``UserPoolMessages``) or its CustomMessage
+/// function's, and hands it to the outbox (``MessageDelivery``): verification codes and links,
+/// sign-in codes, invitations. A message is made before the operation stores what it is about (the
+/// function may refuse it, and then nothing is stored) and delivered after.
 struct Messenger: Sendable {
     let delivery: MessageDelivery
+    let triggers: Triggers
     /// Where sign-up links point: the issuer base URL.
     let issuerBaseURL: String
 
-    /// Sends a verification code to `destination` in the pool's verification message. A sign-up
+    /// A message made and not yet delivered.
+    struct Prepared: Sendable {
+        let subject: String?
+        let body: String
+        /// What the outbox redacts outside development mode: the code or temporary password.
+        let secret: String
+        let destination: CodeDestination
+        let username: String
+        /// The operation that sends it, as the outbox shows it.
+        let trigger: String
+    }
+
+    /// Who and what a message is for, as the pool's CustomMessage function sees it.
+    struct About: Sendable {
+        let source: CustomMessageTrigger.Source
+        /// The user as it will be stored.
+        let user: StoredUser
+        /// The app client of the call; `nil` for an admin operation.
+        let clientID: String?
+        let clientMetadata: [String: String]?
+    }
+
+    /// The pool's CustomMessage function's texts, or `nil` without a function.
+    private func custom(_ about: About, pool: UserPool) async throws -> CustomMessageTrigger.Answer? {
+        try await triggers.customMessage(about.source, pool: pool, user: about.user, clientID: about.clientID,
+                                         clientMetadata: about.clientMetadata)
+    }
+
+    /// A verification code for `destination` in the pool's verification message. A sign-up
     /// confirmation that ``CodeDestination/carriesLink(in:)`` is the pool's link email instead,
     /// with a link to ``confirmUserURL(clientID:username:code:)``.
     /// - Parameters:
     ///   - trigger: the operation that sends it, as the outbox shows it.
     ///   - signUpClientID: for a sign-up confirmation, the app client the user signed up with.
-    func sendCode(_ code: String, to destination: CodeDestination, username: String, pool: UserPool, trigger: String,
-                  signUpClientID: String? = nil) async {
-        let (subject, body) = if let signUpClientID, destination.carriesLink(in: pool.settings) {
+    func code(_ code: String, to destination: CodeDestination, username: String, pool: UserPool, trigger: String,
+              signUpClientID: String? = nil, about: About) async throws -> Prepared {
+        let byLink = signUpClientID != nil && destination.carriesLink(in: pool.settings)
+        let standard = if let signUpClientID, byLink {
             pool.messages.verificationLink(to: confirmUserURL(clientID: signUpClientID, username: username, code: code))
         } else {
             pool.messages.verification(destination.medium, code: code)
         }
-        await send(subject: subject, body: body, secret: code, to: destination, username: username, pool: pool, trigger: trigger)
+        // A link email keeps the pool's text: the function's would need the link filled in for {##Click Here##}.
+        let (subject, body) = byLink ? standard : try await custom(about, pool: pool)?
+            .message(destination.medium, code: code, username: username, default: standard) ?? standard
+        return Prepared(subject: subject, body: body, secret: code, destination: destination, username: username, trigger: trigger)
     }
 
-    /// Sends the code of SMS_MFA or EMAIL_OTP to `destination` in the pool's authentication message.
-    func sendAuthenticationCode(_ code: String, to destination: CodeDestination, username: String, pool: UserPool,
-                                trigger: String) async {
-        let (subject, body) = pool.messages.authentication(destination.medium, code: code, emailMfa: pool.mfa.emailMfa)
-        await send(subject: subject, body: body, secret: code, to: destination, username: username, pool: pool, trigger: trigger)
+    /// The code of SMS_MFA or EMAIL_OTP for `destination`, in the pool's authentication message.
+    func authenticationCode(_ code: String, to destination: CodeDestination, username: String, pool: UserPool, trigger: String,
+                            about: About) async throws -> Prepared {
+        let standard = pool.messages.authentication(destination.medium, code: code, emailMfa: pool.mfa.emailMfa)
+        let (subject, body) = try await custom(about, pool: pool)?
+            .message(destination.medium, code: code, username: username, default: standard) ?? standard
+        return Prepared(subject: subject, body: body, secret: code, destination: destination, username: username, trigger: trigger)
     }
 
-    /// Sends AdminCreateUser's invitation with the temporary password through each of `mediums`
-    /// for which the user has an address (email, phone_number); a medium without one is skipped.
-    func sendInvitation(temporaryPassword: String, username: String, user: StoredUser, pool: UserPool,
-                        mediums: [DeliveryMediumType]) async {
-        for medium in mediums {
+    /// AdminCreateUser's invitation with the temporary password, through each of `mediums` for
+    /// which the user has an address (email, phone_number); a medium without one is skipped.
+    func invitations(temporaryPassword: String, username: String, user: StoredUser, pool: UserPool, mediums: [DeliveryMediumType],
+                     about: About) async throws -> [Prepared] {
+        let addressed = mediums.compactMap { medium -> (DeliveryMediumType, CodeDestination)? in
             let attribute = medium == .sms ? "phone_number" : "email"
-            guard let address = user.attribute(attribute) else { continue }
-            let (subject, body) = pool.messages.invitation(medium, username: username, temporaryPassword: temporaryPassword)
-            await send(subject: subject, body: body, secret: temporaryPassword, to: CodeDestination(attributeName: attribute, address: address),
-                       username: username, pool: pool, trigger: "AdminCreateUser")
+            return user.attribute(attribute).map { (medium, CodeDestination(attributeName: attribute, address: $0)) }
+        }
+        guard !addressed.isEmpty else { return [] }
+        let answer = try await custom(about, pool: pool)
+        return addressed.map { medium, destination in
+            let standard = pool.messages.invitation(medium, username: username, temporaryPassword: temporaryPassword)
+            let (subject, body) = answer?.message(medium, code: temporaryPassword, username: username, default: standard) ?? standard
+            return Prepared(subject: subject, body: body, secret: temporaryPassword, destination: destination, username: username,
+                            trigger: "AdminCreateUser")
         }
     }
 
@@ -57,14 +99,13 @@ struct Messenger: Sendable {
         return "\(issuerBaseURL)/confirmUser?\(query.joined(separator: "&"))"
     }
 
-    /// Hands one message to the outbox; an SMS of a pool without SmsConfiguration is kept as FAILED.
-    private func send(subject: String?, body: String, secret: String, to destination: CodeDestination, username: String,
-                      pool: UserPool, trigger: String) async {
-        let email = destination.medium == .email
-        let message = OutboxMessage(medium: destination.medium, to: destination.address, from: email ? pool.messages.sender : nil,
-                                    replyTo: email ? pool.messages.replyTo : nil, subject: subject, body: body, trigger: trigger,
-                                    username: username)
+    /// Hands a message to the outbox; an SMS of a pool without SmsConfiguration is kept as FAILED.
+    func deliver(_ message: Prepared, pool: UserPool) async {
+        let email = message.destination.medium == .email
+        let outgoing = OutboxMessage(medium: message.destination.medium, to: message.destination.address,
+                                     from: email ? pool.messages.sender : nil, replyTo: email ? pool.messages.replyTo : nil,
+                                     subject: message.subject, body: message.body, trigger: message.trigger, username: message.username)
         let refusal = !email && pool.settings.smsConfiguration == nil ? "The user pool has no SmsConfiguration to send SMS with." : nil
-        await delivery.send(message, secret: secret, userPoolID: pool.id, refusal: refusal)
+        await delivery.send(outgoing, secret: message.secret, userPoolID: pool.id, refusal: refusal)
     }
 }

@@ -12,7 +12,8 @@ extension PasswordsFeature {
         let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         let pool = client.pool
         try await migrateForReset(name, client: client, clientMetadata: input.clientMetadata)
-        let details = try await codes.issueForApp(.passwordReset, toUserNamed: name, client: client, trigger: "ForgotPassword") { user in
+        let details = try await codes.issueForApp(.passwordReset, toUserNamed: name, client: client, trigger: "ForgotPassword",
+                                                  source: .forgotPassword, clientMetadata: input.clientMetadata) { user in
             try Self.checkResettable(user)
             return try CodeDestination.recovery(user, pool: pool.settings)
         }

@@ -7,20 +7,37 @@ import GatehouseStorage
 extension SignInFeature {
     static let wrongMfaCode = AWSServiceError.codeMismatchException("Invalid code or auth state for the user.")
 
-    /// Sends the code of SMS_MFA or EMAIL_OTP, kept as the user's pending sign-in code.
+    /// Sends the code of SMS_MFA or EMAIL_OTP, kept as the user's pending sign-in code. The message
+    /// is made (by the pool's CustomMessage function, if any) before the code is stored.
+    /// - Parameters:
+    ///   - client: the app client signing in.
+    ///   - metadata: the ClientMetadata of a challenge answer, for CustomMessage.
     /// - Returns: the challenge's CODE_DELIVERY_ parameters.
-    func sendSignInCode(_ challenge: ChallengeNameType, record: UserRecord, pool: UserPool) async throws -> [String: String] {
+    func sendSignInCode(_ challenge: ChallengeNameType, record: UserRecord, client: AppClient,
+                        metadata: [String: String]?) async throws -> [String: String] {
+        let pool = client.pool
         let attribute = challenge == .smsMfa ? "phone_number" : "email"
         let code = codes.newCode()
         let keys = try await codes.verificationCodes()
         let now = clock.now()
-        let (_, user, address) = try await users.update(named: record.key, in: pool) { user, record -> String in
+        let current = try StoredUser(record: record)
+        guard let address = current.attribute(attribute) else { throw AWSServiceError.invalidParameterException("The user has no \(attribute).") }
+        var destination = CodeDestination(attributeName: attribute, address: address)
+        var message = try await messenger.authenticationCode(code, to: destination, username: current.username, pool: pool, trigger: "SignIn",
+                                                             about: .init(source: .authentication, user: current, clientID: client.id,
+                                                                          clientMetadata: metadata))
+        let (_, user, stored) = try await users.update(named: record.key, in: pool) { user, record -> String in
             guard let address = user.attribute(attribute) else { throw AWSServiceError.invalidParameterException("The user has no \(attribute).") }
             user.issueCode(code, .signIn, to: attribute, sub: record.sub, now: now, codes: keys)
             return address
         }
-        let destination = CodeDestination(attributeName: attribute, address: address)
-        await messenger.sendAuthenticationCode(code, to: destination, username: user.username, pool: pool, trigger: "SignIn")
+        if stored != address {  // another call changed the address in between
+            destination = CodeDestination(attributeName: attribute, address: stored)
+            message = try await messenger.authenticationCode(code, to: destination, username: user.username, pool: pool, trigger: "SignIn",
+                                                             about: .init(source: .authentication, user: user, clientID: client.id,
+                                                                          clientMetadata: metadata))
+        }
+        await messenger.deliver(message, pool: pool)
         let details = destination.details
         return ["CODE_DELIVERY_DELIVERY_MEDIUM": details.deliveryMedium?.rawValue ?? "", "CODE_DELIVERY_DESTINATION": details.destination ?? ""]
     }

@@ -98,7 +98,8 @@ extension SignInFeature {
             var parameters = ["USER_ID_FOR_SRP": user.username]
             switch challenge {
             case .newPasswordRequired: parameters.merge(Self.newPasswordParameters(user: user, client: client)) { $1 }
-            case .smsMfa, .emailOtp: parameters.merge(try await sendSignInCode(challenge, record: record, pool: client.pool)) { $1 }
+            case .smsMfa, .emailOtp:
+                parameters.merge(try await sendSignInCode(challenge, record: record, client: client, metadata: metadata)) { $1 }
             case .selectMfaType: parameters["MFAS_CAN_CHOOSE"] = Self.jsonList(facts.userFactors)
             case .mfaSetup: parameters["MFAS_CAN_SETUP"] = Self.jsonList(client.pool.mfa.offered)
             default: break

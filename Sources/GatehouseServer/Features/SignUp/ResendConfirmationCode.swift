@@ -10,7 +10,8 @@ extension SignUpFeature {
         let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
         let pool = client.pool
         let hasDomain = try await domains.hasLinkDomain(pool)
-        let details = try await codes.issueForApp(.signUp, toUserNamed: name, client: client, trigger: "ResendConfirmationCode") { user in
+        let details = try await codes.issueForApp(.signUp, toUserNamed: name, client: client, trigger: "ResendConfirmationCode",
+                                                  source: .resendCode, clientMetadata: input.clientMetadata) { user in
             guard user.status == .unconfirmed else { throw AWSServiceError.invalidParameterException("User is already confirmed.") }
             guard let destination = CodeDestination.signUp(user, pool: pool.settings) else {
                 throw AWSServiceError.notAuthorizedException("Cannot resend codes. Auto verification not turned on.")

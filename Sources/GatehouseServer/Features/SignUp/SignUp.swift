@@ -33,10 +33,14 @@ extension SignUpFeature {
             new.user.issueCode(code, .signUp, to: destination.attributeName, sub: new.sub, now: clock.now(),
                                codes: try await codes.verificationCodes())
         }
-        try await users.insert(new, in: pool, duplicate: "User already exists", forcingAliases: answer?.verifiesAnAddress == true)
+        var message: Messenger.Prepared?
         if let destination {
-            await messenger.sendCode(code, to: destination, username: new.user.username, pool: pool, trigger: "SignUp", signUpClientID: client.id)
+            message = try await messenger.code(code, to: destination, username: new.user.username, pool: pool, trigger: "SignUp",
+                                               signUpClientID: client.id, about: .init(source: .signUp, user: new.user, clientID: client.id,
+                                                                                       clientMetadata: input.clientMetadata))
         }
+        try await users.insert(new, in: pool, duplicate: "User already exists", forcingAliases: answer?.verifiesAnAddress == true)
+        if let message { await messenger.deliver(message, pool: pool) }
         if confirmed {
             try await triggers.postConfirmation(.confirmSignUp, pool: pool, user: new.user, clientID: client.id, clientMetadata: input.clientMetadata)
         }

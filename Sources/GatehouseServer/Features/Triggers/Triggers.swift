@@ -26,6 +26,16 @@ struct Triggers: Sendable {
         return try PreSignUpTrigger.answer(result, source: source, userAttributes: userAttributes)
     }
 
+    /// CustomMessage, before a message about `user` is made: the function's texts, or `nil`
+    /// without a function.
+    func customMessage(_ source: CustomMessageTrigger.Source, pool: UserPool, user: StoredUser, clientID: String?,
+                       clientMetadata: [String: String]?) async throws -> CustomMessageTrigger.Answer? {
+        guard let result = await call(.customMessage, of: pool, event: {
+            CustomMessageTrigger.event(source, pool: pool, user: user, clientID: clientID, clientMetadata: clientMetadata)
+        }) else { return nil }
+        return try CustomMessageTrigger.answer(result, source: source)
+    }
+
     /// PostConfirmation, after the user is stored confirmed: a failure is the call's error, but
     /// the confirmation stays (docs/compatibility.md § Lambda triggers).
     func postConfirmation(_ source: UserTriggerEvents.PostConfirmationSource, pool: UserPool, user: StoredUser, clientID: String?,

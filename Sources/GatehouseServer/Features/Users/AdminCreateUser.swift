@@ -21,14 +21,20 @@ extension UsersFeature {
         let poolID = pool.id
         let random = random
         if input.messageAction == .resend {
-            let (record, user, _) = try await users.update(named: name, in: pool) { user, _ in
+            @Sendable func checkResendable(_ user: StoredUser) throws {
                 guard user.status == .forceChangePassword else {
                     throw AWSServiceError.unsupportedUserStateException("Resend not possible. \(user.username) status is not FORCE_CHANGE_PASSWORD")
                 }
+            }
+            let current = try StoredUser(record: try await users.record(named: name, in: pool))
+            try checkResendable(current)
+            let messages = try await invitations(current, name: name, password: password, input: input, pool: pool)
+            let (record, user, _) = try await users.update(named: name, in: pool) { user, _ in
+                try checkResendable(user)
                 user.password = PasswordVerifier(password: password, userIDForSRP: user.username, userPoolID: poolID, random: random)
                 user.temporaryPasswordExpiry = expiry
             }
-            await invite(user, name: name, password: password, input: input, pool: pool)
+            for message in messages { await messenger.deliver(message, pool: pool) }
             return AdminCreateUserResponse(user: UserDirectory.describe(user, record))
         }
 
@@ -38,16 +44,21 @@ extension UsersFeature {
         _ = try await triggers.preSignUp(.adminCreateUser, pool: pool, userName: new.user.username, clientID: nil,
                                          userAttributes: new.user.attributes.filter { $0.name != "sub" },
                                          validationData: input.validationData, clientMetadata: input.clientMetadata)
+        let messages = try await invitations(new.user, name: name, password: password, input: input, pool: pool)
         let record = try await users.insert(new, in: pool, duplicate: "User account already exists",
                                              forcingAliases: input.forceAliasCreation == true)
-        await invite(new.user, name: name, password: password, input: input, pool: pool)
+        for message in messages { await messenger.deliver(message, pool: pool) }
         return AdminCreateUserResponse(user: UserDirectory.describe(new.user, record))
     }
 
-    /// Sends the invitation, unless the call suppresses it; `name` is the username as the call gave it.
-    private func invite(_ user: StoredUser, name: String, password: String, input: AdminCreateUserRequest, pool: UserPool) async {
-        guard input.messageAction != .suppress else { return }
-        await messenger.sendInvitation(temporaryPassword: password, username: name, user: user, pool: pool,
-                                       mediums: input.desiredDeliveryMediums ?? [.sms])
+    /// The invitation, made before the user is stored, unless the call suppresses it; `name` is
+    /// the username as the call gave it.
+    private func invitations(_ user: StoredUser, name: String, password: String, input: AdminCreateUserRequest,
+                             pool: UserPool) async throws -> [Messenger.Prepared] {
+        guard input.messageAction != .suppress else { return [] }
+        return try await messenger.invitations(temporaryPassword: password, username: name, user: user, pool: pool,
+                                               mediums: input.desiredDeliveryMediums ?? [.sms],
+                                               about: .init(source: .adminCreateUser, user: user, clientID: nil,
+                                                            clientMetadata: input.clientMetadata))
     }
 }

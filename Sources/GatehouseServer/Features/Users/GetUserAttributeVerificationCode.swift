@@ -13,7 +13,9 @@ extension UsersFeature {
             throw AWSServiceError.invalidParameterException("Invalid attribute name: only email and phone_number can be verified.")
         }
         let details = try await codes.issue(.attributeVerification, toUserNamed: caller.record.key, in: caller.pool,
-                                            trigger: "GetUserAttributeVerificationCode") { user in
+                                            trigger: "GetUserAttributeVerificationCode",
+                                            call: .init(source: .verifyUserAttribute, clientID: caller.claims.clientID,
+                                                        clientMetadata: input.clientMetadata)) { user in
             guard let address = user.pendingAttributes.first(where: { $0.name == name })?.value ?? user.attribute(name) else {
                 throw AWSServiceError.invalidParameterException("The user has no \(name) to verify.")
             }
