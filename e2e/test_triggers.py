@@ -494,3 +494,68 @@ def test_custom_message_writes_the_codes_message_and_a_refused_one_stores_nothin
     expect_client_error(idp.forgot_password, "UserLambdaValidationException", "CustomMessage failed with error templates unavailable.",
                         ClientId=app, Username="yul")
     assert len(trigger_server.outbox(recipient="yul@example.com")) == 1, "no reset code was sent"
+
+
+def test_custom_auth_runs_the_three_functions_until_tokens(idp, lambda_invoke):
+    def define(event, context):
+        session = event["request"]["session"]
+        if session and session[-1]["challengeResult"]:
+            event["response"].update(issueTokens=True, failAuthentication=False)
+        elif len(session) >= 2:
+            event["response"].update(issueTokens=False, failAuthentication=True)
+        else:
+            event["response"].update(challengeName="CUSTOM_CHALLENGE", issueTokens=False, failAuthentication=False)
+        return event
+
+    def create(event, context):
+        event["response"].update(publicChallengeParameters={"question": "2+2?"}, privateChallengeParameters={"answer": "4"},
+                                 challengeMetadata=f"QUESTION-{len(event['request']['session'])}")
+        return event
+
+    def verify(event, context):
+        event["response"]["answerCorrect"] = event["request"]["challengeAnswer"] == event["request"]["privateChallengeParameters"]["answer"]
+        return event
+    arns = {name: function(lambda_invoke, handler) for name, handler in
+            [("DefineAuthChallenge", define), ("CreateAuthChallenge", create), ("VerifyAuthChallengeResponse", verify)]}
+    pool = idp.create_user_pool(PoolName=f"e2e-custom-{uuid.uuid4().hex[:8]}", LambdaConfig=arns)["UserPool"]
+    app = idp.create_user_pool_client(UserPoolId=pool["Id"], ClientName="app",
+                                      ExplicitAuthFlows=["ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
+    idp.admin_create_user(UserPoolId=pool["Id"], Username="cal", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool["Id"], Username="cal", Password=PASSWORD, Permanent=True)
+
+    first = idp.initiate_auth(ClientId=app, AuthFlow="CUSTOM_AUTH", AuthParameters={"USERNAME": "cal"}, ClientMetadata={"only": "pre-auth"})
+    assert (first["ChallengeName"], first["ChallengeParameters"]) == ("CUSTOM_CHALLENGE", {"question": "2+2?", "USERNAME": "cal"})
+    defined = lambda_invoke.invocations(arns["DefineAuthChallenge"])[0].event
+    assert (defined["triggerSource"], defined["request"]["session"], defined["request"]["clientMetadata"]) == (
+        "DefineAuthChallenge_Authentication", [], None)
+    wrong = idp.respond_to_auth_challenge(ClientId=app, ChallengeName="CUSTOM_CHALLENGE", Session=first["Session"],
+                                          ChallengeResponses={"USERNAME": "cal", "ANSWER": "5"}, ClientMetadata={"try": "1"})
+    assert wrong["ChallengeName"] == "CUSTOM_CHALLENGE"
+    verified = lambda_invoke.invocations(arns["VerifyAuthChallengeResponse"])[-1].event["request"]
+    assert (verified["privateChallengeParameters"], verified["challengeAnswer"], verified["clientMetadata"]) == ({"answer": "4"}, "5", {"try": "1"})
+    tokens = idp.respond_to_auth_challenge(ClientId=app, ChallengeName="CUSTOM_CHALLENGE", Session=wrong["Session"],
+                                           ChallengeResponses={"USERNAME": "cal", "ANSWER": "4"})
+    assert claims(tokens["AuthenticationResult"]["IdToken"])["cognito:username"] == "cal"
+    assert lambda_invoke.invocations(arns["DefineAuthChallenge"])[-1].event["request"]["session"] == [
+        {"challengeName": "CUSTOM_CHALLENGE", "challengeResult": False, "challengeMetadata": "QUESTION-0"},
+        {"challengeName": "CUSTOM_CHALLENGE", "challengeResult": True, "challengeMetadata": "QUESTION-1"},
+    ]
+    expect_client_error(idp.respond_to_auth_challenge, "NotAuthorizedException", "Invalid session for the user, session can only be used once.",
+                        ClientId=app, ChallengeName="CUSTOM_CHALLENGE", Session=wrong["Session"],
+                        ChallengeResponses={"USERNAME": "cal", "ANSWER": "4"})
+
+    # Two wrong answers: the define function fails the sign-in.
+    again = idp.initiate_auth(ClientId=app, AuthFlow="CUSTOM_AUTH", AuthParameters={"USERNAME": "cal"})
+    again = idp.respond_to_auth_challenge(ClientId=app, ChallengeName="CUSTOM_CHALLENGE", Session=again["Session"],
+                                          ChallengeResponses={"USERNAME": "cal", "ANSWER": "1"})
+    expect_client_error(idp.respond_to_auth_challenge, "NotAuthorizedException", "Incorrect username or password.",
+                        ClientId=app, ChallengeName="CUSTOM_CHALLENGE", Session=again["Session"],
+                        ChallengeResponses={"USERNAME": "cal", "ANSWER": "2"})
+
+
+def test_custom_auth_needs_the_functions(idp):
+    pool_id, _ = pool_with(idp)
+    app = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="custom", ExplicitAuthFlows=["ALLOW_CUSTOM_AUTH",
+                                                                                                   "ALLOW_REFRESH_TOKEN_AUTH"])
+    expect_client_error(idp.initiate_auth, "InvalidParameterException", "Custom auth lambda trigger is not configured for the user pool.",
+                        ClientId=app["UserPoolClient"]["ClientId"], AuthFlow="CUSTOM_AUTH", AuthParameters={"USERNAME": "anyone"})

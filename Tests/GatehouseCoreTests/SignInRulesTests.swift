@@ -30,9 +30,10 @@ final class SignInRulesTests: XCTestCase {
                        .invalidParameterException("Initiate Auth method not supported."))
         XCTAssertEqual(refusal { () throws(AWSServiceError) in try SignInRules.checkSupported(.userPasswordAuth, among: SignInRules.adminInitiateAuthFlows) },
                        .invalidParameterException("Initiate Auth method not supported."))
-        XCTAssertEqual(refusal { () throws(AWSServiceError) in try SignInRules.checkSupported(.customAuth, among: SignInRules.initiateAuthFlows) },
-                       AWSServiceError(type: "NotImplementedException", message: "Gatehouse does not implement the CUSTOM_AUTH flow yet.",
+        XCTAssertEqual(refusal { () throws(AWSServiceError) in try SignInRules.checkSupported(.userAuth, among: SignInRules.initiateAuthFlows) },
+                       AWSServiceError(type: "NotImplementedException", message: "Gatehouse does not implement the USER_AUTH flow yet.",
                                        status: 400))
+        XCTAssertNil(refusal { () throws(AWSServiceError) in try SignInRules.checkSupported(.customAuth, among: SignInRules.adminInitiateAuthFlows) })
     }
 
     func testAClientAllowsItsExplicitFlowsAndLegacyClientsAlwaysAllowSRPAndRefresh() {

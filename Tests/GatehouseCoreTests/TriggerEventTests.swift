@@ -196,3 +196,32 @@ final class CustomMessageTests: XCTestCase {
         XCTAssertThrowsError(try answer(#"{"emailSubject":7}"#)) { XCTAssertEqual($0 as? AWSServiceError, TriggerEvent.unrecognizable) }
     }
 }
+
+/// The custom challenge triggers' answers, and a CUSTOM_AUTH session carried from step to step.
+final class CustomAuthTriggersTests: XCTestCase {
+    private func result(_ response: String) -> InvocationResult { .answered(Array(#"{"response":\#(response)}"#.utf8)) }
+
+    func testFailingWinsOverTokensAndTokensOverAChallenge() throws {
+        XCTAssertEqual(try CustomAuthTriggers.decision(result(#"{"failAuthentication":true,"issueTokens":true}"#)), .fail)
+        XCTAssertEqual(try CustomAuthTriggers.decision(result(#"{"issueTokens":true,"challengeName":"CUSTOM_CHALLENGE"}"#)), .issueTokens)
+        XCTAssertEqual(try CustomAuthTriggers.decision(result(#"{"challengeName":"CUSTOM_CHALLENGE"}"#)), .customChallenge)
+        XCTAssertThrowsError(try CustomAuthTriggers.decision(result(#"{"challengeName":"SMS_MFA"}"#))) {
+            XCTAssertEqual($0 as? AWSServiceError, TriggerEvent.unrecognizable)
+        }
+        XCTAssertEqual(try CustomAuthTriggers.challenge(result(#"{"publicChallengeParameters":{"q":"?"},"challengeMetadata":"M"}"#)),
+                       CustomAuthTriggers.Challenge(publicParameters: ["q": "?"], privateParameters: [:], metadata: "M"))
+        XCTAssertFalse(try CustomAuthTriggers.answerCorrect(result(#"{"answerCorrect":null}"#)))
+    }
+
+    func testASessionKeepsTheStepsAndTheChallengesSecrets() throws {
+        let key = SealingKey(key: Data(repeating: 7, count: 32))
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var session = SignInSession(challenge: .customChallenge, id: "s", userPoolID: "p", clientID: "c", sub: nil, username: "u",
+                                    expiry: now.addingTimeInterval(180))
+        session.custom = .init(steps: [.init(challengeName: "CUSTOM_CHALLENGE", challengeResult: false, challengeMetadata: "Q1"),
+                                       .init(challengeName: "CUSTOM_CHALLENGE", challengeResult: true)],
+                               privateParameters: ["answer": "4"], metadata: "Q2")
+        let opened = try SignInSession(opening: session.sealed(with: key, random: .system), clientID: "c", with: key, now: now)
+        XCTAssertEqual(opened, session)
+    }
+}

@@ -7,17 +7,17 @@ import Foundation
 /// ``SignInMachine``'s, the MFA that applies ``SignInMfa``'s.
 public enum SignInRules {
     /// The flows InitiateAuth takes.
-    public static let initiateAuthFlows: [AuthFlowType] = [.userSrpAuth, .userPasswordAuth, .refreshTokenAuth, .refreshToken]
+    public static let initiateAuthFlows: [AuthFlowType] = [.userSrpAuth, .userPasswordAuth, .customAuth, .refreshTokenAuth, .refreshToken]
     /// The flows AdminInitiateAuth takes.
-    public static let adminInitiateAuthFlows: [AuthFlowType] = [.userSrpAuth, .adminUserPasswordAuth, .adminNoSrpAuth,
+    public static let adminInitiateAuthFlows: [AuthFlowType] = [.userSrpAuth, .adminUserPasswordAuth, .adminNoSrpAuth, .customAuth,
                                                                 .refreshTokenAuth, .refreshToken]
 
     /// Checks that a sign-in operation takes `flow`.
     /// - Throws: `InvalidParameterException` "Initiate Auth method not supported." for a flow of
     ///   the other operation (ADMIN_ flows on InitiateAuth, USER_PASSWORD_AUTH on AdminInitiateAuth);
-    ///   `NotImplementedException` for CUSTOM_AUTH and USER_AUTH, which Gatehouse does not run yet.
+    ///   `NotImplementedException` for USER_AUTH, which Gatehouse does not run yet.
     public static func checkSupported(_ flow: AuthFlowType, among supported: [AuthFlowType]) throws(AWSServiceError) {
-        if flow == .customAuth || flow == .userAuth {
+        if flow == .userAuth {
             throw AWSServiceError(type: "NotImplementedException", message: "Gatehouse does not implement the \(flow.rawValue) flow yet.",
                                   status: 400)
         }
@@ -38,6 +38,7 @@ public enum SignInRules {
         case .refreshTokenAuth, .refreshToken: flows.contains(.allowRefreshTokenAuth) || legacy
         case .userPasswordAuth: flows.contains(.allowUserPasswordAuth) || flows.contains(.userPasswordAuth)
         case .adminUserPasswordAuth, .adminNoSrpAuth: flows.contains(.allowAdminUserPasswordAuth) || flows.contains(.adminNoSrpAuth)
+        case .customAuth: flows.contains(.allowCustomAuth) || flows.contains(.customAuthFlowOnly)
         default: false
         }
         guard !enabled else { return }

@@ -25,9 +25,25 @@ public struct SignInSession: Sendable, Equatable {
     public var authTime: Date?
     /// What the sign-in has done before this challenge.
     public var progress = SignInMachine.Progress()
+    /// A CUSTOM_AUTH sign-in's steps so far, and its current CUSTOM_CHALLENGE: the parameters
+    /// only VerifyAuthChallengeResponse sees, and CreateAuthChallenge's metadata.
+    public var custom = CustomAuthState()
+
+    public struct CustomAuthState: Sendable, Equatable {
+        public var steps: [CustomAuthTriggers.ChallengeResult] = []
+        public var privateParameters: [String: String] = [:]
+        public var metadata: String?
+
+        public init(steps: [CustomAuthTriggers.ChallengeResult] = [], privateParameters: [String: String] = [:], metadata: String? = nil) {
+            self.steps = steps
+            self.privateParameters = privateParameters
+            self.metadata = metadata
+        }
+    }
 
     public init(challenge: ChallengeNameType, id: String, userPoolID: String, clientID: String, sub: String?, username: String,
-                expiry: Date, srpKey: [UInt8]? = nil, authTime: Date? = nil, progress: SignInMachine.Progress = .init()) {
+                expiry: Date, srpKey: [UInt8]? = nil, authTime: Date? = nil, progress: SignInMachine.Progress = .init(),
+                custom: CustomAuthState = .init()) {
         self.challenge = challenge
         self.id = id
         self.userPoolID = userPoolID
@@ -38,6 +54,7 @@ public struct SignInSession: Sendable, Equatable {
         self.srpKey = srpKey
         self.authTime = authTime
         self.progress = progress
+        self.custom = custom
     }
 
     static let context = "sign-in-session"
@@ -58,6 +75,13 @@ public struct SignInSession: Sendable, Equatable {
         if progress.newPasswordSet { writer.member("n", true) }
         if progress.mfaPassed { writer.member("m", true) }
         if let chosen = progress.chosenFactor { writer.member("f", chosen.rawValue) }
+        if !custom.steps.isEmpty {
+            writer.member("x", custom.steps.map { step in
+                JSONNode.array([.string(step.challengeName), .bool(step.challengeResult), step.challengeMetadata.map(JSONNode.string) ?? .null])
+            })
+        }
+        if !custom.privateParameters.isEmpty { writer.member("q", custom.privateParameters) }
+        if let metadata = custom.metadata { writer.member("y", metadata) }
         writer.endObject()
         return key.seal(writer.bytes, context: Self.context, random: random).base64EncodedString()
     }
@@ -91,7 +115,14 @@ public struct SignInSession: Sendable, Equatable {
                   srpKey: fields["k"]?.string.flatMap { Data(base64Encoded: $0) }.map(Array.init),
                   authTime: fields["t"].flatMap(Self.seconds),
                   progress: SignInMachine.Progress(newPasswordSet: fields["n"]?.bool == true, mfaPassed: fields["m"]?.bool == true,
-                                                   chosenFactor: fields["f"]?.string.map(ChallengeNameType.init(rawValue:))))
+                                                   chosenFactor: fields["f"]?.string.map(ChallengeNameType.init(rawValue:))),
+                  custom: CustomAuthState(
+                    steps: (fields["x"]?.array ?? []).compactMap { step in
+                        guard let parts = step.array, parts.count == 3, let name = parts[0].string, let result = parts[1].bool else { return nil }
+                        return CustomAuthTriggers.ChallengeResult(challengeName: name, challengeResult: result, challengeMetadata: parts[2].string)
+                    },
+                    privateParameters: (fields["q"]?.pairs ?? []).reduce(into: [:]) { map, pair in map[pair.key] = pair.value.string },
+                    metadata: fields["y"]?.string))
     }
 
     private static func seconds(_ node: JSONNode) -> Date? {

@@ -46,8 +46,10 @@ final class SignInOperationTests: XCTestCase {
                                "InvalidParameterException", "Initiate Auth method not supported.")
             client.assertError(try await client.call("AdminInitiateAuth", admin.merging(["AuthFlow": "USER_PASSWORD_AUTH"]) { $1 }),
                                "InvalidParameterException", "Initiate Auth method not supported.")
+            client.assertError(try await client.call("InitiateAuth", ["ClientId": srpOnly, "AuthFlow": "USER_AUTH"]),
+                               "NotImplementedException", "Gatehouse does not implement the USER_AUTH flow yet.")
             client.assertError(try await client.call("InitiateAuth", ["ClientId": srpOnly, "AuthFlow": "CUSTOM_AUTH"]),
-                               "NotImplementedException", "Gatehouse does not implement the CUSTOM_AUTH flow yet.")
+                               "InvalidParameterException", "CUSTOM_AUTH flow not enabled for this client")
             client.assertError(try await client.call("InitiateAuth", ["ClientId": "nosuchclient", "AuthFlow": "USER_PASSWORD_AUTH"]),
                                "ResourceNotFoundException", "User pool client nosuchclient does not exist.")
         }

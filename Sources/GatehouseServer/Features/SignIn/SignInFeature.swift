@@ -41,6 +41,8 @@ struct SignInFeature: Sendable {
             return try await refresh(parameters, client: client)
         case .userSrpAuth:
             return try await startSRP(parameters, client: client, validationData: validationData)
+        case .customAuth:
+            return try await startCustomAuth(parameters, client: client, metadata: validationData)
         default:
             let name = try Self.signedUsername(parameters, client: client)
             let password = try Self.parameter("PASSWORD", in: parameters)
@@ -52,7 +54,7 @@ struct SignInFeature: Sendable {
     }
 
     /// Answers a challenge: PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SMS_MFA, SOFTWARE_TOKEN_MFA,
-    /// EMAIL_OTP, SELECT_MFA_TYPE, MFA_SETUP.
+    /// EMAIL_OTP, SELECT_MFA_TYPE, MFA_SETUP, CUSTOM_CHALLENGE.
     /// - Throws: `InvalidParameterException` for a challenge Gatehouse does not answer, and what
     ///   each challenge refuses.
     /// - Parameter metadata: the call's ClientMetadata, for the triggers it reaches.
@@ -69,6 +71,8 @@ struct SignInFeature: Sendable {
             return try await answerSelectMfaType(responses, session: session, client: client, metadata: metadata)
         case .mfaSetup:
             return try await answerMfaSetup(responses, session: session, client: client, metadata: metadata)
+        case .customChallenge:
+            return try await answerCustomChallenge(responses, session: session, client: client, metadata: metadata)
         default:
             throw AWSServiceError.invalidParameterException("Unsupported challenge name \(challenge.rawValue)")
         }

@@ -36,6 +36,39 @@ struct Triggers: Sendable {
         return try CustomMessageTrigger.answer(result, source: source)
     }
 
+    /// What Cognito answers to CUSTOM_AUTH in a pool without the custom challenge functions.
+    static let customAuthNotConfigured = AWSServiceError.invalidParameterException("Custom auth lambda trigger is not configured for the user pool.")
+
+    /// Calls a custom challenge function, which CUSTOM_AUTH needs.
+    private func customAuth(_ trigger: LambdaTrigger, of pool: UserPool, event: () -> [UInt8]) async throws -> InvocationResult {
+        guard let result = await call(trigger, of: pool, event: event) else { throw Self.customAuthNotConfigured }
+        return result
+    }
+
+    /// DefineAuthChallenge: what follows a CUSTOM_AUTH sign-in's `session` steps.
+    func defineAuthChallenge(_ subject: CustomAuthTriggers.Subject,
+                             session: [CustomAuthTriggers.ChallengeResult]) async throws -> CustomAuthTriggers.Decision {
+        try CustomAuthTriggers.decision(await customAuth(.defineAuthChallenge, of: subject.pool) {
+            CustomAuthTriggers.defineEvent(subject, session: session)
+        })
+    }
+
+    /// CreateAuthChallenge: the next CUSTOM_CHALLENGE.
+    func createAuthChallenge(_ subject: CustomAuthTriggers.Subject,
+                             session: [CustomAuthTriggers.ChallengeResult]) async throws -> CustomAuthTriggers.Challenge {
+        try CustomAuthTriggers.challenge(await customAuth(.createAuthChallenge, of: subject.pool) {
+            CustomAuthTriggers.createEvent(subject, session: session)
+        })
+    }
+
+    /// VerifyAuthChallengeResponse: whether `answer` is right.
+    func verifyAuthChallengeResponse(_ subject: CustomAuthTriggers.Subject, privateParameters: [String: String],
+                                     answer: String) async throws -> Bool {
+        try CustomAuthTriggers.answerCorrect(await customAuth(.verifyAuthChallengeResponse, of: subject.pool) {
+            CustomAuthTriggers.verifyEvent(subject, privateParameters: privateParameters, answer: answer)
+        })
+    }
+
     /// PostConfirmation, after the user is stored confirmed: a failure is the call's error, but
     /// the confirmation stays (docs/compatibility.md § Lambda triggers).
     func postConfirmation(_ source: UserTriggerEvents.PostConfirmationSource, pool: UserPool, user: StoredUser, clientID: String?,

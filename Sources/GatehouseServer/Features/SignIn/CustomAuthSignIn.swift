@@ -1,0 +1,76 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+
+extension SignInFeature {
+    /// CUSTOM_AUTH's first step: once PreAuthentication has seen the user, the pool's
+    /// DefineAuthChallenge function decides, from no steps yet, what comes first. A user a hiding
+    /// client does not show goes through the functions with `userNotFound` and never gets tokens.
+    /// - Throws: `InvalidParameterException` "Custom auth lambda trigger is not configured for the
+    ///   user pool." without the functions; the refusals of a password sign-in before the password.
+    func startCustomAuth(_ parameters: [String: String]?, client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
+        guard LambdaTrigger.defineAuthChallenge.function(in: client.pool.triggers) != nil else { throw Triggers.customAuthNotConfigured }
+        let name = try Self.signedUsername(parameters, client: client)
+        var found: (record: UserRecord, user: StoredUser)?
+        do {
+            let record = try await preAuthenticatedUser(named: name, client: client, validationData: metadata)
+            let user = try StoredUser(record: record)
+            if let refusal = SignInRules.refusalBeforePassword(user, now: clock.now()) { throw refusal.error }
+            found = (record, user)
+        } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
+            found = nil
+        }
+        // InitiateAuth's ClientMetadata reaches PreAuthentication only (API reference).
+        return try await nextCustomStep(after: [], name: name, found: found, client: client, metadata: nil)
+    }
+
+    /// The answer to CUSTOM_CHALLENGE: VerifyAuthChallengeResponse checks ANSWER, then
+    /// DefineAuthChallenge decides what follows. The session is used up either way.
+    func answerCustomChallenge(_ responses: [String: String]?, session text: String?, client: AppClient,
+                               metadata: [String: String]?) async throws -> SignInOutcome {
+        _ = try Self.signedUsername(responses, client: client)
+        let answer = try Self.parameter("ANSWER", in: responses)
+        guard let text else { throw AWSServiceError.invalidParameterException("Missing required parameter Session") }
+        let session = try await sessions.unseal(text, client: client)
+        guard session.challenge == .customChallenge, session.userPoolID == client.pool.id else { throw SignInSessions.invalid }
+        try await sessions.consume(session)
+        let found = session.sub == nil ? nil : try await sessions.user(of: session, in: client.pool)
+        let subject = CustomAuthTriggers.Subject(pool: client.pool, user: found?.user, userName: session.username, clientID: client.id,
+                                                 clientMetadata: metadata)
+        let correct = try await triggers.verifyAuthChallengeResponse(subject, privateParameters: session.custom.privateParameters,
+                                                                      answer: answer)
+        let steps = session.custom.steps + [CustomAuthTriggers.ChallengeResult(challengeName: ChallengeNameType.customChallenge.rawValue,
+                                                                               challengeResult: correct,
+                                                                               challengeMetadata: session.custom.metadata)]
+        return try await nextCustomStep(after: steps, name: session.username, found: found, client: client, metadata: metadata)
+    }
+
+    /// What DefineAuthChallenge decides after `steps`: a refusal, tokens (without the pool's MFA:
+    /// a custom flow runs its own challenges), or a new CUSTOM_CHALLENGE that CreateAuthChallenge
+    /// makes, at most ``CustomAuthTriggers/maximumChallenges`` in one sign-in.
+    private func nextCustomStep(after steps: [CustomAuthTriggers.ChallengeResult], name: String, found: (record: UserRecord, user: StoredUser)?,
+                                client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
+        let subject = CustomAuthTriggers.Subject(pool: client.pool, user: found?.user, userName: name, clientID: client.id,
+                                                 clientMetadata: metadata)
+        switch try await triggers.defineAuthChallenge(subject, session: steps) {
+        case .fail:
+            throw SignInRefusal.incorrectPassword.error
+        case .issueTokens:
+            guard let found else { throw SignInRefusal.incorrectPassword.error }
+            return try await proceed(after: .passwordVerified, progress: SignInMachine.Progress(mfaPassed: true), record: found.record,
+                                     user: found.user, client: client, metadata: metadata, authTime: clock.now())
+        case .customChallenge:
+            guard steps.count < CustomAuthTriggers.maximumChallenges else { throw SignInRefusal.incorrectPassword.error }
+            let challenge = try await triggers.createAuthChallenge(subject, session: steps)
+            let username = found?.user.username ?? name
+            var session = sessions.start(.customChallenge, client: client, sub: found?.record.sub, username: username)
+            session.custom = SignInSession.CustomAuthState(steps: steps, privateParameters: challenge.privateParameters,
+                                                           metadata: challenge.metadata)
+            var parameters = challenge.publicParameters
+            parameters["USERNAME"] = username
+            return SignInOutcome(challengeName: .customChallenge, session: try await sessions.sealed(session), challengeParameters: parameters)
+        }
+    }
+}
