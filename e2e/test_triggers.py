@@ -7,6 +7,7 @@ import jwt
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
+from pycognito.aws_srp import AWSSRP
 
 from conftest import trigger_server_env
 from helpers import REGION, expect_client_error
@@ -496,6 +497,19 @@ def test_custom_message_writes_the_codes_message_and_a_refused_one_stores_nothin
     assert len(trigger_server.outbox(recipient="yul@example.com")) == 1, "no reset code was sent"
 
 
+def custom_auth_pool(idp, lambda_invoke, define, create, verify, username):
+    """A pool whose three custom challenge functions are these handlers, a client allowing
+    CUSTOM_AUTH, and a confirmed user; returns (ARNs by trigger, pool id, client id)."""
+    arns = {name: function(lambda_invoke, handler) for name, handler in
+            [("DefineAuthChallenge", define), ("CreateAuthChallenge", create), ("VerifyAuthChallengeResponse", verify)]}
+    pool_id = idp.create_user_pool(PoolName=f"e2e-custom-{uuid.uuid4().hex[:8]}", LambdaConfig=arns)["UserPool"]["Id"]
+    app = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="app",
+                                      ExplicitAuthFlows=["ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
+    idp.admin_create_user(UserPoolId=pool_id, Username=username, MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool_id, Username=username, Password=PASSWORD, Permanent=True)
+    return arns, pool_id, app
+
+
 def test_custom_auth_runs_the_three_functions_until_tokens(idp, lambda_invoke):
     def define(event, context):
         session = event["request"]["session"]
@@ -515,13 +529,7 @@ def test_custom_auth_runs_the_three_functions_until_tokens(idp, lambda_invoke):
     def verify(event, context):
         event["response"]["answerCorrect"] = event["request"]["challengeAnswer"] == event["request"]["privateChallengeParameters"]["answer"]
         return event
-    arns = {name: function(lambda_invoke, handler) for name, handler in
-            [("DefineAuthChallenge", define), ("CreateAuthChallenge", create), ("VerifyAuthChallengeResponse", verify)]}
-    pool = idp.create_user_pool(PoolName=f"e2e-custom-{uuid.uuid4().hex[:8]}", LambdaConfig=arns)["UserPool"]
-    app = idp.create_user_pool_client(UserPoolId=pool["Id"], ClientName="app",
-                                      ExplicitAuthFlows=["ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
-    idp.admin_create_user(UserPoolId=pool["Id"], Username="cal", MessageAction="SUPPRESS")
-    idp.admin_set_user_password(UserPoolId=pool["Id"], Username="cal", Password=PASSWORD, Permanent=True)
+    arns, _, app = custom_auth_pool(idp, lambda_invoke, define, create, verify, "cal")
 
     first = idp.initiate_auth(ClientId=app, AuthFlow="CUSTOM_AUTH", AuthParameters={"USERNAME": "cal"}, ClientMetadata={"only": "pre-auth"})
     assert (first["ChallengeName"], first["ChallengeParameters"]) == ("CUSTOM_CHALLENGE", {"question": "2+2?", "USERNAME": "cal"})
@@ -559,3 +567,42 @@ def test_custom_auth_needs_the_functions(idp):
                                                                                                    "ALLOW_REFRESH_TOKEN_AUTH"])
     expect_client_error(idp.initiate_auth, "InvalidParameterException", "Custom auth lambda trigger is not configured for the user pool.",
                         ClientId=app["UserPoolClient"]["ClientId"], AuthFlow="CUSTOM_AUTH", AuthParameters={"USERNAME": "anyone"})
+
+
+def test_custom_auth_can_start_with_srp(idp, lambda_invoke):
+    def define(event, context):
+        session = event["request"]["session"]
+        names = [step["challengeName"] for step in session]
+        if names == ["SRP_A"]:
+            event["response"]["challengeName"] = "PASSWORD_VERIFIER"
+        elif names == ["SRP_A", "PASSWORD_VERIFIER"]:
+            event["response"]["challengeName"] = "CUSTOM_CHALLENGE"
+        else:
+            event["response"]["issueTokens"] = session[-1]["challengeResult"]
+            event["response"]["failAuthentication"] = not session[-1]["challengeResult"]
+        return event
+
+    def create(event, context):
+        event["response"].update(publicChallengeParameters={"hint": "pin"}, privateChallengeParameters={"pin": "2468"})
+        return event
+
+    def verify(event, context):
+        event["response"]["answerCorrect"] = event["request"]["challengeAnswer"] == "2468"
+        return event
+    arns, pool_id, app = custom_auth_pool(idp, lambda_invoke, define, create, verify, "dot")
+
+    srp = AWSSRP("dot", PASSWORD, pool_id, app, client=idp)
+    parameters = {**srp.get_auth_params(), "CHALLENGE_NAME": "SRP_A"}
+    verifier = idp.initiate_auth(ClientId=app, AuthFlow="CUSTOM_AUTH", AuthParameters=parameters)
+    assert verifier["ChallengeName"] == "PASSWORD_VERIFIER"
+    custom = idp.respond_to_auth_challenge(ClientId=app, ChallengeName="PASSWORD_VERIFIER",
+                                           ChallengeResponses=srp.process_challenge(verifier["ChallengeParameters"], parameters))
+    assert (custom["ChallengeName"], custom["ChallengeParameters"]) == ("CUSTOM_CHALLENGE", {"hint": "pin", "USERNAME": "dot"})
+    tokens = idp.respond_to_auth_challenge(ClientId=app, ChallengeName="CUSTOM_CHALLENGE", Session=custom["Session"],
+                                           ChallengeResponses={"USERNAME": "dot", "ANSWER": "2468"})
+    assert "AccessToken" in tokens["AuthenticationResult"]
+    assert lambda_invoke.invocations(arns["DefineAuthChallenge"])[-1].event["request"]["session"] == [
+        {"challengeName": "SRP_A", "challengeResult": True, "challengeMetadata": None},
+        {"challengeName": "PASSWORD_VERIFIER", "challengeResult": True, "challengeMetadata": None},
+        {"challengeName": "CUSTOM_CHALLENGE", "challengeResult": True, "challengeMetadata": None},
+    ]

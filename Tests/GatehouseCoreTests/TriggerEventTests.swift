@@ -205,6 +205,7 @@ final class CustomAuthTriggersTests: XCTestCase {
         XCTAssertEqual(try CustomAuthTriggers.decision(result(#"{"failAuthentication":true,"issueTokens":true}"#)), .fail)
         XCTAssertEqual(try CustomAuthTriggers.decision(result(#"{"issueTokens":true,"challengeName":"CUSTOM_CHALLENGE"}"#)), .issueTokens)
         XCTAssertEqual(try CustomAuthTriggers.decision(result(#"{"challengeName":"CUSTOM_CHALLENGE"}"#)), .customChallenge)
+        XCTAssertEqual(try CustomAuthTriggers.decision(result(#"{"challengeName":"PASSWORD_VERIFIER"}"#)), .passwordVerifier)
         XCTAssertThrowsError(try CustomAuthTriggers.decision(result(#"{"challengeName":"SMS_MFA"}"#))) {
             XCTAssertEqual($0 as? AWSServiceError, TriggerEvent.unrecognizable)
         }

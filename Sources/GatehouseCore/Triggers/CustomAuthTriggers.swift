@@ -25,6 +25,8 @@ public enum CustomAuthTriggers {
         case issueTokens
         case fail
         case customChallenge
+        /// SRP's password check, for a sign-in that started with SRP_A.
+        case passwordVerifier
     }
 
     /// A CUSTOM_CHALLENGE as CreateAuthChallenge made it.
@@ -96,10 +98,11 @@ public enum CustomAuthTriggers {
         let response = try TriggerEvent.output(result, of: .defineAuthChallenge)
         if try response.optionalBool("failAuthentication") == true { return .fail }
         if try response.optionalBool("issueTokens") == true { return .issueTokens }
-        guard try response.optionalString("challengeName") == ChallengeNameType.customChallenge.rawValue else {
-            throw TriggerEvent.unrecognizable
+        switch try response.optionalString("challengeName") {
+        case ChallengeNameType.customChallenge.rawValue: return .customChallenge
+        case ChallengeNameType.passwordVerifier.rawValue: return .passwordVerifier
+        default: throw TriggerEvent.unrecognizable
         }
-        return .customChallenge
     }
 
     public static func createEvent(_ subject: Subject, session: [ChallengeResult]) -> [UInt8] {

@@ -5,25 +5,27 @@ import GatehouseCore
 import GatehouseStorage
 
 extension SignInFeature {
+    /// The first step's name in a CUSTOM_AUTH sign-in that starts with SRP (not a challenge of the model).
+    static let srpA = "SRP_A"
+
     /// CUSTOM_AUTH's first step: once PreAuthentication has seen the user, the pool's
-    /// DefineAuthChallenge function decides, from no steps yet, what comes first. A user a hiding
-    /// client does not show goes through the functions with `userNotFound` and never gets tokens.
+    /// DefineAuthChallenge function decides, from no steps yet (or from SRP_A, when the client sends
+    /// `CHALLENGE_NAME` SRP_A with its A), what comes first. A user a hiding client does not show
+    /// goes through the functions with `userNotFound` and never gets tokens.
     /// - Throws: `InvalidParameterException` "Custom auth lambda trigger is not configured for the
     ///   user pool." without the functions; the refusals of a password sign-in before the password.
     func startCustomAuth(_ parameters: [String: String]?, client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
         guard LambdaTrigger.defineAuthChallenge.function(in: client.pool.triggers) != nil else { throw Triggers.customAuthNotConfigured }
         let name = try Self.signedUsername(parameters, client: client)
-        var found: (record: UserRecord, user: StoredUser)?
-        do {
-            let record = try await preAuthenticatedUser(named: name, client: client, validationData: metadata)
-            let user = try StoredUser(record: record)
-            if let refusal = SignInRules.refusalBeforePassword(user, now: clock.now()) { throw refusal.error }
-            found = (record, user)
-        } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
-            found = nil
+        let found = try await challengedUser(named: name, client: client, validationData: metadata)
+        var steps: [CustomAuthTriggers.ChallengeResult] = []
+        var clientPublic: String?
+        if parameters?["CHALLENGE_NAME"] == Self.srpA {
+            clientPublic = try Self.parameter("SRP_A", in: parameters)
+            steps = [.init(challengeName: Self.srpA, challengeResult: true)]
         }
         // InitiateAuth's ClientMetadata reaches PreAuthentication only (API reference).
-        return try await nextCustomStep(after: [], name: name, found: found, client: client, metadata: nil)
+        return try await nextCustomStep(after: steps, name: name, found: found, client: client, metadata: nil, clientPublic: clientPublic)
     }
 
     /// The answer to CUSTOM_CHALLENGE: VerifyAuthChallengeResponse checks ANSWER, then
@@ -50,11 +52,16 @@ extension SignInFeature {
     /// What DefineAuthChallenge decides after `steps`: a refusal, tokens (without the pool's MFA:
     /// a custom flow runs its own challenges), or a new CUSTOM_CHALLENGE that CreateAuthChallenge
     /// makes, at most ``CustomAuthTriggers/maximumChallenges`` in one sign-in.
-    private func nextCustomStep(after steps: [CustomAuthTriggers.ChallengeResult], name: String, found: (record: UserRecord, user: StoredUser)?,
-                                client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
+    /// - Parameter clientPublic: the client's SRP A, when the sign-in started with SRP_A and
+    ///   DefineAuthChallenge may ask for PASSWORD_VERIFIER.
+    func nextCustomStep(after steps: [CustomAuthTriggers.ChallengeResult], name: String, found: (record: UserRecord, user: StoredUser)?,
+                        client: AppClient, metadata: [String: String]?, clientPublic: String? = nil) async throws -> SignInOutcome {
         let subject = CustomAuthTriggers.Subject(pool: client.pool, user: found?.user, userName: name, clientID: client.id,
                                                  clientMetadata: metadata)
         switch try await triggers.defineAuthChallenge(subject, session: steps) {
+        case .passwordVerifier:
+            guard let clientPublic else { throw TriggerEvent.unrecognizable }
+            return try await passwordVerifierChallenge(name: name, found: found, clientPublic: clientPublic, client: client, customSteps: steps)
         case .fail:
             throw SignInRefusal.incorrectPassword.error
         case .issueTokens:

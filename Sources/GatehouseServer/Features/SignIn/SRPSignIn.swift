@@ -12,15 +12,29 @@ extension SignInFeature {
     func startSRP(_ parameters: [String: String]?, client: AppClient, validationData: [String: String]?) async throws -> SignInOutcome {
         let name = try Self.signedUsername(parameters, client: client)
         let clientPublic = try Self.parameter("SRP_A", in: parameters)
-        var found: (record: UserRecord, user: StoredUser)?
+        let found = try await challengedUser(named: name, client: client, validationData: validationData)
+        return try await passwordVerifierChallenge(name: name, found: found, clientPublic: clientPublic, client: client)
+    }
+
+    /// The user a challenge-based sign-in (SRP, CUSTOM_AUTH) names, once PreAuthentication has
+    /// seen it and nothing refuses it before its password; `nil` for a user the client hides,
+    /// which is challenged all the same.
+    func challengedUser(named name: String, client: AppClient,
+                        validationData: [String: String]?) async throws -> (record: UserRecord, user: StoredUser)? {
         do {
             let record = try await preAuthenticatedUser(named: name, client: client, validationData: validationData)
             let user = try StoredUser(record: record)
             if let refusal = SignInRules.refusalBeforePassword(user, now: clock.now()) { throw refusal.error }
-            found = (record, user)
+            return (record, user)
         } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
-            found = nil  // a user the client hides: challenged all the same
+            return nil
         }
+    }
+
+    /// The PASSWORD_VERIFIER challenge for the client's A; a CUSTOM_AUTH sign-in's session keeps
+    /// its steps so far, so that its answer goes back to DefineAuthChallenge.
+    func passwordVerifierChallenge(name: String, found: (record: UserRecord, user: StoredUser)?, clientPublic: String, client: AppClient,
+                                   customSteps: [CustomAuthTriggers.ChallengeResult] = []) async throws -> SignInOutcome {
         let verifier: PasswordVerifier
         if let known = found?.user.password {
             verifier = known
@@ -31,8 +45,9 @@ extension SignInFeature {
             throw AWSServiceError.invalidParameterException("SRP_A is not valid.")
         }
         let username = found?.user.username ?? name
-        let session = sessions.start(.passwordVerifier, client: client, sub: found?.record.sub, username: username,
+        var session = sessions.start(.passwordVerifier, client: client, sub: found?.record.sub, username: username,
                                      srpKey: exchange.sessionKey)
+        session.custom.steps = customSteps
         return SignInOutcome(challengeName: .passwordVerifier, challengeParameters: [
             "SALT": SRPServer.hex(verifier.salt), "SECRET_BLOCK": try await sessions.sealed(session),
             "SRP_B": exchange.serverPublicHex, "USERNAME": username, "USER_ID_FOR_SRP": username,
@@ -77,6 +92,11 @@ extension SignInFeature {
             try await users.recordWrongPassword(record, in: client.pool)
         }
         let (proven, provenUser) = try await passwordProven(record, user: user, pool: client.pool)
+        if !session.custom.steps.isEmpty {  // a CUSTOM_AUTH sign-in that started with SRP
+            return try await nextCustomStep(after: session.custom.steps + [.init(challengeName: ChallengeNameType.passwordVerifier.rawValue,
+                                                                                 challengeResult: true)],
+                                            name: session.username, found: (proven, provenUser), client: client, metadata: metadata)
+        }
         return try await proceed(after: .passwordVerified, record: proven, user: provenUser, client: client, metadata: metadata,
                                  authTime: now)
     }
