@@ -56,7 +56,7 @@ public struct Gatehouse: Sendable {
         let domainRecords = UserPoolDomains(storage: storage)
         let triggers = Triggers(invoker: FunctionInvoker(endpointURL: configuration.lambdaEndpointURL,
                                                          credentials: LambdaCredentials(environment: configuration.environment),
-                                                         http: .shared, logger: logger))
+                                                         http: FunctionInvoker.http, logger: logger))
         let messenger = Messenger(delivery: delivery, triggers: triggers, issuerBaseURL: configuration.issuerBaseURL)
         let verificationCodes = key("verification-code-key", VerificationCodes.init(key:))
         let codes = CodeIssuer(users: users, messenger: messenger, keys: verificationCodes, clock: clock, random: random)
