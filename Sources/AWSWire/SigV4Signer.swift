@@ -42,11 +42,14 @@ public struct SigV4Signer: Sendable {
     public let credentials: AWSCredentials
     public let region: String
     public let service: String
+    /// Where signers that sign many requests keep the day's key.
+    public let keyCache: SigV4KeyCache?
 
-    public init(credentials: AWSCredentials, region: String, service: String) {
+    public init(credentials: AWSCredentials, region: String, service: String, keyCache: SigV4KeyCache? = nil) {
         self.credentials = credentials
         self.region = region
         self.service = service
+        self.keyCache = keyCache
     }
 
     /// `request` with the headers that sign it: `X-Amz-Security-Token` for temporary credentials
@@ -106,11 +109,15 @@ public struct SigV4Signer: Sendable {
     }
 
     func signingKey(date: String) -> SymmetricKey {
-        var key = SymmetricKey(data: Array("AWS4\(credentials.secretAccessKey)".utf8))
-        for part in [date, region, service, "aws4_request"] {
-            key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key))
+        let derive = {
+            var key = SymmetricKey(data: Array("AWS4\(credentials.secretAccessKey)".utf8))
+            for part in [date, region, service, "aws4_request"] {
+                key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key))
+            }
+            return key
         }
-        return key
+        guard let keyCache else { return derive() }
+        return keyCache.key(scope: scope(date: date), secret: credentials.secretAccessKey, derive: derive)
     }
 
     func amzDate(of request: SigV4Request) -> String {

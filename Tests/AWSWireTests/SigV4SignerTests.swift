@@ -8,11 +8,13 @@ final class SigV4SignerTests: XCTestCase {
     static let suite = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/aws4_testsuite")
 
     /// The credentials carry the session token that the vector's canonical request shows, as
-    /// botocore's own run of this suite does.
+    /// botocore's own run of this suite does. Each vector is signed twice: with a fresh signing key,
+    /// and with the key a ``SigV4KeyCache`` shared by every signer keeps.
     func testEveryVectorOfTheSuite() throws {
         let vectors = try Self.vectorDirectories()
         XCTAssertEqual(vectors.count, 34)
-        for directory in vectors {
+        let cache = SigV4KeyCache()
+        for (directory, keyCache) in vectors.flatMap({ [($0, nil), ($0, cache)] as [(URL, SigV4KeyCache?)] }) {
             let name = directory.lastPathComponent
             func file(_ suffix: String) throws -> String {
                 try String(contentsOf: directory.appendingPathComponent("\(name).\(suffix)"), encoding: .utf8)
@@ -23,7 +25,7 @@ final class SigV4SignerTests: XCTestCase {
             let signer = SigV4Signer(credentials: AWSCredentials(accessKeyID: "AKIDEXAMPLE",
                                                                  secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
                                                                  sessionToken: token),
-                                     region: "us-east-1", service: "service")
+                                     region: "us-east-1", service: "service", keyCache: keyCache)
             let request = signer.prepared(try Self.request(parsing: file("req")))
             let canonical = signer.canonicalRequest(request)
             XCTAssertEqual(canonical, expectedCanonical, name)
@@ -31,6 +33,19 @@ final class SigV4SignerTests: XCTestCase {
             let authorization = signer.signed(request).headers.last
             XCTAssertEqual(authorization?.name, "Authorization")
             XCTAssertEqual(authorization?.value, try file("authz"), name)
+        }
+    }
+
+    /// A cached key serves only its own secret and scope.
+    func testTheKeyCacheKeepsKeysApartBySecretAndScope() {
+        let cache = SigV4KeyCache()
+        let request = SigV4Request(method: "GET", path: "/", headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", "20150830T123600Z")])
+        func authorization(_ secret: String, _ region: String, cache: SigV4KeyCache?) -> String? {
+            SigV4Signer(credentials: AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: secret), region: region, service: "lambda",
+                        keyCache: cache).signed(request).headers.last?.value
+        }
+        for (secret, region) in [("one", "us-east-1"), ("two", "us-east-1"), ("two", "eu-west-1"), ("one", "us-east-1")] {
+            XCTAssertEqual(authorization(secret, region, cache: cache), authorization(secret, region, cache: nil), "\(secret) \(region)")
         }
     }
 

@@ -16,6 +16,7 @@ struct FunctionInvoker: Sendable {
     let credentials: LambdaCredentials
     let http: HTTPClient
     let logger: Logger
+    let signingKeys = SigV4KeyCache()
     /// How long one attempt may take (Cognito's five seconds).
     var attemptTimeout: TimeAmount = .seconds(5)
     static let attempts = 3
@@ -71,7 +72,7 @@ struct FunctionInvoker: Sendable {
             ("Host", url.port.map { "\(host):\($0)" } ?? host), ("X-Amz-Date", SigV4Signer.amzDate(Date())),
             ("X-Amz-Invocation-Type", "RequestResponse"), ("Content-Type", "application/json"),
         ], body: payload)
-        let signed = SigV4Signer(credentials: keys, region: region, service: "lambda").signed(unsigned)
+        let signed = SigV4Signer(credentials: keys, region: region, service: "lambda", keyCache: signingKeys).signed(unsigned)
         var request = HTTPClientRequest(url: base + path)
         request.method = .POST
         for header in signed.headers where header.name != "Host" { request.headers.add(name: header.name, value: header.value) }
