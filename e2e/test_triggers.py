@@ -2,6 +2,7 @@
 which checks every invocation's SigV4 signature as AWS Lambda does."""
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import jwt
 import pytest
@@ -606,3 +607,15 @@ def test_custom_auth_can_start_with_srp(idp, lambda_invoke):
         {"challengeName": "PASSWORD_VERIFIER", "challengeResult": True, "challengeMetadata": None},
         {"challengeName": "CUSTOM_CHALLENGE", "challengeResult": True, "challengeMetadata": None},
     ]
+
+
+def test_two_first_sign_ins_at_once_migrate_the_user_once_and_both_get_tokens(idp, lambda_invoke):
+    def migrate(event, context):
+        time.sleep(0.5)  # both calls are in the function before either stores the user
+        event["response"]["userAttributes"] = {"email": "eli@example.com"}
+        return event
+    _, app = pool_with(idp, UserMigration=function(lambda_invoke, migrate))
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda _: idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH",
+                                                            AuthParameters={"USERNAME": "eli", "PASSWORD": "Old-Passw0rd"}), range(2)))
+    assert all("AccessToken" in result["AuthenticationResult"] for result in results)

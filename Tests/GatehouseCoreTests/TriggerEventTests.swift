@@ -127,7 +127,9 @@ final class PreTokenGenerationTests: XCTestCase {
                                    .v2_0)
         XCTAssertEqual(v2.accessToken.toAddOrOverride, .object([("n", .number("1"))]))
         XCTAssertEqual(v2.scopesToAdd, ["s"])
-        XCTAssertThrowsError(try customization(#"{"claimsAndScopeOverrideDetails":{"accessTokenGeneration":{"scopesToAdd":"s"}}}"#, .v2_0))
+        XCTAssertThrowsError(try customization(#"{"claimsAndScopeOverrideDetails":{"accessTokenGeneration":{"scopesToAdd":"s"}}}"#, .v2_0)) {
+            XCTAssertEqual($0 as? AWSServiceError, TriggerEvent.unrecognizable)
+        }
     }
 
     func testFixedClaimsStayAndSuppressingGroupsSuppressesRoles() {
@@ -188,10 +190,14 @@ final class CustomMessageTests: XCTestCase {
         XCTAssertThrowsError(try answer(#"{"emailMessage":""}"#)) {
             XCTAssertEqual($0 as? AWSServiceError, .invalidParameterException("The message is empty."))
         }
-        XCTAssertThrowsError(try answer(#"{"smsMessage":"no code"}"#)) {
-            XCTAssertEqual(($0 as? AWSServiceError)?.type, "InvalidParameterException")
+        func withoutCode(_ field: String) -> AWSServiceError {
+            .invalidParameterException("1 validation error detected: Value at '\(field)' failed to satisfy constraint: Member must satisfy "
+                + #"regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*"#)
         }
-        XCTAssertThrowsError(try answer(#"{"emailMessage":"code {####} only"}"#, .adminCreateUser))
+        XCTAssertThrowsError(try answer(#"{"smsMessage":"no code"}"#)) { XCTAssertEqual($0 as? AWSServiceError, withoutCode("smsMessage")) }
+        XCTAssertThrowsError(try answer(#"{"emailMessage":"code {####} only"}"#, .adminCreateUser)) {
+            XCTAssertEqual($0 as? AWSServiceError, withoutCode("emailBody"))
+        }
         XCTAssertNoThrow(try answer(#"{"emailMessage":"{username}: {####}"}"#, .adminCreateUser))
         XCTAssertThrowsError(try answer(#"{"emailSubject":7}"#)) { XCTAssertEqual($0 as? AWSServiceError, TriggerEvent.unrecognizable) }
     }

@@ -19,30 +19,9 @@ public enum CustomMessageTrigger {
     public static let usernameParameter = "{username}"
     public static let linkParameter = "{##Click Here##}"
 
-    /// The texts the function wrote; `nil` where it left the pool's.
-    public struct Answer: Sendable, Equatable {
-        public var smsMessage: String?
-        public var emailMessage: String?
-        public var emailSubject: String?
-
-        public init(smsMessage: String? = nil, emailMessage: String? = nil, emailSubject: String? = nil) {
-            self.smsMessage = smsMessage
-            self.emailMessage = emailMessage
-            self.emailSubject = emailSubject
-        }
-
-        /// The message for `medium`: the function's texts with the code and username filled in,
-        /// the pool's `default` where the function wrote none.
-        public func message(_ medium: DeliveryMediumType, code: String, username: String,
-                            default pool: (subject: String?, body: String)) -> (subject: String?, body: String) {
-            func filled(_ text: String) -> String {
-                text.replacingOccurrences(of: CustomMessageTrigger.codeParameter, with: code)
-                    .replacingOccurrences(of: CustomMessageTrigger.usernameParameter, with: username)
-            }
-            if medium == .sms { return (nil, smsMessage.map(filled) ?? pool.body) }
-            return (emailSubject ?? pool.subject, emailMessage.map(filled) ?? pool.body)
-        }
-    }
+    /// The texts the function wrote (`smsMessage`, `emailMessage`, `emailSubject`: the
+    /// response's own fields); `nil` where it left the pool's.
+    public typealias Answer = MessageTemplateType
 
     /// The event for a message to `user`.
     /// - Parameter clientID: the app client of the call; `nil` for an admin operation.
@@ -80,5 +59,19 @@ public enum CustomMessageTrigger {
             }
         }
         return answer
+    }
+}
+
+extension MessageTemplateType {
+    /// As CustomMessage's answer, the message for `medium`: the function's texts with the code and
+    /// username filled in, the pool's `default` where the function wrote none.
+    public func message(_ medium: DeliveryMediumType, code: String, username: String,
+                        default pool: (subject: String?, body: String)) -> (subject: String?, body: String) {
+        func filled(_ text: String) -> String {
+            text.replacingOccurrences(of: CustomMessageTrigger.codeParameter, with: code)
+                .replacingOccurrences(of: CustomMessageTrigger.usernameParameter, with: username)
+        }
+        if medium == .sms { return (nil, smsMessage.map(filled) ?? pool.body) }
+        return (emailSubject ?? pool.subject, emailMessage.map(filled) ?? pool.body)
     }
 }

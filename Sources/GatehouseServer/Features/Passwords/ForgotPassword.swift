@@ -35,7 +35,11 @@ extension PasswordsFeature {
         let new = try users.newUser(named: name, attributes: answer.userAttributes, status: .resetRequired,
                                     password: client.pool.passwordPolicy.temporaryPassword(random: random), temporaryPasswordExpiry: nil,
                                     pool: client.pool)
-        try await users.insert(new, in: client.pool, duplicate: "User already exists", forcingAliases: answer.forceAliasCreation)
+        do {
+            try await users.insert(new, in: client.pool, duplicate: UserDirectory.userExists.message, forcingAliases: answer.forceAliasCreation)
+        } catch let error as AWSServiceError where error == UserDirectory.userExists {
+            return  // a concurrent call stored the user first: the code goes to that user
+        }
     }
 
     /// A disabled user, or one that still has to replace a temporary password, cannot reset it.

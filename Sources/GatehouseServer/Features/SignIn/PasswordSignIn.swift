@@ -51,7 +51,13 @@ extension SignInFeature {
         else { return nil }
         let new = try users.newUser(named: name, attributes: answer.userAttributes, status: answer.finalUserStatus, password: password,
                                     temporaryPasswordExpiry: nil, pool: client.pool)
-        return try await users.insert(new, in: client.pool, duplicate: "User already exists", forcingAliases: answer.forceAliasCreation)
+        do {
+            return try await users.insert(new, in: client.pool, duplicate: UserDirectory.userExists.message,
+                                          forcingAliases: answer.forceAliasCreation)
+        } catch let error as AWSServiceError where error == UserDirectory.userExists {
+            // A concurrent sign-in stored the user first: this one signs in as that user.
+            return try await user(named: name, client: client)
+        }
     }
 
     /// Checks a password given in the clear (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH) against

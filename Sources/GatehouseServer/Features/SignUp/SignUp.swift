@@ -39,7 +39,7 @@ extension SignUpFeature {
                                                signUpClientID: client.id, about: .init(source: .signUp, user: new.user, clientID: client.id,
                                                                                        clientMetadata: input.clientMetadata))
         }
-        try await users.insert(new, in: pool, duplicate: "User already exists", forcingAliases: answer?.verifiesAnAddress == true)
+        try await users.insert(new, in: pool, duplicate: UserDirectory.userExists.message, forcingAliases: answer?.verifiesAnAddress == true)
         if let message { await messenger.deliver(message, pool: pool) }
         if confirmed {
             try await triggers.postConfirmation(.confirmSignUp, pool: pool, user: new.user, clientID: client.id, clientMetadata: input.clientMetadata)

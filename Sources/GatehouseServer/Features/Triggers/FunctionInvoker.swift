@@ -18,7 +18,7 @@ struct FunctionInvoker: Sendable {
     let logger: Logger
     let signingKeys = SigV4KeyCache()
     /// How long one attempt may take (Cognito's five seconds).
-    var attemptTimeout: TimeAmount = .seconds(5)
+    let attemptTimeout: TimeAmount = .seconds(5)
     static let attempts = 3
     /// The largest answer read (Lambda's limit for a synchronous answer).
     static let maximumAnswer = 6 * 1_048_576

@@ -13,6 +13,8 @@ struct UserDirectory: Sendable {
     let random: RandomSource
 
     static let userNotFound = AWSServiceError.userNotFoundException("User does not exist.")
+    /// SignUp's (and a migration's) answer for a username another user has.
+    static let userExists = AWSServiceError.usernameExistsException("User already exists")
 
     /// What Cognito says when another user holds an email, phone number or preferred_username.
     static func claimTaken(_ name: String) -> String {
