@@ -10,12 +10,16 @@ Reads, for each server S and operation O in OUT_DIR:
   S-O.body  the request body, for SRPSignIn the sign-in parameters (quoted in the problems section)
   S-O.sample-response  the response to one request made before the run (quoted there too);
             for SRPSignIn, first_error takes its place
+  gatehouse-O.floor-before, .floor-after  for the sign-ins (InitiateAuth, SRPSignIn):
+            SignInFloorBench's timings just before and after the run; rounds 2 to --sign-in-rounds
+            of the same run are S-O.N.wrk (.srp), S-O.N.cpu, S-O.N.floor-before, S-O.N.floor-after
 Prints the report and writes it to --output. Exits 1 if any run is invalid
 (non-200 responses, socket errors or failed sign-ins) or missing (its preparation failed), else 0.
 """
 import argparse
 import json
 import re
+import statistics
 import sys
 from pathlib import Path
 
@@ -43,17 +47,19 @@ def parse_wrk(text):
     }
 
 
-def cpu_ms(out, server, op):
-    before, after, tck, concurrency = map(int, (out / f"{server}-{op}.cpu").read_text().split())
+def cpu_ms(stem):
+    before, after, tck, concurrency = map(int, Path(f"{stem}.cpu").read_text().split())
     return (after - before) * 1000 / tck, concurrency
 
 
-def load(out, server, op):
-    wrk = out / f"{server}-{op}.wrk"
+def load(out, server, op, stem=None):
+    """The run of `op` whose files start with `stem` (default: round 1's, `out/server-op`)."""
+    stem = stem or out / f"{server}-{op}"
+    wrk = Path(f"{stem}.wrk")
     if not wrk.exists():
         return None
     r = parse_wrk(wrk.read_text())
-    cpu, conns = cpu_ms(out, server, op)
+    cpu, conns = cpu_ms(stem)
     # The server also finishes the ~one request per connection in flight when wrk stops.
     r["cpu_per_1k"] = cpu * 1000 / (r["requests"] + conns) if r["requests"] is not None else None
     r["few"] = r["requests"] is not None and r["requests"] < 10 * conns
@@ -70,15 +76,17 @@ def load(out, server, op):
     return r
 
 
-def load_srp(out, server):
-    srp = out / f"{server}-{SRP_OP}.srp"
+def load_srp(out, server, op=SRP_OP, stem=None):
+    """Like `load`, for SRPSignInBench's run."""
+    stem = stem or out / f"{server}-{op}"
+    srp = Path(f"{stem}.srp")
     if not srp.exists():
         return None
     try:
         gen = json.loads(srp.read_text())
     except ValueError:  # the generator failed before printing its result
         gen = {}
-    cpu, connections = cpu_ms(out, server, SRP_OP)
+    cpu, connections = cpu_ms(stem)
     sign_ins, errors, elapsed = gen.get("sign_ins"), gen.get("errors"), gen.get("elapsed_seconds")
     r = {"sign_ins": sign_ins, "errors": errors, "problems": [],
          "sips": sign_ins / elapsed if sign_ins is not None and elapsed else None,
@@ -97,6 +105,11 @@ def load_srp(out, server):
     return r
 
 
+def read_floor(path):
+    """SignInFloorBench's `name=milliseconds` pairs."""
+    return {k: float(v) for k, v in (pair.split("=") for pair in path.read_text().split())}
+
+
 def fmt(value, spec, r, unit=""):
     if value is None:
         return "—"
@@ -110,7 +123,7 @@ def main():
     ap.add_argument("--ops", required=True)
     ap.add_argument("--output", type=Path)
     ap.add_argument("--meta", action="append", default=[], help="Key=Value line for the header")
-    ap.add_argument("--floor", type=Path, help="SignInFloorBench's output: CPU per sign-in is compared with it")
+    ap.add_argument("--sign-in-rounds", type=int, default=1, help="runs of each sign-in, each between two floor timings")
     a = ap.parse_args()
     servers, ops = a.servers.split(), a.ops.split()
     wrk_ops = [o for o in ops if o != SRP_OP]
@@ -154,21 +167,39 @@ def main():
             lines.append(f"| {name} | {fmt(r['sips'], ',.1f', r)} | {fmt(r['cpu_per_sign_in'], '.2f', r)}"
                          f" | {'—' if r['errors'] is None else r['errors']} |")
         lines += ["", f"CPU per sign-in, Gatehouse/moto: {ratio}"]
-    if a.floor and a.floor.exists():
-        floor = dict(pair.split("=") for pair in a.floor.read_text().split())
-        lines += ["", "Sign-in against the arithmetic it cannot avoid (bench/.out/floor.txt, SignInFloorBench on this",
-                  f"machine: RS256 {float(floor['rs256_sign_ms']):.3f} ms (BoringSSL {float(floor['rs256_sign_boringssl_ms']):.3f} ms), "
-                  f"password check {float(floor['password_check_ms']):.3f} ms, SRP exchange {float(floor['srp_exchange_ms']):.3f} ms):", "",
-                  "| Sign-in | Gatehouse CPU-ms | floor CPU-ms | multiple of the floor |", "|---|---:|---:|---:|"]
-        rows = [("InitiateAuth", "USER_PASSWORD_AUTH (2 signatures, 1 password check)", "floor_user_password_auth_ms", "cpu_per_1k", 1000),
-                (SRP_OP, "SRPSignIn (2 signatures, 1 SRP exchange)", "floor_srp_sign_in_ms", "cpu_per_sign_in", 1)]
-        for op, label, key, measure, per in rows:
-            g = results.get(("gatehouse", op))
-            if g and g.get(measure):
-                cpu = g[measure] / per
-                lines.append(f"| {label} | {cpu:.3f} | {float(floor[key]):.3f} | {cpu / float(floor[key]):.2f}× |")
+    later_bad = []  # invalid runs after the first, which the main tables do not show
+    floor_rows = [(op, label, key, measure, per) for op, label, key, measure, per in (
+        ("InitiateAuth", "USER_PASSWORD_AUTH (2 signatures, 1 password check)", "floor_user_password_auth_ms", "cpu_per_1k", 1000),
+        (SRP_OP, "SRPSignIn (2 signatures, 1 SRP exchange)", "floor_srp_sign_in_ms", "cpu_per_sign_in", 1))
+        if (a.out_dir / f"gatehouse-{op}.floor-before").exists()]
+    if floor_rows:
+        first = read_floor(a.out_dir / f"gatehouse-{floor_rows[0][0]}.floor-before")
+        lines += ["", "Sign-in against the arithmetic it cannot avoid (SignInFloorBench, timed on this machine just",
+                  "before and just after each run; the floor is the mean of the two, as the machine's speed drifts).",
+                  f"Its first timing: RS256 {first['rs256_sign_ms']:.3f} ms (BoringSSL {first['rs256_sign_boringssl_ms']:.3f} ms), "
+                  f"password check {first['password_check_ms']:.3f} ms, SRP exchange {first['srp_exchange_ms']:.3f} ms.", "",
+                  "| Sign-in | run | Gatehouse CPU-ms | floor CPU-ms (before, after) | multiple of the floor |",
+                  "|---|---:|---:|---:|---:|"]
+        for op, label, key, measure, per in floor_rows:
+            multiples = []
+            for n in range(1, a.sign_in_rounds + 1):
+                stem = a.out_dir / (f"gatehouse-{op}" + ("" if n == 1 else f".{n}"))
+                r = (load_srp(a.out_dir, "gatehouse", op, stem) if op == SRP_OP
+                     else load(a.out_dir, "gatehouse", op, stem))
+                if not (r and r.get(measure) and Path(f"{stem}.floor-after").exists()):
+                    continue
+                if n > 1 and r["problems"]:
+                    r["problems"] = [f"run {n}: {p}" for p in r["problems"]]
+                    later_bad.append(("gatehouse", op, r))
+                cpu = r[measure] / per
+                before, after = (read_floor(Path(f"{stem}.floor-{w}"))[key] for w in ("before", "after"))
+                multiples.append(cpu / ((before + after) / 2))
+                lines.append(f"| {label} | {n} | {fmt(cpu, '.3f', r)} | {(before + after) / 2:.3f} ({before:.3f}, {after:.3f}) "
+                             f"| {multiples[-1]:.2f}× |")
+            if multiples:
+                lines.append(f"| {label} | **median** | | | **{statistics.median(multiples):.2f}×** |")
 
-    bad = [(s, o, r) for (s, o), r in results.items() if r and r["problems"]]
+    bad = [(s, o, r) for (s, o), r in results.items() if r and r["problems"]] + later_bad
     missing = [f"{s} {o}" for (s, o), r in results.items() if r is None]
     ok = "All measured runs: every response was HTTP 200" + (", every sign-in completed." if SRP_OP in ops else ".")
     lines += ["", "⚠ = invalid measurement (see below)." if bad else ok]

@@ -25,8 +25,9 @@
 #      client; the server's CPU time per completed sign-in is the figure to compare;
 #   4. bench/report.py turns the outputs into Markdown tables (req/s, p50, p99,
 #      Gatehouse/moto ratio, CPU-ms per 1000 requests; for SRPSignIn sign-ins/s and
-#      CPU-ms per sign-in, and, with SignInFloorBench's timing of the arithmetic a sign-in cannot
-#      avoid, CPU per sign-in as a multiple of that floor), printed and written to bench/.out/report.md
+#      CPU-ms per sign-in, and, with SignInFloorBench's timings of the arithmetic a sign-in cannot
+#      avoid around each run, CPU per sign-in as a multiple of that floor, the median of
+#      BENCH_SIGN_IN_ROUNDS runs), printed and written to bench/.out/report.md
 #      (the README shows the current run; bench/results.md keeps the ones before).
 # Exits 1 if any run saw a non-200 response, a socket error or a failed SRP sign-in (an invalid
 # measurement) or could not be prepared; the report shows a sample request and response.
@@ -38,6 +39,9 @@
 #   BENCH_CONNECTIONS=32    wrk's and SRPSignInBench's connections (wrk's threads are always 2)
 #   BENCH_SERVERS="gatehouse moto"   which servers to measure
 #   BENCH_OPS="DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp InitiateAuth SRPSignIn"
+#   BENCH_SIGN_IN_ROUNDS=3  Gatehouse's sign-ins (InitiateAuth, SRPSignIn) are measured this many
+#                           times, each run between two timings of their floor (the machine's speed
+#                           drifts by 10-15% within a minute); the report gives the median multiple
 #   GATEHOUSE_BIN=path      use this binary, don't build
 #   BENCH_DATABASE_URL=url  passed to gatehouse as --database-url
 # Raw outputs (wrk logs, SRPSignInBench results, bodies, CPU samples, server logs) go to bench/.out/.
@@ -91,14 +95,17 @@ esac
 # ---- 2. servers -------------------------------------------------------------
 rm -rf "$OUT" && mkdir -p "$OUT"
 
-# The floor of a sign-in (RS256 signatures, the password check, SRP's exchange), timed on this
-# machine before the servers start, with `openssl speed` beside it.
+# The floor of a sign-in (RS256 signatures, the password check, SRP's exchange) is timed on this
+# machine just before and just after each measured run of Gatehouse's sign-ins; `openssl speed`
+# once, beside it.
 OPENSSL_RSA=""
+SIGN_IN_ROUNDS=${BENCH_SIGN_IN_ROUNDS:-3}
 case " $OPS " in *" InitiateAuth "*|*" SRPSignIn "*)
-  log "timing the sign-in floor (SignInFloorBench)"
-  (cd "$ROOT" && swift build -c release --product SignInFloorBench >/dev/null) && "$ROOT/.build/release/SignInFloorBench" 400 >"$OUT/floor.txt"
+  log "building SignInFloorBench (release)"
+  (cd "$ROOT" && swift build -c release --product SignInFloorBench >/dev/null)
   OPENSSL_RSA=$(openssl speed -seconds 2 rsa2048 2>/dev/null | awk '/^rsa 2048/ { printf "%.3f ms per RSA-2048 signature", $4 * 1000 }')
 esac
+time_floor() { "$ROOT/.build/release/SignInFloorBench" 400 >"$1"; } # output-file
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu_totals() { # -> all CPU ticks and the stolen ones (the hypervisor ran something else), from /proc/stat
   local _ user nice system idle iowait irq softirq steal
@@ -243,20 +250,28 @@ for server in $SERVERS; do
     export BENCH_TARGET=$op BENCH_BODY_FILE=$run.body
     if [ "$op" = SRPSignIn ]; then
       # No single request to sample: the generator reports what its first failed sign-in got.
-      load=srp_load output=$run.srp
+      load=srp_load ext=srp
     else
       call "$server" "$op" "$(<"$run.body")" >"$run.sample-response" ||
         log "$server $op: warning: a single request already fails; measuring anyway"
-      load=wrk_load output=$run.wrk
+      load=wrk_load ext=wrk
     fi
     [ "$WARMUP" = 0 ] || $load "$server" "$WARMUP" "$run.warmup"
-    wait_idle "${PID[$server]}"
-    log "$server $op: ${SECONDS_PER_RUN}s x $CONNECTIONS connections"
-    before=$(cpu_ticks "${PID[$server]}")
-    $load "$server" "$SECONDS_PER_RUN" "$output"
-    wait_idle "${PID[$server]}"  # CPU of the requests still in flight when the load stopped counts too
-    after=$(cpu_ticks "${PID[$server]}")
-    echo "$before $after $(getconf CLK_TCK) $CONNECTIONS" >"$run.cpu"
+    rounds=1 floored=""
+    case "$server $op" in "gatehouse InitiateAuth"|"gatehouse SRPSignIn") rounds=$SIGN_IN_ROUNDS floored=1 ;; esac
+    for round in $(seq "$rounds"); do
+      # Round 1 keeps the plain names (the main tables); later rounds add their number.
+      stem=$run; [ "$round" = 1 ] || stem=$run.$round
+      wait_idle "${PID[$server]}"
+      [ -z "$floored" ] || time_floor "$stem.floor-before"
+      log "$server $op: ${SECONDS_PER_RUN}s x $CONNECTIONS connections (round $round of $rounds)"
+      before=$(cpu_ticks "${PID[$server]}")
+      $load "$server" "$SECONDS_PER_RUN" "$stem.$ext"
+      wait_idle "${PID[$server]}"  # CPU of the requests still in flight when the load stopped counts too
+      after=$(cpu_ticks "${PID[$server]}")
+      echo "$before $after $(getconf CLK_TCK) $CONNECTIONS" >"$stem.cpu"
+      [ -z "$floored" ] || time_floor "$stem.floor-after"
+    done
   done
 done
 
@@ -275,5 +290,5 @@ python3 "$BENCH_DIR/report.py" "$OUT" \
   --meta "Gatehouse=$COMMIT${BENCH_DATABASE_URL:+, --database-url set}" \
   --meta "moto=$MOTO_VERSION" \
   --meta "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f2), -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)" \
-  ${OPENSSL_RSA:+--meta "openssl speed=$OPENSSL_RSA"} --floor "$OUT/floor.txt" \
+  ${OPENSSL_RSA:+--meta "openssl speed=$OPENSSL_RSA"} --sign-in-rounds "$SIGN_IN_ROUNDS" \
   "${srp_meta[@]}"
