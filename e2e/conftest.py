@@ -7,17 +7,20 @@ Environment:
 """
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import boto3
 import pytest
+import requests
 from botocore.config import Config
 
 pytest.register_assert_rewrite("helpers")
 import helpers  # noqa: E402
 from lambda_invoke import InvokeServer  # noqa: E402
 from helpers import (  # noqa: E402
-    ACCESS_KEY, REGION, SECRET_KEY, STORE, GatehouseServer, RawClient, run_aws, unique_name)
+    ACCESS_KEY, REGION, SECRET_KEY, STORE, GatehouseServer, RawClient, free_port, run_aws, unique_name, wait_for)
 
 
 def _binary():
@@ -78,6 +81,27 @@ def lambda_invoke():
     server = InvokeServer().start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def kms(tmp_path_factory):
+    """The endpoint of moto's KMS in server mode (moto_server from PyPI), for the custom senders."""
+    port, log = free_port(), tmp_path_factory.mktemp("moto") / "moto.log"
+    with open(log, "wb") as output:
+        process = subprocess.Popen([str(Path(sys.executable).with_name("moto_server")), "-H", "127.0.0.1", "-p", str(port)],
+                                   stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+
+    def ready():
+        assert process.poll() is None, f"moto_server exited:\n{log.read_text()}"
+        try:
+            return requests.get(f"{endpoint}/moto-api/", timeout=1).ok
+        except requests.ConnectionError:
+            return False
+    wait_for(ready, timeout=30)
+    yield endpoint
+    process.terminate()
+    process.wait(timeout=10)
 
 
 def trigger_server_env(lambda_invoke, **variables):

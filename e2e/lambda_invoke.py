@@ -10,6 +10,8 @@ InvalidSignatureException, as Lambda refuses it.
 
 Answers, as the Invoke API gives them:
 - the handler's return value as JSON, HTTP 200;
+- for an `Event` invocation (X-Amz-Invocation-Type), HTTP 202 with no body at once, and the
+  handler run afterwards on its own thread, its answer or failure dropped;
 - a handler that raises: HTTP 200, `X-Amz-Function-Error: Unhandled`, `{"errorMessage", "errorType"}`;
 - a handler that returns `Raw(b"...")`: those bytes as the answer (output that is not JSON);
 - an unknown function: HTTP 404, `x-amzn-ErrorType: ResourceNotFoundException`;
@@ -159,6 +161,10 @@ class InvokeServer:
         event = json.loads(body)
         with self._lock:  # the event as it came: handlers change theirs, as real ones do
             self._invocations.append(Invocation(function, json.loads(body), invocation_type, *signer))
+        if invocation_type == "Event":
+            self._send(request, 202)
+            threading.Thread(target=self._run_dropping_failure, args=(handler, event, function), daemon=True).start()
+            return
         try:
             answer = self._run(handler, event, function)
         except Exception as error:  # noqa: BLE001 - a function's failure is an answer, as in Lambda
@@ -170,6 +176,13 @@ class InvokeServer:
     @staticmethod
     def _run(handler, event, function):
         return handler(event, LambdaContext(function.split(":")[-1], function))
+
+    @classmethod
+    def _run_dropping_failure(cls, handler, event, function):
+        try:
+            cls._run(handler, event, function)
+        except Exception:  # noqa: BLE001 - Lambda keeps an event's failure to itself (and its retries)
+            pass
 
     def _verified_signer(self, request, raw_path, body, region):
         """(access key, session token) when the request is signed as SigV4 requires, else None."""

@@ -54,10 +54,12 @@ public struct Gatehouse: Sendable {
         let pages = ListPages(tokens: key("page-token-key", PageTokens.init(key:)))
         let items = UserPoolItems(directory: directory, storage: storage, pages: pages)
         let domainRecords = UserPoolDomains(storage: storage)
-        let triggers = Triggers(invoker: FunctionInvoker(endpointURL: configuration.lambdaEndpointURL,
-                                                         credentials: LambdaCredentials(environment: configuration.environment),
-                                                         http: FunctionInvoker.http, logger: logger))
-        let messenger = Messenger(delivery: delivery, triggers: triggers, issuerBaseURL: configuration.issuerBaseURL)
+        let aws = SignedAWSClient(credentials: AWSCredentialChain(environment: configuration.environment), http: SignedAWSClient.http)
+        let invoker = FunctionInvoker(endpointURL: configuration.lambdaEndpointURL, client: aws, logger: logger)
+        let triggers = Triggers(invoker: invoker)
+        let senders = CustomSenders(kms: KeyManagementService(endpointURL: configuration.kmsEndpointURL, client: aws), invoker: invoker,
+                                    random: random, logger: logger)
+        let messenger = Messenger(delivery: delivery, triggers: triggers, senders: senders, issuerBaseURL: configuration.issuerBaseURL)
         let verificationCodes = key("verification-code-key", VerificationCodes.init(key:))
         let codes = CodeIssuer(users: users, messenger: messenger, keys: verificationCodes, clock: clock, random: random)
         let tokenService = TokenService(storage: storage, signingKeys: SigningKeyCache(),

@@ -39,6 +39,9 @@ public struct GatehouseConfiguration: Sendable {
     /// Where trigger functions are invoked (the Lambda Invoke API of LocalStack, an emulator, a
     /// test server); `nil` for AWS Lambda in each function's region.
     public var lambdaEndpointURL: String?
+    /// Where the custom senders' data keys are made (the KMS API of LocalStack, moto, a test
+    /// server); `nil` for AWS KMS in each key's region.
+    public var kmsEndpointURL: String?
     /// The environment AWS credentials are read from (and `HOME`, for the shared files).
     public var environment: [String: String] = [:]
 

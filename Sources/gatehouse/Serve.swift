@@ -31,6 +31,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "URL that each SMS is POSTed to as JSON [GATEHOUSE_SMS_WEBHOOK_URL].") var smsWebhookURL: String?
     @Option(help: "Lambda Invoke API endpoint for trigger functions [GATEHOUSE_LAMBDA_ENDPOINT_URL, default AWS Lambda of each function's region].")
     var lambdaEndpointURL: String?
+    @Option(help: "KMS API endpoint for the custom senders' data keys [GATEHOUSE_KMS_ENDPOINT_URL, default AWS KMS of each key's region].")
+    var kmsEndpointURL: String?
     @Option(help: "Base URL of the tokens' issuer (iss is it followed by /<pool id>) [GATEHOUSE_ISSUER_URL, default http://host:port].")
     var issuerURL: String?
 
@@ -53,6 +55,7 @@ struct Serve: AsyncParsableCommand {
         configuration.smsWebhookURL = smsWebhookURL ?? environment["GATEHOUSE_SMS_WEBHOOK_URL"]
         configuration.issuerURL = issuerURL ?? environment["GATEHOUSE_ISSUER_URL"]
         configuration.lambdaEndpointURL = lambdaEndpointURL ?? environment["GATEHOUSE_LAMBDA_ENDPOINT_URL"]
+        configuration.kmsEndpointURL = kmsEndpointURL ?? environment["GATEHOUSE_KMS_ENDPOINT_URL"]
         configuration.environment = environment
         if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \(level)") }

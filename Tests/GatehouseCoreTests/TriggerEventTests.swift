@@ -203,6 +203,28 @@ final class CustomMessageTests: XCTestCase {
     }
 }
 
+/// The custom senders' event, named after the message CustomMessage would have made.
+final class CustomSenderTests: XCTestCase {
+    func testTheEventCarriesTheEncryptedCodeAndNoResponse() {
+        var stored = StoredUserPool(pool: UserPoolType(name: "p"))
+        stored.pool.lambdaConfig = LambdaConfigType(customSMSSender: .init(lambdaVersion: .v1_0, lambdaArn: "arn:sms"), kmsKeyID: "arn:key")
+        let pool = UserPool(id: "eu-west-1_AbCdEfGhI", region: "eu-west-1", stored: stored)
+        XCTAssertEqual(CustomSenderTrigger.function(for: .sms, in: pool), "arn:sms")
+        XCTAssertNil(CustomSenderTrigger.function(for: .email, in: pool))
+        XCTAssertEqual(CustomSenderTrigger.encryptionContext(pool: pool), ["userpool-id": "eu-west-1_AbCdEfGhI"])
+        let user = StoredUser(username: "ada", attributes: [AttributeType(name: "phone_number", value: "+15555550100")], status: .unconfirmed)
+        let event = CustomSenderTrigger.event(.sms, message: .resendCode, pool: pool, user: user, clientID: "app", clientMetadata: nil,
+                                              encryptedCode: "AYADeJ")
+        XCTAssertEqual(String(decoding: event, as: UTF8.self), #"{"version":"1","triggerSource":"CustomSMSSender_ResendCode","#
+            + #""region":"eu-west-1","userPoolId":"eu-west-1_AbCdEfGhI","userName":"ada","#
+            + #""callerContext":{"awsSdkVersion":"aws-sdk-unknown-unknown","clientId":"app"},"#
+            + #""request":{"type":"customSMSSenderRequestV1","code":"AYADeJ","clientMetadata":null,"#
+            + #""userAttributes":{"cognito:user_status":"UNCONFIRMED","phone_number":"+15555550100"}}}"#)
+        XCTAssertEqual(CustomSenderTrigger.triggerSource(.email, message: .authentication), "CustomEmailSender_Authentication")
+        XCTAssertEqual(CustomSenderTrigger.triggerSource(.email, message: .adminCreateUser), "CustomEmailSender_AdminCreateUser")
+    }
+}
+
 /// The custom challenge triggers' answers, and a CUSTOM_AUTH session carried from step to step.
 final class CustomAuthTriggersTests: XCTestCase {
     private func result(_ response: String) -> InvocationResult { .answered(Array(#"{"response":\#(response)}"#.utf8)) }

@@ -30,6 +30,15 @@ public struct TriggerEvent: Sendable {
 
     /// The event's JSON, with `request` and `response` written by the trigger.
     public func json(request: (inout JSONWriter) -> Void, response: (inout JSONWriter) -> Void) -> [UInt8] {
+        json(request: request, response: response, withResponse: true)
+    }
+
+    /// The event's JSON without `response`, as for the custom senders, whose answer Cognito does not read.
+    public func json(request: (inout JSONWriter) -> Void) -> [UInt8] {
+        json(request: request, response: { _ in }, withResponse: false)
+    }
+
+    private func json(request: (inout JSONWriter) -> Void, response: (inout JSONWriter) -> Void, withResponse: Bool) -> [UInt8] {
         var writer = JSONWriter(capacity: 1024)
         writer.beginObject()
         writer.member("version", version)
@@ -43,10 +52,12 @@ public struct TriggerEvent: Sendable {
             request(&writer)
             writer.endObject()
         }
-        writer.member("response") { writer in
-            writer.beginObject()
-            response(&writer)
-            writer.endObject()
+        if withResponse {
+            writer.member("response") { writer in
+                writer.beginObject()
+                response(&writer)
+                writer.endObject()
+            }
         }
         writer.endObject()
         return writer.bytes

@@ -5,10 +5,12 @@ import GatehouseCore
 /// Makes what a pool sends, in the pool's texts (``UserPoolMessages``) or its CustomMessage
 /// function's, and hands it to the outbox (``MessageDelivery``): verification codes and links,
 /// sign-in codes, invitations. A message is made before the operation stores what it is about (the
-/// function may refuse it, and then nothing is stored) and delivered after.
+/// function may refuse it, and then nothing is stored) and delivered after. A pool with a custom
+/// sender for the message's medium gets neither: its function has the code instead (``CustomSenders``).
 struct Messenger: Sendable {
     let delivery: MessageDelivery
     let triggers: Triggers
+    let senders: CustomSenders
     /// Where sign-up links point: the issuer base URL.
     let issuerBaseURL: String
 
@@ -22,6 +24,8 @@ struct Messenger: Sendable {
         let username: String
         /// The operation that sends it, as the outbox shows it.
         let trigger: String
+        /// Who and what it is for, for a custom sender.
+        let about: About
     }
 
     /// Who and what a message is for, as the pool's CustomMessage function sees it.
@@ -34,10 +38,12 @@ struct Messenger: Sendable {
         let clientMetadata: [String: String]?
     }
 
-    /// The pool's CustomMessage function's texts, or `nil` without a function.
-    private func custom(_ about: About, pool: UserPool) async throws -> CustomMessageTrigger.Answer? {
-        try await triggers.customMessage(about.source, pool: pool, user: about.user, clientID: about.clientID,
-                                         clientMetadata: about.clientMetadata)
+    /// The pool's CustomMessage function's texts for a message through `mediums`, or `nil` without
+    /// a function or when custom senders take every one of them.
+    private func custom(_ about: About, pool: UserPool, mediums: [DeliveryMediumType]) async throws -> CustomMessageTrigger.Answer? {
+        guard mediums.contains(where: { !senders.handle($0, in: pool) }) else { return nil }
+        return try await triggers.customMessage(about.source, pool: pool, user: about.user, clientID: about.clientID,
+                                                clientMetadata: about.clientMetadata)
     }
 
     /// A verification code for `destination` in the pool's verification message. A sign-up
@@ -55,18 +61,20 @@ struct Messenger: Sendable {
             pool.messages.verification(destination.medium, code: code)
         }
         // A link email keeps the pool's text: the function's would need the link filled in for {##Click Here##}.
-        let (subject, body) = byLink ? standard : try await custom(about, pool: pool)?
+        let (subject, body) = byLink ? standard : try await custom(about, pool: pool, mediums: [destination.medium])?
             .message(destination.medium, code: code, username: username, default: standard) ?? standard
-        return Prepared(subject: subject, body: body, secret: code, destination: destination, username: username, trigger: trigger)
+        return Prepared(subject: subject, body: body, secret: code, destination: destination, username: username, trigger: trigger,
+                        about: about)
     }
 
     /// The code of SMS_MFA or EMAIL_OTP for `destination`, in the pool's authentication message.
     func authenticationCode(_ code: String, to destination: CodeDestination, username: String, pool: UserPool, trigger: String,
                             about: About) async throws -> Prepared {
         let standard = pool.messages.authentication(destination.medium, code: code, emailMfa: pool.mfa.emailMfa)
-        let (subject, body) = try await custom(about, pool: pool)?
+        let (subject, body) = try await custom(about, pool: pool, mediums: [destination.medium])?
             .message(destination.medium, code: code, username: username, default: standard) ?? standard
-        return Prepared(subject: subject, body: body, secret: code, destination: destination, username: username, trigger: trigger)
+        return Prepared(subject: subject, body: body, secret: code, destination: destination, username: username, trigger: trigger,
+                        about: about)
     }
 
     /// AdminCreateUser's invitation with the temporary password, through each of `mediums` for
@@ -78,12 +86,12 @@ struct Messenger: Sendable {
             return user.attribute(attribute).map { (medium, CodeDestination(attributeName: attribute, address: $0)) }
         }
         guard !addressed.isEmpty else { return [] }
-        let answer = try await custom(about, pool: pool)
+        let answer = try await custom(about, pool: pool, mediums: addressed.map(\.0))
         return addressed.map { medium, destination in
             let standard = pool.messages.invitation(medium, username: username, temporaryPassword: temporaryPassword)
             let (subject, body) = answer?.message(medium, code: temporaryPassword, username: username, default: standard) ?? standard
             return Prepared(subject: subject, body: body, secret: temporaryPassword, destination: destination, username: username,
-                            trigger: "AdminCreateUser")
+                            trigger: "AdminCreateUser", about: about)
         }
     }
 
@@ -99,8 +107,15 @@ struct Messenger: Sendable {
         return "\(issuerBaseURL)/confirmUser?\(query.joined(separator: "&"))"
     }
 
-    /// Hands a message to the outbox; an SMS of a pool without SmsConfiguration is kept as FAILED.
+    /// Hands a message to the pool's custom sender for its medium, or else to the outbox, where an
+    /// SMS of a pool without SmsConfiguration is kept as FAILED.
     func deliver(_ message: Prepared, pool: UserPool) async {
+        if senders.handle(message.destination.medium, in: pool) {
+            let about = message.about
+            senders.send(message.secret, through: message.destination.medium, source: about.source, pool: pool, user: about.user,
+                         clientID: about.clientID, clientMetadata: about.clientMetadata)
+            return
+        }
         let email = message.destination.medium == .email
         let outgoing = OutboxMessage(medium: message.destination.medium, to: message.destination.address,
                                      from: email ? pool.messages.sender : nil, replyTo: email ? pool.messages.replyTo : nil,

@@ -10,36 +10,34 @@ import NIOHTTP1
 /// {endpoint}/2015-03-31/functions/{ARN}/invocations`, SigV4-signed for `lambda` in the ARN's
 /// region, as Cognito calls them: each attempt may take five seconds, and a call that times out or
 /// cannot reach Lambda is tried three times in all. The endpoint is Lambda's own in that region
-/// unless `endpointURL` names another (LocalStack, an emulator, a test server).
+/// unless `endpointURL` names another (LocalStack, an emulator, a test server). The custom senders
+/// are invoked as events: Lambda queues them and answers at once.
 struct FunctionInvoker: Sendable {
     let endpointURL: String?
-    let credentials: LambdaCredentials
-    let http: HTTPClient
+    let client: SignedAWSClient
     let logger: Logger
-    let signingKeys = SigV4KeyCache()
     /// How long one attempt may take (Cognito's five seconds).
     let attemptTimeout: TimeAmount = .seconds(5)
     static let attempts = 3
     /// The largest answer read (Lambda's limit for a synchronous answer).
     static let maximumAnswer = 6 * 1_048_576
 
-    /// The connections to Lambda, kept for the process's life as `HTTPClient.shared` is, but with
-    /// room for as many concurrent calls as the server has requests: with the shared client's 8
-    /// per host, 32 concurrent sign-ups opened and closed a connection for most invocations.
-    static let http: HTTPClient = {
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 256)
-        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-    }()
+    /// How Lambda runs the function: waiting for its answer, or queueing the event and answering
+    /// at once (`202 Accepted`, as for the custom senders).
+    enum InvocationType: String {
+        case requestResponse = "RequestResponse"
+        case event = "Event"
+    }
 
-    /// Invokes `function` (an ARN) with `payload` and waits for its answer (invocation type
-    /// `RequestResponse`).
+    /// Invokes `function` (an ARN) with `payload` and waits for its answer (or, for an `event`
+    /// invocation, for Lambda to accept it).
     /// - Parameter region: the region of a function whose ARN names none.
-    func invoke(_ function: String, payload: [UInt8], region: String) async -> InvocationResult {
-        let region = Self.region(of: function) ?? region
+    func invoke(_ function: String, payload: [UInt8], region: String,
+                type: InvocationType = .requestResponse) async -> InvocationResult {
+        let region = SignedAWSClient.region(of: function) ?? region
         var last = InvocationResult.timedOut
         for attempt in 1...Self.attempts {
-            switch await attemptOnce(function, payload: payload, region: region) {
+            switch await attemptOnce(function, payload: payload, region: region, type: type) {
             case .final(let result):
                 return result
             case .retry(let result):
@@ -56,35 +54,23 @@ struct FunctionInvoker: Sendable {
         case retry(InvocationResult)
     }
 
-    private func attemptOnce(_ function: String, payload: [UInt8], region: String) async -> Attempt {
-        let keys: AWSCredentials
-        do {
-            keys = try await credentials.current(http: http)
-        } catch {
-            logger.error("no AWS credentials to sign a Lambda invocation with", metadata: ["error": "\(error)"])
-            return .final(.invokeError("Unable to locate credentials"))
-        }
-        let base = (endpointURL ?? "https://lambda.\(region).amazonaws.com").trimmingSuffix("/")
-        // The ARN percent-encoded in the path; SigV4's canonical URI encodes that path once more.
+    private func attemptOnce(_ function: String, payload: [UInt8], region: String, type: InvocationType) async -> Attempt {
+        // The ARN percent-encoded in the path.
         let path = "/2015-03-31/functions/\(SigV4Signer.uriEncode(function))/invocations"
-        guard let url = URL(string: base), let host = url.host else { return .final(.invokeError("Invalid endpoint \(base)")) }
-        let unsigned = SigV4Request(method: "POST", path: path, headers: [
-            ("Host", url.port.map { "\(host):\($0)" } ?? host), ("X-Amz-Date", SigV4Signer.amzDate(Date())),
-            ("X-Amz-Invocation-Type", "RequestResponse"), ("Content-Type", "application/json"),
-        ], body: payload)
-        let signed = SigV4Signer(credentials: keys, region: region, service: "lambda", keyCache: signingKeys).signed(unsigned)
-        var request = HTTPClientRequest(url: base + path)
-        request.method = .POST
-        for header in signed.headers where header.name != "Host" { request.headers.add(name: header.name, value: header.value) }
-        request.body = .bytes(ByteBuffer(bytes: payload))
         do {
-            let response = try await http.execute(request, timeout: attemptTimeout)
-            let body = Array(buffer: try await response.body.collect(upTo: Self.maximumAnswer))
-            return Self.attempt(status: response.status, headers: response.headers, body: body)
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
-            return .retry(.timedOut)
+            let response = try await client.post(payload, to: endpointURL ?? "https://lambda.\(region).amazonaws.com", path: path,
+                                                 headers: [("X-Amz-Invocation-Type", type.rawValue), ("Content-Type", "application/json")],
+                                                 region: region, service: "lambda", timeout: attemptTimeout, maximumAnswer: Self.maximumAnswer)
+            return Self.attempt(status: response.status, headers: response.headers, body: response.body)
         } catch {
-            return .retry(.invokeError("Unable to execute HTTP request: \(error)"))
+            switch error {
+            case .noCredentials(let reason):
+                logger.error("no AWS credentials to sign a Lambda invocation with", metadata: ["error": "\(reason)"])
+                return .final(.invokeError("Unable to locate credentials"))
+            case .invalidEndpoint: return .final(.invokeError("Invalid endpoint \(endpointURL ?? region)"))
+            case .timedOut: return .retry(.timedOut)
+            case .unreachable(let reason): return .retry(.invokeError("Unable to execute HTTP request: \(reason)"))
+            }
         }
     }
 
@@ -103,12 +89,6 @@ struct FunctionInvoker: Sendable {
         return status.code == 429 || status.code >= 500 ? .retry(result) : .final(result)
     }
 
-    /// The region of a Lambda ARN (`arn:aws:lambda:us-east-1:123456789012:function:name`).
-    static func region(of arn: String) -> String? {
-        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count > 3 && !parts[3].isEmpty ? String(parts[3]) : nil
-    }
-
     private static func describe(_ result: InvocationResult) -> String {
         switch result {
         case .answered: "answered"
@@ -116,11 +96,5 @@ struct FunctionInvoker: Sendable {
         case .timedOut: "timed out"
         case .invokeError(let reason): reason
         }
-    }
-}
-
-extension String {
-    fileprivate func trimmingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 import NIOCore
 import Synchronization
 
-/// The AWS credentials that sign Lambda invocations, found as the AWS SDKs find them: the
+/// The AWS credentials that sign Lambda invocations and KMS calls, found as the AWS SDKs find them: the
 /// environment's access keys (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`),
 /// then the profile's keys in the shared files (`AWS_PROFILE`, `~/.aws/credentials`,
 /// `~/.aws/config`), then a container's credentials endpoint (`AWS_CONTAINER_CREDENTIALS_FULL_URI`
@@ -12,7 +12,7 @@ import Synchronization
 /// `AWS_CONTAINER_AUTHORIZATION_TOKEN` or `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE`), whose
 /// temporary keys are fetched again five minutes before they expire. SSO, credential processes and
 /// instance metadata are not read.
-final class LambdaCredentials: Sendable {
+final class AWSCredentialChain: Sendable {
     enum Failure: Error, CustomStringConvertible {
         case none
         case container(String)
