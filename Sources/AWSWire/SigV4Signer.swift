@@ -75,17 +75,22 @@ public struct SigV4Signer: Sendable {
     /// The `Authorization` header value for a ``prepared(_:)`` request.
     public func authorization(for request: SigV4Request) -> String {
         let date = String(amzDate(of: request).prefix(8))
-        let toSign = stringToSign(canonicalRequest: canonicalRequest(request), request: request)
+        let headers = Self.canonicalHeaders(request.headers)
+        let toSign = stringToSign(canonicalRequest: canonicalRequest(request, headers: headers), request: request)
         let signature = hex(HMAC<SHA256>.authenticationCode(for: Array(toSign.utf8), using: signingKey(date: date)))
         return "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope(date: date)), "
-            + "SignedHeaders=\(signedHeaders(request)), Signature=\(signature)"
+            + "SignedHeaders=\(headers.map(\.name).joined(separator: ";")), Signature=\(signature)"
     }
 
     /// The canonical request: method, canonical URI, canonical query, canonical headers, signed
     /// headers and the payload's hash, one per line.
     public func canonicalRequest(_ request: SigV4Request) -> String {
-        let headers = Self.canonicalHeaders(request.headers)
-        return [
+        canonicalRequest(request, headers: Self.canonicalHeaders(request.headers))
+    }
+
+    /// ``canonicalRequest(_:)`` with `request`'s headers already made canonical.
+    private func canonicalRequest(_ request: SigV4Request, headers: [(name: String, value: String)]) -> String {
+        [
             request.method,
             Self.canonicalURI(request.path),
             Self.canonicalQuery(request.query),
@@ -103,10 +108,6 @@ public struct SigV4Signer: Sendable {
     }
 
     func scope(date: String) -> String { "\(date)/\(region)/\(service)/aws4_request" }
-
-    func signedHeaders(_ request: SigV4Request) -> String {
-        Self.canonicalHeaders(request.headers).map(\.name).joined(separator: ";")
-    }
 
     func signingKey(date: String) -> SymmetricKey {
         let derive = {

@@ -14,9 +14,11 @@ struct SignedAWSClient: Sendable {
     /// The connections to AWS services, kept for the process's life as `HTTPClient.shared` is, but
     /// with room for as many concurrent calls as the server has requests: with the shared client's
     /// 8 per host, 32 concurrent sign-ups opened and closed a connection for most invocations.
+    /// Without tracing spans, which nothing here reads.
     static let http: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 256)
+        configuration.tracing.tracer = nil
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 

@@ -1,0 +1,57 @@
+# Shell functions bench/run.sh and bench/triggers.sh share. Before calling them, set:
+#   BENCH_DIR, OUT          this folder and the raw outputs' folder
+#   URL, PID                associative arrays: each server's base URL (ending in /) and process id
+#   BENCH_AMZ_DATE          exported X-Amz-Date of every request
+#   CONNECTIONS, SECONDS_PER_RUN   wrk's connections and default duration
+# wrk_load also needs BENCH_TARGET and BENCH_BODY_FILE exported (bench/request.lua reads them).
+
+log() { echo "[bench] $*" >&2; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_ready() { # name url-to-GET
+  for _ in $(seq 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$2")" = 200 ] && return 0
+    kill -0 "${PID[$1]}" 2>/dev/null || { log "$1 exited; see $OUT/$1.log"; exit 2; }
+    sleep 0.1
+  done
+  log "$1 not ready after 30 s"; exit 2
+}
+call() { # server op body -> response body on stdout; fails (still printing it) on non-200
+  local resp code
+  resp=$(curl -s -w '\n%{http_code}' "${URL[$1]}" \
+    -H 'Content-Type: application/x-amz-json-1.1' \
+    -H "X-Amz-Target: AWSCognitoIdentityProviderService.$2" \
+    -H "X-Amz-Date: $BENCH_AMZ_DATE" \
+    -H "Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/${BENCH_AMZ_DATE:0:8}/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000" \
+    -d "$3")
+  code=${resp##*$'\n'}
+  printf '%s\n' "${resp%$'\n'*}"
+  if [ "$code" != 200 ]; then log "$1 $2 $3 -> HTTP $code: ${resp%$'\n'*}"; return 1; fi
+}
+create_pool() { # server name -> pool id
+  local resp; resp=$(call "$1" CreateUserPool "{\"PoolName\":\"$2\"}") || return 1
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["UserPool"]["Id"])' <<<"$resp"
+}
+create_user() { # server pool-id username
+  call "$1" AdminCreateUser "{\"UserPoolId\":\"$2\",\"Username\":\"$3\",\"MessageAction\":\"SUPPRESS\",
+    \"UserAttributes\":[{\"Name\":\"email\",\"Value\":\"$3@example.com\"}]}" >/dev/null
+}
+create_client() { # server pool-id [more JSON members] -> client id
+  local resp; resp=$(call "$1" CreateUserPoolClient "{\"UserPoolId\":\"$2\",\"ClientName\":\"bench\"${3:+,$3}}") || return 1
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["UserPoolClient"]["ClientId"])' <<<"$resp"
+}
+cpu_ticks() { # pid -> utime+stime in clock ticks
+  local stat; stat=$(<"/proc/$1/stat"); set -- ${stat##*) }; echo $(( ${12} + ${13} ))
+}
+wait_idle() { # pid: wait (max 60 s) until the server finishes in-flight work (< 2 ticks / 0.5 s)
+  local a b
+  for _ in $(seq 120); do
+    a=$(cpu_ticks "$1"); sleep 0.5; b=$(cpu_ticks "$1")
+    [ $((b - a)) -lt 2 ] && return 0
+  done
+  log "warning: pid $1 still busy after 60 s"
+}
+wrk_load() { # server seconds output-file: wrk with bench/request.lua (BENCH_TARGET, BENCH_BODY_FILE exported)
+  # --timeout above the duration: slow responses are measured, not dropped from the histogram.
+  wrk -t2 -c"$CONNECTIONS" --latency --timeout "$((SECONDS_PER_RUN + 5))s" -d"$2s" \
+    -s "$BENCH_DIR/request.lua" "${URL[$1]}" >"$3" 2>&1
+}
