@@ -9,7 +9,7 @@ import StoragePostgres
 import StorageSQLite
 
 /// Assembles the server from its configuration: the storage engine it names, then
-/// ``buildApplication(gatehouse:storage:configuration:logger:)``.
+/// ``buildApplication(gatehouse:storage:admin:configuration:logger:)``.
 public func buildApplication(configuration: GatehouseConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
     let storageService: StorageService
     if let url = configuration.databaseURL {
@@ -19,21 +19,23 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil, migrate: nil)
     }
+    let admin = try AdminAuthorization(configuration: configuration)
     let gatehouse = try Gatehouse(storage: storageService.storage, configuration: configuration, logger: logger)
     logger.info("gatehouse starting", metadata: [
         "address": "\(configuration.host):\(configuration.port)",
         "storage": "\(configuration.databaseURL == nil ? "sqlite:\(configuration.sqlitePath)" : "postgres")",
+        "admin": "\(admin.summary)",
     ])
-    return buildApplication(gatehouse: gatehouse, storage: storageService, configuration: configuration, logger: logger)
+    return buildApplication(gatehouse: gatehouse, storage: storageService, admin: admin, configuration: configuration, logger: logger)
 }
 
 /// Assembles the server around a service and its store: the HTTP/1 channel that answers `POST /`
 /// itself and hands every other request to the router, the store's lifecycle, the record pruner.
 /// Production and the in-process tests both run this.
-func buildApplication(gatehouse: Gatehouse, storage: StorageService, configuration: GatehouseConfiguration,
+func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: AdminAuthorization, configuration: GatehouseConfiguration,
                       logger: Logger) -> some ApplicationProtocol {
     let responder = buildRouter(gatehouse: gatehouse, configuration: configuration).buildResponder()
-    let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration)
+    let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration, admin: admin)
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.
     let server = HTTPServerBuilder { _ in
         HTTP1RouterChannel(responder: responder, dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize,

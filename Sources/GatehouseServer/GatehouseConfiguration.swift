@@ -44,6 +44,12 @@ public struct GatehouseConfiguration: Sendable {
     public var kmsEndpointURL: String?
     /// The environment AWS credentials are read from (and `HOME`, for the shared files).
     public var environment: [String: String] = [:]
+    /// The JSON file of the access keys that may call the IAM-authorized operations, each with its
+    /// principal and policy (``AccessKeys``); `nil`: those calls are taken unsigned, from loopback only.
+    public var accessKeysFile: String?
+    /// Without ``accessKeysFile``, take unsigned admin calls from any address (and so allow a
+    /// ``host`` beyond loopback, which is otherwise refused at start).
+    public var allowUnsignedAdmin = false
 
     public init() {}
 

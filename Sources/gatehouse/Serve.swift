@@ -33,6 +33,10 @@ struct Serve: AsyncParsableCommand {
     var lambdaEndpointURL: String?
     @Option(help: "KMS API endpoint for the custom senders' data keys [GATEHOUSE_KMS_ENDPOINT_URL, default AWS KMS of each key's region].")
     var kmsEndpointURL: String?
+    @Option(help: "JSON file of the access keys (with their principals and policies) that may call the admin API [GATEHOUSE_ACCESS_KEYS_FILE; without it, unsigned admin calls are taken from loopback only].")
+    var accessKeysFile: String?
+    @Flag(help: "Without --access-keys-file, take unsigned admin calls from any address [GATEHOUSE_ALLOW_UNSIGNED_ADMIN=1].")
+    var allowUnsignedAdmin = false
     @Option(help: "Base URL of the tokens' issuer (iss is it followed by /<pool id>) [GATEHOUSE_ISSUER_URL, default http://host:port].")
     var issuerURL: String?
 
@@ -56,6 +60,8 @@ struct Serve: AsyncParsableCommand {
         configuration.issuerURL = issuerURL ?? environment["GATEHOUSE_ISSUER_URL"]
         configuration.lambdaEndpointURL = lambdaEndpointURL ?? environment["GATEHOUSE_LAMBDA_ENDPOINT_URL"]
         configuration.kmsEndpointURL = kmsEndpointURL ?? environment["GATEHOUSE_KMS_ENDPOINT_URL"]
+        configuration.accessKeysFile = accessKeysFile ?? environment["GATEHOUSE_ACCESS_KEYS_FILE"]
+        configuration.allowUnsignedAdmin = allowUnsignedAdmin || environment["GATEHOUSE_ALLOW_UNSIGNED_ADMIN"] == "1"
         configuration.environment = environment
         if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \(level)") }

@@ -24,7 +24,7 @@ struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context
     /// (no router, no middleware and no body stream in between). Closes the connection when the
     /// request asked for it.
     func answerAPI(_ head: HTTPRequest, body: ByteBuffer, on channel: any Channel) async {
-        let answer = await dispatcher.answer(headers: head.headerFields, requestID: RandomSource.system.uuid(),
+        let answer = await dispatcher.answer(head, peer: channel.remoteAddress, requestID: RandomSource.system.uuid(),
                                              logger: logger) { body }
         var headers = answer.headers
         headers[.contentLength] = String(answer.body.readableBytes)

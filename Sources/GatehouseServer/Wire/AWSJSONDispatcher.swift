@@ -6,7 +6,8 @@ import Hummingbird
 import NIOCore
 import Logging
 
-/// `POST /`: reads `X-Amz-Target`, checks authorization and body size, and runs the operation.
+/// `POST /`: reads `X-Amz-Target`, checks the body's size and the caller's authorization
+/// (``AdminAuthorization``), and runs the operation.
 ///
 /// The server's HTTP/1 channel calls ``answer(headers:requestID:logger:body:)`` directly with the
 /// body it has collected, in production and in the in-process tests alike. Every outcome, errors
@@ -14,6 +15,7 @@ import Logging
 struct AWSJSONDispatcher: Sendable {
     let registry: OperationRegistry
     let configuration: GatehouseConfiguration
+    let admin: AdminAuthorization
 
     static let target = HTTPField.Name("X-Amz-Target")!
     static let requestID = HTTPField.Name("x-amzn-RequestId")!
@@ -31,15 +33,15 @@ struct AWSJSONDispatcher: Sendable {
         }
     }
 
-    /// Answers one request whose headers are `headers`; `body` gives its body once the headers
+    /// Answers one request with `head`, from `peer`; `body` gives its body once the headers
     /// have passed. The answer carries `requestID` as `x-amzn-RequestId`. An ``AWSServiceError`` is
     /// answered as `{"__type", "message"}` with `x-amzn-ErrorType`; any other error is logged and
     /// answered as `InternalErrorException` (500) without its detail.
-    func answer(headers: HTTPFields, requestID: String, logger: Logger,
+    func answer(_ head: HTTPRequest, peer: SocketAddress?, requestID: String, logger: Logger,
                 body: () async throws -> ByteBuffer) async -> Answer {
         var answer: Answer
         do {
-            let output = try await output(headers: headers, requestID: requestID, logger: logger, body: body)
+            let output = try await output(head, peer: peer, requestID: requestID, logger: logger, body: body)
             answer = Answer(status: .ok, headers: [.contentType: Self.contentType], body: ByteBuffer(bytes: output))
         } catch {
             answer = Self.answer(for: error, requestID: requestID, logger: logger)
@@ -61,8 +63,9 @@ struct AWSJSONDispatcher: Sendable {
     }
 
     /// The operation's output; failures are thrown.
-    private func output(headers: HTTPFields, requestID: String, logger: Logger,
+    private func output(_ head: HTTPRequest, peer: SocketAddress?, requestID: String, logger: Logger,
                         body: () async throws -> ByteBuffer) async throws -> [UInt8] {
+        let headers = head.headerFields
         let name = try AmzTarget.operationName(header: headers[Self.target],
                                                targetPrefix: CognitoIdentityProvider.targetPrefix)
         guard let operation = CognitoIdentityProvider.operations[name] else {
@@ -79,9 +82,12 @@ struct AWSJSONDispatcher: Sendable {
         guard body.readableBytes <= configuration.maximumBodySize else {
             throw AWSServiceError.requestEntityTooLarge(limit: configuration.maximumBodySize)
         }
-        let region = authorization.flatMap(SigV4CredentialScope.init(authorizationHeader:))?.region ?? configuration.defaultRegion
+        let bytes = Array(body.readableBytesView)
+        let signedRegion = operation.requiresIAMAuthorization
+            ? try admin.authorize(name, head: head, peer: peer, body: bytes, now: Date()) : nil
+        let region = signedRegion ?? authorization.flatMap(SigV4CredentialScope.init(authorizationHeader:))?.region ?? configuration.defaultRegion
         let call = CallContext(region: region, accountID: configuration.accountID, requestID: requestID, logger: logger)
-        return try await handler(Array(body.readableBytesView), call)
+        return try await handler(bytes, call)
     }
 
     /// The error response for `error`, without its request id.

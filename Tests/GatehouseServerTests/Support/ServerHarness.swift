@@ -44,7 +44,8 @@ final class ServerHarness: Sendable {
         let storage = try SQLiteStorage.inMemory()
         let gatehouse = try Gatehouse(storage: storage, clock: clock, configuration: configuration)
         let app = buildApplication(gatehouse: gatehouse, storage: StorageService(storage: storage, connectionLoop: nil, migrate: nil),
-                                   configuration: configuration, logger: Logger(label: "gatehouse-test"))
+                                   admin: try AdminAuthorization(configuration: configuration), configuration: configuration,
+                                   logger: Logger(label: "gatehouse-test"))
         try await app.test(.live) { client in try await test(Client(client: client), gatehouse) }
     }
 
