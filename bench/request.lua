@@ -2,6 +2,7 @@
 --   BENCH_TARGET     operation name, e.g. DescribeUserPool
 --   BENCH_BODY_FILE  file holding the JSON request body
 --   BENCH_AMZ_DATE   X-Amz-Date value (yyyymmddThhmmssZ)
+--   BENCH_HEADERS_FILE (optional) headers that replace the fake signature's, see below
 -- A body containing %%N%% (AdminCreateUser, SignUp: each request needs a new username) gets a
 -- request() callback that puts a number unique to the request there: this wrk process's random
 -- prefix, the thread's number and a counter. With BENCH_RANDOM_MAX set, %%R%% becomes a random
@@ -26,6 +27,16 @@ wrk.headers["X-Amz-Date"] = amz_date
 wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"
   .. amz_date:sub(1, 8) .. "/us-east-1/cognito-idp/aws4_request, "
   .. "SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000"
+
+-- BENCH_HEADERS_FILE: "Name: value" lines that replace those headers (a request signed for real,
+-- which the server accepts again and again within its 15 minutes).
+local headers_file = os.getenv("BENCH_HEADERS_FILE")
+if headers_file then
+  for line in io.lines(headers_file) do
+    local name, value = line:match("^([^:]+):%s*(.*)$")
+    if name then wrk.headers[name] = value end
+  end
+end
 
 local unique = wrk.body:find("%%N%%", 1, true)
 local random_max = tonumber(os.getenv("BENCH_RANDOM_MAX") or "0")

@@ -10,7 +10,7 @@
 # changed), PreTokenGeneration a claim added to each token. Gatehouse signs the invocations as for
 # AWS (keys AKIDBENCH) and reuses its connections; nginx's counters show how many it opened.
 # BENCH_ROUNDS pairs of wrk runs (-t2 -c$BENCH_CONNECTIONS -d${BENCH_SECONDS}s, after a warm-up)
-# per call: the call without its trigger, then with it. For each pair, bench/triggers_report.py gives
+# per call: the call without its trigger, then with it. For each pair, bench/pairs_report.py gives
 # Gatehouse's CPU per call (utime+stime from /proc/PID/stat until the server is idle again) with and
 # without, their difference (the invocation's CPU) and the p99s' ratio, and the medians of the pairs.
 #
@@ -148,7 +148,10 @@ done
 
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 [ -z "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || COMMIT="$COMMIT (dirty)"
-python3 "$BENCH_DIR/triggers_report.py" "$OUT" --rounds "$ROUNDS" --output "$OUT/report.md" \
+python3 "$BENCH_DIR/pairs_report.py" "$OUT" --rounds "$ROUNDS" --output "$OUT/report.md" \
+  --title "What a trigger invocation costs Gatehouse" \
+  --pair "SignUp + PreSignUp:SignUp:SignUp+PreSignUp" \
+  --pair "InitiateAuth + PreTokenGeneration:InitiateAuth:InitiateAuth+PreTokenGeneration" \
   --meta "Date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
   --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)" \
   --meta "Gatehouse=$COMMIT" \

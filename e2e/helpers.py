@@ -66,7 +66,7 @@ class GatehouseServer:
 
     def __init__(self, binary, data_dir, log_path, database_url=None, port=None,
                  use_env=False, region=REGION, account_id=ACCOUNT_ID, development_outbox=True,
-                 development_clock=False, options=None, env=None):
+                 development_clock=False, options=None, flags=(), env=None):
         self.binary = str(binary)
         self.data_dir = Path(data_dir)
         self.log_path = Path(log_path)
@@ -78,6 +78,7 @@ class GatehouseServer:
         self.development_outbox = development_outbox
         self.development_clock = development_clock
         self.options = dict(options or {})
+        self.flags = list(flags)  # options without a value, e.g. "allow-unsigned-admin"
         self.env = dict(env or {})
         self.process = None
 
@@ -101,11 +102,13 @@ class GatehouseServer:
                 extra["GATEHOUSE_DEVELOPMENT_OUTBOX"] = "1"
             if self.development_clock:
                 extra["GATEHOUSE_DEVELOPMENT_CLOCK"] = "1"
+            extra.update({"GATEHOUSE_" + flag.upper().replace("-", "_"): "1" for flag in self.flags})
             return [self.binary, "serve"], server_env({**self.env, **extra})
         args = [self.binary, "serve"] + (["--development-outbox"] if self.development_outbox else [])
         args += ["--development-clock"] if self.development_clock else []
         for key, value in settings.items():
             args += [f"--{key}", value]
+        args += [f"--{flag}" for flag in self.flags]
         return args, server_env(self.env)
 
     def run_subcommand(self, *args):

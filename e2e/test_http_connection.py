@@ -17,7 +17,7 @@ def _connect(live_server):
 def _request(op, body, extra_headers=(), chunked=False):
     """The bytes of one POST / request; a chunked body goes in 1000-byte chunks."""
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
-    lines = ["POST / HTTP/1.1", "Host: gatehouse", f"Content-Type: {AMZ_JSON}", f"X-Amz-Target: {TARGET_PREFIX}{op}",
+    lines = ["POST / HTTP/1.1", "Host: localhost", f"Content-Type: {AMZ_JSON}", f"X-Amz-Target: {TARGET_PREFIX}{op}",
              f"Authorization: {fake_authorization()}", *extra_headers]
     if not chunked:
         return ("\r\n".join(lines + [f"Content-Length: {len(data)}", "", ""])).encode() + data

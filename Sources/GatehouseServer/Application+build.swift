@@ -26,6 +26,13 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         "storage": "\(configuration.databaseURL == nil ? "sqlite:\(configuration.sqlitePath)" : "postgres")",
         "admin": "\(admin.summary)",
     ])
+    if configuration.developmentOutbox || configuration.developmentClock {
+        logger.warning("development mode: not for real users", metadata: [
+            "outbox": "\(configuration.developmentOutbox ? "keeps codes and temporary passwords, served at GET /_gatehouse/outbox" : "off")",
+            "clock": "\(configuration.developmentClock ? "movable at POST /_gatehouse/clock" : "off")",
+            "served to": "\(configuration.developmentFromAnywhere ? "any address (--development-from-anywhere)" : "loopback only")",
+        ])
+    }
     return buildApplication(gatehouse: gatehouse, storage: storageService, admin: admin, configuration: configuration, logger: logger)
 }
 
@@ -38,8 +45,8 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
     let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration, admin: admin)
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.
     let server = HTTPServerBuilder { _ in
-        HTTP1RouterChannel(responder: responder, dispatcher: dispatcher, maximumBodySize: configuration.maximumBodySize,
-                           serverName: "Gatehouse")
+        HTTP1RouterChannel(responder: responder, dispatcher: dispatcher, hosts: configuration.hostAllowList,
+                           maximumBodySize: configuration.maximumBodySize, serverName: "Gatehouse")
     }
     var app = Application(
         responder: responder,
@@ -84,13 +91,22 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
             return ConfirmUserPage.failed(error.message)
         }
     }
+    /// Development endpoints answer loopback only, unless the server was told otherwise.
+    @Sendable func checkDevelopmentCaller(_ context: GatehouseRequestContext) throws {
+        guard configuration.developmentFromAnywhere || context.remoteAddress.map(AdminAuthorization.isLoopback) ?? false else {
+            throw AWSServiceError(type: "AccessDeniedException", message: "The development endpoints answer this machine only; "
+                + "start the server with --development-from-anywhere to serve them to others.", status: 403)
+        }
+    }
     if configuration.developmentOutbox {
-        router.get("/_gatehouse/outbox") { request, _ in
-            try await gatehouse.outbox.answer(request.uri.queryParameters)
+        router.get("/_gatehouse/outbox") { request, context in
+            try checkDevelopmentCaller(context)
+            return try await gatehouse.outbox.answer(request.uri.queryParameters)
         }
     }
     if let clock = gatehouse.developmentClock {
-        router.post("/_gatehouse/clock") { request, _ in
+        router.post("/_gatehouse/clock") { request, context in
+            try checkDevelopmentCaller(context)
             guard let seconds = request.uri.queryParameters.get("advanceSeconds", as: Double.self), seconds >= 0, seconds.isFinite else {
                 throw AWSServiceError.invalidParameterException("advanceSeconds must be a number of seconds, 0 or more.")
             }

@@ -1,3 +1,5 @@
+import Foundation
+import GatehouseCore
 import Logging
 
 /// How a Gatehouse server is set up. `gatehouse serve` fills it from flags and environment.
@@ -50,6 +52,11 @@ public struct GatehouseConfiguration: Sendable {
     /// Without ``accessKeysFile``, take unsigned admin calls from any address (and so allow a
     /// ``host`` beyond loopback, which is otherwise refused at start).
     public var allowUnsignedAdmin = false
+    /// The `Host` names the server answers to besides IP addresses and `localhost` names
+    /// (``HostAllowList``); the issuer URL's host is added.
+    public var allowedHosts: [String] = []
+    /// Serve the development endpoints (outbox, clock) to other machines too; off, they answer loopback only.
+    public var developmentFromAnywhere = false
 
     public init() {}
 
@@ -57,6 +64,11 @@ public struct GatehouseConfiguration: Sendable {
     public var issuerBaseURL: String {
         guard let issuerURL else { return "http://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
         return issuerURL.hasSuffix("/") ? String(issuerURL.dropLast()) : issuerURL
+    }
+
+    /// The `Host` names answered: ``allowedHosts`` and the issuer URL's host.
+    var hostAllowList: HostAllowList {
+        HostAllowList(names: allowedHosts + [issuerURL.flatMap { URL(string: $0)?.host }].compactMap { $0 })
     }
 
     /// The SQLite file under ``dataDirectory``.

@@ -37,6 +37,10 @@ struct Serve: AsyncParsableCommand {
     var accessKeysFile: String?
     @Flag(help: "Without --access-keys-file, take unsigned admin calls from any address [GATEHOUSE_ALLOW_UNSIGNED_ADMIN=1].")
     var allowUnsignedAdmin = false
+    @Option(help: "A Host name the server answers to besides IP addresses and localhost names; repeatable [GATEHOUSE_ALLOWED_HOSTS, comma-separated].")
+    var allowedHost: [String] = []
+    @Flag(help: "Serve the development endpoints to other machines too [GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE=1].")
+    var developmentFromAnywhere = false
     @Option(help: "Base URL of the tokens' issuer (iss is it followed by /<pool id>) [GATEHOUSE_ISSUER_URL, default http://host:port].")
     var issuerURL: String?
 
@@ -62,6 +66,10 @@ struct Serve: AsyncParsableCommand {
         configuration.kmsEndpointURL = kmsEndpointURL ?? environment["GATEHOUSE_KMS_ENDPOINT_URL"]
         configuration.accessKeysFile = accessKeysFile ?? environment["GATEHOUSE_ACCESS_KEYS_FILE"]
         configuration.allowUnsignedAdmin = allowUnsignedAdmin || environment["GATEHOUSE_ALLOW_UNSIGNED_ADMIN"] == "1"
+        configuration.allowedHosts = allowedHost.isEmpty
+            ? (environment["GATEHOUSE_ALLOWED_HOSTS"] ?? "").split(separator: ",").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+            : allowedHost
+        configuration.developmentFromAnywhere = developmentFromAnywhere || environment["GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE"] == "1"
         configuration.environment = environment
         if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \(level)") }

@@ -119,3 +119,17 @@ final class SigV4VerificationTests: XCTestCase {
         XCTAssertEqual(error(vector(authorization: "Bearer token"))?.type, "IncompleteSignatureException")
     }
 }
+
+/// The Host names a server answers to.
+final class HostAllowListTests: XCTestCase {
+    func testAddressesLocalhostNamesAndConfiguredNamesPassOthersDoNot() {
+        let hosts = HostAllowList(names: ["auth.example.com", "Gatehouse:9229"])
+        for allowed in ["127.0.0.1:9229", "10.0.0.7", "[::1]:9229", "localhost", "LOCALHOST:80", "app.localhost:9229",
+                        "auth.example.com", "gatehouse", "GATEHOUSE:1", nil] {
+            XCTAssertTrue(hosts.allows(allowed), allowed ?? "no Host")
+        }
+        for refused in ["evil.example", "localhost.evil.example", "127.0.0.1.nip.io", "example.com", "999.1.1.1", ""] {
+            XCTAssertFalse(hosts.allows(refused), refused)
+        }
+    }
+}

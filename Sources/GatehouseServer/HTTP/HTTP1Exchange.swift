@@ -1,3 +1,4 @@
+import AWSWire
 import GatehouseCore
 import HTTPTypes
 import Hummingbird
@@ -10,6 +11,8 @@ import NIOHTTPTypes
 struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context == GatehouseRequestContext {
     let responder: Responder
     let dispatcher: AWSJSONDispatcher
+    /// The `Host` names answered; a request to another is refused with 403.
+    let hosts: HostAllowList
     let serverName: String
     let logger: Logger
 
@@ -24,8 +27,10 @@ struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context
     /// (no router, no middleware and no body stream in between). Closes the connection when the
     /// request asked for it.
     func answerAPI(_ head: HTTPRequest, body: ByteBuffer, on channel: any Channel) async {
-        let answer = await dispatcher.answer(head, peer: channel.remoteAddress, requestID: RandomSource.system.uuid(),
-                                             logger: logger) { body }
+        let requestID = RandomSource.system.uuid()
+        let answer = hosts.allows(head.authority)
+            ? await dispatcher.answer(head, peer: channel.remoteAddress, requestID: requestID, logger: logger) { body }
+            : Self.refusal(of: head, requestID: requestID)
         var headers = answer.headers
         headers[.contentLength] = String(answer.body.readableBytes)
         write(HTTPResponse(status: answer.status, headerFields: headers), on: channel)
@@ -41,7 +46,9 @@ struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context
         let context = GatehouseRequestContext(source: .init(channel: channel, logger: logger))
         var response: Response
         do {
-            response = try await responder.respond(to: request, context: context)
+            response = hosts.allows(request.head.authority)
+                ? try await responder.respond(to: request, context: context)
+                : Self.refusal(of: request.head, requestID: context.requestID).response
         } catch {
             logger.error("responder failed", metadata: ["error": "\(String(reflecting: error))"])
             response = Response(status: .internalServerError)
@@ -54,6 +61,15 @@ struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context
             return
         }
         closeIfAsked(by: request.head, channel)
+    }
+
+    /// The answer to a request for a `Host` the server does not answer to (a DNS rebinding).
+    static func refusal(of head: HTTPRequest, requestID: String) -> AWSJSONDispatcher.Answer {
+        var answer = AWSJSONDispatcher.answer(for: AWSServiceError(
+            type: "AccessDeniedException", message: "Gatehouse does not answer to the host \(head.authority ?? ""): name it with "
+                + "--allowed-host if it is this server's.", status: 403))
+        answer.headers[AWSJSONDispatcher.requestID] = requestID
+        return answer
     }
 
     /// Writes `head` with `Date` and `Server` added.

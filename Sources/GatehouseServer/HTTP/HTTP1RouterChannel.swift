@@ -1,3 +1,4 @@
+import GatehouseCore
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -23,6 +24,8 @@ where Responder.Context == GatehouseRequestContext {
     let responder: Responder
     /// Answers the Cognito API's requests (`POST /`) without going through the router.
     let dispatcher: AWSJSONDispatcher
+    /// The `Host` names answered.
+    let hosts: HostAllowList
     /// Once a request body is larger than this, its further parts are dropped: the responder still
     /// sees that it is too large, and the server never holds much more than this.
     let maximumBodySize: Int
@@ -38,7 +41,7 @@ where Responder.Context == GatehouseRequestContext {
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandler(HTTPConnectionStateHandler(logger: logger))
             try pipeline.addHandler(HTTP1RequestHandler(
-                exchange: HTTP1Exchange(responder: responder, dispatcher: dispatcher, serverName: serverName, logger: logger),
+                exchange: HTTP1Exchange(responder: responder, dispatcher: dispatcher, hosts: hosts, serverName: serverName, logger: logger),
                 maximumBodySize: maximumBodySize))
             return Value(channel: channel)
         }

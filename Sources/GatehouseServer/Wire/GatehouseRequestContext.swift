@@ -9,9 +9,12 @@ public struct GatehouseRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// A UUID, sent back as `x-amzn-RequestId`.
     public let requestID: String
+    /// Who sent the request.
+    public let remoteAddress: SocketAddress?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         requestID = RandomSource.system.uuid()
+        remoteAddress = source.channel.remoteAddress
     }
 }

@@ -1,0 +1,38 @@
+/// The `Host` names a server answers to, so that a web page whose domain an attacker points at
+/// 127.0.0.1 (DNS rebinding) cannot reach a server on the visitor's machine: IP addresses (a
+/// rebinding needs a name), `localhost` and names under `.localhost`, and the names the server is
+/// told (its public name, the issuer URL's host). Names compare without case; ports are ignored.
+public struct HostAllowList: Sendable {
+    private let names: Set<String>
+
+    /// - Parameter names: names besides the loopback ones, with or without a port.
+    public init(names: [String]) {
+        self.names = Set(names.map { Self.hostname(of: $0) })
+    }
+
+    /// Whether a request whose `Host` (its authority) is `authority` is answered; one without
+    /// a `Host` is (HTTP/1.0 has none, and a browser always sends it).
+    public func allows(_ authority: String?) -> Bool {
+        guard let authority else { return true }
+        let host = Self.hostname(of: authority)
+        return host == "localhost" || host.hasSuffix(".localhost") || Self.isIPAddress(host) || names.contains(host)
+    }
+
+    /// The host of an authority: lowercased, without its port, an IPv6 literal without brackets.
+    static func hostname(of authority: String) -> String {
+        let lowered = authority.lowercased()
+        if lowered.hasPrefix("["), let close = lowered.firstIndex(of: "]") {
+            return String(lowered[lowered.index(after: lowered.startIndex)..<close])
+        }
+        return String(lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+    }
+
+    /// A dotted IPv4 address, or anything with a colon (an IPv6 literal, brackets removed).
+    static func isIPAddress(_ host: String) -> Bool {
+        if host.contains(":") { return host.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && Int(part).map { $0 <= 255 } == true
+        }
+    }
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# What checking an admin call's signature and policy costs Gatehouse: DescribeUserPool and
+# AdminGetUser on a server with an access keys file (each request signed for real by botocore,
+# which the server verifies again on every replay within its 15 minutes, and allowed by the key's
+# policy) back to back with the same calls on a server without keys (the unsigned path).
+#
+# Usage:  bench/admin-auth.sh     (installs wrk from Debian if missing: root or sudo)
+#
+# BENCH_ROUNDS pairs of wrk runs (-t2 -c$BENCH_CONNECTIONS -d${BENCH_SECONDS}s, after a warm-up)
+# per call; bench/pairs_report.py gives each server's CPU per call (utime+stime from /proc/PID/stat
+# until the server is idle again), their difference and the p99s' ratio, and the medians.
+# Environment: BENCH_SECONDS=5, BENCH_WARMUP=2, BENCH_CONNECTIONS=32, BENCH_ROUNDS=3,
+#   GATEHOUSE_BIN=path (default: build the release binary). Outputs go to bench/.out-admin/.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+SECONDS_PER_RUN=${BENCH_SECONDS:-5}
+WARMUP=${BENCH_WARMUP:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+ROUNDS=${BENCH_ROUNDS:-3}
+OUT=$BENCH_DIR/.out-admin
+export BENCH_AMZ_DATE
+BENCH_AMZ_DATE=$(date -u +%Y%m%dT%H%M%SZ)
+# shellcheck source=bench/common.sh
+source "$BENCH_DIR/common.sh"
+
+if ! command -v wrk >/dev/null; then
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  log "installing wrk"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
+fi
+PYTHON=$ROOT/.venv/bin/python  # botocore signs the requests
+[ -x "$PYTHON" ] || { log "no $PYTHON: run scripts/test.sh once, or make .venv with botocore"; exit 2; }
+if [ -z "${GATEHOUSE_BIN:-}" ]; then
+  log "building gatehouse (release)"
+  (cd "$ROOT" && swift build -c release --product gatehouse >/dev/null)
+  GATEHOUSE_BIN=$ROOT/.build/release/gatehouse
+fi
+
+rm -rf "$OUT" && mkdir -p "$OUT"
+declare -A PID URL DATA
+cleanup() {
+  for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "${DATA[@]}"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+cat >"$OUT/access-keys.json" <<'KEYS'
+{"AccessKeys": [{"AccessKeyId": "AKIDBENCH", "SecretAccessKey": "bench-secret", "Principal": "arn:aws:iam::123456789012:user/bench",
+  "Policy": {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Action": ["cognito-idp:Describe*", "cognito-idp:Admin*", "cognito-idp:Create*"], "Resource": "*"},
+    {"Effect": "Deny", "Action": "cognito-idp:AdminDeleteUser", "Resource": "*"}]}}]}
+KEYS
+for server in unsigned signed; do
+  port=$(free_port) DATA[$server]=$(mktemp -d)
+  URL[$server]=http://127.0.0.1:$port/
+  keys=(); [ "$server" = signed ] && keys=(--access-keys-file "$OUT/access-keys.json")
+  "$GATEHOUSE_BIN" serve --host 127.0.0.1 --port "$port" --data-dir "${DATA[$server]}" --log-level error "${keys[@]}" \
+    >"$OUT/$server.log" 2>&1 &
+  PID[$server]=$!
+  wait_ready "$server" "${URL[$server]}health"
+done
+
+sign() { # server operation body -> "Name: value" header lines of the request botocore signs now
+  "$PYTHON" - "${URL[$1]}" "$2" "$3" <<'PY'
+import sys
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+url, operation, body = sys.argv[1:]
+request = AWSRequest(method="POST", url=url, data=body.encode(), headers={
+    "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": f"AWSCognitoIdentityProviderService.{operation}"})
+SigV4Auth(Credentials("AKIDBENCH", "bench-secret"), "cognito-idp", "us-east-1").add_auth(request)
+for name, value in request.headers.items():
+    print(f"{name}: {value}")
+PY
+}
+signed_call() { # operation body -> response body; fails on non-200
+  local resp
+  resp=$(sign signed "$1" "$2" | sed 's/^/-H\n/' | tr '\n' '\0' | xargs -0 curl -s -w '\n%{http_code}' "${URL[signed]}" -d "$2")
+  [ "${resp##*$'\n'}" = 200 ] || { log "signed $1 -> ${resp}"; return 1; }
+  printf '%s\n' "${resp%$'\n'*}"
+}
+
+for server in unsigned signed; do
+  if [ "$server" = signed ]; then make=signed_call; else make="call unsigned"; fi
+  pool=$($make CreateUserPool '{"PoolName":"bench-admin"}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["UserPool"]["Id"])')
+  $make AdminCreateUser "{\"UserPoolId\":\"$pool\",\"Username\":\"bench-user\",\"MessageAction\":\"SUPPRESS\"}" >/dev/null
+  echo "{\"UserPoolId\":\"$pool\"}" >"$OUT/DescribeUserPool-$server.body"
+  echo "{\"UserPoolId\":\"$pool\",\"Username\":\"bench-user\"}" >"$OUT/AdminGetUser-$server.body"
+done
+
+for op in DescribeUserPool AdminGetUser; do
+  export BENCH_TARGET=$op
+  sign signed "$op" "$(<"$OUT/$op-signed.body")" >"$OUT/$op-signed.headers"
+  for server in unsigned signed; do
+    export BENCH_BODY_FILE=$OUT/$op-$server.body
+    if [ "$server" = signed ]; then export BENCH_HEADERS_FILE=$OUT/$op-signed.headers; else unset BENCH_HEADERS_FILE; fi
+    [ "$WARMUP" = 0 ] || wrk_load "$server" "$WARMUP" "$OUT/$op-$server.warmup"
+  done
+  for round in $(seq "$ROUNDS"); do
+    for server in unsigned signed; do
+      export BENCH_BODY_FILE=$OUT/$op-$server.body
+      if [ "$server" = signed ]; then export BENCH_HEADERS_FILE=$OUT/$op-signed.headers; else unset BENCH_HEADERS_FILE; fi
+      wait_idle "${PID[$server]}"
+      log "$op on the $server server: ${SECONDS_PER_RUN}s x $CONNECTIONS connections (round $round of $ROUNDS)"
+      before=$(cpu_ticks "${PID[$server]}")
+      wrk_load "$server" "$SECONDS_PER_RUN" "$OUT/$op-$server.$round.wrk"
+      wait_idle "${PID[$server]}"
+      echo "$before $(cpu_ticks "${PID[$server]}") $(getconf CLK_TCK) $CONNECTIONS" >"$OUT/$op-$server.$round.cpu"
+    done
+  done
+done
+
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
+[ -z "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || COMMIT="$COMMIT (dirty)"
+python3 "$BENCH_DIR/pairs_report.py" "$OUT" --rounds "$ROUNDS" --output "$OUT/report.md" \
+  --title "What checking an admin call's signature and policy costs Gatehouse" \
+  --pair "DescribeUserPool:DescribeUserPool-unsigned:DescribeUserPool-signed" \
+  --pair "AdminGetUser:AdminGetUser-unsigned:AdminGetUser-signed" \
+  --meta "Date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
+  --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)" \
+  --meta "Gatehouse=$COMMIT" \
+  --meta "wrk=-t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up), $ROUNDS pairs of runs per call"
