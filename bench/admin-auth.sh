@@ -89,8 +89,8 @@ for server in unsigned signed; do
   if [ "$server" = signed ]; then make=signed_call; else make="call unsigned"; fi
   pool=$($make CreateUserPool '{"PoolName":"bench-admin"}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["UserPool"]["Id"])')
   $make AdminCreateUser "{\"UserPoolId\":\"$pool\",\"Username\":\"bench-user\",\"MessageAction\":\"SUPPRESS\"}" >/dev/null
-  echo "{\"UserPoolId\":\"$pool\"}" >"$OUT/DescribeUserPool-$server.body"
-  echo "{\"UserPoolId\":\"$pool\",\"Username\":\"bench-user\"}" >"$OUT/AdminGetUser-$server.body"
+  printf '%s' "{\"UserPoolId\":\"$pool\"}" >"$OUT/DescribeUserPool-$server.body"  # signed as is: no newline
+  printf '%s' "{\"UserPoolId\":\"$pool\",\"Username\":\"bench-user\"}" >"$OUT/AdminGetUser-$server.body"
 done
 
 for op in DescribeUserPool AdminGetUser; do

@@ -20,9 +20,13 @@ public enum SigV4Verification {
             self.body = body
         }
 
+        /// The values of the header `name` (lowercase), joined by commas.
         func header(_ name: String) -> String? {
-            let values = headers.filter { $0.name.lowercased() == name }.map(\.value)
-            return values.isEmpty ? nil : values.joined(separator: ",")
+            var found: String?
+            for header in headers where header.name.utf8.count == name.utf8.count && header.name.lowercased() == name {
+                found = found.map { "\($0),\(header.value)" } ?? header.value
+            }
+            return found
         }
     }
 
@@ -51,7 +55,8 @@ public enum SigV4Verification {
     /// - Parameter secret: the secret access key of a key id, `nil` for a key the server does not know.
     /// - Throws: `IncompleteSignatureException` for a malformed header, `InvalidSignatureException`
     ///   for a wrong scope, signature or date, `UnrecognizedClientException` for an unknown key.
-    public static func verify(_ request: Request, service: String, now: Date,
+    /// - Parameter keyCache: where the day's signing keys are kept between calls.
+    public static func verify(_ request: Request, service: String, now: Date, keyCache: SigV4KeyCache? = nil,
                               secret: (String) -> String?) throws(AWSServiceError) -> Signer {
         let authorization = request.header("authorization") ?? ""
         let fields = Self.fields(authorization)
@@ -85,7 +90,7 @@ public enum SigV4Verification {
         }
         let (path, query) = Self.pathAndQuery(request.path)
         let signer = SigV4Signer(credentials: AWSCredentials(accessKeyID: keyID, secretAccessKey: secretAccessKey), region: region,
-                                 service: service)
+                                 service: service, keyCache: keyCache)
         let expected = signer.authorization(for: SigV4Request(method: request.method, path: path, query: query, headers: signed,
                                                               body: request.body))
         guard names.contains("host"), let computed = expected.range(of: "Signature=").map({ expected[$0.upperBound...] }),
@@ -104,13 +109,21 @@ public enum SigV4Verification {
         return Signer(accessKeyID: keyID, region: region)
     }
 
-    /// The `Name=value` fields after the algorithm, separated by commas.
+    /// The `Name=value` fields after the algorithm, separated by commas (read as bytes: the
+    /// header is ASCII, and Character-wise splitting cost more than the signature itself).
     static func fields(_ authorization: String) -> [String: String] {
+        let bytes = Array(authorization.utf8)
+        guard let space = bytes.firstIndex(of: UInt8(ascii: " ")) else { return [:] }
+        func trimmed(_ slice: ArraySlice<UInt8>) -> String {
+            let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            let start = slice.firstIndex { !blank($0) } ?? slice.endIndex
+            let end = slice.lastIndex { !blank($0) }.map { $0 + 1 } ?? start
+            return String(decoding: slice[start..<max(start, end)], as: UTF8.self)
+        }
         var fields: [String: String] = [:]
-        for part in authorization.drop(while: { $0 != " " }).split(separator: ",") {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2 else { continue }
-            fields[String(pair[0].trimmingWhitespace)] = String(pair[1].trimmingWhitespace)
+        for part in bytes[(space + 1)...].split(separator: UInt8(ascii: ",")) {
+            guard let equals = part.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            fields[trimmed(part[..<equals])] = trimmed(part[(equals + 1)...])
         }
         return fields
     }

@@ -19,6 +19,7 @@ struct AdminAuthorization: Sendable {
     let mode: Mode
     /// The account of the pools' ARNs, which policies name as resources.
     let accountID: String
+    let signingKeys = SigV4KeyCache()
 
     static let service = "cognito-idp"
 
@@ -78,7 +79,9 @@ struct AdminAuthorization: Sendable {
             var headers = head.headerFields.map { (name: $0.name.canonicalName, value: $0.value) }
             if let authority = head.authority { headers.append(("host", authority)) }
             let request = SigV4Verification.Request(method: head.method.rawValue, path: head.path ?? "/", headers: headers, body: body)
-            let signer = try SigV4Verification.verify(request, service: Self.service, now: now) { keys.key($0)?.secretAccessKey }
+            let signer = try SigV4Verification.verify(request, service: Self.service, now: now, keyCache: signingKeys) {
+                keys.key($0)?.secretAccessKey
+            }
             guard let key = keys.key(signer.accessKeyID) else { throw SigV4Verification.unrecognizedClient }
             let resource = Self.resource(of: body, region: signer.region, accountID: accountID)
             let action = "\(Self.service):\(operation)"
