@@ -17,6 +17,10 @@ public struct GatehouseConfiguration: Sendable {
     public var logLevel: Logger.Level = .info
     /// Requests with a larger body are refused with 413 before they are parsed.
     public var maximumBodySize = 1_048_576
+    /// Connections held at once; a further one is closed as it opens.
+    public var maximumConnections = 4096
+    /// Seconds a connection has to deliver its next whole request, from its opening or its last response.
+    public var requestTimeoutSeconds = 60
     /// Development mode for messages: the outbox keeps the codes and temporary passwords it sends,
     /// and serves them at `GET /_gatehouse/outbox`. Off, the outbox keeps them redacted and that
     /// endpoint does not exist.

@@ -41,6 +41,10 @@ struct Serve: AsyncParsableCommand {
     var allowedHost: [String] = []
     @Flag(help: "Serve the development endpoints to other machines too [GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE=1].")
     var developmentFromAnywhere = false
+    @Option(help: "Connections held at once; a further one is closed as it opens [GATEHOUSE_MAX_CONNECTIONS, default 4096].")
+    var maxConnections: Int?
+    @Option(help: "Seconds a connection has to deliver its next whole request [GATEHOUSE_REQUEST_TIMEOUT_SECONDS, default 60].")
+    var requestTimeoutSeconds: Int?
     @Option(help: "Base URL of the tokens' issuer (iss is it followed by /<pool id>) [GATEHOUSE_ISSUER_URL, default http://host:port].")
     var issuerURL: String?
 
@@ -70,6 +74,15 @@ struct Serve: AsyncParsableCommand {
             ? (environment["GATEHOUSE_ALLOWED_HOSTS"] ?? "").split(separator: ",").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
             : allowedHost
         configuration.developmentFromAnywhere = developmentFromAnywhere || environment["GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE"] == "1"
+        configuration.maximumConnections = try maxConnections
+            ?? environment["GATEHOUSE_MAX_CONNECTIONS"].map { try Self.parsePositive($0, "GATEHOUSE_MAX_CONNECTIONS") }
+            ?? configuration.maximumConnections
+        configuration.requestTimeoutSeconds = try requestTimeoutSeconds
+            ?? environment["GATEHOUSE_REQUEST_TIMEOUT_SECONDS"].map { try Self.parsePositive($0, "GATEHOUSE_REQUEST_TIMEOUT_SECONDS") }
+            ?? configuration.requestTimeoutSeconds
+        guard configuration.maximumConnections > 0, configuration.requestTimeoutSeconds > 0 else {
+            throw ValidationError("--max-connections and --request-timeout-seconds must be 1 or more")
+        }
         configuration.environment = environment
         if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \(level)") }
@@ -79,6 +92,11 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = configuration.logLevel
         let app = try await buildApplication(configuration: configuration, logger: logger)
         try await app.runService()
+    }
+
+    static func parsePositive(_ text: String, _ name: String) throws -> Int {
+        guard let value = Int(text), value > 0 else { throw ValidationError("invalid \(name) \(text)") }
+        return value
     }
 
     static func parseHours(_ text: String) throws -> Int {

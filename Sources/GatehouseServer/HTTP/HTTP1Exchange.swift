@@ -37,6 +37,29 @@ struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context
         channel.write(HTTPResponsePart.body(answer.body), promise: nil)
         channel.writeAndFlush(HTTPResponsePart.end(nil), promise: nil)
         closeIfAsked(by: head, channel)
+        Self.signalResponseWritten(on: channel)
+    }
+
+    /// Answers 413 RequestEntityTooLargeException to a request whose body is over the limit, then
+    /// ends the connection, whose unread body cannot be skipped: its output at once (the client
+    /// sees the answer, then the end), and the whole connection two seconds later. Closing it at
+    /// once while the client still sends would reset it, and the client could lose the answer.
+    func refuseOversizedBody(_ head: HTTPRequest, on channel: any Channel) {
+        var answer = AWSJSONDispatcher.answer(for: .requestEntityTooLarge(limit: dispatcher.configuration.maximumBodySize))
+        answer.headers[AWSJSONDispatcher.requestID] = RandomSource.system.uuid()
+        answer.headers[.contentLength] = String(answer.body.readableBytes)
+        answer.headers[.connection] = "close"
+        write(HTTPResponse(status: answer.status, headerFields: answer.headers), on: channel)
+        channel.write(HTTPResponsePart.body(answer.body), promise: nil)
+        channel.writeAndFlush(HTTPResponsePart.end(nil)).whenComplete { _ in
+            channel.close(mode: .output, promise: nil)
+            channel.eventLoop.scheduleTask(in: .seconds(2)) { channel.close(promise: nil) }
+        }
+    }
+
+    /// Tells the connection's request handler that its response is written (``HTTP1ResponseWritten``).
+    private static func signalResponseWritten(on channel: any Channel) {
+        channel.eventLoop.execute { channel.pipeline.fireUserInboundEventTriggered(HTTP1ResponseWritten()) }
     }
 
     /// Runs the responder and writes its response; a responder that throws (the error middleware
@@ -61,6 +84,7 @@ struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context
             return
         }
         closeIfAsked(by: request.head, channel)
+        Self.signalResponseWritten(on: channel)
     }
 
     /// The answer to a request for a `Host` the server does not answer to (a DNS rebinding).

@@ -6,19 +6,45 @@ import NIOHTTPTypes
 /// Collects one request's head and body, then hands it to ``HTTP1Exchange`` (the Cognito API's
 /// requests straight to its dispatcher) in a task started on the connection's event loop. NIO's
 /// pipelining handler, earlier in the pipeline, holds back the next request of the connection
-/// until this one's response has ended.
+/// until this one's response has ended. A request must arrive whole within the request timeout of
+/// the connection opening or its last response (``ConnectionLimits``), else the connection closes;
+/// a body over the limit is answered 413 as soon as it is known to be, and the connection closed.
 final class HTTP1RequestHandler<Responder: HTTPResponder>: ChannelInboundHandler
 where Responder.Context == GatehouseRequestContext {
     typealias InboundIn = HTTPRequestPart
 
     private let exchange: HTTP1Exchange<Responder>
     private let maximumBodySize: Int
+    private let requestTimeout: TimeAmount
     private var head: HTTPRequest?
     private var body: ByteBuffer?
+    /// The body of the current request was too large: it has been answered, the rest is ignored.
+    private var refused = false
+    /// A request has arrived whole and its response is not written yet.
+    private var answering = false
+    /// The client has closed its side: the connection ends once nothing is left to answer.
+    private var inputClosed = false
+    private var deadline: Scheduled<Void>?
 
-    init(exchange: HTTP1Exchange<Responder>, maximumBodySize: Int) {
+    init(exchange: HTTP1Exchange<Responder>, maximumBodySize: Int, requestTimeout: TimeAmount) {
         self.exchange = exchange
         self.maximumBodySize = maximumBodySize
+        self.requestTimeout = requestTimeout
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        armDeadline(context: context)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        deadline?.cancel()
+    }
+
+    /// Closes the connection unless its next request has arrived whole within the request timeout.
+    private func armDeadline(context: ChannelHandlerContext) {
+        deadline?.cancel()
+        let channel = context.channel
+        deadline = context.eventLoop.scheduleTask(in: requestTimeout) { channel.close(promise: nil) }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -26,14 +52,22 @@ where Responder.Context == GatehouseRequestContext {
         case .head(let head):
             self.head = head
             body = nil
+            refused = false
+            if let declared = head.headerFields[.contentLength].flatMap(Int.init), declared > maximumBodySize {
+                refuse(head, context: context)
+            }
         case .body(var part):
+            guard !refused else { return }
             if body == nil {
                 body = part
-            } else if body!.readableBytes <= maximumBodySize {
+            } else {
                 body!.writeBuffer(&part)
             }
+            if body!.readableBytes > maximumBodySize, let head { refuse(head, context: context) }
         case .end:
-            guard let head else { return }
+            guard let head, !refused else { return }
+            deadline?.cancel()
+            answering = true
             let body = self.body ?? ByteBuffer()
             self.head = nil
             self.body = nil
@@ -45,6 +79,29 @@ where Responder.Context == GatehouseRequestContext {
                 let request = Request(head: head, body: RequestBody(buffer: body))
                 Task { await exchange.answer(request, on: channel) }
             }
+        }
+    }
+
+    /// Answers 413 for a body over the limit without reading it, and closes the connection.
+    private func refuse(_ head: HTTPRequest, context: ChannelHandlerContext) {
+        refused = true
+        body = nil
+        deadline?.cancel()
+        exchange.refuseOversizedBody(head, on: context.channel)
+    }
+
+    /// A response has been written: the time for the next request starts, or, when the client
+    /// has closed its side, the connection ends. A client that closes its side with nothing to
+    /// answer ends it at once (the server allows half-closed connections, so this is not automatic).
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is HTTP1ResponseWritten {
+            answering = false
+            if inputClosed { context.close(promise: nil) } else { armDeadline(context: context) }
+        } else if let event = event as? ChannelEvent, event == .inputClosed {
+            inputClosed = true
+            if !answering { context.close(promise: nil) }
+        } else {
+            context.fireUserInboundEventTriggered(event)
         }
     }
 

@@ -26,14 +26,20 @@ where Responder.Context == GatehouseRequestContext {
     let dispatcher: AWSJSONDispatcher
     /// The `Host` names answered.
     let hosts: HostAllowList
-    /// Once a request body is larger than this, its further parts are dropped: the responder still
-    /// sees that it is too large, and the server never holds much more than this.
+    /// A request whose body is larger than this is answered 413 as soon as that is known (from its
+    /// Content-Length, or as its parts arrive), and its connection closed.
     let maximumBodySize: Int
+    let limits: ConnectionLimits
     /// The `Server` header of every response.
     let serverName: String
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
+            guard limits.admit() else {
+                channel.close(promise: nil)
+                return Value(channel: channel)
+            }
+            channel.closeFuture.whenComplete { _ in limits.release() }
             let pipeline = channel.pipeline.syncOperations
             // Response headers come from HTTPTypes' `HTTPFields`, which has validated them already.
             try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true,
@@ -42,7 +48,7 @@ where Responder.Context == GatehouseRequestContext {
             try pipeline.addHandler(HTTPConnectionStateHandler(logger: logger))
             try pipeline.addHandler(HTTP1RequestHandler(
                 exchange: HTTP1Exchange(responder: responder, dispatcher: dispatcher, hosts: hosts, serverName: serverName, logger: logger),
-                maximumBodySize: maximumBodySize))
+                maximumBodySize: maximumBodySize, requestTimeout: limits.requestTimeout))
             return Value(channel: channel)
         }
     }
