@@ -6,7 +6,7 @@ import socket
 import pytest
 import requests
 
-from helpers import AMZ_JSON, TARGET_PREFIX, fake_authorization
+from helpers import AMZ_JSON, TARGET_PREFIX, expect_client_error, fake_authorization
 
 
 def test_a_host_the_server_does_not_answer_to_is_refused(server):
@@ -50,3 +50,25 @@ def test_development_endpoints_answer_other_machines_only_when_told(server_facto
                                                               "server with --development-from-anywhere to serve them to others.")
         finally:
             server.stop()
+
+
+def test_a_client_that_hides_users_answers_an_unknown_user_as_a_real_one(cognito, make_pool):
+    """ForgotPassword tells nothing by its delivery medium: a pool that recovers by phone first
+    seems to send every reset code by SMS, known user or not, and the made-up number stays the same."""
+    pool_id = make_pool(AccountRecoverySetting={"RecoveryMechanisms": [{"Name": "verified_phone_number", "Priority": 1},
+                                                                        {"Name": "verified_email", "Priority": 2}]})["Id"]
+    app = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app", PreventUserExistenceErrors="ENABLED")
+    app = app["UserPoolClient"]["ClientId"]
+    cognito.admin_create_user(UserPoolId=pool_id, Username="real", MessageAction="SUPPRESS", UserAttributes=[
+        {"Name": "phone_number", "Value": "+15555550123"}, {"Name": "phone_number_verified", "Value": "true"}])
+    cognito.admin_set_user_password(UserPoolId=pool_id, Username="real", Password="P2$Sword", Permanent=True)
+    real = cognito.forgot_password(ClientId=app, Username="real")["CodeDeliveryDetails"]
+    unknown = cognito.forgot_password(ClientId=app, Username="nobody")["CodeDeliveryDetails"]
+    assert (real["DeliveryMedium"], real["AttributeName"]) == (unknown["DeliveryMedium"], unknown["AttributeName"]) == ("SMS", "phone_number")
+    assert len(unknown["Destination"]) == len(real["Destination"]) == len("+*******0123")
+    assert cognito.forgot_password(ClientId=app, Username="nobody")["CodeDeliveryDetails"] == unknown
+
+    admin_only = make_pool(AccountRecoverySetting={"RecoveryMechanisms": [{"Name": "admin_only", "Priority": 1}]})["Id"]
+    hiding = cognito.create_user_pool_client(UserPoolId=admin_only, ClientName="app", PreventUserExistenceErrors="ENABLED")
+    expect_client_error(cognito.forgot_password, "NotAuthorizedException", "Contact administrator to reset password.",
+                        ClientId=hiding["UserPoolClient"]["ClientId"], Username="nobody")

@@ -85,3 +85,22 @@ final class DeliveryTextTests: XCTestCase {
         XCTAssertEqual(redacted.to, "a@b.c")
     }
 }
+
+/// Where a code seems to go for a user that does not exist, to a client that hides users.
+final class SimulatedDestinationTests: XCTestCase {
+    func testItFollowsThePoolsRecoveryAndVerification() throws {
+        var pool = UserPoolType(name: "p")
+        pool.accountRecoverySetting = UserPoolConfiguration.defaultAccountRecovery
+        pool.autoVerifiedAttributes = [.email]
+        XCTAssertEqual(try CodeDestination.simulated(.passwordReset, name: "ghost", digits: "5550001234", pool: pool),
+                       CodeDestination(attributeName: "email", address: "ghost"))
+        XCTAssertEqual(try CodeDestination.simulated(.signUp, name: "ghost", digits: "5550001234", pool: pool).attributeName, "email")
+        pool.autoVerifiedAttributes = nil
+        XCTAssertEqual(try CodeDestination.simulated(.passwordReset, name: "ghost", digits: "5550001234", pool: pool),
+                       CodeDestination(attributeName: "phone_number", address: "+15550001234"))
+        pool.accountRecoverySetting = AccountRecoverySettingType(recoveryMechanisms: [RecoveryOptionType(priority: 1, name: .adminOnly)])
+        XCTAssertThrowsError(try CodeDestination.simulated(.passwordReset, name: "ghost", digits: "5550001234", pool: pool)) {
+            XCTAssertEqual($0 as? AWSServiceError, .notAuthorizedException("Contact administrator to reset password."))
+        }
+    }
+}

@@ -53,16 +53,45 @@ public struct CodeDestination: Sendable, Equatable {
         throw Self.missingDomain
     }
 
+    /// Where a code seems to go for a user that does not exist, to a client that hides users: where
+    /// a real user's most likely goes in this pool (a reset code: the first recovery mechanism whose
+    /// attribute the pool verifies at sign-up, else the first; a sign-up code: the phone number when
+    /// the pool verifies it, else the email), at an address made up
+    /// from the name (an email) or from `digits`, ten digits a server secret derives from the name
+    /// (a phone number), so that the same name always shows the same and no one can tell it apart.
+    /// - Throws: what ``recovery(_:pool:)`` throws a real user when recovery is admin_only.
+    public static func simulated(_ purpose: PendingCode.Purpose, name: String, digits: String,
+                                 pool: UserPoolType) throws(AWSServiceError) -> CodeDestination {
+        let attribute: String
+        if purpose == .passwordReset {
+            let mechanisms = recoveryOrder(pool)
+            if mechanisms == ["admin_only"] { throw adminOnly }
+            let verified = (pool.autoVerifiedAttributes ?? []).map(\.rawValue)
+            attribute = mechanisms.first(where: verified.contains) ?? mechanisms.first ?? "phone_number"
+        } else {
+            attribute = (pool.autoVerifiedAttributes ?? []).contains(.phoneNumber) ? "phone_number" : "email"
+        }
+        return attribute == "phone_number" ? CodeDestination(attributeName: attribute, address: "+1" + digits)
+            : CodeDestination(attributeName: "email", address: name)
+    }
+
+    /// The pool's AccountRecoverySetting mechanisms by priority, as attribute names (`admin_only` as it is).
+    static func recoveryOrder(_ pool: UserPoolType) -> [String] {
+        (pool.accountRecoverySetting?.recoveryMechanisms ?? []).sorted { ($0.priority ?? 0) < ($1.priority ?? 0) }
+            .compactMap(\.name?.rawValue).map { $0.replacingOccurrences(of: "verified_", with: "") }
+    }
+
+    static let adminOnly = AWSServiceError.notAuthorizedException("Contact administrator to reset password.")
+
     /// Where a password reset code goes: the first of the pool's AccountRecoverySetting mechanisms
     /// (by priority) that the user has verified; without that setting, the verified phone number,
     /// then the verified email.
     /// - Throws: `NotAuthorizedException` when recovery is admin_only; `InvalidParameterException`
     ///   when the user has nothing verified to send to.
     public static func recovery(_ user: StoredUser, pool: UserPoolType) throws(AWSServiceError) -> CodeDestination {
-        let mechanisms = (pool.accountRecoverySetting?.recoveryMechanisms ?? [])
-            .sorted { ($0.priority ?? 0) < ($1.priority ?? 0) }.compactMap(\.name?.rawValue)
-        if mechanisms == ["admin_only"] { throw .notAuthorizedException("Contact administrator to reset password.") }
-        let order = mechanisms.isEmpty ? ["phone_number", "email"] : mechanisms.map { $0.replacingOccurrences(of: "verified_", with: "") }
+        let mechanisms = recoveryOrder(pool)
+        if mechanisms == ["admin_only"] { throw adminOnly }
+        let order = mechanisms.isEmpty ? ["phone_number", "email"] : mechanisms
         for name in order where user.isVerified(name) {
             if let address = user.attribute(name) { return CodeDestination(attributeName: name, address: address) }
         }

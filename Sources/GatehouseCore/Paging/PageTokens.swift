@@ -25,7 +25,7 @@ public struct PageTokens: Sendable {
     public func open(_ token: String, scope: String) throws(AWSServiceError) -> String {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let payload = Data(base64URLEncoded: String(parts[0])),
-              let tag = Data(base64URLEncoded: String(parts[1])), tag == mac(payload, scope: scope),
+              let tag = Data(base64URLEncoded: String(parts[1])), ConstantTime.equal(tag, mac(payload, scope: scope)),
               let cursor = String(data: payload, encoding: .utf8) else {
             throw .invalidParameterException("Invalid pagination token provided.")
         }

@@ -19,6 +19,14 @@ public struct VerificationCodes: Sendable {
         String(format: "%06d", random.integer(below: 1_000_000))
     }
 
+    /// Ten digits that stand for a phone number of a user `name` of the pool `userPoolID` that
+    /// does not exist (``CodeDestination/simulated(_:name:digits:pool:)``): always the same for
+    /// that name, and unknowable without the key.
+    public func simulatedPhoneDigits(name: String, userPoolID: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("simulated-phone:\(userPoolID):\(name)".utf8), using: key)
+        return String(mac.prefix(10).map { Character(String($0 % 10)) })
+    }
+
     /// The digest a user keeps of `code`.
     public func digest(_ code: String, sub: String, purpose: PendingCode.Purpose) -> Data {
         Data(HMAC<SHA256>.authenticationCode(for: Data("\(purpose.rawValue):\(sub):\(code)".utf8), using: key))

@@ -11,6 +11,12 @@ struct SMTPRelay: MessageTransport {
 
     let transport: SMTPTransport
 
+    /// `url` without what stands between `://` and an `@` (the user and password), for messages.
+    static func redacted(_ url: String) -> String {
+        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].lastIndex(of: "@") else { return url }
+        return String(url[..<scheme.upperBound]) + "…" + String(url[at...])
+    }
+
     /// - Parameters:
     ///   - url: `smtp://`, `smtp+starttls://` or `smtps://`, with `user:password@` (percent-encoded)
     ///     for AUTH, and `host[:port]` (25, 587 or 465 by default).
@@ -18,7 +24,7 @@ struct SMTPRelay: MessageTransport {
     /// - Throws: ``InvalidURL`` for a URL of another form.
     init(url: String, insecure: Bool) throws {
         guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
-            throw InvalidURL(description: "the SMTP URL \(url) has no host")
+            throw InvalidURL(description: "the SMTP URL \(Self.redacted(url)) has no host")
         }
         let security: SMTPSecurity
         switch components.scheme {

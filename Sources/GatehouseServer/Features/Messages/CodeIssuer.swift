@@ -75,8 +75,8 @@ struct CodeIssuer: Sendable {
 
     /// ``issue(_:toUserNamed:in:trigger:signUpClientID:destination:change:)`` for a call an app
     /// makes. For a user that does not exist it answers ``AppClient/userNotFound``, or, when the
-    /// client hides users, as if the code went to an email address, the name given masked as one
-    /// (docs/compatibility.md).
+    /// client hides users, as if the code went where a real user's would
+    /// (``CodeDestination/simulated(_:name:digits:pool:)``, docs/compatibility.md).
     func issueForApp(_ purpose: PendingCode.Purpose, toUserNamed name: String, client: AppClient, trigger: String,
                      source: CustomMessageTrigger.Source, clientMetadata: [String: String]?,
                      destination: @escaping @Sendable (StoredUser) throws -> CodeDestination) async throws -> CodeDeliveryDetailsType {
@@ -86,7 +86,8 @@ struct CodeIssuer: Sendable {
                                    signUpClientID: purpose == .signUp ? client.id : nil, destination: destination)
         } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
             guard client.hidesUsers else { throw AppClient.userNotFound }
-            return CodeDestination(attributeName: "email", address: name).details
+            let digits = try await verificationCodes().simulatedPhoneDigits(name: name, userPoolID: client.pool.id)
+            return try CodeDestination.simulated(purpose, name: name, digits: digits, pool: client.pool.settings).details
         }
     }
 }
