@@ -27,6 +27,20 @@ final class PasswordVerifierTests: XCTestCase {
         XCTAssertEqual(two.power(GMPInteger(bigEndian: []), modulo: SRPGroup.modulus).bigEndian(count: 2), [0, 1])
     }
 
+    /// The constant-time fixed-base power (Montgomery reduction, a conditional subtraction made
+    /// every time) against GMP's own power, on exponents of every length and on the edges of
+    /// the reduction (all bits set, a single high bit).
+    func testTheConstantTimePowerAgreesWithGMPOnManyExponents() {
+        let two = GMPInteger(bigEndian: [2])
+        var generator = SystemRandomNumberGenerator()
+        var exponents: [[UInt8]] = (1...32).map { length in (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) } }
+        exponents += [[UInt8](repeating: 0xFF, count: 32), [0x80] + [UInt8](repeating: 0, count: 31), [UInt8](repeating: 0x01, count: 32)]
+        for exponent in exponents {
+            XCTAssertEqual(SRPGroup.generatorPower(exponent),
+                           two.publicPower(GMPInteger(bigEndian: exponent), modulo: SRPGroup.modulus).bigEndian(count: 384), "\(exponent)")
+        }
+    }
+
     func testTheVerifierIsPycognitosAndChecksThePassword() {
         let salt = hex("1a2b3c4d5e6f708192a3b4c5d6e7f801")
         let pool = "us-east-1_AbCdEf123"

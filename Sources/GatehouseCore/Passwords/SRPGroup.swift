@@ -18,30 +18,13 @@ public enum SRPGroup {
     /// The number of bytes of every number modulo N.
     static var byteCount: Int { prime.count }
 
-    /// g^(k·256^i) mod N for i < 32 and k < 256 (3 MiB, built on first use with about 8,000
-    /// multiplications): with it, a power of g with an exponent of up to 256 bits (a SHA-256 value)
-    /// takes at most 32 multiplications, where GMP's own power takes about 300.
-    private static let generatorPowers: [[GMPInteger]] = {
-        var base = GMPInteger(bigEndian: [2])
-        var rows: [[GMPInteger]] = []
-        for _ in 0..<32 {
-            var row = [GMPInteger(bigEndian: [1]), base]
-            for k in 2..<256 { row.append(row[k - 1].multiplied(by: base, modulo: modulus)) }
-            base = row[255].multiplied(by: base, modulo: modulus)
-            rows.append(row)
-        }
-        return rows
-    }()
+    /// Powers of g for secret exponents, in constant time (``FixedBasePower``), built on first use.
+    private static let generatorPowers = FixedBasePower(base: GMPInteger(bigEndian: [2]), modulus: modulus)
 
     /// g^exponent mod N, big-endian, ``byteCount`` bytes.
     /// - Precondition: the exponent (big-endian) is at most 32 bytes.
     static func generatorPower(_ exponent: [UInt8]) -> [UInt8] {
-        precondition(exponent.count <= 32)
-        var accumulator = GMPInteger(bigEndian: [1])
-        for (index, byte) in exponent.reversed().enumerated() where byte != 0 {
-            accumulator = accumulator.multiplied(by: generatorPowers[index][Int(byte)], modulo: modulus)
-        }
-        return accumulator.bigEndian(count: byteCount)
+        generatorPowers.power(exponent)
     }
 
     private static func hexBytes(_ hex: String) -> [UInt8] {
