@@ -14,22 +14,13 @@
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
 SECONDS_PER_RUN=${BENCH_SECONDS:-5}
-WARMUP=${BENCH_WARMUP:-2}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
 ROUNDS=${BENCH_ROUNDS:-3}
 OUT=$BENCH_DIR/.out-admin
-export BENCH_AMZ_DATE
-BENCH_AMZ_DATE=$(date -u +%Y%m%dT%H%M%SZ)
 # shellcheck source=bench/common.sh
 source "$BENCH_DIR/common.sh"
 
-if ! command -v wrk >/dev/null; then
-  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-  log "installing wrk"
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
-fi
+ensure_command wrk wrk
 PYTHON=$ROOT/.venv/bin/python  # botocore signs the requests
 [ -x "$PYTHON" ] || { log "no $PYTHON: run scripts/test.sh once, or make .venv with botocore"; exit 2; }
 if [ -z "${GATEHOUSE_BIN:-}" ]; then
@@ -39,14 +30,7 @@ if [ -z "${GATEHOUSE_BIN:-}" ]; then
 fi
 
 rm -rf "$OUT" && mkdir -p "$OUT"
-declare -A PID URL DATA
-cleanup() {
-  for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "${DATA[@]}"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+declare -A DATA
 
 cat >"$OUT/access-keys.json" <<'KEYS'
 {"AccessKeys": [{"AccessKeyId": "AKIDBENCH", "SecretAccessKey": "bench-secret", "Principal": "arn:aws:iam::123456789012:user/bench",
@@ -56,6 +40,7 @@ cat >"$OUT/access-keys.json" <<'KEYS'
 KEYS
 for server in unsigned signed; do
   port=$(free_port) DATA[$server]=$(mktemp -d)
+  SCRATCH+=("${DATA[$server]}")
   URL[$server]=http://127.0.0.1:$port/
   keys=(); [ "$server" = signed ] && keys=(--access-keys-file "$OUT/access-keys.json")
   "$GATEHOUSE_BIN" serve --host 127.0.0.1 --port "$port" --data-dir "${DATA[$server]}" --log-level error "${keys[@]}" \

@@ -1,11 +1,34 @@
-# Shell functions bench/run.sh and bench/triggers.sh share. Before calling them, set:
-#   BENCH_DIR, OUT          this folder and the raw outputs' folder
-#   URL, PID                associative arrays: each server's base URL (ending in /) and process id
-#   BENCH_AMZ_DATE          exported X-Amz-Date of every request
-#   CONNECTIONS, SECONDS_PER_RUN   wrk's connections and default duration
-# wrk_load also needs BENCH_TARGET and BENCH_BODY_FILE exported (bench/request.lua reads them).
+# What bench/run.sh, bench/triggers.sh and bench/admin-auth.sh share. Source it after setting
+# BENCH_DIR (this folder); it sets:
+#   ROOT, WARMUP (BENCH_WARMUP, 2 s), CONNECTIONS (BENCH_CONNECTIONS, 32), and BENCH_AMZ_DATE
+#   (exported: the X-Amz-Date of every request);
+#   PID and URL, associative arrays for each server's process id and base URL (ending in /), and
+#   SCRATCH, folders to remove: at exit, the servers in PID are stopped and SCRATCH removed.
+# The functions also use OUT (the raw outputs' folder) and SECONDS_PER_RUN (wrk's default
+# duration); wrk_load needs BENCH_TARGET and BENCH_BODY_FILE exported (bench/request.lua reads them).
+
+ROOT=$(dirname "$BENCH_DIR")
+WARMUP=${BENCH_WARMUP:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+export BENCH_AMZ_DATE
+BENCH_AMZ_DATE=$(date -u +%Y%m%dT%H%M%SZ)
+declare -A PID URL
+SCRATCH=()
+cleanup() {
+  for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "${SCRATCH[@]}"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 log() { echo "[bench] $*" >&2; }
+ensure_command() { # command package: installs the Debian package when the command is missing (root or sudo)
+  command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] && return 0
+  local sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+  log "installing $2"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "$2" >/dev/null
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_ready() { # name url-to-GET
   for _ in $(seq 300); do

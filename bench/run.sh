@@ -48,24 +48,15 @@
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
-WARMUP=${BENCH_WARMUP:-2}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
 SERVERS=${BENCH_SERVERS:-gatehouse moto}
 OPS=${BENCH_OPS:-DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp InitiateAuth SRPSignIn}
 OUT=$BENCH_DIR/.out
-export BENCH_AMZ_DATE
-BENCH_AMZ_DATE=$(date -u +%Y%m%dT%H%M%SZ)
 # shellcheck source=bench/common.sh
 source "$BENCH_DIR/common.sh"
 
 # ---- 1. tools -------------------------------------------------------------
-if ! command -v wrk >/dev/null; then
-  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-  log "installing wrk"
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
-fi
+ensure_command wrk wrk
 if [ -x "$ROOT/.venv/bin/moto_server" ]; then
   VENV=$ROOT/.venv
 else
@@ -113,14 +104,7 @@ cpu_totals() { # -> all CPU ticks and the stolen ones (the hypervisor ran someth
 }
 CPU_AT_START=$(cpu_totals)
 DATA_DIR=$(mktemp -d)
-declare -A PID URL
-cleanup() {
-  for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$DATA_DIR"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+SCRATCH+=("$DATA_DIR")
 
 
 for server in $SERVERS; do

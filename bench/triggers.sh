@@ -20,24 +20,14 @@
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
 SECONDS_PER_RUN=${BENCH_SECONDS:-5}
-WARMUP=${BENCH_WARMUP:-2}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
 ROUNDS=${BENCH_ROUNDS:-3}
 OUT=$BENCH_DIR/.out-triggers
-export BENCH_AMZ_DATE
-BENCH_AMZ_DATE=$(date -u +%Y%m%dT%H%M%SZ)
 # shellcheck source=bench/common.sh
 source "$BENCH_DIR/common.sh"
 
-for tool in wrk:wrk nginx:nginx-light; do
-  if ! command -v "${tool%%:*}" >/dev/null && ! [ -x "/usr/sbin/${tool%%:*}" ]; then
-    SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-    log "installing ${tool#*:}"
-    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${tool#*:}" >/dev/null
-  fi
-done
+ensure_command wrk wrk
+ensure_command nginx nginx-light
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 if [ -z "${GATEHOUSE_BIN:-}" ]; then
   log "building gatehouse (release)"
@@ -47,14 +37,7 @@ fi
 
 rm -rf "$OUT" && mkdir -p "$OUT/nginx"
 DATA_DIR=$(mktemp -d)
-declare -A PID URL
-cleanup() {
-  for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$DATA_DIR"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+SCRATCH+=("$DATA_DIR")
 
 # The Invoke API stub. PreTokenGeneration's answer adds a claim to both tokens.
 LAMBDA_PORT=$(free_port)
