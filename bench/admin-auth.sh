@@ -90,23 +90,13 @@ for op in DescribeUserPool AdminGetUser; do
     for server in unsigned signed; do
       export BENCH_BODY_FILE=$OUT/$op-$server.body
       if [ "$server" = signed ]; then export BENCH_HEADERS_FILE=$OUT/$op-signed.headers; else unset BENCH_HEADERS_FILE; fi
-      wait_idle "${PID[$server]}"
       log "$op on the $server server: ${SECONDS_PER_RUN}s x $CONNECTIONS connections (round $round of $ROUNDS)"
-      before=$(cpu_ticks "${PID[$server]}")
-      wrk_load "$server" "$SECONDS_PER_RUN" "$OUT/$op-$server.$round.wrk"
-      wait_idle "${PID[$server]}"
-      echo "$before $(cpu_ticks "${PID[$server]}") $(getconf CLK_TCK) $CONNECTIONS" >"$OUT/$op-$server.$round.cpu"
+      measured_load "$server" "$SECONDS_PER_RUN" "$OUT/$op-$server.$round"
     done
   done
 done
 
-COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
-[ -z "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || COMMIT="$COMMIT (dirty)"
-python3 "$BENCH_DIR/pairs_report.py" "$OUT" --rounds "$ROUNDS" --output "$OUT/report.md" \
-  --title "What checking an admin call's signature and policy costs Gatehouse" \
+pairs_report "What checking an admin call's signature and policy costs Gatehouse" \
   --pair "DescribeUserPool:DescribeUserPool-unsigned:DescribeUserPool-signed" \
   --pair "AdminGetUser:AdminGetUser-unsigned:AdminGetUser-signed" \
-  --meta "Date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
-  --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)" \
-  --meta "Gatehouse=$COMMIT" \
   --meta "wrk=-t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up), $ROUNDS pairs of runs per call"

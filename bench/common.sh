@@ -73,6 +73,24 @@ wait_idle() { # pid: wait (max 60 s) until the server finishes in-flight work (<
   done
   log "warning: pid $1 still busy after 60 s"
 }
+measured_load() { # server seconds stem: once the server is idle, wrk_load -> stem.wrk, and the server's CPU around it -> stem.cpu
+  local before
+  wait_idle "${PID[$1]}"
+  before=$(cpu_ticks "${PID[$1]}")
+  wrk_load "$1" "$2" "$3.wrk"
+  wait_idle "${PID[$1]}"  # CPU of the requests still in flight when the load stopped counts too
+  echo "$before $(cpu_ticks "${PID[$1]}") $(getconf CLK_TCK) $CONNECTIONS" >"$3.cpu"
+}
+pairs_report() { # title [--pair LABEL:WITHOUT:WITH ...] [--meta K=V ...]: bench/pairs_report.py on $OUT's ROUNDS rounds
+  local title=$1 commit
+  shift
+  commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
+  [ -z "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || commit="$commit (dirty)"
+  python3 "$BENCH_DIR/pairs_report.py" "$OUT" --rounds "$ROUNDS" --output "$OUT/report.md" --title "$title" "$@" \
+    --meta "Date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
+    --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)" \
+    --meta "Gatehouse=$commit"
+}
 wrk_load() { # server seconds output-file: wrk with bench/request.lua (BENCH_TARGET, BENCH_BODY_FILE exported)
   # --timeout above the duration: slow responses are measured, not dropped from the histogram.
   wrk -t2 -c"$CONNECTIONS" --latency --timeout "$((SECONDS_PER_RUN + 5))s" -d"$2s" \

@@ -118,25 +118,16 @@ for pair in SignUp:PreSignUp InitiateAuth:PreTokenGeneration; do
   for round in $(seq "$ROUNDS"); do
     for run in "$op" "$op+$trigger"; do
       export BENCH_BODY_FILE=$OUT/$run.body
-      wait_idle "${PID[gatehouse]}"
       log "$run: ${SECONDS_PER_RUN}s x $CONNECTIONS connections (round $round of $ROUNDS)"
-      before=$(cpu_ticks "${PID[gatehouse]}") invocations=$(nginx_counts)
-      wrk_load gatehouse "$SECONDS_PER_RUN" "$OUT/$run.$round.wrk"
-      wait_idle "${PID[gatehouse]}"
-      echo "$before $(cpu_ticks "${PID[gatehouse]}") $(getconf CLK_TCK) $CONNECTIONS" >"$OUT/$run.$round.cpu"
+      invocations=$(nginx_counts)
+      measured_load gatehouse "$SECONDS_PER_RUN" "$OUT/$run.$round"
       echo "$invocations $(nginx_counts)" >"$OUT/$run.$round.invocations"
     done
   done
 done
 
-COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
-[ -z "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || COMMIT="$COMMIT (dirty)"
-python3 "$BENCH_DIR/pairs_report.py" "$OUT" --rounds "$ROUNDS" --output "$OUT/report.md" \
-  --title "What a trigger invocation costs Gatehouse" \
+pairs_report "What a trigger invocation costs Gatehouse" \
   --pair "SignUp + PreSignUp:SignUp:SignUp+PreSignUp" \
   --pair "InitiateAuth + PreTokenGeneration:InitiateAuth:InitiateAuth+PreTokenGeneration" \
-  --meta "Date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
-  --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)" \
-  --meta "Gatehouse=$COMMIT" \
   --meta "Invoke API stub=$("$NGINX" -v 2>&1 | cut -d/ -f2), one worker, fixed answers" \
   --meta "wrk=-t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up), $ROUNDS pairs of runs per call"
