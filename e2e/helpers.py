@@ -66,7 +66,7 @@ class GatehouseServer:
 
     def __init__(self, binary, data_dir, log_path, database_url=None, port=None,
                  use_env=False, region=REGION, account_id=ACCOUNT_ID, development_outbox=True,
-                 development_clock=False, options=None, flags=(), env=None):
+                 development_clock=False, options=None, flags=(), env=None, tls_ca=None):
         self.binary = str(binary)
         self.data_dir = Path(data_dir)
         self.log_path = Path(log_path)
@@ -79,12 +79,13 @@ class GatehouseServer:
         self.development_clock = development_clock
         self.options = dict(options or {})
         self.flags = list(flags)  # options without a value, e.g. "allow-unsigned-admin"
+        self.tls_ca = tls_ca  # a server speaking TLS: the CA file that signed its certificate for localhost
         self.env = dict(env or {})
         self.process = None
 
     @property
     def endpoint(self):
-        return f"http://127.0.0.1:{self.port}"
+        return f"https://localhost:{self.port}" if self.tls_ca else f"http://127.0.0.1:{self.port}"
 
     def _settings(self):
         settings = {"host": "127.0.0.1", "port": str(self.port), "data-dir": str(self.data_dir),
@@ -156,7 +157,7 @@ class GatehouseServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gatehouse exited with {self.process.returncode} during start-up:\n{self.log_tail()}")
             try:
-                response = requests.get(self.endpoint + "/health", timeout=2)
+                response = requests.get(self.endpoint + "/health", timeout=2, verify=self.tls_ca or True)
                 if response.status_code == 200:
                     return self
             except requests.RequestException:
@@ -192,7 +193,7 @@ class GatehouseServer:
             self.start()
 
     def healthy(self):
-        response = requests.get(self.endpoint + "/health", timeout=5)
+        response = requests.get(self.endpoint + "/health", timeout=5, verify=self.tls_ca or True)
         return response.status_code == 200 and response.json() == {"status": "ok"}
 
     def log_tail(self, lines=60):

@@ -6,7 +6,8 @@
 #   (a) the Python venv .venv with e2e/requirements.txt (awscli, boto3, pytest, requests)
 #   (b) PostgreSQL server binaries: /usr/lib/postgresql/*/bin, else `apt-get install postgresql`
 #   (c) a throwaway PostgreSQL cluster (trust auth, loopback, free port) in a temp dir, removed on exit;
-#       exports GATEHOUSE_TEST_DATABASE_URL=postgres://USER@127.0.0.1:PORT/gatehouse_test
+#       exports GATEHOUSE_TEST_DATABASE_URL=postgres://USER@127.0.0.1:PORT/gatehouse_test, and
+#       GATEHOUSE_TEST_DATABASE_CA, the CA of the certificate it speaks TLS with
 #   (d) swift build --build-tests; swift test   (the Swift suite's PostgreSQL run uses that URL)
 #   (e) swift build -c release --product gatehouse
 #   (f) the end-to-end suite (pytest e2e/) against that binary: once on SQLite, once on PostgreSQL
@@ -105,10 +106,21 @@ start_postgres() {
     [ "$(id -u)" != 0 ] || chown postgres "$PG_DIR"
     as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U "$PG_USER" --auth=trust -E UTF8 --locale=C >"$PG_DIR/initdb.log" 2>&1 \
         || { cat "$PG_DIR/initdb.log" >&2; exit 1; }
+    # TLS with a certificate for localhost signed by a CA of this run (the tests verify it).
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=gatehouse test CA" \
+        -keyout "$PG_DIR/ca.key" -out "$PG_DIR/ca.crt" >/dev/null 2>&1
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$PG_DIR/data/server.key" \
+        -out "$PG_DIR/server.csr" >/dev/null 2>&1
+    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' >"$PG_DIR/san.ext"
+    openssl x509 -req -in "$PG_DIR/server.csr" -CA "$PG_DIR/ca.crt" -CAkey "$PG_DIR/ca.key" -CAcreateserial -days 2 \
+        -extfile "$PG_DIR/san.ext" -out "$PG_DIR/data/server.crt" >/dev/null 2>&1
+    chmod 600 "$PG_DIR/data/server.key"
+    [ "$(id -u)" != 0 ] || chown postgres "$PG_DIR/data/server.key" "$PG_DIR/data/server.crt"
+    export GATEHOUSE_TEST_DATABASE_CA="$PG_DIR/ca.crt"
     PG_PORT=$(free_port)
     pg_running=1
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
+        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c ssl=on" start >/dev/null \
         || { cat "$PG_DIR/server.log" >&2; exit 1; }
     "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" gatehouse_test
     export GATEHOUSE_TEST_DATABASE_URL="postgres://$PG_USER@127.0.0.1:$PG_PORT/gatehouse_test"

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOSSL
 import StoragePostgres
 import StorageSQLite
 
@@ -20,6 +21,7 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil, migrate: nil)
     }
     let admin = try AdminAuthorization(configuration: configuration)
+    let tls = try ServerTLS.context(configuration)
     let gatehouse = try Gatehouse(storage: storageService.storage, configuration: configuration, logger: logger)
     logger.info("gatehouse starting", metadata: [
         "address": "\(configuration.host):\(configuration.port)",
@@ -33,14 +35,15 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
             "served to": "\(configuration.developmentFromAnywhere ? "any address (--development-from-anywhere)" : "loopback only")",
         ])
     }
-    return buildApplication(gatehouse: gatehouse, storage: storageService, admin: admin, configuration: configuration, logger: logger)
+    return buildApplication(gatehouse: gatehouse, storage: storageService, admin: admin, tls: tls, configuration: configuration,
+                            logger: logger)
 }
 
 /// Assembles the server around a service and its store: the HTTP/1 channel that answers `POST /`
 /// itself and hands every other request to the router, the store's lifecycle, the record pruner.
 /// Production and the in-process tests both run this.
-func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: AdminAuthorization, configuration: GatehouseConfiguration,
-                      logger: Logger) -> some ApplicationProtocol {
+func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: AdminAuthorization, tls: NIOSSLContext? = nil,
+                      configuration: GatehouseConfiguration, logger: Logger) -> some ApplicationProtocol {
     let responder = buildRouter(gatehouse: gatehouse, configuration: configuration).buildResponder()
     let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration, admin: admin)
     let limits = ConnectionLimits(maximumConnections: configuration.maximumConnections,
@@ -48,7 +51,7 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.
     let server = HTTPServerBuilder { _ in
         HTTP1RouterChannel(responder: responder, dispatcher: dispatcher, hosts: configuration.hostAllowList,
-                           maximumBodySize: configuration.maximumBodySize, limits: limits, serverName: "Gatehouse")
+                           maximumBodySize: configuration.maximumBodySize, limits: limits, tls: tls, serverName: "Gatehouse")
     }
     var app = Application(
         responder: responder,

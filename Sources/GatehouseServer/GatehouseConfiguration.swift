@@ -17,6 +17,10 @@ public struct GatehouseConfiguration: Sendable {
     public var logLevel: Logger.Level = .info
     /// Requests with a larger body are refused with 413 before they are parsed.
     public var maximumBodySize = 1_048_576
+    /// PEM files of the certificate chain and the private key the server speaks TLS with; both
+    /// `nil`: plain HTTP (behind a TLS proxy, say).
+    public var tlsCertificatePath: String?
+    public var tlsPrivateKeyPath: String?
     /// Connections held at once; a further one is closed as it opens.
     public var maximumConnections = 4096
     /// Seconds a connection has to deliver its next whole request, from its opening or its last response.
@@ -64,9 +68,11 @@ public struct GatehouseConfiguration: Sendable {
 
     public init() {}
 
-    /// ``issuerURL`` without a trailing slash, or `http://host:port`.
+    /// ``issuerURL`` without a trailing slash, or `http://host:port` (`https://` with TLS).
     public var issuerBaseURL: String {
-        guard let issuerURL else { return "http://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+        guard let issuerURL else {
+            return "\(tlsCertificatePath == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        }
         return issuerURL.hasSuffix("/") ? String(issuerURL.dropLast()) : issuerURL
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GatehouseStorage
 import Logging
+import NIOSSL
 import PostgresNIO
 
 /// The PostgreSQL engine: every store of ``Storage`` over one `PostgresClient` connection pool.
@@ -26,8 +27,10 @@ public final class PostgresStorage: Storage {
     private let state = OpenState()
 
     /// Creates the store for a database URL, `postgres://user[:password]@host[:port]/database`
-    /// (`postgresql://` too). TLS is not used: the only query parameter accepted is `sslmode`
-    /// with a value that allows a plain connection (`disable`, `allow`, `prefer`).
+    /// (`postgresql://` too), with libpq's TLS parameters: `sslmode` `disable`; `allow` or
+    /// `prefer` (TLS when the server offers it, unverified); `require` (TLS, unverified);
+    /// `verify-ca` (TLS, the certificate signed by a trusted CA); `verify-full` (and naming the
+    /// host); and `sslrootcert`, the PEM file of the CAs to trust (default: the system's).
     /// - Throws: ``InvalidURL`` when the URL does not have that form.
     public init(url: String, logger: Logger) throws {
         let configuration = try Self.configuration(url: url)
@@ -128,14 +131,12 @@ extension PostgresStorage {
         guard !database.isEmpty, !database.contains("/") else {
             throw InvalidURL(reason: "the path must be /<database>")
         }
+        var mode = "prefer", rootCertificates: String?
         for item in components.queryItems ?? [] {
             switch (item.name, item.value) {
-            case ("sslmode", "disable"?), ("sslmode", "allow"?), ("sslmode", "prefer"?):
-                continue
-            case ("sslmode", let value):
-                throw InvalidURL(reason: "sslmode=\(value ?? "") needs TLS, which this server does not use")
-            default:
-                throw InvalidURL(reason: "unsupported parameter \(item.name)")
+            case ("sslmode", let value?): mode = value
+            case ("sslrootcert", let value?): rootCertificates = value
+            default: throw InvalidURL(reason: "unsupported parameter \(item.name)")
             }
         }
         return PostgresClient.Configuration(
@@ -144,8 +145,34 @@ extension PostgresStorage {
             username: user,
             password: components.password,
             database: database,
-            tls: .disable
+            tls: try tls(mode: mode, rootCertificates: rootCertificates)
         )
+    }
+
+    /// The TLS of an `sslmode`, as libpq means it.
+    static func tls(mode: String, rootCertificates: String?) throws -> PostgresClient.Configuration.TLS {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let rootCertificates {
+            guard FileManager.default.isReadableFile(atPath: rootCertificates) else {
+                throw InvalidURL(reason: "sslrootcert \(rootCertificates) cannot be read")
+            }
+            tls.trustRoots = .file(rootCertificates)
+        }
+        switch mode {
+        case "disable":
+            return .disable
+        case "allow", "prefer", "require":
+            tls.certificateVerification = .none
+            return mode == "require" ? .require(tls) : .prefer(tls)
+        case "verify-ca":
+            tls.certificateVerification = .noHostnameVerification
+            return .require(tls)
+        case "verify-full":
+            tls.certificateVerification = .fullVerification
+            return .require(tls)
+        default:
+            throw InvalidURL(reason: "sslmode=\(mode) is not one of disable, allow, prefer, require, verify-ca, verify-full")
+        }
     }
 }
 

@@ -41,6 +41,10 @@ struct Serve: AsyncParsableCommand {
     var allowedHost: [String] = []
     @Flag(help: "Serve the development endpoints to other machines too [GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE=1].")
     var developmentFromAnywhere = false
+    @Option(help: "PEM file of the certificate chain to speak TLS with [GATEHOUSE_TLS_CERTIFICATE; with --tls-private-key].")
+    var tlsCertificate: String?
+    @Option(help: "PEM file of the TLS certificate's private key [GATEHOUSE_TLS_PRIVATE_KEY].")
+    var tlsPrivateKey: String?
     @Option(help: "Connections held at once; a further one is closed as it opens [GATEHOUSE_MAX_CONNECTIONS, default 4096].")
     var maxConnections: Int?
     @Option(help: "Seconds a connection has to deliver its next whole request [GATEHOUSE_REQUEST_TIMEOUT_SECONDS, default 60].")
@@ -74,6 +78,8 @@ struct Serve: AsyncParsableCommand {
             ? (environment["GATEHOUSE_ALLOWED_HOSTS"] ?? "").split(separator: ",").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
             : allowedHost
         configuration.developmentFromAnywhere = developmentFromAnywhere || environment["GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE"] == "1"
+        configuration.tlsCertificatePath = tlsCertificate ?? environment["GATEHOUSE_TLS_CERTIFICATE"]
+        configuration.tlsPrivateKeyPath = tlsPrivateKey ?? environment["GATEHOUSE_TLS_PRIVATE_KEY"]
         configuration.maximumConnections = try maxConnections
             ?? environment["GATEHOUSE_MAX_CONNECTIONS"].map { try Self.parsePositive($0, "GATEHOUSE_MAX_CONNECTIONS") }
             ?? configuration.maximumConnections

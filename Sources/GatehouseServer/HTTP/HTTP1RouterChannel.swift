@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypesHTTP1
+import NIOSSL
 
 /// Hummingbird's HTTP/1.1 server connection, answered by a responder straight from NIO's pipeline.
 ///
@@ -30,6 +31,8 @@ where Responder.Context == GatehouseRequestContext {
     /// Content-Length, or as its parts arrive), and its connection closed.
     let maximumBodySize: Int
     let limits: ConnectionLimits
+    /// TLS in front of HTTP, or `nil` for plain HTTP.
+    let tls: NIOSSLContext?
     /// The `Server` header of every response.
     let serverName: String
 
@@ -41,10 +44,11 @@ where Responder.Context == GatehouseRequestContext {
             }
             channel.closeFuture.whenComplete { _ in limits.release() }
             let pipeline = channel.pipeline.syncOperations
+            if let tls { try pipeline.addHandler(NIOSSLServerHandler(context: tls)) }
             // Response headers come from HTTPTypes' `HTTPFields`, which has validated them already.
             try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true,
                                                      withOutboundHeaderValidation: false)
-            try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+            try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: tls != nil))
             try pipeline.addHandler(HTTPConnectionStateHandler(logger: logger))
             try pipeline.addHandler(HTTP1RequestHandler(
                 exchange: HTTP1Exchange(responder: responder, dispatcher: dispatcher, hosts: hosts, serverName: serverName, logger: logger),
