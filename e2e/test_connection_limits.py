@@ -117,3 +117,32 @@ def test_a_thousand_idle_connections_cost_at_most_32_mib(server_factory):
     finally:
         server.stop()
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_bodies_arriving_at_once_are_held_within_the_budget(server_factory):
+    """With a 2 MiB budget, two 700 KB partial bodies are held; a third is refused with
+    TooManyRequestsException and its connection ended; once the two are gone, requests pass again."""
+    server = server_factory(options={"body-budget-mib": "2"}).start()
+    head = "\r\n".join(["POST / HTTP/1.1", "Host: localhost", f"Content-Type: {AMZ_JSON}",
+                        f"X-Amz-Target: {TARGET_PREFIX}CreateUserPool", f"Authorization: {fake_authorization()}",
+                        "Content-Length: 900000", "", ""]).encode()
+    part = b'{"PoolName":"' + b"a" * 700_000
+    try:
+        held = [connect(server) for _ in range(2)]
+        for sock in held:
+            sock.sendall(head + part)
+        time.sleep(0.5)
+        with connect(server) as third:
+            third.sendall(head + part)
+            status, headers, body = _Reader(third).response()
+            assert (status, json.loads(body)) == (400, {"__type": "TooManyRequestsException", "message": (
+                "The server is receiving too many request bodies at once; try again later.")})
+            assert headers["connection"].lower() == "close"
+        for sock in held:
+            sock.close()
+        time.sleep(0.5)
+        with connect(server) as later:
+            later.sendall(_request("ListUserPools", json.dumps({"MaxResults": 1}).encode()))
+            assert _Reader(later).response()[0] == 200
+    finally:
+        server.stop()

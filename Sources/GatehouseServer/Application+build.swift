@@ -47,7 +47,7 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
     let responder = buildRouter(gatehouse: gatehouse, configuration: configuration).buildResponder()
     let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration, admin: admin)
     let limits = ConnectionLimits(maximumConnections: configuration.maximumConnections,
-                                  requestTimeout: .seconds(Int64(configuration.requestTimeoutSeconds)))
+                                  requestTimeout: .seconds(Int64(configuration.requestTimeoutSeconds)), bodyBudget: configuration.bodyBudget)
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.
     let server = HTTPServerBuilder { _ in
         HTTP1RouterChannel(responder: responder, dispatcher: dispatcher, hosts: configuration.hostAllowList,

@@ -25,6 +25,9 @@ public struct GatehouseConfiguration: Sendable {
     public var maximumConnections = 4096
     /// Seconds a connection has to deliver its next whole request, from its opening or its last response.
     public var requestTimeoutSeconds = 60
+    /// Bytes of request bodies held at once while they arrive, all connections together; a body
+    /// that would pass it is refused with TooManyRequestsException.
+    public var bodyBudget = 256 * 1_048_576
     /// Development mode for messages: the outbox keeps the codes and temporary passwords it sends,
     /// and serves them at `GET /_gatehouse/outbox`. Off, the outbox keeps them redacted and that
     /// endpoint does not exist.

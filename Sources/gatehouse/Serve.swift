@@ -49,6 +49,8 @@ struct Serve: AsyncParsableCommand {
     var maxConnections: Int?
     @Option(help: "Seconds a connection has to deliver its next whole request [GATEHOUSE_REQUEST_TIMEOUT_SECONDS, default 60].")
     var requestTimeoutSeconds: Int?
+    @Option(help: "MiB of request bodies held at once while they arrive, all connections together [GATEHOUSE_BODY_BUDGET_MIB, default 256].")
+    var bodyBudgetMib: Int?
     @Option(help: "Base URL of the tokens' issuer (iss is it followed by /<pool id>) [GATEHOUSE_ISSUER_URL, default http://host:port].")
     var issuerURL: String?
 
@@ -86,8 +88,11 @@ struct Serve: AsyncParsableCommand {
         configuration.requestTimeoutSeconds = try requestTimeoutSeconds
             ?? environment["GATEHOUSE_REQUEST_TIMEOUT_SECONDS"].map { try Self.parsePositive($0, "GATEHOUSE_REQUEST_TIMEOUT_SECONDS") }
             ?? configuration.requestTimeoutSeconds
-        guard configuration.maximumConnections > 0, configuration.requestTimeoutSeconds > 0 else {
-            throw ValidationError("--max-connections and --request-timeout-seconds must be 1 or more")
+        configuration.bodyBudget = try (bodyBudgetMib
+            ?? environment["GATEHOUSE_BODY_BUDGET_MIB"].map { try Self.parsePositive($0, "GATEHOUSE_BODY_BUDGET_MIB") }
+            ?? configuration.bodyBudget / 1_048_576) * 1_048_576
+        guard configuration.maximumConnections > 0, configuration.requestTimeoutSeconds > 0, configuration.bodyBudget > 0 else {
+            throw ValidationError("--max-connections, --request-timeout-seconds and --body-budget-mib must be 1 or more")
         }
         configuration.environment = environment
         if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {

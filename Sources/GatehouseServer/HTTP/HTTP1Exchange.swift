@@ -40,12 +40,13 @@ struct HTTP1Exchange<Responder: HTTPResponder>: Sendable where Responder.Context
         Self.signalResponseWritten(on: channel)
     }
 
-    /// Answers 413 RequestEntityTooLargeException to a request whose body is over the limit, then
-    /// ends the connection, whose unread body cannot be skipped: its output at once (the client
-    /// sees the answer, then the end), and the whole connection two seconds later. Closing it at
-    /// once while the client still sends would reset it, and the client could lose the answer.
-    func refuseOversizedBody(_ head: HTTPRequest, on channel: any Channel) {
-        var answer = AWSJSONDispatcher.answer(for: .requestEntityTooLarge(limit: dispatcher.configuration.maximumBodySize))
+    /// Answers `error` to a request whose body the server will not read (413 over the limit, or
+    /// TooManyRequestsException over the body budget), then ends the connection, whose unread body
+    /// cannot be skipped: its output at once (the client sees the answer, then the end), and the
+    /// whole connection two seconds later. Closing it at once while the client still sends would
+    /// reset it, and the client could lose the answer.
+    func refuseBody(_ head: HTTPRequest, with error: AWSServiceError, on channel: any Channel) {
+        var answer = AWSJSONDispatcher.answer(for: error)
         answer.headers[AWSJSONDispatcher.requestID] = RandomSource.system.uuid()
         answer.headers[.contentLength] = String(answer.body.readableBytes)
         answer.headers[.connection] = "close"

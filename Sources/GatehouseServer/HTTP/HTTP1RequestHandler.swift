@@ -1,3 +1,5 @@
+import AWSWire
+import CognitoModel
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -15,7 +17,7 @@ where Responder.Context == GatehouseRequestContext {
 
     private let exchange: HTTP1Exchange<Responder>
     private let maximumBodySize: Int
-    private let requestTimeout: TimeAmount
+    private let limits: ConnectionLimits
     private var head: HTTPRequest?
     private var body: ByteBuffer?
     /// The body of the current request was too large: it has been answered, the rest is ignored.
@@ -26,10 +28,13 @@ where Responder.Context == GatehouseRequestContext {
     private var inputClosed = false
     private var deadline: Scheduled<Void>?
 
-    init(exchange: HTTP1Exchange<Responder>, maximumBodySize: Int, requestTimeout: TimeAmount) {
+    /// Bytes of the current body counted against the limits' body budget.
+    private var reserved = 0
+
+    init(exchange: HTTP1Exchange<Responder>, maximumBodySize: Int, limits: ConnectionLimits) {
         self.exchange = exchange
         self.maximumBodySize = maximumBodySize
-        self.requestTimeout = requestTimeout
+        self.limits = limits
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -38,13 +43,20 @@ where Responder.Context == GatehouseRequestContext {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         deadline?.cancel()
+        releaseBody()
+    }
+
+    /// The current body no longer counts against the budget.
+    private func releaseBody() {
+        limits.unreserve(reserved)
+        reserved = 0
     }
 
     /// Closes the connection unless its next request has arrived whole within the request timeout.
     private func armDeadline(context: ChannelHandlerContext) {
         deadline?.cancel()
         let channel = context.channel
-        deadline = context.eventLoop.scheduleTask(in: requestTimeout) { channel.close(promise: nil) }
+        deadline = context.eventLoop.scheduleTask(in: limits.requestTimeout) { channel.close(promise: nil) }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -54,19 +66,27 @@ where Responder.Context == GatehouseRequestContext {
             body = nil
             refused = false
             if let declared = head.headerFields[.contentLength].flatMap(Int.init), declared > maximumBodySize {
-                refuse(head, context: context)
+                refuse(head, context: context, error: .requestEntityTooLarge(limit: maximumBodySize))
             }
         case .body(var part):
             guard !refused else { return }
+            guard limits.reserve(part.readableBytes) else {
+                if let head { refuse(head, context: context, error: Self.busy) }
+                return
+            }
+            reserved += part.readableBytes
             if body == nil {
                 body = part
             } else {
                 body!.writeBuffer(&part)
             }
-            if body!.readableBytes > maximumBodySize, let head { refuse(head, context: context) }
+            if body!.readableBytes > maximumBodySize, let head {
+                refuse(head, context: context, error: .requestEntityTooLarge(limit: maximumBodySize))
+            }
         case .end:
             guard let head, !refused else { return }
             deadline?.cancel()
+            releaseBody()
             answering = true
             let body = self.body ?? ByteBuffer()
             self.head = nil
@@ -82,12 +102,19 @@ where Responder.Context == GatehouseRequestContext {
         }
     }
 
-    /// Answers 413 for a body over the limit without reading it, and closes the connection.
-    private func refuse(_ head: HTTPRequest, context: ChannelHandlerContext) {
+    /// What a body that would pass the body budget gets.
+    static var busy: AWSServiceError {
+        .tooManyRequestsException("The server is receiving too many request bodies at once; try again later.")
+    }
+
+    /// Answers `error` to a body the server will not read (over the limit, or over the budget),
+    /// without reading the rest, and ends the connection.
+    private func refuse(_ head: HTTPRequest, context: ChannelHandlerContext, error: AWSServiceError) {
         refused = true
         body = nil
+        releaseBody()
         deadline?.cancel()
-        exchange.refuseOversizedBody(head, on: context.channel)
+        exchange.refuseBody(head, with: error, on: context.channel)
     }
 
     /// A response has been written: the time for the next request starts, or, when the client

@@ -52,7 +52,7 @@ where Responder.Context == GatehouseRequestContext {
             try pipeline.addHandler(HTTPConnectionStateHandler(logger: logger))
             try pipeline.addHandler(HTTP1RequestHandler(
                 exchange: HTTP1Exchange(responder: responder, dispatcher: dispatcher, hosts: hosts, serverName: serverName, logger: logger),
-                maximumBodySize: maximumBodySize, requestTimeout: limits.requestTimeout))
+                maximumBodySize: maximumBodySize, limits: limits))
             return Value(channel: channel)
         }
     }
