@@ -1,10 +1,13 @@
-"""What a server exposes beyond its own machine: requests for a Host it does not answer to (a DNS
-rebinding) are refused, and the development endpoints answer loopback callers only unless told."""
+"""What a server gives away: requests for a Host it does not answer to (a DNS rebinding) are
+refused; the development endpoints answer loopback callers only unless told; an unknown user looks
+like a known one to a client that hides users; and codes cannot be asked for without limit."""
 import json
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
+from botocore.exceptions import ClientError
 
 from helpers import AMZ_JSON, TARGET_PREFIX, expect_client_error, fake_authorization
 
@@ -72,3 +75,27 @@ def test_a_client_that_hides_users_answers_an_unknown_user_as_a_real_one(cognito
     hiding = cognito.create_user_pool_client(UserPoolId=admin_only, ClientName="app", PreventUserExistenceErrors="ENABLED")
     expect_client_error(cognito.forgot_password, "NotAuthorizedException", "Contact administrator to reset password.",
                         ClientId=hiding["UserPoolClient"]["ClientId"], Username="nobody")
+
+
+def test_codes_are_limited_per_user_even_when_asked_for_at_once(cognito, make_pool):
+    """30 ForgotPassword calls at once for one user: 5 send a code, the rest answer
+    LimitExceededException; the count and the code are stored in one step of the user's update."""
+    pool_id = make_pool(AutoVerifiedAttributes=["email"])["Id"]
+    app = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app")["UserPoolClient"]["ClientId"]
+    cognito.admin_create_user(UserPoolId=pool_id, Username="lim", MessageAction="SUPPRESS", UserAttributes=[
+        {"Name": "email", "Value": "lim@example.com"}, {"Name": "email_verified", "Value": "true"}])
+    cognito.admin_set_user_password(UserPoolId=pool_id, Username="lim", Password="P2$Sword", Permanent=True)
+
+    def ask(_):
+        try:
+            cognito.forgot_password(ClientId=app, Username="lim")
+            return "sent"
+        except ClientError as error:
+            assert error.response["Error"] == {"Code": "LimitExceededException",
+                                               "Message": "Attempt limit exceeded, please try after some time."}
+            return "refused"
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        answers = list(pool.map(ask, range(30)))
+    assert answers.count("sent") == 5, answers
+    expect_client_error(cognito.forgot_password, "LimitExceededException", "Attempt limit exceeded, please try after some time.",
+                        ClientId=app, Username="lim")

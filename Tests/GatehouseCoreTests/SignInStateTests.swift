@@ -150,3 +150,28 @@ final class SignInStateTests: XCTestCase {
         XCTAssertFalse(user.isRefreshTokenUsable("newer", now: now.addingTimeInterval(3600)), "no grace: retired at once")
     }
 }
+
+/// How many codes of one purpose a user may be sent.
+final class CodeIssueLimitTests: XCTestCase {
+    func testFiveCodesAnHourThenNoneUntilTheOldestIsAnHourOld() throws {
+        let codes = VerificationCodes(key: Data(repeating: 7, count: 32))
+        var user = StoredUser(username: "ada", attributes: [], status: .confirmed)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        for minute in 0..<5 {
+            try user.issueCode("12345\(minute)", .passwordReset, to: "email", sub: "s", now: start.addingTimeInterval(Double(minute) * 60),
+                               codes: codes)
+        }
+        XCTAssertThrowsError(try user.issueCode("999999", .passwordReset, to: "email", sub: "s", now: start.addingTimeInterval(3599),
+                                                codes: codes)) { XCTAssertEqual($0 as? StoredUser.CodeIssueLimitReached, .init()) }
+        // The first code is an hour old: one more, and then the limit again.
+        try user.issueCode("111111", .passwordReset, to: "email", sub: "s", now: start.addingTimeInterval(3601), codes: codes)
+        XCTAssertThrowsError(try user.issueCode("999999", .passwordReset, to: "email", sub: "s", now: start.addingTimeInterval(3602),
+                                                codes: codes))
+        XCTAssertEqual(user.checkCode("111111", purpose: .passwordReset, sub: "s", now: start.addingTimeInterval(3603), codes: codes),
+                       .matched, "a refused code does not replace the pending one")
+        try user.issueCode("222222", .attributeVerification, to: "email", sub: "s", now: start.addingTimeInterval(3601), codes: codes)
+        for second in 0..<20 {
+            try user.issueCode("333333", .signIn, to: "email", sub: "s", now: start.addingTimeInterval(Double(second)), codes: codes)
+        }
+    }
+}

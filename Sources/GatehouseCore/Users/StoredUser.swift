@@ -162,7 +162,7 @@ extension PasswordVerifier: JSONCodable {
 extension PendingCode: JSONCodable {
     public init(json: JSONNode) throws(JSONDecodeFailure) {
         guard case .object(let members) = json else { throw JSONDecodeFailure(expected: "structure") }
-        var purpose: Purpose?, digest: Data?, expiry: Date?, failedAttempts = 0, attributeName: String?
+        var purpose: Purpose?, digest: Data?, expiry: Date?, failedAttempts = 0, attributeName: String?, issued: [Date] = []
         for (key, value) in members {
             switch key {
             case "Purpose": purpose = Purpose(rawValue: try String(json: value))
@@ -170,11 +170,13 @@ extension PendingCode: JSONCodable {
             case "Expiry": expiry = try Date(json: value)
             case "FailedAttempts": failedAttempts = try Int(json: value)
             case "AttributeName": attributeName = try String(json: value)
+            case "Issued": issued = try [Date](json: value)
             default: break
             }
         }
         guard let purpose, let digest, let expiry else { throw JSONDecodeFailure(expected: "structure").inside("Purpose") }
-        self.init(purpose: purpose, digest: digest, expiry: expiry, failedAttempts: failedAttempts, attributeName: attributeName)
+        self.init(purpose: purpose, digest: digest, expiry: expiry, failedAttempts: failedAttempts, attributeName: attributeName,
+                  issued: issued)
     }
 
     public func writeJSON(to writer: inout JSONWriter) {
@@ -184,6 +186,7 @@ extension PendingCode: JSONCodable {
         writer.member("Expiry", expiry)
         writer.member("FailedAttempts", failedAttempts)
         if let attributeName { writer.member("AttributeName", attributeName) }
+        if !issued.isEmpty { writer.member("Issued", issued) }
         writer.endObject()
     }
 }

@@ -68,12 +68,17 @@ public struct PendingCode: Sendable, Equatable {
     public var failedAttempts: Int
     /// The attribute the code was sent to (email, phone_number), which the right code verifies.
     public var attributeName: String?
+    /// When codes of this purpose were issued to the user within the last hour, this one included
+    /// (``StoredUser/codeIssueLimit``).
+    public var issued: [Date]
 
-    public init(purpose: Purpose, digest: Data, expiry: Date, failedAttempts: Int = 0, attributeName: String? = nil) {
+    public init(purpose: Purpose, digest: Data, expiry: Date, failedAttempts: Int = 0, attributeName: String? = nil,
+                issued: [Date] = []) {
         self.purpose = purpose
         self.digest = digest
         self.expiry = expiry
         self.failedAttempts = failedAttempts
         self.attributeName = attributeName
+        self.issued = issued
     }
 }

@@ -21,6 +21,9 @@ struct CodeIssuer: Sendable {
         }
     }
 
+    /// What the operations that declare it answer for a code over ``StoredUser/codeIssueLimit``.
+    static let issueLimitReached = AWSServiceError.limitExceededException("Attempt limit exceeded, please try after some time.")
+
     /// The server-wide key codes are kept under.
     func verificationCodes() async throws -> VerificationCodes {
         try await keys.value()
@@ -45,7 +48,7 @@ struct CodeIssuer: Sendable {
     /// CustomMessage function refuses it, no code is stored.
     /// - Returns: where the code went, as CodeDeliveryDetails shows it.
     /// - Throws: what `destination` throws (no address to send to); `UserNotFoundException`; what
-    ///   CustomMessage's failure answers.
+    ///   CustomMessage's failure answers; ``issueLimitReached``.
     func issue(_ purpose: PendingCode.Purpose, toUserNamed name: String, in pool: UserPool, trigger: String, call: MessageCall,
                signUpClientID: String? = nil,
                destination: @escaping @Sendable (StoredUser) throws -> CodeDestination,
@@ -64,7 +67,11 @@ struct CodeIssuer: Sendable {
         let (_, stored, target) = try await users.update(named: name, in: pool) { user, record in
             try change(&user)
             let target = try destination(user)
-            user.issueCode(code, purpose, to: target.attributeName, sub: record.sub, now: now, codes: codes)
+            do {
+                try user.issueCode(code, purpose, to: target.attributeName, sub: record.sub, now: now, codes: codes)
+            } catch {
+                throw Self.issueLimitReached
+            }
             return target
         }
         // Another call changed the user in between: the message goes where the stored code says.

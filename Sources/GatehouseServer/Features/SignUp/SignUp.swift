@@ -30,8 +30,9 @@ extension SignUpFeature {
         try destination?.checkSignUpConfirmation(in: pool.settings, hasDomain: try await domains.hasLinkDomain(pool))
         let code = codes.newCode()
         if let destination {
-            new.user.issueCode(code, .signUp, to: destination.attributeName, sub: new.sub, now: clock.now(),
-                               codes: try await codes.verificationCodes())
+            // A new user has no code yet, so the limit cannot be reached.
+            try? new.user.issueCode(code, .signUp, to: destination.attributeName, sub: new.sub, now: clock.now(),
+                                    codes: try await codes.verificationCodes())
         }
         var message: Messenger.Prepared?
         if let destination {

@@ -42,7 +42,11 @@ extension UsersFeature {
         let (_, user, destination) = try await users.update(named: name, in: pool) { user, record -> CodeDestination? in
             let destination = Self.apply(changes, to: &user, autoVerified: autoVerified, heldBack: heldBack)
             if let destination {
-                user.issueCode(code, .attributeVerification, to: destination.attributeName, sub: record.sub, now: now, codes: keys)
+                do {
+                    try user.issueCode(code, .attributeVerification, to: destination.attributeName, sub: record.sub, now: now, codes: keys)
+                } catch {  // UpdateUserAttributes declares TooManyRequestsException, not LimitExceededException
+                    throw AWSServiceError.tooManyRequestsException("Too many verification codes were sent for this user; try again later.")
+                }
             }
             return destination
         }
