@@ -82,15 +82,14 @@ struct Serve: AsyncParsableCommand {
         configuration.developmentFromAnywhere = developmentFromAnywhere || environment["GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE"] == "1"
         configuration.tlsCertificatePath = tlsCertificate ?? environment["GATEHOUSE_TLS_CERTIFICATE"]
         configuration.tlsPrivateKeyPath = tlsPrivateKey ?? environment["GATEHOUSE_TLS_PRIVATE_KEY"]
-        configuration.maximumConnections = try maxConnections
-            ?? environment["GATEHOUSE_MAX_CONNECTIONS"].map { try Self.parsePositive($0, "GATEHOUSE_MAX_CONNECTIONS") }
-            ?? configuration.maximumConnections
-        configuration.requestTimeoutSeconds = try requestTimeoutSeconds
-            ?? environment["GATEHOUSE_REQUEST_TIMEOUT_SECONDS"].map { try Self.parsePositive($0, "GATEHOUSE_REQUEST_TIMEOUT_SECONDS") }
-            ?? configuration.requestTimeoutSeconds
-        configuration.bodyBudget = try (bodyBudgetMib
-            ?? environment["GATEHOUSE_BODY_BUDGET_MIB"].map { try Self.parsePositive($0, "GATEHOUSE_BODY_BUDGET_MIB") }
-            ?? configuration.bodyBudget / 1_048_576) * 1_048_576
+        /// A count from its flag, else from the environment variable `name`, else `fallback`.
+        func count(_ flag: Int?, _ name: String, _ fallback: Int) throws -> Int {
+            try flag ?? environment[name].map { try Self.parsePositive($0, name) } ?? fallback
+        }
+        configuration.maximumConnections = try count(maxConnections, "GATEHOUSE_MAX_CONNECTIONS", configuration.maximumConnections)
+        configuration.requestTimeoutSeconds = try count(requestTimeoutSeconds, "GATEHOUSE_REQUEST_TIMEOUT_SECONDS",
+                                                        configuration.requestTimeoutSeconds)
+        configuration.bodyBudget = try count(bodyBudgetMib, "GATEHOUSE_BODY_BUDGET_MIB", configuration.bodyBudget / 1_048_576) * 1_048_576
         guard configuration.maximumConnections > 0, configuration.requestTimeoutSeconds > 0, configuration.bodyBudget > 0 else {
             throw ValidationError("--max-connections, --request-timeout-seconds and --body-budget-mib must be 1 or more")
         }
