@@ -10,7 +10,8 @@ import NIOHTTPTypes
 /// pipelining handler, earlier in the pipeline, holds back the next request of the connection
 /// until this one's response has ended. A request must arrive whole within the request timeout of
 /// the connection opening or its last response (``ConnectionLimits``), else the connection closes;
-/// a body over the limit is answered 413 as soon as it is known to be, and the connection closed.
+/// a body over the limit (413) or over the body budget of all connections (TooManyRequestsException)
+/// is answered as soon as that is known, and the connection ended.
 final class HTTP1RequestHandler<Responder: HTTPResponder>: ChannelInboundHandler
 where Responder.Context == GatehouseRequestContext {
     typealias InboundIn = HTTPRequestPart
@@ -20,16 +21,16 @@ where Responder.Context == GatehouseRequestContext {
     private let limits: ConnectionLimits
     private var head: HTTPRequest?
     private var body: ByteBuffer?
-    /// The body of the current request was too large: it has been answered, the rest is ignored.
+    /// The body of the current request was refused (too large, or over the budget): it has been
+    /// answered, the rest is ignored.
     private var refused = false
+    /// Bytes of the current body counted against the limits' body budget.
+    private var reserved = 0
     /// A request has arrived whole and its response is not written yet.
     private var answering = false
     /// The client has closed its side: the connection ends once nothing is left to answer.
     private var inputClosed = false
     private var deadline: Scheduled<Void>?
-
-    /// Bytes of the current body counted against the limits' body budget.
-    private var reserved = 0
 
     init(exchange: HTTP1Exchange<Responder>, maximumBodySize: Int, limits: ConnectionLimits) {
         self.exchange = exchange
