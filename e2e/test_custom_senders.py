@@ -161,7 +161,7 @@ def test_an_sms_sign_in_code_comes_from_the_sms_sender(idp, lambda_invoke, kms_k
 @pytest.mark.parametrize("broken", ["function", "key"])
 def test_a_failing_sender_fails_nothing(idp, lambda_invoke, sender_server, kms_key, broken):
     """A function Lambda does not know, or a key KMS does not know: the sign-up succeeds all the
-    same, and nothing is sent."""
+    same, nothing is sent, and the server logs why the sender got nothing."""
     key_arn = kms_key[1].rsplit("/", 1)[0] + f"/{uuid.uuid4()}" if broken == "key" else None
     pool_id, app, functions = senders(idp, lambda_invoke, kms_key, "Email", key_arn=key_arn)
     arn, sender = functions["Email"]
@@ -173,4 +173,6 @@ def test_a_failing_sender_fails_nothing(idp, lambda_invoke, sender_server, kms_k
     assert signed_up["UserConfirmed"] is False
     assert idp.admin_get_user(UserPoolId=pool_id, Username="dan")["UserStatus"] == "UNCONFIRMED"
     assert sender_server.outbox(userPoolId=pool_id) == []
+    logged = ("custom sender invocation failed" if broken == "function" else "custom sender: the code could not be encrypted")
+    wait_for(lambda: any(logged in line and pool_id in line for line in sender_server.log_path.read_text().splitlines()))
     assert sender.received == [] and lambda_invoke.invocations(arn) == []

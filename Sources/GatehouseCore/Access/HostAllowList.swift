@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `Host` names a server answers to, so that a web page whose domain an attacker points at
 /// 127.0.0.1 (DNS rebinding) cannot reach a server on the visitor's machine: IP addresses (a
 /// rebinding needs a name), `localhost` and names under `.localhost`, and the names the server is
@@ -27,12 +29,9 @@ public struct HostAllowList: Sendable {
         return String(lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }
 
-    /// A dotted IPv4 address, or anything with a colon (an IPv6 literal, brackets removed).
+    /// An IPv4 or IPv6 address (brackets removed), as the system's `inet_pton` reads one.
     static func isIPAddress(_ host: String) -> Bool {
-        if host.contains(":") { return host.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && Int(part).map { $0 <= 255 } == true
-        }
+        var address = in6_addr()
+        return inet_pton(AF_INET, host, &address) == 1 || inet_pton(AF_INET6, host, &address) == 1
     }
 }
