@@ -20,6 +20,8 @@ public protocol UserStore: Sendable {
     /// `change` may run more than once and must not have side effects; an error it throws aborts
     /// with nothing written and is rethrown. `userPoolID`, `key`, `sub` and `creationDate` cannot
     /// change; the rest (document, searchable values, claims) is written as `change` leaves it.
+    /// `change` sees the user as no concurrent update can change it until this one ends, even when
+    /// it changes nothing (and then nothing is written): a decision it makes holds across processes.
     /// - Returns: the user as written.
     /// - Throws: ``StorageError/notFound`` when the user does not exist;
     ///   ``StorageError/conflict(name:)`` when another user holds one of the new claims (nothing is written).

@@ -59,6 +59,7 @@ extension PostgresStorage {
                     userPoolID: userPoolID, key: key, sub: stored.sub, creationDate: stored.creationDate,
                     lastModifiedDate: Date(millisecondsSince1970: user.lastModifiedDate.millisecondsSince1970),
                     document: user.document, searchable: user.searchable, claims: user.claims)
+                guard written != stored else { return stored }  // a change that changed nothing writes nothing
                 _ = try await connection.query(
                     """
                     UPDATE users SET last_modified_date = \(written.lastModifiedDate.millisecondsSince1970), document = \(written.document),
@@ -67,6 +68,7 @@ extension PostgresStorage {
                     """,
                     logger: self.logger
                 ).collect()
+                guard written.searchable != stored.searchable || written.claims != stored.claims else { return written }
                 _ = try await connection.query(
                     "DELETE FROM user_search_values WHERE user_pool_id = \(userPoolID) AND key = \(key)", logger: self.logger).collect()
                 _ = try await connection.query(

@@ -40,10 +40,12 @@ extension SQLiteStorage {
             let written = UserRecord(userPoolID: userPoolID, key: key, sub: stored.sub, creationDate: stored.creationDate,
                                      lastModifiedDate: user.lastModifiedDate.roundedToMilliseconds, document: user.document,
                                      searchable: user.searchable, claims: user.claims)
+            guard written != stored else { return stored }  // a change that changed nothing writes nothing
             try db.cachedStatement(sql: """
                 UPDATE users SET last_modified_date = ?, document = ?, indexed_values = ? WHERE user_pool_id = ? AND key = ?
                 """).execute(arguments: [written.lastModifiedDate.millisecondsSince1970, written.document, written.indexedValues,
                                          userPoolID, key])
+            guard written.searchable != stored.searchable || written.claims != stored.claims else { return written }
             try db.cachedStatement(sql: "DELETE FROM user_search_values WHERE user_pool_id = ? AND key = ?").execute(arguments: [userPoolID, key])
             try db.cachedStatement(sql: "DELETE FROM user_claims WHERE user_pool_id = ? AND key = ?").execute(arguments: [userPoolID, key])
             try Self.insertValues(of: written, db)

@@ -71,6 +71,50 @@ final class SignInRulesTests: XCTestCase {
         XCTAssertNil(SignInRules.refusalAfterPassword(user(), now: now))
     }
 
+    func testAPasswordAttemptCountsBeforeItsCheckAndAProvenOneIsTakenBack() throws {
+        var account = user()
+        for second in 0..<4 { account.signInFailures.record(at: now.addingTimeInterval(Double(second))) }
+        let before = account.signInFailures
+        let fifth = try SignInRules.takePasswordAttempt(&account, now: now.addingTimeInterval(4))
+        XCTAssertEqual(account.signInFailures.count, 5)
+        XCTAssertThrowsError(try SignInRules.takePasswordAttempt(&account, now: now.addingTimeInterval(4.5))) {
+            XCTAssertEqual($0 as? SignInRefusal, .passwordAttemptsExceeded, "a taken attempt locks out the next at once")
+        }
+        XCTAssertEqual(account.signInFailures.count, 5, "a refused attempt does not count")
+        account.signInFailures.release(fifth)
+        XCTAssertEqual(account.signInFailures, before, "the right password leaves the failures as they were")
+        XCTAssertNil(account.signInFailures.lockedUntil(now: now.addingTimeInterval(4.5)))
+
+        let first = try SignInRules.takePasswordAttempt(&account, now: now.addingTimeInterval(5))
+        let second = try SignInRules.takePasswordAttempt(&account, now: now.addingTimeInterval(6))
+        account.signInFailures.release(first)
+        XCTAssertEqual(account.signInFailures.count, 5, "another attempt taken since stays counted")
+        account.signInFailures.release(second)
+        XCTAssertEqual(account.signInFailures.count, 4)
+        account.enabled = false
+        XCTAssertThrowsError(try SignInRules.takePasswordAttempt(&account, now: now.addingTimeInterval(6))) {
+            XCTAssertEqual($0 as? SignInRefusal, .userDisabled)
+        }
+    }
+
+    func testASessionEndsAtItsTenthWrongMfaAnswerInARow() {
+        var failures = SignInFailures()
+        for answer in 1...9 {
+            failures.record(at: now.addingTimeInterval(Double(answer)), session: "s1")
+            XCTAssertFalse(failures.hasEnded(session: "s1"), "answer \(answer)")
+        }
+        failures.record(at: now.addingTimeInterval(10), session: "s2")
+        XCTAssertFalse(failures.hasEnded(session: "s2"))
+        XCTAssertEqual(failures.count, 10, "every session's failures count towards the lockout")
+        for answer in 2...10 { failures.record(at: now.addingTimeInterval(10 + Double(answer)), session: "s2") }
+        XCTAssertTrue(failures.hasEnded(session: "s2"))
+        XCTAssertFalse(failures.hasEnded(session: "s1"))
+        let stored = Data(AWSJSON.encode(failures))
+        XCTAssertEqual(try AWSJSON.decode(SignInFailures.self, from: stored), failures)
+        failures.clear()
+        XCTAssertEqual(failures, SignInFailures())
+    }
+
     func testEachRefusalIsCognitosError() {
         XCTAssertEqual(SignInRefusal.userDisabled.error, .notAuthorizedException("User is disabled."))
         XCTAssertEqual(SignInRefusal.passwordAttemptsExceeded.error, .notAuthorizedException("Password attempts exceeded"))

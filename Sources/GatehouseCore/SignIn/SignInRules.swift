@@ -54,6 +54,14 @@ public enum SignInRules {
         return nil
     }
 
+    /// Takes a password attempt on `user` at `now`, before the password is checked: refuses what
+    /// ``refusalBeforePassword(_:now:)`` refuses (the attempt does not count), and otherwise counts
+    /// it as a failure, which the caller releases when the password proves right.
+    public static func takePasswordAttempt(_ user: inout StoredUser, now: Date) throws(SignInRefusal) -> SignInFailures.Attempt {
+        if let refusal = refusalBeforePassword(user, now: now) { throw refusal }
+        return user.signInFailures.take(at: now)
+    }
+
     /// What refuses `user` once the password is proven: a temporary password past its expiry, an
     /// unconfirmed user; `nil` when nothing does.
     public static func refusalAfterPassword(_ user: StoredUser, now: Date) -> SignInRefusal? {

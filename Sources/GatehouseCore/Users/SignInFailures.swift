@@ -1,18 +1,30 @@
 import AWSWire
 import Foundation
 
-/// Cognito's lockout after wrong passwords (docs/cognito-notes.md §5.6): from the fifth failure in a row the
-/// user is locked out for 2^(n−5) seconds after the n-th, at most 15 minutes; attempts while locked
-/// out fail without counting; 15 minutes without a failure start the count again.
+/// Cognito's lockout after wrong passwords and MFA codes (docs/cognito-notes.md §5.6): from the fifth
+/// failure in a row the user is locked out for 2^(n−5) seconds after the n-th, at most 15 minutes;
+/// attempts while locked out fail without counting; 15 minutes without a failure start the count
+/// again. It also counts the wrong MFA answers on the sign-in session of the latest one, which ends
+/// after ``failuresPerSession``.
+///
+/// Callers decide and record an attempt in one atomic update of the user, before or while its
+/// answer is checked, so that concurrent attempts on any process see each other's failures. A
+/// right password does not forget the failures (wrong MFA codes stay counted); a sign-in that ends
+/// with tokens, or a right MFA code, does.
 public struct SignInFailures: JSONCodable, Sendable, Equatable {
     /// Failures in a row.
     public private(set) var count = 0
     /// The time of the last one.
     public private(set) var last: Date?
+    /// The sign-in session of the last wrong MFA answer, and the wrong answers on it in a row.
+    private var session: String?
+    private var sessionCount = 0
 
     static let freeFailures = 5
     static let longestLockout: TimeInterval = 900
     static let forgetAfter: TimeInterval = 900
+    /// Wrong MFA answers a sign-in session takes (ours: docs/compatibility.md).
+    public static let failuresPerSession = 10
 
     public init() {}
 
@@ -23,10 +35,48 @@ public struct SignInFailures: JSONCodable, Sendable, Equatable {
         return until > now ? until : nil
     }
 
-    /// Counts a wrong password at `now`.
-    public mutating func record(at now: Date) {
+    /// Counts a failure at `now`: a wrong password, or a wrong MFA answer on the sign-in session
+    /// `session`.
+    public mutating func record(at now: Date, session: String? = nil) {
         count = current(now: now) + 1
         last = now
+        guard let session else { return }
+        sessionCount = self.session == session ? sessionCount + 1 : 1
+        self.session = session
+    }
+
+    /// An attempt counted as a failure before its answer was checked (``take(at:)``).
+    public struct Attempt: Sendable, Equatable {
+        fileprivate let before: SignInFailures
+        fileprivate let after: SignInFailures
+    }
+
+    /// Counts an attempt at `now` as a failure before its answer is checked, so that concurrent
+    /// attempts see it; ``release(_:)`` takes it back when the answer proves right.
+    public mutating func take(at now: Date) -> Attempt {
+        let before = self
+        record(at: now)
+        return Attempt(before: before, after: self)
+    }
+
+    /// Takes back an attempt whose answer proved right: the failures are as before it, unless
+    /// others were counted since, which stay.
+    public mutating func release(_ attempt: Attempt) {
+        if self == attempt.after {
+            self = attempt.before
+        } else {
+            count = max(count - 1, 0)
+        }
+    }
+
+    /// Whether the sign-in session `id` has had its last wrong answer.
+    public func hasEnded(session id: String) -> Bool {
+        session == id && sessionCount >= Self.failuresPerSession
+    }
+
+    /// Forgets every failure: the user signed in.
+    public mutating func clear() {
+        self = SignInFailures()
     }
 
     /// The failures that still count at `now`.
@@ -38,12 +88,18 @@ public struct SignInFailures: JSONCodable, Sendable, Equatable {
     public init(json: JSONNode) throws(JSONDecodeFailure) {
         count = try Int(json: json["Count"] ?? .number("0"))
         last = try json["Last"].map { node throws(JSONDecodeFailure) in try Date(json: node) }
+        session = try json["Session"].map { node throws(JSONDecodeFailure) in try String(json: node) }
+        sessionCount = try Int(json: json["SessionCount"] ?? .number("0"))
     }
 
     public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("Count", count)
         if let last { writer.member("Last", last) }
+        if let session {
+            writer.member("Session", session)
+            writer.member("SessionCount", sessionCount)
+        }
         writer.endObject()
     }
 }

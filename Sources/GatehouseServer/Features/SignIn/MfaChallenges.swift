@@ -42,9 +42,12 @@ extension SignInFeature {
         return ["CODE_DELIVERY_DELIVERY_MEDIUM": details.deliveryMedium?.rawValue ?? "", "CODE_DELIVERY_DESTINATION": details.destination ?? ""]
     }
 
-    /// The answer to SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA. A wrong code leaves the session usable
-    /// for another try, as Cognito's (docs/evidence/sign-in.md); the right one uses it up. An SMS or
-    /// email code stops matching after 5 wrong tries (the limit of every code, docs/compatibility.md).
+    /// The answer to SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA. Wrong codes count towards the user's
+    /// lockout, as wrong passwords do (DG, user-pool-settings-mfa), decided and counted in the update
+    /// that checks the code: while locked out an answer is refused unchecked. A wrong code leaves the
+    /// session usable for another try, as Cognito's (docs/evidence/sign-in.md), up to
+    /// ``SignInFailures/failuresPerSession``; the right one uses it up. An SMS or email code stops
+    /// matching after 5 wrong tries (the limit of every code, docs/compatibility.md).
     func answerMfaCode(_ challenge: ChallengeNameType, responses: [String: String]?, session text: String?,
                        client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
         let session = try await sessions.open(text, for: challenge, client: client)
@@ -53,24 +56,43 @@ extension SignInFeature {
         let now = clock.now()
         let keys = try await codes.verificationCodes()
         let tokenKey = try await seal.value()
-        let (record, user, error) = try await users.update(named: session.username, in: client.pool) { user, record -> AWSServiceError? in
+        let (record, user, error) = try await users.update(named: session.username, in: client.pool, touching: false) {
+            user, record -> AWSServiceError? in
             guard record.sub == session.sub else { throw SignInSessions.invalid }
-            guard challenge == .softwareTokenMfa else {
-                return user.checkCode(code, purpose: .signIn, sub: record.sub, now: now, codes: keys) == .matched ? nil : Self.wrongMfaCode
+            if user.signInFailures.lockedUntil(now: now) != nil { throw SignInRefusal.passwordAttemptsExceeded.error }
+            let error = Self.checkMfaCode(code, challenge, of: &user, sub: record.sub, now: now, codes: keys, tokenKey: tokenKey)
+            if error == Self.wrongMfaCode {
+                user.signInFailures.record(at: now, session: session.id)
+            } else if error == nil {
+                user.signInFailures.clear()
             }
-            guard let sealed = user.mfa.softwareToken,
-                  let secret = tokenKey.open(sealed, context: UserMfaSettings.softwareTokenContext(record.sub)),
-                  let step = TOTP.matchingStep(code, secret: Array(secret), now: now) else { return Self.wrongMfaCode }
-            if let last = user.mfa.lastSoftwareTokenStep, step <= last {
-                return .expiredCodeException("Your software token has already been used once.")
-            }
-            user.mfa.lastSoftwareTokenStep = step
-            return nil
+            return error
         }
-        if let error { throw error }
+        if let error {
+            if user.signInFailures.hasEnded(session: session.id) { try await sessions.consume(session) }
+            throw error
+        }
         try await sessions.consume(session)
         return try await proceed(after: .mfaPassed, progress: session.progress, record: record, user: user, client: client,
                                  metadata: metadata, authTime: session.authTime ?? now)
+    }
+
+    /// Checks an MFA code against the user's pending sign-in code or software token (the step a
+    /// TOTP code used is kept, so that no code serves twice).
+    /// - Returns: the error for a code that does not match; `nil` when it does.
+    private static func checkMfaCode(_ code: String, _ challenge: ChallengeNameType, of user: inout StoredUser, sub: String, now: Date,
+                                     codes: VerificationCodes, tokenKey: SealingKey) -> AWSServiceError? {
+        guard challenge == .softwareTokenMfa else {
+            return user.checkCode(code, purpose: .signIn, sub: sub, now: now, codes: codes) == .matched ? nil : wrongMfaCode
+        }
+        guard let sealed = user.mfa.softwareToken,
+              let secret = tokenKey.open(sealed, context: UserMfaSettings.softwareTokenContext(sub)),
+              let step = TOTP.matchingStep(code, secret: Array(secret), now: now) else { return wrongMfaCode }
+        if let last = user.mfa.lastSoftwareTokenStep, step <= last {
+            return .expiredCodeException("Your software token has already been used once.")
+        }
+        user.mfa.lastSoftwareTokenStep = step
+        return nil
     }
 
     /// The answer to SELECT_MFA_TYPE: ANSWER names one of the factors offered.

@@ -61,25 +61,38 @@ extension SignInFeature {
     }
 
     /// Checks a password given in the clear (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH) against
-    /// the user's verifier, with the refusals of ``SignInRules``; a wrong one counts towards the lockout.
+    /// the user's verifier, once ``takePasswordAttempt(_:pool:)`` has let it through.
     func verifyPassword(_ password: String, of record: UserRecord, pool: UserPool) async throws -> (UserRecord, StoredUser) {
-        let user = try StoredUser(record: record)
-        if let refusal = SignInRules.refusalBeforePassword(user, now: clock.now()) { throw refusal.error }
+        let (taken, user, attempt) = try await takePasswordAttempt(record, pool: pool)
         guard let verifier = user.password, verifier.matches(password, userIDForSRP: user.username, userPoolID: pool.id) else {
-            try await users.recordWrongPassword(record, in: pool)
+            throw SignInRefusal.incorrectPassword.error
         }
-        return try await passwordProven(record, user: user, pool: pool)
+        return try await passwordProven(taken, attempt: attempt, pool: pool)
     }
 
-    /// Checks what refuses a user after the right password (``SignInRules/refusalAfterPassword(_:now:)``)
-    /// and clears the count of wrong passwords.
-    /// - Parameter user: `record`'s user, decoded.
+    /// Decides and counts a password attempt in one update of the user, before the password is
+    /// checked (``SignInRules/takePasswordAttempt(_:now:)``), so that concurrent attempts on any
+    /// process get no more than the lockout allows.
+    /// - Throws: the refusals of ``SignInRules/refusalBeforePassword(_:now:)``.
+    func takePasswordAttempt(_ record: UserRecord, pool: UserPool) async throws
+        -> (record: UserRecord, user: StoredUser, attempt: SignInFailures.Attempt) {
+        let now = clock.now()
+        let taken = try await users.update(named: record.key, in: pool, touching: false) { user, _ -> SignInFailures.Attempt in
+            do throws(SignInRefusal) { return try SignInRules.takePasswordAttempt(&user, now: now) } catch { throw error.error }
+        }
+        return (taken.record, taken.user, taken.outcome)
+    }
+
+    /// Takes back the attempt a proven password counted, then checks what refuses a user after
+    /// the right password (``SignInRules/refusalAfterPassword(_:now:)``).
     /// - Returns: the user as stored after that.
-    func passwordProven(_ record: UserRecord, user: StoredUser, pool: UserPool) async throws -> (UserRecord, StoredUser) {
-        if let refusal = SignInRules.refusalAfterPassword(user, now: clock.now()) { throw refusal.error }
-        guard user.signInFailures.count > 0 else { return (record, user) }
-        let updated = try await users.update(named: record.key, in: pool) { user, _ in user.signInFailures = SignInFailures() }
-        return (updated.record, updated.user)
+    func passwordProven(_ record: UserRecord, attempt: SignInFailures.Attempt, pool: UserPool) async throws -> (UserRecord, StoredUser) {
+        let now = clock.now()
+        let (proven, user, _) = try await users.update(named: record.key, in: pool, touching: false) { user, _ in
+            user.signInFailures.release(attempt)
+        }
+        if let refusal = SignInRules.refusalAfterPassword(user, now: now) { throw refusal.error }
+        return (proven, user)
     }
 
     /// Goes on with a sign-in after `event`: the next challenge (a code sent first for SMS_MFA and
@@ -96,6 +109,9 @@ extension SignInFeature {
         switch SignInMachine.next(progress, facts: facts) {
         case .issueTokens:
             try await triggers.postAuthentication(pool: client.pool, user: user, clientID: client.id, clientMetadata: metadata)
+            if user.signInFailures.count > 0 {  // a sign-in forgets the failures before it
+                try await users.update(named: record.key, in: client.pool, touching: false) { user, _ in user.signInFailures.clear() }
+            }
             let originJTI = SignInSessionID.make(at: authTime, random: random)
             return SignInOutcome(authenticationResult: try await tokens.issue(
                 record: record, user: user, client: client, authTime: authTime, originJTI: originJTI, includeRefreshToken: true,

@@ -83,21 +83,28 @@ extension SignInFeature {
         guard let sub = session.sub, let record = try await users.record(withSub: sub, in: client.pool) else {
             throw SignInRefusal.incorrectPassword.error
         }
-        let user = try StoredUser(record: record)
-        if let refusal = SignInRules.refusalBeforePassword(user, now: now) { throw refusal.error }
         let expected = SRPServer.passwordClaimSignature(sessionKey: key, userPoolID: session.userPoolID, userIDForSRP: session.username,
                                                         secretBlock: Data(base64Encoded: secretBlock) ?? Data(), timestamp: timestamp)
-        guard PasswordClaimTimestamp.isAcceptable(claimed, now: now), let given = Data(base64Encoded: signature),
-              ConstantTime.equal(given, expected) else {
-            try await users.recordWrongPassword(record, in: client.pool)
+        let proven = PasswordClaimTimestamp.isAcceptable(claimed, now: now) && Data(base64Encoded: signature).map {
+            ConstantTime.equal($0, expected)
+        } == true
+        // The lockout is decided, and a wrong proof counted, in one update of the user.
+        let (provenRecord, provenUser, refusal) = try await users.update(named: record.key, in: client.pool, touching: false) {
+            user, _ -> SignInRefusal? in
+            if let refusal = SignInRules.refusalBeforePassword(user, now: now) { throw refusal.error }
+            guard proven else {
+                user.signInFailures.record(at: now)
+                return .incorrectPassword
+            }
+            return SignInRules.refusalAfterPassword(user, now: now)
         }
-        let (proven, provenUser) = try await passwordProven(record, user: user, pool: client.pool)
+        if let refusal { throw refusal.error }
         if !session.custom.steps.isEmpty {  // a CUSTOM_AUTH sign-in that started with SRP
             return try await nextCustomStep(after: session.custom.steps + [.init(challengeName: ChallengeNameType.passwordVerifier.rawValue,
                                                                                  challengeResult: true)],
-                                            name: session.username, found: (proven, provenUser), client: client, metadata: metadata)
+                                            name: session.username, found: (provenRecord, provenUser), client: client, metadata: metadata)
         }
-        return try await proceed(after: .passwordVerified, record: proven, user: provenUser, client: client, metadata: metadata,
+        return try await proceed(after: .passwordVerified, record: provenRecord, user: provenUser, client: client, metadata: metadata,
                                  authTime: now)
     }
 }

@@ -56,12 +56,12 @@ struct UserDirectory: Sendable {
     /// Changes the user a name names atomically (``UserStore/updateUser(userPoolID:key:_:)``):
     /// `change` may run more than once; what its last run returns, the run whose user was written,
     /// is returned. The user's indexed values follow its new document and UserLastModifiedDate
-    /// becomes now.
+    /// becomes now, unless `touching` is false (what sign-in records: attempts, used codes).
     /// - Throws: `UserNotFoundException`; `AliasExistsException` when another user holds a value
     ///   the change claims; what `change` throws.
     @discardableResult
     func update<Outcome: Sendable>(
-        named name: String, in pool: UserPool,
+        named name: String, in pool: UserPool, touching: Bool = true,
         _ change: @escaping @Sendable (inout StoredUser, UserRecord) throws -> Outcome
     ) async throws -> (record: UserRecord, user: StoredUser, outcome: Outcome) {
         let rules = pool.identity
@@ -75,7 +75,7 @@ struct UserDirectory: Sendable {
                 record.document = user.document()
                 record.searchable = rules.searchable(user)
                 record.claims = rules.claims(of: user)
-                record.lastModifiedDate = now
+                if touching { record.lastModifiedDate = now }
             }
         }
         do {
@@ -162,14 +162,6 @@ struct UserDirectory: Sendable {
         } catch StorageError.notFound {
             throw Self.userNotFound
         }
-    }
-
-    /// Counts a wrong password against the user (the lockout), then refuses with
-    /// ``SignInRefusal/incorrectPassword``.
-    func recordWrongPassword(_ record: UserRecord, in pool: UserPool) async throws -> Never {
-        let now = clock.now()
-        try await update(named: record.key, in: pool) { user, _ in user.signInFailures.record(at: now) }
-        throw SignInRefusal.incorrectPassword.error
     }
 
     /// The user as AdminGetUser and ListUsers show it.
