@@ -1,0 +1,165 @@
+"""Guessing at once does not get more guesses: bursts of wrong passwords, TOTP codes and reset codes
+sent together, spread over two server processes on PostgreSQL (one on SQLite), are evaluated no
+more often than the lockout and the code limits allow, and the right answer is refused while they
+hold. The servers run development clocks, moved together, to reach long lockouts without waiting."""
+import math
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pyotp
+import pytest
+from botocore.exceptions import ClientError
+
+from helpers import STORE, expect_client_error
+
+PASSWORD = "P2$Sword"
+WRONG = "Wr0ng$Pass"
+INCORRECT = "Incorrect username or password."
+LOCKED = "Password attempts exceeded"
+
+
+class Fleet:
+    """Servers sharing one store, their clocks moved together, and a boto3 client for each."""
+
+    def __init__(self, servers, make_client):
+        self.servers = servers
+        self.clients = [make_client(endpoint=server.endpoint) for server in servers]
+        self.offset = 0
+
+    def advance(self, seconds):
+        for server in self.servers:
+            server.advance_clock(seconds)
+        self.offset += seconds
+
+    def burst(self, calls):
+        """Runs `calls` (each taking a client) at once, round robin over the servers.
+        Returns what each answered ("ok" or the error code and message) and the seconds it took."""
+        def run(indexed):
+            index, call = indexed
+            try:
+                call(self.clients[index % len(self.clients)])
+                return "ok"
+            except ClientError as error:
+                return error.response["Error"]["Code"], error.response["Error"]["Message"]
+        started = time.monotonic()
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            answers = list(pool.map(run, enumerate(calls)))
+        return answers, time.monotonic() - started
+
+
+@pytest.fixture
+def fleet(server_factory, make_client):
+    processes = 2 if STORE == "postgres" else 1
+    servers = [server_factory(development_clock=True).start() for _ in range(processes)]
+    yield Fleet(servers, make_client)
+    for server in servers:
+        server.stop()
+
+
+def evaluated_at_most(seconds):
+    """How many wrong answers the lockout lets through in `seconds`: five, then one more each
+    time a lockout of 1, 2, 4, … seconds has passed."""
+    return 5 + int(math.log2(seconds + 1))
+
+
+def _pool(cognito, totp=False):
+    pool_id = cognito.create_user_pool(PoolName=f"brute-{time.time_ns()}", AutoVerifiedAttributes=["email"])["UserPool"]["Id"]
+    if totp:
+        cognito.set_user_pool_mfa_config(UserPoolId=pool_id, MfaConfiguration="OPTIONAL",
+                                         SoftwareTokenMfaConfiguration={"Enabled": True})
+    client_id = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app", ExplicitAuthFlows=[
+        "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
+    cognito.admin_create_user(UserPoolId=pool_id, Username="vic", MessageAction="SUPPRESS", UserAttributes=[
+        {"Name": "email", "Value": "vic@example.com"}, {"Name": "email_verified", "Value": "true"}])
+    cognito.admin_set_user_password(UserPoolId=pool_id, Username="vic", Password=PASSWORD, Permanent=True)
+    return pool_id, client_id
+
+
+def _sign_in(client_id, password):
+    return lambda cognito: cognito.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+                                                 AuthParameters={"USERNAME": "vic", "PASSWORD": password})
+
+
+def test_wrong_passwords_at_once_are_evaluated_no_more_than_the_lockout_allows(fleet):
+    cognito = fleet.clients[0]
+    _, client_id = _pool(cognito)
+    answers, seconds = fleet.burst([_sign_in(client_id, WRONG)] * 80)
+    evaluated = answers.count(("NotAuthorizedException", INCORRECT))
+    assert 5 <= evaluated <= evaluated_at_most(seconds), (evaluated, seconds)
+    assert answers.count(("NotAuthorizedException", LOCKED)) == 80 - evaluated, answers
+
+    # Each lockout waited out lets one more wrong password through, and doubles the next.
+    failures = evaluated
+    while failures < 14:
+        fleet.advance(2 ** (failures - 5))
+        expect_client_error(_sign_in(client_id, WRONG), "NotAuthorizedException", INCORRECT, cognito=cognito)
+        failures += 1
+    answers, _ = fleet.burst([_sign_in(client_id, PASSWORD)] + [_sign_in(client_id, WRONG)] * 20 + [_sign_in(client_id, PASSWORD)])
+    assert answers == [("NotAuthorizedException", LOCKED)] * 22, "the right password is refused while locked out"
+    fleet.advance(2 ** (failures - 5))
+    assert "AccessToken" in _sign_in(client_id, PASSWORD)(fleet.clients[-1])["AuthenticationResult"]
+    expect_client_error(_sign_in(client_id, WRONG), "NotAuthorizedException", INCORRECT, cognito=cognito)
+    assert "AccessToken" in _sign_in(client_id, PASSWORD)(cognito)["AuthenticationResult"], "a sign-in starts the count again"
+
+
+def _wrong_codes(totp, at, count):
+    valid = {totp.at(at + step * 30) for step in range(-3, 4)}
+    return [code for code in (f"{n:06d}" for n in range(count + len(valid))) if code not in valid][:count]
+
+
+def test_totp_codes_at_once_lock_the_user_out_and_end_the_session(fleet):
+    cognito = fleet.clients[0]
+    _, client_id = _pool(cognito, totp=True)
+    access = _sign_in(client_id, PASSWORD)(cognito)["AuthenticationResult"]["AccessToken"]
+    totp = pyotp.TOTP(cognito.associate_software_token(AccessToken=access)["SecretCode"])
+    cognito.verify_software_token(AccessToken=access, UserCode=totp.now())
+    cognito.set_user_mfa_preference(AccessToken=access, SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
+    challenge = _sign_in(client_id, PASSWORD)(cognito)
+    assert challenge["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+
+    def answer(code):
+        return lambda cognito: cognito.respond_to_auth_challenge(
+            ClientId=client_id, ChallengeName="SOFTWARE_TOKEN_MFA", Session=challenge["Session"],
+            ChallengeResponses={"USERNAME": "vic", "SOFTWARE_TOKEN_MFA_CODE": code})
+
+    answers, seconds = fleet.burst([answer(code) for code in _wrong_codes(totp, time.time(), 40)])
+    wrong = answers.count(("CodeMismatchException", "Invalid code or auth state for the user."))
+    assert 5 <= wrong <= evaluated_at_most(seconds), (wrong, seconds)
+    assert answers.count(("NotAuthorizedException", LOCKED)) == 40 - wrong, answers
+
+    # Past each lockout one more wrong code is checked, until the session's tenth ends it.
+    while wrong < 10:
+        fleet.advance(2 ** (wrong - 5))
+        code = _wrong_codes(totp, time.time() + fleet.offset, 1)[0]
+        expect_client_error(answer(code), "CodeMismatchException", cognito=cognito)
+        wrong += 1
+    right = totp.at(time.time() + fleet.offset)
+    expect_client_error(answer(right), "NotAuthorizedException", "Invalid session for the user, session can only be used once.",
+                        cognito=cognito)
+    expect_client_error(_sign_in(client_id, PASSWORD), "NotAuthorizedException", LOCKED, cognito=cognito)
+
+    # The right password after the lockout leaves the count as it was: one more wrong code locks
+    # the user out for 64 s, and the right code is refused unchecked until then.
+    fleet.advance(2 ** (wrong - 5))
+    challenge = _sign_in(client_id, PASSWORD)(fleet.clients[-1])
+    expect_client_error(answer(_wrong_codes(totp, time.time() + fleet.offset, 1)[0]), "CodeMismatchException", cognito=cognito)
+    expect_client_error(answer(totp.at(time.time() + fleet.offset)), "NotAuthorizedException", LOCKED, cognito=cognito)
+    fleet.advance(2 ** (wrong + 1 - 5))
+    assert "AccessToken" in answer(totp.at(time.time() + fleet.offset))(cognito)["AuthenticationResult"]
+    expect_client_error(_sign_in(client_id, WRONG), "NotAuthorizedException", INCORRECT, cognito=cognito)
+
+
+def test_reset_codes_at_once_get_five_tries(fleet):
+    cognito = fleet.clients[0]
+    _, client_id = _pool(cognito)
+    cognito.forgot_password(ClientId=client_id, Username="vic")
+    code = fleet.servers[0].code_sent_to("vic@example.com")
+    wrong = "000000" if code != "000000" else "111111"
+
+    def confirm(guess):
+        return lambda cognito: cognito.confirm_forgot_password(ClientId=client_id, Username="vic", ConfirmationCode=guess,
+                                                             Password="N3w$Passw0rd")
+    answers, _ = fleet.burst([confirm(wrong)] * 20)
+    assert answers.count(("CodeMismatchException", "Invalid verification code provided, please try again.")) == 5, answers
+    assert answers.count(("LimitExceededException", "Attempt limit exceeded, please try after some time.")) == 15, answers
+    expect_client_error(confirm(code), "LimitExceededException", "Attempt limit exceeded, please try after some time.", cognito=cognito)
