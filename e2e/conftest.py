@@ -5,6 +5,7 @@ Environment:
   GATEHOUSE_E2E_STORE           sqlite (default) or postgres
   GATEHOUSE_E2E_DATABASE_URL    PostgreSQL URL, required when the store is postgres
 """
+import base64
 import json
 import os
 import subprocess
@@ -50,13 +51,21 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="session")
 def server_factory(tmp_path_factory):
-    """Makes extra servers (stopped at session end) on the session's store kind."""
+    """Makes extra servers (stopped at session end) on the session's store kind. Servers sharing
+    the session's PostgreSQL database share one master key; each SQLite server makes its own."""
     binary, url = _binary(), _database_url()
     started = []
+    shared_key = None
+    if url:
+        shared_key = tmp_path_factory.mktemp("master-key") / "master.key"
+        shared_key.write_text(base64.b64encode(os.urandom(32)).decode() + "\n")
+        shared_key.chmod(0o600)
 
     def make(**kwargs):
         root = tmp_path_factory.mktemp("gatehouse")
         kwargs.setdefault("database_url", url)
+        if kwargs["database_url"] == url and shared_key:
+            kwargs["options"] = {"master-key-file": str(shared_key), **kwargs.get("options", {})}
         server = GatehouseServer(binary, root / "data", root / "server.log", **kwargs)
         started.append(server)
         return server

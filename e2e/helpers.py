@@ -145,7 +145,7 @@ class GatehouseServer:
 
     def start(self, timeout=60):
         assert self.process is None or self.process.poll() is not None, "server already running"
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)  # the server makes its data directory, 0700
         args, env = self.command_and_env()
         with open(self.log_path, "ab") as log:
             log.write(f"\n=== start {' '.join(args)}\n".encode())

@@ -15,19 +15,27 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
     let storageService: StorageService
     if let url = configuration.databaseURL {
         let postgres = try PostgresStorage(url: url, logger: logger)
-        storageService = StorageService(storage: postgres, connectionLoop: { await postgres.run() }, migrate: { try await postgres.migrate() })
+        storageService = StorageService(storage: postgres, connectionLoop: Task { await postgres.run() })
+        try await closing(storageService) { try await postgres.migrate() }
     } else {
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil, migrate: nil)
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil)
     }
     let admin = try AdminAuthorization(configuration: configuration)
     let tls = try ServerTLS.context(configuration)
-    let gatehouse = try Gatehouse(storage: storageService.storage, configuration: configuration, logger: logger)
+    let masterKey = try MasterKeySource.resolve(configuration, random: .system)
+    let gatehouse = try Gatehouse(storage: storageService.storage, masterKey: masterKey.key, configuration: configuration, logger: logger)
     logger.info("gatehouse starting", metadata: [
         "address": "\(configuration.host):\(configuration.port)",
         "storage": "\(configuration.databaseURL == nil ? "sqlite:\(configuration.sqlitePath)" : "postgres")",
         "admin": "\(admin.summary)",
+        "master key": "\(masterKey.key.id) from \(masterKey.origin)",
     ])
+    try await closing(storageService) { try await masterKey.establish(gatehouse.vault) }
+    if let loose = masterKey.looseFile {
+        logger.warning("the master key file can be read by others than its owner: chmod 600 it", metadata: ["file": "\(loose)"])
+    }
     if configuration.developmentOutbox || configuration.developmentClock {
         logger.warning("development mode: not for real users", metadata: [
             "outbox": "\(configuration.developmentOutbox ? "keeps codes and temporary passwords, served at GET /_gatehouse/outbox" : "off")",
@@ -37,6 +45,16 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
     }
     return buildApplication(gatehouse: gatehouse, storage: storageService, admin: admin, tls: tls, configuration: configuration,
                             logger: logger)
+}
+
+/// Runs `step` of the start, closing the store when it fails, so that the process ends.
+private func closing(_ storage: StorageService, _ step: () async throws -> Void) async throws {
+    do {
+        try await step()
+    } catch {
+        try? await storage.close()
+        throw error
+    }
 }
 
 /// Assembles the server around a service and its store: the HTTP/1 channel that answers `POST /`
@@ -53,17 +71,13 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
         HTTP1RouterChannel(responder: responder, dispatcher: dispatcher, hosts: configuration.hostAllowList,
                            maximumBodySize: configuration.maximumBodySize, limits: limits, tls: tls, serverName: "Gatehouse")
     }
-    var app = Application(
+    return Application(
         responder: responder,
         server: server,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
         // Listed after the store, so it stops before the store closes.
         services: [storage, RecordPruner(gatehouse: gatehouse, outboxRetentionHours: configuration.outboxRetentionHours, logger: logger)],
         logger: logger)
-    if let migrate = storage.migrate {
-        app.beforeServerStarts(perform: migrate)
-    }
-    return app
 }
 
 /// Every request but the Cognito API's (`POST /`, which the HTTP/1 channel hands to the

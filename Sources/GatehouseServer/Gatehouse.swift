@@ -18,6 +18,8 @@ public struct Gatehouse: Sendable {
     /// The clock's development offset, when ``GatehouseConfiguration/developmentClock`` is on.
     let developmentClock: DevelopmentClock?
     let outbox: Outbox
+    /// The server-wide keys' store, which the server claims for its master key before it serves.
+    let vault: SecretVault
 
     let userPools: UserPoolsFeature
     let appClients: AppClientsFeature
@@ -30,17 +32,21 @@ public struct Gatehouse: Sendable {
     let tokens: TokensFeature
     let mfa: MFAFeature
 
-    /// - Parameter configuration: what the server delivers messages with (outbox, SMTP, SMS
-    ///   webhook), the issuer URL and its development switches.
+    /// - Parameters:
+    ///   - masterKey: the key that wraps the server-wide keys in the database (``SecretVault``).
+    ///   - configuration: what the server delivers messages with (outbox, SMTP, SMS webhook), the
+    ///     issuer URL and its development switches.
     /// - Throws: ``SMTPRelay/InvalidURL`` for an SMTP URL of the wrong form.
-    public init(storage: any Storage, clock: Clock = .system, random: RandomSource = .system,
+    public init(storage: any Storage, masterKey: MasterKey, clock: Clock = .system, random: RandomSource = .system,
                 configuration: GatehouseConfiguration = .init(), logger: Logger = Logger(label: "gatehouse")) throws {
         self.storage = storage
         developmentClock = configuration.developmentClock ? DevelopmentClock() : nil
         let clock = developmentClock?.clock(over: clock) ?? clock
         self.clock = clock
+        let vault = SecretVault(storage: storage, masterKey: masterKey, random: random)
+        self.vault = vault
         func key<Value>(_ name: String, _ make: @escaping @Sendable (Data) -> Value) -> ServerKey<Value> {
-            ServerKey(named: name, storage: storage, random: random, make)
+            ServerKey(named: name, vault: vault, make)
         }
         let signInSeal = key("sign-in-key", SealingKey.init(key:))
         delivery = MessageDelivery(storage: storage, clock: clock, random: random, keepsSecrets: configuration.developmentOutbox,

@@ -69,6 +69,11 @@ public struct GatehouseConfiguration: Sendable {
     /// Serve the development endpoints (outbox, clock) to other machines too; off, they answer loopback only.
     public var developmentFromAnywhere = false
 
+    /// The file holding the master key that wraps the server's secrets (``MasterKeySource``).
+    public var masterKeyFile: String?
+    /// The master key itself (base64), when no file is named.
+    public var masterKey: String?
+
     public init() {}
 
     /// ``issuerURL`` without a trailing slash, or `http://host:port` (`https://` with TLS).

@@ -22,4 +22,25 @@ extension PostgresStorage {
             throw StorageError.engine("secret \(name) missing right after it was inserted")
         }
     }
+
+    /// The table is locked for the step (SHARE ROW EXCLUSIVE: ``secret(named:orInsert:)``'s insert
+    /// waits for it), so that a secret inserted meanwhile cannot be missed.
+    public func updateSecrets(_ change: @escaping @Sendable ([String: Data]) throws -> [String: Data]) async throws {
+        try await self.perform {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                _ = try await connection.query("LOCK TABLE secrets IN SHARE ROW EXCLUSIVE MODE", logger: self.logger).collect()
+                var stored: [String: Data] = [:]
+                for try await (name, value) in try await connection.query("SELECT name, value FROM secrets", logger: self.logger)
+                    .decode((String, Data).self) {
+                    stored[name] = value
+                }
+                for (name, value) in try change(stored) {
+                    _ = try await connection.query(
+                        "INSERT INTO secrets (name, value) VALUES (\(name), \(value)) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value",
+                        logger: self.logger
+                    ).collect()
+                }
+            }
+        }
+    }
 }

@@ -9,8 +9,7 @@ import Logging
 struct Outbox: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the messages Gatehouse sent, newest first.")
 
-    @Option(help: "Directory of the SQLite database [GATEHOUSE_DATA_DIR, default ./gatehouse-data].") var dataDir: String?
-    @Option(help: "PostgreSQL URL; SQLite when absent [GATEHOUSE_DATABASE_URL].") var databaseURL: String?
+    @OptionGroup var store: StoreOptions
     @Option(help: "Only the messages of this user pool.") var userPoolId: String?
     @Option(help: "Only the messages to this email address or phone number.") var recipient: String?
     @Option(help: "How many messages at most (default 50).") var limit: Int = 50
@@ -18,8 +17,7 @@ struct Outbox: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var configuration = GatehouseConfiguration()
-        configuration.dataDirectory = dataDir ?? environment["GATEHOUSE_DATA_DIR"] ?? configuration.dataDirectory
-        configuration.databaseURL = databaseURL ?? environment["GATEHOUSE_DATABASE_URL"]
+        store.apply(to: &configuration, environment: environment)
         var logger = Logger(label: "gatehouse")
         logger.logLevel = .warning
         let document = try await readOutbox(configuration: configuration, userPoolID: userPoolId, recipient: recipient,

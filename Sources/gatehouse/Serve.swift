@@ -11,9 +11,8 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Address to listen on [GATEHOUSE_HOST, default 127.0.0.1].") var host: String?
     @Option(help: "Port to listen on [GATEHOUSE_PORT, default 9229].") var port: Int?
-    @Option(help: "Directory of the SQLite database [GATEHOUSE_DATA_DIR, default ./gatehouse-data].") var dataDir: String?
-    @Option(help: "PostgreSQL URL postgres://user:password@host:port/db; SQLite when absent [GATEHOUSE_DATABASE_URL].")
-    var databaseURL: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var masterKey: MasterKeyOption
     @Option(help: "Region of requests without a SigV4 credential scope [GATEHOUSE_REGION, default us-east-1].")
     var region: String?
     @Option(help: "Account id in ARNs [GATEHOUSE_ACCOUNT_ID, default 123456789012].") var accountId: String?
@@ -59,8 +58,8 @@ struct Serve: AsyncParsableCommand {
         var configuration = GatehouseConfiguration()
         configuration.host = host ?? environment["GATEHOUSE_HOST"] ?? configuration.host
         configuration.port = try port ?? environment["GATEHOUSE_PORT"].map(Self.parsePort) ?? configuration.port
-        configuration.dataDirectory = dataDir ?? environment["GATEHOUSE_DATA_DIR"] ?? configuration.dataDirectory
-        configuration.databaseURL = databaseURL ?? environment["GATEHOUSE_DATABASE_URL"]
+        store.apply(to: &configuration, environment: environment)
+        masterKey.apply(to: &configuration, environment: environment)
         configuration.defaultRegion = region ?? environment["GATEHOUSE_REGION"] ?? configuration.defaultRegion
         configuration.accountID = accountId ?? environment["GATEHOUSE_ACCOUNT_ID"] ?? configuration.accountID
         configuration.developmentOutbox = developmentOutbox || environment["GATEHOUSE_DEVELOPMENT_OUTBOX"] == "1"
@@ -100,6 +99,7 @@ struct Serve: AsyncParsableCommand {
         }
         var logger = Logger(label: "gatehouse")
         logger.logLevel = configuration.logLevel
+        umask(0o077)  // the database's files and the master key file: their owner's only
         let app = try await buildApplication(configuration: configuration, logger: logger)
         try await app.runService()
     }

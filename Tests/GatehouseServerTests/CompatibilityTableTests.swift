@@ -19,7 +19,7 @@ final class CompatibilityTableTests: XCTestCase {
             rows[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = cells[2] == "implemented"
         }
         XCTAssertEqual(Set(rows.keys), Set(CognitoIdentityProvider.operations.keys))
-        let registered = try Gatehouse(storage: try SQLiteStorage.inMemory()).operations.implementedOperations
+        let registered = try Gatehouse(storage: try SQLiteStorage.inMemory(), masterKey: .generate(random: .system)).operations.implementedOperations
         XCTAssertEqual(rows.filter(\.value).keys.sorted(), registered)
     }
 }

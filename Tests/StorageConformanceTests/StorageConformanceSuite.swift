@@ -397,6 +397,30 @@ class StorageConformanceSuite: XCTestCase {
         }
     }
 
+    func testSecretsChangeTogetherInOneStep() async throws {
+        try await withStorage { storage, ns in
+            let (kept, replaced, added) = (ns.secretName("kept"), ns.secretName("replaced"), ns.secretName("added"))
+            _ = try await storage.secret(named: kept, orInsert: Data("kept".utf8))
+            _ = try await storage.secret(named: replaced, orInsert: Data("old".utf8))
+            try await storage.updateSecrets { stored in
+                XCTAssertEqual(stored[kept], Data("kept".utf8))
+                XCTAssertEqual(stored[replaced], Data("old".utf8))
+                return [replaced: Data("new".utf8), added: Data("added".utf8)]
+            }
+            for (name, value) in [(kept, "kept"), (replaced, "new"), (added, "added")] {
+                let stored = try await storage.secret(named: name, orInsert: Data("candidate".utf8))
+                XCTAssertEqual(stored, Data(value.utf8), name)
+            }
+            struct Refused: Error {}
+            do {
+                try await storage.updateSecrets { _ in throw Refused() }
+                XCTFail("the change's error is rethrown")
+            } catch is Refused {}
+            let unchanged = try await storage.secret(named: replaced, orInsert: Data("candidate".utf8))
+            XCTAssertEqual(unchanged, Data("new".utf8))
+        }
+    }
+
     func testConcurrentSecretCallersAllGetOneValue() async throws {
         try await withStorage { storage, ns in
             let name = ns.secretName("concurrent")

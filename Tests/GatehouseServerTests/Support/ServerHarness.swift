@@ -42,8 +42,8 @@ final class ServerHarness: Sendable {
     func run(_ test: @Sendable (Client, Gatehouse) async throws -> Void) async throws {
         let clock = Clock { self.time.withLock { $0 } }
         let storage = try SQLiteStorage.inMemory()
-        let gatehouse = try Gatehouse(storage: storage, clock: clock, configuration: configuration)
-        let app = buildApplication(gatehouse: gatehouse, storage: StorageService(storage: storage, connectionLoop: nil, migrate: nil),
+        let gatehouse = try Gatehouse(storage: storage, masterKey: .generate(random: .system), clock: clock, configuration: configuration)
+        let app = buildApplication(gatehouse: gatehouse, storage: StorageService(storage: storage, connectionLoop: nil),
                                    admin: try AdminAuthorization(configuration: configuration), configuration: configuration,
                                    logger: Logger(label: "gatehouse-test"))
         try await app.test(.live) { client in try await test(Client(client: client), gatehouse) }

@@ -1,0 +1,93 @@
+import Foundation
+import GatehouseCore
+
+/// Where the master key comes from (README, Keys): the file `--master-key-file` names, the key in
+/// `GATEHOUSE_MASTER_KEY`, or else the data directory's `master.key`, which the first start of a
+/// database that names no key yet makes (0600, in a 0700 directory). A database that names a key
+/// already is never given a second one.
+struct MasterKeySource: Sendable {
+    let key: MasterKey
+    /// Where the key was read from, for the start line.
+    let origin: String
+    /// The key file to make before the database is claimed, when the key is new.
+    let newFile: String?
+    /// Set when an existing key file can be read by others than its owner.
+    let looseFile: String?
+
+    static let defaultFileName = "master.key"
+
+    /// Why the server cannot have its master key.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Reads the key the configuration names, or the data directory's, or makes a new one there
+    /// (written by ``establish(_:)``).
+    /// - Throws: ``Failure`` for a file that cannot be read or holds no key.
+    static func resolve(_ configuration: GatehouseConfiguration, random: RandomSource) throws -> MasterKeySource {
+        if let path = configuration.masterKeyFile {
+            return MasterKeySource(key: try read(path), origin: path, newFile: nil, looseFile: isLoose(path) ? path : nil)
+        }
+        if let text = configuration.masterKey {
+            guard let key = MasterKey(fileContents: text) else {
+                throw Failure(description: "GATEHOUSE_MASTER_KEY does not hold a master key (32 bytes in base64).")
+            }
+            return MasterKeySource(key: key, origin: "GATEHOUSE_MASTER_KEY", newFile: nil, looseFile: nil)
+        }
+        let path = configuration.dataDirectory + "/" + defaultFileName
+        if FileManager.default.fileExists(atPath: path) {
+            return MasterKeySource(key: try read(path), origin: path, newFile: nil, looseFile: isLoose(path) ? path : nil)
+        }
+        return MasterKeySource(key: .generate(random: random), origin: path + " (new)", newFile: path, looseFile: nil)
+    }
+
+    /// Writes a new key's file, then claims the database for the key (``SecretVault/claim()``). A
+    /// file made for a database that names another key is removed again.
+    /// - Throws: ``Failure`` when the database names another key or the file cannot be written.
+    func establish(_ vault: SecretVault) async throws {
+        if let newFile { try Self.createFile(holding: key, at: newFile) }
+        do {
+            try await vault.claim()
+        } catch let wrong as SecretVault.WrongKey {
+            guard let newFile else {
+                throw Failure(description: "The database's secrets are wrapped by master key \(wrong.databaseKeyID), not by the "
+                    + "key in \(origin) (\(key.id)): name that key's file with --master-key-file.")
+            }
+            try? FileManager.default.removeItem(atPath: newFile)
+            throw Failure(description: "The database's secrets are wrapped by master key \(wrong.databaseKeyID) and no master key "
+                + "was given: name that key's file with --master-key-file (or GATEHOUSE_MASTER_KEY_FILE).")
+        }
+    }
+
+    private static func read(_ path: String) throws -> MasterKey {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(description: "The master key file \(path) cannot be read.")
+        }
+        guard let key = MasterKey(fileContents: String(decoding: data, as: UTF8.self)) else {
+            throw Failure(description: "The master key file \(path) does not hold a master key (32 bytes in base64).")
+        }
+        return key
+    }
+
+    private static func isLoose(_ path: String) -> Bool {
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
+        return mode & 0o077 != 0
+    }
+
+    /// Creates `path` with the key, readable by its owner only, in a directory only its owner may
+    /// enter (made when missing); an existing file is never replaced.
+    static func createFile(holding key: MasterKey, at path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            throw Failure(description: "The master key file \(path) cannot be created: \(String(cString: strerror(errno))).")
+        }
+        defer { close(descriptor) }
+        let bytes = Array(key.fileContents.utf8)
+        guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else {
+            throw Failure(description: "The master key file \(path) cannot be written: \(String(cString: strerror(errno))).")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+import Synchronization
+
+/// The server's secrets (``ServerKey``s), stored wrapped by the master key, which the database
+/// never holds. The database names the one key its secrets are wrapped by (the secret
+/// ``markerName``, the key's id), claimed by the first process to use it, so that processes
+/// sharing it cannot wrap with different keys.
+final class SecretVault: Sendable {
+    static let markerName = "master-key-id"
+
+    let masterKey: MasterKey
+    private let storage: any Storage
+    private let random: RandomSource
+    private let claimed = Mutex(false)
+
+    init(storage: any Storage, masterKey: MasterKey, random: RandomSource) {
+        self.storage = storage
+        self.masterKey = masterKey
+        self.random = random
+    }
+
+    /// Whose secrets the database holds: ``claim()`` found them wrapped by another key.
+    struct WrongKey: Error, Equatable {
+        /// The id of the key the database names.
+        let databaseKeyID: String
+    }
+
+    /// Checks that the database's secrets are this key's: claims a database that names no key
+    /// yet, then wraps the secrets a version before master keys stored in the clear. Runs once
+    /// per process; running it again does nothing.
+    /// - Throws: ``WrongKey`` when the database names another key.
+    func claim() async throws {
+        if claimed.withLock({ $0 }) { return }
+        let named = try await storage.secret(named: Self.markerName, orInsert: Data(masterKey.id.utf8))
+        guard named == Data(masterKey.id.utf8) else { throw WrongKey(databaseKeyID: String(decoding: named, as: UTF8.self)) }
+        let (masterKey, random) = (masterKey, random)
+        try await storage.updateSecrets { stored in
+            var wrapped: [String: Data] = [:]
+            for (name, value) in stored where name != Self.markerName && MasterKey.keyID(ofWrapped: value) == nil {
+                wrapped[name] = masterKey.wrap(value, named: name, random: random)
+            }
+            return wrapped
+        }
+        claimed.withLock { $0 = true }
+    }
+
+    /// The secret named `name`: 32 random bytes, made by the first process to ask.
+    /// - Throws: ``WrongKey``; `StorageError.engine` for a stored secret that does not open.
+    func secret(named name: String) async throws -> Data {
+        try await claim()
+        let stored = try await storage.secret(named: name, orInsert: masterKey.wrap(Data(random.bytes(32)), named: name, random: random))
+        do {
+            return try masterKey.unwrap(stored, named: name)
+        } catch {
+            throw StorageError.engine("the server secret \(name) does not open with master key \(masterKey.id): \(error)")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+"""The master key: the server's secrets are stored wrapped by a key the database does not hold, so
+a copy of the database alone opens nothing; the key file and the database are their owner's only."""
+import shutil
+import sqlite3
+import stat
+
+import pytest
+
+
+PASSWORD = "P2$Sword"
+MARKER = "master-key-id"
+
+
+def mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def stored_secrets(data_dir):
+    with sqlite3.connect(data_dir / "gatehouse.sqlite3") as db:
+        return dict(db.execute("SELECT name, value FROM secrets"))
+
+
+def _signed_in_user(make_client, server):
+    cognito = make_client(endpoint=server.endpoint)
+    pool_id = cognito.create_user_pool(PoolName="keys")["UserPool"]["Id"]
+    client_id = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app",
+                                                ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
+    cognito.admin_create_user(UserPoolId=pool_id, Username="kit", MessageAction="SUPPRESS")
+    cognito.admin_set_user_password(UserPoolId=pool_id, Username="kit", Password=PASSWORD, Permanent=True)
+    return client_id
+
+
+def _sign_in(make_client, server, client_id):
+    return make_client(endpoint=server.endpoint).initiate_auth(
+        ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "kit", "PASSWORD": PASSWORD})
+
+
+def test_secrets_are_stored_wrapped_and_a_copied_database_alone_opens_nothing(server_factory, make_client):
+    server = server_factory(database_url=None).start()
+    client_id = _signed_in_user(make_client, server)
+    assert "AccessToken" in _sign_in(make_client, server, client_id)["AuthenticationResult"]
+    assert server.stop() == 0
+    key_file = server.data_dir / "master.key"
+    assert (mode(server.data_dir), mode(key_file), mode(server.data_dir / "gatehouse.sqlite3")) == (0o700, 0o600, 0o600)
+    secrets = stored_secrets(server.data_dir)
+    key_id = secrets.pop(MARKER).decode()
+    assert {"sign-in-key", "signing-key-seal", "client-secret-key"} <= set(secrets)
+    for name, value in secrets.items():
+        assert value[:17] == b"\x01" + key_id.encode() and len(value) == 77, name
+
+    copy = server_factory(database_url=None)
+    copy.data_dir.mkdir(parents=True)
+    shutil.copy(server.data_dir / "gatehouse.sqlite3", copy.data_dir / "gatehouse.sqlite3")
+    with pytest.raises(RuntimeError) as refused:
+        copy.start()
+    assert (f"The database's secrets are wrapped by master key {key_id} and no master key was given: name that key's "
+            "file with --master-key-file (or GATEHOUSE_MASTER_KEY_FILE).") in str(refused.value)
+    assert not (copy.data_dir / "master.key").exists(), "no second key is made beside the database's"
+
+    other = copy.data_dir.parent / "other.key"
+    other.write_text("A" * 43 + "=\n")
+    copy.options["master-key-file"] = str(other)
+    with pytest.raises(RuntimeError) as wrong:
+        copy.start()
+    assert f"The database's secrets are wrapped by master key {key_id}, not by the key in {other}" in str(wrong.value)
+
+    copy.options["master-key-file"] = str(key_file)
+    copy.start()
+    assert "AccessToken" in _sign_in(make_client, copy, client_id)["AuthenticationResult"], "with its key the copy signs in"
+    assert copy.stop() == 0
+
+
+def test_secrets_stored_in_the_clear_are_wrapped_at_start(server_factory, make_client):
+    """A database of a version before master keys: no key named, secrets in the clear."""
+    server = server_factory(database_url=None).start()
+    client_id = _signed_in_user(make_client, server)
+    assert server.stop() == 0
+    (server.data_dir / "master.key").unlink()
+    with sqlite3.connect(server.data_dir / "gatehouse.sqlite3") as db:
+        db.execute("DELETE FROM secrets WHERE name = ?", (MARKER,))
+        db.execute("UPDATE secrets SET value = randomblob(32)")
+    server.start()
+    assert "AccessToken" in _sign_in(make_client, server, client_id)["AuthenticationResult"]
+    assert server.stop() == 0
+    secrets = stored_secrets(server.data_dir)
+    key_id = secrets.pop(MARKER).decode()
+    assert all(value[:17] == b"\x01" + key_id.encode() for value in secrets.values()), secrets
+    assert mode(server.data_dir / "master.key") == 0o600
