@@ -86,3 +86,32 @@ def test_secrets_stored_in_the_clear_are_wrapped_at_start(server_factory, make_c
     key_id = secrets.pop(MARKER).decode()
     assert all(value[:17] == b"\x01" + key_id.encode() for value in secrets.values()), secrets
     assert mode(server.data_dir / "master.key") == 0o600
+
+
+def test_keys_rotate_wraps_the_secrets_by_a_new_key_while_the_server_runs(server_factory, make_client):
+    server = server_factory(database_url=None).start()
+    client_id = _signed_in_user(make_client, server)
+    refresh = _sign_in(make_client, server, client_id)["AuthenticationResult"]["RefreshToken"]
+    key_file = server.data_dir / "master.key"
+    old_id = stored_secrets(server.data_dir)[MARKER].decode()
+
+    printed = server.run_subcommand("keys", "rotate")
+    new_id = stored_secrets(server.data_dir)[MARKER].decode()
+    assert printed == (f"master key {old_id} replaced by {new_id}: running servers go on; each needs the new key file "
+                       "when it next starts\n")
+    assert new_id != old_id and mode(key_file) == 0o600
+    assert (server.data_dir / f"master.key.{old_id}").read_text() != key_file.read_text(), "the old key is kept beside"
+    secrets = stored_secrets(server.data_dir)
+    del secrets[MARKER]
+    assert all(value[:17] == b"\x01" + new_id.encode() for value in secrets.values())
+
+    cognito = make_client(endpoint=server.endpoint)
+
+    def refreshed():
+        return cognito.initiate_auth(ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH",
+                                     AuthParameters={"REFRESH_TOKEN": refresh})["AuthenticationResult"]
+    assert "AccessToken" in refreshed(), "the running server goes on with the secrets it holds"
+    server.restart()
+    assert "AccessToken" in refreshed(), "the secrets kept their values: tokens from before still work"
+    assert "AccessToken" in _sign_in(make_client, server, client_id)["AuthenticationResult"]
+    assert server.stop() == 0

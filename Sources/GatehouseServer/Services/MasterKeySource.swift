@@ -7,12 +7,18 @@ import GatehouseCore
 /// already is never given a second one.
 struct MasterKeySource: Sendable {
     let key: MasterKey
-    /// Where the key was read from, for the start line.
-    let origin: String
-    /// The key file to make before the database is claimed, when the key is new.
-    let newFile: String?
+    /// The key's file; `nil` for the key in `GATEHOUSE_MASTER_KEY`.
+    let file: String?
+    /// Whether the key is new: its file is made by ``establish(_:)``.
+    let isNew: Bool
     /// Set when an existing key file can be read by others than its owner.
     let looseFile: String?
+
+    /// Where the key comes from, for the start line.
+    var origin: String {
+        guard let file else { return "GATEHOUSE_MASTER_KEY" }
+        return isNew ? file + " (new)" : file
+    }
 
     static let defaultFileName = "master.key"
 
@@ -26,25 +32,26 @@ struct MasterKeySource: Sendable {
     /// - Throws: ``Failure`` for a file that cannot be read or holds no key.
     static func resolve(_ configuration: GatehouseConfiguration, random: RandomSource) throws -> MasterKeySource {
         if let path = configuration.masterKeyFile {
-            return MasterKeySource(key: try read(path), origin: path, newFile: nil, looseFile: isLoose(path) ? path : nil)
+            return try existing(path)
         }
         if let text = configuration.masterKey {
             guard let key = MasterKey(fileContents: text) else {
                 throw Failure(description: "GATEHOUSE_MASTER_KEY does not hold a master key (32 bytes in base64).")
             }
-            return MasterKeySource(key: key, origin: "GATEHOUSE_MASTER_KEY", newFile: nil, looseFile: nil)
+            return MasterKeySource(key: key, file: nil, isNew: false, looseFile: nil)
         }
         let path = configuration.dataDirectory + "/" + defaultFileName
         if FileManager.default.fileExists(atPath: path) {
-            return MasterKeySource(key: try read(path), origin: path, newFile: nil, looseFile: isLoose(path) ? path : nil)
+            return try existing(path)
         }
-        return MasterKeySource(key: .generate(random: random), origin: path + " (new)", newFile: path, looseFile: nil)
+        return MasterKeySource(key: .generate(random: random), file: path, isNew: true, looseFile: nil)
     }
 
     /// Writes a new key's file, then claims the database for the key (``SecretVault/claim()``). A
     /// file made for a database that names another key is removed again.
     /// - Throws: ``Failure`` when the database names another key or the file cannot be written.
     func establish(_ vault: SecretVault) async throws {
+        let newFile = isNew ? file : nil
         if let newFile { try Self.createFile(holding: key, at: newFile) }
         do {
             try await vault.claim()
@@ -57,6 +64,10 @@ struct MasterKeySource: Sendable {
             throw Failure(description: "The database's secrets are wrapped by master key \(wrong.databaseKeyID) and no master key "
                 + "was given: name that key's file with --master-key-file (or GATEHOUSE_MASTER_KEY_FILE).")
         }
+    }
+
+    private static func existing(_ path: String) throws -> MasterKeySource {
+        MasterKeySource(key: try read(path), file: path, isNew: false, looseFile: isLoose(path) ? path : nil)
     }
 
     private static func read(_ path: String) throws -> MasterKey {

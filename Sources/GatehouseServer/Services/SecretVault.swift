@@ -46,6 +46,28 @@ final class SecretVault: Sendable {
         claimed.withLock { $0 = true }
     }
 
+    /// Wraps every secret by `next` instead, and names `next` as the database's key, in one step:
+    /// the secrets keep their values, so running servers go on with the ones they hold.
+    /// - Throws: ``WrongKey`` when the database names another key than this vault's;
+    ///   `StorageError.engine` for a secret that does not open.
+    func rewrap(by next: MasterKey) async throws {
+        try await claim()
+        let (current, random) = (masterKey, random)
+        try await storage.updateSecrets { stored in
+            let named = String(decoding: stored[Self.markerName] ?? Data(), as: UTF8.self)
+            guard named == current.id else { throw WrongKey(databaseKeyID: named) }
+            var rewrapped = [Self.markerName: Data(next.id.utf8)]
+            for (name, value) in stored where name != Self.markerName {
+                do {
+                    rewrapped[name] = next.wrap(try current.unwrap(value, named: name), named: name, random: random)
+                } catch {
+                    throw StorageError.engine("the server secret \(name) does not open with master key \(current.id): \(error)")
+                }
+            }
+            return rewrapped
+        }
+    }
+
     /// The secret named `name`: 32 random bytes, made by the first process to ask.
     /// - Throws: ``WrongKey``; `StorageError.engine` for a stored secret that does not open.
     func secret(named name: String) async throws -> Data {

@@ -40,13 +40,14 @@ final class SecretVaultTests: XCTestCase {
 
         let first = try MasterKeySource.resolve(configuration, random: .system)
         let file = directory + "/master.key"
-        XCTAssertEqual(first.newFile, file)
+        XCTAssertEqual(first.file, file)
+        XCTAssertTrue(first.isNew)
         try await first.establish(SecretVault(storage: storage, masterKey: first.key, random: .system))
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int, 0o600)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: directory)[.posixPermissions] as? Int, 0o700)
         let again = try MasterKeySource.resolve(configuration, random: .system)
         XCTAssertEqual(again.key.id, first.key.id)
-        XCTAssertNil(again.newFile)
+        XCTAssertFalse(again.isNew)
 
         try FileManager.default.removeItem(atPath: file)
         let lost = try MasterKeySource.resolve(configuration, random: .system)
