@@ -4,6 +4,7 @@ import shutil
 import sqlite3
 import stat
 
+import jwt
 import pytest
 
 
@@ -88,17 +89,19 @@ def test_secrets_stored_in_the_clear_are_wrapped_at_start(server_factory, make_c
     assert mode(server.data_dir / "master.key") == 0o600
 
 
-def test_keys_rotate_wraps_the_secrets_by_a_new_key_while_the_server_runs(server_factory, make_client):
+def test_keys_rotate_replaces_the_master_key_and_the_signing_keys_while_the_server_runs(server_factory, make_client):
     server = server_factory(database_url=None).start()
     client_id = _signed_in_user(make_client, server)
-    refresh = _sign_in(make_client, server, client_id)["AuthenticationResult"]["RefreshToken"]
+    before = _sign_in(make_client, server, client_id)["AuthenticationResult"]
+    pool_id = jwt.decode(before["AccessToken"], options={"verify_signature": False})["iss"].rsplit("/", 1)[1]
     key_file = server.data_dir / "master.key"
     old_id = stored_secrets(server.data_dir)[MARKER].decode()
 
     printed = server.run_subcommand("keys", "rotate")
     new_id = stored_secrets(server.data_dir)[MARKER].decode()
     assert printed == (f"master key {old_id} replaced by {new_id}: running servers go on; each needs the new key file "
-                       "when it next starts\n")
+                       "when it next starts\nsigning keys of 1 user pools replaced: the old ones stay in the JWKS and verify "
+                       "their tokens for a day more\n")
     assert new_id != old_id and mode(key_file) == 0o600
     assert (server.data_dir / f"master.key.{old_id}").read_text() != key_file.read_text(), "the old key is kept beside"
     secrets = stored_secrets(server.data_dir)
@@ -109,9 +112,19 @@ def test_keys_rotate_wraps_the_secrets_by_a_new_key_while_the_server_runs(server
 
     def refreshed():
         return cognito.initiate_auth(ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH",
-                                     AuthParameters={"REFRESH_TOKEN": refresh})["AuthenticationResult"]
+                                     AuthParameters={"REFRESH_TOKEN": before["RefreshToken"]})["AuthenticationResult"]
     assert "AccessToken" in refreshed(), "the running server goes on with the secrets it holds"
     server.restart()
-    assert "AccessToken" in refreshed(), "the secrets kept their values: tokens from before still work"
-    assert "AccessToken" in _sign_in(make_client, server, client_id)["AuthenticationResult"]
+    after = _sign_in(make_client, server, client_id)["AuthenticationResult"]
+    old_kid, new_kid = (jwt.get_unverified_header(tokens["AccessToken"])["kid"] for tokens in (before, after))
+    assert old_kid != new_kid, "tokens are signed with the new keys"
+    issuer = f"{server.endpoint}/{pool_id}"
+    jwks = jwt.PyJWKClient(f"{issuer}/.well-known/jwks.json")
+    assert len(jwks.get_jwk_set().keys) == 4, "the retired keys stay published"
+    for tokens in (before, after):
+        for name in ("IdToken", "AccessToken"):
+            jwt.decode(tokens[name], jwks.get_signing_key_from_jwt(tokens[name]).key, algorithms=["RS256"], issuer=issuer,
+                       options={"verify_aud": False})
+        assert cognito.get_user(AccessToken=tokens["AccessToken"])["Username"] == "kit"
+    assert "AccessToken" in refreshed(), "the secrets kept their values: refresh tokens from before still work"
     assert server.stop() == 0

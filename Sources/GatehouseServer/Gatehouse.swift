@@ -69,7 +69,7 @@ public struct Gatehouse: Sendable {
         let verificationCodes = key("verification-code-key", VerificationCodes.init(key:))
         let codes = CodeIssuer(users: users, messenger: messenger, keys: verificationCodes, clock: clock, random: random)
         let tokenService = TokenService(storage: storage, signingKeys: SigningKeyCache(),
-                                        signingKeySeal: key("signing-key-seal", SealingKey.init(key:)), refreshTokenSeal: signInSeal,
+                                        signingKeySeal: key(SigningKeyCache.sealName, SealingKey.init(key:)), refreshTokenSeal: signInSeal,
                                         issuerBaseURL: configuration.issuerBaseURL, triggers: triggers, clock: clock, random: random)
         let refreshTokens = RefreshTokens(users: users, tokens: tokenService, seal: signInSeal, clock: clock)
         let accessTokens = AccessTokens(directory: directory, users: users, tokens: tokenService, clock: clock)

@@ -16,6 +16,10 @@ public protocol UserPoolItemStore: Sendable {
     /// across pools (app client ids); `nil` when none has. When several pools have one, any of them.
     func userPoolItem(kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord?
 
+    /// One page of every pool's record of this kind and key (a server-wide task's view: each pool's
+    /// signing keys), in pool id order; `after` is the last page's last pool id.
+    func userPoolItems(kind: UserPoolItemKind, key: String, afterUserPool after: String?, limit: Int) async throws -> Page<UserPoolItemRecord>
+
     /// Changes a record atomically, as ``UserPoolStore/updateUserPool(id:_:)`` changes a pool:
     /// `change` may run more than once and must not have side effects; an error it throws aborts
     /// with nothing written and is rethrown. `userPoolID`, `kind`, `key` and `creationDate` cannot

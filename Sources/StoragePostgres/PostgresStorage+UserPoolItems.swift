@@ -98,6 +98,23 @@ extension PostgresStorage {
         }
     }
 
+    public func userPoolItems(kind: UserPoolItemKind, key: String, afterUserPool after: String?,
+                              limit: Int) async throws -> Page<UserPoolItemRecord> {
+        let limit = max(limit, 1)
+        return try await self.perform {
+            let rows = try await self.client.query(
+                """
+                SELECT \(unescaped: Self.itemColumns) FROM user_pool_items
+                WHERE kind = \(kind.rawValue) AND key = \(key) AND user_pool_id > \(after ?? "")
+                ORDER BY user_pool_id LIMIT \(limit + 1)
+                """,
+                logger: self.logger
+            ).collect()
+            let items = try rows.prefix(limit).map { try Self.decodeItem($0).record }
+            return Page(items: items, nextCursor: rows.count > limit ? items.last?.userPoolID : nil)
+        }
+    }
+
     private func fetchItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> (record: UserPoolItemRecord, version: Int64)? {
         let rows = try await self.client.query(
             """

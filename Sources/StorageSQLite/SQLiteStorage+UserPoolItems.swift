@@ -70,6 +70,20 @@ extension SQLiteStorage {
         }
     }
 
+    public func userPoolItems(kind: UserPoolItemKind, key: String, afterUserPool after: String?,
+                              limit: Int) async throws -> Page<UserPoolItemRecord> {
+        let limit = max(limit, 1)
+        return try read { db in
+            let items = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT \(Self.itemColumns) FROM user_pool_items
+                    WHERE kind = ? AND key = ? AND user_pool_id > ? ORDER BY user_pool_id LIMIT ?
+                    """),
+                arguments: [kind.rawValue, key, after ?? "", limit + 1]).map(Self.item)
+            return Page(items: Array(items.prefix(limit)), nextCursor: items.count > limit ? items[limit - 1].userPoolID : nil)
+        }
+    }
+
     /// The columns ``item(_:)`` reads, by position.
     static let itemColumns = "user_pool_id, kind, key, name, creation_date, last_modified_date, document"
 

@@ -8,10 +8,10 @@ struct Keys: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Manage the keys that protect the server's secrets.",
                                                     subcommands: [Rotate.self])
 
-    /// `gatehouse keys rotate`: a new master key (``rotateMasterKey(configuration:logger:)``).
+    /// `gatehouse keys rotate`: a new master key and new signing keys (``rotateKeys(configuration:logger:)``).
     struct Rotate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Wrap the server's secrets by a new master key and replace the key file; the old key is kept as <file>.<old id>.")
+            abstract: "Wrap the server's secrets by a new master key (the old one kept as <file>.<old id>) and give every pool new signing keys (the old ones valid for a day more).")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var masterKey: MasterKeyOption
@@ -24,8 +24,9 @@ struct Keys: AsyncParsableCommand {
             var logger = Logger(label: "gatehouse")
             logger.logLevel = .warning
             umask(0o077)
-            let (old, new) = try await rotateMasterKey(configuration: configuration, logger: logger)
+            let (old, new, pools) = try await rotateKeys(configuration: configuration, logger: logger)
             print("master key \(old) replaced by \(new): running servers go on; each needs the new key file when it next starts")
+            print("signing keys of \(pools) user pools replaced: the old ones stay in the JWKS and verify their tokens for a day more")
         }
     }
 }

@@ -70,8 +70,28 @@ final class TokenIssuerTests: XCTestCase {
         XCTAssertEqual(opened.idToken.keyID, Self.keys.idToken.keyID)
         XCTAssertEqual(opened.accessToken.keyID, Self.keys.accessToken.keyID)
         XCTAssertThrowsError(try PoolSigningKeys(opening: document, for: "us-east-1_other", with: seal))
-        let jwks = try JSONNode(parsing: Self.keys.jwks())
+        let jwks = try JSONNode(parsing: Self.keys.jwks(at: now))
         XCTAssertEqual(jwks["keys"]?.array?.compactMap { $0["kid"]?.string }, [Self.keys.idToken.keyID, Self.keys.accessToken.keyID])
         XCTAssertEqual(jwks["keys"]?.array?.first?["e"], .string("AQAB"))
+    }
+
+    func testARotationKeepsTheRetiredKeysPublishedAndAcceptedForADay() throws {
+        let before = try XCTUnwrap(JSONWebToken(parsing: issuer.accessToken(for: subject, now: now, lifetime: 3600, random: .system)))
+        let rotated = Self.keys.rotated(now: now)
+        let later = now.addingTimeInterval(60)
+        let rotatedIssuer = TokenIssuer(keys: rotated, issuer: issuer.issuer)
+        XCTAssertNoThrow(try AccessTokenClaims(verifying: before, issuer: rotatedIssuer, now: later), "a token of the retired key")
+        let kids = { (keys: PoolSigningKeys, at: Date) in
+            try JSONNode(parsing: keys.jwks(at: at))["keys"]?.array?.compactMap { $0["kid"]?.string }
+        }
+        XCTAssertEqual(try kids(rotated, later), [rotated.idToken.keyID, rotated.accessToken.keyID, Self.keys.idToken.keyID,
+                                                  Self.keys.accessToken.keyID])
+        let seal = SealingKey(key: Data(repeating: 3, count: 32))
+        let reopened = try PoolSigningKeys(opening: rotated.sealed(for: "us-east-1_abc", with: seal, random: .system), for: "us-east-1_abc",
+                                           with: seal)
+        XCTAssertEqual(try kids(reopened, later), try kids(rotated, later), "the retired pair is stored with its end")
+        let dayAfter = now.addingTimeInterval(PoolSigningKeys.retirement)
+        XCTAssertEqual(try kids(reopened, dayAfter), [rotated.idToken.keyID, rotated.accessToken.keyID])
+        XCTAssertEqual(rotated.rotated(now: dayAfter).retired.count, 1, "a rotation drops the pairs past their end")
     }
 }

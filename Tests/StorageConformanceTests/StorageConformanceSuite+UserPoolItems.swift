@@ -241,6 +241,27 @@ extension StorageConformanceSuite {
     }
 }
 
+extension StorageConformanceSuite {
+    func testEveryPoolsItemOfAKindAndKeyPagesInPoolOrder() async throws {
+        try await withStorage { storage, ns in
+            let key = "every-\(ns.tag)"
+            let pools = ["Every1", "Every2", "Every3"].map { ns.pool(region: ns.regionA, suffix: $0) }
+            for pool in pools {
+                try await storage.insertUserPool(pool)
+                try await storage.insertUserPoolItem(ns.item(of: pool, key: key, kind: .signingKeys))
+            }
+            try await storage.insertUserPoolItem(ns.item(of: pools[0], key: key, kind: .group))
+            let expected = pools.sorted { $0.id < $1.id }.map { ns.item(of: $0, key: key, kind: .signingKeys) }
+            let first = try await storage.userPoolItems(kind: .signingKeys, key: key, afterUserPool: nil, limit: 2)
+            XCTAssertEqual(first.items, Array(expected.prefix(2)))
+            XCTAssertEqual(first.nextCursor, expected[1].userPoolID)
+            let rest = try await storage.userPoolItems(kind: .signingKeys, key: key, afterUserPool: first.nextCursor, limit: 2)
+            XCTAssertEqual(rest.items, [expected[2]])
+            XCTAssertNil(rest.nextCursor)
+        }
+    }
+}
+
 extension TestNamespace {
     func item(of pool: UserPoolRecord, key: String, name: String? = nil, kind: UserPoolItemKind = .client) -> UserPoolItemRecord {
         UserPoolItemRecord(userPoolID: pool.id, kind: kind, key: key, name: name ?? "item \(key)",

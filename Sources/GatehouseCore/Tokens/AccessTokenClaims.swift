@@ -21,10 +21,10 @@ public struct AccessTokenClaims: Sendable, Equatable {
 
     /// Checks `token` against the issuer of its pool.
     /// - Throws: `NotAuthorizedException` "Invalid Access Token" for a token the pool's access key
-    ///   did not sign, of another issuer or not an access token; "Access Token has expired" after `exp`.
+    ///   (or one retired less than a day ago) did not sign, of another issuer or not an access token; "Access Token has expired" after `exp`.
     public init(verifying token: JSONWebToken, issuer: TokenIssuer, now: Date) throws(AWSServiceError) {
         let claims = token.claims
-        guard token.isSigned(by: issuer.keys.accessToken), claims["iss"]?.string == issuer.issuer,
+        guard issuer.keys.accessTokenKeys(at: now).contains(where: token.isSigned(by:)), claims["iss"]?.string == issuer.issuer,
               claims["token_use"]?.string == "access",
               let sub = claims["sub"]?.string, let username = claims["username"]?.string,
               let clientID = claims["client_id"]?.string, let originJTI = claims["origin_jti"]?.string,

@@ -8,7 +8,7 @@ extension TokensFeature {
     /// - Throws: `ResourceNotFoundException` when the pool does not exist.
     func jwks(userPoolID: String) async throws -> [UInt8] {
         _ = try await directory.record(named: userPoolID)
-        return try await tokens.issuer(for: userPoolID).keys.jwks()
+        return try await tokens.issuer(for: userPoolID).keys.jwks(at: tokens.clock.now())
     }
 
     /// The body of `GET /{poolId}/.well-known/openid-configuration`: the OpenID Connect discovery
