@@ -8,4 +8,6 @@ public enum StorageError: Error, Equatable, Sendable {
     case conflict(name: String)
     /// The engine failed (connection lost, disk full, …); the detail is for logs, not for clients.
     case engine(String)
+    /// The database did not answer in time: unreachable, or not accepting connections.
+    case unavailable
 }

@@ -3,6 +3,7 @@ import GatehouseStorage
 import Logging
 import NIOSSL
 import PostgresNIO
+import Synchronization
 
 /// The PostgreSQL engine: every store of ``Storage`` over one `PostgresClient` connection pool.
 ///
@@ -32,7 +33,11 @@ public final class PostgresStorage: Storage {
     /// `verify-ca` (TLS, the certificate signed by a trusted CA); `verify-full` (and naming the
     /// host); and `sslrootcert`, the PEM file of the CAs to trust (default: the system's).
     /// - Throws: ``InvalidURL`` when the URL does not have that form.
-    public init(url: String, logger: Logger) throws {
+    /// How long a call waits for the database before it fails with ``StorageError/unavailable``.
+    let timeout: Duration
+
+    public init(url: String, logger: Logger, timeout: Duration = .seconds(10)) throws {
+        self.timeout = timeout
         let configuration = try Self.configuration(url: url)
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
@@ -46,7 +51,7 @@ public final class PostgresStorage: Storage {
 
     /// Applies the migrations this version knows and the database lacks. Needs ``run()`` running.
     public func migrate() async throws {
-        try await self.perform {
+        try await self.perform(bounded: false) {
             try await PostgresMigrations.apply(on: self.client, logger: self.logger)
         }
     }
@@ -57,14 +62,37 @@ public final class PostgresStorage: Storage {
         self.state.close()
     }
 
-    /// Runs `body` on an open store, translating engine errors into ``StorageError``.
+    /// Runs `body` on an open store, translating engine errors into ``StorageError``. A body that
+    /// has not finished within ``timeout`` (the database unreachable: the pool waits for a
+    /// connection as long as it takes, and a statement on a dying connection may never end) is
+    /// cancelled and left to end in its own time, and ``StorageError/unavailable`` thrown, so a
+    /// request during an outage is answered, not held; whatever it wrote may or may not be committed.
+    /// - Parameter bounded: `false` for work that may take long (migrations).
     @discardableResult
-    func perform<Result>(_ body: () async throws -> Result) async throws -> Result {
+    func perform<Result: Sendable>(bounded: Bool = true, _ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
         guard self.state.isOpen else {
             throw StorageError.engine("PostgresStorage used after shutdown()")
         }
         do {
-            return try await body()
+            guard bounded else { return try await body() }
+            return try await withCheckedThrowingContinuation { continuation in
+                let answered = Mutex(false)
+                let answer = { @Sendable (result: Swift.Result<Result, any Error>) in
+                    if answered.withLock({ answered in defer { answered = true }; return !answered }) { continuation.resume(with: result) }
+                }
+                let timer = Mutex<Task<Void, Never>?>(nil)
+                let work = Task {
+                    do { answer(.success(try await body())) } catch { answer(.failure(error)) }
+                    timer.withLock { $0?.cancel() }
+                }
+                timer.withLock {
+                    $0 = Task { [timeout] in
+                        guard (try? await Task.sleep(for: timeout)) != nil else { return }
+                        answer(.failure(StorageError.unavailable))
+                        work.cancel()
+                    }
+                }
+            }
         } catch {
             throw Self.translate(error)
         }

@@ -1,0 +1,111 @@
+"""Faults of the store: PostgreSQL restarted under load (the server recovers on its own, loses no
+acknowledged write, and answers during the outage with Cognito-style 5xx errors instead of holding
+requests)."""
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+
+import pytest
+from botocore.exceptions import ClientError, ReadTimeoutError
+
+from helpers import STORE, free_port
+
+
+class Cluster:
+    """A PostgreSQL cluster of the test's own, so that restarting it disturbs no other test."""
+
+    def __init__(self, root):
+        binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        if not binaries:
+            pytest.skip("no PostgreSQL server binaries under /usr/lib/postgresql")
+        self.bin = os.path.dirname(binaries[-1])
+        self.root, self.port = root, free_port()
+        self.as_root = os.getuid() == 0
+        if self.as_root:
+            shutil.chown(root, "postgres")
+        self.user = "postgres" if self.as_root else os.environ.get("USER", "postgres")
+        self._run("initdb", "-D", f"{root}/data", "-U", self.user, "--auth=trust", "-E", "UTF8", "--locale=C")
+        self.start()
+        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user, "faults")
+        self.url = f"postgres://{self.user}@127.0.0.1:{self.port}/faults"
+
+    def _run(self, tool, *args):
+        command = [f"{self.bin}/{tool}", *args]
+        if self.as_root:
+            command = ["runuser", "-u", "postgres", "--"] + command
+        subprocess.run(command, cwd=self.root, check=True, capture_output=True, timeout=120)
+
+    def start(self):
+        self._run("pg_ctl", "-D", f"{self.root}/data", "-l", f"{self.root}/server.log", "-w", "-t", "60", "-o",
+                  f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+
+    def stop(self):
+        self._run("pg_ctl", "-D", f"{self.root}/data", "-m", "fast", "-w", "stop")
+
+
+@pytest.fixture
+def cluster():
+    if STORE != "postgres":
+        pytest.skip("PostgreSQL faults run with the PostgreSQL store")
+    root = tempfile.mkdtemp(prefix="gatehouse-faults-")  # not under pytest's root-only directory: the server runs as postgres
+    cluster = Cluster(root)
+    yield cluster
+    try:
+        cluster.stop()
+    except subprocess.CalledProcessError:
+        pass
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def test_postgresql_restarted_under_load(cluster, server_factory, make_client):
+    server = server_factory(database_url=cluster.url).start()
+    cognito = make_client(endpoint=server.endpoint)
+    pool_id = cognito.create_user_pool(PoolName="faults")["UserPool"]["Id"]
+    acknowledged, failures, hung = [], [], []
+    stop = threading.Event()
+
+    def load(worker):
+        client = make_client(endpoint=server.endpoint)
+        n = 0
+        while not stop.is_set():
+            name = f"w{worker}-{n}"
+            n += 1
+            try:
+                client.admin_create_user(UserPoolId=pool_id, Username=name, MessageAction="SUPPRESS")
+                acknowledged.append(name)
+            except ClientError as error:
+                failures.append((error.response["ResponseMetadata"]["HTTPStatusCode"], error.response["Error"]["Code"]))
+            except ReadTimeoutError:
+                hung.append(name)
+    workers = [threading.Thread(target=load, args=(worker,)) for worker in range(4)]
+    for worker in workers:
+        worker.start()
+    time.sleep(1)
+    before_outage = len(acknowledged)
+    cluster.stop()
+    time.sleep(12)  # longer than the server waits for its database (10 s)
+    during_outage = len(acknowledged)
+    cluster.start()
+    time.sleep(3)
+    stop.set()
+    for worker in workers:
+        worker.join(timeout=120)
+
+    assert before_outage > 0 and len(acknowledged) > during_outage, "the server writes before and after the outage"
+    assert failures, "requests during the outage fail"
+    assert set(failures) == {(500, "InternalErrorException")}, failures
+    assert not hung, f"{len(hung)} requests were held past the client's timeout"
+    listed = set()
+    token = None
+    while True:
+        page = cognito.list_users(UserPoolId=pool_id, **({"PaginationToken": token} if token else {}))
+        listed |= {user["Username"] for user in page["Users"]}
+        token = page.get("PaginationToken")
+        if not token:
+            break
+    assert set(acknowledged) <= listed, "no acknowledged write is lost"
+    assert server.stop() == 0, "and it stops gracefully after"
