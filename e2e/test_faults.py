@@ -1,9 +1,10 @@
 """Faults of the store: PostgreSQL restarted under load (the server recovers on its own, loses no
 acknowledged write, and answers during the outage with Cognito-style 5xx errors instead of holding
-requests)."""
+requests); the SQLite file full (a clear error, the database intact)."""
 import glob
 import os
 import shutil
+import sqlite3
 import subprocess
 import tempfile
 import threading
@@ -109,3 +110,31 @@ def test_postgresql_restarted_under_load(cluster, server_factory, make_client):
             break
     assert set(acknowledged) <= listed, "no acknowledged write is lost"
     assert server.stop() == 0, "and it stops gracefully after"
+
+
+def test_a_full_sqlite_database_refuses_writes_and_stays_intact(server_factory, make_client):
+    """`--sqlite-max-size-mib` stands in for a full disk: SQLite answers both the same way."""
+    server = server_factory(database_url=None, options={"sqlite-max-size-mib": "1"}).start()
+    cognito = make_client(endpoint=server.endpoint)
+    pool_id = cognito.create_user_pool(PoolName="full")["UserPool"]["Id"]
+    acknowledged, refused = [], []
+    for n in range(5000):
+        try:
+            cognito.admin_create_user(UserPoolId=pool_id, Username=f"user-{n:04d}", MessageAction="SUPPRESS",
+                                      UserAttributes=[{"Name": "email", "Value": f"user-{n:04d}@example.com"}])
+            acknowledged.append(f"user-{n:04d}")
+        except ClientError as error:
+            refused.append((error.response["ResponseMetadata"]["HTTPStatusCode"], error.response["Error"]["Code"]))
+            if len(refused) == 3:
+                break
+    assert acknowledged and refused == [(500, "InternalErrorException")] * 3, (len(acknowledged), refused)
+    assert "database or disk is full" in server.log_tail(), "the log says why"
+    assert cognito.admin_get_user(UserPoolId=pool_id, Username=acknowledged[-1])["Username"] == acknowledged[-1], "reads go on"
+    assert server.stop() == 0
+    with sqlite3.connect(server.data_dir / "gatehouse.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM users").fetchone() == (len(acknowledged),), "every acknowledged user is there"
+    del server.options["sqlite-max-size-mib"]
+    server.start()
+    cognito.admin_create_user(UserPoolId=pool_id, Username="after", MessageAction="SUPPRESS")
+    assert server.stop() == 0

@@ -20,7 +20,9 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
     } else {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath), connectionLoop: nil)
+        storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath,
+                                                                maximumSizeMiB: configuration.sqliteMaximumSizeMiB),
+                                        connectionLoop: nil)
     }
     let admin = try AdminAuthorization(configuration: configuration)
     let tls = try ServerTLS.context(configuration)

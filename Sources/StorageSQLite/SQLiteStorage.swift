@@ -17,8 +17,10 @@ public final class SQLiteStorage: Storage {
     private let checkpointer: SQLiteCheckpointer?
 
     /// Opens (creating if needed) the database file at `path` and migrates it.
-    public convenience init(path: String) throws {
-        let configuration = Self.configuration(automaticCheckpoints: false)
+    /// - Parameter maximumSizeMiB: the most the file may grow to (`PRAGMA max_page_count` on every
+    ///   connection); a write past it fails with SQLite's "database or disk is full", as on a full disk.
+    public convenience init(path: String, maximumSizeMiB: Int? = nil) throws {
+        let configuration = Self.configuration(automaticCheckpoints: false, maximumSizeMiB: maximumSizeMiB)
         try self.init(writer: DatabasePool(path: path, configuration: configuration),
                       readers: SQLiteReaders(path: path, configuration: configuration)) { writeQueue in
             try SQLiteCheckpointer(path: path, writeQueue: writeQueue, configuration: configuration)
@@ -51,13 +53,16 @@ public final class SQLiteStorage: Storage {
     /// from the file for most inserts once a few thousand pools existed.
     static let pageCacheKiB = 32 * 1024
 
-    static func configuration(automaticCheckpoints: Bool) -> Configuration {
+    static func configuration(automaticCheckpoints: Bool, maximumSizeMiB: Int? = nil) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -\(pageCacheKiB)")
             if !automaticCheckpoints { try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+            if let maximumSizeMiB, let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") {
+                try db.execute(sql: "PRAGMA max_page_count = \(maximumSizeMiB * 1_048_576 / pageSize)")
+            }
         }
         return configuration
     }

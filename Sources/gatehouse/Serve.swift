@@ -50,6 +50,8 @@ struct Serve: AsyncParsableCommand {
     var requestTimeoutSeconds: Int?
     @Option(help: "MiB of request bodies held at once while they arrive, all connections together [GATEHOUSE_BODY_BUDGET_MIB, default 256].")
     var bodyBudgetMib: Int?
+    @Option(help: "MiB the SQLite file may grow to; writes past it fail as on a full disk [GATEHOUSE_SQLITE_MAX_SIZE_MIB, default unbounded].")
+    var sqliteMaxSizeMib: Int?
     @Option(help: "Base URL of the tokens' issuer (iss is it followed by /<pool id>) [GATEHOUSE_ISSUER_URL, default http://host:port].")
     var issuerURL: String?
 
@@ -92,6 +94,9 @@ struct Serve: AsyncParsableCommand {
         guard configuration.maximumConnections > 0, configuration.requestTimeoutSeconds > 0, configuration.bodyBudget > 0 else {
             throw ValidationError("--max-connections, --request-timeout-seconds and --body-budget-mib must be 1 or more")
         }
+        configuration.sqliteMaximumSizeMiB = try sqliteMaxSizeMib
+            ?? environment["GATEHOUSE_SQLITE_MAX_SIZE_MIB"].map { try Self.parsePositive($0, "GATEHOUSE_SQLITE_MAX_SIZE_MIB") }
+        guard configuration.sqliteMaximumSizeMiB ?? 1 > 0 else { throw ValidationError("--sqlite-max-size-mib must be 1 or more") }
         configuration.environment = environment
         if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \(level)") }
