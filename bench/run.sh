@@ -43,7 +43,8 @@
 #                           times, each run between two timings of their floor (the machine's speed
 #                           drifts by 10-15% within a minute); the report gives the median multiple
 #   GATEHOUSE_BIN=path      use this binary, don't build
-#   BENCH_DATABASE_URL=url  passed to gatehouse as --database-url
+#   BENCH_DATABASE_URL=url  passed to gatehouse as --database-url (an empty database, or export
+#                           GATEHOUSE_MASTER_KEY_FILE naming the key of the runs before)
 # Raw outputs (wrk logs, SRPSignInBench results, bodies, CPU samples, server logs) go to bench/.out/.
 set -euo pipefail
 
