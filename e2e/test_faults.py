@@ -63,7 +63,7 @@ def cluster():
 
 
 def test_postgresql_restarted_under_load(cluster, server_factory, make_client):
-    server = server_factory(database_url=cluster.url).start()
+    server = server_factory(database_url=cluster.url, options={"database-timeout-seconds": "2"}).start()
     cognito = make_client(endpoint=server.endpoint)
     pool_id = cognito.create_user_pool(PoolName="faults")["UserPool"]["Id"]
     acknowledged, failures, hung = [], [], []
@@ -78,8 +78,10 @@ def test_postgresql_restarted_under_load(cluster, server_factory, make_client):
             try:
                 client.admin_create_user(UserPoolId=pool_id, Username=name, MessageAction="SUPPRESS")
                 acknowledged.append(name)
+
             except ClientError as error:
                 failures.append((error.response["ResponseMetadata"]["HTTPStatusCode"], error.response["Error"]["Code"]))
+
             except ReadTimeoutError:
                 hung.append(name)
     workers = [threading.Thread(target=load, args=(worker,)) for worker in range(4)]
@@ -88,7 +90,7 @@ def test_postgresql_restarted_under_load(cluster, server_factory, make_client):
     time.sleep(1)
     before_outage = len(acknowledged)
     cluster.stop()
-    time.sleep(12)  # longer than the server waits for its database (10 s)
+    time.sleep(8)  # the server waits 2 s for its database: requests of the first 6 s must fail
     during_outage = len(acknowledged)
     cluster.start()
     time.sleep(3)

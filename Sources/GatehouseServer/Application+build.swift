@@ -14,7 +14,7 @@ import StorageSQLite
 public func buildApplication(configuration: GatehouseConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
     let storageService: StorageService
     if let url = configuration.databaseURL {
-        let postgres = try PostgresStorage(url: url, logger: logger)
+        let postgres = try PostgresStorage(url: url, logger: logger, timeout: .seconds(configuration.databaseTimeoutSeconds))
         storageService = StorageService(storage: postgres, connectionLoop: Task { await postgres.run() })
         try await closing(storageService) { try await postgres.migrate() }
     } else {
@@ -34,9 +34,16 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         "admin": "\(admin.summary)",
         "master key": "\(masterKey.key.id) from \(masterKey.origin)",
     ])
-    try await closing(storageService) { try await masterKey.establish(gatehouse.vault) }
+    try await closing(storageService) {
+        try await masterKey.establish(gatehouse.vault)
+        try await gatehouse.loadServerKeys()
+    }
     if let loose = masterKey.looseFile {
         logger.warning("the master key file can be read by others than its owner: chmod 600 it", metadata: ["file": "\(loose)"])
+    }
+    if configuration.databaseURL == nil, MasterKeySource.isLoose(configuration.dataDirectory) {
+        logger.warning("the data directory can be entered by others than its owner: chmod 700 it",
+                       metadata: ["directory": "\(configuration.dataDirectory)"])
     }
     if configuration.developmentOutbox || configuration.developmentClock {
         logger.warning("development mode: not for real users", metadata: [

@@ -20,6 +20,9 @@ public struct Gatehouse: Sendable {
     let outbox: Outbox
     /// The server-wide keys' store, which the server claims for its master key before it serves.
     let vault: SecretVault
+    /// Reads every server-wide key, so that the server holds them all before it serves (a later
+    /// `gatehouse keys rotate` then changes nothing it needs).
+    let loadServerKeys: @Sendable () async throws -> Void
 
     let userPools: UserPoolsFeature
     let appClients: AppClientsFeature
@@ -45,8 +48,11 @@ public struct Gatehouse: Sendable {
         self.clock = clock
         let vault = SecretVault(storage: storage, masterKey: masterKey, random: random)
         self.vault = vault
+        var loaders: [@Sendable () async throws -> Void] = []
         func key<Value>(_ name: String, _ make: @escaping @Sendable (Data) -> Value) -> ServerKey<Value> {
-            ServerKey(named: name, vault: vault, make)
+            let key = ServerKey(named: name, vault: vault, make)
+            loaders.append { _ = try await key.value() }
+            return key
         }
         let signInSeal = key("sign-in-key", SealingKey.init(key:))
         delivery = MessageDelivery(storage: storage, clock: clock, random: random, keepsSecrets: configuration.developmentOutbox,
@@ -74,6 +80,9 @@ public struct Gatehouse: Sendable {
         let refreshTokens = RefreshTokens(users: users, tokens: tokenService, seal: signInSeal, clock: clock)
         let accessTokens = AccessTokens(directory: directory, users: users, tokens: tokenService, clock: clock)
         let sessions = SignInSessions(storage: storage, seal: signInSeal, clock: clock, random: random)
+
+        let allLoaders = loaders
+        loadServerKeys = { for load in allLoaders { try await load() } }
 
         userPools = UserPoolsFeature(directory: directory, domains: domainRecords, storage: storage, pages: pages, clock: clock, random: random)
         appClients = AppClientsFeature(directory: directory, items: items, storage: storage, clock: clock, random: random)

@@ -69,6 +69,8 @@ public struct GatehouseConfiguration: Sendable {
     /// Serve the development endpoints (outbox, clock) to other machines too; off, they answer loopback only.
     public var developmentFromAnywhere = false
 
+    /// How long a call waits for PostgreSQL before it fails (500 InternalErrorException).
+    public var databaseTimeoutSeconds = 10
     /// The most the SQLite file may grow to, in MiB; unbounded when `nil`.
     public var sqliteMaximumSizeMiB: Int?
     /// The file holding the master key that wraps the server's secrets (``MasterKeySource``).

@@ -50,6 +50,8 @@ struct Serve: AsyncParsableCommand {
     var requestTimeoutSeconds: Int?
     @Option(help: "MiB of request bodies held at once while they arrive, all connections together [GATEHOUSE_BODY_BUDGET_MIB, default 256].")
     var bodyBudgetMib: Int?
+    @Option(help: "Seconds a call waits for PostgreSQL before it fails with a 500 [GATEHOUSE_DATABASE_TIMEOUT_SECONDS, default 10].")
+    var databaseTimeoutSeconds: Int?
     @Option(help: "MiB the SQLite file may grow to; writes past it fail as on a full disk [GATEHOUSE_SQLITE_MAX_SIZE_MIB, default unbounded].")
     var sqliteMaxSizeMib: Int?
     @Option(help: "Base URL of the tokens' issuer (iss is it followed by /<pool id>) [GATEHOUSE_ISSUER_URL, default http://host:port].")
@@ -90,9 +92,12 @@ struct Serve: AsyncParsableCommand {
         configuration.maximumConnections = try count(maxConnections, "GATEHOUSE_MAX_CONNECTIONS", configuration.maximumConnections)
         configuration.requestTimeoutSeconds = try count(requestTimeoutSeconds, "GATEHOUSE_REQUEST_TIMEOUT_SECONDS",
                                                         configuration.requestTimeoutSeconds)
+        configuration.databaseTimeoutSeconds = try count(databaseTimeoutSeconds, "GATEHOUSE_DATABASE_TIMEOUT_SECONDS",
+                                                         configuration.databaseTimeoutSeconds)
         configuration.bodyBudget = try count(bodyBudgetMib, "GATEHOUSE_BODY_BUDGET_MIB", configuration.bodyBudget / 1_048_576) * 1_048_576
-        guard configuration.maximumConnections > 0, configuration.requestTimeoutSeconds > 0, configuration.bodyBudget > 0 else {
-            throw ValidationError("--max-connections, --request-timeout-seconds and --body-budget-mib must be 1 or more")
+        guard configuration.maximumConnections > 0, configuration.requestTimeoutSeconds > 0, configuration.bodyBudget > 0,
+              configuration.databaseTimeoutSeconds > 0 else {
+            throw ValidationError("--max-connections, --request-timeout-seconds, --body-budget-mib and --database-timeout-seconds must be 1 or more")
         }
         configuration.sqliteMaximumSizeMiB = try sqliteMaxSizeMib
             ?? environment["GATEHOUSE_SQLITE_MAX_SIZE_MIB"].map { try Self.parsePositive($0, "GATEHOUSE_SQLITE_MAX_SIZE_MIB") }

@@ -71,30 +71,25 @@ final class SignInRulesTests: XCTestCase {
         XCTAssertNil(SignInRules.refusalAfterPassword(user(), now: now))
     }
 
-    func testAPasswordAttemptCountsBeforeItsCheckAndAProvenOneIsTakenBack() throws {
+    func testAPasswordAttemptIsDecidedCheckedAndCountedInOneStep() {
         var account = user()
         for second in 0..<4 { account.signInFailures.record(at: now.addingTimeInterval(Double(second))) }
         let before = account.signInFailures
-        let fifth = try SignInRules.takePasswordAttempt(&account, now: now.addingTimeInterval(4))
+        XCTAssertNil(SignInRules.passwordAttempt(&account, matches: { _ in true }, now: now.addingTimeInterval(4)))
+        XCTAssertEqual(account.signInFailures, before, "a right password changes nothing")
+        XCTAssertEqual(SignInRules.passwordAttempt(&account, matches: { _ in false }, now: now.addingTimeInterval(4)), .incorrectPassword)
         XCTAssertEqual(account.signInFailures.count, 5)
-        XCTAssertThrowsError(try SignInRules.takePasswordAttempt(&account, now: now.addingTimeInterval(4.5))) {
-            XCTAssertEqual($0 as? SignInRefusal, .passwordAttemptsExceeded, "a taken attempt locks out the next at once")
-        }
+        XCTAssertEqual(SignInRules.passwordAttempt(&account, matches: { _ in
+            XCTFail("a locked-out user's password is not checked")
+            return true
+        }, now: now.addingTimeInterval(4.5)), .passwordAttemptsExceeded)
         XCTAssertEqual(account.signInFailures.count, 5, "a refused attempt does not count")
-        account.signInFailures.release(fifth)
-        XCTAssertEqual(account.signInFailures, before, "the right password leaves the failures as they were")
-        XCTAssertNil(account.signInFailures.lockedUntil(now: now.addingTimeInterval(4.5)))
-
-        let first = try SignInRules.takePasswordAttempt(&account, now: now.addingTimeInterval(5))
-        let second = try SignInRules.takePasswordAttempt(&account, now: now.addingTimeInterval(6))
-        account.signInFailures.release(first)
-        XCTAssertEqual(account.signInFailures.count, 5, "another attempt taken since stays counted")
-        account.signInFailures.release(second)
-        XCTAssertEqual(account.signInFailures.count, 4)
+        XCTAssertNil(SignInRules.passwordAttempt(&account, matches: { _ in true }, now: now.addingTimeInterval(5)), "the lockout ended")
+        var unconfirmed = user(.unconfirmed)
+        XCTAssertEqual(SignInRules.passwordAttempt(&unconfirmed, matches: { _ in true }, now: now), .userNotConfirmed)
+        XCTAssertEqual(SignInRules.passwordAttempt(&unconfirmed, matches: { _ in false }, now: now), .incorrectPassword)
         account.enabled = false
-        XCTAssertThrowsError(try SignInRules.takePasswordAttempt(&account, now: now.addingTimeInterval(6))) {
-            XCTAssertEqual($0 as? SignInRefusal, .userDisabled)
-        }
+        XCTAssertEqual(SignInRules.passwordAttempt(&account, matches: { _ in true }, now: now.addingTimeInterval(6)), .userDisabled)
     }
 
     func testASessionEndsAtItsTenthWrongMfaAnswerInARow() {

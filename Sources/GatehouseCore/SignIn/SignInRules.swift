@@ -54,12 +54,17 @@ public enum SignInRules {
         return nil
     }
 
-    /// Takes a password attempt on `user` at `now`, before the password is checked: refuses what
-    /// ``refusalBeforePassword(_:now:)`` refuses (the attempt does not count), and otherwise counts
-    /// it as a failure, which the caller releases when the password proves right.
-    public static func takePasswordAttempt(_ user: inout StoredUser, now: Date) throws(SignInRefusal) -> SignInFailures.Attempt {
-        if let refusal = refusalBeforePassword(user, now: now) { throw refusal }
-        return user.signInFailures.take(at: now)
+    /// Decides a password attempt on `user` at `now` whose password `matches` or not, as one step
+    /// of the update that holds the user: refuses what ``refusalBeforePassword(_:now:)`` refuses
+    /// (the attempt does not count), counts a wrong password, and then refuses what
+    /// ``refusalAfterPassword(_:now:)`` refuses.
+    public static func passwordAttempt(_ user: inout StoredUser, matches: (StoredUser) -> Bool, now: Date) -> SignInRefusal? {
+        if let refusal = refusalBeforePassword(user, now: now) { return refusal }
+        guard matches(user) else {
+            user.signInFailures.record(at: now)
+            return .incorrectPassword
+        }
+        return refusalAfterPassword(user, now: now)
     }
 
     /// What refuses `user` once the password is proven: a temporary password past its expiry, an

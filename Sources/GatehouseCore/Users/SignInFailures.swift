@@ -7,10 +7,9 @@ import Foundation
 /// again. It also counts the wrong MFA answers on the sign-in session of the latest one, which ends
 /// after ``failuresPerSession``.
 ///
-/// Callers decide and record an attempt in one atomic update of the user, before or while its
-/// answer is checked, so that concurrent attempts on any process see each other's failures. A
-/// right password does not forget the failures (wrong MFA codes stay counted); a sign-in that ends
-/// with tokens, or a right MFA code, does.
+/// Callers decide, check and record an attempt in one atomic update of the user, so that concurrent
+/// attempts on any process see each other's failures. A right password does not forget the
+/// failures (wrong MFA codes stay counted); a sign-in that ends with tokens, or a right MFA code, does.
 public struct SignInFailures: JSONCodable, Sendable, Equatable {
     /// Failures in a row.
     public private(set) var count = 0
@@ -43,30 +42,6 @@ public struct SignInFailures: JSONCodable, Sendable, Equatable {
         guard let session else { return }
         sessionCount = self.session == session ? sessionCount + 1 : 1
         self.session = session
-    }
-
-    /// An attempt counted as a failure before its answer was checked (``take(at:)``).
-    public struct Attempt: Sendable, Equatable {
-        fileprivate let before: SignInFailures
-        fileprivate let after: SignInFailures
-    }
-
-    /// Counts an attempt at `now` as a failure before its answer is checked, so that concurrent
-    /// attempts see it; ``release(_:)`` takes it back when the answer proves right.
-    public mutating func take(at now: Date) -> Attempt {
-        let before = self
-        record(at: now)
-        return Attempt(before: before, after: self)
-    }
-
-    /// Takes back an attempt whose answer proved right: the failures are as before it, unless
-    /// others were counted since, which stay.
-    public mutating func release(_ attempt: Attempt) {
-        if self == attempt.after {
-            self = attempt.before
-        } else {
-            count = max(count - 1, 0)
-        }
     }
 
     /// Whether the sign-in session `id` has had its last wrong answer.

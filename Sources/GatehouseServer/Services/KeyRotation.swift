@@ -9,8 +9,8 @@ import Logging
 /// signing keys are replaced, the old ones published and accepted for a day more
 /// (``SigningKeyCache/rotateAll(storage:seal:now:random:)``).
 /// - Returns: the old master key's id, the new one's, and how many pools' signing keys were rotated.
-/// - Throws: ``MasterKeySource/Failure`` without a key file to rotate, or with a `.next` file left
-///   by an interrupted rotation; ``SecretVault/WrongKey``; the store's errors.
+/// - Throws: ``MasterKeySource/Failure`` without a key file to rotate, for a database that names
+///   another key or none, or with a `.next` file left by an interrupted rotation; the store's errors.
 public func rotateKeys(configuration: GatehouseConfiguration, logger: Logger) async throws -> (old: String, new: String, pools: Int) {
     let current = try MasterKeySource.resolve(configuration, random: .system)
     guard let file = current.file, !current.isNew else {
@@ -20,9 +20,22 @@ public func rotateKeys(configuration: GatehouseConfiguration, logger: Logger) as
     }
     let next = MasterKey.generate(random: .system)
     let nextFile = file + ".next"
-    try MasterKeySource.createFile(holding: next, at: nextFile)
     let pools = try await withCommandStore(configuration, logger: logger) { storage in
-        try await SecretVault(storage: storage, masterKey: current.key, random: .system).rewrap(by: next)
+        let vault = SecretVault(storage: storage, masterKey: current.key, random: .system)
+        do {
+            try await vault.checkNamesThisKey()
+        } catch let wrong as SecretVault.WrongKey {
+            throw MasterKeySource.Failure(description: wrong.databaseKeyID.isEmpty
+                ? "The database names no master key yet: start the server on it once, then rotate."
+                : "The database's secrets are wrapped by master key \(wrong.databaseKeyID), not by the key in \(file) (\(current.key.id)).")
+        }
+        if let left = FileManager.default.contents(atPath: nextFile) {
+            let id = MasterKey(fileContents: String(decoding: left, as: UTF8.self))?.id ?? "unreadable"
+            throw MasterKeySource.Failure(description: "\(nextFile) exists (key \(id)): a rotation was interrupted. The database names "
+                + "\(current.key.id), the key in \(file), so the .next file was never used: remove it and rotate again.")
+        }
+        try MasterKeySource.createFile(holding: next, at: nextFile)
+        try await vault.rewrap(by: next)
         try FileManager.default.moveItem(atPath: file, toPath: file + "." + current.key.id)
         try FileManager.default.moveItem(atPath: nextFile, toPath: file)
         let seal = try await SecretVault(storage: storage, masterKey: next, random: .system).secret(named: SigningKeyCache.sealName)

@@ -80,7 +80,8 @@ struct MasterKeySource: Sendable {
         return key
     }
 
-    private static func isLoose(_ path: String) -> Bool {
+    /// Whether others than its owner may read (or enter) `path`.
+    static func isLoose(_ path: String) -> Bool {
         let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
         return mode & 0o077 != 0
     }

@@ -27,6 +27,17 @@ final class SecretVault: Sendable {
         let databaseKeyID: String
     }
 
+    /// Checks, without changing anything, that the database names this vault's key.
+    /// - Throws: ``WrongKey`` when it names another, or none (`databaseKeyID` empty).
+    func checkNamesThisKey() async throws {
+        let id = masterKey.id
+        try await storage.updateSecrets { stored in
+            let named = String(decoding: stored[Self.markerName] ?? Data(), as: UTF8.self)
+            guard named == id else { throw WrongKey(databaseKeyID: named) }
+            return [:]
+        }
+    }
+
     /// Checks that the database's secrets are this key's: claims a database that names no key
     /// yet, then wraps the secrets a version before master keys stored in the clear. Runs once
     /// per process; running it again does nothing.
@@ -48,10 +59,9 @@ final class SecretVault: Sendable {
 
     /// Wraps every secret by `next` instead, and names `next` as the database's key, in one step:
     /// the secrets keep their values, so running servers go on with the ones they hold.
-    /// - Throws: ``WrongKey`` when the database names another key than this vault's;
-    ///   `StorageError.engine` for a secret that does not open.
+    /// - Throws: ``WrongKey`` when the database names another key than this vault's, or none
+    ///   (`databaseKeyID` empty); `StorageError.engine` for a secret that does not open.
     func rewrap(by next: MasterKey) async throws {
-        try await claim()
         let (current, random) = (masterKey, random)
         try await storage.updateSecrets { stored in
             let named = String(decoding: stored[Self.markerName] ?? Data(), as: UTF8.self)
@@ -68,11 +78,25 @@ final class SecretVault: Sendable {
         }
     }
 
-    /// The secret named `name`: 32 random bytes, made by the first process to ask.
+    /// The secret named `name`: 32 random bytes, made by the first process to ask, in a step that
+    /// checks the database still names this key (a rotation by another process may have replaced it).
     /// - Throws: ``WrongKey``; `StorageError.engine` for a stored secret that does not open.
     func secret(named name: String) async throws -> Data {
         try await claim()
-        let stored = try await storage.secret(named: name, orInsert: masterKey.wrap(Data(random.bytes(32)), named: name, random: random))
+        let (masterKey, random) = (masterKey, random)
+        let found = Mutex<Data?>(nil)
+        try await storage.updateSecrets { stored in
+            let named = String(decoding: stored[Self.markerName] ?? Data(), as: UTF8.self)
+            guard named == masterKey.id else { throw WrongKey(databaseKeyID: named) }
+            if let existing = stored[name] {
+                found.withLock { $0 = existing }
+                return [:]
+            }
+            let made = masterKey.wrap(Data(random.bytes(32)), named: name, random: random)
+            found.withLock { $0 = made }
+            return [name: made]
+        }
+        let stored = found.withLock { $0 } ?? Data()
         do {
             return try masterKey.unwrap(stored, named: name)
         } catch {

@@ -37,6 +37,8 @@ final class SigningKeyCache: Sendable {
 
     /// How long opened keys are used before they are read again.
     static let refreshAfter: TimeInterval = 60
+    /// How soon a key the keys lack reads them again: a made-up `kid` costs a read at most this often.
+    static let shortestRefresh: TimeInterval = 5
 
     /// The keys of the pool `userPoolID`, which exists.
     /// - Parameters:
@@ -47,7 +49,7 @@ final class SigningKeyCache: Sendable {
         let now = clock.now()
         let lookup = state.withLock { state -> Lookup in
             if let cached = state.keys[userPoolID], now.timeIntervalSince(cached.loaded) < Self.refreshAfter,
-               keyID.map(cached.keys.hasKey(withID:)) ?? true {
+               keyID.map(cached.keys.hasKey(withID:)) ?? true || now.timeIntervalSince(cached.loaded) < Self.shortestRefresh {
                 return .cached(cached.keys)
             }
             if let loading = state.loading[userPoolID] { return .loading(loading) }

@@ -61,38 +61,18 @@ extension SignInFeature {
     }
 
     /// Checks a password given in the clear (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH) against
-    /// the user's verifier, once ``takePasswordAttempt(_:pool:)`` has let it through.
+    /// the user's verifier, with the refusals of ``SignInRules``: decided, checked and counted in one
+    /// update of the user, so that concurrent attempts on any process get no more than the lockout
+    /// allows, and concurrent right ones all pass. A right password changes nothing.
     func verifyPassword(_ password: String, of record: UserRecord, pool: UserPool) async throws -> (UserRecord, StoredUser) {
-        let (taken, user, attempt) = try await takePasswordAttempt(record, pool: pool)
-        guard let verifier = user.password, verifier.matches(password, userIDForSRP: user.username, userPoolID: pool.id) else {
-            throw SignInRefusal.incorrectPassword.error
-        }
-        return try await passwordProven(taken, attempt: attempt, pool: pool)
-    }
-
-    /// Decides and counts a password attempt in one update of the user, before the password is
-    /// checked (``SignInRules/takePasswordAttempt(_:now:)``), so that concurrent attempts on any
-    /// process get no more than the lockout allows.
-    /// - Throws: the refusals of ``SignInRules/refusalBeforePassword(_:now:)``.
-    func takePasswordAttempt(_ record: UserRecord, pool: UserPool) async throws
-        -> (record: UserRecord, user: StoredUser, attempt: SignInFailures.Attempt) {
         let now = clock.now()
-        let taken = try await users.update(named: record.key, in: pool, touching: false) { user, _ -> SignInFailures.Attempt in
-            do throws(SignInRefusal) { return try SignInRules.takePasswordAttempt(&user, now: now) } catch { throw error.error }
+        let userPoolID = pool.id
+        let (checked, user, refusal) = try await users.update(named: record.key, in: pool, touching: false) { user, _ in
+            SignInRules.passwordAttempt(&user, matches: { $0.password?.matches(password, userIDForSRP: $0.username, userPoolID: userPoolID) == true },
+                                        now: now)
         }
-        return (taken.record, taken.user, taken.outcome)
-    }
-
-    /// Takes back the attempt a proven password counted, then checks what refuses a user after
-    /// the right password (``SignInRules/refusalAfterPassword(_:now:)``).
-    /// - Returns: the user as stored after that.
-    func passwordProven(_ record: UserRecord, attempt: SignInFailures.Attempt, pool: UserPool) async throws -> (UserRecord, StoredUser) {
-        let now = clock.now()
-        let (proven, user, _) = try await users.update(named: record.key, in: pool, touching: false) { user, _ in
-            user.signInFailures.release(attempt)
-        }
-        if let refusal = SignInRules.refusalAfterPassword(user, now: now) { throw refusal.error }
-        return (proven, user)
+        if let refusal { throw refusal.error }
+        return (checked, user)
     }
 
     /// Goes on with a sign-in after `event`: the next challenge (a code sent first for SMS_MFA and

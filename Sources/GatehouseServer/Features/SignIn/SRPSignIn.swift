@@ -91,12 +91,7 @@ extension SignInFeature {
         // The lockout is decided, and a wrong proof counted, in one update of the user.
         let (provenRecord, provenUser, refusal) = try await users.update(named: record.key, in: client.pool, touching: false) {
             user, _ -> SignInRefusal? in
-            if let refusal = SignInRules.refusalBeforePassword(user, now: now) { throw refusal.error }
-            guard proven else {
-                user.signInFailures.record(at: now)
-                return .incorrectPassword
-            }
-            return SignInRules.refusalAfterPassword(user, now: now)
+            SignInRules.passwordAttempt(&user, matches: { _ in proven }, now: now)
         }
         if let refusal { throw refusal.error }
         if !session.custom.steps.isEmpty {  // a CUSTOM_AUTH sign-in that started with SRP
