@@ -31,6 +31,30 @@ final class SecretVaultTests: XCTestCase {
         }
     }
 
+    func testARotationWrapsTheSameValuesAndStrandsNoProcessOnTheOldKey() async throws {
+        let storage = try SQLiteStorage.inMemory()
+        let old = SecretVault(storage: storage, masterKey: .generate(random: .system), random: .system)
+        do {
+            try await old.checkNamesThisKey()
+            XCTFail("an unclaimed database names no key")
+        } catch let wrong as SecretVault.WrongKey {
+            XCTAssertEqual(wrong.databaseKeyID, "")
+        }
+        let value = try await old.secret(named: "sign-in-key")
+        let next = MasterKey.generate(random: .system)
+        try await old.rewrap(by: next)
+        let rotated = SecretVault(storage: storage, masterKey: next, random: .system)
+        let reopened = try await rotated.secret(named: "sign-in-key")
+        XCTAssertEqual(reopened, value, "the secret keeps its value")
+        do {
+            _ = try await old.secret(named: "page-token-key")
+            XCTFail("a process on the old key makes no secret the new key cannot open")
+        } catch let wrong as SecretVault.WrongKey {
+            XCTAssertEqual(wrong.databaseKeyID, next.id)
+        }
+        _ = try await rotated.secret(named: "page-token-key")
+    }
+
     func testAKeyFileIsMadeOnlyForADatabaseThatNamesNoKey() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vault-\(UUID().uuidString)/data").path
         defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
