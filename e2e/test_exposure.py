@@ -99,3 +99,22 @@ def test_codes_are_limited_per_user_even_when_asked_for_at_once(cognito, make_po
     assert answers.count("sent") == 5, answers
     expect_client_error(cognito.forgot_password, "LimitExceededException", "Attempt limit exceeded, please try after some time.",
                         ClientId=app, Username="lim")
+
+
+def test_request_quotas_refuse_a_category_over_its_rate(server_factory, make_client):
+    """With --request-quota, a category's requests over its rate get AWS's throttling answer;
+    other categories go on."""
+    server = server_factory(flags=[], options={"request-quota": "UserPoolRead=2"}).start()
+    cognito = make_client(endpoint=server.endpoint)
+    answers = []
+    for _ in range(10):
+        try:
+            cognito.list_user_pools(MaxResults=10)
+            answers.append("ok")
+        except ClientError as error:
+            answers.append((error.response["Error"]["Code"], error.response["Error"]["Message"]))
+    assert answers[:2] == ["ok", "ok"], answers
+    assert ("TooManyRequestsException", "Rate exceeded") in answers[2:], answers
+    assert set(answers) <= {"ok", ("TooManyRequestsException", "Rate exceeded")}, answers
+    cognito.create_user_pool(PoolName="other-category")
+    server.stop()

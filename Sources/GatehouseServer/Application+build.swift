@@ -72,7 +72,8 @@ private func closing(_ storage: StorageService, _ step: () async throws -> Void)
 func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: AdminAuthorization, tls: NIOSSLContext? = nil,
                       configuration: GatehouseConfiguration, logger: Logger) -> some ApplicationProtocol {
     let responder = buildRouter(gatehouse: gatehouse, configuration: configuration).buildResponder()
-    let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration, admin: admin)
+    let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration, admin: admin,
+                                       quotas: RequestQuotas(rates: configuration.requestQuotas))
     let limits = ConnectionLimits(maximumConnections: configuration.maximumConnections,
                                   requestTimeout: .seconds(Int64(configuration.requestTimeoutSeconds)), bodyBudget: configuration.bodyBudget)
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.

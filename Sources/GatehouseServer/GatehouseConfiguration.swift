@@ -69,6 +69,9 @@ public struct GatehouseConfiguration: Sendable {
     /// Serve the development endpoints (outbox, clock) to other machines too; off, they answer loopback only.
     public var developmentFromAnywhere = false
 
+    /// Requests per second this process takes by Cognito's operation categories; a category
+    /// without one is not limited (``RequestQuotaCategory``).
+    public var requestQuotas: [RequestQuotaCategory: Double] = [:]
     /// How long a call waits for PostgreSQL before it fails (500 InternalErrorException).
     public var databaseTimeoutSeconds = 10
     /// The most the SQLite file may grow to, in MiB; unbounded when `nil`.
@@ -96,5 +99,28 @@ public struct GatehouseConfiguration: Sendable {
     /// The SQLite file under ``dataDirectory``.
     public var sqlitePath: String {
         dataDirectory + "/gatehouse.sqlite3"
+    }
+
+    /// A request quota setting that is not one.
+    public struct InvalidQuota: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Sets the request quotas: none (`off`) or Cognito's defaults (`cognito`), then each
+    /// `Category=requests per second` of `overrides`.
+    /// - Throws: ``InvalidQuota``.
+    public mutating func setRequestQuotas(_ mode: String, overrides: [String]) throws {
+        switch mode {
+        case "off": requestQuotas = [:]
+        case "cognito": requestQuotas = Dictionary(uniqueKeysWithValues: RequestQuotaCategory.allCases.map { ($0, $0.cognitoDefault) })
+        default: throw InvalidQuota(description: "--request-quotas takes off or cognito, not \(mode)")
+        }
+        for override in overrides.map({ $0.trimmingWhitespace }).filter({ !$0.isEmpty }) {
+            let parts = override.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let category = RequestQuotaCategory(rawValue: parts[0]), let rate = Double(parts[1]), rate > 0 else {
+                throw InvalidQuota(description: "--request-quota takes Category=requests per second, a category of Cognito's quotas, not \(override)")
+            }
+            requestQuotas[category] = rate
+        }
     }
 }

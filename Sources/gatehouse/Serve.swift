@@ -50,6 +50,10 @@ struct Serve: AsyncParsableCommand {
     var requestTimeoutSeconds: Int?
     @Option(help: "MiB of request bodies held at once while they arrive, all connections together [GATEHOUSE_BODY_BUDGET_MIB, default 256].")
     var bodyBudgetMib: Int?
+    @Option(help: "off, or cognito: hold requests to Cognito's default rate quotas per operation category [GATEHOUSE_REQUEST_QUOTAS, default off].")
+    var requestQuotas: String?
+    @Option(help: "A category's quota in requests per second, e.g. UserAuthentication=200; repeatable [GATEHOUSE_REQUEST_QUOTA, comma-separated].")
+    var requestQuota: [String] = []
     @Option(help: "Seconds a call waits for PostgreSQL before it fails with a 500 [GATEHOUSE_DATABASE_TIMEOUT_SECONDS, default 10].")
     var databaseTimeoutSeconds: Int?
     @Option(help: "MiB the SQLite file may grow to; writes past it fail as on a full disk [GATEHOUSE_SQLITE_MAX_SIZE_MIB, default unbounded].")
@@ -102,6 +106,12 @@ struct Serve: AsyncParsableCommand {
         configuration.sqliteMaximumSizeMiB = try sqliteMaxSizeMib
             ?? environment["GATEHOUSE_SQLITE_MAX_SIZE_MIB"].map { try Self.parsePositive($0, "GATEHOUSE_SQLITE_MAX_SIZE_MIB") }
         guard configuration.sqliteMaximumSizeMiB ?? 1 > 0 else { throw ValidationError("--sqlite-max-size-mib must be 1 or more") }
+        do {
+            try configuration.setRequestQuotas(requestQuotas ?? environment["GATEHOUSE_REQUEST_QUOTAS"] ?? "off", overrides: requestQuota.isEmpty
+                ? (environment["GATEHOUSE_REQUEST_QUOTA"] ?? "").split(separator: ",").map(String.init) : requestQuota)
+        } catch let error as GatehouseConfiguration.InvalidQuota {
+            throw ValidationError(error.description)
+        }
         configuration.environment = environment
         if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \(level)") }

@@ -6,8 +6,8 @@ import Hummingbird
 import NIOCore
 import Logging
 
-/// `POST /`: reads `X-Amz-Target`, checks the body's size and the caller's authorization
-/// (``AdminAuthorization``), and runs the operation.
+/// `POST /`: reads `X-Amz-Target`, checks the body's size, the caller's authorization
+/// (``AdminAuthorization``) and the request quotas (``RequestQuotas``), and runs the operation.
 ///
 /// The server's HTTP/1 channel calls ``answer(headers:requestID:logger:body:)`` directly with the
 /// body it has collected, in production and in the in-process tests alike. Every outcome, errors
@@ -16,6 +16,7 @@ struct AWSJSONDispatcher: Sendable {
     let registry: OperationRegistry
     let configuration: GatehouseConfiguration
     let admin: AdminAuthorization
+    let quotas: RequestQuotas?
 
     static let target = HTTPField.Name("X-Amz-Target")!
     static let requestID = HTTPField.Name("x-amzn-RequestId")!
@@ -85,6 +86,7 @@ struct AWSJSONDispatcher: Sendable {
         let bytes = Array(body.readableBytesView)
         let signedRegion = operation.requiresIAMAuthorization
             ? try admin.authorize(name, head: head, peer: peer, body: bytes, now: Date()) : nil
+        try quotas?.admit(name, now: Date())
         let region = signedRegion ?? authorization.flatMap(SigV4CredentialScope.init(authorizationHeader:))?.region ?? configuration.defaultRegion
         let call = CallContext(region: region, accountID: configuration.accountID, requestID: requestID, logger: logger)
         return try await handler(bytes, call)
