@@ -86,6 +86,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "WireFuzz", dependencies: ["AWSWire", "CognitoModel"]),
         .executableTarget(name: "UserStoreBench", dependencies: [
             "CognitoModel", "GatehouseCore", "GatehouseStorage", "StorageSQLite", "StoragePostgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

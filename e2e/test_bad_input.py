@@ -35,6 +35,9 @@ CASES = [
           error="UnknownOperationException", message="Missing X-Amz-Target header."),
     _case("malformed-json", lambda p: b'{"UserPoolId": "' + p.encode() + b'", "PoolName": ', op="UpdateUserPool",
           error="SerializationException", message="The request body is not valid JSON."),
+    # Found by WireFuzz: a high surrogate escape before an escape below the low ones trapped the server.
+    _case("broken-surrogate-pair", lambda p: b'{"UserPoolId": "' + p.encode() + b'", "PoolName": "\\uD800\\u0041"}',
+          op="UpdateUserPool", error="SerializationException", message="The request body is not valid JSON."),
     _case("body-is-array", lambda p: [_update(p, PoolName="x")], op="UpdateUserPool",
           error="SerializationException", message="The request body must be a JSON object."),
     _case("body-is-string", lambda p: p, op="UpdateUserPool",

@@ -20,6 +20,14 @@ final class JSONNodeTests: XCTestCase {
         XCTAssertThrowsError(try JSONNode(parsing: "+1"))
     }
 
+    func testSurrogateEscapesPairOnlyAHighWithALow() throws {
+        XCTAssertEqual(try JSONNode(parsing: #""\uD83D\uDE00""#), .string("😀"))
+        XCTAssertThrowsError(try JSONNode(parsing: #""\uD800\u0041""#), "a high surrogate before an escape below the low ones (found by WireFuzz: it trapped)")
+        XCTAssertThrowsError(try JSONNode(parsing: #""\uD800\uE000""#))
+        XCTAssertThrowsError(try JSONNode(parsing: #""\uD800x""#), "a lone high surrogate")
+        XCTAssertThrowsError(try JSONNode(parsing: #""\uDC00""#), "a lone low surrogate")
+    }
+
     func testMalformedTextIsRejected() {
         XCTAssertThrowsError(try JSONNode(parsing: #"{"a": }"#))
         XCTAssertThrowsError(try JSONNode(parsing: #"[1, 2"#))

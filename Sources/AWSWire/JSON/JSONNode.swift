@@ -167,7 +167,10 @@ public indirect enum JSONNode: Equatable, Sendable {
                         var code = try hex4()
                         if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) {
                             index += 2
-                            code = 0x10000 + ((code - 0xD800) << 10) + (try hex4() &- 0xDC00)
+                            let low = try hex4()
+                            // Only a low surrogate completes the pair (an escape below 0xDC00 wrapped the sum and trapped).
+                            guard (0xDC00..<0xE000).contains(low) else { throw ParseError(offset: index - 6) }
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         }
                         guard let scalar = Unicode.Scalar(code) else { throw ParseError(offset: index) }
                         scalars.append(scalar)
