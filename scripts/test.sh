@@ -12,12 +12,14 @@
 #   (e) swift build -c release --product gatehouse
 #   (f) the end-to-end suite (pytest e2e/) against that binary: once on SQLite, once on PostgreSQL
 #       (database gatehouse_e2e, created fresh). Both runs happen; the script fails if either fails.
+#   (g) scripts/fuzz.sh: a minute of libFuzzer over the request parsing (its own build, .build/fuzz)
 #
 # Flags for fast local runs (set to 1):
 #   GATEHOUSE_SKIP_SWIFT_TESTS  skip (d)
 #   GATEHOUSE_SKIP_BUILD        skip (e) and test the existing $GATEHOUSE_BIN
 #   GATEHOUSE_SKIP_POSTGRES     skip (b), (c) and the PostgreSQL e2e run; the Swift suite gets no database URL
 #   GATEHOUSE_SKIP_E2E          skip (f)
+#   GATEHOUSE_SKIP_FUZZ         skip (g)
 # Settings:
 #   GATEHOUSE_BIN               server binary for (f), default .build/release/gatehouse
 #   GATEHOUSE_E2E_STORES        stores for (f), default "sqlite postgres"
@@ -176,5 +178,11 @@ if ! flag GATEHOUSE_SKIP_E2E; then
                 ;;
         esac
     done
+fi
+
+# (g) fuzzing -----------------------------------------------------------------------------------------
+if ! flag GATEHOUSE_SKIP_FUZZ; then
+    step "scripts/fuzz.sh (${GATEHOUSE_FUZZ_SECONDS:-60} s)"
+    scripts/fuzz.sh || status=1
 fi
 exit "$status"
