@@ -52,7 +52,9 @@ def pytest_report_header(config):
 @pytest.fixture(scope="session")
 def server_factory(tmp_path_factory):
     """Makes extra servers (stopped at session end) on the session's store kind. Servers sharing
-    the session's PostgreSQL database share one master key; each SQLite server makes its own."""
+    the session's PostgreSQL database share one master key, made for the session; each SQLite
+    server makes its own. So GATEHOUSE_E2E_DATABASE_URL must name an empty database (scripts/test.sh
+    makes it fresh): one an earlier run used names that run's key, and every server refuses it."""
     binary, url = _binary(), _database_url()
     started = []
     shared_key = None
