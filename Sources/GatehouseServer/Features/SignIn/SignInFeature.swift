@@ -2,6 +2,7 @@ import AWSWire
 import CognitoModel
 import Foundation
 import GatehouseCore
+import GatehouseStorage
 
 /// Signing in: InitiateAuth and AdminInitiateAuth start a flow, RespondToAuthChallenge and
 /// AdminRespondToAuthChallenge answer its challenges, until tokens. The decisions are Core's
@@ -46,7 +47,14 @@ struct SignInFeature: Sendable {
         default:
             let name = try Self.signedUsername(parameters, client: client)
             let password = try Self.parameter("PASSWORD", in: parameters)
-            let found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData, migrating: password)
+            let found: UserRecord
+            do {
+                found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData, migrating: password)
+            } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
+                // A user the client hides costs the password check a real one does.
+                _ = try await unknownUserVerifier(name, pool: client.pool.id).matches(password, userIDForSRP: name, userPoolID: client.pool.id)
+                throw error
+            }
             let (record, user) = try await verifyPassword(password, of: found, pool: client.pool)
             return try await proceed(after: .passwordVerified, record: record, user: user, client: client, metadata: nil,
                                      authTime: clock.now())
