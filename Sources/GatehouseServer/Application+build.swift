@@ -6,35 +6,28 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import NIOSSL
-import StoragePostgres
-import StorageSQLite
 
 /// Assembles the server from its configuration: the storage engine it names, then
 /// ``buildApplication(gatehouse:storage:admin:configuration:logger:)``.
 public func buildApplication(configuration: GatehouseConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
-    let storageService: StorageService
-    if let url = configuration.databaseURL {
-        let postgres = try PostgresStorage(url: url, logger: logger, timeout: .seconds(configuration.databaseTimeoutSeconds))
-        storageService = StorageService(storage: postgres, connectionLoop: Task { await postgres.run() })
-        try await closing(storageService) { try await postgres.migrate() }
-    } else {
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        storageService = StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath,
-                                                                maximumSizeMiB: configuration.sqliteMaximumSizeMiB),
-                                        connectionLoop: nil)
-    }
     let admin = try AdminAuthorization(configuration: configuration)
     let tls = try ServerTLS.context(configuration)
     let masterKey = try MasterKeySource.resolve(configuration, random: .system)
-    let gatehouse = try Gatehouse(storage: storageService.storage, masterKey: masterKey.key, configuration: configuration, logger: logger)
+    if configuration.databaseURL == nil {
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+    }
+    let storageService = try await StorageService.open(configuration, logger: logger)
+    let gatehouse = try await storageService.closing {
+        try Gatehouse(storage: storageService.storage, masterKey: masterKey.key, configuration: configuration, logger: logger)
+    }
     logger.info("gatehouse starting", metadata: [
         "address": "\(configuration.host):\(configuration.port)",
         "storage": "\(configuration.databaseURL == nil ? "sqlite:\(configuration.sqlitePath)" : "postgres")",
         "admin": "\(admin.summary)",
         "master key": "\(masterKey.key.id) from \(masterKey.origin)",
     ])
-    try await closing(storageService) {
+    try await storageService.closing {
         try await masterKey.establish(gatehouse.vault)
         try await gatehouse.loadServerKeys()
     }
@@ -54,16 +47,6 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
     }
     return buildApplication(gatehouse: gatehouse, storage: storageService, admin: admin, tls: tls, configuration: configuration,
                             logger: logger)
-}
-
-/// Runs `step` of the start, closing the store when it fails, so that the process ends.
-private func closing(_ storage: StorageService, _ step: () async throws -> Void) async throws {
-    do {
-        try await step()
-    } catch {
-        try? await storage.close()
-        throw error
-    }
 }
 
 /// Assembles the server around a service and its store: the HTTP/1 channel that answers `POST /`

@@ -8,4 +8,11 @@ public struct Page<Item: Sendable>: Sendable {
         self.items = items
         self.nextCursor = nextCursor
     }
+
+    /// The page of a query that read up to `limit + 1` items: the first `limit`, and the cursor of
+    /// the last of them when there was one more.
+    public init(reading fetched: [Item], limit: Int, cursor: (Item) -> String) {
+        items = Array(fetched.prefix(limit))
+        nextCursor = fetched.count > limit ? items.last.map(cursor) : nil
+    }
 }

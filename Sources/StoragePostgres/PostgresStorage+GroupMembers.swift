@@ -39,7 +39,7 @@ extension PostgresStorage {
                 logger: self.logger
             ).collect()
             let groups = try rows.map { try Self.decodeItem($0).record }
-            return Page(items: Array(groups.prefix(limit)), nextCursor: groups.count > limit ? groups[limit - 1].key : nil)
+            return Page(reading: groups, limit: limit, cursor: \.key)
         }
     }
 
@@ -52,7 +52,7 @@ extension PostgresStorage {
                         AND user_key > \(after ?? "") ORDER BY user_key LIMIT \(limit + 1))
                 ORDER BY key
                 """)
-            return Page(items: Array(users.prefix(limit)), nextCursor: users.count > limit ? users[limit - 1].key : nil)
+            return Page(reading: users, limit: limit, cursor: \.key)
         }
     }
 }

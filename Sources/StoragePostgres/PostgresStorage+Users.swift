@@ -120,7 +120,7 @@ extension PostgresStorage {
                     ORDER BY key
                     """)
             }
-            return Page(items: Array(users.prefix(limit)), nextCursor: users.count > limit ? users[limit - 1].key : nil)
+            return Page(reading: users, limit: limit, cursor: \.key)
         }
     }
 

@@ -33,7 +33,7 @@ extension SQLiteStorage {
                 ORDER BY key
                 """), arguments: [userPoolID, userPoolID, userKey, after ?? "", limit + 1]).map(Self.item)
         }
-        return Page(items: Array(groups.prefix(limit)), nextCursor: groups.count > limit ? groups[limit - 1].key : nil)
+        return Page(reading: groups, limit: limit, cursor: \.key)
     }
 
     public func users(inGroup groupName: String, userPoolID: String, after: String?, limit: Int) async throws -> Page<UserRecord> {
@@ -43,6 +43,6 @@ extension SQLiteStorage {
                 SELECT user_key FROM group_members WHERE user_pool_id = ? AND group_name = ? AND user_key > ? ORDER BY user_key LIMIT ?)
             ORDER BY key
             """, [userPoolID, userPoolID, groupName, after ?? "", limit + 1])
-        return Page(items: Array(users.prefix(limit)), nextCursor: users.count > limit ? users[limit - 1].key : nil)
+        return Page(reading: users, limit: limit, cursor: \.key)
     }
 }

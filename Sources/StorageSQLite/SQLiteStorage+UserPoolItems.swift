@@ -66,7 +66,7 @@ extension SQLiteStorage {
                     WHERE user_pool_id = ? AND kind = ? AND key > ? ORDER BY key LIMIT ?
                     """),
                 arguments: [userPoolID, kind.rawValue, after ?? "", limit + 1]).map(Self.item)
-            return Page(items: Array(items.prefix(limit)), nextCursor: items.count > limit ? items[limit - 1].key : nil)
+            return Page(reading: items, limit: limit, cursor: \.key)
         }
     }
 
@@ -80,7 +80,7 @@ extension SQLiteStorage {
                     WHERE kind = ? AND key = ? AND user_pool_id > ? ORDER BY user_pool_id LIMIT ?
                     """),
                 arguments: [kind.rawValue, key, after ?? "", limit + 1]).map(Self.item)
-            return Page(items: Array(items.prefix(limit)), nextCursor: items.count > limit ? items[limit - 1].userPoolID : nil)
+            return Page(reading: items, limit: limit, cursor: \.userPoolID)
         }
     }
 

@@ -81,7 +81,7 @@ extension SQLiteStorage {
         } else {
             users = try readUsers("user_pool_id = ? AND key > ? ORDER BY key LIMIT ?", [userPoolID, after ?? "", limit + 1])
         }
-        return Page(items: Array(users.prefix(limit)), nextCursor: users.count > limit ? users[limit - 1].key : nil)
+        return Page(reading: users, limit: limit, cursor: \.key)
     }
 
     public func userCount(userPoolID: String) async throws -> Int {

@@ -22,15 +22,19 @@ public func rotateKeys(configuration: GatehouseConfiguration, logger: Logger) as
     let nextFile = file + ".next"
     let pools = try await withCommandStore(configuration, logger: logger) { storage in
         let vault = SecretVault(storage: storage, masterKey: current.key, random: .system)
+        let left = FileManager.default.contents(atPath: nextFile).map { MasterKey(fileContents: String(decoding: $0, as: UTF8.self))?.id ?? "unreadable" }
         do {
             try await vault.checkNamesThisKey()
         } catch let wrong as SecretVault.WrongKey {
+            if let left, left == wrong.databaseKeyID {
+                throw MasterKeySource.Failure(description: "A rotation was interrupted after the database changed: it names master key "
+                    + "\(left), the one in \(nextFile). Move \(file) to \(file).\(current.key.id) and \(nextFile) to \(file).")
+            }
             throw MasterKeySource.Failure(description: wrong.databaseKeyID.isEmpty
                 ? "The database names no master key yet: start the server on it once, then rotate."
                 : "The database's secrets are wrapped by master key \(wrong.databaseKeyID), not by the key in \(file) (\(current.key.id)).")
         }
-        if let left = FileManager.default.contents(atPath: nextFile) {
-            let id = MasterKey(fileContents: String(decoding: left, as: UTF8.self))?.id ?? "unreadable"
+        if let id = left {
             throw MasterKeySource.Failure(description: "\(nextFile) exists (key \(id)): a rotation was interrupted. The database names "
                 + "\(current.key.id), the key in \(file), so the .next file was never used: remove it and rotate again.")
         }

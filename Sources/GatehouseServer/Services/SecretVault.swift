@@ -32,8 +32,7 @@ final class SecretVault: Sendable {
     func checkNamesThisKey() async throws {
         let id = masterKey.id
         try await storage.updateSecrets { stored in
-            let named = String(decoding: stored[Self.markerName] ?? Data(), as: UTF8.self)
-            guard named == id else { throw WrongKey(databaseKeyID: named) }
+            try Self.checkNames(id, in: stored)
             return [:]
         }
     }
@@ -64,15 +63,10 @@ final class SecretVault: Sendable {
     func rewrap(by next: MasterKey) async throws {
         let (current, random) = (masterKey, random)
         try await storage.updateSecrets { stored in
-            let named = String(decoding: stored[Self.markerName] ?? Data(), as: UTF8.self)
-            guard named == current.id else { throw WrongKey(databaseKeyID: named) }
+            try Self.checkNames(current.id, in: stored)
             var rewrapped = [Self.markerName: Data(next.id.utf8)]
             for (name, value) in stored where name != Self.markerName {
-                do {
-                    rewrapped[name] = next.wrap(try current.unwrap(value, named: name), named: name, random: random)
-                } catch {
-                    throw StorageError.engine("the server secret \(name) does not open with master key \(current.id): \(error)")
-                }
+                rewrapped[name] = next.wrap(try Self.unwrap(value, named: name, by: current), named: name, random: random)
             }
             return rewrapped
         }
@@ -86,8 +80,7 @@ final class SecretVault: Sendable {
         let (masterKey, random) = (masterKey, random)
         let found = Mutex<Data?>(nil)
         try await storage.updateSecrets { stored in
-            let named = String(decoding: stored[Self.markerName] ?? Data(), as: UTF8.self)
-            guard named == masterKey.id else { throw WrongKey(databaseKeyID: named) }
+            try Self.checkNames(masterKey.id, in: stored)
             if let existing = stored[name] {
                 found.withLock { $0 = existing }
                 return [:]
@@ -96,11 +89,23 @@ final class SecretVault: Sendable {
             found.withLock { $0 = made }
             return [name: made]
         }
-        let stored = found.withLock { $0 } ?? Data()
+        return try Self.unwrap(found.withLock { $0 } ?? Data(), named: name, by: masterKey)
+    }
+
+    /// Checks that `stored` (every secret) names the key `id`.
+    /// - Throws: ``WrongKey`` when it names another, or none (`databaseKeyID` empty).
+    private static func checkNames(_ id: String, in stored: [String: Data]) throws(WrongKey) {
+        let named = String(decoding: stored[markerName] ?? Data(), as: UTF8.self)
+        guard named == id else { throw WrongKey(databaseKeyID: named) }
+    }
+
+    /// The secret `stored` under `name`, wrapped by `key`.
+    /// - Throws: `StorageError.engine` when it does not open.
+    private static func unwrap(_ stored: Data, named name: String, by key: MasterKey) throws -> Data {
         do {
-            return try masterKey.unwrap(stored, named: name)
+            return try key.unwrap(stored, named: name)
         } catch {
-            throw StorageError.engine("the server secret \(name) does not open with master key \(masterKey.id): \(error)")
+            throw StorageError.engine("the server secret \(name) does not open with master key \(key.id): \(error)")
         }
     }
 }
