@@ -10,6 +10,7 @@ import pyotp
 import pytest
 from botocore.exceptions import ClientError
 
+from conftest import trigger_server_env
 from helpers import STORE, expect_client_error
 
 PASSWORD = "P2$Sword"
@@ -47,13 +48,24 @@ class Fleet:
         return answers, time.monotonic() - started
 
 
-@pytest.fixture
-def fleet(server_factory, make_client):
+def _fleet(server_factory, make_client, **server_options):
     processes = 2 if STORE == "postgres" else 1
-    servers = [server_factory(development_clock=True).start() for _ in range(processes)]
+    servers = [server_factory(development_clock=True, **server_options).start() for _ in range(processes)]
     yield Fleet(servers, make_client)
     for server in servers:
         server.stop()
+
+
+@pytest.fixture
+def fleet(server_factory, make_client):
+    yield from _fleet(server_factory, make_client)
+
+
+@pytest.fixture
+def trigger_fleet(server_factory, make_client, lambda_invoke):
+    """A fleet whose pools' triggers run in `lambda_invoke`."""
+    yield from _fleet(server_factory, make_client, options={"lambda-endpoint-url": lambda_invoke.endpoint},
+                      env=trigger_server_env(lambda_invoke))
 
 
 def evaluated_at_most(seconds):
@@ -157,17 +169,80 @@ def test_totp_codes_at_once_lock_the_user_out_and_end_the_session(fleet):
     expect_client_error(_sign_in(client_id, WRONG), "NotAuthorizedException", INCORRECT, cognito=cognito)
 
 
+def _code_burst(fleet, confirm, code, exhausted):
+    """20 wrong guesses of `code` at once through `confirm`: five are checked, the rest and then the
+    right code get `exhausted` (the code's tries are used up)."""
+    wrong = "000000" if code != "000000" else "111111"
+    answers, _ = fleet.burst([confirm(wrong)] * 20)
+    assert answers.count(("CodeMismatchException", "Invalid verification code provided, please try again.")) == 5, answers
+    assert answers.count(exhausted) == 15, answers
+    expect_client_error(confirm(code), *exhausted, cognito=fleet.clients[0])
+
+
 def test_reset_codes_at_once_get_five_tries(fleet):
     cognito = fleet.clients[0]
     _, client_id = _pool(cognito)
     cognito.forgot_password(ClientId=client_id, Username="vic")
     code = fleet.servers[0].code_sent_to("vic@example.com")
-    wrong = "000000" if code != "000000" else "111111"
 
     def confirm(guess):
         return lambda cognito: cognito.confirm_forgot_password(ClientId=client_id, Username="vic", ConfirmationCode=guess,
                                                              Password="N3w$Passw0rd")
-    answers, _ = fleet.burst([confirm(wrong)] * 20)
-    assert answers.count(("CodeMismatchException", "Invalid verification code provided, please try again.")) == 5, answers
-    assert answers.count(("LimitExceededException", "Attempt limit exceeded, please try after some time.")) == 15, answers
-    expect_client_error(confirm(code), "LimitExceededException", "Attempt limit exceeded, please try after some time.", cognito=cognito)
+    _code_burst(fleet, confirm, code, ("LimitExceededException", "Attempt limit exceeded, please try after some time."))
+
+
+def test_sign_up_codes_at_once_get_five_tries(fleet):
+    cognito = fleet.clients[0]
+    _, client_id = _pool(cognito)
+    cognito.sign_up(ClientId=client_id, Username="ann", Password=PASSWORD, UserAttributes=[{"Name": "email", "Value": "ann@example.com"}])
+    code = fleet.servers[0].code_sent_to("ann@example.com")
+
+    def confirm(guess):
+        return lambda cognito: cognito.confirm_sign_up(ClientId=client_id, Username="ann", ConfirmationCode=guess)
+    _code_burst(fleet, confirm, code, ("TooManyFailedAttemptsException", "Attempt limit exceeded, please try after some time."))
+
+
+def test_custom_answers_at_once_are_decided_before_they_are_checked(trigger_fleet, lambda_invoke):
+    """Cognito's lockout does not apply to custom challenges; Gatehouse counts their wrong answers
+    apart, on the same schedule, so that new sign-ins cannot guess without end."""
+    def define(event, context):
+        session = event["request"]["session"]
+        done = bool(session) and session[-1]["challengeResult"]
+        event["response"].update(issueTokens=done, failAuthentication=False, **({} if done else {"challengeName": "CUSTOM_CHALLENGE"}))
+        return event
+
+    def create(event, context):
+        event["response"].update(publicChallengeParameters={"question": "2+2?"}, privateChallengeParameters={"answer": "4"})
+        return event
+
+    def verify(event, context):
+        event["response"]["answerCorrect"] = event["request"]["challengeAnswer"] == event["request"]["privateChallengeParameters"]["answer"]
+        return event
+    arns = {name: lambda_invoke.register(f"brute-{name}-{time.time_ns()}", handler) for name, handler in
+            [("DefineAuthChallenge", define), ("CreateAuthChallenge", create), ("VerifyAuthChallengeResponse", verify)]}
+    cognito = trigger_fleet.clients[0]
+    pool_id = cognito.create_user_pool(PoolName=f"brute-custom-{time.time_ns()}", LambdaConfig=arns)["UserPool"]["Id"]
+    client_id = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app", ExplicitAuthFlows=[
+        "ALLOW_CUSTOM_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
+    cognito.admin_create_user(UserPoolId=pool_id, Username="vic", MessageAction="SUPPRESS")
+    cognito.admin_set_user_password(UserPoolId=pool_id, Username="vic", Password=PASSWORD, Permanent=True)
+
+    def challenge():
+        return cognito.initiate_auth(ClientId=client_id, AuthFlow="CUSTOM_AUTH", AuthParameters={"USERNAME": "vic"})["Session"]
+
+    def answer(session, guess):
+        return lambda cognito: cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="CUSTOM_CHALLENGE", Session=session,
+                                                                 ChallengeResponses={"USERNAME": "vic", "ANSWER": guess})
+    sessions = [challenge() for _ in range(21)]
+    answers, seconds = trigger_fleet.burst([answer(session, "5") for session in sessions[:20]])
+    checked = answers.count("ok")  # a checked wrong answer gets the next challenge
+    assert 5 <= checked <= evaluated_at_most(seconds), answers
+    assert answers.count(("NotAuthorizedException", LOCKED)) == 20 - checked, answers
+    assert len(lambda_invoke.invocations(arns["VerifyAuthChallengeResponse"])) == checked
+
+    # While they lock the user out, the right answer is refused unchecked; passwords are not locked out.
+    expect_client_error(answer(sessions[20], "4"), "NotAuthorizedException", LOCKED, cognito=cognito)
+    assert len(lambda_invoke.invocations(arns["VerifyAuthChallengeResponse"])) == checked
+    trigger_fleet.advance(2 ** (checked - 5))
+    assert "AccessToken" in answer(challenge(), "4")(cognito)["AuthenticationResult"]
+    assert "AccessToken" in _sign_in(client_id, PASSWORD)(cognito)["AuthenticationResult"]

@@ -92,6 +92,21 @@ final class SignInRulesTests: XCTestCase {
         XCTAssertEqual(SignInRules.passwordAttempt(&account, matches: { _ in true }, now: now.addingTimeInterval(6)), .userDisabled)
     }
 
+    func testACustomAnswerCountsAsWrongUntilProvenAndLocksOutApartFromPasswords() throws {
+        var account = user()
+        XCTAssertNil(SignInRules.customAnswerAttempt(&account, now: now))
+        XCTAssertEqual(account.customChallengeFailures.count, 1, "counted before it is checked")
+        SignInRules.customAnswerProven(&account)
+        XCTAssertEqual(account.customChallengeFailures.count, 0, "a right answer does not count")
+        for second in 0..<5 { XCTAssertNil(SignInRules.customAnswerAttempt(&account, now: now.addingTimeInterval(Double(second)))) }
+        XCTAssertEqual(SignInRules.customAnswerAttempt(&account, now: now.addingTimeInterval(4.5)), .passwordAttemptsExceeded)
+        XCTAssertEqual(account.customChallengeFailures.count, 5, "a refused answer does not count")
+        XCTAssertNil(account.signInFailures.lockedUntil(now: now.addingTimeInterval(4.5)), "passwords are not locked out")
+        XCTAssertNil(SignInRules.passwordAttempt(&account, matches: { _ in true }, now: now.addingTimeInterval(4.5)))
+        XCTAssertNil(SignInRules.customAnswerAttempt(&account, now: now.addingTimeInterval(5)), "the lockout ended")
+        XCTAssertEqual(try AWSJSON.decode(StoredUser.self, from: account.document()).customChallengeFailures, account.customChallengeFailures)
+    }
+
     func testASessionEndsAtItsTenthWrongMfaAnswerInARow() {
         var failures = SignInFailures()
         for answer in 1...9 {

@@ -44,6 +44,11 @@ public struct SignInFailures: JSONCodable, Sendable, Equatable {
         self.session = session
     }
 
+    /// Takes back the failure counted last: an answer counted before it could be checked was right.
+    public mutating func forgetLatest() {
+        count = max(count - 1, 0)
+    }
+
     /// Whether the sign-in session `id` has had its last wrong answer.
     public func hasEnded(session id: String) -> Bool {
         session == id && sessionCount >= Self.failuresPerSession

@@ -30,6 +30,9 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
     public var mfa = UserMfaSettings()
     /// The wrong passwords given since the last right one, for the lockout.
     public var signInFailures = SignInFailures()
+    /// The wrong answers to custom challenges, counted apart: Cognito's lockout does not apply to
+    /// them (docs/compatibility.md § Sign-in).
+    public var customChallengeFailures = SignInFailures()
     /// When the user was last signed out everywhere (GlobalSignOut, AdminUserGlobalSignOut), in
     /// milliseconds since 1970: tokens of earlier sign-ins no longer work.
     public var signedOutAt: Int64?
@@ -77,6 +80,7 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
             case "MFAOptions": mfaOptions = try [MFAOptionType](json: value)
             case "MFA": mfa = try UserMfaSettings(json: value)
             case "SignInFailures": signInFailures = try SignInFailures(json: value)
+            case "CustomChallengeFailures": customChallengeFailures = try SignInFailures(json: value)
             case "SignedOutAt": signedOutAt = try Int64(json: value)
             case "RevokedSignIns": revokedSignIns = try [Revocation](json: value)
             case "RotatedRefreshTokens": rotatedRefreshTokens = try [Revocation](json: value)
@@ -102,6 +106,7 @@ public struct StoredUser: JSONCodable, Sendable, Equatable {
         if !mfaOptions.isEmpty { writer.member("MFAOptions", mfaOptions) }
         if mfa != UserMfaSettings() { writer.member("MFA", mfa) }
         if signInFailures.count > 0 { writer.member("SignInFailures", signInFailures) }
+        if customChallengeFailures.count > 0 { writer.member("CustomChallengeFailures", customChallengeFailures) }
         if let signedOutAt { writer.member("SignedOutAt", signedOutAt) }
         if !revokedSignIns.isEmpty { writer.member("RevokedSignIns", revokedSignIns) }
         if !rotatedRefreshTokens.isEmpty { writer.member("RotatedRefreshTokens", rotatedRefreshTokens) }

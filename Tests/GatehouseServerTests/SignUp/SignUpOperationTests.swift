@@ -68,7 +68,7 @@ final class SignUpOperationTests: XCTestCase {
                                    "CodeMismatchException", "Invalid verification code provided, please try again.")
             }
             client.assertError(try await client.call("ConfirmSignUp", ["ClientId": app, "Username": "lee", "ConfirmationCode": code]),
-                               "LimitExceededException", "Attempt limit exceeded, please try after some time.")
+                               "TooManyFailedAttemptsException", "Attempt limit exceeded, please try after some time.")
         }
     }
 

@@ -12,17 +12,24 @@ struct CodeIssuer: Sendable {
     let random: RandomSource
 
     /// Cognito's error for a code that did not match (nil when it did).
-    static func error(_ check: StoredUser.CodeCheck) -> AWSServiceError? {
+    /// - Parameter exhausted: the answer once the code's tries are used up: LimitExceededException
+    ///   (seen on ConfirmForgotPassword), or ConfirmSignUp's TooManyFailedAttemptsException
+    ///   (docs/compatibility.md § Limits).
+    static func error(_ check: StoredUser.CodeCheck, exhausted: AWSServiceError = attemptLimitExceeded) -> AWSServiceError? {
         switch check {
         case .matched: nil
         case .mismatched: .codeMismatchException("Invalid verification code provided, please try again.")
         case .expired: .expiredCodeException("Invalid code provided, please request a code again.")
-        case .exhausted: .limitExceededException("Attempt limit exceeded, please try after some time.")
+        case .exhausted: exhausted
         }
     }
 
-    /// What the operations that declare it answer for a code over ``StoredUser/codeIssueLimit``.
-    static let issueLimitReached = AWSServiceError.limitExceededException("Attempt limit exceeded, please try after some time.")
+    /// Cognito's answer to a code whose tries are used up, and to a code over
+    /// ``StoredUser/codeIssueLimit`` where the operation declares it.
+    static let attemptLimitExceeded = AWSServiceError.limitExceededException("Attempt limit exceeded, please try after some time.")
+
+    /// ConfirmSignUp's answer to a code whose tries are used up.
+    static let tooManyFailedAttempts = AWSServiceError.tooManyFailedAttemptsException("Attempt limit exceeded, please try after some time.")
 
     /// The server-wide key codes are kept under.
     func verificationCodes() async throws -> VerificationCodes {
@@ -48,7 +55,7 @@ struct CodeIssuer: Sendable {
     /// CustomMessage function refuses it, no code is stored.
     /// - Returns: where the code went, as CodeDeliveryDetails shows it.
     /// - Throws: what `destination` throws (no address to send to); `UserNotFoundException`; what
-    ///   CustomMessage's failure answers; ``issueLimitReached``.
+    ///   CustomMessage's failure answers; ``attemptLimitExceeded``.
     func issue(_ purpose: PendingCode.Purpose, toUserNamed name: String, in pool: UserPool, trigger: String, call: MessageCall,
                signUpClientID: String? = nil,
                destination: @escaping @Sendable (StoredUser) throws -> CodeDestination,
@@ -70,7 +77,7 @@ struct CodeIssuer: Sendable {
             do {
                 try user.issueCode(code, purpose, to: target.attributeName, sub: record.sub, now: now, codes: codes)
             } catch {
-                throw Self.issueLimitReached
+                throw Self.attemptLimitExceeded
             }
             return target
         }

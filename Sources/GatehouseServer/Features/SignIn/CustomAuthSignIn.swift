@@ -29,7 +29,9 @@ extension SignInFeature {
     }
 
     /// The answer to CUSTOM_CHALLENGE: VerifyAuthChallengeResponse checks ANSWER, then
-    /// DefineAuthChallenge decides what follows. The session is used up either way.
+    /// DefineAuthChallenge decides what follows. The session is used up either way. A known user's
+    /// answer is decided and counted before it is checked (``SignInRules/customAnswerAttempt(_:now:)``):
+    /// while wrong answers lock the user out, it is refused unchecked.
     func answerCustomChallenge(_ responses: [String: String]?, session text: String?, client: AppClient,
                                metadata: [String: String]?) async throws -> SignInOutcome {
         _ = try Self.signedUsername(responses, client: client)
@@ -38,11 +40,31 @@ extension SignInFeature {
         let session = try await sessions.unseal(text, client: client)
         guard session.challenge == .customChallenge, session.userPoolID == client.pool.id else { throw SignInSessions.invalid }
         try await sessions.consume(session)
-        let found = session.sub == nil ? nil : try await sessions.user(of: session, in: client.pool)
+        var found: (record: UserRecord, user: StoredUser)?
+        if session.sub != nil {
+            let now = clock.now()
+            let attempt: (record: UserRecord, user: StoredUser, outcome: SignInRefusal?)
+            do {
+                attempt = try await users.update(named: session.username, in: client.pool, touching: false) { user, record in
+                    guard record.sub == session.sub else { throw SignInSessions.invalid }
+                    return SignInRules.customAnswerAttempt(&user, now: now)
+                }
+            } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
+                throw SignInSessions.invalid
+            }
+            if let refusal = attempt.outcome { throw refusal.error }
+            found = (attempt.record, attempt.user)
+        }
         let subject = CustomAuthTriggers.Subject(pool: client.pool, user: found?.user, userName: session.username, clientID: client.id,
                                                  clientMetadata: metadata)
         let correct = try await triggers.verifyAuthChallengeResponse(subject, privateParameters: session.custom.privateParameters,
                                                                       answer: answer)
+        if correct, let known = found {
+            let (record, user, _) = try await users.update(named: known.record.key, in: client.pool, touching: false) { user, _ in
+                SignInRules.customAnswerProven(&user)
+            }
+            found = (record, user)
+        }
         let steps = session.custom.steps + [CustomAuthTriggers.ChallengeResult(challengeName: ChallengeNameType.customChallenge.rawValue,
                                                                                challengeResult: correct,
                                                                                challengeMetadata: session.custom.metadata)]

@@ -89,8 +89,11 @@ extension SignInFeature {
         switch SignInMachine.next(progress, facts: facts) {
         case .issueTokens:
             try await triggers.postAuthentication(pool: client.pool, user: user, clientID: client.id, clientMetadata: metadata)
-            if user.signInFailures.count > 0 {  // a sign-in forgets the failures before it
-                try await users.update(named: record.key, in: client.pool, touching: false) { user, _ in user.signInFailures.clear() }
+            if user.signInFailures.count > 0 || user.customChallengeFailures.count > 0 {  // a sign-in forgets the failures before it
+                try await users.update(named: record.key, in: client.pool, touching: false) { user, _ in
+                    user.signInFailures.clear()
+                    user.customChallengeFailures.clear()
+                }
             }
             let originJTI = SignInSessionID.make(at: authTime, random: random)
             return SignInOutcome(authenticationResult: try await tokens.issue(

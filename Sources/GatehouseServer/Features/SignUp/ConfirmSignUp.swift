@@ -18,7 +18,7 @@ extension SignUpFeature {
     /// ConfirmSignUp once the app client is known (and its SecretHash checked, where one is due),
     /// then the pool's PostConfirmation function.
     /// - Throws: Cognito's errors of ConfirmSignUp: a wrong, expired or exhausted code, a user that
-    ///   is not UNCONFIRMED, a user that does not exist (as the client's PreventUserExistenceErrors
+    ///   is not UNCONFIRMED, TooManyFailedAttemptsException once the code's tries are used up, a user that does not exist (as the client's PreventUserExistenceErrors
     ///   says); PostConfirmation's failure, with the user confirmed all the same.
     func confirm(named name: String, code: String, client: AppClient, forceAliasCreation: Bool,
                  clientMetadata: [String: String]?) async throws {
@@ -54,7 +54,7 @@ extension SignUpFeature {
             try await users.releaseAlias(UserValue(name: attribute, value: value), from: found.key, in: pool)
             check = try await confirm()
         }
-        if let error = CodeIssuer.error(check.outcome) { throw error }
+        if let error = CodeIssuer.error(check.outcome, exhausted: CodeIssuer.tooManyFailedAttempts) { throw error }
         try await triggers.postConfirmation(.confirmSignUp, pool: pool, user: check.user, clientID: client.id, clientMetadata: clientMetadata)
     }
 }
