@@ -153,7 +153,7 @@ final class SignInStateTests: XCTestCase {
 
 /// How many codes of one purpose a user may be sent.
 final class CodeIssueLimitTests: XCTestCase {
-    func testFiveCodesAnHourThenNoneUntilTheOldestIsAnHourOld() throws {
+    func testFiveCodesAnHourThenNoneUntilTheOldestIsAnHourOldAndTwentySignInCodes() throws {
         let codes = VerificationCodes(key: Data(repeating: 7, count: 32))
         var user = StoredUser(username: "ada", attributes: [], status: .confirmed)
         let start = Date(timeIntervalSince1970: 1_800_000_000)
@@ -173,5 +173,7 @@ final class CodeIssueLimitTests: XCTestCase {
         for second in 0..<20 {
             try user.issueCode("333333", .signIn, to: "email", sub: "s", now: start.addingTimeInterval(Double(second)), codes: codes)
         }
+        XCTAssertThrowsError(try user.issueCode("444444", .signIn, to: "email", sub: "s", now: start.addingTimeInterval(20), codes: codes),
+                             "20 sign-in codes an hour")
     }
 }

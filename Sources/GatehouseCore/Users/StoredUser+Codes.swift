@@ -16,12 +16,10 @@ extension StoredUser {
     /// Wrong codes accepted before the pending code stops being checked (docs/compatibility.md).
     public static let codeAttemptLimit = 5
 
-    /// Codes of one purpose (but sign-in codes, one per sign-in) a user may be sent in an hour, so
-    /// that neither a code's tries nor anyone's mailbox can be multiplied (docs/compatibility.md).
-    public static let codeIssueLimit = 5
+    /// The window of ``PendingCode/Purpose/issueLimit``.
     static let codeIssueWindow: TimeInterval = 3600
 
-    /// Refuses a code over ``codeIssueLimit``; the operation answers its own error for it.
+    /// Refuses a code over ``PendingCode/Purpose/issueLimit``; the operation answers its own error for it.
     public struct CodeIssueLimitReached: Error, Equatable {
         public init() {}
     }
@@ -29,16 +27,16 @@ extension StoredUser {
     /// Makes `code` the pending code of `purpose`, replacing an earlier one, valid from `now`.
     /// Run within the user's update, the count and the new code are stored in one step.
     /// - Parameter attributeName: the attribute the code is sent to.
-    /// - Throws: ``CodeIssueLimitReached`` when the user had ``codeIssueLimit`` codes of this
-    ///   purpose in the last hour.
+    /// - Throws: ``CodeIssueLimitReached`` when the user had the purpose's
+    ///   ``PendingCode/Purpose/issueLimit`` codes in the last hour.
     public mutating func issueCode(_ code: String, _ purpose: PendingCode.Purpose, to attributeName: String, sub: String, now: Date,
                                    codes: VerificationCodes) throws(CodeIssueLimitReached) {
         let recent = self.codes.first { $0.purpose == purpose }?.issued.filter { $0 > now.addingTimeInterval(-Self.codeIssueWindow) } ?? []
-        if purpose != .signIn, recent.count >= Self.codeIssueLimit { throw CodeIssueLimitReached() }
+        if recent.count >= purpose.issueLimit { throw CodeIssueLimitReached() }
         self.codes.removeAll { $0.purpose == purpose }
         self.codes.append(PendingCode(purpose: purpose, digest: codes.digest(code, sub: sub, purpose: purpose),
                                       expiry: now.addingTimeInterval(purpose.validity), attributeName: attributeName,
-                                      issued: purpose == .signIn ? [] : recent + [now]))
+                                      issued: recent + [now]))
     }
 
     /// Checks `code` against the pending code of `purpose` at `now`: a right code is used up (and

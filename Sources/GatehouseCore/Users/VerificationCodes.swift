@@ -59,6 +59,11 @@ public struct PendingCode: Sendable, Equatable {
             case .signIn: 180
             }
         }
+
+        /// How many codes of this purpose a user may be sent in an hour, so that neither a code's
+        /// tries nor anyone's mailbox can be multiplied (docs/compatibility.md § Limits): 5, as
+        /// Cognito allows for resends; 20 sign-in codes, one per sign-in that reaches SMS_MFA or EMAIL_OTP.
+        public var issueLimit: Int { self == .signIn ? 20 : 5 }
     }
 
     public var purpose: Purpose
@@ -69,7 +74,7 @@ public struct PendingCode: Sendable, Equatable {
     /// The attribute the code was sent to (email, phone_number), which the right code verifies.
     public var attributeName: String?
     /// When codes of this purpose were issued to the user within the last hour, this one included
-    /// (``StoredUser/codeIssueLimit``).
+    /// (``Purpose/issueLimit``).
     public var issued: [Date]
 
     public init(purpose: Purpose, digest: Data, expiry: Date, failedAttempts: Int = 0, attributeName: String? = nil,

@@ -25,7 +25,7 @@ struct CodeIssuer: Sendable {
     }
 
     /// Cognito's answer to a code whose tries are used up, and to a code over
-    /// ``StoredUser/codeIssueLimit`` where the operation declares it.
+    /// ``PendingCode/Purpose/issueLimit`` where the operation declares it.
     static let attemptLimitExceeded = AWSServiceError.limitExceededException("Attempt limit exceeded, please try after some time.")
 
     /// ConfirmSignUp's answer to a code whose tries are used up.

@@ -8,7 +8,9 @@ extension SignInFeature {
     static let wrongMfaCode = AWSServiceError.codeMismatchException("Invalid code or auth state for the user.")
 
     /// Sends the code of SMS_MFA or EMAIL_OTP, kept as the user's pending sign-in code. The message
-    /// is made (by the pool's CustomMessage function, if any) before the code is stored.
+    /// is made (by the pool's CustomMessage function, if any) before the code is stored. Over the
+    /// sign-in codes' ``PendingCode/Purpose/issueLimit``, the sign-in is refused with
+    /// TooManyRequestsException "Rate exceeded", the only limit error the sign-in operations declare.
     /// - Parameters:
     ///   - client: the app client signing in.
     ///   - metadata: the ClientMetadata of a challenge answer, for CustomMessage.
@@ -28,7 +30,11 @@ extension SignInFeature {
                                                                           clientMetadata: metadata))
         let (_, user, stored) = try await users.update(named: record.key, in: pool) { user, record -> String in
             guard let address = user.attribute(attribute) else { throw AWSServiceError.invalidParameterException("The user has no \(attribute).") }
-            try? user.issueCode(code, .signIn, to: attribute, sub: record.sub, now: now, codes: keys)  // sign-in codes have no limit
+            do {
+                try user.issueCode(code, .signIn, to: attribute, sub: record.sub, now: now, codes: keys)
+            } catch {
+                throw RequestQuotas.exceeded
+            }
             return address
         }
         if stored != address {  // another call changed the address in between
