@@ -1,4 +1,4 @@
-import AWSWire
+@testable import AWSWire
 @testable import CognitoModel
 import XCTest
 
@@ -8,6 +8,25 @@ final class GeneratedValidationTests: XCTestCase {
         var report = ValidationReport()
         request.validate(&report, at: "")
         return report.message
+    }
+
+    func testEveryModelPatternDecidesASCIIValuesAsICUDoes() {
+        let samples = (0..<128).map { String(UnicodeScalar(UInt8($0))) } + [
+            "", "us-east-1_AbC", "abc def", "a\nb", "abc\n", "x@example.com", "+15551234567", "{####}", "Code {####}.",
+            "é", "aé", "é a", "naïve_user", "日本", "\u{00A0}", "a\u{2028}b", "tab\tvalue", "ARN:aws:x", "a]b[c",
+        ]
+        let fast = ModelPatterns.all.filter { ModelPattern.repeatedClassQuantifier($0.source) != nil }
+        XCTAssertGreaterThan(fast.count, 15, "most of the model's patterns are one class repeated")
+        for pattern in ModelPatterns.all {
+            for sample in samples {
+                XCTAssertEqual(pattern.matches(sample), pattern.matchesByRegex(sample), "\(pattern.source) on \(sample.debugDescription)")
+            }
+        }
+        XCTAssertEqual(ModelPattern.repeatedClassQuantifier("^[a-z]+$"), false)
+        XCTAssertEqual(ModelPattern.repeatedClassQuantifier(#"[\p{L}\s*]*"#), true)
+        XCTAssertNil(ModelPattern.repeatedClassQuantifier(#"[\w-]+_[0-9a-zA-Z]+"#))
+        XCTAssertNil(ModelPattern.repeatedClassQuantifier(#"[\w]+\]"#))
+        XCTAssertNil(ModelPattern.repeatedClassQuantifier(".*"))
     }
 
     func testEveryModelPatternCompiles() {

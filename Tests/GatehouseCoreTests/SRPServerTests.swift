@@ -43,8 +43,15 @@ final class SRPServerTests: XCTestCase {
         XCTAssertEqual(date, Date(timeIntervalSince1970: 1_643_684_645))
         XCTAssertEqual(PasswordClaimTimestamp.text(date), "Tue Feb 1 03:04:05 UTC 2022")
         for bad in ["Tue Feb 01 03:04:05 UTC 2022", "Wed Feb 1 03:04:05 UTC 2022", "Tue Feb 1 3:04:05 UTC 2022",
-                    "Tue Feb 30 03:04:05 UTC 2022", "Tue Feb 1 03:04:05 GMT 2022", "2022-02-01T03:04:05Z"] {
+                    "Tue Feb 30 03:04:05 UTC 2022", "Tue Feb 1 03:04:05 GMT 2022", "2022-02-01T03:04:05Z",
+                    "Wed Feb 29 00:00:00 UTC 2023", "Tue Feb 1 24:00:00 UTC 2022", "Tue Feb 1 03:60:05 UTC 2022"] {
             XCTAssertNil(PasswordClaimTimestamp.date(bad), bad)
+        }
+        XCTAssertEqual(PasswordClaimTimestamp.date("Thu Feb 29 23:59:59 UTC 2024"), Date(timeIntervalSince1970: 1_709_251_199))
+        // Every 7th hour and 13th second over 30 years reads back as the calendar wrote it.
+        for step in stride(from: 0, to: 30 * 365 * 86_400, by: 7 * 3600 + 13) {
+            let moment = Date(timeIntervalSince1970: TimeInterval(946_684_800 + step))
+            XCTAssertEqual(PasswordClaimTimestamp.date(PasswordClaimTimestamp.text(moment)), moment)
         }
         XCTAssertTrue(PasswordClaimTimestamp.isAcceptable(date, now: date.addingTimeInterval(300)))
         XCTAssertFalse(PasswordClaimTimestamp.isAcceptable(date, now: date.addingTimeInterval(301)))

@@ -18,13 +18,27 @@ public enum PasswordClaimTimestamp {
               fields[5].count == 4 else { return nil }
         let time = fields[3].split(separator: ":", omittingEmptySubsequences: false)
         guard time.count == 3, time.allSatisfy({ $0.count == 2 }),
-              let hour = Int(time[0]), let minute = Int(time[1]), let second = Int(time[2]) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: year, month: month + 1, day: day, hour: hour, minute: minute, second: second)
-        guard components.isValidDate(in: calendar), let date = calendar.date(from: components),
-              days[calendar.component(.weekday, from: date) - 1] == fields[0] else { return nil }
-        return date
+              let hour = Int(time[0]), let minute = Int(time[1]), let second = Int(time[2]),
+              (0..<24).contains(hour), (0..<60).contains(minute), (0..<60).contains(second),
+              (1...daysInMonth(month + 1, of: year)).contains(day) else { return nil }
+        let daysSince1970 = daysFromCivil(year: year, month: month + 1, day: day)
+        guard days[((daysSince1970 + 4) % 7 + 7) % 7] == fields[0] else { return nil }  // 1970-01-01 was a Thursday
+        return Date(timeIntervalSince1970: TimeInterval(((daysSince1970 * 24 + hour) * 60 + minute) * 60 + second))
+    }
+
+    private static func daysInMonth(_ month: Int, of year: Int) -> Int {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    }
+
+    /// Days from 1970-01-01 to the Gregorian date (Howard Hinnant's `days_from_civil`).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// Whether a timestamp's `date` is within ``allowedSkew`` of `now`.
