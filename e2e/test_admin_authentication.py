@@ -3,6 +3,7 @@ key's IAM-style policy, AWS's errors through boto3, the aws CLI and `gatehouse c
 public operations unsigned; and a server that will not listen beyond loopback unsigned."""
 import datetime
 import json
+import re
 import subprocess
 import uuid
 from unittest import mock
@@ -121,6 +122,12 @@ def test_unsigned_stale_and_malformed_admin_calls_are_refused_and_public_ones_ar
     tampered = signed_headers(keyed_server, "ListUserPools", body, ADMIN, now)
     answer = raw(keyed_server, "ListUserPools", json.dumps({"MaxResults": 2}), tampered)
     assert answer.json()["__type"] == "InvalidSignatureException"
+    # A signature over the host alone, of a known key, with the date unsigned beside it.
+    undated = signed_headers(keyed_server, "ListUserPools", body, ADMIN, now)
+    undated["Authorization"] = re.sub(r"SignedHeaders=[^,]*", "SignedHeaders=host", undated["Authorization"])
+    answer = raw(keyed_server, "ListUserPools", body, undated)
+    assert (answer.status_code, answer.json()["__type"]) == (400, "InvalidSignatureException")
+    assert raw(keyed_server, "ListUserPools", body, signed_headers(keyed_server, "ListUserPools", body, ADMIN, now)).status_code == 200
 
     _, app = pool
     for headers in ({}, {"Authorization": "Bearer token"}):

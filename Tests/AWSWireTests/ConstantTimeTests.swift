@@ -1,4 +1,4 @@
-import GatehouseCore
+import AWSWire
 import XCTest
 
 /// Secrets compare equal only when every byte is, and a missing one never does.

@@ -83,6 +83,8 @@ public enum SigV4Verification {
         guard !region.isEmpty else { throw invalid("Credential should be scoped to a valid region. ") }
         guard let secretAccessKey = secret(keyID) else { throw unrecognizedClient }
         let names = signedHeaders.split(separator: ";").map { $0.lowercased() }
+        // AWS's signatures cover the host and the date; the signer reads the date from the signed headers.
+        guard names.contains("host"), names.contains("x-amz-date") else { throw invalidSignature }
         var signed: [(name: String, value: String)] = []
         for name in names {
             guard let value = request.header(name) else { throw invalidSignature }
@@ -93,7 +95,7 @@ public enum SigV4Verification {
                                  service: service, keyCache: keyCache)
         let expected = signer.authorization(for: SigV4Request(method: request.method, path: path, query: query, headers: signed,
                                                               body: request.body))
-        guard names.contains("host"), let computed = expected.range(of: "Signature=").map({ expected[$0.upperBound...] }),
+        guard let computed = expected.range(of: "Signature=").map({ expected[$0.upperBound...] }),
               ConstantTime.equal(Array(signature.utf8), Array(computed.utf8)) else {
             throw invalidSignature
         }
