@@ -146,9 +146,9 @@ def boto_session():
 
 @pytest.fixture
 def make_client(boto_session, live_server):
-    def make(region=REGION, endpoint=None, validate=True):
+    def make(region=REGION, endpoint=None, validate=True, read_timeout=60):
         config = Config(retries={"max_attempts": 1, "mode": "standard"}, connect_timeout=10,
-                        read_timeout=60, parameter_validation=validate)
+                        read_timeout=read_timeout, parameter_validation=validate)
         return boto_session.client("cognito-idp", region_name=region, config=config,
                                    endpoint_url=endpoint or live_server.endpoint)
     return make

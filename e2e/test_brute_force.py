@@ -11,6 +11,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from conftest import trigger_server_env
+from expected import SMS_CONFIGURATION
 from helpers import STORE, expect_client_error
 
 PASSWORD = "P2$Sword"
@@ -167,6 +168,29 @@ def test_totp_codes_at_once_lock_the_user_out_and_end_the_session(fleet):
     fleet.advance(2 ** (wrong + 1 - 5))
     assert "AccessToken" in answer(totp.at(time.time() + fleet.offset))(cognito)["AuthenticationResult"]
     expect_client_error(_sign_in(client_id, WRONG), "NotAuthorizedException", INCORRECT, cognito=cognito)
+
+
+def test_codes_asked_for_at_once_are_limited_per_user(fleet):
+    """30 ForgotPassword calls at once send 5 codes; 30 right passwords at once for an SMS_MFA user
+    send 20 sign-in codes. Each count and its code are stored in one update of the user."""
+    cognito = fleet.clients[0]
+    pool_id, client_id = _pool(cognito)
+    answers, _ = fleet.burst([lambda cognito: cognito.forgot_password(ClientId=client_id, Username="vic")] * 30)
+    assert answers.count("ok") == 5, answers
+    assert answers.count(("LimitExceededException", "Attempt limit exceeded, please try after some time.")) == 25, answers
+    assert len(fleet.servers[0].outbox(recipient="vic@example.com")) == 5
+
+    cognito.update_user_pool(UserPoolId=pool_id, AutoVerifiedAttributes=["email"], SmsConfiguration=SMS_CONFIGURATION,
+                             UserPoolTier="ESSENTIALS")
+    cognito.set_user_pool_mfa_config(UserPoolId=pool_id, MfaConfiguration="ON", SmsMfaConfiguration={
+        "SmsAuthenticationMessage": "Sign-in code {####}", "SmsConfiguration": SMS_CONFIGURATION})
+    cognito.admin_update_user_attributes(UserPoolId=pool_id, Username="vic", UserAttributes=[
+        {"Name": "phone_number", "Value": "+15550107777"}, {"Name": "phone_number_verified", "Value": "true"}])
+    answers, _ = fleet.burst([_sign_in(client_id, PASSWORD)] * 30)
+    assert answers.count("ok") == 20, answers  # each an SMS_MFA challenge
+    assert answers.count(("TooManyRequestsException", "Rate exceeded")) == 10, answers
+    assert len(fleet.servers[0].outbox(recipient="+15550107777")) == 20
+    expect_client_error(_sign_in(client_id, PASSWORD), "TooManyRequestsException", "Rate exceeded", cognito=cognito)
 
 
 def _code_burst(fleet, confirm, code, exhausted):

@@ -3,7 +3,6 @@ refused; the development endpoints answer loopback callers only unless told; an 
 like a known one to a client that hides users; and codes cannot be asked for without limit."""
 import json
 import socket
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -75,30 +74,6 @@ def test_a_client_that_hides_users_answers_an_unknown_user_as_a_real_one(cognito
     hiding = cognito.create_user_pool_client(UserPoolId=admin_only, ClientName="app", PreventUserExistenceErrors="ENABLED")
     expect_client_error(cognito.forgot_password, "NotAuthorizedException", "Contact administrator to reset password.",
                         ClientId=hiding["UserPoolClient"]["ClientId"], Username="nobody")
-
-
-def test_codes_are_limited_per_user_even_when_asked_for_at_once(cognito, make_pool):
-    """30 ForgotPassword calls at once for one user: 5 send a code, the rest answer
-    LimitExceededException; the count and the code are stored in one step of the user's update."""
-    pool_id = make_pool(AutoVerifiedAttributes=["email"])["Id"]
-    app = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app")["UserPoolClient"]["ClientId"]
-    cognito.admin_create_user(UserPoolId=pool_id, Username="lim", MessageAction="SUPPRESS", UserAttributes=[
-        {"Name": "email", "Value": "lim@example.com"}, {"Name": "email_verified", "Value": "true"}])
-    cognito.admin_set_user_password(UserPoolId=pool_id, Username="lim", Password="P2$Sword", Permanent=True)
-
-    def ask(_):
-        try:
-            cognito.forgot_password(ClientId=app, Username="lim")
-            return "sent"
-        except ClientError as error:
-            assert error.response["Error"] == {"Code": "LimitExceededException",
-                                               "Message": "Attempt limit exceeded, please try after some time."}
-            return "refused"
-    with ThreadPoolExecutor(max_workers=10) as pool:
-        answers = list(pool.map(ask, range(30)))
-    assert answers.count("sent") == 5, answers
-    expect_client_error(cognito.forgot_password, "LimitExceededException", "Attempt limit exceeded, please try after some time.",
-                        ClientId=app, Username="lim")
 
 
 def test_request_quotas_refuse_a_category_over_its_rate(server_factory, make_client):

@@ -70,7 +70,8 @@ def test_postgresql_restarted_under_load(cluster, server_factory, make_client):
     stop = threading.Event()
 
     def load(worker):
-        client = make_client(endpoint=server.endpoint)
+        # The server gives up on its database after 2 s: an answer 6 s late is a held request.
+        client = make_client(endpoint=server.endpoint, read_timeout=6)
         n = 0
         while not stop.is_set():
             name = f"w{worker}-{n}"

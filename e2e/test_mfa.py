@@ -1,10 +1,8 @@
 """MFA at sign-in: SOFTWARE_TOKEN_MFA with codes from pyotp, SMS_MFA and EMAIL_OTP with codes read
 from the outbox, SELECT_MFA_TYPE, MFA_SETUP; the pool's MfaConfiguration decides."""
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pyotp
-from botocore.exceptions import ClientError
 
 from expected import ACCOUNT_ID, REGION, SMS_CONFIGURATION
 from helpers import expect_client_error
@@ -108,25 +106,6 @@ def test_select_mfa_type_then_sms(cognito, make_pool, live_server):
     assert sms["ChallengeName"] == "SMS_MFA"
     done = _answer(cognito, client_id, sms, "vic", SMS_MFA_CODE=live_server.code_sent_to("+15550105678"))
     assert "AccessToken" in done["AuthenticationResult"]
-
-
-def test_sign_in_codes_are_limited_per_user_even_when_asked_for_at_once(cognito, make_pool, live_server):
-    """30 right passwords at once for an SMS_MFA user: 20 send a code, the rest are refused with
-    TooManyRequestsException (the count and the code are stored in one step of the user's update)."""
-    pool_id, client_id = _pool(cognito, make_pool, "ON", sms=True)
-    _user(cognito, pool_id, "tia", phone="+15550107777")
-
-    def sign_in(_):
-        try:
-            return _sign_in(cognito, client_id, "tia")["ChallengeName"]
-        except ClientError as error:
-            return error.response["Error"]["Code"], error.response["Error"]["Message"]
-    with ThreadPoolExecutor(max_workers=10) as pool:
-        answers = list(pool.map(sign_in, range(30)))
-    assert answers.count("SMS_MFA") == 20, answers
-    assert answers.count(("TooManyRequestsException", "Rate exceeded")) == 10, answers
-    assert len(live_server.outbox(recipient="+15550107777")) == 20
-    expect_client_error(lambda: _sign_in(cognito, client_id, "tia"), "TooManyRequestsException", "Rate exceeded")
 
 
 def test_email_otp(cognito, make_pool, live_server):

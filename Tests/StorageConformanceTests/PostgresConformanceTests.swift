@@ -63,7 +63,7 @@ final class PostgresConformanceTests: StorageConformanceSuite {
 
 /// PostgreSQL over TLS, against the test server, which `scripts/test.sh` starts with a certificate
 /// for localhost of its own CA (`GATEHOUSE_TEST_DATABASE_CA`): verified, the store works; verified
-/// against another CA, or TLS required of a server that has none, it does not.
+/// against the system's CAs, which did not sign it, it does not.
 final class PostgresTLSTests: XCTestCase {
     static let caVariable = "GATEHOUSE_TEST_DATABASE_CA"
 

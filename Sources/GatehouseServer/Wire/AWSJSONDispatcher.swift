@@ -76,9 +76,6 @@ struct AWSJSONDispatcher: Sendable {
         if operation.requiresIAMAuthorization, authorization == nil {
             throw AWSServiceError.missingAuthenticationToken
         }
-        guard let handler = registry.handler(for: name) else {
-            throw AWSServiceError.notImplemented(operation: name)
-        }
         let body = try await body()
         guard body.readableBytes <= configuration.maximumBodySize else {
             throw AWSServiceError.requestEntityTooLarge(limit: configuration.maximumBodySize)
@@ -86,6 +83,10 @@ struct AWSJSONDispatcher: Sendable {
         let bytes = Array(body.readableBytesView)
         let signedRegion = operation.requiresIAMAuthorization
             ? try admin.authorize(name, head: head, peer: peer, body: bytes, now: Date()) : nil
+        // After the signature: an unsigned caller learns nothing of what is implemented.
+        guard let handler = registry.handler(for: name) else {
+            throw AWSServiceError.notImplemented(operation: name)
+        }
         try quotas?.admit(name, now: Date())
         let region = signedRegion ?? authorization.flatMap(SigV4CredentialScope.init(authorizationHeader:))?.region ?? configuration.defaultRegion
         let call = CallContext(region: region, accountID: configuration.accountID, requestID: requestID, logger: logger)
