@@ -56,7 +56,8 @@ def test_development_endpoints_answer_other_machines_only_when_told(server_facto
 
 def test_a_client_that_hides_users_answers_an_unknown_user_as_a_real_one(cognito, make_pool):
     """ForgotPassword tells nothing by its delivery medium: a pool that recovers by phone first
-    seems to send every reset code by SMS, known user or not, and the made-up number stays the same."""
+    seems to send every reset code by SMS, known user or not, and the made-up number stays the same;
+    nor by its limit of codes."""
     pool_id = make_pool(AccountRecoverySetting={"RecoveryMechanisms": [{"Name": "verified_phone_number", "Priority": 1},
                                                                         {"Name": "verified_email", "Priority": 2}]})["Id"]
     app = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app", PreventUserExistenceErrors="ENABLED")
@@ -69,6 +70,12 @@ def test_a_client_that_hides_users_answers_an_unknown_user_as_a_real_one(cognito
     assert (real["DeliveryMedium"], real["AttributeName"]) == (unknown["DeliveryMedium"], unknown["AttributeName"]) == ("SMS", "phone_number")
     assert len(unknown["Destination"]) == len(real["Destination"]) == len("+*******0123")
     assert cognito.forgot_password(ClientId=app, Username="nobody")["CodeDeliveryDetails"] == unknown
+    # Nor by its limit: the 6th code in an hour is refused alike.
+    for name in ("real", "nobody"):
+        for _ in range(5 - (2 if name == "nobody" else 1)):
+            cognito.forgot_password(ClientId=app, Username=name)
+        expect_client_error(cognito.forgot_password, "LimitExceededException", "Attempt limit exceeded, please try after some time.",
+                            ClientId=app, Username=name)
 
     admin_only = make_pool(AccountRecoverySetting={"RecoveryMechanisms": [{"Name": "admin_only", "Priority": 1}]})["Id"]
     hiding = cognito.create_user_pool_client(UserPoolId=admin_only, ClientName="app", PreventUserExistenceErrors="ENABLED")

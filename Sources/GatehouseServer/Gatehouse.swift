@@ -73,7 +73,7 @@ public struct Gatehouse: Sendable {
                                     random: random, logger: logger)
         let messenger = Messenger(delivery: delivery, triggers: triggers, senders: senders, issuerBaseURL: configuration.issuerBaseURL)
         let verificationCodes = key("verification-code-key", VerificationCodes.init(key:))
-        let codes = CodeIssuer(users: users, messenger: messenger, keys: verificationCodes, clock: clock, random: random)
+        let codes = CodeIssuer(users: users, messenger: messenger, keys: verificationCodes, simulatedIssues: storage, clock: clock, random: random)
         let tokenService = TokenService(storage: storage, signingKeys: SigningKeyCache(),
                                         signingKeySeal: key(SigningKeyCache.sealName, SealingKey.init(key:)), refreshTokenSeal: signInSeal,
                                         issuerBaseURL: configuration.issuerBaseURL, triggers: triggers, clock: clock, random: random)

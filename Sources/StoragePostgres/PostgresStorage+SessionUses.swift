@@ -3,12 +3,12 @@ import GatehouseStorage
 import PostgresNIO
 
 extension PostgresStorage {
-    public func useSession(id: String, expiry: Date) async throws -> Bool {
+    public func useSession(id: String, expiry: Date, now: Date) async throws -> Bool {
         try await self.perform {
-            let rows = try await self.client.query(
-                "INSERT INTO session_uses (id, expiry) VALUES (\(id), \(expiry.millisecondsSince1970)) ON CONFLICT (id) DO NOTHING RETURNING 1",
-                logger: self.logger
-            ).collect()
+            let rows = try await self.client.query("""
+                INSERT INTO session_uses (id, expiry) VALUES (\(id), \(expiry.millisecondsSince1970))
+                ON CONFLICT (id) DO UPDATE SET expiry = EXCLUDED.expiry WHERE session_uses.expiry < \(now.millisecondsSince1970) RETURNING 1
+                """, logger: self.logger).collect()
             return rows.count == 1
         }
     }

@@ -3,10 +3,12 @@ import GRDB
 import GatehouseStorage
 
 extension SQLiteStorage {
-    public func useSession(id: String, expiry: Date) async throws -> Bool {
+    public func useSession(id: String, expiry: Date, now: Date) async throws -> Bool {
         try await write(queued: true) { db in
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO session_uses (id, expiry) VALUES (?, ?)")
-                .execute(arguments: [id, expiry.millisecondsSince1970])
+            try db.cachedStatement(sql: """
+                INSERT INTO session_uses (id, expiry) VALUES (?, ?)
+                ON CONFLICT (id) DO UPDATE SET expiry = excluded.expiry WHERE session_uses.expiry < ?
+                """).execute(arguments: [id, expiry.millisecondsSince1970, now.millisecondsSince1970])
             return db.changesCount == 1
         }
     }

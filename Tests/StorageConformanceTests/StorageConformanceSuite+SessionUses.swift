@@ -12,18 +12,25 @@ extension StorageConformanceSuite {
             let past = Date(timeIntervalSince1970: 1_000_000), future = Date(timeIntervalSince1970: 4_000_000_000)
             let unusedAtFirst = try await storage.isSessionUsed(id: expired)
             XCTAssertFalse(unusedAtFirst)
-            let firstUse = try await storage.useSession(id: expired, expiry: past)
+            let beforeExpiry = Date(timeIntervalSince1970: 900_000), afterExpiry = Date(timeIntervalSince1970: 2_000_000)
+            let firstUse = try await storage.useSession(id: expired, expiry: past, now: beforeExpiry)
             let usedAfter = try await storage.isSessionUsed(id: expired)
             XCTAssertTrue(usedAfter)
-            let secondUse = try await storage.useSession(id: expired, expiry: past)
+            let secondUse = try await storage.useSession(id: expired, expiry: past, now: beforeExpiry)
             XCTAssertTrue(firstUse)
             XCTAssertFalse(secondUse, "a used session stays used")
-            let liveUse = try await storage.useSession(id: live, expiry: future)
+            let liveUse = try await storage.useSession(id: live, expiry: future, now: beforeExpiry)
             XCTAssertTrue(liveUse, "uses are per id")
-            let forgotten = try await storage.deleteSessionUses(expiredBefore: Date(timeIntervalSince1970: 2_000_000))
+            let renewed = try await storage.useSession(id: expired, expiry: future, now: afterExpiry)
+            let renewedAgain = try await storage.useSession(id: expired, expiry: future, now: afterExpiry)
+            XCTAssertTrue(renewed, "a use that expired no longer counts")
+            XCTAssertFalse(renewedAgain, "the new use does")
+            let again = try await storage.useSession(id: "\(ns.tag)-again", expiry: past, now: beforeExpiry)
+            XCTAssertTrue(again)
+            let forgotten = try await storage.deleteSessionUses(expiredBefore: afterExpiry)
             XCTAssertGreaterThanOrEqual(forgotten, 1)
-            let afterForgetting = try await storage.useSession(id: expired, expiry: past)
-            let liveAgain = try await storage.useSession(id: live, expiry: future)
+            let afterForgetting = try await storage.useSession(id: "\(ns.tag)-again", expiry: past, now: beforeExpiry)
+            let liveAgain = try await storage.useSession(id: live, expiry: future, now: afterExpiry)
             XCTAssertTrue(afterForgetting, "an expired use is forgotten")
             XCTAssertFalse(liveAgain, "a use that has not expired is kept")
         }
@@ -34,7 +41,9 @@ extension StorageConformanceSuite {
             let id = "\(ns.tag)-race"
             let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<20 {
-                    group.addTask { try await storage.useSession(id: id, expiry: Date(timeIntervalSince1970: 4_000_000_000)) }
+                    group.addTask {
+                        try await storage.useSession(id: id, expiry: Date(timeIntervalSince1970: 4_000_000_000), now: Date(timeIntervalSince1970: 1_000_000))
+                    }
                 }
                 var outcomes: [Bool] = []
                 for try await outcome in group { outcomes.append(outcome) }

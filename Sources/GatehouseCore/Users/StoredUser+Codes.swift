@@ -17,7 +17,7 @@ extension StoredUser {
     public static let codeAttemptLimit = 5
 
     /// The window of ``PendingCode/Purpose/issueLimit``.
-    static let codeIssueWindow: TimeInterval = 3600
+    public static let codeIssueWindow: TimeInterval = 3600
 
     /// Refuses a code over ``PendingCode/Purpose/issueLimit``; the operation answers its own error for it.
     public struct CodeIssueLimitReached: Error, Equatable {

@@ -27,6 +27,14 @@ public struct VerificationCodes: Sendable {
         return String(mac.prefix(10).map { Character(String($0 % 10)) })
     }
 
+    /// The id of the `slot`-th mark that counts the codes of `purpose` "sent" to the user `name` of
+    /// the pool `userPoolID` that does not exist: unknowable without the key, so the store does not
+    /// hold the names asked for.
+    public func simulatedIssueMark(_ purpose: PendingCode.Purpose, name: String, userPoolID: String, slot: Int) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("simulated-issue:\(purpose.rawValue):\(userPoolID):\(name)".utf8), using: key)
+        return "simulated-issue-" + mac.map { String(format: "%02x", $0) }.joined() + "-\(slot)"
+    }
+
     /// The digest a user keeps of `code`.
     public func digest(_ code: String, sub: String, purpose: PendingCode.Purpose) -> Data {
         Data(HMAC<SHA256>.authenticationCode(for: Data("\(purpose.rawValue):\(sub):\(code)".utf8), using: key))

@@ -1,6 +1,7 @@
 import AWSWire
 import CognitoModel
 import GatehouseCore
+import GatehouseStorage
 
 /// Gives users the one-time codes that prove an address or a reset (sign-up, password reset,
 /// attribute verification), keeps them with the user, and sends them.
@@ -8,6 +9,8 @@ struct CodeIssuer: Sendable {
     let users: UserDirectory
     let messenger: Messenger
     let keys: ServerKey<VerificationCodes>
+    /// Where the codes "sent" to users that do not exist are counted (``issueForApp(_:toUserNamed:client:trigger:source:clientMetadata:destination:)``).
+    let simulatedIssues: any SessionUseStore
     let clock: Clock
     let random: RandomSource
 
@@ -90,7 +93,8 @@ struct CodeIssuer: Sendable {
     /// ``issue(_:toUserNamed:in:trigger:signUpClientID:destination:change:)`` for a call an app
     /// makes. For a user that does not exist it answers ``AppClient/userNotFound``, or, when the
     /// client hides users, as if the code went where a real user's would
-    /// (``CodeDestination/simulated(_:name:digits:pool:)``, docs/compatibility.md).
+    /// (``CodeDestination/simulated(_:name:digits:pool:)``, docs/compatibility.md), counted as a real
+    /// user's code is: the 6th in an hour is refused alike.
     func issueForApp(_ purpose: PendingCode.Purpose, toUserNamed name: String, client: AppClient, trigger: String,
                      source: CustomMessageTrigger.Source, clientMetadata: [String: String]?,
                      destination: @escaping @Sendable (StoredUser) throws -> CodeDestination) async throws -> CodeDeliveryDetailsType {
@@ -100,8 +104,23 @@ struct CodeIssuer: Sendable {
                                    signUpClientID: purpose == .signUp ? client.id : nil, destination: destination)
         } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
             guard client.hidesUsers else { throw AppClient.userNotFound }
-            let digits = try await verificationCodes().simulatedPhoneDigits(name: name, userPoolID: client.pool.id)
+            let codes = try await verificationCodes()
+            try await countSimulatedIssue(purpose, name: name, userPoolID: client.pool.id, codes: codes)
+            let digits = codes.simulatedPhoneDigits(name: name, userPoolID: client.pool.id)
             return try CodeDestination.simulated(purpose, name: name, digits: digits, pool: client.pool.settings).details
         }
+    }
+
+    /// Counts a code "sent" to the user `name` that does not exist: it takes the first free of the
+    /// purpose's ``PendingCode/Purpose/issueLimit`` marks of that name, each held an hour, as a
+    /// real user's codes are counted over the last hour.
+    /// - Throws: ``attemptLimitExceeded`` when every mark is held.
+    private func countSimulatedIssue(_ purpose: PendingCode.Purpose, name: String, userPoolID: String, codes: VerificationCodes) async throws {
+        let now = clock.now()
+        for slot in 0..<purpose.issueLimit {
+            let mark = codes.simulatedIssueMark(purpose, name: name, userPoolID: userPoolID, slot: slot)
+            if try await simulatedIssues.useSession(id: mark, expiry: now.addingTimeInterval(StoredUser.codeIssueWindow), now: now) { return }
+        }
+        throw Self.attemptLimitExceeded
     }
 }

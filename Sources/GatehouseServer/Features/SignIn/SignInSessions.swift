@@ -61,7 +61,7 @@ struct SignInSessions: Sendable {
     /// Marks a session used.
     /// - Throws: ``used`` when it was used before.
     func consume(_ session: SignInSession) async throws {
-        guard try await storage.useSession(id: session.id, expiry: session.expiry) else { throw Self.used }
+        guard try await storage.useSession(id: session.id, expiry: session.expiry, now: clock.now()) else { throw Self.used }
     }
 
     /// The session's user, as stored now.
