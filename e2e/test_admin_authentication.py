@@ -141,7 +141,11 @@ def test_unsigned_stale_and_malformed_admin_calls_are_refused_and_public_ones_ar
 
 def test_the_aws_cli_and_gatehouse_cognito_idp_sign_with_the_keys(keyed_server, pool, tmp_path):
     pool_id, _ = pool
-    for key, allowed in [(ADMIN, True), (READER, True), (("AKIDNOBODY", "x"), False)]:
+    refusals = {"AKIDNOBODY": "(UnrecognizedClientException) when calling the DescribeUserPool operation: "
+                              "The security token included in the request is invalid.",
+                ADMIN[0]: "(InvalidSignatureException) when calling the DescribeUserPool operation: "
+                          "The request signature we calculated does not match the signature you provided."}
+    for key, allowed in [(ADMIN, True), (READER, True), (("AKIDNOBODY", "x"), False), ((ADMIN[0], "wrong"), False)]:
         env = _environment(tmp_path, {"AWS_ACCESS_KEY_ID": key[0], "AWS_SECRET_ACCESS_KEY": key[1]})
         for run in (run_aws_v1, run_native):
             done = run(keyed_server.endpoint, "describe-user-pool", "--user-pool-id", pool_id, env=env)
@@ -149,8 +153,7 @@ def test_the_aws_cli_and_gatehouse_cognito_idp_sign_with_the_keys(keyed_server, 
                 assert done.code == 0 and pool_id in done.stdout, done.stderr
             else:  # the aws CLI v1 exits 255 on a service error, `gatehouse cognito-idp` 254 as the aws CLI v2
                 assert done.code == (255 if run is run_aws_v1 else 254)
-                assert ("An error occurred (UnrecognizedClientException) when calling the DescribeUserPool operation: "
-                        "The security token included in the request is invalid.") in done.stderr
+                assert "An error occurred " + refusals[key[0]] in done.stderr, done.stderr
     env = _environment(tmp_path, {"AWS_ACCESS_KEY_ID": READER[0], "AWS_SECRET_ACCESS_KEY": READER[1]})
     for run in (run_aws_v1, run_native):
         done = run(keyed_server.endpoint, "list-users", "--user-pool-id", pool_id, env=env)

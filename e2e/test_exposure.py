@@ -33,6 +33,20 @@ def machine_address():
             return None
 
 
+def test_development_mode_is_announced_at_start(server_factory):
+    for outbox, clock in ((True, False), (False, True), (False, False)):
+        server = server_factory(development_outbox=outbox, development_clock=clock).start()
+        server.stop()
+        announced = [line for line in server.log_path.read_text().splitlines() if "development mode: not for real users" in line]
+        if outbox or clock:
+            assert len(announced) == 1, server.log_tail()
+            assert ("keeps codes and temporary passwords" in announced[0]) == outbox, announced
+            assert ("movable at POST /_gatehouse/clock" in announced[0]) == clock, announced
+            assert "loopback only" in announced[0], announced
+        else:
+            assert not announced, announced
+
+
 def test_development_endpoints_answer_other_machines_only_when_told(server_factory):
     address = machine_address()
     if not address or address.startswith("127."):
