@@ -74,12 +74,21 @@ public struct SigV4Signer: Sendable {
 
     /// The `Authorization` header value for a ``prepared(_:)`` request.
     public func authorization(for request: SigV4Request) -> String {
-        let date = String(amzDate(of: request).prefix(8))
+        let (signature, headers) = signatureAndHeaders(request)
+        return "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope(date: String(amzDate(of: request).prefix(8)))), "
+            + "SignedHeaders=\(headers.map(\.name).joined(separator: ";")), Signature=\(signature)"
+    }
+
+    /// The signature (lowercase hex) of the `Authorization` header of a ``prepared(_:)`` request.
+    public func signature(for request: SigV4Request) -> String {
+        signatureAndHeaders(request).signature
+    }
+
+    private func signatureAndHeaders(_ request: SigV4Request) -> (signature: String, headers: [(name: String, value: String)]) {
         let headers = Self.canonicalHeaders(request.headers)
         let toSign = stringToSign(canonicalRequest: canonicalRequest(request, headers: headers), request: request)
-        let signature = hex(HMAC<SHA256>.authenticationCode(for: Array(toSign.utf8), using: signingKey(date: date)))
-        return "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope(date: date)), "
-            + "SignedHeaders=\(headers.map(\.name).joined(separator: ";")), Signature=\(signature)"
+        let key = signingKey(date: String(amzDate(of: request).prefix(8)))
+        return (hex(HMAC<SHA256>.authenticationCode(for: Array(toSign.utf8), using: key)), headers)
     }
 
     /// The canonical request: method, canonical URI, canonical query, canonical headers, signed
@@ -133,10 +142,26 @@ public struct SigV4Signer: Sendable {
     static func canonicalHeaders(_ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
         var values: [String: [String]] = [:]
         for header in headers {
-            let trimmed = header.value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-            values[header.name.lowercased(), default: []].append(trimmed)
+            values[header.name.lowercased(), default: []].append(spacesTrimmed(header.value))
         }
         return values.keys.sorted().map { ($0, values[$0]!.joined(separator: ",")) }
+    }
+
+    /// `value` without leading or trailing spaces, each run of spaces inside made one (read as bytes).
+    static func spacesTrimmed(_ value: String) -> String {
+        var trimmed: [UInt8] = []
+        trimmed.reserveCapacity(value.utf8.count)
+        var pendingSpace = false
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: " ") {
+                pendingSpace = !trimmed.isEmpty
+            } else {
+                if pendingSpace { trimmed.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                trimmed.append(byte)
+            }
+        }
+        return String(decoding: trimmed, as: UTF8.self)
     }
 
     /// The path without `.` and `..` segments or empty ones, each segment URI-encoded; `/` when empty.

@@ -23,10 +23,17 @@ public enum SigV4Verification {
         /// The values of the header `name` (lowercase), joined by commas.
         func header(_ name: String) -> String? {
             var found: String?
-            for header in headers where header.name.utf8.count == name.utf8.count && header.name.lowercased() == name {
+            for header in headers where Self.isNamed(header.name, name) {
                 found = found.map { "\($0),\(header.value)" } ?? header.value
             }
             return found
+        }
+
+        /// Whether the header name `given` is `lowercase` in any case (ASCII, as header names are).
+        private static func isNamed(_ given: String, _ lowercase: String) -> Bool {
+            given.utf8.elementsEqual(lowercase.utf8) { byte, lower in
+                byte == lower || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) && byte | 0x20 == lower
+            }
         }
     }
 
@@ -70,7 +77,7 @@ public enum SigV4Verification {
               let signature = fields["Signature"], let signedHeaders = fields["SignedHeaders"] else {
             throw incomplete((missing + ["Authorization=\(authorization)"]).joined(separator: " "))
         }
-        let scope = credential.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let scope = credential.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         guard scope.count == 5, scope[4] == "aws4_request" else {
             throw incomplete("Credential should be scoped to a valid region. ")
         }
@@ -82,7 +89,7 @@ public enum SigV4Verification {
         guard scope[3] == service else { throw invalid("Credential should be scoped to correct service: '\(service)'. ") }
         guard !region.isEmpty else { throw invalid("Credential should be scoped to a valid region. ") }
         guard let secretAccessKey = secret(keyID) else { throw unrecognizedClient }
-        let names = signedHeaders.split(separator: ";").map { $0.lowercased() }
+        let names = signedHeaders.utf8.split(separator: UInt8(ascii: ";")).map { String(decoding: $0, as: UTF8.self).lowercased() }
         // AWS's signatures cover the host and the date; the signer reads the date from the signed headers.
         guard names.contains("host"), names.contains("x-amz-date") else { throw invalidSignature }
         var signed: [(name: String, value: String)] = []
@@ -93,12 +100,9 @@ public enum SigV4Verification {
         let (path, query) = Self.pathAndQuery(request.path)
         let signer = SigV4Signer(credentials: AWSCredentials(accessKeyID: keyID, secretAccessKey: secretAccessKey), region: region,
                                  service: service, keyCache: keyCache)
-        let expected = signer.authorization(for: SigV4Request(method: request.method, path: path, query: query, headers: signed,
-                                                              body: request.body))
-        guard let computed = expected.range(of: "Signature=").map({ expected[$0.upperBound...] }),
-              ConstantTime.equal(Array(signature.utf8), Array(computed.utf8)) else {
-            throw invalidSignature
-        }
+        let expected = signer.signature(for: SigV4Request(method: request.method, path: path, query: query, headers: signed,
+                                                          body: request.body))
+        guard ConstantTime.equal(signature.utf8, expected.utf8) else { throw invalidSignature }
         guard let signedAt = SigV4Signer.date(amzDate: date) else { throw incomplete("Invalid date \(date)") }
         if signedAt < now.addingTimeInterval(-allowedSkew) {
             throw invalid("Signature expired: \(date) is now earlier than \(SigV4Signer.amzDate(now.addingTimeInterval(-allowedSkew))) "
