@@ -74,8 +74,8 @@ public struct SigV4Signer: Sendable {
 
     /// The `Authorization` header value for a ``prepared(_:)`` request.
     public func authorization(for request: SigV4Request) -> String {
-        let (signature, headers) = signatureAndHeaders(request)
-        return "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope(date: String(amzDate(of: request).prefix(8)))), "
+        let (signature, headers, day) = signatureAndHeaders(request)
+        return "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope(date: day)), "
             + "SignedHeaders=\(headers.map(\.name).joined(separator: ";")), Signature=\(signature)"
     }
 
@@ -84,11 +84,12 @@ public struct SigV4Signer: Sendable {
         signatureAndHeaders(request).signature
     }
 
-    private func signatureAndHeaders(_ request: SigV4Request) -> (signature: String, headers: [(name: String, value: String)]) {
+    /// The signature, the canonical headers it covers and the day (`yyyyMMdd`) it is scoped to.
+    private func signatureAndHeaders(_ request: SigV4Request) -> (signature: String, headers: [(name: String, value: String)], day: String) {
         let headers = Self.canonicalHeaders(request.headers)
         let toSign = stringToSign(canonicalRequest: canonicalRequest(request, headers: headers), request: request)
-        let key = signingKey(date: String(amzDate(of: request).prefix(8)))
-        return (hex(HMAC<SHA256>.authenticationCode(for: Array(toSign.utf8), using: key)), headers)
+        let day = String(amzDate(of: request).prefix(8))
+        return (hex(HMAC<SHA256>.authenticationCode(for: Array(toSign.utf8), using: signingKey(date: day))), headers, day)
     }
 
     /// The canonical request: method, canonical URI, canonical query, canonical headers, signed

@@ -1,4 +1,3 @@
-import AWSWire
 import Foundation
 
 /// Checks a request's Signature Version 4 `Authorization` header as AWS does for an

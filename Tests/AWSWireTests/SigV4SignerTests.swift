@@ -36,13 +36,13 @@ final class SigV4SignerTests: XCTestCase {
         }
     }
 
-    /// A cached key serves only its own secret and scope.
     func testHeaderValuesLoseOuterSpacesAndRunsOfSpaces() {
         for (value, trimmed) in [("  a   b  ", "a b"), ("a b", "a b"), ("", ""), ("   ", ""), ("x\ty  z", "x\ty z"), (" é  ü ", "é ü")] {
             XCTAssertEqual(SigV4Signer.spacesTrimmed(value), trimmed, value.debugDescription)
         }
     }
 
+    /// A cached key serves only its own secret and scope.
     func testTheKeyCacheKeepsKeysApartBySecretAndScope() {
         let cache = SigV4KeyCache()
         let request = SigV4Request(method: "GET", path: "/", headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", "20150830T123600Z")])

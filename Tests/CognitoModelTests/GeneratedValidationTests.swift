@@ -22,6 +22,19 @@ final class GeneratedValidationTests: XCTestCase {
                 XCTAssertEqual(pattern.matches(sample), pattern.matchesByRegex(sample), "\(pattern.source) on \(sample.debugDescription)")
             }
         }
+        // Longer ASCII values: mostly the class's own characters, now and then one it does not take.
+        var random = SystemRandomNumberGenerator()
+        for pattern in fast {
+            let members = (0..<128).map { String(UnicodeScalar(UInt8($0))) }.filter { pattern.matchesByRegex($0) }
+            let others = (0..<128).map { String(UnicodeScalar(UInt8($0))) }.filter { !pattern.matchesByRegex($0) }
+            for _ in 0..<300 {
+                let value = (0..<Int.random(in: 0...12, using: &random)).map { _ in
+                    others.isEmpty || Int.random(in: 0..<10, using: &random) > 0 ? members.randomElement(using: &random)!
+                        : others.randomElement(using: &random)!
+                }.joined()
+                XCTAssertEqual(pattern.matches(value), pattern.matchesByRegex(value), "\(pattern.source) on \(value.debugDescription)")
+            }
+        }
         XCTAssertEqual(ModelPattern.repeatedClassQuantifier("^[a-z]+$"), false)
         XCTAssertEqual(ModelPattern.repeatedClassQuantifier(#"[\p{L}\s*]*"#), true)
         XCTAssertNil(ModelPattern.repeatedClassQuantifier(#"[\w-]+_[0-9a-zA-Z]+"#))

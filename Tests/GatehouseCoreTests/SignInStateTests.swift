@@ -169,6 +169,10 @@ final class CodeIssueLimitTests: XCTestCase {
                                                 codes: codes))
         XCTAssertEqual(user.checkCode("111111", purpose: .passwordReset, sub: "s", now: start.addingTimeInterval(3603), codes: codes),
                        .matched, "a refused code does not replace the pending one")
+        XCTAssertEqual(user.checkCode("111111", purpose: .passwordReset, sub: "s", now: start.addingTimeInterval(3604), codes: codes),
+                       .expired, "a right code is used up")
+        XCTAssertThrowsError(try user.issueCode("999999", .passwordReset, to: "email", sub: "s", now: start.addingTimeInterval(3605),
+                                                codes: codes), "a right code does not reset the count")
         try user.issueCode("222222", .attributeVerification, to: "email", sub: "s", now: start.addingTimeInterval(3601), codes: codes)
         for second in 0..<20 {
             try user.issueCode("333333", .signIn, to: "email", sub: "s", now: start.addingTimeInterval(Double(second)), codes: codes)

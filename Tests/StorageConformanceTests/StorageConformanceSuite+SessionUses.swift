@@ -52,4 +52,24 @@ extension StorageConformanceSuite {
             XCTAssertEqual(outcomes.filter { $0 }.count, 1)
         }
     }
+
+    func testConcurrentRenewalsOfAnExpiredUseLetExactlyOneThrough() async throws {
+        try await withStorage { storage, ns in
+            let id = "\(ns.tag)-renewal"
+            let first = try await storage.useSession(id: id, expiry: Date(timeIntervalSince1970: 1_000_000), now: Date(timeIntervalSince1970: 900_000))
+            XCTAssertTrue(first)
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<20 {
+                    group.addTask {
+                        try await storage.useSession(id: id, expiry: Date(timeIntervalSince1970: 4_000_000_000),
+                                                     now: Date(timeIntervalSince1970: 2_000_000))
+                    }
+                }
+                var outcomes: [Bool] = []
+                for try await outcome in group { outcomes.append(outcome) }
+                return outcomes
+            }
+            XCTAssertEqual(outcomes.filter { $0 }.count, 1)
+        }
+    }
 }

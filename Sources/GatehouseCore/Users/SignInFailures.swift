@@ -1,7 +1,8 @@
 import AWSWire
 import Foundation
 
-/// Cognito's lockout after wrong passwords and MFA codes (docs/cognito-notes.md §5.6): from the fifth
+/// Cognito's lockout after wrong passwords and MFA codes (docs/cognito-notes.md §5.6), and ours
+/// after wrong custom challenge answers (``StoredUser/customChallengeFailures``): from the fifth
 /// failure in a row the user is locked out for 2^(n−5) seconds after the n-th, at most 15 minutes;
 /// attempts while locked out fail without counting; 15 minutes without a failure start the count
 /// again. It also counts the wrong MFA answers on the sign-in session of the latest one, which ends
@@ -44,7 +45,8 @@ public struct SignInFailures: JSONCodable, Sendable, Equatable {
         self.session = session
     }
 
-    /// Takes back the failure counted last: an answer counted before it could be checked was right.
+    /// Takes back one failure (the count only; the time of the last stays): an answer counted before
+    /// it could be checked was right, or was never checked.
     public mutating func forgetLatest() {
         count = max(count - 1, 0)
     }

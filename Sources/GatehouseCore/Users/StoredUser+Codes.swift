@@ -40,7 +40,8 @@ extension StoredUser {
     }
 
     /// Checks `code` against the pending code of `purpose` at `now`: a right code is used up (and
-    /// verifies the attribute it was sent to, except a sign-in code), a wrong one counted.
+    /// verifies the attribute it was sent to, except a sign-in code; the times codes were sent stay
+    /// counted), a wrong one counted.
     public mutating func checkCode(_ code: String, purpose: PendingCode.Purpose, sub: String, now: Date,
                                    codes: VerificationCodes) -> CodeCheck {
         guard let index = self.codes.firstIndex(where: { $0.purpose == purpose }), self.codes[index].expiry > now else {
@@ -48,8 +49,9 @@ extension StoredUser {
         }
         guard self.codes[index].failedAttempts < Self.codeAttemptLimit else { return .exhausted }
         if codes.matches(code, self.codes[index], sub: sub) {
-            let used = self.codes.remove(at: index)
-            if let name = used.attributeName, purpose != .signIn { setAttribute("\(name)_verified", "true") }
+            let name = self.codes[index].attributeName
+            self.codes[index].spend(at: now)
+            if let name, purpose != .signIn { setAttribute("\(name)_verified", "true") }
             return .matched
         }
         self.codes[index].failedAttempts += 1

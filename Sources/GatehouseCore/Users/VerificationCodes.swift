@@ -85,6 +85,15 @@ public struct PendingCode: Sendable, Equatable {
     /// (``Purpose/issueLimit``).
     public var issued: [Date]
 
+    /// Used up at `now`: it matches nothing and is sent nowhere, but the times codes of its purpose
+    /// were sent still count towards ``Purpose/issueLimit``.
+    mutating func spend(at now: Date) {
+        digest = Data()
+        expiry = now
+        attributeName = nil
+        failedAttempts = 0
+    }
+
     public init(purpose: Purpose, digest: Data, expiry: Date, failedAttempts: Int = 0, attributeName: String? = nil,
                 issued: [Date] = []) {
         self.purpose = purpose

@@ -105,15 +105,18 @@ struct CodeIssuer: Sendable {
         } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
             guard client.hidesUsers else { throw AppClient.userNotFound }
             let codes = try await verificationCodes()
-            try await countSimulatedIssue(purpose, name: name, userPoolID: client.pool.id, codes: codes)
-            let digits = codes.simulatedPhoneDigits(name: name, userPoolID: client.pool.id)
+            // As the pool finds users: in a pool whose names ignore case, NOBODY is nobody.
+            let key = client.pool.identity.key(name)
+            try await countSimulatedIssue(purpose, name: key, userPoolID: client.pool.id, codes: codes)
+            let digits = codes.simulatedPhoneDigits(name: key, userPoolID: client.pool.id)
             return try CodeDestination.simulated(purpose, name: name, digits: digits, pool: client.pool.settings).details
         }
     }
 
-    /// Counts a code "sent" to the user `name` that does not exist: it takes the first free of the
-    /// purpose's ``PendingCode/Purpose/issueLimit`` marks of that name, each held an hour, as a
-    /// real user's codes are counted over the last hour.
+    /// Counts a code "sent" to the user `name` (its key in the pool) that does not exist: it takes
+    /// the first free of the purpose's ``PendingCode/Purpose/issueLimit`` marks of that name, each
+    /// held an hour, as a real user's codes are counted over the last hour. Each try of a mark is a
+    /// write, which a caller without credentials causes (request quotas bound them).
     /// - Throws: ``attemptLimitExceeded`` when every mark is held.
     private func countSimulatedIssue(_ purpose: PendingCode.Purpose, name: String, userPoolID: String, codes: VerificationCodes) async throws {
         let now = clock.now()

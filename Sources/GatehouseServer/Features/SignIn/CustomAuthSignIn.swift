@@ -57,18 +57,28 @@ extension SignInFeature {
         }
         let subject = CustomAuthTriggers.Subject(pool: client.pool, user: found?.user, userName: session.username, clientID: client.id,
                                                  clientMetadata: metadata)
-        let correct = try await triggers.verifyAuthChallengeResponse(subject, privateParameters: session.custom.privateParameters,
-                                                                      answer: answer)
-        if correct, let known = found {
-            let (record, user, _) = try await users.update(named: known.record.key, in: client.pool, touching: false) { user, _ in
-                SignInRules.customAnswerProven(&user)
-            }
-            found = (record, user)
+        let correct: Bool
+        do {
+            correct = try await triggers.verifyAuthChallengeResponse(subject, privateParameters: session.custom.privateParameters,
+                                                                  answer: answer)
+        } catch {
+            if let known = found { _ = try? await takeBackCustomAnswer(of: known.record, client: client) }  // never checked
+            throw error
         }
+        if correct, let known = found { found = try await takeBackCustomAnswer(of: known.record, client: client) }
         let steps = session.custom.steps + [CustomAuthTriggers.ChallengeResult(challengeName: ChallengeNameType.customChallenge.rawValue,
                                                                                challengeResult: correct,
                                                                                challengeMetadata: session.custom.metadata)]
         return try await nextCustomStep(after: steps, name: session.username, found: found, client: client, metadata: metadata)
+    }
+
+    /// The custom answer counted as wrong before it was checked no longer counts: it was right, or
+    /// VerifyAuthChallengeResponse failed to check it.
+    private func takeBackCustomAnswer(of record: UserRecord, client: AppClient) async throws -> (record: UserRecord, user: StoredUser) {
+        let (record, user, _) = try await users.update(named: record.key, in: client.pool, touching: false) { user, _ in
+            SignInRules.customAnswerProven(&user)
+        }
+        return (record, user)
     }
 
     /// What DefineAuthChallenge decides after `steps`: a refusal, tokens (without the pool's MFA:

@@ -61,7 +61,8 @@ struct SignInSessions: Sendable {
     /// Marks a session used.
     /// - Throws: ``used`` when it was used before.
     func consume(_ session: SignInSession) async throws {
-        guard try await storage.useSession(id: session.id, expiry: session.expiry, now: clock.now()) else { throw Self.used }
+        // `now` at the session's expiry: its use never lapses while the session can be opened.
+        guard try await storage.useSession(id: session.id, expiry: session.expiry, now: session.expiry) else { throw Self.used }
     }
 
     /// The session's user, as stored now.

@@ -17,9 +17,10 @@ extension SignUpFeature {
 
     /// ConfirmSignUp once the app client is known (and its SecretHash checked, where one is due),
     /// then the pool's PostConfirmation function.
-    /// - Throws: Cognito's errors of ConfirmSignUp: a wrong, expired or exhausted code, a user that
-    ///   is not UNCONFIRMED, TooManyFailedAttemptsException once the code's tries are used up, a user that does not exist (as the client's PreventUserExistenceErrors
-    ///   says); PostConfirmation's failure, with the user confirmed all the same.
+    /// - Throws: Cognito's errors of ConfirmSignUp: a wrong or expired code, TooManyFailedAttemptsException
+    ///   once the code's tries are used up, a user that is not UNCONFIRMED, a user that does not exist
+    ///   (as the client's PreventUserExistenceErrors says); PostConfirmation's failure, with the user
+    ///   confirmed all the same.
     func confirm(named name: String, code: String, client: AppClient, forceAliasCreation: Bool,
                  clientMetadata: [String: String]?) async throws {
         let pool = client.pool
