@@ -96,7 +96,7 @@ final class SignInRulesTests: XCTestCase {
         var account = user()
         XCTAssertNil(SignInRules.customAnswerAttempt(&account, now: now))
         XCTAssertEqual(account.customChallengeFailures.count, 1, "counted before it is checked")
-        SignInRules.customAnswerProven(&account)
+        SignInRules.uncountCustomAnswer(&account)
         XCTAssertEqual(account.customChallengeFailures.count, 0, "a right answer does not count")
         for second in 0..<5 { XCTAssertNil(SignInRules.customAnswerAttempt(&account, now: now.addingTimeInterval(Double(second)))) }
         XCTAssertEqual(SignInRules.customAnswerAttempt(&account, now: now.addingTimeInterval(4.5)), .passwordAttemptsExceeded)

@@ -71,15 +71,16 @@ public enum SignInRules {
     /// the update that holds the user (VerifyAuthChallengeResponse, a Lambda function, checks it
     /// after): refuses it while the user's wrong custom answers lock the user out (the lockout's
     /// schedule, counted apart from passwords), and otherwise counts it as wrong until
-    /// ``customAnswerProven(_:)`` takes that back. So answers at once see each other.
+    /// ``uncountCustomAnswer(_:)`` takes that back. So answers at once see each other.
     public static func customAnswerAttempt(_ user: inout StoredUser, now: Date) -> SignInRefusal? {
         if user.customChallengeFailures.lockedUntil(now: now) != nil { return .passwordAttemptsExceeded }
         user.customChallengeFailures.record(at: now)
         return nil
     }
 
-    /// The custom answer counted by ``customAnswerAttempt(_:now:)`` was right: it no longer counts.
-    public static func customAnswerProven(_ user: inout StoredUser) {
+    /// The custom answer counted by ``customAnswerAttempt(_:now:)`` was right, or was never checked:
+    /// it no longer counts.
+    public static func uncountCustomAnswer(_ user: inout StoredUser) {
         user.customChallengeFailures.forgetLatest()
     }
 

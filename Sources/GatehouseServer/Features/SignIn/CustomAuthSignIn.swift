@@ -40,21 +40,7 @@ extension SignInFeature {
         let session = try await sessions.unseal(text, client: client)
         guard session.challenge == .customChallenge, session.userPoolID == client.pool.id else { throw SignInSessions.invalid }
         try await sessions.consume(session)
-        var found: (record: UserRecord, user: StoredUser)?
-        if session.sub != nil {
-            let now = clock.now()
-            let attempt: (record: UserRecord, user: StoredUser, outcome: SignInRefusal?)
-            do {
-                attempt = try await users.update(named: session.username, in: client.pool, touching: false) { user, record in
-                    guard record.sub == session.sub else { throw SignInSessions.invalid }
-                    return SignInRules.customAnswerAttempt(&user, now: now)
-                }
-            } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
-                throw SignInSessions.invalid
-            }
-            if let refusal = attempt.outcome { throw refusal.error }
-            found = (attempt.record, attempt.user)
-        }
+        var found = try await countCustomAnswer(of: session, client: client)
         let subject = CustomAuthTriggers.Subject(pool: client.pool, user: found?.user, userName: session.username, clientID: client.id,
                                                  clientMetadata: metadata)
         let correct: Bool
@@ -72,11 +58,31 @@ extension SignInFeature {
         return try await nextCustomStep(after: steps, name: session.username, found: found, client: client, metadata: metadata)
     }
 
+    /// The user of a custom challenge's session, its answer counted as wrong until it is checked
+    /// (``SignInRules/customAnswerAttempt(_:now:)``); `nil` for a name the client hides.
+    /// - Throws: NotAuthorizedException "Password attempts exceeded" while wrong answers lock the
+    ///   user out; ``SignInSessions/invalid`` when the user is gone.
+    private func countCustomAnswer(of session: SignInSession, client: AppClient) async throws -> (record: UserRecord, user: StoredUser)? {
+        guard session.sub != nil else { return nil }
+        let now = clock.now()
+        let attempt: (record: UserRecord, user: StoredUser, outcome: SignInRefusal?)
+        do {
+            attempt = try await users.update(named: session.username, in: client.pool, touching: false) { user, record in
+                guard record.sub == session.sub else { throw SignInSessions.invalid }
+                return SignInRules.customAnswerAttempt(&user, now: now)
+            }
+        } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
+            throw SignInSessions.invalid
+        }
+        if let refusal = attempt.outcome { throw refusal.error }
+        return (attempt.record, attempt.user)
+    }
+
     /// The custom answer counted as wrong before it was checked no longer counts: it was right, or
     /// VerifyAuthChallengeResponse failed to check it.
     private func takeBackCustomAnswer(of record: UserRecord, client: AppClient) async throws -> (record: UserRecord, user: StoredUser) {
         let (record, user, _) = try await users.update(named: record.key, in: client.pool, touching: false) { user, _ in
-            SignInRules.customAnswerProven(&user)
+            SignInRules.uncountCustomAnswer(&user)
         }
         return (record, user)
     }
