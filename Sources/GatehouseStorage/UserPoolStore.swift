@@ -7,11 +7,11 @@ public protocol UserPoolStore: Sendable {
     /// The pool with this id, or `nil`.
     func userPool(id: String) async throws -> UserPoolRecord?
 
-    /// Changes a pool atomically: reads it, lets `change` modify it, and writes it back only if nobody
-    /// wrote it in between; otherwise reads it again and calls `change` again (so `change` may run
-    /// more than once and must not have side effects). An error thrown by `change` aborts the update
-    /// with nothing written and is rethrown. `id`, `region` and `creationDate` cannot change; the
-    /// other fields are written as `change` leaves them.
+    /// Changes a pool atomically: reads it, lets `change` modify it, and writes it back with no other
+    /// write of the pool in between (an engine may hold the pool meanwhile, or read it again and
+    /// call `change` again, so `change` may run more than once and must not have side effects). An
+    /// error thrown by `change` aborts the update with nothing written and is rethrown. `id`,
+    /// `region` and `creationDate` cannot change; the other fields are written as `change` leaves them.
     /// - Returns: the pool as written.
     /// - Throws: ``StorageError/notFound`` when the pool does not exist.
     func updateUserPool(id: String, _ change: @escaping @Sendable (inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord
