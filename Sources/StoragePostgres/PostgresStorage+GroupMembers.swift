@@ -38,7 +38,7 @@ extension PostgresStorage {
                 """,
                 logger: self.logger
             ).collect()
-            let groups = try rows.map { try Self.decodeItem($0).record }
+            let groups = try rows.map { try Self.decodeItem($0) }
             return Page(reading: groups, limit: limit, cursor: \.key)
         }
     }

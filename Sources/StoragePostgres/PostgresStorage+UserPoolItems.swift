@@ -10,10 +10,10 @@ extension PostgresStorage {
         try await self.perform {
             _ = try await self.client.query(
                 """
-                INSERT INTO user_pool_items (user_pool_id, kind, key, name, creation_date, last_modified_date, document, version)
+                INSERT INTO user_pool_items (user_pool_id, kind, key, name, creation_date, last_modified_date, document)
                 VALUES (\(item.userPoolID), \(item.kind.rawValue), \(item.key), \(item.name),
                         \(item.creationDate.millisecondsSince1970), \(item.lastModifiedDate.millisecondsSince1970),
-                        \(item.document), \(Int64(1)))
+                        \(item.document))
                 """,
                 logger: self.logger
             ).collect()
@@ -22,7 +22,7 @@ extension PostgresStorage {
 
     public func userPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
         try await self.perform {
-            try await self.fetchItem(userPoolID: userPoolID, kind: kind, key: key)?.record
+            try await self.fetchItem(userPoolID: userPoolID, kind: kind, key: key)
         }
     }
 
@@ -32,16 +32,24 @@ extension PostgresStorage {
                 "SELECT \(unescaped: Self.itemColumns) FROM user_pool_items WHERE kind = \(kind.rawValue) AND key = \(key) LIMIT 1",
                 logger: self.logger
             ).collect()
-            return try rows.first.map(Self.decodeItem)?.record
+            return try rows.first.map(Self.decodeItem)
         }
     }
 
-    /// Optimistic compare-and-swap on the `version` column, as ``updateUserPool(id:_:)`` does.
+    /// One transaction holding the item's row (`SELECT … FOR UPDATE`), as ``updateUserPool(id:_:)``
+    /// holds a pool's: `change` runs once, and nothing is written when nothing changed.
     public func updateUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String,
                                    _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {
         try await self.perform {
-            while true {
-                guard let (current, version) = try await self.fetchItem(userPoolID: userPoolID, kind: kind, key: key) else {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                let rows = try await connection.query(
+                    """
+                    SELECT \(unescaped: Self.itemColumns) FROM user_pool_items
+                    WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key) FOR UPDATE
+                    """,
+                    logger: self.logger
+                ).collect()
+                guard let current = try rows.first.map({ try Self.decodeItem($0) }) else {
                     throw StorageError.notFound
                 }
                 var changed = current
@@ -50,20 +58,17 @@ extension PostgresStorage {
                     userPoolID: userPoolID, kind: kind, key: key, name: changed.name, creationDate: current.creationDate,
                     lastModifiedDate: Date(millisecondsSince1970: changed.lastModifiedDate.millisecondsSince1970),
                     document: changed.document)
-                let updated = try await self.client.query(
+                guard written != current else { return current }
+                _ = try await connection.query(
                     """
                     UPDATE user_pool_items
                     SET name = \(written.name), last_modified_date = \(written.lastModifiedDate.millisecondsSince1970),
-                        document = \(written.document), version = version + 1
-                    WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key) AND version = \(version)
-                    RETURNING version
+                        document = \(written.document)
+                    WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key)
                     """,
                     logger: self.logger
                 ).collect()
-                if !updated.isEmpty {
-                    return written
-                }
-                try Task.checkCancellation()
+                return written
             }
         }
     }
@@ -93,7 +98,7 @@ extension PostgresStorage {
                 """,
                 logger: self.logger
             ).collect()
-            let items = try rows.prefix(limit).map { try Self.decodeItem($0).record }
+            let items = try rows.prefix(limit).map { try Self.decodeItem($0) }
             return Page(items: items, nextCursor: rows.count > limit ? items.last?.key : nil)
         }
     }
@@ -110,12 +115,12 @@ extension PostgresStorage {
                 """,
                 logger: self.logger
             ).collect()
-            let items = try rows.prefix(limit).map { try Self.decodeItem($0).record }
+            let items = try rows.prefix(limit).map { try Self.decodeItem($0) }
             return Page(items: items, nextCursor: rows.count > limit ? items.last?.userPoolID : nil)
         }
     }
 
-    private func fetchItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> (record: UserPoolItemRecord, version: Int64)? {
+    private func fetchItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
         let rows = try await self.client.query(
             """
             SELECT \(unescaped: Self.itemColumns) FROM user_pool_items
@@ -127,14 +132,13 @@ extension PostgresStorage {
     }
 
     /// The columns ``decodeItem(_:)`` reads, in its order. A constant, never a value.
-    static let itemColumns = "user_pool_id, kind, key, name, creation_date, last_modified_date, document, version"
+    static let itemColumns = "user_pool_id, kind, key, name, creation_date, last_modified_date, document"
 
-    static func decodeItem(_ row: PostgresRow) throws -> (record: UserPoolItemRecord, version: Int64) {
-        let (userPoolID, kind, key, name, creationDate, lastModifiedDate, document, version) =
-            try row.decode((String, String, String, String, Int64, Int64, Data, Int64).self)
-        return (UserPoolItemRecord(userPoolID: userPoolID, kind: UserPoolItemKind(rawValue: kind), key: key, name: name,
-                                   creationDate: Date(millisecondsSince1970: creationDate),
-                                   lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate), document: document),
-                version)
+    static func decodeItem(_ row: PostgresRow) throws -> UserPoolItemRecord {
+        let (userPoolID, kind, key, name, creationDate, lastModifiedDate, document) =
+            try row.decode((String, String, String, String, Int64, Int64, Data).self)
+        return UserPoolItemRecord(userPoolID: userPoolID, kind: UserPoolItemKind(rawValue: kind), key: key, name: name,
+                                  creationDate: Date(millisecondsSince1970: creationDate),
+                                  lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate), document: document)
     }
 }

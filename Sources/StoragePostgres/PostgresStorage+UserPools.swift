@@ -8,9 +8,9 @@ extension PostgresStorage {
         try await self.perform {
             _ = try await self.client.query(
                 """
-                INSERT INTO user_pools (id, region, name, creation_date, last_modified_date, document, summary, version)
+                INSERT INTO user_pools (id, region, name, creation_date, last_modified_date, document, summary)
                 VALUES (\(pool.id), \(pool.region), \(pool.name), \(pool.creationDate.millisecondsSince1970),
-                        \(pool.lastModifiedDate.millisecondsSince1970), \(pool.document), \(pool.summary), \(Int64(1)))
+                        \(pool.lastModifiedDate.millisecondsSince1970), \(pool.document), \(pool.summary))
                 """,
                 logger: self.logger
             ).collect()
@@ -23,7 +23,7 @@ extension PostgresStorage {
                 "SELECT \(unescaped: Self.userPoolColumns) FROM user_pools WHERE id = \(id)",
                 logger: self.logger
             ).collect()
-            return try rows.first.map { try Self.decodeUserPool($0).record }
+            return try rows.first.map { try Self.decodeUserPool($0) }
         }
     }
 
@@ -44,7 +44,7 @@ extension PostgresStorage {
                 guard let row = rows.first else {
                     throw StorageError.notFound
                 }
-                let current = try Self.decodeUserPool(row).record
+                let current = try Self.decodeUserPool(row)
                 var changed = current
                 try change(&changed)
                 let written = UserPoolRecord(
@@ -63,8 +63,7 @@ extension PostgresStorage {
                     SET name = \(written.name),
                         last_modified_date = \(written.lastModifiedDate.millisecondsSince1970),
                         document = \(written.document),
-                        summary = \(written.summary),
-                        version = version + 1
+                        summary = \(written.summary)
                     WHERE id = \(id)
                     """,
                     logger: self.logger
@@ -86,7 +85,7 @@ extension PostgresStorage {
                 guard let row = rows.first else {
                     throw StorageError.notFound
                 }
-                try check(try Self.decodeUserPool(row).record)
+                try check(try Self.decodeUserPool(row))
                 _ = try await connection.query(
                     "DELETE FROM user_pools WHERE id = \(id)",
                     logger: self.logger
@@ -128,12 +127,12 @@ extension PostgresStorage {
     // MARK: - Rows
 
     /// The columns ``decodeUserPool(_:)`` reads, in its order. A constant, never a value.
-    static let userPoolColumns = "id, region, name, creation_date, last_modified_date, document, summary, version"
+    static let userPoolColumns = "id, region, name, creation_date, last_modified_date, document, summary"
 
-    static func decodeUserPool(_ row: PostgresRow) throws -> (record: UserPoolRecord, version: Int64) {
-        let (id, region, name, creationDate, lastModifiedDate, document, summary, version) =
-            try row.decode((String, String, String, Int64, Int64, Data, Data, Int64).self)
-        let record = UserPoolRecord(
+    static func decodeUserPool(_ row: PostgresRow) throws -> UserPoolRecord {
+        let (id, region, name, creationDate, lastModifiedDate, document, summary) =
+            try row.decode((String, String, String, Int64, Int64, Data, Data).self)
+        return UserPoolRecord(
             id: id,
             region: region,
             name: name,
@@ -142,7 +141,6 @@ extension PostgresStorage {
             document: document,
             summary: summary
         )
-        return (record, version)
     }
 
     /// The columns ``decodeSummary(_:)`` reads, in its order. A constant, never a value.
