@@ -173,11 +173,6 @@ enum PostgresMigrations {
             "CREATE UNIQUE INDEX user_pool_domains ON user_pool_items (key) WHERE kind IN ('domain', 'custom-domain')",
             "CREATE UNIQUE INDEX user_pool_domain_kinds ON user_pool_items (user_pool_id, kind) WHERE kind IN ('domain', 'custom-domain')",
         ]),
-        // Updates hold the row (SELECT … FOR UPDATE) instead of comparing a version.
-        Migration(version: 11, statements: [
-            "ALTER TABLE user_pools DROP COLUMN version",
-            "ALTER TABLE user_pool_items DROP COLUMN version",
-        ]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

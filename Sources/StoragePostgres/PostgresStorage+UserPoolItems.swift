@@ -10,10 +10,10 @@ extension PostgresStorage {
         try await self.perform {
             _ = try await self.client.query(
                 """
-                INSERT INTO user_pool_items (user_pool_id, kind, key, name, creation_date, last_modified_date, document)
+                INSERT INTO user_pool_items (user_pool_id, kind, key, name, creation_date, last_modified_date, document, version)
                 VALUES (\(item.userPoolID), \(item.kind.rawValue), \(item.key), \(item.name),
                         \(item.creationDate.millisecondsSince1970), \(item.lastModifiedDate.millisecondsSince1970),
-                        \(item.document))
+                        \(item.document), \(Int64(1)))
                 """,
                 logger: self.logger
             ).collect()
@@ -36,8 +36,9 @@ extension PostgresStorage {
         }
     }
 
-    /// One transaction holding the item's row (`SELECT … FOR UPDATE`), as ``updateUserPool(id:_:)``
-    /// holds a pool's: `change` runs once, and nothing is written when nothing changed.
+    /// One transaction holding the item's row (`SELECT … FOR NO KEY UPDATE`), as
+    /// ``updateUserPool(id:_:)`` holds a pool's: `change` runs once, nothing is written when nothing
+    /// changed, and `version` still counts the writes.
     public func updateUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String,
                                    _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {
         try await self.perform {
@@ -45,7 +46,7 @@ extension PostgresStorage {
                 let rows = try await connection.query(
                     """
                     SELECT \(unescaped: Self.itemColumns) FROM user_pool_items
-                    WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key) FOR UPDATE
+                    WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key) FOR NO KEY UPDATE
                     """,
                     logger: self.logger
                 ).collect()
@@ -63,7 +64,7 @@ extension PostgresStorage {
                     """
                     UPDATE user_pool_items
                     SET name = \(written.name), last_modified_date = \(written.lastModifiedDate.millisecondsSince1970),
-                        document = \(written.document)
+                        document = \(written.document), version = version + 1
                     WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key)
                     """,
                     logger: self.logger

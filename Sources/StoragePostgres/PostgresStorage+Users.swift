@@ -43,7 +43,7 @@ extension PostgresStorage {
         }
     }
 
-    /// One transaction: `SELECT … FOR UPDATE` locks the user (and reads its latest version once the
+    /// One transaction: `SELECT … FOR NO KEY UPDATE` locks the user (and reads its latest version once the
     /// lock is held), so concurrent updates apply one after the other and none is lost; its index
     /// rows are then replaced.
     public func updateUser(userPoolID: String, key: String,
@@ -51,7 +51,7 @@ extension PostgresStorage {
         try await self.perform {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 guard let stored = try await self.fetchUsers(on: connection, """
-                    SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key) FOR UPDATE
+                    SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key) FOR NO KEY UPDATE
                     """).first else { throw StorageError.notFound }
                 var user = stored
                 try change(&user)
@@ -68,12 +68,18 @@ extension PostgresStorage {
                     """,
                     logger: self.logger
                 ).collect()
-                guard written.searchable != stored.searchable || written.claims != stored.claims else { return written }
-                _ = try await connection.query(
-                    "DELETE FROM user_search_values WHERE user_pool_id = \(userPoolID) AND key = \(key)", logger: self.logger).collect()
-                _ = try await connection.query(
-                    "DELETE FROM user_claims WHERE user_pool_id = \(userPoolID) AND key = \(key)", logger: self.logger).collect()
-                try await self.insertValues(of: written, on: connection)
+                // Each index is rewritten only when its values changed: every statement is a round trip
+                // made while the user's row is held.
+                if written.searchable != stored.searchable {
+                    _ = try await connection.query(
+                        "DELETE FROM user_search_values WHERE user_pool_id = \(userPoolID) AND key = \(key)", logger: self.logger).collect()
+                    try await self.insertSearchValues(of: written, on: connection)
+                }
+                if written.claims != stored.claims {
+                    _ = try await connection.query(
+                        "DELETE FROM user_claims WHERE user_pool_id = \(userPoolID) AND key = \(key)", logger: self.logger).collect()
+                    try await self.insertClaims(of: written, on: connection)
+                }
                 return written
             }
         }
@@ -137,15 +143,26 @@ extension PostgresStorage {
     /// Inserts the user's searchable values and claims; a claim held by another user throws
     /// ``StorageError/conflict(name:)`` (and the transaction rolls back).
     private func insertValues(of user: UserRecord, on connection: PostgresConnection) async throws {
-        for value in user.searchable {
-            _ = try await connection.query(
-                """
-                INSERT INTO user_search_values (user_pool_id, name, value, key)
-                VALUES (\(user.userPoolID), \(value.name), \(value.value), \(user.key))
-                """,
-                logger: self.logger
-            ).collect()
-        }
+        try await insertSearchValues(of: user, on: connection)
+        try await insertClaims(of: user, on: connection)
+    }
+
+    /// The user's searchable values, in one statement (one round trip, however many).
+    private func insertSearchValues(of user: UserRecord, on connection: PostgresConnection) async throws {
+        guard !user.searchable.isEmpty else { return }
+        let values = Array(user.searchable)
+        _ = try await connection.query(
+            """
+            INSERT INTO user_search_values (user_pool_id, name, value, key)
+            SELECT \(user.userPoolID), name, value, \(user.key) FROM UNNEST(\(values.map(\.name))::TEXT[], \(values.map(\.value))::TEXT[])
+                AS given (name, value)
+            """,
+            logger: self.logger
+        ).collect()
+    }
+
+    /// The user's claims, one statement each, so that a claim another user holds is named.
+    private func insertClaims(of user: UserRecord, on connection: PostgresConnection) async throws {
         for value in user.claims {
             do {
                 _ = try await connection.query(

@@ -167,7 +167,7 @@ extension PostgresStorage {
             default: throw InvalidURL(reason: "unsupported parameter \(item.name)")
             }
         }
-        return PostgresClient.Configuration(
+        var configuration = PostgresClient.Configuration(
             host: host,
             port: port,
             username: user,
@@ -175,6 +175,12 @@ extension PostgresStorage {
             database: database,
             tls: try tls(mode: mode, rootCertificates: rootCertificates)
         )
+        // A wait for a row another update holds, and a transaction whose process went silent,
+        // end on their own: neither can keep connections, and the rows, for good.
+        configuration.options.additionalStartupParameters = [
+            ("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "60s"),
+        ]
+        return configuration
     }
 
     /// The TLS of an `sslmode`, as libpq means it.
