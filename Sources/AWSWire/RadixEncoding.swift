@@ -21,3 +21,9 @@ public func radixEncoded(_ bytes: some Sequence<UInt8>, alphabet: StaticString, 
     if bitCount > 0 { text.append(alphabet.utf8Start[Int(bits << UInt32(bitsPerSymbol - bitCount) & mask)]) }
     return String(decoding: text, as: UTF8.self)
 }
+
+/// `bytes` as lowercase hex, two digits each.
+@inlinable
+public func hexEncoded(_ bytes: some Sequence<UInt8>) -> String {
+    radixEncoded(bytes, alphabet: "0123456789abcdef", bitsPerSymbol: 4)
+}

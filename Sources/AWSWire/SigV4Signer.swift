@@ -89,7 +89,7 @@ public struct SigV4Signer: Sendable {
         let headers = Self.canonicalHeaders(request.headers)
         let toSign = stringToSign(canonicalRequest: canonicalRequest(request, headers: headers), request: request)
         let day = String(amzDate(of: request).prefix(8))
-        return (hex(HMAC<SHA256>.authenticationCode(for: Array(toSign.utf8), using: signingKey(date: day))), headers, day)
+        return (hexEncoded(HMAC<SHA256>.authenticationCode(for: Array(toSign.utf8), using: signingKey(date: day))), headers, day)
     }
 
     /// The canonical request: method, canonical URI, canonical query, canonical headers, signed
@@ -106,7 +106,7 @@ public struct SigV4Signer: Sendable {
             Self.canonicalQuery(request.query),
             headers.map { "\($0.name):\($0.value)\n" }.joined(),
             headers.map(\.name).joined(separator: ";"),
-            hex(SHA256.hash(data: request.body)),
+            hexEncoded(SHA256.hash(data: request.body)),
         ].joined(separator: "\n")
     }
 
@@ -114,7 +114,7 @@ public struct SigV4Signer: Sendable {
     public func stringToSign(canonicalRequest: String, request: SigV4Request) -> String {
         let date = amzDate(of: request)
         return ["AWS4-HMAC-SHA256", date, scope(date: String(date.prefix(8))),
-                hex(SHA256.hash(data: Array(canonicalRequest.utf8)))].joined(separator: "\n")
+                hexEncoded(SHA256.hash(data: Array(canonicalRequest.utf8)))].joined(separator: "\n")
     }
 
     func scope(date: String) -> String { "\(date)/\(region)/\(service)/aws4_request" }
@@ -238,9 +238,5 @@ public struct SigV4Signer: Sendable {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
         default: byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
         }
-    }
-
-    private func hex(_ bytes: some Sequence<UInt8>) -> String {
-        radixEncoded(bytes, alphabet: "0123456789abcdef", bitsPerSymbol: 4)
     }
 }

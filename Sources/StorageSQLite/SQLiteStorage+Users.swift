@@ -45,10 +45,15 @@ extension SQLiteStorage {
                 UPDATE users SET last_modified_date = ?, document = ?, indexed_values = ? WHERE user_pool_id = ? AND key = ?
                 """).execute(arguments: [written.lastModifiedDate.millisecondsSince1970, written.document, written.indexedValues,
                                          userPoolID, key])
-            guard written.searchable != stored.searchable || written.claims != stored.claims else { return written }
-            try db.cachedStatement(sql: "DELETE FROM user_search_values WHERE user_pool_id = ? AND key = ?").execute(arguments: [userPoolID, key])
-            try db.cachedStatement(sql: "DELETE FROM user_claims WHERE user_pool_id = ? AND key = ?").execute(arguments: [userPoolID, key])
-            try Self.insertValues(of: written, db)
+            // Each index is rewritten only when its values changed.
+            if written.searchable != stored.searchable {
+                try db.cachedStatement(sql: "DELETE FROM user_search_values WHERE user_pool_id = ? AND key = ?").execute(arguments: [userPoolID, key])
+                try Self.insertSearchValues(of: written, db)
+            }
+            if written.claims != stored.claims {
+                try db.cachedStatement(sql: "DELETE FROM user_claims WHERE user_pool_id = ? AND key = ?").execute(arguments: [userPoolID, key])
+                try Self.insertClaims(of: written, db)
+            }
             return written
         }
     }
@@ -96,10 +101,19 @@ extension SQLiteStorage {
     /// Inserts the user's searchable values and claims; a claim held by another user throws
     /// ``StorageError/conflict(name:)``.
     private static func insertValues(of user: UserRecord, _ db: Database) throws {
+        try insertSearchValues(of: user, db)
+        try insertClaims(of: user, db)
+    }
+
+    private static func insertSearchValues(of user: UserRecord, _ db: Database) throws {
         let search = try db.cachedStatement(sql: "INSERT INTO user_search_values (user_pool_id, name, value, key) VALUES (?, ?, ?, ?)")
         for value in user.searchable {
             try search.execute(arguments: [user.userPoolID, value.name, value.value, user.key])
         }
+    }
+
+    /// A claim another user holds is ``StorageError/conflict(name:)``.
+    private static func insertClaims(of user: UserRecord, _ db: Database) throws {
         let claim = try db.cachedStatement(sql: "INSERT INTO user_claims (user_pool_id, name, value, key) VALUES (?, ?, ?, ?)")
         for value in user.claims {
             do {

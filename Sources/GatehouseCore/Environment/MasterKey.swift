@@ -1,3 +1,4 @@
+import AWSWire
 import Foundation
 
 /// The key that wraps the server's secrets (the keys that seal sessions, refresh tokens, signing
@@ -29,7 +30,7 @@ public struct MasterKey: Sendable {
         guard bytes.count == 32 else { return nil }
         self.bytes = bytes
         sealing = SealingKey(key: bytes)
-        id = sealing.derive("master-key-id").prefix(8).map { String(format: "%02x", $0) }.joined()
+        id = hexEncoded(sealing.derive("master-key-id").prefix(8))
     }
 
     /// A new random key.

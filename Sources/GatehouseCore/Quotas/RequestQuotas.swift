@@ -23,8 +23,7 @@ public enum RequestQuotaCategory: String, CaseIterable, Sendable {
     /// Cognito's default quota, in requests per second.
     public var cognitoDefault: Double {
         switch self {
-        case .userAuthentication, .userRead: 120
-        case .userToken: 120
+        case .userAuthentication, .userRead, .userToken: 120
         case .userCreation, .userResourceRead: 50
         case .userAccountRecovery, .userList: 30
         case .userUpdate, .userResourceUpdate: 25

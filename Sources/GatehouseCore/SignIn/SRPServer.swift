@@ -63,7 +63,7 @@ public enum SRPServer {
 
     /// Lowercase hex without a leading zero digit, as those clients write numbers.
     public static func hex(_ bytes: [UInt8]) -> String {
-        let text = radixEncoded(bytes, alphabet: "0123456789abcdef", bitsPerSymbol: 4)
+        let text = hexEncoded(bytes)
         return text.hasPrefix("0") ? String(text.dropFirst()) : text
     }
 

@@ -1,3 +1,4 @@
+import AWSWire
 import Crypto
 import Foundation
 
@@ -32,7 +33,7 @@ public struct VerificationCodes: Sendable {
     /// hold the names asked for.
     public func simulatedIssueMark(_ purpose: PendingCode.Purpose, name: String, userPoolID: String, slot: Int) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("simulated-issue:\(purpose.rawValue):\(userPoolID):\(name)".utf8), using: key)
-        return "simulated-issue-" + mac.map { String(format: "%02x", $0) }.joined() + "-\(slot)"
+        return "simulated-issue-" + hexEncoded(mac) + "-\(slot)"
     }
 
     /// The digest a user keeps of `code`.

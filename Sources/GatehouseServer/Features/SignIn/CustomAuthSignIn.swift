@@ -65,17 +65,11 @@ extension SignInFeature {
     private func countCustomAnswer(of session: SignInSession, client: AppClient) async throws -> (record: UserRecord, user: StoredUser)? {
         guard session.sub != nil else { return nil }
         let now = clock.now()
-        let attempt: (record: UserRecord, user: StoredUser, outcome: SignInRefusal?)
-        do {
-            attempt = try await users.update(named: session.username, in: client.pool, touching: false) { user, record in
-                guard record.sub == session.sub else { throw SignInSessions.invalid }
-                return SignInRules.customAnswerAttempt(&user, now: now)
-            }
-        } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
-            throw SignInSessions.invalid
+        let (record, user, refusal) = try await updateUser(of: session, in: client.pool, touching: false) { user, _ in
+            SignInRules.customAnswerAttempt(&user, now: now)
         }
-        if let refusal = attempt.outcome { throw refusal.error }
-        return (attempt.record, attempt.user)
+        if let refusal { throw refusal.error }
+        return (record, user)
     }
 
     /// The custom answer counted as wrong before it was checked no longer counts: it was right, or

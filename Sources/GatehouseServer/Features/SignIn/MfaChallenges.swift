@@ -62,9 +62,7 @@ extension SignInFeature {
         let now = clock.now()
         let keys = try await codes.verificationCodes()
         let tokenKey = try await seal.value()
-        let (record, user, error) = try await users.update(named: session.username, in: client.pool, touching: false) {
-            user, record -> AWSServiceError? in
-            guard record.sub == session.sub else { throw SignInSessions.invalid }
+        let (record, user, error) = try await updateUser(of: session, in: client.pool, touching: false) { user, record -> AWSServiceError? in
             if user.signInFailures.lockedUntil(now: now) != nil { throw SignInRefusal.passwordAttemptsExceeded.error }
             let error = Self.checkMfaCode(code, challenge, of: &user, sub: record.sub, now: now, codes: keys, tokenKey: tokenKey)
             if error == Self.wrongMfaCode {

@@ -24,8 +24,8 @@ extension SignInFeature {
         try await sessions.consume(session)
         let poolID = pool.id
         let random = random
-        let (record, user, _) = try await users.update(named: session.username, in: pool) { user, record in
-            guard record.sub == session.sub, user.status == .forceChangePassword else { throw SignInSessions.invalid }
+        let (record, user, _) = try await updateUser(of: session, in: pool) { user, record in
+            guard user.status == .forceChangePassword else { throw SignInSessions.invalid }
             for (name, value) in changes {
                 if let value { user.setAttribute(name, value) } else { user.removeAttribute(name) }
             }

@@ -80,25 +80,18 @@ extension SignInFeature {
         }
         // Used up by any answer, right or wrong: a client whose proof failed starts again.
         try await sessions.consume(session)
-        guard let sub = session.sub else { throw SignInRefusal.incorrectPassword.error }
+        guard session.sub != nil else { throw SignInRefusal.incorrectPassword.error }
         let expected = SRPServer.passwordClaimSignature(sessionKey: key, userPoolID: session.userPoolID, userIDForSRP: session.username,
                                                         secretBlock: Data(base64Encoded: secretBlock) ?? Data(), timestamp: timestamp)
         let proven = PasswordClaimTimestamp.isAcceptable(claimed, now: now) && Data(base64Encoded: signature).map {
             ConstantTime.equal($0, expected)
         } == true
-        // The lockout is decided, and a wrong proof counted, in one update of the session's user
-        // (found by its username, the one the session was made for: the same sub).
-        let attempt: (record: UserRecord, user: StoredUser, outcome: SignInRefusal?)
-        do {
-            attempt = try await users.update(named: session.username, in: client.pool, touching: false) { user, record -> SignInRefusal? in
-                guard record.sub == sub else { return .incorrectPassword }
-                return SignInRules.passwordAttempt(&user, matches: { _ in proven }, now: now)
-            }
-        } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
-            throw SignInRefusal.incorrectPassword.error
+        // The lockout is decided, and a wrong proof counted, in one update of the session's user.
+        let (provenRecord, provenUser, refusal) = try await updateUser(of: session, in: client.pool, touching: false,
+                                                                       gone: SignInRefusal.incorrectPassword.error) { user, _ in
+            SignInRules.passwordAttempt(&user, matches: { _ in proven }, now: now)
         }
-        if let refusal = attempt.outcome { throw refusal.error }
-        let (provenRecord, provenUser) = (attempt.record, attempt.user)
+        if let refusal { throw refusal.error }
         if !session.custom.steps.isEmpty {  // a CUSTOM_AUTH sign-in that started with SRP
             return try await nextCustomStep(after: session.custom.steps + [.init(challengeName: ChallengeNameType.passwordVerifier.rawValue,
                                                                                  challengeResult: true)],

@@ -97,6 +97,24 @@ struct SignInFeature: Sendable {
                                                                                    rotate: false, clientMetadata: nil))
     }
 
+    /// Changes the user a sign-in session was made for, in one update: found by the session's
+    /// username, and the same user only while its sub is the session's. Nothing is written otherwise.
+    /// - Throws: `gone` when that user no longer exists, or another user now has its name; what
+    ///   `change` throws.
+    func updateUser<Outcome: Sendable>(
+        of session: SignInSession, in pool: UserPool, touching: Bool = true, gone: AWSServiceError = SignInSessions.invalid,
+        _ change: @escaping @Sendable (inout StoredUser, UserRecord) throws -> Outcome
+    ) async throws -> (record: UserRecord, user: StoredUser, outcome: Outcome) {
+        do {
+            return try await users.update(named: session.username, in: pool, touching: touching) { user, record in
+                guard record.sub == session.sub else { throw gone }
+                return try change(&user, record)
+            }
+        } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
+            throw gone
+        }
+    }
+
     /// A required member of AuthParameters or ChallengeResponses.
     /// - Throws: `InvalidParameterException` "Missing required parameter NAME".
     static func parameter(_ name: String, in parameters: [String: String]?) throws(AWSServiceError) -> String {
