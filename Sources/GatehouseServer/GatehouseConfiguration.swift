@@ -74,6 +74,9 @@ public struct GatehouseConfiguration: Sendable {
     public var requestQuotas: [RequestQuotaCategory: Double] = [:]
     /// How long a call waits for PostgreSQL before it fails (500 InternalErrorException).
     public var databaseTimeoutSeconds = 10
+    /// The PostgreSQL connections this process holds open, each a server process of PostgreSQL:
+    /// all processes together must stay below its `max_connections` (100 by default).
+    public var databasePoolSize = 8
     /// The most the SQLite file may grow to, in MiB; unbounded when `nil`.
     public var sqliteMaximumSizeMiB: Int?
     /// The file holding the master key that wraps the server's secrets (``MasterKeySource``).

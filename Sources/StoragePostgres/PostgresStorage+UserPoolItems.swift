@@ -20,28 +20,53 @@ extension PostgresStorage {
         }
     }
 
+    /// App clients are kept in memory while no change to a pool or client is announced (``PostgresChanges``).
     public func userPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
-        try await self.perform {
+        guard kind == .client else {
+            return try await self.perform { try await self.fetchItem(userPoolID: userPoolID, kind: kind, key: key) }
+        }
+        return try await self.client(key, where: { $0.userPoolID == userPoolID }) {
             try await self.fetchItem(userPoolID: userPoolID, kind: kind, key: key)
         }
     }
 
+    /// App clients are kept in memory while no change to a pool or client is announced (``PostgresChanges``).
     public func userPoolItem(kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
-        try await self.perform {
+        let fetch = { @Sendable in
             let rows = try await self.client.query(
                 "SELECT \(unescaped: Self.itemColumns) FROM user_pool_items WHERE kind = \(kind.rawValue) AND key = \(key) LIMIT 1",
                 logger: self.logger
             ).collect()
             return try rows.first.map(Self.decodeItem)
         }
+        guard kind == .client else { return try await self.perform(fetch) }
+        return try await self.client(key, where: { _ in true }, fetch: fetch)
+    }
+
+    /// The app client `clientID` kept at the current change count if `matches` it, else as `fetch` reads it.
+    private func client(_ clientID: String, where matches: (UserPoolItemRecord) -> Bool,
+                        fetch: @escaping @Sendable () async throws -> UserPoolItemRecord?) async throws -> UserPoolItemRecord? {
+        let count = try await self.changeCount()
+        if let kept = self.clients.value(for: clientID, count: count), matches(kept) { return kept }
+        let record = try await self.perform(fetch)
+        if let record { self.clients.remember(record, for: clientID, count: count) }
+        return record
+    }
+
+    /// Announces a committed change of an item, forgotten here at once if it is a client.
+    private func announceChange(of kind: UserPoolItemKind, key: String) async throws {
+        guard kind == .client else { return }
+        self.clients.forget(key)
+        try await self.announceChange()
     }
 
     /// One transaction holding the item's row (`SELECT … FOR NO KEY UPDATE`), as
     /// ``updateUserPool(id:_:)`` holds a pool's: `change` runs once, nothing is written when nothing
-    /// changed, and `version` still counts the writes.
+    /// changed, and `version` still counts the writes. A client's change is announced to every
+    /// process before it returns.
     public func updateUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String,
                                    _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {
-        try await self.perform {
+        let (record, changed) = try await self.perform {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 let rows = try await connection.query(
                     """
@@ -59,7 +84,7 @@ extension PostgresStorage {
                     userPoolID: userPoolID, kind: kind, key: key, name: changed.name, creationDate: current.creationDate,
                     lastModifiedDate: Date(millisecondsSince1970: changed.lastModifiedDate.millisecondsSince1970),
                     document: changed.document)
-                guard written != current else { return current }
+                guard written != current else { return (current, false) }
                 _ = try await connection.query(
                     """
                     UPDATE user_pool_items
@@ -69,9 +94,11 @@ extension PostgresStorage {
                     """,
                     logger: self.logger
                 ).collect()
-                return written
+                return (written, true)
             }
         }
+        if changed { try await self.announceChange(of: kind, key: key) }
+        return record
     }
 
     public func deleteUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws {
@@ -85,6 +112,7 @@ extension PostgresStorage {
             ).collect()
             if deleted.isEmpty { throw StorageError.notFound }
         }
+        try await self.announceChange(of: kind, key: key)
     }
 
     /// `LIMIT limit + 1`: the extra row, never returned, tells whether another page follows.

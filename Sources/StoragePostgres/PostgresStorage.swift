@@ -35,18 +35,39 @@ public final class PostgresStorage: Storage {
     /// - Throws: ``InvalidURL`` when the URL does not have that form.
     /// How long a call waits for the database before it fails with ``StorageError/unavailable``.
     let timeout: Duration
+    /// The calls in flight, each answered with ``StorageError/unavailable`` once ``timeout`` passes.
+    private let deadlines = CallDeadlines()
+    /// The count of changes to pools and app clients, and those read at a count (``PostgresChanges``).
+    let changes = PostgresChanges()
+    let pools = ChangeCountedCache<String, UserPoolRecord>()
+    /// App clients by client id.
+    let clients = ChangeCountedCache<String, UserPoolItemRecord>()
 
-    public init(url: String, logger: Logger, timeout: Duration = .seconds(10)) throws {
+    /// - Parameter poolSize: the connections held open, from the start (so that no idle timer runs
+    ///   per query); one that closes is opened again at once.
+    public init(url: String, logger: Logger, timeout: Duration = .seconds(10), poolSize: Int = 8) throws {
         self.timeout = timeout
-        let configuration = try Self.configuration(url: url)
+        var configuration = try Self.configuration(url: url)
+        configuration.options.minimumConnections = poolSize
+        configuration.options.maximumConnections = poolSize
+        // No keep-alive query either: like an idle timeout, it would cost a timer each time a
+        // connection is given back; a connection that died is replaced when its failure is seen.
+        configuration.options.keepAliveBehavior = nil
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
     }
 
-    /// Runs the connection pool until the calling task is cancelled (or, under ServiceLifecycle,
-    /// until graceful shutdown). Call it exactly once.
+    /// Runs the connection pool, and the watch that answers calls past ``timeout``, until the
+    /// calling task is cancelled (or, under ServiceLifecycle, until graceful shutdown). Call it
+    /// exactly once.
     public func run() async {
-        await self.client.run()
+        await withDiscardingTaskGroup { group in
+            group.addTask { [deadlines, timeout] in
+                await deadlines.watch(every: min(max(timeout / 10, .milliseconds(10)), .seconds(1)))
+            }
+            await self.client.run()
+            group.cancelAll()
+        }
     }
 
     /// Applies the migrations this version knows and the database lacks. Needs ``run()`` running.
@@ -80,17 +101,23 @@ public final class PostgresStorage: Storage {
                 let answer = { @Sendable (result: Swift.Result<Result, any Error>) in
                     if answered.withLock({ answered in defer { answered = true }; return !answered }) { continuation.resume(with: result) }
                 }
-                let timer = Mutex<Task<Void, Never>?>(nil)
-                let work = Task {
-                    do { answer(.success(try await body())) } catch { answer(.failure(error)) }
-                    timer.withLock { $0?.cancel() }
+                let work = Mutex<(task: Task<Void, Never>?, expired: Bool)>((nil, false))
+                let call = self.deadlines.add(deadline: .now + self.timeout) {
+                    answer(.failure(StorageError.unavailable))
+                    work.withLock { work in
+                        work.expired = true
+                        return work.task
+                    }?.cancel()
                 }
-                timer.withLock {
-                    $0 = Task { [timeout] in
-                        guard (try? await Task.sleep(for: timeout)) != nil else { return }
-                        answer(.failure(StorageError.unavailable))
-                        work.cancel()
-                    }
+                let task = Task {
+                    do { answer(.success(try await body())) } catch { answer(.failure(error)) }
+                    self.deadlines.remove(call)
+                }
+                if work.withLock({ work in
+                    work.task = task
+                    return work.expired
+                }) {
+                    task.cancel()
                 }
             }
         } catch {

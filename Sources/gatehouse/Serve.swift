@@ -56,6 +56,8 @@ struct Serve: AsyncParsableCommand {
     var requestQuota: [String] = []
     @Option(help: "Seconds a call waits for PostgreSQL before it fails with a 500 [GATEHOUSE_DATABASE_TIMEOUT_SECONDS, default 10].")
     var databaseTimeoutSeconds: Int?
+    @Option(help: "PostgreSQL connections this process holds open; all processes together stay below PostgreSQL's max_connections [GATEHOUSE_DATABASE_POOL_SIZE, default 8].")
+    var databasePoolSize: Int?
     @Option(help: "MiB the SQLite file may grow to; writes past it fail as on a full disk [GATEHOUSE_SQLITE_MAX_SIZE_MIB, default unbounded].")
     var sqliteMaxSizeMib: Int?
     @Option(help: "Base URL of the tokens' issuer (iss is it followed by /<pool id>) [GATEHOUSE_ISSUER_URL, default http://host:port].")
@@ -98,10 +100,11 @@ struct Serve: AsyncParsableCommand {
                                                         configuration.requestTimeoutSeconds)
         configuration.databaseTimeoutSeconds = try count(databaseTimeoutSeconds, "GATEHOUSE_DATABASE_TIMEOUT_SECONDS",
                                                          configuration.databaseTimeoutSeconds)
+        configuration.databasePoolSize = try count(databasePoolSize, "GATEHOUSE_DATABASE_POOL_SIZE", configuration.databasePoolSize)
         configuration.bodyBudget = try count(bodyBudgetMib, "GATEHOUSE_BODY_BUDGET_MIB", configuration.bodyBudget / 1_048_576) * 1_048_576
         guard configuration.maximumConnections > 0, configuration.requestTimeoutSeconds > 0, configuration.bodyBudget > 0,
-              configuration.databaseTimeoutSeconds > 0 else {
-            throw ValidationError("--max-connections, --request-timeout-seconds, --body-budget-mib and --database-timeout-seconds must be 1 or more")
+              configuration.databaseTimeoutSeconds > 0, configuration.databasePoolSize > 0 else {
+            throw ValidationError("--max-connections, --request-timeout-seconds, --body-budget-mib, --database-timeout-seconds and --database-pool-size must be 1 or more")
         }
         configuration.sqliteMaximumSizeMiB = try sqliteMaxSizeMib
             ?? environment["GATEHOUSE_SQLITE_MAX_SIZE_MIB"].map { try Self.parsePositive($0, "GATEHOUSE_SQLITE_MAX_SIZE_MIB") }

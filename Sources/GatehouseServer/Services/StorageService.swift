@@ -32,7 +32,8 @@ struct StorageService: Service {
             return StorageService(storage: try SQLiteStorage(path: configuration.sqlitePath, maximumSizeMiB: configuration.sqliteMaximumSizeMiB),
                                   connectionLoop: nil)
         }
-        let postgres = try PostgresStorage(url: url, logger: logger, timeout: .seconds(configuration.databaseTimeoutSeconds))
+        let postgres = try PostgresStorage(url: url, logger: logger, timeout: .seconds(configuration.databaseTimeoutSeconds),
+                                       poolSize: configuration.databasePoolSize)
         let store = StorageService(storage: postgres, connectionLoop: Task { await postgres.run() })
         try await store.closing { try await postgres.migrate() }
         return store

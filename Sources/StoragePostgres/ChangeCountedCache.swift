@@ -1,0 +1,43 @@
+import Synchronization
+
+/// Records read from the database, each kept with the change count (``PostgresChanges``) read just
+/// before it: one is used only while the count is still that. Bounded: at most `capacity` records
+/// (all are dropped when a new one would pass it), none older than `maximumAge` (a process that
+/// ended between its commit and its count's advance leaves a change no count announces).
+final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private struct Entry {
+        let value: Value
+        let count: Int64
+        let read: ContinuousClock.Instant
+    }
+
+    private let entries = Mutex<[Key: Entry]>([:])
+    private let capacity: Int
+    private let maximumAge: Duration
+
+    init(capacity: Int = 10_000, maximumAge: Duration = .seconds(30)) {
+        self.capacity = capacity
+        self.maximumAge = maximumAge
+    }
+
+    /// The record kept for `key`, if it was read when the count was `count`, not too long ago.
+    func value(for key: Key, count: Int64) -> Value? {
+        entries.withLock { entries in
+            guard let entry = entries[key], entry.count == count, entry.read.duration(to: .now) < maximumAge else { return nil }
+            return entry.value
+        }
+    }
+
+    /// Keeps `value`, read after the count was `count`, for `key`.
+    func remember(_ value: Value, for key: Key, count: Int64) {
+        entries.withLock { entries in
+            if entries[key] == nil, entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = Entry(value: value, count: count, read: .now)
+        }
+    }
+
+    /// Drops what is kept for `key` (this process changed it).
+    func forget(_ key: Key) {
+        _ = entries.withLock { $0.removeValue(forKey: key) }
+    }
+}
