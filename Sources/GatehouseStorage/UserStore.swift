@@ -38,6 +38,8 @@ public protocol UserStore: Sendable {
     /// - Returns: at most `limit` users; `nextCursor` is set when more follow.
     func users(userPoolID: String, filter: UserFilter?, after: String?, limit: Int) async throws -> Page<UserRecord>
 
-    /// How many users the pool has.
+    /// How many users the pool has, exact after this store's own inserts and deletes; a store that
+    /// processes share may count other processes' up to a second late (DescribeUserPool's
+    /// EstimatedNumberOfUsers, an estimate in Cognito too).
     func userCount(userPoolID: String) async throws -> Int
 }

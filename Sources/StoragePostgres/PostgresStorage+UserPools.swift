@@ -84,9 +84,11 @@ extension PostgresStorage {
         return record
     }
 
-    /// Announces a committed change of the pool `id`, forgotten here at once.
+    /// Announces a committed change of the pool `id`, forgotten here at once (its count of users
+    /// too: a pool deleted and made again under its id has none).
     private func announceChange(of id: String) async throws {
         self.pools.forget(id)
+        self.userCounts.forget(id)
         try await self.announceChange()
     }
 

@@ -20,27 +20,19 @@ extension PostgresStorage {
                 try await self.insertValues(of: user, on: connection)
             }
         }
+        self.userCounts.forget(user.userPoolID)
     }
 
     public func user(userPoolID: String, key: String) async throws -> UserRecord? {
-        try await self.perform {
-            try await self.fetchUsers(on: nil, "SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key)").first
-        }
+        try await self.perform { try await self.fetchUsers(UserByKey(userPoolID: userPoolID, key: key)).first }
     }
 
     public func user(userPoolID: String, sub: String) async throws -> UserRecord? {
-        try await self.perform {
-            try await self.fetchUsers(on: nil, "SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND sub = \(sub)").first
-        }
+        try await self.perform { try await self.fetchUsers(UserBySub(userPoolID: userPoolID, sub: sub)).first }
     }
 
     public func user(userPoolID: String, claim: UserValue) async throws -> UserRecord? {
-        try await self.perform {
-            try await self.fetchUsers(on: nil, """
-                SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key = (
-                    SELECT key FROM user_claims WHERE user_pool_id = \(userPoolID) AND name = \(claim.name) AND value = \(claim.value))
-                """).first
-        }
+        try await self.perform { try await self.fetchUsers(UserByClaim(userPoolID: userPoolID, claim: claim)).first }
     }
 
     /// One transaction: `SELECT … FOR NO KEY UPDATE` locks the user (and reads its latest version once the
@@ -91,6 +83,7 @@ extension PostgresStorage {
                 "DELETE FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key) RETURNING key", logger: self.logger).collect()
             if deleted.isEmpty { throw StorageError.notFound }
         }
+        self.userCounts.forget(userPoolID)
     }
 
     /// A filter pages through its index, in key order, in the inner statement, so a page reads at
@@ -102,18 +95,10 @@ extension PostgresStorage {
             let users: [UserRecord]
             switch filter {
             case nil:
-                users = try await self.fetchUsers(on: nil, """
-                    SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key > \(after)
-                    ORDER BY key LIMIT \(limit + 1)
-                    """)
+                users = try await self.fetchUsers(UsersPage(userPoolID: userPoolID, after: after, limit: limit + 1))
             case let filter? where !filter.prefix:
-                users = try await self.fetchUsers(on: nil, """
-                    SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key IN (
-                        SELECT DISTINCT key FROM user_search_values
-                        WHERE user_pool_id = \(userPoolID) AND name = \(filter.name) AND value = \(filter.value) AND key > \(after)
-                        ORDER BY key LIMIT \(limit + 1))
-                    ORDER BY key
-                    """)
+                users = try await self.fetchUsers(UsersPageByValue(userPoolID: userPoolID, name: filter.name, value: filter.value,
+                                                                   after: after, limit: limit + 1))
             case let filter?:
                 // Without an upper bound (an empty prefix), every value of the name matches.
                 let bound = filter.prefixUpperBound
@@ -130,12 +115,17 @@ extension PostgresStorage {
         }
     }
 
+    /// Kept for a second (``userCounts``): exact after this process's own inserts and deletes, up to
+    /// a second behind other processes'.
     public func userCount(userPoolID: String) async throws -> Int {
-        try await self.perform {
+        if let kept = self.userCounts.value(for: userPoolID, count: 0) { return kept }
+        let count = try await self.perform {
             let rows = try await self.client.query(
                 "SELECT coalesce(sum(count), 0)::bigint FROM user_counts WHERE user_pool_id = \(userPoolID)", logger: self.logger).collect()
             return Int(try rows.first?.decode(Int64.self) ?? 0)
         }
+        self.userCounts.remember(count, for: userPoolID, count: 0)
+        return count
     }
 
     // MARK: - Rows
@@ -188,13 +178,25 @@ extension PostgresStorage {
         } else {
             try await self.client.query(query, logger: self.logger).collect()
         }
-        return try rows.map { row in
-            let (userPoolID, key, sub, creationDate, lastModifiedDate, document, indexedValues) =
-                try row.decode((String, String, String, Int64, Int64, Data, Data).self)
-            let values = try UserRecord.values(indexedValues: indexedValues)
-            return UserRecord(userPoolID: userPoolID, key: key, sub: sub, creationDate: Date(millisecondsSince1970: creationDate),
-                              lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate), document: document,
-                              searchable: values.searchable, claims: values.claims)
+        return try rows.map(Self.decodeUser)
+    }
+
+    /// Runs a prepared statement that selects users.
+    func fetchUsers(_ statement: some PostgresUserStatement) async throws -> [UserRecord] {
+        var users: [UserRecord] = []
+        for try await user in try await self.client.execute(statement, logger: self.logger) {
+            users.append(user)
         }
+        return users
+    }
+
+    /// A row of ``userColumns``.
+    static func decodeUser(_ row: PostgresRow) throws -> UserRecord {
+        let (userPoolID, key, sub, creationDate, lastModifiedDate, document, indexedValues) =
+            try row.decode((String, String, String, Int64, Int64, Data, Data).self)
+        let values = try UserRecord.values(indexedValues: indexedValues)
+        return UserRecord(userPoolID: userPoolID, key: key, sub: sub, creationDate: Date(millisecondsSince1970: creationDate),
+                          lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate), document: document,
+                          searchable: values.searchable, claims: values.claims)
     }
 }

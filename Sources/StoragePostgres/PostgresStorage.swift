@@ -42,6 +42,9 @@ public final class PostgresStorage: Storage {
     let pools = ChangeCountedCache<String, UserPoolRecord>()
     /// App clients by client id.
     let clients = ChangeCountedCache<String, UserPoolItemRecord>()
+    /// The pools' numbers of users, for a second whatever the change count (read at count 0): what
+    /// DescribeUserPool shows as EstimatedNumberOfUsers, an estimate in Cognito too.
+    let userCounts = ChangeCountedCache<String, Int>(maximumAge: .seconds(1))
 
     /// - Parameter poolSize: the connections held open, from the start (so that no idle timer runs
     ///   per query); one that closes is opened again at once.
