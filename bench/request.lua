@@ -6,8 +6,9 @@
 -- A body containing %%N%% (AdminCreateUser, SignUp: each request needs a new username) gets a
 -- request() callback that puts a number unique to the request there: this wrk process's random
 -- prefix, the thread's number and a counter. With BENCH_RANDOM_MAX set, %%R%% becomes a random
--- number below it (a random user of a loaded pool). That callback costs wrk some CPU per request;
--- other bodies are sent as they are.
+-- number below it (a random user of a loaded pool), and with BENCH_CHOICES_FILE set, %%C%% becomes
+-- a random line of that file (a random pool of several). That callback costs wrk some CPU per
+-- request; other bodies are sent as they are.
 -- No response() callback: wrk then counts non-2xx/3xx responses itself ("Non-2xx or 3xx
 -- responses: N" in its summary, which report.py reads) without handing each response to Lua,
 -- which cost wrk a third more CPU per request on the cores the servers run on.
@@ -40,7 +41,12 @@ end
 
 local unique = wrk.body:find("%%N%%", 1, true)
 local random_max = tonumber(os.getenv("BENCH_RANDOM_MAX") or "0")
-if unique or (random_max > 0 and wrk.body:find("%%R%%", 1, true)) then
+local choices = {}
+local choices_file = os.getenv("BENCH_CHOICES_FILE")
+if choices_file and wrk.body:find("%%C%%", 1, true) then
+  for line in io.lines(choices_file) do choices[#choices + 1] = line end
+end
+if unique or #choices > 0 or (random_max > 0 and wrk.body:find("%%R%%", 1, true)) then
   local template = wrk.body
   local urandom = assert(io.open("/dev/urandom", "rb"))
   local seed = urandom:read(4)
@@ -60,6 +66,9 @@ if unique or (random_max > 0 and wrk.body:find("%%R%%", 1, true)) then
     local body = template:gsub("%%%%N%%%%", prefix .. "-" .. tostring(thread_number) .. "-" .. tostring(counter))
     if random_max > 0 then
       body = body:gsub("%%%%R%%%%", tostring(math.random(0, random_max - 1)))
+    end
+    if #choices > 0 then
+      body = body:gsub("%%%%C%%%%", choices[math.random(1, #choices)])
     end
     return wrk.format(nil, nil, nil, body)
   end

@@ -39,8 +39,11 @@
 #   BENCH_CONNECTIONS=32    wrk's and SRPSignInBench's connections (wrk's threads are always 2)
 #   BENCH_SERVERS="gatehouse moto"   which servers to measure
 #   BENCH_OPS="DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp InitiateAuth SRPSignIn"
-#                           (also AdminUpdateUserAttributes, not in the default run: every connection
-#                           writes one user, the contended case of issue 25)
+#                           (also, not in the default run, the contended writes of issue 25 and the
+#                           same writes spread out: AdminUpdateUserAttributes, every connection writing
+#                           one user, and AdminUpdateUserAttributesSpread, each request one of 100 users
+#                           at random; UpdateUserPoolSpread, each request one of 32 pools at random,
+#                           beside UpdateUserPool, one pool)
 #   BENCH_SIGN_IN_ROUNDS=3  Gatehouse's sign-ins (InitiateAuth, SRPSignIn) are measured this many
 #                           times, each run between two timings of their floor (the machine's speed
 #                           drifts by 10-15% within a minute); the report gives the median multiple
@@ -133,13 +136,14 @@ done
 body_for() { # server op -> JSON body for the measured requests (after preparing state)
   local id i client flow
   case $2 in
-    DescribeUserPool|UpdateUserPool|AdminCreateUser|AdminGetUser|AdminUpdateUserAttributes|ListUsers|SignUp|InitiateAuth|SRPSignIn)
+    DescribeUserPool|UpdateUserPool|AdminCreateUser|AdminGetUser|AdminUpdateUserAttributes*|ListUsers|SignUp|InitiateAuth|SRPSignIn)
       id=$(create_pool "$1" "bench-${2%UserPool}") || return 1 ;;
     ListUserPools) for i in $(seq 100); do create_pool "$1" "bench-list-$i" >/dev/null || return 1; done ;;
+    UpdateUserPoolSpread) for i in $(seq 32); do create_pool "$1" "bench-spread-$i" || return 1; done >"$OUT/$1-$2.choices" ;;
   esac
   case $2 in
     AdminGetUser|AdminUpdateUserAttributes) create_user "$1" "$id" bench-user || return 1 ;;
-    ListUsers) for i in $(seq 100); do create_user "$1" "$id" "user$i" || return 1; done ;;
+    ListUsers|AdminUpdateUserAttributesSpread) for i in $(seq 0 99); do create_user "$1" "$id" "user$i" || return 1; done ;;
     SignUp) client=$(create_client "$1" "$id") || return 1 ;;
     InitiateAuth|SRPSignIn) # a confirmed user with a permanent password, and a client allowing the op's flow
       [ "$2" = InitiateAuth ] && flow=ALLOW_USER_PASSWORD_AUTH || flow=ALLOW_USER_SRP_AUTH
@@ -150,7 +154,8 @@ body_for() { # server op -> JSON body for the measured requests (after preparing
   esac
   case $2 in
     DescribeUserPool) echo "{\"UserPoolId\":\"$id\"}" ;;
-    UpdateUserPool) cat <<EOF
+    UpdateUserPool*) [ "$2" = UpdateUserPool ] || id=%%C%%
+      cat <<EOF
 {"UserPoolId":"$id",
  "Policies":{"PasswordPolicy":{"MinimumLength":12,"RequireUppercase":true,"RequireLowercase":true,
    "RequireNumbers":true,"RequireSymbols":false,"TemporaryPasswordValidityDays":3}},
@@ -165,6 +170,7 @@ EOF
     AdminGetUser) echo "{\"UserPoolId\":\"$id\",\"Username\":\"bench-user\"}" ;;
     # Every request a new value, so that each one writes the one user all the connections share.
     AdminUpdateUserAttributes) echo "{\"UserPoolId\":\"$id\",\"Username\":\"bench-user\",\"UserAttributes\":[{\"Name\":\"given_name\",\"Value\":\"n-%%N%%\"}]}" ;;
+    AdminUpdateUserAttributesSpread) echo "{\"UserPoolId\":\"$id\",\"Username\":\"user%%R%%\",\"UserAttributes\":[{\"Name\":\"given_name\",\"Value\":\"n-%%N%%\"}]}" ;;
     ListUsers) echo "{\"UserPoolId\":\"$id\",\"Filter\":\"email = \\\"user42@example.com\\\"\",\"Limit\":10}" ;;
     SignUp) echo "{\"ClientId\":\"$client\",\"Username\":\"s-%%N%%\",\"Password\":\"P2\$Sword\"}" ;;
     InitiateAuth) echo "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"$client\",\"AuthParameters\":{\"USERNAME\":\"bench-user\",\"PASSWORD\":\"P2\$Sword\"}}" ;;
@@ -187,12 +193,15 @@ for server in $SERVERS; do
     if ! body_for "$server" "$op" >"$run.body"; then
       log "$server $op: preparing state failed, not measured"; continue
     fi
-    export BENCH_TARGET=$op BENCH_BODY_FILE=$run.body
+    # A *Spread op is its operation on a random one of several pools (%%C%%) or users (%%R%%).
+    export BENCH_TARGET=${op%Spread} BENCH_BODY_FILE=$run.body BENCH_CHOICES_FILE=$OUT/$server-$op.choices BENCH_RANDOM_MAX=100
     if [ "$op" = SRPSignIn ]; then
       # No single request to sample: the generator reports what its first failed sign-in got.
       load=srp_load ext=srp
     else
-      call "$server" "$op" "$(<"$run.body")" >"$run.sample-response" ||
+      sample=$(<"$run.body"); sample=${sample//%%R%%/0}; sample=${sample//%%N%%/sample}
+      [ ! -s "$BENCH_CHOICES_FILE" ] || sample=${sample//%%C%%/$(head -1 "$BENCH_CHOICES_FILE")}
+      call "$server" "$BENCH_TARGET" "$sample" >"$run.sample-response" ||
         log "$server $op: warning: a single request already fails; measuring anyway"
       load=wrk_load ext=wrk
     fi

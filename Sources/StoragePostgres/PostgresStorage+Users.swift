@@ -35,44 +35,62 @@ extension PostgresStorage {
         try await self.perform { try await self.fetchUsers(UserByClaim(userPoolID: userPoolID, claim: claim)).first }
     }
 
-    /// One transaction: `SELECT … FOR NO KEY UPDATE` locks the user (and reads its latest version once the
-    /// lock is held), so concurrent updates apply one after the other and none is lost; its index
-    /// rows are then replaced.
+    /// Concurrent updates of one user by this process run in batches (``UpdateBatches``), each one
+    /// transaction: `SELECT … FOR NO KEY UPDATE` holds the user (and reads its latest version once
+    /// the lock is held), so updates by other processes apply one after the other too and none is
+    /// lost. A batch whose claims conflict runs again one change per transaction, so that only the
+    /// change that claimed a taken value fails.
     public func updateUser(userPoolID: String, key: String,
                            _ change: @escaping @Sendable (inout UserRecord) throws -> Void) async throws -> UserRecord {
+        try await self.userUpdates.update(userPoolID + "\u{0}" + key, change) { changes in
+            do {
+                return try await self.updateUser(userPoolID: userPoolID, key: key, applying: changes)
+            } catch StorageError.conflict where changes.count > 1 {
+                var results: [Result<UserRecord, any Error>] = []
+                for change in changes {
+                    do {
+                        results += try await self.updateUser(userPoolID: userPoolID, key: key, applying: [change])
+                    } catch {
+                        results.append(.failure(error))
+                    }
+                }
+                return results
+            }
+        }
+    }
+
+    /// One transaction applying `changes` to the user in order: the row and the change of its
+    /// searchable values are written once, in one statement; claims, which change seldom, in one
+    /// statement each, so that a claim another user holds is named. Four round trips while the row
+    /// is held for changes that keep the claims.
+    private func updateUser(userPoolID: String, key: String,
+                            applying changes: [UpdateBatches<UserRecord>.Change]) async throws -> [Result<UserRecord, any Error>] {
         try await self.perform {
             try await self.client.withTransaction(logger: self.logger) { connection in
-                guard let stored = try await self.fetchUsers(on: connection, """
-                    SELECT \(unescaped: Self.userColumns) FROM users WHERE user_pool_id = \(userPoolID) AND key = \(key) FOR NO KEY UPDATE
-                    """).first else { throw StorageError.notFound }
-                var user = stored
-                try change(&user)
-                let written = UserRecord(
-                    userPoolID: userPoolID, key: key, sub: stored.sub, creationDate: stored.creationDate,
-                    lastModifiedDate: Date(millisecondsSince1970: user.lastModifiedDate.millisecondsSince1970),
-                    document: user.document, searchable: user.searchable, claims: user.claims)
-                guard written != stored else { return stored }  // a change that changed nothing writes nothing
-                _ = try await connection.query(
-                    """
-                    UPDATE users SET last_modified_date = \(written.lastModifiedDate.millisecondsSince1970), document = \(written.document),
-                        indexed_values = \(written.indexedValues)
-                    WHERE user_pool_id = \(userPoolID) AND key = \(key)
-                    """,
-                    logger: self.logger
-                ).collect()
-                // Each index is rewritten only when its values changed: every statement is a round trip
-                // made while the user's row is held.
-                if written.searchable != stored.searchable {
-                    _ = try await connection.query(
-                        "DELETE FROM user_search_values WHERE user_pool_id = \(userPoolID) AND key = \(key)", logger: self.logger).collect()
-                    try await self.insertSearchValues(of: written, on: connection)
+                var read: UserRecord?
+                for try await user in try await connection.execute(UserByKeyForUpdate(userPoolID: userPoolID, key: key), logger: self.logger) {
+                    read = user
                 }
-                if written.claims != stored.claims {
-                    _ = try await connection.query(
-                        "DELETE FROM user_claims WHERE user_pool_id = \(userPoolID) AND key = \(key)", logger: self.logger).collect()
-                    try await self.insertClaims(of: written, on: connection)
+                guard let stored = read else { throw StorageError.notFound }
+                let (written, results) = UpdateBatches.apply(changes, to: stored) { user in
+                    UserRecord(userPoolID: userPoolID, key: key, sub: stored.sub, creationDate: stored.creationDate,
+                               lastModifiedDate: Date(millisecondsSince1970: user.lastModifiedDate.millisecondsSince1970),
+                               document: user.document, searchable: user.searchable, claims: user.claims)
                 }
-                return written
+                guard written != stored else { return results }  // changes that changed nothing write nothing
+                _ = try await connection.execute(UserUpdate(written: written, removed: Array(stored.searchable.subtracting(written.searchable)),
+                                                            added: Array(written.searchable.subtracting(stored.searchable))),
+                                                 logger: self.logger)
+                let removedClaims = stored.claims.subtracting(written.claims)
+                if !removedClaims.isEmpty {
+                    _ = try await connection.query(
+                        """
+                        DELETE FROM user_claims WHERE user_pool_id = \(userPoolID) AND key = \(key)
+                            AND (name, value) IN (SELECT * FROM UNNEST(\(removedClaims.map(\.name))::TEXT[], \(removedClaims.map(\.value))::TEXT[]))
+                        """, logger: self.logger).collect()
+                }
+                try await self.insertClaims(written.claims.subtracting(stored.claims), of: written, on: connection)
+                return results
             }
         }
     }
@@ -134,7 +152,7 @@ extension PostgresStorage {
     /// ``StorageError/conflict(name:)`` (and the transaction rolls back).
     private func insertValues(of user: UserRecord, on connection: PostgresConnection) async throws {
         try await insertSearchValues(of: user, on: connection)
-        try await insertClaims(of: user, on: connection)
+        try await insertClaims(user.claims, of: user, on: connection)
     }
 
     /// The user's searchable values, in one statement (one round trip, however many).
@@ -151,9 +169,9 @@ extension PostgresStorage {
         ).collect()
     }
 
-    /// The user's claims, one statement each, so that a claim another user holds is named.
-    private func insertClaims(of user: UserRecord, on connection: PostgresConnection) async throws {
-        for value in user.claims {
+    /// The `claims` of `user`, one statement each, so that a claim another user holds is named.
+    private func insertClaims(_ claims: Set<UserValue>, of user: UserRecord, on connection: PostgresConnection) async throws {
+        for value in claims {
             do {
                 _ = try await connection.query(
                     """

@@ -27,27 +27,32 @@ public final class PostgresStorage: Storage {
     let logger: Logger
     private let state = OpenState()
 
-    /// Creates the store for a database URL, `postgres://user[:password]@host[:port]/database`
-    /// (`postgresql://` too), with libpq's TLS parameters: `sslmode` `disable`; `allow` or
-    /// `prefer` (TLS when the server offers it, unverified); `require` (TLS, unverified);
-    /// `verify-ca` (TLS, the certificate signed by a trusted CA); `verify-full` (and naming the
-    /// host); and `sslrootcert`, the PEM file of the CAs to trust (default: the system's).
-    /// - Throws: ``InvalidURL`` when the URL does not have that form.
     /// How long a call waits for the database before it fails with ``StorageError/unavailable``.
     let timeout: Duration
     /// The calls in flight, each answered with ``StorageError/unavailable`` once ``timeout`` passes.
     private let deadlines = CallDeadlines()
     /// The count of changes to pools and app clients, and those read at a count (``PostgresChanges``).
     let changes = PostgresChanges()
+    /// Pools by id.
     let pools = ChangeCountedCache<String, UserPoolRecord>()
     /// App clients by client id.
     let clients = ChangeCountedCache<String, UserPoolItemRecord>()
     /// The pools' numbers of users, for a second whatever the change count (read at count 0): what
     /// DescribeUserPool shows as EstimatedNumberOfUsers, an estimate in Cognito too.
     let userCounts = ChangeCountedCache<String, Int>(maximumAge: .seconds(1))
+    /// Concurrent updates of one user, by pool id and key.
+    let userUpdates = UpdateBatches<UserRecord>()
 
+    /// Creates the store for a database URL, `postgres://user[:password]@host[:port]/database`
+    /// (`postgresql://` too), with libpq's TLS parameters: `sslmode` `disable`; `allow` or
+    /// `prefer` (TLS when the server offers it, unverified); `require` (TLS, unverified);
+    /// `verify-ca` (TLS, the certificate signed by a trusted CA); `verify-full` (and naming the
+    /// host); and `sslrootcert`, the PEM file of the CAs to trust (default: the system's). As in
+    /// libpq, `host=/directory` connects through the Unix socket `/directory/.s.PGSQL.<port>`
+    /// instead (the URL's own host may then be empty: `postgres://user@/database?host=/run/postgresql`).
     /// - Parameter poolSize: the connections held open, from the start (so that no idle timer runs
     ///   per query); one that closes is opened again at once.
+    /// - Throws: ``InvalidURL`` when the URL does not have that form.
     public init(url: String, logger: Logger, timeout: Duration = .seconds(10), poolSize: Int = 8) throws {
         self.timeout = timeout
         var configuration = try Self.configuration(url: url)
@@ -171,7 +176,17 @@ extension PostgresStorage {
         guard let scheme = components.scheme?.lowercased(), scheme == "postgres" || scheme == "postgresql" else {
             throw InvalidURL(reason: "the scheme must be postgres:// or postgresql://")
         }
-        guard var host = components.host, !host.isEmpty else {
+        var mode = "prefer", rootCertificates: String?, socketDirectory: String?
+        for item in components.queryItems ?? [] {
+            switch (item.name, item.value) {
+            case ("sslmode", let value?): mode = value
+            case ("sslrootcert", let value?): rootCertificates = value
+            case ("host", let value?) where value.hasPrefix("/"): socketDirectory = value
+            default: throw InvalidURL(reason: "unsupported parameter \(item.name)")
+            }
+        }
+        var host = components.host ?? ""
+        guard !host.isEmpty || socketDirectory != nil else {
             throw InvalidURL(reason: "no host")
         }
         if host.hasPrefix("["), host.hasSuffix("]") {
@@ -189,22 +204,25 @@ extension PostgresStorage {
         guard !database.isEmpty, !database.contains("/") else {
             throw InvalidURL(reason: "the path must be /<database>")
         }
-        var mode = "prefer", rootCertificates: String?
-        for item in components.queryItems ?? [] {
-            switch (item.name, item.value) {
-            case ("sslmode", let value?): mode = value
-            case ("sslrootcert", let value?): rootCertificates = value
-            default: throw InvalidURL(reason: "unsupported parameter \(item.name)")
+        var configuration: PostgresClient.Configuration
+        if let socketDirectory {
+            // As libpq: a host that is a directory names the Unix socket `.s.PGSQL.<port>` in it,
+            // which TLS does not cover.
+            guard ["disable", "allow", "prefer"].contains(mode) else {
+                throw InvalidURL(reason: "sslmode=\(mode) needs TLS, which a Unix socket (host=\(socketDirectory)) does not use")
             }
+            configuration = PostgresClient.Configuration(
+                unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: user, password: components.password, database: database)
+        } else {
+            configuration = PostgresClient.Configuration(
+                host: host,
+                port: port,
+                username: user,
+                password: components.password,
+                database: database,
+                tls: try tls(mode: mode, rootCertificates: rootCertificates)
+            )
         }
-        var configuration = PostgresClient.Configuration(
-            host: host,
-            port: port,
-            username: user,
-            password: components.password,
-            database: database,
-            tls: try tls(mode: mode, rootCertificates: rootCertificates)
-        )
         // A wait for a row another update holds, and a transaction whose process went silent,
         // end on their own: neither can keep connections, and the rows, for good.
         configuration.options.additionalStartupParameters = [

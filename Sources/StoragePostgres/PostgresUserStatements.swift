@@ -101,3 +101,51 @@ struct UsersPageByValue: PostgresUserStatement {
         return bindings
     }
 }
+
+/// The user of a pool with a key, its row held until the transaction ends (`FOR NO KEY UPDATE`:
+/// rows that refer to it can still be added).
+struct UserByKeyForUpdate: PostgresUserStatement {
+    static let sql = UserByKey.sql + " FOR NO KEY UPDATE"
+    let userPoolID: String
+    let key: String
+
+    func makeBindings() -> PostgresBindings {
+        UserByKey(userPoolID: userPoolID, key: key).makeBindings()
+    }
+}
+
+/// Writes a held user's row and, in the same statement, the change of its searchable values: the
+/// values it no longer has are deleted and the new ones inserted (the two sets never share a row),
+/// so a change of one attribute touches one index row, not all of them.
+struct UserUpdate: PostgresPreparedStatement {
+    typealias Row = Void
+    static let sql = """
+        WITH written AS (
+            UPDATE users SET last_modified_date = $3, document = $4, indexed_values = $5 WHERE user_pool_id = $1 AND key = $2
+        ), gone AS (
+            DELETE FROM user_search_values
+            WHERE user_pool_id = $1 AND key = $2 AND (name, value) IN (SELECT * FROM UNNEST($6::TEXT[], $7::TEXT[]))
+        )
+        INSERT INTO user_search_values (user_pool_id, name, value, key)
+        SELECT $1, name, value, $2 FROM UNNEST($8::TEXT[], $9::TEXT[]) AS added (name, value)
+        """
+    let written: UserRecord
+    let removed: [UserValue]
+    let added: [UserValue]
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(written.userPoolID)
+        bindings.append(written.key)
+        bindings.append(written.lastModifiedDate.millisecondsSince1970)
+        try bindings.append(written.document)
+        try bindings.append(written.indexedValues)
+        bindings.append(removed.map(\.name))
+        bindings.append(removed.map(\.value))
+        bindings.append(added.map(\.name))
+        bindings.append(added.map(\.value))
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws {}
+}

@@ -73,6 +73,8 @@ final class PostgresConformanceTests: StorageConformanceSuite {
             "postgres://user@[::1]:5432/db",
             "postgres://user@localhost/db?sslmode=require",
             "postgres://user@localhost/db?sslmode=verify-full",
+            "postgres://user@/db?host=/run/postgresql",
+            "postgres://user@localhost:5433/db?host=/tmp&sslmode=disable",
         ] {
             XCTAssertNoThrow(try PostgresStorage(url: url, logger: logger), url)
         }
@@ -83,6 +85,8 @@ final class PostgresConformanceTests: StorageConformanceSuite {
             "postgres://user@localhost/db?sslmode=always",
             "postgres://user@localhost/db?sslmode=verify-ca&sslrootcert=/nonexistent/ca.pem",
             "postgres://user@localhost/db?connect_timeout=3",
+            "postgres://user@/db",
+            "postgres://user@/db?host=/tmp&sslmode=require",
         ] {
             XCTAssertThrowsError(try PostgresStorage(url: url, logger: logger), url) { error in
                 XCTAssertTrue(error is PostgresStorage.InvalidURL, "\(url): \(error)")

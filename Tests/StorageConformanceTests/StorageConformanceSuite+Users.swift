@@ -145,6 +145,46 @@ extension StorageConformanceSuite {
         }
     }
 
+    /// Updates at once, some refused by their change and one claiming a value another user holds:
+    /// each fails alone, as it would in a transaction of its own, and the others are all written.
+    func testConcurrentUpdatesThatFailFailAlone() async throws {
+        struct Refused: Error {}
+        try await withStorage { storage, ns in
+            let pool = try await ns.insertedPool(storage, suffix: "Users9")
+            try await storage.insertUser(ns.user(of: pool, key: "holder", email: "taken@example.com"))
+            var user = ns.user(of: pool, key: "jill")
+            user.document = Data()
+            try await storage.insertUser(user)
+            let outcomes = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+                for task in 0..<24 {
+                    group.addTask {
+                        do {
+                            _ = try await storage.updateUser(userPoolID: pool.id, key: "jill") { record in
+                                record.document += Data("t\(task),".utf8)
+                                if task % 4 == 1 { throw Refused() }
+                                if task == 6 { record.claims.insert(UserValue(name: "email", value: "taken@example.com")) }
+                            }
+                            return (task, "written")
+                        } catch is Refused {
+                            return (task, "refused")
+                        } catch StorageError.conflict(let name) {
+                            return (task, "conflict on \(name)")
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int: String]()) { $0[$1.0] = $1.1 }
+            }
+            let written = (0..<24).filter { $0 % 4 != 1 && $0 != 6 }
+            XCTAssertEqual(outcomes, Dictionary(uniqueKeysWithValues: (0..<24).map { task in
+                (task, task % 4 == 1 ? "refused" : task == 6 ? "conflict on email" : "written")
+            }))
+            let read = try await XCTUnwrapAsync(try await storage.user(userPoolID: pool.id, key: "jill"))
+            XCTAssertEqual(String(decoding: read.document, as: UTF8.self).split(separator: ",").map(String.init).sorted(),
+                           written.map { "t\($0)" }.sorted())
+            XCTAssertEqual(read.claims, [])
+        }
+    }
+
     func testDeletingAUserOrItsPoolRemovesItAndItsValues() async throws {
         try await withStorage { storage, ns in
             let pool = try await ns.insertedPool(storage, suffix: "Users6")
