@@ -40,8 +40,9 @@ public final class PostgresStorage: Storage {
     /// The pools' numbers of users, for a second whatever the change count (read at count 0): what
     /// DescribeUserPool shows as EstimatedNumberOfUsers, an estimate in Cognito too.
     let userCounts = ChangeCountedCache<String, Int>(maximumAge: .seconds(1))
-    /// Concurrent updates of one user, by pool id and key.
+    /// Concurrent updates of one user, by pool id and key, and of one pool, by id.
     let userUpdates = UpdateBatches<UserRecord>()
+    let poolUpdates = UpdateBatches<UserPoolRecord>()
 
     /// Creates the store for a database URL, `postgres://user[:password]@host[:port]/database`
     /// (`postgresql://` too), with libpq's TLS parameters: `sslmode` `disable`; `allow` or
