@@ -21,7 +21,8 @@ pytest.register_assert_rewrite("helpers")
 import helpers  # noqa: E402
 from lambda_invoke import InvokeServer  # noqa: E402
 from helpers import (  # noqa: E402
-    ACCESS_KEY, REGION, SECRET_KEY, STORE, GatehouseServer, RawClient, free_port, run_aws, unique_name, wait_for)
+    ACCESS_KEY, BALANCED, REGION, SECRET_KEY, STORE, BalancedServers, GatehouseServer, RawClient, free_port, run_aws,
+    unique_name, wait_for)
 
 
 def _binary():
@@ -35,6 +36,8 @@ def _binary():
 
 
 def _database_url():
+    if BALANCED and STORE != "postgres":
+        pytest.exit("GATEHOUSE_E2E_BALANCED=1 needs GATEHOUSE_E2E_STORE=postgres", returncode=2)
     if STORE == "sqlite":
         return None
     if STORE != "postgres":
@@ -46,7 +49,7 @@ def _database_url():
 
 
 def pytest_report_header(config):
-    return f"gatehouse e2e: store={STORE}"
+    return f"gatehouse e2e: store={STORE}" + (", two processes behind nginx" if BALANCED else "")
 
 
 @pytest.fixture(scope="session")
@@ -77,10 +80,17 @@ def server_factory(tmp_path_factory):
         server.stop()
 
 
+def _served(server_factory, tmp_path_factory, **kwargs):
+    """A server made by `server_factory`, or, when BALANCED, two behind nginx; started."""
+    if not BALANCED:
+        return server_factory(**kwargs).start()
+    return BalancedServers([server_factory(**kwargs) for _ in range(2)], tmp_path_factory.mktemp("nginx")).start()
+
+
 @pytest.fixture(scope="session")
-def server(server_factory):
+def server(server_factory, tmp_path_factory):
     """The session's server. Tests may restart it; it always comes back on the same port and data."""
-    server = server_factory().start()
+    server = _served(server_factory, tmp_path_factory)
     yield server
     code = server.stop()
     assert code == 0, f"gatehouse exited with {code} on SIGTERM at session end:\n{server.log_tail()}"
@@ -127,9 +137,9 @@ def trigger_server(server_factory, lambda_invoke):
 
 
 @pytest.fixture(scope="session")
-def clock_server(server_factory):
+def clock_server(server_factory, tmp_path_factory):
     """A second server whose clock tests move forward (POST /_gatehouse/clock)."""
-    return server_factory(development_clock=True).start()
+    return _served(server_factory, tmp_path_factory, development_clock=True)
 
 
 @pytest.fixture

@@ -26,6 +26,9 @@ TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 AMZ_JSON = "application/x-amz-json-1.1"
 MAX_BODY = 1048576
 STORE = os.environ.get("GATEHOUSE_E2E_STORE", "sqlite")
+# With GATEHOUSE_E2E_BALANCED=1 (PostgreSQL only), the session's servers are each two processes
+# behind nginx (BalancedServers).
+BALANCED = os.environ.get("GATEHOUSE_E2E_BALANCED") == "1"
 
 
 def free_port():
@@ -201,6 +204,91 @@ class GatehouseServer:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return "(no log)"
+
+
+class BalancedServers:
+    """Gatehouse processes sharing one PostgreSQL database behind nginx, which hands each request
+    to the next process in turn; used as one server (the session's `server` when BALANCED): its
+    endpoint is nginx's, which is also every process's issuer URL, and its development clock is
+    moved on every process at once. Debian's nginx-light."""
+
+    NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+    def __init__(self, servers, work_dir):
+        self.servers = servers
+        self.work_dir = Path(work_dir)
+        self.port = free_port()
+        self.process = None
+        for server in servers:
+            server.options.setdefault("issuer-url", self.endpoint)
+
+    @property
+    def endpoint(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def _configuration(self):
+        upstreams = "".join(f"server 127.0.0.1:{server.port}; " for server in self.servers)
+        temp = " ".join(f"{kind}_temp_path {self.work_dir / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        return f"""
+            worker_processes 1; pid {self.work_dir / 'nginx.pid'}; error_log {self.work_dir / 'error.log'};
+            events {{ worker_connections 1024; }}
+            http {{
+                access_log off; {temp}
+                upstream gatehouse {{ {upstreams} }}
+                server {{
+                    listen 127.0.0.1:{self.port}; client_max_body_size 16m;
+                    location / {{
+                        proxy_pass http://gatehouse; proxy_set_header Host $http_host; proxy_http_version 1.1;
+                        add_header X-Upstream $upstream_addr always;
+                    }}
+                }}
+            }}
+            """
+
+    def start(self, timeout=30):
+        for server in self.servers:
+            server.ensure_running()
+        if self.process is None or self.process.poll() is not None:
+            self.work_dir.mkdir(parents=True, exist_ok=True)
+            configuration = self.work_dir / "nginx.conf"
+            configuration.write_text(self._configuration())
+            self.process = subprocess.Popen([self.NGINX, "-p", str(self.work_dir), "-c", str(configuration), "-g", "daemon off;"],
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        wait_for(self.healthy, timeout=timeout)
+        return self
+
+    def healthy(self):
+        try:
+            return requests.get(self.endpoint + "/health", timeout=5).status_code == 200
+        except requests.RequestException:
+            return False
+
+    def stop(self, sig=signal.SIGTERM, timeout=30):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=timeout)
+        codes = [server.stop(sig, timeout) for server in self.servers]
+        return next((code for code in codes if code), codes[0])
+
+    def restart(self):
+        for server in self.servers:
+            server.restart()
+        return self
+
+    def ensure_running(self):
+        self.start()
+
+    def advance_clock(self, seconds):
+        return [server.advance_clock(seconds) for server in self.servers][-1]
+
+    def outbox(self, **query):
+        return GatehouseServer.outbox(self, **query)
+
+    def code_sent_to(self, recipient):
+        return GatehouseServer.code_sent_to(self, recipient)
+
+    def log_tail(self, lines=60):
+        return "\n".join(f"--- {server.log_path}\n{server.log_tail(lines)}" for server in self.servers)
 
 
 def fake_authorization(region=REGION, service="cognito-idp"):

@@ -178,7 +178,7 @@ def test_codes_asked_for_at_once_are_limited_per_user(fleet):
     answers, _ = fleet.burst([lambda cognito: cognito.forgot_password(ClientId=client_id, Username="vic")] * 30)
     assert answers.count("ok") == 5, answers
     assert answers.count(("LimitExceededException", "Attempt limit exceeded, please try after some time.")) == 25, answers
-    assert len(fleet.servers[0].outbox(recipient="vic@example.com")) == 5
+    assert len(fleet.servers[0].outbox(userPoolId=pool_id, recipient="vic@example.com")) == 5
 
     cognito.update_user_pool(UserPoolId=pool_id, AutoVerifiedAttributes=["email"], SmsConfiguration=SMS_CONFIGURATION,
                              UserPoolTier="ESSENTIALS")
@@ -189,7 +189,7 @@ def test_codes_asked_for_at_once_are_limited_per_user(fleet):
     answers, _ = fleet.burst([_sign_in(client_id, PASSWORD)] * 30)
     assert answers.count("ok") == 20, answers  # each an SMS_MFA challenge
     assert answers.count(("TooManyRequestsException", "Rate exceeded")) == 10, answers
-    assert len(fleet.servers[0].outbox(recipient="+15550107777")) == 20
+    assert len(fleet.servers[0].outbox(userPoolId=pool_id, recipient="+15550107777")) == 20
     expect_client_error(_sign_in(client_id, PASSWORD), "TooManyRequestsException", "Rate exceeded", cognito=cognito)
 
 

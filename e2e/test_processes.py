@@ -4,7 +4,9 @@ however soon it comes (issue 25: pools and clients are cached, with the change c
 process reads). SQLite serves one process, so these run on PostgreSQL only."""
 import pytest
 
-from helpers import STORE, expect_client_error, unique_name
+import requests
+
+from helpers import BALANCED, STORE, expect_client_error, unique_name
 
 pytestmark = pytest.mark.skipif(STORE != "postgres", reason="several processes share a PostgreSQL database only")
 
@@ -53,3 +55,10 @@ def test_a_client_changed_by_one_process_is_what_the_other_signs_in_with_next(pa
     assert "AccessToken" in sign_in()["AuthenticationResult"]
     first.delete_user_pool_client(UserPoolId=pool_id, ClientId=client_id)
     expect_client_error(sign_in, "ResourceNotFoundException", f"User pool client {client_id} does not exist.")
+
+
+@pytest.mark.skipif(not BALANCED, reason="the session's server is one process")
+def test_the_balancer_hands_requests_to_every_process_in_turn(live_server):
+    upstreams = [requests.get(f"{live_server.endpoint}/health", timeout=10).headers["X-Upstream"] for _ in range(4)]
+    assert sorted(set(upstreams)) == sorted(f"127.0.0.1:{server.port}" for server in live_server.servers)
+    assert upstreams[0] != upstreams[1]

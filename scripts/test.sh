@@ -2,7 +2,8 @@
 # Gatehouse's test command. The README and .ci/run call exactly this script, from any directory.
 #
 # Steps:
-#   (0) libgmp-dev (GMP) and libssl-dev (OpenSSL's libcrypto), which the build links, from Debian's packages if missing
+#   (0) libgmp-dev (GMP) and libssl-dev (OpenSSL's libcrypto), which the build links, and nginx-light
+#       (the balancer of the e2e run over several processes), from Debian's packages if missing
 #   (a) the Python venv .venv with e2e/requirements.txt (awscli, boto3, pytest, requests)
 #   (b) PostgreSQL server binaries: /usr/lib/postgresql/*/bin, else `apt-get install postgresql`
 #   (c) a throwaway PostgreSQL cluster (trust auth, loopback, free port) in a temp dir, removed on exit;
@@ -11,7 +12,9 @@
 #   (d) swift build --build-tests; swift test   (the Swift suite's PostgreSQL run uses that URL)
 #   (e) swift build -c release --product gatehouse
 #   (f) the end-to-end suite (pytest e2e/) against that binary: once on SQLite, once on PostgreSQL
-#       (database gatehouse_e2e, created fresh). Both runs happen; the script fails if either fails.
+#       (database gatehouse_e2e, created fresh); then the sign-in, MFA, token and lockout tests again
+#       with each of the session's servers two processes on PostgreSQL behind nginx (a fresh database).
+#       Every run happens; the script fails if any fails.
 #   (g) scripts/fuzz.sh: a minute of libFuzzer over the request parsing (its own build, .build/fuzz)
 #
 # Flags for fast local runs (set to 1):
@@ -22,7 +25,7 @@
 #   GATEHOUSE_SKIP_FUZZ         skip (g)
 # Settings:
 #   GATEHOUSE_BIN               server binary for (f), default .build/release/gatehouse
-#   GATEHOUSE_E2E_STORES        stores for (f), default "sqlite postgres"
+#   GATEHOUSE_E2E_STORES        runs of (f), default "sqlite postgres balanced"
 #   arguments                   passed to both pytest runs, e.g. `scripts/test.sh -x -k durability`
 #
 # Example: GATEHOUSE_SKIP_SWIFT_TESTS=1 GATEHOUSE_SKIP_BUILD=1 scripts/test.sh -x
@@ -38,6 +41,7 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 missing=()
 compgen -G "/usr/include/gmp.h" >/dev/null || compgen -G "/usr/include/*/gmp.h" >/dev/null || missing+=(libgmp-dev)
 [ -f /usr/include/openssl/evp.h ] || missing+=(libssl-dev)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
     step "installing ${missing[*]}"
     sudo=""
@@ -156,7 +160,7 @@ fi
 status=0
 if ! flag GATEHOUSE_SKIP_E2E; then
     export GATEHOUSE_BIN="${GATEHOUSE_BIN:-.build/release/gatehouse}"
-    for store in ${GATEHOUSE_E2E_STORES:-sqlite postgres}; do
+    for store in ${GATEHOUSE_E2E_STORES:-sqlite postgres balanced}; do
         case "$store" in
             sqlite)
                 step "e2e on SQLite ($GATEHOUSE_BIN)"
@@ -171,6 +175,17 @@ if ! flag GATEHOUSE_SKIP_E2E; then
                 url=$(fresh_database gatehouse_e2e)
                 GATEHOUSE_E2E_STORE=postgres GATEHOUSE_E2E_DATABASE_URL="$url" \
                     .venv/bin/python -m pytest e2e "$@" || status=1
+                ;;
+            balanced)
+                if flag GATEHOUSE_SKIP_POSTGRES; then
+                    echo "skipping the e2e run behind nginx: GATEHOUSE_SKIP_POSTGRES=1"
+                    continue
+                fi
+                step "e2e through nginx, two processes per server on PostgreSQL ($GATEHOUSE_BIN)"
+                url=$(fresh_database gatehouse_e2e)
+                GATEHOUSE_E2E_BALANCED=1 GATEHOUSE_E2E_STORE=postgres GATEHOUSE_E2E_DATABASE_URL="$url" \
+                    .venv/bin/python -m pytest e2e/test_processes.py e2e/test_sign_in.py e2e/test_mfa.py \
+                    e2e/test_access_token_operations.py e2e/test_brute_force.py "$@" || status=1
                 ;;
             *)
                 echo "unknown store '$store' in GATEHOUSE_E2E_STORES" >&2
