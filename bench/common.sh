@@ -18,6 +18,7 @@ cleanup() {
   for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "${SCRATCH[@]}"
+  ! declare -F pg_cluster_stop >/dev/null || pg_cluster_stop
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

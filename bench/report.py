@@ -23,7 +23,7 @@ import statistics
 import sys
 from pathlib import Path
 
-NAMES = {"gatehouse": "Gatehouse", "moto": "moto"}
+NAMES = {"gatehouse": "Gatehouse (SQLite)", "gatehouse-postgres": "Gatehouse (PostgreSQL)", "moto": "moto"}
 SRP_OP = "SRPSignIn"  # measured by SRPSignInBench, not wrk
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 
@@ -136,22 +136,27 @@ def main():
     lines = ["# Gatehouse vs moto: cognito-idp throughput", ""]
     lines += [f"- **{k}**: {v}" for k, v in (m.split("=", 1) for m in a.meta)]
     if wrk_ops:
-        lines += ["", "| Operation | Gatehouse req/s | Gatehouse p50 | Gatehouse p99 | p99/p50 | moto req/s | moto p99 | ratio (Gatehouse/moto) |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += ["", "| Operation | SQLite req/s | SQLite p50 | SQLite p99 | p99/p50 | PostgreSQL req/s | PostgreSQL p50"
+                  " | PostgreSQL p99 | p99/p50 | moto req/s | moto p99 | ratio (SQLite/moto) |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for op in wrk_ops:
-            g, m = (results.get((s, op)) or empty for s in ("gatehouse", "moto"))
+            g, p, m = (results.get((s, op)) or empty for s in ("gatehouse", "gatehouse-postgres", "moto"))
             ratio = "—"
             if g["rps"] and m["rps"]:
                 ratio = "invalid" if g["problems"] or m["problems"] else f"{g['rps'] / m['rps']:.1f}×"
-            spread = g["p99_ms"] / g["p50_ms"] if g["p99_ms"] and g["p50_ms"] else None
-            lines.append(f"| {op} | {fmt(g['rps'], ',.0f', g)} | {fmt(g['p50_ms'], '.2f', g, ' ms')} | {fmt(g['p99_ms'], '.2f', g, ' ms')}"
-                         f" | {fmt(spread, '.1f', g, '×')} | {fmt(m['rps'], ',.0f', m)} | {fmt(m['p99_ms'], '.2f', m, ' ms')} | {ratio} |")
+            cells = []
+            for r in (g, p):
+                spread = r["p99_ms"] / r["p50_ms"] if r["p99_ms"] and r["p50_ms"] else None
+                cells += [fmt(r["rps"], ",.0f", r), fmt(r["p50_ms"], ".2f", r, " ms"), fmt(r["p99_ms"], ".2f", r, " ms"),
+                          fmt(spread, ".1f", r, "×")]
+            lines.append(f"| {op} | {' | '.join(cells)} | {fmt(m['rps'], ',.0f', m)} | {fmt(m['p99_ms'], '.2f', m, ' ms')} | {ratio} |")
         lines += ["", "Server CPU time (user+system from /proc/PID/stat, from the start of the run until the",
-                  "server is idle again) per 1000 requests (completed + the one in flight per connection):", "",
-                  "| Operation | Gatehouse CPU-ms / 1k req | moto CPU-ms / 1k req |", "|---|---:|---:|"]
+                  "server is idle again) per 1000 requests (completed + the one in flight per connection);",
+                  "on PostgreSQL, Gatehouse's process only, not PostgreSQL's:", "",
+                  "| Operation | SQLite CPU-ms / 1k req | PostgreSQL CPU-ms / 1k req | moto CPU-ms / 1k req |", "|---|---:|---:|---:|"]
         for op in wrk_ops:
-            g, m = (results.get((s, op)) or empty for s in ("gatehouse", "moto"))
-            lines.append(f"| {op} | {fmt(g['cpu_per_1k'], '.1f', g)} | {fmt(m['cpu_per_1k'], '.1f', m)} |")
+            g, p, m = (results.get((s, op)) or empty for s in ("gatehouse", "gatehouse-postgres", "moto"))
+            lines.append(f"| {op} | {fmt(g['cpu_per_1k'], '.1f', g)} | {fmt(p['cpu_per_1k'], '.1f', p)} | {fmt(m['cpu_per_1k'], '.1f', m)} |")
     if SRP_OP in ops:
         g, m = (results.get((s, SRP_OP)) or empty for s in ("gatehouse", "moto"))
         ratio = "—"
@@ -163,10 +168,11 @@ def main():
                   "shares the cores with the server and limits sign-ins/s; the server's CPU time per completed",
                   "sign-in (from the start of the run until the server is idle again) is the figure to compare:", "",
                   "| Server | sign-ins/s | server CPU-ms / sign-in | failed sign-ins |", "|---|---:|---:|---:|"]
-        for name, r in (("Gatehouse", g), ("moto", m)):
-            lines.append(f"| {name} | {fmt(r['sips'], ',.1f', r)} | {fmt(r['cpu_per_sign_in'], '.2f', r)}"
+        for server in servers:
+            r = results.get((server, SRP_OP)) or empty
+            lines.append(f"| {NAMES.get(server, server)} | {fmt(r['sips'], ',.1f', r)} | {fmt(r['cpu_per_sign_in'], '.2f', r)}"
                          f" | {'—' if r['errors'] is None else r['errors']} |")
-        lines += ["", f"CPU per sign-in, Gatehouse/moto: {ratio}"]
+        lines += ["", f"CPU per sign-in, Gatehouse (SQLite)/moto: {ratio}"]
     later_bad = []  # invalid runs after the first, which the main tables do not show
     floor_rows = [(op, label, key, measure, per) for op, label, key, measure, per in (
         ("InitiateAuth", "USER_PASSWORD_AUTH (2 signatures, 1 password check)", "floor_user_password_auth_ms", "cpu_per_1k", 1000),

@@ -37,7 +37,6 @@
 #   BENCH_SECONDS=10        duration of each measured run (wrk, or SRPSignInBench for SRPSignIn)
 #   BENCH_WARMUP=2          warm-up seconds before each measured run (0 = none)
 #   BENCH_CONNECTIONS=32    wrk's and SRPSignInBench's connections (wrk's threads are always 2)
-#   BENCH_SERVERS="gatehouse moto"   which servers to measure
 #   BENCH_OPS="DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp InitiateAuth SRPSignIn"
 #                           (also, not in the default run, the contended writes of issue 25 and the
 #                           same writes spread out: AdminUpdateUserAttributes, every connection writing
@@ -47,19 +46,26 @@
 #   BENCH_SIGN_IN_ROUNDS=3  Gatehouse's sign-ins (InitiateAuth, SRPSignIn) are measured this many
 #                           times, each run between two timings of their floor (the machine's speed
 #                           drifts by 10-15% within a minute); the report gives the median multiple
+#   BENCH_SERVERS="gatehouse gatehouse-postgres moto"   which servers to measure: Gatehouse on
+#                           SQLite, Gatehouse on PostgreSQL (its CPU figures are Gatehouse's alone,
+#                           not PostgreSQL's, which runs on the same cores), moto
 #   GATEHOUSE_BIN=path      use this binary, don't build
-#   BENCH_DATABASE_URL=url  passed to gatehouse as --database-url (an empty database, or export
-#                           GATEHOUSE_MASTER_KEY_FILE naming the key of the runs before)
+#   BENCH_DATABASE_URL=url  gatehouse-postgres's --database-url (an empty database, or export
+#                           GATEHOUSE_MASTER_KEY_FILE naming the key of the runs before); without it,
+#                           a throwaway cluster of Debian's PostgreSQL (scripts/postgres-cluster.sh,
+#                           default settings, fsync on)
 # Raw outputs (wrk logs, SRPSignInBench results, bodies, CPU samples, server logs) go to bench/.out/.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
-SERVERS=${BENCH_SERVERS:-gatehouse moto}
+SERVERS=${BENCH_SERVERS:-gatehouse gatehouse-postgres moto}
 OPS=${BENCH_OPS:-DescribeUserPool UpdateUserPool ListUserPools CreateUserPool AdminCreateUser AdminGetUser ListUsers SignUp InitiateAuth SRPSignIn}
 OUT=$BENCH_DIR/.out
 # shellcheck source=bench/common.sh
 source "$BENCH_DIR/common.sh"
+# shellcheck source=scripts/postgres-cluster.sh
+source "$BENCH_DIR/../scripts/postgres-cluster.sh"
 
 # ---- 1. tools -------------------------------------------------------------
 ensure_command wrk wrk
@@ -79,7 +85,7 @@ case " $OPS " in *" SRPSignIn "*)
 esac
 MOTO_VERSION=$("$VENV/bin/python" -c 'import moto; print(moto.__version__)')
 
-case " $SERVERS " in *" gatehouse "*)
+case " $SERVERS " in *" gatehouse "*|*" gatehouse-postgres "*)
   if [ -z "${GATEHOUSE_BIN:-}" ]; then
     log "building gatehouse (release)"
     (cd "$ROOT" && swift build -c release --product gatehouse)
@@ -117,12 +123,19 @@ for server in $SERVERS; do
   port=$(free_port)
   URL[$server]=http://127.0.0.1:$port/
   case $server in
-    gatehouse)
-      args=(serve --host 127.0.0.1 --port "$port" --data-dir "$DATA_DIR" --log-level error)
-      [ -n "${BENCH_DATABASE_URL:-}" ] && args+=(--database-url "$BENCH_DATABASE_URL")
-      "$GATEHOUSE_BIN" "${args[@]}" >"$OUT/gatehouse.log" 2>&1 &
+    gatehouse|gatehouse-postgres)
+      args=(serve --host 127.0.0.1 --port "$port" --data-dir "$DATA_DIR/$server" --log-level error)
+      if [ "$server" = gatehouse-postgres ]; then
+        if [ -z "${BENCH_DATABASE_URL:-}" ]; then
+          log "starting a throwaway PostgreSQL cluster"
+          pg_cluster_start "" >/dev/null
+          BENCH_DATABASE_URL=$(pg_fresh_database gatehouse_bench)
+        fi
+        args+=(--database-url "$BENCH_DATABASE_URL")
+      fi
+      "$GATEHOUSE_BIN" "${args[@]}" >"$OUT/$server.log" 2>&1 &
       PID[$server]=$!
-      wait_ready gatehouse "${URL[$server]}health" ;;
+      wait_ready "$server" "${URL[$server]}health" ;;
     moto)
       "$VENV/bin/moto_server" -H 127.0.0.1 -p "$port" >"$OUT/moto.log" 2>&1 &
       PID[$server]=$!
@@ -236,7 +249,7 @@ python3 "$BENCH_DIR/report.py" "$OUT" \
   --servers "$SERVERS" --ops "$OPS" --output "$OUT/report.md" \
   --meta "Date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
   --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load average at start $LOAD, CPU time stolen by the hypervisor during the runs $STEAL" \
-  --meta "Gatehouse=$COMMIT${BENCH_DATABASE_URL:+, --database-url set}" \
+  --meta "Gatehouse=$COMMIT" \
   --meta "moto=$MOTO_VERSION" \
   --meta "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f2), -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)" \
   ${OPENSSL_RSA:+--meta "openssl speed=$OPENSSL_RSA"} --sign-in-rounds "$SIGN_IN_ROUNDS" \

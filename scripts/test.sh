@@ -58,61 +58,11 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -r e2e/requirements.txt
 
 # (b) + (c) PostgreSQL --------------------------------------------------------------------------------
-PG_BIN="" PG_DIR="" PG_PORT="" PG_USER=""
-pg_running=0
+# shellcheck source=scripts/postgres-cluster.sh
+source scripts/postgres-cluster.sh
 
-as_pg() {
-    # initdb and the server refuse to run as root: run them as the `postgres` user then.
-    if [ "$(id -u)" = 0 ]; then
-        (cd "$PG_DIR" && runuser -u postgres -- "$@")
-    else
-        "$@"
-    fi
-}
-
-stop_postgres() {
-    if [ "$pg_running" = 1 ]; then
-        as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
-    fi
-    if [ -n "$PG_DIR" ]; then
-        rm -rf "$PG_DIR"
-    fi
-}
-
-find_pg_bin() {
-    local dir
-    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-    if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then
-        echo "$dir"
-    fi
-}
-
-start_postgres() {
-    step "PostgreSQL server binaries"
-    PG_BIN=$(find_pg_bin)
-    if [ -z "$PG_BIN" ]; then
-        local sudo=""
-        [ "$(id -u)" = 0 ] || sudo="sudo"
-        $sudo apt-get update
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y postgresql
-        PG_BIN=$(find_pg_bin)
-        [ -n "$PG_BIN" ] || { echo "no initdb under /usr/lib/postgresql after installing postgresql" >&2; exit 1; }
-    fi
-    echo "using $PG_BIN"
-
-    step "throwaway PostgreSQL cluster"
-    if [ "$(id -u)" = 0 ]; then
-        PG_USER=postgres
-        id -u postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
-    else
-        PG_USER=$(id -un)
-    fi
-    PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-pg.XXXXXX")
-    trap stop_postgres EXIT
-    [ "$(id -u)" != 0 ] || chown postgres "$PG_DIR"
-    as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U "$PG_USER" --auth=trust -E UTF8 --locale=C >"$PG_DIR/initdb.log" 2>&1 \
-        || { cat "$PG_DIR/initdb.log" >&2; exit 1; }
-    # TLS with a certificate for localhost signed by a CA of this run (the tests verify it).
+# TLS with a certificate for localhost signed by a CA of this run (the tests verify it).
+make_certificates() {
     openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=gatehouse test CA" \
         -keyout "$PG_DIR/ca.key" -out "$PG_DIR/ca.crt" >/dev/null 2>&1
     openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$PG_DIR/data/server.key" \
@@ -123,20 +73,15 @@ start_postgres() {
     chmod 600 "$PG_DIR/data/server.key"
     [ "$(id -u)" != 0 ] || chown postgres "$PG_DIR/data/server.key" "$PG_DIR/data/server.crt"
     export GATEHOUSE_TEST_DATABASE_CA="$PG_DIR/ca.crt"
-    PG_PORT=$(free_port)
-    pg_running=1
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c ssl=on" start >/dev/null \
-        || { cat "$PG_DIR/server.log" >&2; exit 1; }
+}
+
+start_postgres() {
+    step "throwaway PostgreSQL cluster"
+    trap pg_cluster_stop EXIT
+    pg_cluster_start make_certificates fsync=off ssl=on
     "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" gatehouse_test
     export GATEHOUSE_TEST_DATABASE_URL="postgres://$PG_USER@127.0.0.1:$PG_PORT/gatehouse_test"
     echo "GATEHOUSE_TEST_DATABASE_URL=$GATEHOUSE_TEST_DATABASE_URL"
-}
-
-fresh_database() {
-    PGOPTIONS="-c client_min_messages=warning" "$PG_BIN/dropdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" --if-exists "$1"
-    "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" "$1"
-    echo "postgres://$PG_USER@127.0.0.1:$PG_PORT/$1"
 }
 
 if ! flag GATEHOUSE_SKIP_POSTGRES; then
@@ -172,7 +117,7 @@ if ! flag GATEHOUSE_SKIP_E2E; then
                     continue
                 fi
                 step "e2e on PostgreSQL ($GATEHOUSE_BIN)"
-                url=$(fresh_database gatehouse_e2e)
+                url=$(pg_fresh_database gatehouse_e2e)
                 GATEHOUSE_E2E_STORE=postgres GATEHOUSE_E2E_DATABASE_URL="$url" \
                     .venv/bin/python -m pytest e2e "$@" || status=1
                 ;;
@@ -182,7 +127,7 @@ if ! flag GATEHOUSE_SKIP_E2E; then
                     continue
                 fi
                 step "e2e through nginx, two processes per server on PostgreSQL ($GATEHOUSE_BIN)"
-                url=$(fresh_database gatehouse_e2e)
+                url=$(pg_fresh_database gatehouse_e2e)
                 GATEHOUSE_E2E_BALANCED=1 GATEHOUSE_E2E_STORE=postgres GATEHOUSE_E2E_DATABASE_URL="$url" \
                     .venv/bin/python -m pytest e2e/test_processes.py e2e/test_sign_in.py e2e/test_mfa.py \
                     e2e/test_access_token_operations.py e2e/test_brute_force.py "$@" || status=1
