@@ -238,6 +238,10 @@ for server in $SERVERS; do
 done
 
 # ---- 4. report --------------------------------------------------------------
+memory=()
+for server in $SERVERS; do  # the most memory each server held at once (VmHWM), after every run
+  memory+=("$server $(awk '/^VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/${PID[$server]}/status")")
+done
 STEAL=$(echo "$CPU_AT_START $(cpu_totals)" | awk '{ printf "%.1f%%", ($3 > $1 ? 100 * ($4 - $2) / ($3 - $1) : 0) }')
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 [ -z "$(git -C "$ROOT" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || COMMIT="$COMMIT (dirty)"
@@ -251,6 +255,7 @@ python3 "$BENCH_DIR/report.py" "$OUT" \
   --meta "Machine=$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load average at start $LOAD, CPU time stolen by the hypervisor during the runs $STEAL" \
   --meta "Gatehouse=$COMMIT" \
   --meta "moto=$MOTO_VERSION" \
+  --meta "Peak resident memory=$(IFS=,; echo "${memory[*]}" | sed 's/,/, /g')" \
   --meta "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f2), -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up)" \
   ${OPENSSL_RSA:+--meta "openssl speed=$OPENSSL_RSA"} --sign-in-rounds "$SIGN_IN_ROUNDS" \
   "${srp_meta[@]}"

@@ -15,7 +15,7 @@ final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Senda
     private let capacity: Int
     private let maximumAge: Duration
 
-    init(capacity: Int = 10_000, maximumAge: Duration = .seconds(30)) {
+    init(capacity: Int, maximumAge: Duration = .seconds(30)) {
         self.capacity = capacity
         self.maximumAge = maximumAge
     }

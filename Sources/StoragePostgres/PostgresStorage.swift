@@ -33,13 +33,13 @@ public final class PostgresStorage: Storage {
     private let deadlines = CallDeadlines()
     /// The count of changes to pools and app clients, and those read at a count (``PostgresChanges``).
     let changes = PostgresChanges()
-    /// Pools by id.
-    let pools = ChangeCountedCache<String, UserPoolRecord>()
-    /// App clients by client id.
-    let clients = ChangeCountedCache<String, UserPoolItemRecord>()
+    /// Pools by id: at most 1,000 records of a few KB (a pool's document with its schema and templates).
+    let pools = ChangeCountedCache<String, UserPoolRecord>(capacity: 1_000)
+    /// App clients by client id: at most 10,000 records of about a KB.
+    let clients = ChangeCountedCache<String, UserPoolItemRecord>(capacity: 10_000)
     /// The pools' numbers of users, for a second whatever the change count (read at count 0): what
     /// DescribeUserPool shows as EstimatedNumberOfUsers, an estimate in Cognito too.
-    let userCounts = ChangeCountedCache<String, Int>(maximumAge: .seconds(1))
+    let userCounts = ChangeCountedCache<String, Int>(capacity: 10_000, maximumAge: .seconds(1))
     /// Concurrent updates of one user, by pool id and key, and of one pool, by id.
     let userUpdates = UpdateBatches<UserRecord>()
     let poolUpdates = UpdateBatches<UserPoolRecord>()
