@@ -47,14 +47,7 @@ extension PostgresStorage {
         try await self.poolUpdates.update(id, change) { changes in
             let (results, changed) = try await self.perform {
                 try await self.client.withTransaction(logger: self.logger) { connection in
-                    let rows = try await connection.query(
-                        "SELECT \(unescaped: Self.userPoolColumns) FROM user_pools WHERE id = \(id) FOR NO KEY UPDATE",
-                        logger: self.logger
-                    ).collect()
-                    guard let row = rows.first else {
-                        throw StorageError.notFound
-                    }
-                    let current = try Self.decodeUserPool(row)
+                    let current = try await self.heldPool(id, "FOR NO KEY UPDATE", on: connection)
                     let (written, results) = UpdateBatches.apply(changes, to: current) { changed in
                         UserPoolRecord(id: current.id, region: current.region, name: changed.name, creationDate: current.creationDate,
                                        lastModifiedDate: Date(millisecondsSince1970: changed.lastModifiedDate.millisecondsSince1970),
@@ -81,6 +74,17 @@ extension PostgresStorage {
         }
     }
 
+    /// The pool `id`, read on `connection` and held by `lock` (`FOR UPDATE`, `FOR NO KEY UPDATE`)
+    /// until the transaction ends.
+    /// - Throws: ``StorageError/notFound`` when it does not exist.
+    private func heldPool(_ id: String, _ lock: String, on connection: PostgresConnection) async throws -> UserPoolRecord {
+        let rows = try await connection.query(
+            "SELECT \(unescaped: Self.userPoolColumns) FROM user_pools WHERE id = \(id) \(unescaped: lock)", logger: self.logger
+        ).collect()
+        guard let row = rows.first else { throw StorageError.notFound }
+        return try Self.decodeUserPool(row)
+    }
+
     /// Announces a committed change of the pool `id`, forgotten here at once (its count of users
     /// too: a pool deleted and made again under its id has none).
     private func announceChange(of id: String) async throws {
@@ -94,14 +98,7 @@ extension PostgresStorage {
     public func deleteUserPool(id: String, check: @escaping @Sendable (UserPoolRecord) throws -> Void) async throws {
         try await self.perform {
             try await self.client.withTransaction(logger: self.logger) { connection in
-                let rows = try await connection.query(
-                    "SELECT \(unescaped: Self.userPoolColumns) FROM user_pools WHERE id = \(id) FOR UPDATE",
-                    logger: self.logger
-                ).collect()
-                guard let row = rows.first else {
-                    throw StorageError.notFound
-                }
-                try check(try Self.decodeUserPool(row))
+                try check(try await self.heldPool(id, "FOR UPDATE", on: connection))
                 _ = try await connection.query(
                     "DELETE FROM user_pools WHERE id = \(id)",
                     logger: self.logger

@@ -24,11 +24,11 @@ extension PostgresStorage {
     }
 
     public func user(userPoolID: String, key: String) async throws -> UserRecord? {
-        try await self.perform { try await self.fetchUsers(UserByKey(userPoolID: userPoolID, key: key)).first }
+        try await self.perform { try await self.fetchUsers(UserByKey(userPoolID: userPoolID, value: key)).first }
     }
 
     public func user(userPoolID: String, sub: String) async throws -> UserRecord? {
-        try await self.perform { try await self.fetchUsers(UserBySub(userPoolID: userPoolID, sub: sub)).first }
+        try await self.perform { try await self.fetchUsers(UserBySub(userPoolID: userPoolID, value: sub)).first }
     }
 
     public func user(userPoolID: String, claim: UserValue) async throws -> UserRecord? {
@@ -68,7 +68,7 @@ extension PostgresStorage {
         try await self.perform {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 var read: UserRecord?
-                for try await user in try await connection.execute(UserByKeyForUpdate(userPoolID: userPoolID, key: key), logger: self.logger) {
+                for try await user in try await connection.execute(UserByKeyForUpdate(userPoolID: userPoolID, value: key), logger: self.logger) {
                     read = user
                 }
                 guard let stored = read else { throw StorageError.notFound }

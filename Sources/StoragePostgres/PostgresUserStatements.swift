@@ -13,32 +13,46 @@ extension PostgresUserStatement {
     }
 }
 
-/// The user of a pool with a key.
-struct UserByKey: PostgresUserStatement {
-    static let sql = "SELECT \(PostgresStorage.userColumns) FROM users WHERE user_pool_id = $1 AND key = $2"
-    let userPoolID: String
-    let key: String
-
-    func makeBindings() -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(userPoolID)
-        bindings.append(key)
-        return bindings
+extension PostgresBindings {
+    /// Text values bound in order.
+    init(_ values: String...) {
+        self.init()
+        for value in values { append(value) }
     }
 }
 
-/// The user of a pool with a sub.
-struct UserBySub: PostgresUserStatement {
+/// The user of a pool found by one value of a unique column.
+protocol PostgresUserLookup: PostgresUserStatement {
+    var userPoolID: String { get }
+    var value: String { get }
+}
+
+extension PostgresUserLookup {
+    func makeBindings() -> PostgresBindings {
+        PostgresBindings(userPoolID, value)
+    }
+}
+
+/// The user of a pool with a key (`value`).
+struct UserByKey: PostgresUserLookup {
+    static let sql = "SELECT \(PostgresStorage.userColumns) FROM users WHERE user_pool_id = $1 AND key = $2"
+    let userPoolID: String
+    let value: String
+}
+
+/// The user of a pool with a key (`value`), its row held until the transaction ends (`FOR NO KEY
+/// UPDATE`: rows that refer to it can still be added).
+struct UserByKeyForUpdate: PostgresUserLookup {
+    static let sql = UserByKey.sql + " FOR NO KEY UPDATE"
+    let userPoolID: String
+    let value: String
+}
+
+/// The user of a pool with a sub (`value`).
+struct UserBySub: PostgresUserLookup {
     static let sql = "SELECT \(PostgresStorage.userColumns) FROM users WHERE user_pool_id = $1 AND sub = $2"
     let userPoolID: String
-    let sub: String
-
-    func makeBindings() -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(userPoolID)
-        bindings.append(sub)
-        return bindings
-    }
+    let value: String
 }
 
 /// The user of a pool holding a claim (an alias).
@@ -51,11 +65,7 @@ struct UserByClaim: PostgresUserStatement {
     let claim: UserValue
 
     func makeBindings() -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(userPoolID)
-        bindings.append(claim.name)
-        bindings.append(claim.value)
-        return bindings
+        PostgresBindings(userPoolID, claim.name, claim.value)
     }
 }
 
@@ -67,9 +77,7 @@ struct UsersPage: PostgresUserStatement {
     let limit: Int
 
     func makeBindings() -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(userPoolID)
-        bindings.append(after)
+        var bindings = PostgresBindings(userPoolID, after)
         bindings.append(Int64(limit))
         return bindings
     }
@@ -92,25 +100,9 @@ struct UsersPageByValue: PostgresUserStatement {
     let limit: Int
 
     func makeBindings() -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(userPoolID)
-        bindings.append(name)
-        bindings.append(value)
-        bindings.append(after)
+        var bindings = PostgresBindings(userPoolID, name, value, after)
         bindings.append(Int64(limit))
         return bindings
-    }
-}
-
-/// The user of a pool with a key, its row held until the transaction ends (`FOR NO KEY UPDATE`:
-/// rows that refer to it can still be added).
-struct UserByKeyForUpdate: PostgresUserStatement {
-    static let sql = UserByKey.sql + " FOR NO KEY UPDATE"
-    let userPoolID: String
-    let key: String
-
-    func makeBindings() -> PostgresBindings {
-        UserByKey(userPoolID: userPoolID, key: key).makeBindings()
     }
 }
 
@@ -134,9 +126,7 @@ struct UserUpdate: PostgresPreparedStatement {
     let added: [UserValue]
 
     func makeBindings() throws -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(written.userPoolID)
-        bindings.append(written.key)
+        var bindings = PostgresBindings(written.userPoolID, written.key)
         bindings.append(written.lastModifiedDate.millisecondsSince1970)
         try bindings.append(written.document)
         try bindings.append(written.indexedValues)
