@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Records read from the database, each kept with the change count (``PostgresChanges``) read just
+/// Records read from the database, each kept with the change count (``PostgresStorage/changeCount()``) read just
 /// before it: one is used only while the count is still that. Bounded: at most `capacity` records
 /// (all are dropped when a new one would pass it), none older than `maximumAge` (a process that
 /// ended between its commit and its count's advance leaves a change no count announces).

@@ -173,7 +173,7 @@ enum PostgresMigrations {
             "CREATE UNIQUE INDEX user_pool_domains ON user_pool_items (key) WHERE kind IN ('domain', 'custom-domain')",
             "CREATE UNIQUE INDEX user_pool_domain_kinds ON user_pool_items (user_pool_id, kind) WHERE kind IN ('domain', 'custom-domain')",
         ]),
-        // The count of changes to pools and app clients, which processes cache (PostgresChanges).
+        // The count of changes to pools and app clients, which processes cache (PostgresStorage+Changes.swift).
         Migration(version: 11, statements: [
             "CREATE SEQUENCE gatehouse_changes",
             "SELECT nextval('gatehouse_changes')",

@@ -20,7 +20,7 @@ extension PostgresStorage {
         }
     }
 
-    /// App clients are kept in memory while no change to a pool or client is announced (``PostgresChanges``).
+    /// App clients are kept in memory while no change to a pool or client is announced (``PostgresStorage/changeCount()``).
     public func userPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
         guard kind == .client else {
             return try await self.perform { try await self.fetchItem(userPoolID: userPoolID, kind: kind, key: key) }
@@ -30,7 +30,7 @@ extension PostgresStorage {
         }
     }
 
-    /// App clients are kept in memory while no change to a pool or client is announced (``PostgresChanges``).
+    /// App clients are kept in memory while no change to a pool or client is announced (``PostgresStorage/changeCount()``).
     public func userPoolItem(kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
         let fetch = { @Sendable in
             let rows = try await self.client.query(

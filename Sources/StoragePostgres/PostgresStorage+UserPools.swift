@@ -17,7 +17,7 @@ extension PostgresStorage {
         }
     }
 
-    /// Kept in memory while no change to a pool or client is announced (``PostgresChanges``).
+    /// Kept in memory while no change to a pool or client is announced (``PostgresStorage/changeCount()``).
     public func userPool(id: String) async throws -> UserPoolRecord? {
         let count = try await self.changeCount()
         if let kept = self.pools.value(for: id, count: count) { return kept }

@@ -23,8 +23,14 @@ extension PostgresStorage {
         self.userCounts.forget(user.userPoolID)
     }
 
+    /// Read with the reads of other users made at the same time (``BatchedReads``).
     public func user(userPoolID: String, key: String) async throws -> UserRecord? {
-        try await self.perform { try await self.fetchUsers(UserByKey(userPoolID: userPoolID, value: key)).first }
+        try await self.userReads.value(for: UserKey(userPoolID: userPoolID, key: key)) { keys in
+            try await self.perform {
+                let users = try await self.fetchUsers(UsersByKeys(keys: keys))
+                return Dictionary(users.map { (UserKey(userPoolID: $0.userPoolID, key: $0.key), $0) }) { first, _ in first }
+            }
+        }
     }
 
     public func user(userPoolID: String, sub: String) async throws -> UserRecord? {
@@ -105,18 +111,23 @@ extension PostgresStorage {
     }
 
     /// A filter pages through its index, in key order, in the inner statement, so a page reads at
-    /// most `limit + 1` users whatever the number of matches.
+    /// most `limit + 1` users whatever the number of matches. Pages of a filter with `=` are read
+    /// with the others asked for at the same time (``BatchedReads``).
     public func users(userPoolID: String, filter: UserFilter?, after: String?, limit: Int) async throws -> Page<UserRecord> {
         let limit = max(limit, 1)
         let after = after ?? ""
+        if let filter, !filter.prefix {
+            let page = ValuePage(userPoolID: userPoolID, name: filter.name, value: filter.value, after: after, limit: limit + 1)
+            let users = try await self.valuePages.value(for: page) { pages in
+                try await self.perform { try await self.fetchPages(pages) }
+            }
+            return Page(reading: users ?? [], limit: limit, cursor: \.key)
+        }
         return try await self.perform {
             let users: [UserRecord]
             switch filter {
             case nil:
                 users = try await self.fetchUsers(UsersPage(userPoolID: userPoolID, after: after, limit: limit + 1))
-            case let filter? where !filter.prefix:
-                users = try await self.fetchUsers(UsersPageByValue(userPoolID: userPoolID, name: filter.name, value: filter.value,
-                                                                   after: after, limit: limit + 1))
             case let filter?:
                 // Without an upper bound (an empty prefix), every value of the name matches.
                 let bound = filter.prefixUpperBound
@@ -199,6 +210,15 @@ extension PostgresStorage {
         return try rows.map(Self.decodeUser)
     }
 
+    /// The users of each page, in key order; a page without any is left out.
+    private func fetchPages(_ pages: [ValuePage]) async throws -> [ValuePage: [UserRecord]] {
+        var found: [ValuePage: [UserRecord]] = [:]
+        for try await (position, user) in try await self.client.execute(UsersPagesByValue(pages: pages), logger: self.logger) {
+            found[pages[position - 1], default: []].append(user)
+        }
+        return found
+    }
+
     /// Runs a prepared statement that selects users.
     func fetchUsers(_ statement: some PostgresUserStatement) async throws -> [UserRecord] {
         var users: [UserRecord] = []
@@ -210,8 +230,15 @@ extension PostgresStorage {
 
     /// A row of ``userColumns``.
     static func decodeUser(_ row: PostgresRow) throws -> UserRecord {
-        let (userPoolID, key, sub, creationDate, lastModifiedDate, document, indexedValues) =
-            try row.decode((String, String, String, Int64, Int64, Data, Data).self)
+        try user(row.decode(UserColumns.self))
+    }
+
+    /// The values of ``userColumns``, in its order.
+    typealias UserColumns = (String, String, String, Int64, Int64, Data, Data)
+
+    /// The user of a row's ``userColumns``.
+    static func user(_ columns: UserColumns) throws -> UserRecord {
+        let (userPoolID, key, sub, creationDate, lastModifiedDate, document, indexedValues) = columns
         let values = try UserRecord.values(indexedValues: indexedValues)
         return UserRecord(userPoolID: userPoolID, key: key, sub: sub, creationDate: Date(millisecondsSince1970: creationDate),
                           lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate), document: document,

@@ -31,8 +31,9 @@ public final class PostgresStorage: Storage {
     let timeout: Duration
     /// The calls in flight, each answered with ``StorageError/unavailable`` once ``timeout`` passes.
     private let deadlines = CallDeadlines()
-    /// The count of changes to pools and app clients, and those read at a count (``PostgresChanges``).
-    let changes = PostgresChanges()
+    /// Reads of the count of changes to pools and app clients (``changeCount()``), and the pools and
+    /// clients read at a count.
+    let changeCounts = BatchedReads<Bool, Int64>()
     /// Pools by id: at most 1,000 records of a few KB (a pool's document with its schema and templates).
     let pools = ChangeCountedCache<String, UserPoolRecord>(capacity: 1_000)
     /// App clients by client id: at most 10,000 records of about a KB.
@@ -40,6 +41,9 @@ public final class PostgresStorage: Storage {
     /// The pools' numbers of users, for a second whatever the change count (read at count 0): what
     /// DescribeUserPool shows as EstimatedNumberOfUsers, an estimate in Cognito too.
     let userCounts = ChangeCountedCache<String, Int>(capacity: 10_000, maximumAge: .seconds(1))
+    /// Reads of users by pool id and key, and of ListUsers' pages with `=`, made at once.
+    let userReads = BatchedReads<UserKey, UserRecord>()
+    let valuePages = BatchedReads<ValuePage, [UserRecord]>()
     /// Concurrent updates of one user, by pool id and key, and of one pool, by id.
     let userUpdates = UpdateBatches<UserRecord>()
     let poolUpdates = UpdateBatches<UserPoolRecord>()

@@ -33,17 +33,32 @@ extension PostgresUserLookup {
     }
 }
 
-/// The user of a pool with a key (`value`).
-struct UserByKey: PostgresUserLookup {
-    static let sql = "SELECT \(PostgresStorage.userColumns) FROM users WHERE user_pool_id = $1 AND key = $2"
+/// A user by its pool and key.
+struct UserKey: Hashable, Sendable {
     let userPoolID: String
-    let value: String
+    let key: String
+}
+
+/// The users of several keys, in one statement (``BatchedReads``): those that exist.
+struct UsersByKeys: PostgresUserStatement {
+    static let sql = """
+        SELECT \(PostgresStorage.userColumns) FROM users
+        JOIN UNNEST($1::TEXT[], $2::TEXT[]) AS wanted (pool, name) ON user_pool_id = wanted.pool AND key = wanted.name
+        """
+    let keys: [UserKey]
+
+    func makeBindings() -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(keys.map(\.userPoolID))
+        bindings.append(keys.map(\.key))
+        return bindings
+    }
 }
 
 /// The user of a pool with a key (`value`), its row held until the transaction ends (`FOR NO KEY
 /// UPDATE`: rows that refer to it can still be added).
 struct UserByKeyForUpdate: PostgresUserLookup {
-    static let sql = UserByKey.sql + " FOR NO KEY UPDATE"
+    static let sql = "SELECT \(PostgresStorage.userColumns) FROM users WHERE user_pool_id = $1 AND key = $2 FOR NO KEY UPDATE"
     let userPoolID: String
     let value: String
 }
@@ -83,26 +98,48 @@ struct UsersPage: PostgresUserStatement {
     }
 }
 
-/// A page of a pool's users with a searchable value equal to one (a filter with `=`). The inner
-/// statement pages through the index, so a page reads at most `limit` users.
-struct UsersPageByValue: PostgresUserStatement {
-    static let sql = """
-        SELECT \(PostgresStorage.userColumns) FROM users WHERE user_pool_id = $1 AND key IN (
-            SELECT DISTINCT key FROM user_search_values
-            WHERE user_pool_id = $1 AND name = $2 AND value = $3 AND key > $4
-            ORDER BY key LIMIT $5)
-        ORDER BY key
-        """
+/// A page of a pool's users with a searchable value equal to one (a filter with `=`), after a key,
+/// at most a number of them.
+struct ValuePage: Hashable, Sendable {
     let userPoolID: String
     let name: String
     let value: String
     let after: String
     let limit: Int
+}
+
+/// The users of several ``ValuePage``s in one statement (``BatchedReads``), in order: each row a
+/// user and the position (from 1) of the page it is on. Each page's inner statement pages through
+/// the index, so it reads at most `limit` users.
+struct UsersPagesByValue: PostgresPreparedStatement {
+    typealias Row = (Int, UserRecord)
+    static let sql = """
+        SELECT \(PostgresStorage.userColumns.split(separator: ", ").map { "found.\($0)" }.joined(separator: ", ")), page.position
+        FROM UNNEST($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::INT8[]) WITH ORDINALITY AS page (pool, name, value, after, size, position)
+        CROSS JOIN LATERAL (
+            SELECT \(PostgresStorage.userColumns) FROM users WHERE user_pool_id = page.pool AND key IN (
+                SELECT DISTINCT key FROM user_search_values
+                WHERE user_pool_id = page.pool AND name = page.name AND value = page.value AND key > page.after
+                ORDER BY key LIMIT page.size)
+        ) AS found
+        ORDER BY page.position, found.key
+        """
+    let pages: [ValuePage]
 
     func makeBindings() -> PostgresBindings {
-        var bindings = PostgresBindings(userPoolID, name, value, after)
-        bindings.append(Int64(limit))
+        var bindings = PostgresBindings()
+        bindings.append(pages.map(\.userPoolID))
+        bindings.append(pages.map(\.name))
+        bindings.append(pages.map(\.value))
+        bindings.append(pages.map(\.after))
+        bindings.append(pages.map { Int64($0.limit) })
         return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> (Int, UserRecord) {
+        let (userPoolID, key, sub, creationDate, lastModifiedDate, document, indexedValues, position) =
+            try row.decode((String, String, String, Int64, Int64, Data, Data, Int64).self)
+        return (Int(position), try PostgresStorage.user((userPoolID, key, sub, creationDate, lastModifiedDate, document, indexedValues)))
     }
 }
 

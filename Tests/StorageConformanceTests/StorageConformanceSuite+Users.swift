@@ -185,6 +185,39 @@ extension StorageConformanceSuite {
         }
     }
 
+    /// Reads at once of different users, missing ones and pages of different filters, in two pools:
+    /// each gets what it would get alone.
+    func testConcurrentReadsEachGetTheirOwnAnswer() async throws {
+        try await withStorage { storage, ns in
+            let pools = [try await ns.insertedPool(storage, suffix: "Users10"), try await ns.insertedPool(storage, suffix: "Users11")]
+            for pool in pools {
+                for index in 0..<6 {  // two users of each email: searchable, not claimed
+                    var user = ns.user(of: pool, key: "k\(index)", email: "e\(index % 3)@\(pool.id).example")
+                    user.claims = []
+                    try await storage.insertUser(user)
+                }
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for round in 0..<40 {
+                    let pool = pools[round % 2]
+                    group.addTask {
+                        let key = "k\(round % 8)"  // k6 and k7 do not exist
+                        let user = try await storage.user(userPoolID: pool.id, key: key)
+                        XCTAssertEqual(user?.key, round % 8 < 6 ? key : nil, key)
+                        XCTAssertEqual(user.map { $0.userPoolID } ?? pool.id, pool.id)
+                        let email = "e\(round % 3)@\(pool.id).example"
+                        let page = try await storage.users(userPoolID: pool.id, filter: UserFilter(name: "email", value: email, prefix: false),
+                                                           after: round % 4 == 0 ? "k0" : nil, limit: 1 + round % 2)
+                        let all = ["k\(round % 3)", "k\(round % 3 + 3)"].filter { round % 4 != 0 || $0 > "k0" }
+                        XCTAssertEqual(page.items.map(\.key), Array(all.prefix(1 + round % 2)), "\(email) round \(round)")
+                        XCTAssertEqual(page.nextCursor != nil, all.count > 1 + round % 2, "\(email) round \(round)")
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
     func testDeletingAUserOrItsPoolRemovesItAndItsValues() async throws {
         try await withStorage { storage, ns in
             let pool = try await ns.insertedPool(storage, suffix: "Users6")
