@@ -1,7 +1,8 @@
 """Guessing at once does not get more guesses: bursts of wrong passwords, TOTP codes and reset codes
-sent together, spread over two server processes on PostgreSQL (one on SQLite), are evaluated no
-more often than the lockout and the code limits allow, and the right answer is refused while they
-hold. The servers run development clocks, moved together, to reach long lockouts without waiting."""
+sent together, spread over two server processes on PostgreSQL (one on SQLite; through nginx with
+GATEHOUSE_E2E_BALANCED=1), are evaluated no more often than the lockout and the code limits allow,
+and the right answer is refused while they hold. The servers run development clocks, moved
+together, to reach long lockouts without waiting."""
 import math
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -12,7 +13,7 @@ from botocore.exceptions import ClientError
 
 from conftest import trigger_server_env
 from expected import SMS_CONFIGURATION
-from helpers import STORE, expect_client_error
+from helpers import BALANCED, STORE, BalancedServers, expect_client_error
 
 PASSWORD = "P2$Sword"
 WRONG = "Wr0ng$Pass"
@@ -23,9 +24,9 @@ LOCKED = "Password attempts exceeded"
 class Fleet:
     """Servers sharing one store, their clocks moved together, and a boto3 client for each."""
 
-    def __init__(self, servers, make_client):
+    def __init__(self, servers, make_client, endpoints=None):
         self.servers = servers
-        self.clients = [make_client(endpoint=server.endpoint) for server in servers]
+        self.clients = [make_client(endpoint=endpoint) for endpoint in endpoints or [server.endpoint for server in servers]]
         self.offset = 0
 
     def advance(self, seconds):
@@ -49,23 +50,32 @@ class Fleet:
         return answers, time.monotonic() - started
 
 
-def _fleet(server_factory, make_client, **server_options):
+def _fleet(server_factory, make_client, tmp_path_factory, **server_options):
+    """Two processes on PostgreSQL (one on SQLite), each with a client of its own; when BALANCED,
+    both behind nginx, and one client of the balancer, which hands the requests to each in turn."""
     processes = 2 if STORE == "postgres" else 1
-    servers = [server_factory(development_clock=True, **server_options).start() for _ in range(processes)]
-    yield Fleet(servers, make_client)
+    servers = [server_factory(development_clock=True, **server_options) for _ in range(processes)]
+    if BALANCED:
+        balancer = BalancedServers(servers, tmp_path_factory.mktemp("nginx")).start()
+        fleet = Fleet(servers, make_client, endpoints=[balancer.endpoint])
+    else:
+        fleet = Fleet([server.start() for server in servers], make_client)
+    yield fleet
+    if BALANCED:
+        balancer.stop()
     for server in servers:
         server.stop()
 
 
 @pytest.fixture
-def fleet(server_factory, make_client):
-    yield from _fleet(server_factory, make_client)
+def fleet(server_factory, make_client, tmp_path_factory):
+    yield from _fleet(server_factory, make_client, tmp_path_factory)
 
 
 @pytest.fixture
-def trigger_fleet(server_factory, make_client, lambda_invoke):
+def trigger_fleet(server_factory, make_client, tmp_path_factory, lambda_invoke):
     """A fleet whose pools' triggers run in `lambda_invoke`."""
-    yield from _fleet(server_factory, make_client, options={"lambda-endpoint-url": lambda_invoke.endpoint},
+    yield from _fleet(server_factory, make_client, tmp_path_factory, options={"lambda-endpoint-url": lambda_invoke.endpoint},
                       env=trigger_server_env(lambda_invoke))
 
 
