@@ -139,7 +139,9 @@ def trigger_server(server_factory, lambda_invoke):
 @pytest.fixture(scope="session")
 def clock_server(server_factory, tmp_path_factory):
     """A second server whose clock tests move forward (POST /_gatehouse/clock)."""
-    return _served(server_factory, tmp_path_factory, development_clock=True)
+    server = _served(server_factory, tmp_path_factory, development_clock=True)
+    yield server
+    server.stop()
 
 
 @pytest.fixture
