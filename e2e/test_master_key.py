@@ -109,6 +109,9 @@ def test_keys_rotate_replaces_the_master_key_and_the_signing_keys_while_the_serv
     assert all(value[:17] == b"\x01" + new_id.encode() for value in secrets.values())
 
     cognito = make_client(endpoint=server.endpoint)
+    fresh = _sign_in(make_client, server, client_id)["AuthenticationResult"]
+    assert jwt.get_unverified_header(fresh["AccessToken"])["kid"] != jwt.get_unverified_header(before["AccessToken"])["kid"], \
+        "the running server signs with the keys the rotation stored from its next call on"
 
     def refreshed():
         return cognito.initiate_auth(ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH",

@@ -20,17 +20,18 @@ extension PostgresStorage {
         }
     }
 
-    /// App clients are kept in memory while no change to a pool or client is announced (``PostgresStorage/changeCount()``).
+    /// App clients and signing keys are kept in memory while no change to a pool or kept item is
+    /// announced (``PostgresStorage/changeCount()``).
     public func userPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
-        guard kind == .client else {
-            return try await self.perform { try await self.fetchItem(userPoolID: userPoolID, kind: kind, key: key) }
-        }
-        return try await self.client(key, where: { $0.userPoolID == userPoolID }) {
-            try await self.fetchItem(userPoolID: userPoolID, kind: kind, key: key)
+        let fetch = { @Sendable in try await self.fetchItem(userPoolID: userPoolID, kind: kind, key: key) }
+        switch kind {
+        case .client: return try await self.kept(in: self.clients, key, where: { $0.userPoolID == userPoolID }, fetch: fetch)
+        case .signingKeys: return try await self.kept(in: self.signingKeys, userPoolID + "\u{0}" + key, fetch: fetch)
+        default: return try await self.perform(fetch)
         }
     }
 
-    /// App clients are kept in memory while no change to a pool or client is announced (``PostgresStorage/changeCount()``).
+    /// App clients are kept in memory while no change to a pool or kept item is announced (``PostgresStorage/changeCount()``).
     public func userPoolItem(kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
         let fetch = { @Sendable in
             let rows = try await self.client.query(
@@ -40,30 +41,34 @@ extension PostgresStorage {
             return try rows.first.map(Self.decodeItem)
         }
         guard kind == .client else { return try await self.perform(fetch) }
-        return try await self.client(key, where: { _ in true }, fetch: fetch)
+        return try await self.kept(in: self.clients, key, fetch: fetch)
     }
 
-    /// The app client `clientID` kept at the current change count if `matches` it, else as `fetch` reads it.
-    private func client(_ clientID: String, where matches: (UserPoolItemRecord) -> Bool,
-                        fetch: @escaping @Sendable () async throws -> UserPoolItemRecord?) async throws -> UserPoolItemRecord? {
+    /// The item `cache` keeps for `key` at the current change count if `matches` it, else as `fetch` reads it.
+    private func kept(in cache: ChangeCountedCache<String, UserPoolItemRecord>, _ key: String,
+                      where matches: (UserPoolItemRecord) -> Bool = { _ in true },
+                      fetch: @escaping @Sendable () async throws -> UserPoolItemRecord?) async throws -> UserPoolItemRecord? {
         let count = try await self.changeCount()
-        if let kept = self.clients.value(for: clientID, count: count), matches(kept) { return kept }
+        if let kept = cache.value(for: key, count: count), matches(kept) { return kept }
         let record = try await self.perform(fetch)
-        if let record { self.clients.remember(record, for: clientID, count: count) }
+        if let record { cache.remember(record, for: key, count: count) }
         return record
     }
 
-    /// Announces a committed change of an item, forgotten here at once if it is a client.
-    private func announceChange(of kind: UserPoolItemKind, key: String) async throws {
-        guard kind == .client else { return }
-        self.clients.forget(key)
+    /// Announces a committed change of an item, forgotten here at once, if it is of a kind kept.
+    private func announceChange(of kind: UserPoolItemKind, userPoolID: String, key: String) async throws {
+        switch kind {
+        case .client: self.clients.forget(key)
+        case .signingKeys: self.signingKeys.forget(userPoolID + "\u{0}" + key)
+        default: return
+        }
         try await self.announceChange()
     }
 
     /// One transaction holding the item's row (`SELECT … FOR NO KEY UPDATE`), as
     /// ``updateUserPool(id:_:)`` holds a pool's: `change` runs once, nothing is written when nothing
-    /// changed, and `version` still counts the writes. A client's change is announced to every
-    /// process before it returns.
+    /// changed, and `version` still counts the writes. A change of a kept kind (clients, signing keys)
+    /// is announced to every process before it returns.
     public func updateUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String,
                                    _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {
         let (record, changed) = try await self.perform {
@@ -97,7 +102,7 @@ extension PostgresStorage {
                 return (written, true)
             }
         }
-        if changed { try await self.announceChange(of: kind, key: key) }
+        if changed { try await self.announceChange(of: kind, userPoolID: userPoolID, key: key) }
         return record
     }
 
@@ -112,7 +117,7 @@ extension PostgresStorage {
             ).collect()
             if deleted.isEmpty { throw StorageError.notFound }
         }
-        try await self.announceChange(of: kind, key: key)
+        try await self.announceChange(of: kind, userPoolID: userPoolID, key: key)
     }
 
     /// `LIMIT limit + 1`: the extra row, never returned, tells whether another page follows.

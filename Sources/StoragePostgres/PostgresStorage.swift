@@ -38,6 +38,8 @@ public final class PostgresStorage: Storage {
     let pools = ChangeCountedCache<String, UserPoolRecord>(capacity: 1_000)
     /// App clients by client id: at most 10,000 records of about a KB.
     let clients = ChangeCountedCache<String, UserPoolItemRecord>(capacity: 10_000)
+    /// Pools' signing keys records by pool id and key: at most 1,000 of a few KB (sealed RSA keys).
+    let signingKeys = ChangeCountedCache<String, UserPoolItemRecord>(capacity: 1_000)
     /// The pools' numbers of users, for a second whatever the change count (read at count 0): what
     /// DescribeUserPool shows as EstimatedNumberOfUsers, an estimate in Cognito too.
     let userCounts = ChangeCountedCache<String, Int>(capacity: 10_000, maximumAge: .seconds(1))

@@ -44,11 +44,6 @@ public struct PoolSigningKeys: Sendable {
         [accessToken] + kept(at: now).map(\.accessToken)
     }
 
-    /// Whether `keyID` names one of these keys, retired ones included.
-    public func hasKey(withID keyID: String) -> Bool {
-        ([idToken, accessToken] + retired.flatMap { [$0.idToken, $0.accessToken] }).contains { $0.keyID == keyID }
-    }
-
     private func kept(at now: Date) -> [Retired] {
         retired.filter { $0.until > now }
     }

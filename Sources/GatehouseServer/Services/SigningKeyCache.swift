@@ -6,26 +6,29 @@ import Synchronization
 /// Each pool's token signing keys, made when first needed and then stored with the pool (a record
 /// of kind ``UserPoolItemKind/signingKeys``, sealed): the first process to store them wins and every
 /// other one reads and uses those, so all processes on a database sign with the same keys, before
-/// and after restarts. Opened keys are kept in memory, at most `capacity` pools' worth, and read
-/// again after ``refreshAfter`` or when asked for a key they lack, so that a rotation
-/// (``rotateAll(storage:seal:now:random:)``, by another process) reaches every process. Calls that
-/// need a pool's keys while they are being read or made wait for that one load: 32 first sign-ins
-/// at once each made two RSA keys (64 key generations, 0.75 s of CPU, with every other request on
-/// those event loops waiting) where one pair was kept.
+/// and after restarts. Every call reads the stored record (on PostgreSQL from the store's cache,
+/// checked against the change count) and uses the keys opened from it while its bytes are those
+/// they were opened from, at most `capacity` pools' worth: a rotation
+/// (``rotateAll(storage:seal:now:random:)``, by another process) is what every process signs with
+/// and publishes from the next call on. Calls that need a pool's keys while they are being opened
+/// or made wait for that one load: 32 first sign-ins at once each made two RSA keys (64 key
+/// generations, 0.75 s of CPU, with every other request on those event loops waiting) where one
+/// pair was kept.
 final class SigningKeyCache: Sendable {
     private struct Entry {
         let keys: PoolSigningKeys
-        let loaded: Date
+        /// The stored document the keys were opened from.
+        let document: Data
     }
 
     private struct State {
         var keys: [String: Entry] = [:]
-        var loading: [String: Task<PoolSigningKeys, any Error>] = [:]
+        var loading: [String: Task<Entry, any Error>] = [:]
     }
 
     private enum Lookup {
         case cached(PoolSigningKeys)
-        case loading(Task<PoolSigningKeys, any Error>)
+        case loading(Task<Entry, any Error>)
     }
 
     private let state = Mutex(State())
@@ -35,29 +38,21 @@ final class SigningKeyCache: Sendable {
         self.capacity = capacity
     }
 
-    /// How long opened keys are used before they are read again.
-    static let refreshAfter: TimeInterval = 60
-    /// How soon a key the keys lack reads them again: a made-up `kid` costs a read at most this often.
-    static let shortestRefresh: TimeInterval = 5
-
-    /// The keys of the pool `userPoolID`, which exists.
-    /// - Parameters:
-    ///   - seal: the server-wide key that seals stored keys.
-    ///   - keyID: a key the caller needs (a token's `kid`): keys kept without it are read again.
-    func keys(for userPoolID: String, storage: any Storage, seal: SealingKey, clock: Clock, random: RandomSource,
-              having keyID: String? = nil) async throws -> PoolSigningKeys {
-        let now = clock.now()
+    /// The keys of the pool `userPoolID`, which exists, as stored now.
+    /// - Parameter seal: the server-wide key that seals stored keys.
+    func keys(for userPoolID: String, storage: any Storage, seal: SealingKey, clock: Clock,
+              random: RandomSource) async throws -> PoolSigningKeys {
+        let stored = try await storage.userPoolItem(userPoolID: userPoolID, kind: .signingKeys, key: Self.recordKey)
         let lookup = state.withLock { state -> Lookup in
-            if let cached = state.keys[userPoolID], now.timeIntervalSince(cached.loaded) < Self.refreshAfter,
-               keyID.map(cached.keys.hasKey(withID:)) ?? true || now.timeIntervalSince(cached.loaded) < Self.shortestRefresh {
+            if let cached = state.keys[userPoolID], cached.document == stored?.document {
                 return .cached(cached.keys)
             }
             if let loading = state.loading[userPoolID] { return .loading(loading) }
-            let loading = Task { try await Self.load(userPoolID, storage: storage, seal: seal, clock: clock, random: random) }
+            let loading = Task { try await Self.load(userPoolID, stored: stored, storage: storage, seal: seal, clock: clock, random: random) }
             state.loading[userPoolID] = loading
             return .loading(loading)
         }
-        let loading: Task<PoolSigningKeys, any Error>
+        let loading: Task<Entry, any Error>
         switch lookup {
         case .cached(let keys): return keys
         case .loading(let task): loading = task
@@ -65,29 +60,32 @@ final class SigningKeyCache: Sendable {
         let result = await loading.result
         state.withLock { state in
             // The first waiter to resume keeps the keys; a failed load is tried again by the next call.
-            guard state.loading.removeValue(forKey: userPoolID) != nil, case .success(let keys) = result else { return }
+            guard state.loading.removeValue(forKey: userPoolID) != nil, case .success(let entry) = result else { return }
             if state.keys.count >= capacity, state.keys[userPoolID] == nil, let any = state.keys.keys.first { state.keys[any] = nil }
-            state.keys[userPoolID] = Entry(keys: keys, loaded: now)
+            state.keys[userPoolID] = entry
         }
-        return try result.get()
+        return try result.get().keys
     }
 
-    /// The stored keys of the pool, or new ones stored now.
-    private static func load(_ userPoolID: String, storage: any Storage, seal: SealingKey, clock: Clock,
-                             random: RandomSource) async throws -> PoolSigningKeys {
-        if let record = try await storage.userPoolItem(userPoolID: userPoolID, kind: .signingKeys, key: recordKey) {
-            return try PoolSigningKeys(opening: record.document, for: userPoolID, with: seal)
+    /// The keys opened from `stored`, the pool's record read just before; without one, new keys
+    /// stored now (or, when another process stored keys first, those).
+    private static func load(_ userPoolID: String, stored: UserPoolItemRecord?, storage: any Storage, seal: SealingKey, clock: Clock,
+                             random: RandomSource) async throws -> Entry {
+        if let stored {
+            return Entry(keys: try PoolSigningKeys(opening: stored.document, for: userPoolID, with: seal), document: stored.document)
         }
         let made = PoolSigningKeys.generate()
         let now = clock.now()
+        let document = made.sealed(for: userPoolID, with: seal, random: random)
         do {
             try await storage.insertUserPoolItem(UserPoolItemRecord(
                 userPoolID: userPoolID, kind: .signingKeys, key: recordKey, name: recordKey, creationDate: now,
-                lastModifiedDate: now, document: made.sealed(for: userPoolID, with: seal, random: random)))
-            return made
+                lastModifiedDate: now, document: document))
+            return Entry(keys: made, document: document)
         } catch StorageError.duplicate {
             // Another process stored keys first: use those.
-            return try await load(userPoolID, storage: storage, seal: seal, clock: clock, random: random)
+            let theirs = try await storage.userPoolItem(userPoolID: userPoolID, kind: .signingKeys, key: recordKey)
+            return try await load(userPoolID, stored: theirs, storage: storage, seal: seal, clock: clock, random: random)
         }
     }
 

@@ -34,7 +34,7 @@ struct AccessTokens: Sendable {
         } catch let error as AWSServiceError where error == UserPoolDirectory.poolNotFound(poolID) {
             throw AccessTokenClaims.invalid
         }
-        let claims = try AccessTokenClaims(verifying: jwt, issuer: try await tokens.issuer(for: poolID, having: jwt.keyID),
+        let claims = try AccessTokenClaims(verifying: jwt, issuer: try await tokens.issuer(for: poolID),
                                             now: clock.now())
         guard claims.scopes.contains(TokenIssuer.adminScope) else {
             throw AWSServiceError.notAuthorizedException("Access Token does not have required scopes")

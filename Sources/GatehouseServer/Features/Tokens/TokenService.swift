@@ -19,11 +19,10 @@ struct TokenService: Sendable {
     let clock: Clock
     let random: RandomSource
 
-    /// The issuer of the pool `userPoolID`'s tokens, with its signing keys (made on first use).
-    /// - Parameter keyID: a key to be sure of, when the keys might have been rotated since they were read (a token's `kid`).
-    func issuer(for userPoolID: String, having keyID: String? = nil) async throws -> TokenIssuer {
+    /// The issuer of the pool `userPoolID`'s tokens, with its signing keys as stored now (made on first use).
+    func issuer(for userPoolID: String) async throws -> TokenIssuer {
         let keys = try await signingKeys.keys(for: userPoolID, storage: storage, seal: try await signingKeySeal.value(),
-                                              clock: clock, random: random, having: keyID)
+                                              clock: clock, random: random)
         return TokenIssuer(keys: keys, issuer: "\(issuerBaseURL)/\(userPoolID)")
     }
 
