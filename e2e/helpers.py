@@ -210,7 +210,8 @@ class BalancedServers:
     """Gatehouse processes sharing one PostgreSQL database behind nginx, which hands each request
     to the next process in turn; used as one server (the session's `server` when BALANCED): its
     endpoint is nginx's, which is also every process's issuer URL, and its development clock is
-    moved on every process at once. Debian's nginx-light."""
+    moved on every process at once. Debian's nginx-light. It has what the files scripts/test.sh
+    runs this way use of a server (no kill() or data_dir: test_durability's tests are not run so)."""
 
     NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -236,7 +237,10 @@ class BalancedServers:
                 access_log off; {temp}
                 upstream gatehouse {{ {upstreams} }}
                 server {{
-                    listen 127.0.0.1:{self.port}; client_max_body_size 16m;
+                    # Bodies and answers stay in memory: a worker may not write in the test's
+                    # directory (as root, nginx's workers run as nobody).
+                    listen 127.0.0.1:{self.port}; client_max_body_size 16m; client_body_buffer_size 16m;
+                    proxy_max_temp_file_size 0;
                     location / {{
                         proxy_pass http://gatehouse; proxy_set_header Host $http_host; proxy_http_version 1.1;
                         add_header X-Upstream $upstream_addr always;
@@ -246,28 +250,42 @@ class BalancedServers:
             """
 
     def start(self, timeout=30):
-        for server in self.servers:
-            server.ensure_running()
-        if self.process is None or self.process.poll() is not None:
-            self.work_dir.mkdir(parents=True, exist_ok=True)
-            configuration = self.work_dir / "nginx.conf"
-            configuration.write_text(self._configuration())
-            self.process = subprocess.Popen([self.NGINX, "-p", str(self.work_dir), "-c", str(configuration), "-g", "daemon off;"],
-                                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        wait_for(self.healthy, timeout=timeout)
+        """Starts what is not running; when that fails, stops it all again and raises."""
+        try:
+            for server in self.servers:
+                server.ensure_running()
+            if self.process is None or self.process.poll() is not None:
+                self.work_dir.mkdir(parents=True, exist_ok=True)
+                configuration = self.work_dir / "nginx.conf"
+                configuration.write_text(self._configuration())
+                self.process = subprocess.Popen([self.NGINX, "-p", str(self.work_dir), "-c", str(configuration), "-g", "daemon off;"],
+                                                stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            wait_for(self.healthy, timeout=timeout)
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def healthy(self):
+        if self.process.poll() is not None:
+            raise RuntimeError(f"nginx exited with {self.process.returncode}: see {self.work_dir / 'error.log'}")
         try:
             return requests.get(self.endpoint + "/health", timeout=5).status_code == 200
         except requests.RequestException:
             return False
 
     def stop(self, sig=signal.SIGTERM, timeout=30):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=timeout)
-        codes = [server.stop(sig, timeout) for server in self.servers]
+        """Stops nginx and the processes; returns the first non-zero exit code of a process, else 0."""
+        try:
+            if self.process is not None and self.process.poll() is None:
+                self.process.terminate()
+                try:
+                    self.process.wait(timeout=timeout)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+                    self.process.wait()
+        finally:
+            codes = [server.stop(sig, timeout) for server in self.servers]
         return next((code for code in codes if code), codes[0])
 
     def restart(self):

@@ -1,16 +1,21 @@
+import GatehouseStorage
 import Synchronization
 
 /// Reads that requests make at once, sent together: while one query is on its way, the reads that
 /// arrive wait, and the next query, which leaves as soon as the first returns, reads them all. So
 /// under load one round trip serves a round trip's worth of requests (each round trip costs both
-/// processes more CPU than the row it reads), and a read alone leaves at once.
+/// processes more CPU than the row it reads), and a read alone leaves at once. When a read finds
+/// the database unavailable, the reads waiting for the next fail with it instead of waiting a
+/// timeout more.
 final class BatchedReads<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// Reads the values of `keys` (no key twice): those found.
     typealias Read = @Sendable (_ keys: [Key]) async throws -> [Key: Value]
 
+    private typealias Waiting = (key: Key, continuation: CheckedContinuation<Value?, any Error>)
+
     private struct State {
         var reading = false
-        var waiting: [(key: Key, continuation: CheckedContinuation<Value?, any Error>)] = []
+        var waiting: [Waiting] = []
     }
 
     private let state = Mutex(State())
@@ -37,11 +42,17 @@ final class BatchedReads<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         Task {
             let result: Result<[Key: Value], any Error>
             do { result = .success(try await read(Array(Set(waiting.map(\.key))))) } catch { result = .failure(error) }
-            for (key, continuation) in waiting { continuation.resume(with: result.map { $0[key] }) }
-            let more = state.withLock { state in
+            var unavailable = false
+            if case .failure(let error) = result, case StorageError.unavailable? = error as? StorageError { unavailable = true }
+            let (failing, more) = state.withLock { state -> ([Waiting], Bool) in
+                if unavailable {
+                    defer { state.waiting = []; state.reading = false }
+                    return (state.waiting, false)
+                }
                 state.reading = !state.waiting.isEmpty
-                return state.reading
+                return ([], state.reading)
             }
+            for (key, continuation) in waiting + failing { continuation.resume(with: result.map { $0[key] }) }
             if more { readWaiting(read) }
         }
     }

@@ -2,7 +2,7 @@ import Synchronization
 
 /// Records read from the database, each kept with the change count (``PostgresStorage/changeCount()``) read just
 /// before it: one is used only while the count is still that. Bounded: at most `capacity` records
-/// (all are dropped when a new one would pass it), none older than `maximumAge` (a process that
+/// (one is dropped when a new one would pass it), none older than `maximumAge` (a process that
 /// ended between its commit and its count's advance leaves a change no count announces).
 final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry {
@@ -31,7 +31,7 @@ final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Senda
     /// Keeps `value`, read after the count was `count`, for `key`.
     func remember(_ value: Value, for key: Key, count: Int64) {
         entries.withLock { entries in
-            if entries[key] == nil, entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            if entries[key] == nil, entries.count >= capacity, let any = entries.keys.first { entries[any] = nil }
             entries[key] = Entry(value: value, count: count, read: .now)
         }
     }

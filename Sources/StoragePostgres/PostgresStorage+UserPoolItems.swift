@@ -55,69 +55,71 @@ extension PostgresStorage {
         return record
     }
 
-    /// Announces a committed change of an item, forgotten here at once, if it is of a kind kept.
-    private func announceChange(of kind: UserPoolItemKind, userPoolID: String, key: String) async throws {
+    /// Runs `write`, of the item `key` of kind `kind`, announced (``announcing(forget:_:)``) if
+    /// that kind is kept.
+    private func announcing<Result: Sendable>(_ kind: UserPoolItemKind, userPoolID: String, key: String,
+                                              _ write: () async throws -> Result) async throws -> Result {
         switch kind {
-        case .client: self.clients.forget(key)
-        case .signingKeys: self.signingKeys.forget(userPoolID + "\u{0}" + key)
-        default: return
+        case .client: return try await self.announcing(forget: { self.clients.forget(key) }, write)
+        case .signingKeys: return try await self.announcing(forget: { self.signingKeys.forget(userPoolID + "\u{0}" + key) }, write)
+        default: return try await write()
         }
-        try await self.announceChange()
     }
 
     /// One transaction holding the item's row (`SELECT … FOR NO KEY UPDATE`), as
     /// ``updateUserPool(id:_:)`` holds a pool's: `change` runs once, nothing is written when nothing
-    /// changed, and `version` still counts the writes. A change of a kept kind (clients, signing keys)
-    /// is announced to every process before it returns.
+    /// changed, and `version` still counts the writes. A write of a kept kind (clients, signing keys)
+    /// is announced to every process before it returns (``announcing(forget:_:)``).
     public func updateUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String,
                                    _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {
-        let (record, changed) = try await self.perform {
-            try await self.client.withTransaction(logger: self.logger) { connection in
-                let rows = try await connection.query(
-                    """
-                    SELECT \(unescaped: Self.itemColumns) FROM user_pool_items
-                    WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key) FOR NO KEY UPDATE
-                    """,
-                    logger: self.logger
-                ).collect()
-                guard let current = try rows.first.map({ try Self.decodeItem($0) }) else {
-                    throw StorageError.notFound
+        try await self.announcing(kind, userPoolID: userPoolID, key: key) {
+            try await self.perform {
+                try await self.client.withTransaction(logger: self.logger) { connection in
+                    let rows = try await connection.query(
+                        """
+                        SELECT \(unescaped: Self.itemColumns) FROM user_pool_items
+                        WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key) FOR NO KEY UPDATE
+                        """,
+                        logger: self.logger
+                    ).collect()
+                    guard let current = try rows.first.map({ try Self.decodeItem($0) }) else {
+                        throw StorageError.notFound
+                    }
+                    var changed = current
+                    try change(&changed)
+                    let written = UserPoolItemRecord(
+                        userPoolID: userPoolID, kind: kind, key: key, name: changed.name, creationDate: current.creationDate,
+                        lastModifiedDate: Date(millisecondsSince1970: changed.lastModifiedDate.millisecondsSince1970),
+                        document: changed.document)
+                    guard written != current else { return current }
+                    _ = try await connection.query(
+                        """
+                        UPDATE user_pool_items
+                        SET name = \(written.name), last_modified_date = \(written.lastModifiedDate.millisecondsSince1970),
+                            document = \(written.document), version = version + 1
+                        WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key)
+                        """,
+                        logger: self.logger
+                    ).collect()
+                    return written
                 }
-                var changed = current
-                try change(&changed)
-                let written = UserPoolItemRecord(
-                    userPoolID: userPoolID, kind: kind, key: key, name: changed.name, creationDate: current.creationDate,
-                    lastModifiedDate: Date(millisecondsSince1970: changed.lastModifiedDate.millisecondsSince1970),
-                    document: changed.document)
-                guard written != current else { return (current, false) }
-                _ = try await connection.query(
-                    """
-                    UPDATE user_pool_items
-                    SET name = \(written.name), last_modified_date = \(written.lastModifiedDate.millisecondsSince1970),
-                        document = \(written.document), version = version + 1
-                    WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key)
-                    """,
-                    logger: self.logger
-                ).collect()
-                return (written, true)
             }
         }
-        if changed { try await self.announceChange(of: kind, userPoolID: userPoolID, key: key) }
-        return record
     }
 
     public func deleteUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws {
-        try await self.perform {
-            let deleted = try await self.client.query(
-                """
-                DELETE FROM user_pool_items WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key)
-                RETURNING key
-                """,
-                logger: self.logger
-            ).collect()
-            if deleted.isEmpty { throw StorageError.notFound }
+        try await self.announcing(kind, userPoolID: userPoolID, key: key) {
+            try await self.perform {
+                let deleted = try await self.client.query(
+                    """
+                    DELETE FROM user_pool_items WHERE user_pool_id = \(userPoolID) AND kind = \(kind.rawValue) AND key = \(key)
+                    RETURNING key
+                    """,
+                    logger: self.logger
+                ).collect()
+                if deleted.isEmpty { throw StorageError.notFound }
+            }
         }
-        try await self.announceChange(of: kind, userPoolID: userPoolID, key: key)
     }
 
     /// `LIMIT limit + 1`: the extra row, never returned, tells whether another page follows.

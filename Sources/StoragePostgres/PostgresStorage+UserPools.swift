@@ -38,39 +38,39 @@ extension PostgresStorage {
     /// of one pool, 137 updates/s with p99 1.24 s), while rows that refer to the pool (its users,
     /// items, messages) can still be added. Only `name`, `last_modified_date`, `document` and
     /// `summary` are written, once a batch, and nothing when they did not change; `version` still
-    /// counts the writes, as processes of earlier releases compare it. A change is announced to
-    /// every process before it returns.
+    /// counts the writes, as processes of earlier releases compare it. Each batch is announced to
+    /// every process before it returns (``announcing(forget:_:)``).
     public func updateUserPool(
         id: String,
         _ change: @escaping @Sendable (inout UserPoolRecord) throws -> Void
     ) async throws -> UserPoolRecord {
         try await self.poolUpdates.update(id, change) { changes in
-            let (results, changed) = try await self.perform {
-                try await self.client.withTransaction(logger: self.logger) { connection in
-                    let current = try await self.heldPool(id, "FOR NO KEY UPDATE", on: connection)
-                    let (written, results) = UpdateBatches.apply(changes, to: current) { changed in
-                        UserPoolRecord(id: current.id, region: current.region, name: changed.name, creationDate: current.creationDate,
-                                       lastModifiedDate: Date(millisecondsSince1970: changed.lastModifiedDate.millisecondsSince1970),
-                                       document: changed.document, summary: changed.summary)
+            try await self.announcing(forget: { self.forget(id) }) {
+                try await self.perform {
+                    try await self.client.withTransaction(logger: self.logger) { connection in
+                        let current = try await self.heldPool(id, "FOR NO KEY UPDATE", on: connection)
+                        let (written, results) = UpdateBatches.apply(changes, to: current) { changed in
+                            UserPoolRecord(id: current.id, region: current.region, name: changed.name, creationDate: current.creationDate,
+                                           lastModifiedDate: Date(millisecondsSince1970: changed.lastModifiedDate.millisecondsSince1970),
+                                           document: changed.document, summary: changed.summary)
+                        }
+                        guard written != current else { return results }
+                        _ = try await connection.query(
+                            """
+                            UPDATE user_pools
+                            SET name = \(written.name),
+                                last_modified_date = \(written.lastModifiedDate.millisecondsSince1970),
+                                document = \(written.document),
+                                summary = \(written.summary),
+                                version = version + 1
+                            WHERE id = \(id)
+                            """,
+                            logger: self.logger
+                        ).collect()
+                        return results
                     }
-                    guard written != current else { return (results, false) }
-                    _ = try await connection.query(
-                        """
-                        UPDATE user_pools
-                        SET name = \(written.name),
-                            last_modified_date = \(written.lastModifiedDate.millisecondsSince1970),
-                            document = \(written.document),
-                            summary = \(written.summary),
-                            version = version + 1
-                        WHERE id = \(id)
-                        """,
-                        logger: self.logger
-                    ).collect()
-                    return (results, true)
                 }
             }
-            if changed { try await self.announceChange(of: id) }
-            return results
         }
     }
 
@@ -85,27 +85,27 @@ extension PostgresStorage {
         return try Self.decodeUserPool(row)
     }
 
-    /// Announces a committed change of the pool `id`, forgotten here at once (its count of users
-    /// too: a pool deleted and made again under its id has none).
-    private func announceChange(of id: String) async throws {
+    /// Forgets here what is kept of the pool `id` (its count of users too: a pool deleted and made
+    /// again under its id has none).
+    private func forget(_ id: String) {
         self.pools.forget(id)
         self.userCounts.forget(id)
-        try await self.announceChange()
     }
 
     /// One transaction: `SELECT … FOR UPDATE` locks the row, so no update or delete can come between
     /// the check and the `DELETE`.
     public func deleteUserPool(id: String, check: @escaping @Sendable (UserPoolRecord) throws -> Void) async throws {
-        try await self.perform {
-            try await self.client.withTransaction(logger: self.logger) { connection in
-                try check(try await self.heldPool(id, "FOR UPDATE", on: connection))
-                _ = try await connection.query(
-                    "DELETE FROM user_pools WHERE id = \(id)",
-                    logger: self.logger
-                ).collect()
+        try await self.announcing(forget: { self.forget(id) }) {
+            try await self.perform {
+                try await self.client.withTransaction(logger: self.logger) { connection in
+                    try check(try await self.heldPool(id, "FOR UPDATE", on: connection))
+                    _ = try await connection.query(
+                        "DELETE FROM user_pools WHERE id = \(id)",
+                        logger: self.logger
+                    ).collect()
+                }
             }
         }
-        try await self.announceChange(of: id)
     }
 
     /// `LIMIT limit + 1`: the extra row, never returned, tells whether another page follows.

@@ -44,14 +44,15 @@ extension PostgresStorage {
     /// Concurrent updates of one user by this process run in batches (``UpdateBatches``), each one
     /// transaction: `SELECT … FOR NO KEY UPDATE` holds the user (and reads its latest version once
     /// the lock is held), so updates by other processes apply one after the other too and none is
-    /// lost. A batch whose claims conflict runs again one change per transaction, so that only the
-    /// change that claimed a taken value fails.
+    /// lost. A batch whose claims conflict, or whose changes claimed values in between that the
+    /// written user does not hold (the database checks only what is written), runs again one change
+    /// per transaction, so that only a change that claimed a taken value fails.
     public func updateUser(userPoolID: String, key: String,
                            _ change: @escaping @Sendable (inout UserRecord) throws -> Void) async throws -> UserRecord {
         try await self.userUpdates.update(userPoolID + "\u{0}" + key, change) { changes in
             do {
                 return try await self.updateUser(userPoolID: userPoolID, key: key, applying: changes)
-            } catch StorageError.conflict where changes.count > 1 {
+            } catch let error where changes.count > 1 && Self.needsOneByOne(error) {
                 var results: [Result<UserRecord, any Error>] = []
                 for change in changes {
                     do {
@@ -83,6 +84,9 @@ extension PostgresStorage {
                                lastModifiedDate: Date(millisecondsSince1970: user.lastModifiedDate.millisecondsSince1970),
                                document: user.document, searchable: user.searchable, claims: user.claims)
                 }
+                if changes.count > 1, !results.allSatisfy({ (try? $0.get().claims.isSubset(of: stored.claims.union(written.claims))) ?? true }) {
+                    throw ClaimedInBetween()
+                }
                 guard written != stored else { return results }  // changes that changed nothing write nothing
                 _ = try await connection.execute(UserUpdate(written: written, removed: Array(stored.searchable.subtracting(written.searchable)),
                                                             added: Array(written.searchable.subtracting(stored.searchable))),
@@ -99,6 +103,15 @@ extension PostgresStorage {
                 return results
             }
         }
+    }
+
+    /// A batch's changes claimed, one after the other, values its written user does not hold.
+    private struct ClaimedInBetween: Error {}
+
+    /// Whether a batch that failed with `error` runs again one change per transaction.
+    private static func needsOneByOne(_ error: any Error) -> Bool {
+        if case StorageError.conflict = error { return true }
+        return error is ClaimedInBetween
     }
 
     public func deleteUser(userPoolID: String, key: String) async throws {
@@ -144,8 +157,9 @@ extension PostgresStorage {
         }
     }
 
-    /// Kept for a second (``userCounts``): exact after this process's own inserts and deletes, up to
-    /// a second behind other processes'.
+    /// Kept for a second (``userCounts``): up to a second behind other processes' inserts and
+    /// deletes, and exact after this process's own unless a read of the count was on its way as
+    /// they committed.
     public func userCount(userPoolID: String) async throws -> Int {
         if let kept = self.userCounts.value(for: userPoolID, count: 0) { return kept }
         let count = try await self.perform {

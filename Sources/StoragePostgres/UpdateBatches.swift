@@ -1,3 +1,4 @@
+import GatehouseStorage
 import Synchronization
 
 /// Updates of one row that this process makes at once, run as batches: while one transaction holds
@@ -8,7 +9,8 @@ import Synchronization
 ///
 /// A batch's results are what separate transactions in the same order would give: each change sees
 /// the row as the one before left it, and gets the row as it left it, or its own error (the row
-/// then goes on as it was before that change).
+/// then goes on as it was before that change). When a batch finds the database unavailable, the
+/// changes waiting for the next fail with it instead of waiting a timeout more.
 final class UpdateBatches<Record: Sendable>: Sendable {
     typealias Change = @Sendable (inout Record) throws -> Void
     /// Runs `changes` in one transaction: the results, one per change in order, once committed.
@@ -48,12 +50,22 @@ final class UpdateBatches<Record: Sendable>: Sendable {
             } catch {
                 results = Array(repeating: .failure(error), count: batch.count)
             }
+            precondition(results.count == batch.count, "a batch gives one result per change")
             for (waiting, result) in zip(batch, results) { waiting.continuation.resume(with: result) }
-            batch = waiting.withLock { waiting in
+            let unavailable = results.contains { result in
+                if case .failure(let error) = result, case StorageError.unavailable? = error as? StorageError { return true }
+                return false
+            }
+            let next = waiting.withLock { waiting in
                 let next = waiting[key] ?? []
-                waiting[key] = next.isEmpty ? nil : []
+                waiting[key] = next.isEmpty || unavailable ? nil : []
                 return next
             }
+            if unavailable {
+                for waiting in next { waiting.continuation.resume(throwing: StorageError.unavailable) }
+                return
+            }
+            batch = next
         }
     }
 

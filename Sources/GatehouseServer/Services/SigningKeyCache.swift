@@ -21,9 +21,15 @@ final class SigningKeyCache: Sendable {
         let document: Data
     }
 
+    /// A load of a pool's keys from the stored document it opens (`nil`: none was stored).
+    private struct Loading {
+        let document: Data?
+        let task: Task<Entry, any Error>
+    }
+
     private struct State {
         var keys: [String: Entry] = [:]
-        var loading: [String: Task<Entry, any Error>] = [:]
+        var loading: [String: Loading] = [:]
     }
 
     private enum Lookup {
@@ -47,9 +53,9 @@ final class SigningKeyCache: Sendable {
             if let cached = state.keys[userPoolID], cached.document == stored?.document {
                 return .cached(cached.keys)
             }
-            if let loading = state.loading[userPoolID] { return .loading(loading) }
+            if let loading = state.loading[userPoolID], loading.document == stored?.document { return .loading(loading.task) }
             let loading = Task { try await Self.load(userPoolID, stored: stored, storage: storage, seal: seal, clock: clock, random: random) }
-            state.loading[userPoolID] = loading
+            state.loading[userPoolID] = Loading(document: stored?.document, task: loading)
             return .loading(loading)
         }
         let loading: Task<Entry, any Error>
@@ -59,8 +65,11 @@ final class SigningKeyCache: Sendable {
         }
         let result = await loading.result
         state.withLock { state in
-            // The first waiter to resume keeps the keys; a failed load is tried again by the next call.
-            guard state.loading.removeValue(forKey: userPoolID) != nil, case .success(let entry) = result else { return }
+            // The first waiter to resume keeps the keys, unless a load of a newer document took its
+            // place; a failed load is tried again by the next call.
+            guard state.loading[userPoolID]?.task == loading else { return }
+            state.loading[userPoolID] = nil
+            guard case .success(let entry) = result else { return }
             if state.keys.count >= capacity, state.keys[userPoolID] == nil, let any = state.keys.keys.first { state.keys[any] = nil }
             state.keys[userPoolID] = entry
         }
