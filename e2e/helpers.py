@@ -64,7 +64,25 @@ def server_env(extra=None):
     return env
 
 
-class GatehouseServer:
+class DevelopmentOutbox:
+    """The development outbox of a server at `self.endpoint` (one process, or several sharing a database)."""
+
+    def outbox(self, **query):
+        """The development outbox's messages, newest first (query: userPoolId, recipient, limit)."""
+        response = requests.get(f"{self.endpoint}/_gatehouse/outbox", params=query, timeout=10)
+        response.raise_for_status()
+        return response.json()["Messages"]
+
+    def code_sent_to(self, recipient):
+        """The six-digit code in the newest message to `recipient`."""
+        messages = self.outbox(recipient=recipient)
+        assert messages, f"no message to {recipient}"
+        match = re.search(r"\d{6}", messages[0]["Body"])
+        assert match, messages[0]["Body"]
+        return match.group(0)
+
+
+class GatehouseServer(DevelopmentOutbox):
     """One `gatehouse serve` process; restartable on the same port, data dir and database."""
 
     def __init__(self, binary, data_dir, log_path, database_url=None, port=None,
@@ -132,20 +150,6 @@ class GatehouseServer:
         response.raise_for_status()
         return response.json()["Now"]
 
-    def outbox(self, **query):
-        """The development outbox's messages, newest first (query: userPoolId, recipient, limit)."""
-        response = requests.get(f"{self.endpoint}/_gatehouse/outbox", params=query, timeout=10)
-        response.raise_for_status()
-        return response.json()["Messages"]
-
-    def code_sent_to(self, recipient):
-        """The six-digit code in the newest message to `recipient`."""
-        messages = self.outbox(recipient=recipient)
-        assert messages, f"no message to {recipient}"
-        match = re.search(r"\d{6}", messages[0]["Body"])
-        assert match, messages[0]["Body"]
-        return match.group(0)
-
     def start(self, timeout=60):
         assert self.process is None or self.process.poll() is not None, "server already running"
         self.log_path.parent.mkdir(parents=True, exist_ok=True)  # the server makes its data directory, 0700
@@ -206,7 +210,7 @@ class GatehouseServer:
             return "(no log)"
 
 
-class BalancedServers:
+class BalancedServers(DevelopmentOutbox):
     """Gatehouse processes sharing one PostgreSQL database behind nginx, which hands each request
     to the next process in turn; used as one server (the session's `server` when BALANCED): its
     endpoint is nginx's, which is also every process's issuer URL, and its development clock is
@@ -298,12 +302,6 @@ class BalancedServers:
 
     def advance_clock(self, seconds):
         return [server.advance_clock(seconds) for server in self.servers][-1]
-
-    def outbox(self, **query):
-        return GatehouseServer.outbox(self, **query)
-
-    def code_sent_to(self, recipient):
-        return GatehouseServer.code_sent_to(self, recipient)
 
     def log_tail(self, lines=60):
         return "\n".join(f"--- {server.log_path}\n{server.log_tail(lines)}" for server in self.servers)

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Records read from the database, each kept with the change count (``PostgresStorage/changeCount()``) read just
-/// before it: one is used only while the count is still that. Bounded: at most `capacity` records
+/// Records read from the database, each kept with the change count
+/// (``PostgresStorage/changeCount()``) read just before it: one is used only while the count is still that. Bounded: at most `capacity` records
 /// (one is dropped when a new one would pass it), none older than `maximumAge` (a process that
 /// ended between its commit and its count's advance leaves a change no count announces).
 final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {

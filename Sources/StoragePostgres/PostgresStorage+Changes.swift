@@ -2,9 +2,9 @@ import GatehouseStorage
 import Logging
 import PostgresNIO
 
-/// The count of changes to what processes cache (pools, app clients, signing keys), shared by every process on
-/// the database as the sequence `gatehouse_changes`, so that a change one process acknowledges is
-/// what every process answers from then on:
+/// The count of changes to what processes cache (pools, app clients, signing keys), shared by every
+/// process on the database as the sequence `gatehouse_changes`, so that a change one process
+/// acknowledges is what every process answers from then on:
 /// - a writer advances the count after its change is committed and before it answers, so a count
 ///   read after the answer is past it;
 /// - a reader reads the count after its request arrived, and uses a cached record only when the
@@ -12,7 +12,7 @@ import PostgresNIO
 ///
 /// Reads are shared (``BatchedReads``): one round trip per round trip's worth of requests.
 extension PostgresStorage {
-    /// The count of changes to pools and app clients, read after this call began.
+    /// The count of changes to pools, app clients and signing keys, read after this call began.
     func changeCount() async throws -> Int64 {
         let count = try await changeCounts.value(for: true) { _ in
             try await self.perform {

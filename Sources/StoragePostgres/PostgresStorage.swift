@@ -31,8 +31,7 @@ public final class PostgresStorage: Storage {
     let timeout: Duration
     /// The calls in flight, each answered with ``StorageError/unavailable`` once ``timeout`` passes.
     private let deadlines = CallDeadlines()
-    /// Reads of the count of changes to pools and app clients (``changeCount()``), and the pools and
-    /// clients read at a count.
+    /// Reads of the count of changes to what is kept below (``changeCount()``).
     let changeCounts = BatchedReads<Bool, Int64>()
     /// Pools by id: at most 1,000 records of a few KB (a pool's document with its schema and templates).
     let pools = ChangeCountedCache<String, UserPoolRecord>(capacity: 1_000)
