@@ -17,12 +17,12 @@ extension SignInFeature {
         }
     }
 
-    /// ``user(named:client:)``, once the pool's PreAuthentication function has seen it, or, for a
+    /// ``user(named:client:)`` and what it holds, once the pool's PreAuthentication function has seen it, or, for a
     /// client that hides which users exist, has seen that it does not exist. A sign-in with a
     /// password (`migrating`) of a user the pool does not have first asks the pool's UserMigration
     /// function, and stores the user it vouches for with that password.
     func preAuthenticatedUser(named name: String, client: AppClient, validationData: [String: String]?,
-                              migrating password: String? = nil) async throws -> UserRecord {
+                              migrating password: String? = nil) async throws -> (record: UserRecord, user: StoredUser) {
         let record: UserRecord
         do {
             record = try await user(named: name, client: client)
@@ -37,9 +37,10 @@ extension SignInFeature {
                 throw error
             }
         }
-        try await triggers.preAuthentication(pool: client.pool, user: try StoredUser(record: record), userName: name, clientID: client.id,
+        let user = try StoredUser(record: record)
+        try await triggers.preAuthentication(pool: client.pool, user: user, userName: name, clientID: client.id,
                                              validationData: validationData)
-        return record
+        return (record, user)
     }
 
     /// The user the pool's UserMigration function vouches for, stored with `password` (its SRP

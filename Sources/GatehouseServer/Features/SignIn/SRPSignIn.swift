@@ -22,10 +22,9 @@ extension SignInFeature {
     func challengedUser(named name: String, client: AppClient,
                         validationData: [String: String]?) async throws -> (record: UserRecord, user: StoredUser)? {
         do {
-            let record = try await preAuthenticatedUser(named: name, client: client, validationData: validationData)
-            let user = try StoredUser(record: record)
-            if let refusal = SignInRules.refusalBeforePassword(user, now: clock.now()) { throw refusal.error }
-            return (record, user)
+            let found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData)
+            if let refusal = SignInRules.refusalBeforePassword(found.user, now: clock.now()) { throw refusal.error }
+            return found
         } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
             return nil
         }

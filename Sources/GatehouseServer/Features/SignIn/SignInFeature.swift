@@ -49,7 +49,7 @@ struct SignInFeature: Sendable {
             let password = try Self.parameter("PASSWORD", in: parameters)
             let found: UserRecord
             do {
-                found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData, migrating: password)
+                found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData, migrating: password).record
             } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
                 // A user the client hides costs the password check a real one does.
                 _ = try await unknownUserVerifier(name, pool: client.pool.id).matches(password, userIDForSRP: name, userPoolID: client.pool.id)

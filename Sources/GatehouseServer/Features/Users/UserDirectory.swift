@@ -66,15 +66,19 @@ struct UserDirectory: Sendable {
     ) async throws -> (record: UserRecord, user: StoredUser, outcome: Outcome) {
         let rules = pool.identity
         let now = clock.now()
-        let outcome = Mutex<Outcome?>(nil)
+        // The last run's outcome, and its user when the change left it as stored.
+        let lastRun = Mutex<(outcome: Outcome, unchanged: StoredUser?)?>(nil)
         let write = { [storage] (key: String) async throws -> UserRecord in
             try await storage.updateUser(userPoolID: pool.id, key: key) { record in
-                var user = try StoredUser(record: record)
-                let result = try change(&user, record)
-                outcome.withLock { $0 = result }
-                record.document = user.document()
-                record.searchable = rules.searchable(user)
-                record.claims = rules.claims(of: user)
+                let stored = try StoredUser(record: record)
+                var user = stored
+                let outcome = try change(&user, record)
+                lastRun.withLock { $0 = (outcome, user == stored ? stored : nil) }
+                if user != stored {
+                    record.document = user.document()
+                    record.searchable = rules.searchable(user)
+                    record.claims = rules.claims(of: user)
+                }
                 if touching { record.lastModifiedDate = now }
             }
         }
@@ -86,7 +90,8 @@ struct UserDirectory: Sendable {
             } catch StorageError.notFound {
                 record = try await write(try await self.record(named: name, in: pool).key)
             }
-            return (record, try StoredUser(record: record), outcome.withLock { $0! })
+            let (outcome, unchanged) = lastRun.withLock { $0! }
+            return (record, try unchanged ?? StoredUser(record: record), outcome)
         } catch StorageError.notFound {
             throw Self.userNotFound
         } catch StorageError.conflict(let name) {
