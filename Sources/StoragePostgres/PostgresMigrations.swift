@@ -178,6 +178,21 @@ enum PostgresMigrations {
             "CREATE SEQUENCE gatehouse_changes",
             "SELECT nextval('gatehouse_changes')",
         ]),
+        // Users' devices, deleted with their user.
+        Migration(version: 12, statements: [
+            """
+            CREATE TABLE devices (
+                user_pool_id TEXT COLLATE "C" NOT NULL,
+                user_key TEXT COLLATE "C" NOT NULL,
+                device_key TEXT COLLATE "C" NOT NULL,
+                creation_date BIGINT NOT NULL,
+                last_modified_date BIGINT NOT NULL,
+                document BYTEA NOT NULL,
+                PRIMARY KEY (user_pool_id, user_key, device_key),
+                FOREIGN KEY (user_pool_id, user_key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
+            )
+            """,
+        ]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

@@ -149,6 +149,20 @@ enum SQLiteMigrations {
                 CREATE UNIQUE INDEX user_pool_domain_kinds ON user_pool_items (user_pool_id, kind) WHERE kind IN ('domain', 'custom-domain');
                 """)
         }
+        migrator.registerMigration("12-devices") { db in
+            try db.execute(sql: """
+                CREATE TABLE devices (
+                    user_pool_id TEXT NOT NULL,
+                    user_key TEXT NOT NULL,
+                    device_key TEXT NOT NULL,
+                    creation_date INTEGER NOT NULL,
+                    last_modified_date INTEGER NOT NULL,
+                    document BLOB NOT NULL,
+                    PRIMARY KEY (user_pool_id, user_key, device_key),
+                    FOREIGN KEY (user_pool_id, user_key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,24 @@
+import Foundation
+
+/// A device that a user's sign-ins tracked, as stored: the columns a store looks up by, and the
+/// device's state as a document that only the domain reads.
+public struct DeviceRecord: Sendable, Equatable {
+    public let userPoolID: String
+    /// The key of the user the device belongs to (``UserRecord/key``); the device is deleted with that user.
+    public let userKey: String
+    /// The DeviceKey; unique among the user's devices (compared byte for byte); never changes.
+    public let deviceKey: String
+    public let creationDate: Date
+    public var lastModifiedDate: Date
+    /// The device's state, encoded by the domain.
+    public var document: Data
+
+    public init(userPoolID: String, userKey: String, deviceKey: String, creationDate: Date, lastModifiedDate: Date, document: Data) {
+        self.userPoolID = userPoolID
+        self.userKey = userKey
+        self.deviceKey = deviceKey
+        self.creationDate = creationDate
+        self.lastModifiedDate = lastModifiedDate
+        self.document = document
+    }
+}
