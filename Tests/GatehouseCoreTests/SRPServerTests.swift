@@ -1,4 +1,5 @@
 import Foundation
+import AWSWire
 @testable import GatehouseCore
 import XCTest
 
@@ -13,6 +14,8 @@ final class SRPServerTests: XCTestCase {
     static let serverPublicHex = "594538a46f268c0520775f9b2b0ddb0a7b33bcbe8cef5d3c44228b09e85a6b5483a21f3b968f8e2947e1aba3807d89e6353f77592281631e87fca527db6d6a98dde2ed1ff58e33fae45e4596fcc5bfedcfde16e4601fb300e8fe4479a11dbc5c05cfe3d4bc4720a97bd460b31e196cea9a7003121a404d97215af9e85a6766f11f0b58013262e4950b28899303edbd52899052ca7d415d4c1e8490d8dbee8dcb9b2ae4aaaf1b7a3c69b4054cbb563390bea3eb44b6c4786e5469ff90d6c7e326e1879d50f638c08cb1426547aad08aff5da0f2a12b203289399d048b93dde13fbc2dd11698969c9b63ac1d7b655039f407951c32b08dca4a76a7efc5f4ef8180c47e19b73ecbbc139775ee81fa27679568ef61ec53cc97379b8975070a4e37db25ad76da16f12dbf720174168297e4f2ba40c0407935c89bcb7c8772a248843b3d9cd417f8992e11945574c5f4889515412f530e60b2cdee92f3a005d1fffe38bf27ae70086686ceb64244fc11ec6906d99319ede255ace0159353f928cce5e9"
     static let sessionKeyHex = "fac78e5415543ed6d26e28b7673363f8"
     static let signature = "rMKQuikewHPo3p6WLa1C52XVqIm4ixqDwecfPUR+pUA="
+    static let deviceVerifier = "f7g1vS18EVZmVdxLJCrLin05R+o4U4VXo/2Bey5ZffmD+UM/QvaEemtpLPdyKwZtgDgSQOp+Dz3MXVvDLfI8JjUQ3fUeUbeILXFLFsxizcfu4+yeeqdQaUgQL3HgJiITxZbFSTk2NesB9v5Umz4kE5EtbYmJHiclkWbvLh+fRR0v/aL0yITHA+m2d942Pz8Tvzrwdd2sUXc3OLM7vdFOJfts1qaGa/ovF4KZjVBRqhqafTU11Nx2UzWD+FoN7buXj5aDmzhZaJQVOXjTaEPDZ3BxaXdH/0f17CTm6+F0qQ5NL3k3o6nFcIPDklI3veiLq/VptpQlHzFYxnc2q80QwTbMUfwJ6npQpv6JZ1SZWPoRWXNcJW4LttEzTrs7NSDCCVneRCeeMu5Z7/cs7o0s8r79I/c+u7TAYCqUu9ZD8g9d+TFAqIZpe2YQinlQrAIdAQ+oXyaWeSKxfjkBehL/ApNU25/7QzmUtaPM4Dr2UCOi0L0at/hyAjVSF1H12yQY"
+    static let deviceServerPublicHex = "bbe60774836fe48c9272771388820ae60a5a4b0bc46c9e1049b8579f119784dc557ff63b9755aa025407b770b1c0605896a0c0803b70836b24c2371afeb6932cff796d6bbe2de0448d349eee65ca8845585f4870a591b568cdfa3c6d6f1305b344c63a2eca7194617d66bb594bd47fa000e9f926d7cb717548e51032728e169d7ad947cb7cb36ecfa424fb4ad60eec1ce5e0f5cf2f0a5085ea9886056d5d19227406901a737df7edfa368a9157ade66cfe0a5a634aca56461e4c99a76524af0088b58b560ea82ab75d300a55ca635cf71dfb5200bed986638eb163d9912ee9d8b613b80a7f31b20d7b9f3d48b10dda4b6e912596793a8887a7a78565a273368510ca9e3c7120da377f3a6344eb6e9cfbc414063225f9f9801699253ad50c4db6c18088163e7b196e57fc30aa49087faabd1dd8b851c1ed8235bd816704f7c4c83981df534c361f4f0c706a623645fdebce8b8700965c3dfaf14b31a6685a4e39ac403806b75859bade167c7f24a47c96e1be7064b89d2c62b2b20092b73a59f2"
 
     func testTheVerifierIsPycognitos() {
         let v = SRPGroup.generatorPower(PasswordVerifier.x(salt: Self.salt, password: "P2$Sword", userIDForSRP: "grace",
@@ -29,6 +32,36 @@ final class SRPServerTests: XCTestCase {
         let signature = SRPServer.passwordClaimSignature(sessionKey: exchange.sessionKey, userPoolID: Self.poolID, userIDForSRP: "grace",
                                                          secretBlock: Data("secret-block".utf8), timestamp: "Tue Feb 1 03:04:05 UTC 2022")
         XCTAssertEqual(signature.base64EncodedString(), Self.signature)
+    }
+
+    /// Device SRP against a vector computed with pycognito's own functions: generate_hash_device
+    /// (device group key "-abcdefgh", the device password from bytes 0…39, salt a1b2…8f90, which its
+    /// padding makes 17 bytes) and process_device_challenge (a = 0x07×128, so the same A as above),
+    /// with the server's b = 0x09×32.
+    func testADeviceProvesItsSecretAsPycognitoComputesIt() throws {
+        let secret = try XCTUnwrap(PasswordVerifier(deviceSecretVerifier: Self.deviceVerifier, salt: "AKGyw9Tl9gcYKTpLXG1+j5A="))
+        XCTAssertEqual(hexEncoded(secret.salt), "00a1b2c3d4e5f60718293a4b5c6d7e8f90")
+        let exchange = try XCTUnwrap(SRPServer.exchange(clientPublicHex: Self.clientPublicHex, verifier: secret,
+                                                        random: RandomSource { [UInt8](repeating: 9, count: $0) }))
+        XCTAssertEqual(exchange.serverPublicHex, Self.deviceServerPublicHex)
+        XCTAssertEqual(SRPServer.hex(exchange.sessionKey), "c478af8dfcfe7666cd1a98d02d4988ec")
+        let signature = SRPServer.deviceClaimSignature(sessionKey: exchange.sessionKey, deviceGroupKey: "-abcdefgh",
+                                                       deviceKey: "us-east-1_11111111-2222-3333-4444-555555555555",
+                                                       secretBlock: Data("secret-block".utf8), timestamp: "Mon Jan 5 03:04:05 UTC 2026")
+        XCTAssertEqual(signature.base64EncodedString(), "l8o61fxRX2ggvIEKVyWnzkc52BMBqMDIyg+tQZ9IXeA=")
+    }
+
+    func testDeviceSecretsOutsideTheGroupAreRefused() {
+        let salt = "AKGyw9Tl9gcYKTpLXG1+j5A="
+        let n = Data(SRPGroup.prime).base64EncodedString()
+        let twoToThe3072 = Data([1] + [UInt8](repeating: 0, count: 384)).base64EncodedString()
+        for verifier in ["", "AA==", "AAAA", n, twoToThe3072, Data(repeating: 0xFF, count: 400).base64EncodedString(), "not base64!"] {
+            XCTAssertNil(PasswordVerifier(deviceSecretVerifier: verifier, salt: salt), verifier)
+        }
+        for badSalt in ["", "not base64!", Data(repeating: 1, count: 65).base64EncodedString()] {
+            XCTAssertNil(PasswordVerifier(deviceSecretVerifier: Self.deviceVerifier, salt: badSalt), badSalt)
+        }
+        XCTAssertNotNil(PasswordVerifier(deviceSecretVerifier: "Ag==", salt: "AQ=="))
     }
 
     func testAClientValueThatIsZeroModuloNIsRefused() {

@@ -41,7 +41,7 @@ final class GMPInteger: @unchecked Sendable {
 
     /// The number as big-endian bytes without leading zero bytes (no bytes for 0).
     var minimalBigEndian: [UInt8] {
-        bigEndian(count: __gmpz_cmp_ui(value, 0) == 0 ? 0 : (__gmpz_sizeinbase(value, 2) + 7) / 8)
+        isZero ? [] : bigEndian(count: (__gmpz_sizeinbase(value, 2) + 7) / 8)
     }
 
     /// self mod modulus.

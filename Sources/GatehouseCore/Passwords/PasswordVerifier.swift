@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// What Gatehouse keeps of a password: Cognito's SRP salt and verifier, never the password or a
 /// plain hash of it. The verifier is v = g^x mod N with x = SHA-256(salt ‖ SHA-256(pool suffix ‖
@@ -33,6 +34,19 @@ public struct PasswordVerifier: Sendable, Equatable {
     /// - Parameter secret: 32 bytes the caller derives from the name, so the answer stays the same.
     public init(unknownUserSalt salt: [UInt8], secret: [UInt8]) {
         self.init(salt: salt, verifier: SRPGroup.generatorPower(Array(secret.prefix(32))))
+    }
+
+    /// The secret a client made for a device at ConfirmDevice (DeviceSecretVerifierConfig): base64
+    /// of the salt and of v, made as amazon-cognito-identity-js and pycognito make them, with x =
+    /// SHA-256(salt ‖ SHA-256(device group key ‖ device key ‖ ":" ‖ device password)). The salt is
+    /// kept as given, since the client hashes those bytes.
+    /// - Returns: `nil` unless both are base64, the salt is 1 to 64 bytes and 0 < v < N.
+    public init?(deviceSecretVerifier verifier: String, salt: String) {
+        guard let salt = Data(base64Encoded: salt), (1...64).contains(salt.count),
+              let verifier = Data(base64Encoded: verifier), verifier.count <= SRPGroup.byteCount + 1 else { return nil }
+        let value = GMPInteger(bigEndian: Array(verifier))
+        guard !value.isZero, value.remainder(modulo: SRPGroup.modulus).minimalBigEndian == value.minimalBigEndian else { return nil }
+        self.init(salt: Array(salt), verifier: value.minimalBigEndian)
     }
 
     /// Whether `password` is the one this verifier was made from.

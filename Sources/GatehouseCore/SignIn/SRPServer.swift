@@ -6,7 +6,8 @@ import Foundation
 /// compute the client half: the 3072-bit group with g = 2, k = H(pad(N) ‖ pad(g)),
 /// u = H(pad(A) ‖ pad(B)), the session key taken from S by HKDF-SHA-256 with salt pad(u) and info
 /// "Caldera Derived Key", and a password claim that is an HMAC of pool name, user id for SRP, secret
-/// block and timestamp under that key. pad(n) is n's big-endian bytes without leading zeros, with a
+/// block and timestamp under that key. A remembered device signs in the same way
+/// (DEVICE_SRP_AUTH) with the verifier its client made at ConfirmDevice. pad(n) is n's big-endian bytes without leading zeros, with a
 /// zero byte in front when the top bit is set: the hex "padding" of those clients.
 public enum SRPServer {
     /// What the server answers to the client's A.
@@ -47,9 +48,20 @@ public enum SRPServer {
     public static func passwordClaimSignature(sessionKey: [UInt8], userPoolID: String, userIDForSRP: String,
                                               secretBlock: Data, timestamp: String) -> Data {
         let poolName = userPoolID.split(separator: "_", maxSplits: 1).last.map(String.init) ?? userPoolID
+        return claimSignature(sessionKey: sessionKey, realm: poolName, identity: userIDForSRP, secretBlock: secretBlock, timestamp: timestamp)
+    }
+
+    /// The PASSWORD_CLAIM_SIGNATURE of DEVICE_PASSWORD_VERIFIER: the same HMAC with the device
+    /// group key in the pool name's place and the device key in the user's.
+    public static func deviceClaimSignature(sessionKey: [UInt8], deviceGroupKey: String, deviceKey: String,
+                                            secretBlock: Data, timestamp: String) -> Data {
+        claimSignature(sessionKey: sessionKey, realm: deviceGroupKey, identity: deviceKey, secretBlock: secretBlock, timestamp: timestamp)
+    }
+
+    private static func claimSignature(sessionKey: [UInt8], realm: String, identity: String, secretBlock: Data, timestamp: String) -> Data {
         var hmac = HMAC<SHA256>(key: SymmetricKey(data: sessionKey))
-        hmac.update(data: Array(poolName.utf8))
-        hmac.update(data: Array(userIDForSRP.utf8))
+        hmac.update(data: Array(realm.utf8))
+        hmac.update(data: Array(identity.utf8))
         hmac.update(data: secretBlock)
         hmac.update(data: Array(timestamp.utf8))
         return Data(hmac.finalize())
