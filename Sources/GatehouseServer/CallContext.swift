@@ -7,4 +7,6 @@ public struct CallContext: Sendable {
     public let accountID: String
     public let requestID: String
     public let logger: Logger
+    /// The address the request came from (the connection's peer), as a device's last_ip_used shows it.
+    public var sourceIPAddress: String? = nil
 }

@@ -34,6 +34,7 @@ public struct Gatehouse: Sendable {
     let signIn: SignInFeature
     let tokens: TokensFeature
     let mfa: MFAFeature
+    let devices: DevicesFeature
 
     /// - Parameters:
     ///   - masterKey: the key that wraps the server-wide keys in the database (``SecretVault``).
@@ -80,6 +81,7 @@ public struct Gatehouse: Sendable {
         let refreshTokens = RefreshTokens(users: users, tokens: tokenService, seal: signInSeal, clock: clock)
         let accessTokens = AccessTokens(directory: directory, users: users, tokens: tokenService, clock: clock)
         let sessions = SignInSessions(storage: storage, seal: signInSeal, clock: clock, random: random)
+        let userDevices = UserDevices(storage: storage, clock: clock, random: random)
 
         let allLoaders = loaders
         loadServerKeys = { for load in allLoaders { try await load() } }
@@ -96,11 +98,12 @@ public struct Gatehouse: Sendable {
         passwords = PasswordsFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, triggers: triggers,
                                      clock: clock, random: random)
         signIn = SignInFeature(directory: directory, users: users, sessions: sessions, tokens: tokenService, refreshTokens: refreshTokens,
-                               messenger: messenger, triggers: triggers, codes: codes, seal: signInSeal, clock: clock, random: random)
+                               devices: userDevices, messenger: messenger, triggers: triggers, codes: codes, seal: signInSeal, clock: clock, random: random)
         tokens = TokensFeature(directory: directory, users: users, tokens: tokenService, refreshTokens: refreshTokens,
                                accessTokens: accessTokens, refreshTokenSeal: signInSeal, clock: clock)
         mfa = MFAFeature(directory: directory, users: users, accessTokens: accessTokens, sessions: sessions, seal: signInSeal,
                          clock: clock, random: random)
+        devices = DevicesFeature(directory: directory, users: users, devices: userDevices, accessTokens: accessTokens, pages: pages)
     }
 
     /// The operations Gatehouse implements. Every other operation of the model answers
@@ -117,6 +120,7 @@ public struct Gatehouse: Sendable {
         signIn.register(in: &registry)
         tokens.register(in: &registry)
         mfa.register(in: &registry)
+        devices.register(in: &registry)
         return registry
     }
 }

@@ -8,8 +8,10 @@ import CognitoModel
 /// 2. NEW_PASSWORD_REQUIRED, for a temporary password (FORCE_CHANGE_PASSWORD);
 /// 3. the MFA challenge when the pool requires MFA or the user has turned a factor on (OPTIONAL):
 ///    the factor SELECT_MFA_TYPE chose, else the preferred one, else the only one, else
-///    SELECT_MFA_TYPE;
-/// 4. tokens.
+///    SELECT_MFA_TYPE; not for a remembered device when the pool lets its proof stand in for MFA
+///    (ChallengeRequiredOnNewDevice);
+/// 4. DEVICE_SRP_AUTH, for a remembered device the sign-in presented (docs/compatibility.md § Devices);
+/// 5. tokens.
 public enum SignInMachine {
     /// What the sign-in has done so far.
     public struct Progress: Sendable, Equatable {
@@ -17,12 +19,29 @@ public enum SignInMachine {
         public var mfaPassed = false
         /// The factor the answer to SELECT_MFA_TYPE chose.
         public var chosenFactor: ChallengeNameType?
+        /// The device the sign-in is made on.
+        public var device: Device = .none
+        /// The answer to DEVICE_PASSWORD_VERIFIER proved the device.
+        public var deviceVerified = false
 
-        public init(newPasswordSet: Bool = false, mfaPassed: Bool = false, chosenFactor: ChallengeNameType? = nil) {
+        public init(newPasswordSet: Bool = false, mfaPassed: Bool = false, chosenFactor: ChallengeNameType? = nil, device: Device = .none,
+                    deviceVerified: Bool = false) {
             self.newPasswordSet = newPasswordSet
             self.mfaPassed = mfaPassed
             self.chosenFactor = chosenFactor
+            self.device = device
+            self.deviceVerified = deviceVerified
         }
+    }
+
+    /// The device a sign-in is made on.
+    public enum Device: Sendable, Equatable {
+        /// None: the pool tracks no devices, or the flow tracks none (CUSTOM_AUTH).
+        case none
+        /// A new one, which its tokens give (NewDeviceMetadata).
+        case new
+        /// The user's device the sign-in presented (DEVICE_KEY); `remembered` when it is confirmed and remembered.
+        case presented(key: String, remembered: Bool)
     }
 
     /// What the next step depends on besides the progress.
@@ -37,14 +56,17 @@ public enum SignInMachine {
         /// SMS_MFA when the pool sends SMS and the user has a phone number, EMAIL_OTP when the
         /// pool offers email MFA and the user has an email address.
         public var reachableFactors: [ChallengeNameType]
+        /// The pool's ChallengeRequiredOnNewDevice: a remembered device's proof stands in for MFA.
+        public var deviceProofReplacesMfa = false
 
         public init(status: UserStatusType, mfaConfiguration: UserPoolMfaType, userFactors: [ChallengeNameType] = [],
-                    preferred: ChallengeNameType? = nil, reachableFactors: [ChallengeNameType] = []) {
+                    preferred: ChallengeNameType? = nil, reachableFactors: [ChallengeNameType] = [], deviceProofReplacesMfa: Bool = false) {
             self.status = status
             self.mfaConfiguration = mfaConfiguration
             self.userFactors = userFactors
             self.preferred = preferred
             self.reachableFactors = reachableFactors
+            self.deviceProofReplacesMfa = deviceProofReplacesMfa
         }
     }
 
@@ -60,6 +82,8 @@ public enum SignInMachine {
         case mfaPassed
         /// The answer to SELECT_MFA_TYPE chose this factor.
         case factorChosen(ChallengeNameType)
+        /// The answer to DEVICE_PASSWORD_VERIFIER proved the device.
+        case deviceVerified
     }
 
     /// What the sign-in does next.
@@ -79,19 +103,35 @@ public enum SignInMachine {
             progress.mfaPassed = true
             progress.chosenFactor = nil
         case .factorChosen(let factor): progress.chosenFactor = factor
+        case .deviceVerified: progress.deviceVerified = true
         }
     }
 
     /// The step that follows `progress`.
     public static func next(_ progress: Progress, facts: Facts) -> Step {
-        let mfaDue = !progress.mfaPassed
+        let rememberedDevice = progress.device.isRemembered
+        let mfaDue = !progress.mfaPassed && !(rememberedDevice && facts.deviceProofReplacesMfa)
             && (facts.mfaConfiguration == .on || (facts.mfaConfiguration == .optional && !facts.userFactors.isEmpty))
         let factors = facts.userFactors.isEmpty ? facts.reachableFactors : facts.userFactors
         if mfaDue, factors.isEmpty { return .challenge(.mfaSetup) }
         if facts.status == .forceChangePassword, !progress.newPasswordSet { return .challenge(.newPasswordRequired) }
-        guard mfaDue else { return .issueTokens }
+        guard mfaDue else { return rememberedDevice && !progress.deviceVerified ? .challenge(.deviceSrpAuth) : .issueTokens }
         if let chosen = progress.chosenFactor, factors.contains(chosen) { return .challenge(chosen) }
         if let preferred = facts.preferred, factors.contains(preferred) { return .challenge(preferred) }
         return factors.count == 1 ? .challenge(factors[0]) : .challenge(.selectMfaType)
+    }
+}
+
+extension SignInMachine.Device {
+    /// Whether this is a presented device that is confirmed and remembered.
+    public var isRemembered: Bool {
+        if case .presented(_, true) = self { return true }
+        return false
+    }
+
+    /// The key of a presented device.
+    public var presentedKey: String? {
+        if case .presented(let key, _) = self { return key }
+        return nil
     }
 }

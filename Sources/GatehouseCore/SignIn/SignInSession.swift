@@ -75,6 +75,14 @@ public struct SignInSession: Sendable, Equatable {
         if progress.newPasswordSet { writer.member("n", true) }
         if progress.mfaPassed { writer.member("m", true) }
         if let chosen = progress.chosenFactor { writer.member("f", chosen.rawValue) }
+        switch progress.device {
+        case .none: break
+        case .new: writer.member("dn", true)
+        case .presented(let key, let remembered):
+            writer.member("d", key)
+            if remembered { writer.member("dr", true) }
+        }
+        if progress.deviceVerified { writer.member("dv", true) }
         if !custom.steps.isEmpty {
             writer.member("x", custom.steps.map { step in
                 JSONNode.array([.string(step.challengeName), .bool(step.challengeResult), step.challengeMetadata.map(JSONNode.string) ?? .null])
@@ -115,7 +123,8 @@ public struct SignInSession: Sendable, Equatable {
                   srpKey: fields["k"]?.string.flatMap { Data(base64Encoded: $0) }.map(Array.init),
                   authTime: fields["t"].flatMap(Self.seconds),
                   progress: SignInMachine.Progress(newPasswordSet: fields["n"]?.bool == true, mfaPassed: fields["m"]?.bool == true,
-                                                   chosenFactor: fields["f"]?.string.map(ChallengeNameType.init(rawValue:))),
+                                                   chosenFactor: fields["f"]?.string.map(ChallengeNameType.init(rawValue:)),
+                                                   device: Self.device(fields), deviceVerified: fields["dv"]?.bool == true),
                   custom: CustomAuthState(
                     steps: (fields["x"]?.array ?? []).compactMap { step in
                         guard let parts = step.array, parts.count == 3, let name = parts[0].string, let result = parts[1].bool else { return nil }
@@ -123,6 +132,11 @@ public struct SignInSession: Sendable, Equatable {
                     },
                     privateParameters: (fields["q"]?.pairs ?? []).reduce(into: [:]) { map, pair in map[pair.key] = pair.value.string },
                     metadata: fields["y"]?.string))
+    }
+
+    private static func device(_ fields: JSONNode) -> SignInMachine.Device {
+        if let key = fields["d"]?.string { return .presented(key: key, remembered: fields["dr"]?.bool == true) }
+        return fields["dn"]?.bool == true ? .new : .none
     }
 
     private static func seconds(_ node: JSONNode) -> Date? {

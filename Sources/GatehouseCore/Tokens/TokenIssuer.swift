@@ -16,9 +16,11 @@ public struct TokenSubject: Sendable, Equatable {
     public var authTime: Date
     /// The sign-in's ``SignInSessionID``; refreshes keep it.
     public var originJTI: String
+    /// The device the sign-in was made on (presented, or new with its tokens): the access token's `device_key`.
+    public var deviceKey: String?
 
     public init(clientID: String, sub: String, username: String, groups: GroupClaims, attributes: [AttributeType],
-                authTime: Date, originJTI: String) {
+                authTime: Date, originJTI: String, deviceKey: String? = nil) {
         self.clientID = clientID
         self.sub = sub
         self.username = username
@@ -26,6 +28,7 @@ public struct TokenSubject: Sendable, Equatable {
         self.attributes = attributes
         self.authTime = authTime
         self.originJTI = originJTI
+        self.deviceKey = deviceKey
     }
 }
 
@@ -84,6 +87,8 @@ public struct TokenIssuer: Sendable {
         claims.beginObject()
         claims.member("sub", subject.sub)
         if !subject.groups.groups.isEmpty { claims.member("cognito:groups", subject.groups.groups) }
+        // Where a captured token of a device sign-in has it: after sub (docs/compatibility.md § Devices).
+        if let deviceKey = subject.deviceKey { claims.member("device_key", deviceKey) }
         claims.member("iss", issuer)
         claims.member("client_id", subject.clientID)
         claims.member("origin_jti", subject.originJTI)

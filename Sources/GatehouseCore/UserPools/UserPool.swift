@@ -23,6 +23,8 @@ public final class UserPool: Sendable {
     public let mfa: SignInMfa
     /// The Lambda functions the pool names for its triggers (empty when it names none).
     public let triggers: LambdaConfigType
+    /// How the pool tracks devices; `nil` when it does not.
+    public let devices: DeviceTracking?
 
     /// The pool `id`, of `region`, as `stored` describes it.
     public init(id: String, region: String, stored: StoredUserPool) {
@@ -37,6 +39,7 @@ public final class UserPool: Sendable {
         messages = UserPoolMessages(pool: settings)
         mfa = SignInMfa(stored)
         triggers = settings.lambdaConfig ?? LambdaConfigType()
+        devices = DeviceTracking(settings.deviceConfiguration)
     }
 
     /// The pool's schema attributes, standard and custom.

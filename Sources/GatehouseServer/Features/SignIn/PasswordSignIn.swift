@@ -86,7 +86,8 @@ extension SignInFeature {
                  user: StoredUser, client: AppClient, metadata: [String: String]?, authTime: Date) async throws -> SignInOutcome {
         var progress = progress
         SignInMachine.apply(event, to: &progress)
-        let facts = client.pool.mfa.facts(for: user)
+        var facts = client.pool.mfa.facts(for: user)
+        facts.deviceProofReplacesMfa = client.pool.devices?.deviceProofReplacesMfa ?? false
         switch SignInMachine.next(progress, facts: facts) {
         case .issueTokens:
             try await triggers.postAuthentication(pool: client.pool, user: user, clientID: client.id, clientMetadata: metadata)
@@ -97,9 +98,15 @@ extension SignInFeature {
                 }
             }
             let originJTI = SignInSessionID.make(at: authTime, random: random)
-            return SignInOutcome(authenticationResult: try await tokens.issue(
+            let newDevice = progress.device == .new ? try await devices.track(for: record, in: client.pool, ipAddress: nil) : nil
+            var result = try await tokens.issue(
                 record: record, user: user, client: client, authTime: authTime, originJTI: originJTI, includeRefreshToken: true,
-                source: progress.newPasswordSet ? .newPasswordChallenge : .authentication, clientMetadata: metadata))
+                source: progress.newPasswordSet ? .newPasswordChallenge : .authentication, clientMetadata: metadata,
+                deviceKey: newDevice?.deviceKey ?? progress.device.presentedKey)
+            result.newDeviceMetadata = newDevice
+            return SignInOutcome(authenticationResult: result)
+        case .challenge(.deviceSrpAuth):
+            return try await deviceChallenge(progress: progress, record: record, user: user, client: client, authTime: authTime)
         case .challenge(let challenge):
             var parameters = ["USER_ID_FOR_SRP": user.username]
             switch challenge {

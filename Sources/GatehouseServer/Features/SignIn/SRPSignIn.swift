@@ -53,6 +53,19 @@ extension SignInFeature {
         ])
     }
 
+    /// The PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE and TIMESTAMP of an SRP proof,
+    /// and the moment the timestamp names.
+    /// - Throws: `InvalidParameterException` for a missing one or a timestamp of another form.
+    static func passwordClaim(_ responses: [String: String]?) throws -> (secretBlock: String, signature: String, timestamp: String, claimed: Date) {
+        let secretBlock = try parameter("PASSWORD_CLAIM_SECRET_BLOCK", in: responses)
+        let signature = try parameter("PASSWORD_CLAIM_SIGNATURE", in: responses)
+        let timestamp = try parameter("TIMESTAMP", in: responses)
+        guard let claimed = PasswordClaimTimestamp.date(timestamp) else {
+            throw AWSServiceError.invalidParameterException("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.")
+        }
+        return (secretBlock, signature, timestamp, claimed)
+    }
+
     /// The verifier SRP uses for a user that does not exist: derived from the name, so asking
     /// twice shows the same salt, as for a real user.
     func unknownUserVerifier(_ name: String, pool: String) async throws -> PasswordVerifier {
@@ -66,17 +79,15 @@ extension SignInFeature {
     /// the session's SRP key gives over pool name, user id, SECRET_BLOCK and TIMESTAMP.
     func answerPasswordVerifier(_ responses: [String: String]?, client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
         _ = try Self.signedUsername(responses, client: client)
-        let secretBlock = try Self.parameter("PASSWORD_CLAIM_SECRET_BLOCK", in: responses)
-        let signature = try Self.parameter("PASSWORD_CLAIM_SIGNATURE", in: responses)
-        let timestamp = try Self.parameter("TIMESTAMP", in: responses)
+        let (secretBlock, signature, timestamp, claimed) = try Self.passwordClaim(responses)
         let now = clock.now()
-        guard let claimed = PasswordClaimTimestamp.date(timestamp) else {
-            throw AWSServiceError.invalidParameterException("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.")
-        }
         let session = try await sessions.unseal(secretBlock, client: client)
         guard session.challenge == .passwordVerifier, session.userPoolID == client.pool.id, let key = session.srpKey else {
             throw SignInSessions.invalid
         }
+        // Before the session is used: clients answer an unknown device by asking again without it.
+        let device = session.custom.steps.isEmpty
+            ? try await signInDevice(responses?["DEVICE_KEY"], userKey: client.pool.identity.key(session.username), client: client) : .none
         // Used up by any answer, right or wrong: a client whose proof failed starts again.
         try await sessions.consume(session)
         guard session.sub != nil else { throw SignInRefusal.incorrectPassword.error }
@@ -96,7 +107,7 @@ extension SignInFeature {
                                                                                  challengeResult: true)],
                                             name: session.username, found: (provenRecord, provenUser), client: client, metadata: metadata)
         }
-        return try await proceed(after: .passwordVerified, record: provenRecord, user: provenUser, client: client, metadata: metadata,
-                                 authTime: now)
+        return try await proceed(after: .passwordVerified, progress: .init(device: device), record: provenRecord, user: provenUser,
+                                 client: client, metadata: metadata, authTime: now)
     }
 }

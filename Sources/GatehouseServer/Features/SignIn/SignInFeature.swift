@@ -13,6 +13,7 @@ struct SignInFeature: Sendable {
     let sessions: SignInSessions
     let tokens: TokenService
     let refreshTokens: RefreshTokens
+    let devices: UserDevices
     let messenger: Messenger
     let triggers: Triggers
     /// Makes the codes of SMS_MFA and EMAIL_OTP.
@@ -55,14 +56,15 @@ struct SignInFeature: Sendable {
                 _ = try await unknownUserVerifier(name, pool: client.pool.id).matches(password, userIDForSRP: name, userPoolID: client.pool.id)
                 throw error
             }
+            let device = try await signInDevice(parameters?["DEVICE_KEY"], userKey: found.key, client: client)
             let (record, user) = try await verifyPassword(password, of: found, pool: client.pool)
-            return try await proceed(after: .passwordVerified, record: record, user: user, client: client, metadata: nil,
-                                     authTime: clock.now())
+            return try await proceed(after: .passwordVerified, progress: .init(device: device), record: record, user: user, client: client,
+                                     metadata: nil, authTime: clock.now())
         }
     }
 
     /// Answers a challenge: PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SMS_MFA, SOFTWARE_TOKEN_MFA,
-    /// EMAIL_OTP, SELECT_MFA_TYPE, MFA_SETUP, CUSTOM_CHALLENGE.
+    /// EMAIL_OTP, SELECT_MFA_TYPE, MFA_SETUP, CUSTOM_CHALLENGE, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER.
     /// - Throws: `InvalidParameterException` for a challenge Gatehouse does not answer, and what
     ///   each challenge refuses.
     /// - Parameter metadata: the call's ClientMetadata, for the triggers it reaches.
@@ -81,6 +83,10 @@ struct SignInFeature: Sendable {
             return try await answerMfaSetup(responses, session: session, client: client, metadata: metadata)
         case .customChallenge:
             return try await answerCustomChallenge(responses, session: session, client: client, metadata: metadata)
+        case .deviceSrpAuth:
+            return try await answerDeviceSRPAuth(responses, session: session, client: client)
+        case .devicePasswordVerifier:
+            return try await answerDevicePasswordVerifier(responses, client: client, metadata: metadata)
         default:
             throw AWSServiceError.invalidParameterException("Unsupported challenge name \(challenge.rawValue)")
         }

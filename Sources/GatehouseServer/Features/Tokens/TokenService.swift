@@ -36,8 +36,10 @@ struct TokenService: Sendable {
     /// - Parameters:
     ///   - source: why the tokens are made, as PreTokenGeneration's event says.
     ///   - clientMetadata: the call's ClientMetadata, for PreTokenGeneration.
+    /// - Parameter deviceKey: the device the sign-in was made on, for the access token's `device_key`.
     func issue(record: UserRecord, user: StoredUser, client: AppClient, authTime: Date, originJTI: String, includeRefreshToken: Bool,
-               source: PreTokenGenerationTrigger.Source, clientMetadata: [String: String]?) async throws -> AuthenticationResultType {
+               source: PreTokenGenerationTrigger.Source, clientMetadata: [String: String]?,
+               deviceKey: String? = nil) async throws -> AuthenticationResultType {
         let issuer = try await issuer(for: client.pool.id)
         let groupRecords = try await storage.groups(ofUserKey: record.key, userPoolID: client.pool.id, after: nil, limit: 100).items
         let groups = GroupClaims(try groupRecords.map { ($0.key, try StoredGroup(record: $0)) })
@@ -45,7 +47,7 @@ struct TokenService: Sendable {
                                                                   scopes: [TokenIssuer.adminScope], clientMetadata: clientMetadata)
         let subject = TokenSubject(clientID: client.id, sub: record.sub, username: user.username, groups: groups,
                                    attributes: ClientAttributeAccess.readable(user.attributes, by: client.settings), authTime: authTime,
-                                   originJTI: originJTI)
+                                   originJTI: originJTI, deviceKey: deviceKey)
         let now = clock.now()
         let lifetimes = TokenLifetimes(client.settings)
         var refreshToken: String?
