@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Prints the README's compatibility table: every operation of Models/cognito-idp.json and whether
-Gatehouse implements it (the names registered in Sources/GatehouseServer/Gatehouse+Operations.swift).
+Gatehouse implements it (the names the features in Sources/GatehouseServer/Features register).
 GatehouseServerTests checks that the README's table says the same."""
+import glob
 import json
 import os
 import re
 
 root = os.path.join(os.path.dirname(__file__), "..")
 model = json.load(open(os.path.join(root, "Models", "cognito-idp.json")))
-registry = open(os.path.join(root, "Sources", "GatehouseServer", "Gatehouse+Operations.swift")).read()
+registry = "".join(open(path).read() for path in glob.glob(os.path.join(root, "Sources", "GatehouseServer", "Features", "**", "*.swift"),
+                                                             recursive=True))
 implemented = set(re.findall(r"register\(Operations\.(\w+)\.self", registry))
 print("| Operation | Authorization | Gatehouse |")
 print("|---|---|---|")

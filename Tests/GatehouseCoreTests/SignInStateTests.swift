@@ -10,9 +10,10 @@ final class SignInStateTests: XCTestCase {
     let key = SealingKey(key: Data(repeating: 1, count: 32))
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    /// Runs `events` from a fresh sign-in and returns the step after each.
-    private func steps(_ facts: SignInMachine.Facts, _ events: [SignInMachine.Event]) -> [SignInMachine.Step] {
-        var progress = SignInMachine.Progress()
+    /// Runs `events` from a fresh sign-in on `device` and returns the step after each.
+    private func steps(_ facts: SignInMachine.Facts, _ events: [SignInMachine.Event],
+                       device: SignInMachine.Device = .none) -> [SignInMachine.Step] {
+        var progress = SignInMachine.Progress(device: device)
         return events.map { event in
             SignInMachine.apply(event, to: &progress)
             return SignInMachine.next(progress, facts: facts)
@@ -32,6 +33,34 @@ final class SignInStateTests: XCTestCase {
         XCTAssertEqual(steps(.init(status: .confirmed, mfaConfiguration: .optional, userFactors: [.softwareTokenMfa]),
                              [.passwordVerified, .mfaPassed]),
                        [.challenge(.softwareTokenMfa), .issueTokens])
+    }
+
+    func testARememberedDeviceProvesItselfInsteadOfMFAWhenThePoolLetsIt() {
+        let remembered = SignInMachine.Device.presented(key: "us-east-1_d", remembered: true)
+        var totp = SignInMachine.Facts(status: .confirmed, mfaConfiguration: .on, userFactors: [.softwareTokenMfa])
+        XCTAssertEqual(steps(totp, [.passwordVerified, .mfaPassed, .deviceVerified], device: remembered),
+                       [.challenge(.softwareTokenMfa), .challenge(.deviceSrpAuth), .issueTokens],
+                       "without ChallengeRequiredOnNewDevice the code is asked, then the device")
+        totp.deviceProofReplacesMfa = true
+        XCTAssertEqual(steps(totp, [.passwordVerified, .deviceVerified], device: remembered), [.challenge(.deviceSrpAuth), .issueTokens])
+        for other in [SignInMachine.Device.none, .new, .presented(key: "us-east-1_d", remembered: false)] {
+            XCTAssertEqual(steps(totp, [.passwordVerified, .mfaPassed], device: other), [.challenge(.softwareTokenMfa), .issueTokens],
+                           "\(other) gives the second factor")
+        }
+        let none = SignInMachine.Facts(status: .forceChangePassword, mfaConfiguration: .off)
+        XCTAssertEqual(steps(none, [.passwordVerified, .newPasswordSet, .deviceVerified], device: remembered),
+                       [.challenge(.newPasswordRequired), .challenge(.deviceSrpAuth), .issueTokens],
+                       "a remembered device proves itself on every sign-in, after a new password")
+    }
+
+    func testASessionKeepsItsDevice() throws {
+        for device in [SignInMachine.Device.none, .new, .presented(key: "us-east-1_d", remembered: false),
+                       .presented(key: "us-east-1_d", remembered: true)] {
+            let session = SignInSession(challenge: .deviceSrpAuth, id: "s", userPoolID: "us-east-1_p", clientID: "c", sub: "u", username: "u",
+                                        expiry: now.addingTimeInterval(60), progress: .init(device: device, deviceVerified: device == .new))
+            let opened = try SignInSession(opening: session.sealed(with: key, random: .system), clientID: "c", with: key, now: now)
+            XCTAssertEqual(opened, session)
+        }
     }
 
     func testSeveralFactorsAreChosenUnlessOneIsPreferred() {
