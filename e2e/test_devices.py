@@ -229,3 +229,32 @@ def test_a_pool_without_device_configuration_tracks_none(cognito, make_pool):
     result = _srp(cognito, pool_id, client_id, "fay").authenticate_user()["AuthenticationResult"]
     assert "NewDeviceMetadata" not in result and "device_key" not in _claims(result["AccessToken"])
     assert cognito.admin_list_devices(UserPoolId=pool_id, Username="fay")["Devices"] == []
+
+
+def test_a_device_sign_ins_refresh_token_refreshes_only_with_its_device(cognito, make_pool, raw):
+    pool_id, client_id = _pool(cognito, make_pool)
+    _user(cognito, pool_id, "gil")
+    device, _, tokens = _tracked_and_confirmed(cognito, pool_id, client_id, "gil")
+    refresh = tokens["AuthenticationResult"]["RefreshToken"]
+
+    def refresh_with(**presented):
+        return cognito.initiate_auth(ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH", AuthParameters={"REFRESH_TOKEN": refresh, **presented})
+    renewed = refresh_with(DEVICE_KEY=device[0])["AuthenticationResult"]
+    assert _claims(renewed["AccessToken"])["device_key"] == device[0]
+    invalid = "Invalid Refresh Token."
+    expect_client_error(refresh_with, "NotAuthorizedException", invalid)
+    expect_client_error(refresh_with, "NotAuthorizedException", invalid, DEVICE_KEY=f"{REGION}_00000000-0000-4000-8000-000000000000")
+    assert "AccessToken" in cognito.get_tokens_from_refresh_token(RefreshToken=refresh, ClientId=client_id,
+                                                                  DeviceKey=device[0])["AuthenticationResult"]
+    expect_client_error(cognito.get_tokens_from_refresh_token, "NotAuthorizedException", invalid, RefreshToken=refresh, ClientId=client_id)
+
+    # A device only tracked: its sign-in's token refreshes without a key too, as JavaScript clients send it (null).
+    unconfirmed = cognito.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+                                        AuthParameters={"USERNAME": "gil", "PASSWORD": PASSWORD})["AuthenticationResult"]
+    answer = raw.call("InitiateAuth", {"ClientId": client_id, "AuthFlow": "REFRESH_TOKEN_AUTH",
+                                       "AuthParameters": {"REFRESH_TOKEN": unconfirmed["RefreshToken"], "DEVICE_KEY": None}})
+    assert _claims(answer["AuthenticationResult"]["AccessToken"])["device_key"] == unconfirmed["NewDeviceMetadata"]["DeviceKey"]
+
+    # Forgetting the device ends its refresh tokens.
+    cognito.admin_forget_device(UserPoolId=pool_id, Username="gil", DeviceKey=device[0])
+    expect_client_error(refresh_with, "NotAuthorizedException", invalid, DEVICE_KEY=device[0])

@@ -78,10 +78,10 @@ public struct Gatehouse: Sendable {
         let tokenService = TokenService(storage: storage, signingKeys: SigningKeyCache(),
                                         signingKeySeal: key(SigningKeyCache.sealName, SealingKey.init(key:)), refreshTokenSeal: signInSeal,
                                         issuerBaseURL: configuration.issuerBaseURL, triggers: triggers, clock: clock, random: random)
-        let refreshTokens = RefreshTokens(users: users, tokens: tokenService, seal: signInSeal, clock: clock)
+        let userDevices = UserDevices(storage: storage, clock: clock, random: random)
+        let refreshTokens = RefreshTokens(users: users, tokens: tokenService, devices: userDevices, seal: signInSeal, clock: clock)
         let accessTokens = AccessTokens(directory: directory, users: users, tokens: tokenService, clock: clock)
         let sessions = SignInSessions(storage: storage, seal: signInSeal, clock: clock, random: random)
-        let userDevices = UserDevices(storage: storage, clock: clock, random: random)
 
         let allLoaders = loaders
         loadServerKeys = { for load in allLoaders { try await load() } }

@@ -13,14 +13,17 @@ public struct RefreshToken: Sendable, Equatable {
     public var originJTI: String
     public var authTime: Date
     public var expiry: Date
+    /// The device the sign-in was made on: the token refreshes only with it.
+    public var deviceKey: String?
 
-    public init(id: String, clientID: String, sub: String, originJTI: String, authTime: Date, expiry: Date) {
+    public init(id: String, clientID: String, sub: String, originJTI: String, authTime: Date, expiry: Date, deviceKey: String? = nil) {
         self.id = id
         self.clientID = clientID
         self.sub = sub
         self.originJTI = originJTI
         self.authTime = authTime
         self.expiry = expiry
+        self.deviceKey = deviceKey
     }
 
     static let header = Data(#"{"cty":"JWT","enc":"A256GCM","alg":"dir"}"#.utf8).base64URLEncoded
@@ -35,6 +38,7 @@ public struct RefreshToken: Sendable, Equatable {
         writer.member("origin_jti", originJTI)
         writer.member("auth_time", authTime.timeIntervalSince1970)
         writer.member("exp", expiry.timeIntervalSince1970)
+        if let deviceKey { writer.member("device_key", deviceKey) }
         writer.endObject()
         let sealed = key.seal(writer.bytes, context: Self.header, random: random)
         let nonce = sealed.prefix(12), tag = sealed.suffix(16), ciphertext = sealed.dropFirst(12).dropLast(16)
@@ -57,6 +61,6 @@ public struct RefreshToken: Sendable, Equatable {
               case .number(let authTime)? = claims["auth_time"], let authSeconds = Double(authTime),
               case .number(let expiry)? = claims["exp"], let expirySeconds = Double(expiry) else { throw invalid }
         self.init(id: id, clientID: clientID, sub: sub, originJTI: originJTI, authTime: Date(timeIntervalSince1970: authSeconds),
-                  expiry: Date(timeIntervalSince1970: expirySeconds))
+                  expiry: Date(timeIntervalSince1970: expirySeconds), deviceKey: claims["device_key"]?.string)
     }
 }

@@ -7,7 +7,8 @@ extension SignInFeature {
         let poolID = try input.userPoolId.required
         let client = try await directory.poolClient(try input.clientId.required, of: try await directory.pool(poolID, context: context))
         let outcome = try await answer(try input.challengeName.required, responses: input.challengeResponses, session: input.session,
-                                       client: client, metadata: input.clientMetadata)
+                                       client: client, metadata: input.clientMetadata,
+                                       sourceIPAddress: context.sourceIPAddress)
         return AdminRespondToAuthChallengeResponse(challengeName: outcome.challengeName, session: outcome.session,
                                                    challengeParameters: outcome.challengeParameters ?? [:],
                                                    authenticationResult: outcome.authenticationResult)

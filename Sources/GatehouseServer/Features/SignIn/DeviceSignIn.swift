@@ -57,7 +57,8 @@ extension SignInFeature {
     /// session's SRP key gives over device group key, device key, SECRET_BLOCK and TIMESTAMP. A
     /// proven device stands in for MFA where the pool lets it.
     /// - Throws: `NotAuthorizedException` "Incorrect username or password." for a wrong proof, as Cognito answers it.
-    func answerDevicePasswordVerifier(_ responses: [String: String]?, client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
+    func answerDevicePasswordVerifier(_ responses: [String: String]?, client: AppClient, metadata: [String: String]?,
+                                      sourceIPAddress: String?) async throws -> SignInOutcome {
         _ = try Self.signedUsername(responses, client: client)
         let key = try Self.parameter("DEVICE_KEY", in: responses)
         let (secretBlock, signature, timestamp, claimed) = try Self.passwordClaim(responses)
@@ -74,8 +75,9 @@ extension SignInFeature {
               Data(base64Encoded: signature).map({ ConstantTime.equal($0, expected) }) == true else {
             throw SignInRefusal.incorrectPassword.error
         }
-        try await devices.update(key, of: record, touching: false) { device in
+        try await devices.update(key, of: record) { device in
             device.lastAuthenticatedDate = now
+            if let sourceIPAddress { device.lastIPUsed = sourceIPAddress }
             device.pendingSignIn = nil
         }
         return try await proceed(after: .deviceVerified, progress: session.progress, record: record, user: user, client: client,

@@ -5,7 +5,8 @@ extension SignInFeature {
     func respondToAuthChallenge(_ input: RespondToAuthChallengeRequest, context: CallContext) async throws -> RespondToAuthChallengeResponse {
         let client = try await directory.appClient(try input.clientId.required)
         let outcome = try await answer(try input.challengeName.required, responses: input.challengeResponses, session: input.session,
-                                       client: client, metadata: input.clientMetadata)
+                                       client: client, metadata: input.clientMetadata,
+                                       sourceIPAddress: context.sourceIPAddress)
         return RespondToAuthChallengeResponse(challengeName: outcome.challengeName, session: outcome.session,
                                               challengeParameters: outcome.challengeParameters ?? [:],
                                               authenticationResult: outcome.authenticationResult)

@@ -67,9 +67,11 @@ struct SignInFeature: Sendable {
     /// EMAIL_OTP, SELECT_MFA_TYPE, MFA_SETUP, CUSTOM_CHALLENGE, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER.
     /// - Throws: `InvalidParameterException` for a challenge Gatehouse does not answer, and what
     ///   each challenge refuses.
-    /// - Parameter metadata: the call's ClientMetadata, for the triggers it reaches.
+    /// - Parameters:
+    ///   - metadata: the call's ClientMetadata, for the triggers it reaches.
+    ///   - sourceIPAddress: where the call came from, which a device's sign-in records.
     func answer(_ challenge: ChallengeNameType, responses: [String: String]?, session: String?,
-                client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
+                client: AppClient, metadata: [String: String]?, sourceIPAddress: String?) async throws -> SignInOutcome {
         switch challenge {
         case .passwordVerifier:
             return try await answerPasswordVerifier(responses, client: client, metadata: metadata)
@@ -86,7 +88,7 @@ struct SignInFeature: Sendable {
         case .deviceSrpAuth:
             return try await answerDeviceSRPAuth(responses, session: session, client: client)
         case .devicePasswordVerifier:
-            return try await answerDevicePasswordVerifier(responses, client: client, metadata: metadata)
+            return try await answerDevicePasswordVerifier(responses, client: client, metadata: metadata, sourceIPAddress: sourceIPAddress)
         default:
             throw AWSServiceError.invalidParameterException("Unsupported challenge name \(challenge.rawValue)")
         }
@@ -100,7 +102,8 @@ struct SignInFeature: Sendable {
                              clientID: token.clientID, clientSecret: client.settings.clientSecret)
         // InitiateAuth's ClientMetadata reaches no trigger of a refresh (docs/compatibility.md).
         return SignInOutcome(authenticationResult: try await refreshTokens.refresh(token, record: record, user: user, client: client,
-                                                                                   rotate: false, clientMetadata: nil))
+                                                                                   rotate: false, clientMetadata: nil,
+                                                                                   deviceKey: parameters?["DEVICE_KEY"]))
     }
 
     /// Changes the user a sign-in session was made for, in one update: found by the session's

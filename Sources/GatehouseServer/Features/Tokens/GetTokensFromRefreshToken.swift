@@ -19,6 +19,6 @@ extension TokensFeature {
         let rotate = client.settings.refreshTokenRotation?.feature == .enabled
         return GetTokensFromRefreshTokenResponse(
             authenticationResult: try await refreshTokens.refresh(token, record: record, user: user, client: client, rotate: rotate,
-                                                                        clientMetadata: input.clientMetadata))
+                                                                        clientMetadata: input.clientMetadata, deviceKey: input.deviceKey))
     }
 }

@@ -36,7 +36,8 @@ struct TokenService: Sendable {
     /// - Parameters:
     ///   - source: why the tokens are made, as PreTokenGeneration's event says.
     ///   - clientMetadata: the call's ClientMetadata, for PreTokenGeneration.
-    /// - Parameter deviceKey: the device the sign-in was made on, for the access token's `device_key`.
+    /// - Parameter deviceKey: the device the sign-in was made on: the access token's `device_key`, and
+    ///   the only device the refresh token works with.
     func issue(record: UserRecord, user: StoredUser, client: AppClient, authTime: Date, originJTI: String, includeRefreshToken: Bool,
                source: PreTokenGenerationTrigger.Source, clientMetadata: [String: String]?,
                deviceKey: String? = nil) async throws -> AuthenticationResultType {
@@ -53,7 +54,7 @@ struct TokenService: Sendable {
         var refreshToken: String?
         if includeRefreshToken {
             refreshToken = RefreshToken(id: random.uuid(), clientID: subject.clientID, sub: record.sub, originJTI: originJTI, authTime: authTime,
-                                        expiry: now.addingTimeInterval(TimeInterval(lifetimes.refresh)))
+                                        expiry: now.addingTimeInterval(TimeInterval(lifetimes.refresh)), deviceKey: deviceKey)
                 .sealed(with: try await refreshTokenSeal.value(), random: random)
         }
         return AuthenticationResultType(
