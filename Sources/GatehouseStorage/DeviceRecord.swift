@@ -10,15 +10,19 @@ public struct DeviceRecord: Sendable, Equatable {
     public let deviceKey: String
     public let creationDate: Date
     public var lastModifiedDate: Date
+    /// Whether the device is remembered: the user's own lists show only those, found by an index.
+    public var remembered: Bool
     /// The device's state, encoded by the domain.
     public var document: Data
 
-    public init(userPoolID: String, userKey: String, deviceKey: String, creationDate: Date, lastModifiedDate: Date, document: Data) {
+    public init(userPoolID: String, userKey: String, deviceKey: String, creationDate: Date, lastModifiedDate: Date, remembered: Bool,
+                document: Data) {
         self.userPoolID = userPoolID
         self.userKey = userKey
         self.deviceKey = deviceKey
         self.creationDate = creationDate
         self.lastModifiedDate = lastModifiedDate
+        self.remembered = remembered
         self.document = document
     }
 }

@@ -12,7 +12,7 @@ public protocol DeviceStore: Sendable {
 
     /// Changes a device atomically: `change` may run more than once and must not have side
     /// effects; an error it throws aborts with nothing written and is rethrown. Only
-    /// `lastModifiedDate` and `document` can change; nothing is written when neither did.
+    /// `lastModifiedDate`, `remembered` and `document` can change; nothing is written when none did.
     /// - Returns: the device as written.
     /// - Throws: ``StorageError/notFound`` when the device does not exist.
     func updateDevice(userPoolID: String, userKey: String, deviceKey: String,
@@ -22,9 +22,11 @@ public protocol DeviceStore: Sendable {
     /// - Throws: ``StorageError/notFound`` when the device does not exist.
     func deleteDevice(userPoolID: String, userKey: String, deviceKey: String) async throws
 
-    /// The user's devices in ascending device key order (byte order), starting after the device
-    /// whose key is `after`. A user that does not exist has none.
+    /// The user's devices (only the remembered ones when `rememberedOnly`) in ascending device key
+    /// order (byte order), starting after the device whose key is `after`. A user that does not
+    /// exist has none. The remembered ones are read through an index of their own, however many
+    /// others the user has.
     /// - Parameter limit: at least 1.
     /// - Returns: at most `limit` devices; `nextCursor` is set when more follow.
-    func devices(userPoolID: String, userKey: String, after: String?, limit: Int) async throws -> Page<DeviceRecord>
+    func devices(userPoolID: String, userKey: String, rememberedOnly: Bool, after: String?, limit: Int) async throws -> Page<DeviceRecord>
 }

@@ -187,11 +187,13 @@ enum PostgresMigrations {
                 device_key TEXT COLLATE "C" NOT NULL,
                 creation_date BIGINT NOT NULL,
                 last_modified_date BIGINT NOT NULL,
+                remembered BOOLEAN NOT NULL,
                 document BYTEA NOT NULL,
                 PRIMARY KEY (user_pool_id, user_key, device_key),
                 FOREIGN KEY (user_pool_id, user_key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
             )
             """,
+            "CREATE INDEX devices_remembered ON devices (user_pool_id, user_key, device_key) WHERE remembered",
         ]),
     ]
 

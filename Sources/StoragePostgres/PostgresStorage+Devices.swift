@@ -9,9 +9,9 @@ extension PostgresStorage {
         try await self.perform {
             _ = try await self.client.query(
                 """
-                INSERT INTO devices (user_pool_id, user_key, device_key, creation_date, last_modified_date, document)
+                INSERT INTO devices (user_pool_id, user_key, device_key, creation_date, last_modified_date, remembered, document)
                 VALUES (\(device.userPoolID), \(device.userKey), \(device.deviceKey), \(device.creationDate.millisecondsSince1970),
-                        \(device.lastModifiedDate.millisecondsSince1970), \(device.document))
+                        \(device.lastModifiedDate.millisecondsSince1970), \(device.remembered), \(device.document))
                 """,
                 logger: self.logger
             ).collect()
@@ -38,11 +38,12 @@ extension PostgresStorage {
                 try change(&changed)
                 let written = DeviceRecord(userPoolID: userPoolID, userKey: userKey, deviceKey: deviceKey, creationDate: stored.creationDate,
                                            lastModifiedDate: Date(millisecondsSince1970: changed.lastModifiedDate.millisecondsSince1970),
-                                           document: changed.document)
+                                           remembered: changed.remembered, document: changed.document)
                 guard written != stored else { return stored }
                 _ = try await connection.query(
                     """
-                    UPDATE devices SET last_modified_date = \(written.lastModifiedDate.millisecondsSince1970), document = \(written.document)
+                    UPDATE devices SET last_modified_date = \(written.lastModifiedDate.millisecondsSince1970),
+                        remembered = \(written.remembered), document = \(written.document)
                     WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey) AND device_key = \(deviceKey)
                     """,
                     logger: self.logger
@@ -66,13 +67,13 @@ extension PostgresStorage {
     }
 
     /// `LIMIT limit + 1`: the extra row, never returned, tells whether another page follows.
-    public func devices(userPoolID: String, userKey: String, after: String?, limit: Int) async throws -> Page<DeviceRecord> {
+    public func devices(userPoolID: String, userKey: String, rememberedOnly: Bool, after: String?, limit: Int) async throws -> Page<DeviceRecord> {
         let limit = max(limit, 1)
         return try await self.perform {
             let rows = try await self.client.query(
                 """
                 SELECT \(unescaped: Self.deviceColumns) FROM devices
-                WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey) AND device_key > \(after ?? "")
+                WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey) AND device_key > \(after ?? "")\(unescaped: rememberedOnly ? " AND remembered" : "")
                 ORDER BY device_key LIMIT \(limit + 1)
                 """,
                 logger: self.logger
@@ -98,13 +99,13 @@ extension PostgresStorage {
     }
 
     /// The columns ``decodeDevice(_:)`` reads, in its order. A constant, never a value.
-    private static let deviceColumns = "user_pool_id, user_key, device_key, creation_date, last_modified_date, document"
+    private static let deviceColumns = "user_pool_id, user_key, device_key, creation_date, last_modified_date, remembered, document"
 
     private static func decodeDevice(_ row: PostgresRow) throws -> DeviceRecord {
-        let (userPoolID, userKey, deviceKey, creationDate, lastModifiedDate, document) =
-            try row.decode((String, String, String, Int64, Int64, Data).self)
+        let (userPoolID, userKey, deviceKey, creationDate, lastModifiedDate, remembered, document) =
+            try row.decode((String, String, String, Int64, Int64, Bool, Data).self)
         return DeviceRecord(userPoolID: userPoolID, userKey: userKey, deviceKey: deviceKey,
                             creationDate: Date(millisecondsSince1970: creationDate),
-                            lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate), document: document)
+                            lastModifiedDate: Date(millisecondsSince1970: lastModifiedDate), remembered: remembered, document: document)
     }
 }

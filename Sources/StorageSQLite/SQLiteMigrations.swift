@@ -157,10 +157,12 @@ enum SQLiteMigrations {
                     device_key TEXT NOT NULL,
                     creation_date INTEGER NOT NULL,
                     last_modified_date INTEGER NOT NULL,
+                    remembered INTEGER NOT NULL,
                     document BLOB NOT NULL,
                     PRIMARY KEY (user_pool_id, user_key, device_key),
                     FOREIGN KEY (user_pool_id, user_key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
                 ) WITHOUT ROWID;
+                CREATE INDEX devices_remembered ON devices (user_pool_id, user_key, device_key) WHERE remembered = 1;
                 """)
         }
         return migrator

@@ -11,10 +11,10 @@ extension SQLiteStorage {
                                          arguments: [device.userPoolID, device.userKey]) ?? false
             guard user else { throw StorageError.notFound }
             try db.cachedStatement(sql: """
-                INSERT INTO devices (user_pool_id, user_key, device_key, creation_date, last_modified_date, document)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO devices (user_pool_id, user_key, device_key, creation_date, last_modified_date, remembered, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [device.userPoolID, device.userKey, device.deviceKey, device.creationDate.millisecondsSince1970,
-                                         device.lastModifiedDate.millisecondsSince1970, device.document])
+                                         device.lastModifiedDate.millisecondsSince1970, device.remembered, device.document])
         }
     }
 
@@ -31,11 +31,14 @@ extension SQLiteStorage {
             var changed = stored
             try change(&changed)
             let written = DeviceRecord(userPoolID: userPoolID, userKey: userKey, deviceKey: deviceKey, creationDate: stored.creationDate,
-                                       lastModifiedDate: changed.lastModifiedDate.roundedToMilliseconds, document: changed.document)
+                                       lastModifiedDate: changed.lastModifiedDate.roundedToMilliseconds, remembered: changed.remembered,
+                                       document: changed.document)
             guard written != stored else { return stored }
             try db.cachedStatement(sql: """
-                UPDATE devices SET last_modified_date = ?, document = ? WHERE user_pool_id = ? AND user_key = ? AND device_key = ?
-                """).execute(arguments: [written.lastModifiedDate.millisecondsSince1970, written.document, userPoolID, userKey, deviceKey])
+                UPDATE devices SET last_modified_date = ?, remembered = ?, document = ?
+                WHERE user_pool_id = ? AND user_key = ? AND device_key = ?
+                """).execute(arguments: [written.lastModifiedDate.millisecondsSince1970, written.remembered, written.document,
+                                         userPoolID, userKey, deviceKey])
             return written
         }
     }
@@ -48,13 +51,14 @@ extension SQLiteStorage {
         }
     }
 
-    public func devices(userPoolID: String, userKey: String, after: String?, limit: Int) async throws -> Page<DeviceRecord> {
+    public func devices(userPoolID: String, userKey: String, rememberedOnly: Bool, after: String?, limit: Int) async throws -> Page<DeviceRecord> {
         let limit = max(limit, 1)
         return try read { db in
             let devices = try Row.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT \(Self.deviceColumns) FROM devices
-                    WHERE user_pool_id = ? AND user_key = ? AND device_key > ? ORDER BY device_key LIMIT ?
+                    WHERE user_pool_id = ? AND user_key = ? AND device_key > ?\(rememberedOnly ? " AND remembered = 1" : "")
+                    ORDER BY device_key LIMIT ?
                     """),
                 arguments: [userPoolID, userKey, after ?? "", limit + 1]).map(Self.device)
             return Page(reading: devices, limit: limit, cursor: \.deviceKey)
@@ -67,10 +71,10 @@ extension SQLiteStorage {
     }
 
     /// The columns ``device(_:)`` reads, by position.
-    private static let deviceColumns = "user_pool_id, user_key, device_key, creation_date, last_modified_date, document"
+    private static let deviceColumns = "user_pool_id, user_key, device_key, creation_date, last_modified_date, remembered, document"
 
     private static func device(_ row: Row) -> DeviceRecord {
         DeviceRecord(userPoolID: row[0], userKey: row[1], deviceKey: row[2], creationDate: Date(millisecondsSince1970: row[3]),
-                     lastModifiedDate: Date(millisecondsSince1970: row[4]), document: row[5])
+                     lastModifiedDate: Date(millisecondsSince1970: row[4]), remembered: row[5], document: row[6])
     }
 }

@@ -16,15 +16,15 @@ extension StorageConformanceSuite {
             XCTAssertEqual(stored, ns.device(of: pool, userKey: "u", key: "a"))
             let none = try await storage.device(userPoolID: pool.id, userKey: "u", deviceKey: "x")
             XCTAssertNil(none)
-            let first = try await storage.devices(userPoolID: pool.id, userKey: "u", after: nil, limit: 2)
+            let first = try await storage.devices(userPoolID: pool.id, userKey: "u", rememberedOnly: false, after: nil, limit: 2)
             XCTAssertEqual(first.items.map(\.deviceKey), ["B", "a"], "byte order")
             XCTAssertEqual(first.nextCursor, "a")
-            let rest = try await storage.devices(userPoolID: pool.id, userKey: "u", after: "a", limit: 2)
+            let rest = try await storage.devices(userPoolID: pool.id, userKey: "u", rememberedOnly: false, after: "a", limit: 2)
             XCTAssertEqual(rest.items.map(\.deviceKey), ["b", "c"])
             XCTAssertNil(rest.nextCursor)
-            let others = try await storage.devices(userPoolID: pool.id, userKey: "v", after: nil, limit: 10)
+            let others = try await storage.devices(userPoolID: pool.id, userKey: "v", rememberedOnly: false, after: nil, limit: 10)
             XCTAssertEqual(others.items.map(\.userKey), ["v"])
-            let nobody = try await storage.devices(userPoolID: pool.id, userKey: "w", after: nil, limit: 10)
+            let nobody = try await storage.devices(userPoolID: pool.id, userKey: "w", rememberedOnly: false, after: nil, limit: 10)
             XCTAssertEqual(nobody.items, [])
         }
     }
@@ -43,11 +43,33 @@ extension StorageConformanceSuite {
             let gone = try await storage.device(userPoolID: pool.id, userKey: "u", deviceKey: "a")
             XCTAssertNil(gone, "a deleted user takes its devices")
             try await storage.insertUser(ns.user(of: pool, key: "u"))
-            let fresh = try await storage.devices(userPoolID: pool.id, userKey: "u", after: nil, limit: 10)
+            let fresh = try await storage.devices(userPoolID: pool.id, userKey: "u", rememberedOnly: false, after: nil, limit: 10)
             XCTAssertEqual(fresh.items, [], "a new user of the same key has none")
             try await storage.deleteUserPool(id: pool.id) { _ in }
             let withPool = try await storage.device(userPoolID: pool.id, userKey: "v", deviceKey: "a")
             XCTAssertNil(withPool, "a deleted pool takes its users' devices")
+        }
+    }
+
+    func testRememberedDevicesListApartFromTheOthers() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "Devices4")
+            try await storage.insertUserPool(pool)
+            try await storage.insertUser(ns.user(of: pool, key: "u"))
+            for key in ["a", "b", "c", "d", "e"] {
+                try await storage.insertDevice(ns.device(of: pool, userKey: "u", key: key, remembered: ["b", "d", "e"].contains(key)))
+            }
+            _ = try await storage.updateDevice(userPoolID: pool.id, userKey: "u", deviceKey: "e") { $0.remembered = false }
+            _ = try await storage.updateDevice(userPoolID: pool.id, userKey: "u", deviceKey: "a") { $0.remembered = true }
+            let first = try await storage.devices(userPoolID: pool.id, userKey: "u", rememberedOnly: true, after: nil, limit: 2)
+            XCTAssertEqual(first.items.map(\.deviceKey), ["a", "b"])
+            XCTAssertEqual(first.items.map(\.remembered), [true, true])
+            XCTAssertEqual(first.nextCursor, "b")
+            let rest = try await storage.devices(userPoolID: pool.id, userKey: "u", rememberedOnly: true, after: "b", limit: 2)
+            XCTAssertEqual(rest.items.map(\.deviceKey), ["d"])
+            XCTAssertNil(rest.nextCursor)
+            let all = try await storage.devices(userPoolID: pool.id, userKey: "u", rememberedOnly: false, after: nil, limit: 10)
+            XCTAssertEqual(all.items.map(\.remembered), [true, true, false, true, false])
         }
     }
 
@@ -61,9 +83,11 @@ extension StorageConformanceSuite {
             let later = Date(milliseconds: 1_700_000_200_789)
             let written = try await storage.updateDevice(userPoolID: pool.id, userKey: "u", deviceKey: "a") { device in
                 device.document = Data(#"{"remembered":true}"#.utf8)
+                device.remembered = true
                 device.lastModifiedDate = later
             }
             XCTAssertEqual(written.document, Data(#"{"remembered":true}"#.utf8))
+            XCTAssertTrue(written.remembered)
             XCTAssertEqual(written.lastModifiedDate, later)
             XCTAssertEqual(written.creationDate, device.creationDate)
             let read = try await storage.device(userPoolID: pool.id, userKey: "u", deviceKey: "a")
@@ -89,9 +113,9 @@ extension StorageConformanceSuite {
 }
 
 extension TestNamespace {
-    func device(of pool: UserPoolRecord, userKey: String, key: String) -> DeviceRecord {
+    func device(of pool: UserPoolRecord, userKey: String, key: String, remembered: Bool = false) -> DeviceRecord {
         DeviceRecord(userPoolID: pool.id, userKey: userKey, deviceKey: key, creationDate: Date(milliseconds: 1_700_000_000_123),
-                     lastModifiedDate: Date(milliseconds: 1_700_000_100_456),
+                     lastModifiedDate: Date(milliseconds: 1_700_000_100_456), remembered: remembered,
                      document: Data(#"{"device":"\#(key)"}"#.utf8) + Data([0, 255]))
     }
 }

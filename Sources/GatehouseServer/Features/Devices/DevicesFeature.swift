@@ -28,12 +28,13 @@ struct DevicesFeature: Sendable {
         registry.register(Operations.AdminForgetDevice.self, adminForgetDevice)
     }
 
-    /// One page of the user's devices that `shown` keeps, as DeviceType, Limit at a time.
-    func list(of user: UserRecord, _ stored: StoredUser, in pool: UserPool, limit: Int?, paginationToken: String?, operation: String,
-              shown: @escaping (StoredDevice) -> Bool) async throws -> (devices: [DeviceType], paginationToken: String?) {
+    /// One page of the user's devices (only the remembered ones when `rememberedOnly`), as
+    /// DeviceType, Limit at a time.
+    func list(of user: UserRecord, _ stored: StoredUser, in pool: UserPool, rememberedOnly: Bool, limit: Int?, paginationToken: String?,
+              operation: String) async throws -> (devices: [DeviceType], paginationToken: String?) {
         let limit = limit.flatMap { $0 > 0 ? $0 : nil } ?? Self.defaultLimit
         let page = try await pages.page(of: "\(operation)/\(pool.id)/\(user.key)", nextToken: paginationToken) { after in
-            try await devices.page(of: user, after: after, limit: limit, shown: shown)
+            try await devices.page(of: user, rememberedOnly: rememberedOnly, after: after, limit: limit)
         }
         return (page.items.map { UserDevices.describe($0.record, $0.device, owner: stored, pool: pool) }, page.nextToken)
     }

@@ -40,6 +40,7 @@ struct UserDevices: Sendable {
                 let result = try change(&device)
                 outcome.withLock { $0 = result }
                 record.document = device.document()
+                record.remembered = device.remembered
                 if touching { record.lastModifiedDate = now }
             }
         } catch StorageError.notFound {
@@ -54,7 +55,7 @@ struct UserDevices: Sendable {
         let key = DeviceTracking.newDeviceKey(region: pool.region, random: random)
         let device = StoredDevice(groupKey: DeviceTracking.newGroupKey(random: random), lastIPUsed: ipAddress, lastAuthenticatedDate: now)
         try await storage.insertDevice(DeviceRecord(userPoolID: user.userPoolID, userKey: user.key, deviceKey: key, creationDate: now,
-                                                    lastModifiedDate: now, document: device.document()))
+                                                    lastModifiedDate: now, remembered: false, document: device.document()))
         return NewDeviceMetadataType(deviceKey: key, deviceGroupKey: device.groupKey)
     }
 
@@ -68,22 +69,13 @@ struct UserDevices: Sendable {
         }
     }
 
-    /// One page of at most `limit` of the user's devices that `shown` keeps, in key order after
-    /// the device key `after`: read a page at a time until enough are kept.
-    func page(of user: UserRecord, after: String?, limit: Int,
-              shown: (StoredDevice) -> Bool) async throws -> Page<(record: DeviceRecord, device: StoredDevice)> {
-        var kept: [(record: DeviceRecord, device: StoredDevice)] = []
-        var cursor = after
-        while true {
-            let page = try await storage.devices(userPoolID: user.userPoolID, userKey: user.key, after: cursor, limit: limit - kept.count)
-            for record in page.items {
-                let device = try StoredDevice(record: record)
-                if shown(device) { kept.append((record, device)) }
-            }
-            cursor = page.nextCursor
-            guard kept.count < limit, cursor != nil else { break }
-        }
-        return Page(items: kept, nextCursor: cursor)
+    /// One page of at most `limit` of the user's devices (only the remembered ones when
+    /// `rememberedOnly`) in key order after the device key `after`.
+    func page(of user: UserRecord, rememberedOnly: Bool, after: String?,
+              limit: Int) async throws -> Page<(record: DeviceRecord, device: StoredDevice)> {
+        let page = try await storage.devices(userPoolID: user.userPoolID, userKey: user.key, rememberedOnly: rememberedOnly, after: after,
+                                             limit: limit)
+        return Page(items: try page.items.map { ($0, try StoredDevice(record: $0)) }, nextCursor: page.nextCursor)
     }
 
     /// The device as DeviceType shows it to its user `owner` of `pool`.
