@@ -13,8 +13,10 @@ import NIOFoundationCompat
 ///
 /// Each connection signs in over and over: InitiateAuth USER_SRP_AUTH with a new A, then
 /// RespondToAuthChallenge PASSWORD_VERIFIER with the claim computed from that challenge
-/// (``SRPClient``). A sign-in is completed when the second answer is HTTP 200 and holds
-/// AuthenticationResult.AccessToken; any other outcome is one error. No sign-in starts after
+/// (``SRPClient``). With "DeviceSignIn": "true" in PARAMS_FILE (a pool that remembers devices at
+/// once), one sign-in first confirms a device, and every sign-in presents it and goes on through
+/// DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER. A sign-in is completed when the last answer is
+/// HTTP 200 and holds AuthenticationResult.AccessToken; any other outcome is one error. No sign-in starts after
 /// BENCH_SECONDS, but those in flight finish, so the server's CPU measured around the run goes to
 /// counted sign-ins. Prints one JSON object: sign_ins, errors, elapsed_seconds, connections,
 /// first_error (what the first failed sign-in got, or null).
@@ -39,6 +41,7 @@ struct SRPSignInBench {
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let sender = Sender(client: client, url: url, amzDate: amzDate)
+        let device = params["DeviceSignIn"] == "true" ? try await sender.confirmDevice(params) : nil
         let start = ContinuousClock.now
         let deadline = start + .seconds(seconds)
         let results = await withTaskGroup(of: (Int, Int, String?).self) { group in
@@ -48,7 +51,7 @@ struct SRPSignInBench {
                     var firstError: String?
                     while ContinuousClock.now < deadline {
                         do {
-                            try await sender.signIn(params)
+                            try await sender.signIn(params, device: device)
                             signIns += 1
                         } catch {
                             errors += 1
@@ -78,7 +81,18 @@ struct SRPSignInBench {
         let url: String
         let amzDate: String
 
-        func signIn(_ params: [String: String]) async throws {
+        /// A device confirmed by one sign-in, which the sign-ins then present.
+        struct Device: Sendable {
+            let key: String
+            let groupKey: String
+            let password: String
+        }
+
+        /// One full sign-in: USER_SRP_AUTH, PASSWORD_VERIFIER and, on `device`, DEVICE_SRP_AUTH and
+        /// DEVICE_PASSWORD_VERIFIER.
+        /// - Returns: AuthenticationResult.
+        @discardableResult
+        func signIn(_ params: [String: String], device: Device?) async throws -> [String: Any] {
             guard let clientID = params["ClientId"], let username = params["Username"], let pool = params["UserPoolId"],
                   let password = params["Password"] else { throw SignInFailed(description: "incomplete parameters") }
             let srp = SRPClient(userPoolID: pool, password: password)
@@ -88,15 +102,45 @@ struct SRPSignInBench {
             ])
             guard challenge["ChallengeName"] as? String == "PASSWORD_VERIFIER",
                   let parameters = challenge["ChallengeParameters"] as? [String: String],
-                  let responses = srp.passwordVerifierResponses(parameters, username: username, now: Date()) else {
+                  var responses = srp.passwordVerifierResponses(parameters, username: username, now: Date()) else {
                 throw SignInFailed(description: "InitiateAuth -> \(challenge)")
             }
-            var answer: [String: Any] = ["ClientId": clientID, "ChallengeName": "PASSWORD_VERIFIER", "ChallengeResponses": responses]
-            answer["Session"] = challenge["Session"]
-            let result = try await post("RespondToAuthChallenge", answer)
-            guard (result["AuthenticationResult"] as? [String: Any])?["AccessToken"] is String else {
+            responses["DEVICE_KEY"] = device?.key
+            var result = try await answer("PASSWORD_VERIFIER", responses, session: challenge["Session"], clientID: clientID)
+            if let device {
+                guard result["ChallengeName"] as? String == "DEVICE_SRP_AUTH" else { throw SignInFailed(description: "PASSWORD_VERIFIER -> \(result)") }
+                let deviceSRP = SRPClient(realm: device.groupKey, password: device.password)
+                let verifier = try await answer("DEVICE_SRP_AUTH", ["USERNAME": username, "DEVICE_KEY": device.key, "SRP_A": deviceSRP.publicValue.hex],
+                                                session: result["Session"], clientID: clientID)
+                guard let parameters = verifier["ChallengeParameters"] as? [String: String],
+                      let responses = deviceSRP.devicePasswordVerifierResponses(parameters, deviceKey: device.key, now: Date()) else {
+                    throw SignInFailed(description: "DEVICE_SRP_AUTH -> \(verifier)")
+                }
+                result = try await answer("DEVICE_PASSWORD_VERIFIER", responses, session: verifier["Session"], clientID: clientID)
+            }
+            guard let tokens = result["AuthenticationResult"] as? [String: Any], tokens["AccessToken"] is String else {
                 throw SignInFailed(description: "RespondToAuthChallenge -> \(result)")
             }
+            return tokens
+        }
+
+        /// Signs in once and confirms the new device its tokens give.
+        func confirmDevice(_ params: [String: String]) async throws -> Device {
+            let tokens = try await signIn(params, device: nil)
+            guard let metadata = tokens["NewDeviceMetadata"] as? [String: String], let key = metadata["DeviceKey"],
+                  let groupKey = metadata["DeviceGroupKey"], let accessToken = tokens["AccessToken"] as? String else {
+                throw SignInFailed(description: "no NewDeviceMetadata: does the pool track devices?")
+            }
+            let (password, config) = SRPClient.deviceSecret(groupKey: groupKey, deviceKey: key)
+            _ = try await post("ConfirmDevice", ["AccessToken": accessToken, "DeviceKey": key, "DeviceSecretVerifierConfig": config])
+            return Device(key: key, groupKey: groupKey, password: password)
+        }
+
+        /// RespondToAuthChallenge's JSON answer.
+        func answer(_ challenge: String, _ responses: [String: String], session: Any?, clientID: String) async throws -> [String: Any] {
+            var body: [String: Any] = ["ClientId": clientID, "ChallengeName": challenge, "ChallengeResponses": responses]
+            body["Session"] = session
+            return try await post("RespondToAuthChallenge", body)
         }
 
         /// The JSON answer of one request.
