@@ -258,3 +258,20 @@ def test_a_device_sign_ins_refresh_token_refreshes_only_with_its_device(cognito,
     # Forgetting the device ends its refresh tokens.
     cognito.admin_forget_device(UserPoolId=pool_id, Username="gil", DeviceKey=device[0])
     expect_client_error(refresh_with, "NotAuthorizedException", invalid, DEVICE_KEY=device[0])
+
+
+def test_device_srp_auth_tells_users_apart_only_where_the_client_does(cognito, make_pool):
+    pool_id, client_id = _pool(cognito, make_pool)
+    hiding = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="hiding", ExplicitAuthFlows=FLOWS,
+                                             PreventUserExistenceErrors="ENABLED")["UserPoolClient"]["ClientId"]
+    _user(cognito, pool_id, "hal")
+    responses = {"USERNAME": "nobody", "DEVICE_KEY": f"{REGION}_00000000-0000-4000-8000-000000000000", "SRP_A": "2"}
+    expect_client_error(cognito.respond_to_auth_challenge, "NotAuthorizedException", "Incorrect username or password.",
+                        ClientId=hiding, ChallengeName="DEVICE_SRP_AUTH", ChallengeResponses=responses)
+    expect_client_error(cognito.respond_to_auth_challenge, "UserNotFoundException", "User does not exist.",
+                        ClientId=client_id, ChallengeName="DEVICE_SRP_AUTH", ChallengeResponses=responses)
+    device, _, _ = _tracked_and_confirmed(cognito, pool_id, client_id, "hal")
+    # A remembered device, but no sign-in of it waits for its proof.
+    expect_client_error(cognito.respond_to_auth_challenge, "InvalidParameterException", "Missing required parameter Session",
+                        ClientId=client_id, ChallengeName="DEVICE_SRP_AUTH",
+                        ChallengeResponses={**responses, "USERNAME": "hal", "DEVICE_KEY": device[0]})

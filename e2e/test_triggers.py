@@ -1,13 +1,16 @@
 """Lambda triggers through the real Invoke API: each pool's functions run in e2e/lambda_invoke.py,
 which checks every invocation's SigV4 signature as AWS Lambda does."""
 import time
+import types
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import jwt
 import pytest
+import requests
 from botocore.config import Config
 from botocore.exceptions import ClientError
+from pycognito import aws_srp
 from pycognito.aws_srp import AWSSRP
 
 from conftest import trigger_server_env
@@ -619,3 +622,35 @@ def test_two_first_sign_ins_at_once_migrate_the_user_once_and_both_get_tokens(id
         results = list(pool.map(lambda _: idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH",
                                                             AuthParameters={"USERNAME": "eli", "PASSWORD": "Old-Passw0rd"}), range(2)))
     assert all("AccessToken" in result["AuthenticationResult"] for result in results)
+
+
+def test_post_authentication_says_when_a_new_device_was_used(idp, lambda_invoke):
+    arn = function(lambda_invoke, lambda event, context: event)
+    pool_id, app = pool_with(idp, PostAuthentication=arn)
+    idp.update_user_pool(UserPoolId=pool_id, LambdaConfig={"PostAuthentication": arn},
+                         DeviceConfiguration={"ChallengeRequiredOnNewDevice": False, "DeviceOnlyRememberedOnUserPrompt": True})
+    idp.admin_create_user(UserPoolId=pool_id, Username="ned", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool_id, Username="ned", Password=PASSWORD, Permanent=True)
+    sign_in = {"USERNAME": "ned", "PASSWORD": PASSWORD}
+    first = idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH", AuthParameters=sign_in)["AuthenticationResult"]
+    idp.initiate_auth(ClientId=app, AuthFlow="USER_PASSWORD_AUTH",
+                      AuthParameters={**sign_in, "DEVICE_KEY": first["NewDeviceMetadata"]["DeviceKey"]})
+    assert [i.event["request"]["newDeviceUsed"] for i in lambda_invoke.invocations(arn)] == [True, False]
+
+
+def test_a_device_sign_in_makes_its_tokens_as_authenticate_device(idp, lambda_invoke, trigger_server, monkeypatch):
+    real_post = requests.post
+    monkeypatch.setattr(aws_srp, "requests", types.SimpleNamespace(post=lambda url, **kwargs: real_post(trigger_server.endpoint, **kwargs)))
+    arn = function(lambda_invoke, lambda event, context: event)
+    pool_id, app = pool_with(idp)
+    idp.update_user_pool(UserPoolId=pool_id, LambdaConfig={"PreTokenGeneration": arn},
+                         DeviceConfiguration={"ChallengeRequiredOnNewDevice": True, "DeviceOnlyRememberedOnUserPrompt": False})
+    idp.admin_create_user(UserPoolId=pool_id, Username="ora", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool_id, Username="ora", Password=PASSWORD, Permanent=True)
+    srp = AWSSRP(username="ora", password=PASSWORD, pool_id=pool_id, client_id=app, client=idp)
+    response, device_password = srp.confirm_device(srp.authenticate_user())
+    assert response.status_code == 200, response.text
+    AWSSRP(username="ora", password=PASSWORD, pool_id=pool_id, client_id=app, client=idp, device_key=srp.device_key,
+                   device_group_key=srp.device_group_key, device_password=device_password).authenticate_user()
+    assert [i.event["triggerSource"] for i in lambda_invoke.invocations(arn)] == [
+        "TokenGeneration_Authentication", "TokenGeneration_AuthenticateDevice"]

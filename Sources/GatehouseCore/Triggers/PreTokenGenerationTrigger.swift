@@ -8,6 +8,8 @@ public enum PreTokenGenerationTrigger {
     public enum Source: String, Sendable {
         case authentication = "TokenGeneration_Authentication"
         case newPasswordChallenge = "TokenGeneration_NewPasswordChallenge"
+        /// A sign-in that ended with a device's proof (DEVICE_PASSWORD_VERIFIER).
+        case authenticateDevice = "TokenGeneration_AuthenticateDevice"
         case refreshTokens = "TokenGeneration_RefreshTokens"
     }
 

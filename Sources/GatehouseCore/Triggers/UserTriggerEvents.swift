@@ -37,12 +37,15 @@ public enum UserTriggerEvents {
     }
 
     /// PostAuthentication, once every challenge is answered and before tokens are issued.
-    /// - Parameter clientMetadata: the ClientMetadata of RespondToAuthChallenge or
-    ///   AdminRespondToAuthChallenge (InitiateAuth's goes to PreAuthentication only).
-    public static func postAuthentication(pool: UserPool, user: StoredUser, clientID: String, clientMetadata: [String: String]?) -> [UInt8] {
+    /// - Parameters:
+    ///   - clientMetadata: the ClientMetadata of RespondToAuthChallenge or
+    ///     AdminRespondToAuthChallenge (InitiateAuth's goes to PreAuthentication only).
+    ///   - newDeviceUsed: the sign-in gets a new device: it presented none in a pool that tracks them.
+    public static func postAuthentication(pool: UserPool, user: StoredUser, clientID: String, clientMetadata: [String: String]?,
+                                          newDeviceUsed: Bool) -> [UInt8] {
         event(.postAuthentication, "PostAuthentication_Authentication", pool: pool, userName: user.username, clientID: clientID) { request in
             request.member("userAttributes", userAttributes(user))
-            request.member("newDeviceUsed", false)
+            request.member("newDeviceUsed", newDeviceUsed)
             request.member("clientMetadata", writing: TriggerAttributes.writer(clientMetadata))
         }
     }

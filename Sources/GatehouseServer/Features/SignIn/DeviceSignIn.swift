@@ -34,7 +34,8 @@ extension SignInFeature {
         let name = try Self.signedUsername(responses, client: client)
         let key = try Self.parameter("DEVICE_KEY", in: responses)
         let clientPublic = try Self.parameter("SRP_A", in: responses)
-        let record = try await users.record(named: name, in: client.pool)
+        // As at the password: a client that hides which users exist does not tell them apart here either.
+        let record = try await user(named: name, client: client)
         let (_, device) = try await devices.device(key, of: record)
         guard let text = text ?? device.pendingSignIn else { throw AWSServiceError.invalidParameterException("Missing required parameter Session") }
         let session = try await sessions.open(text, for: .deviceSrpAuth, client: client)

@@ -90,7 +90,8 @@ extension SignInFeature {
         facts.deviceProofReplacesMfa = client.pool.devices?.deviceProofReplacesMfa ?? false
         switch SignInMachine.next(progress, facts: facts) {
         case .issueTokens:
-            try await triggers.postAuthentication(pool: client.pool, user: user, clientID: client.id, clientMetadata: metadata)
+            try await triggers.postAuthentication(pool: client.pool, user: user, clientID: client.id, clientMetadata: metadata,
+                                                  newDeviceUsed: progress.device == .new)
             if user.signInFailures.count > 0 || user.customChallengeFailures.count > 0 {  // a sign-in forgets the failures before it
                 try await users.update(named: record.key, in: client.pool, touching: false) { user, _ in
                     user.signInFailures.clear()
@@ -101,7 +102,8 @@ extension SignInFeature {
             let newDevice = progress.device == .new ? try await devices.track(for: record, in: client.pool, ipAddress: nil) : nil
             var result = try await tokens.issue(
                 record: record, user: user, client: client, authTime: authTime, originJTI: originJTI, includeRefreshToken: true,
-                source: progress.newPasswordSet ? .newPasswordChallenge : .authentication, clientMetadata: metadata,
+                source: progress.newPasswordSet ? .newPasswordChallenge : progress.deviceVerified ? .authenticateDevice : .authentication,
+                clientMetadata: metadata,
                 deviceKey: newDevice?.deviceKey ?? progress.device.presentedKey)
             result.newDeviceMetadata = newDevice
             return SignInOutcome(authenticationResult: result)

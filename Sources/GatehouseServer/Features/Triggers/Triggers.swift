@@ -112,9 +112,11 @@ struct Triggers: Sendable {
     }
 
     /// PostAuthentication, when a sign-in has answered every challenge, before its tokens are made.
-    func postAuthentication(pool: UserPool, user: StoredUser, clientID: String, clientMetadata: [String: String]?) async throws {
+    func postAuthentication(pool: UserPool, user: StoredUser, clientID: String, clientMetadata: [String: String]?,
+                            newDeviceUsed: Bool) async throws {
         guard let result = await call(.postAuthentication, of: pool, event: {
-            UserTriggerEvents.postAuthentication(pool: pool, user: user, clientID: clientID, clientMetadata: clientMetadata)
+            UserTriggerEvents.postAuthentication(pool: pool, user: user, clientID: clientID, clientMetadata: clientMetadata,
+                                                 newDeviceUsed: newDeviceUsed)
         }) else { return }
         try UserTriggerEvents.check(result, of: .postAuthentication)
     }
