@@ -654,3 +654,48 @@ def test_a_device_sign_in_makes_its_tokens_as_authenticate_device(idp, lambda_in
                    device_group_key=srp.device_group_key, device_password=device_password).authenticate_user()
     assert [i.event["triggerSource"] for i in lambda_invoke.invocations(arn)] == [
         "TokenGeneration_Authentication", "TokenGeneration_AuthenticateDevice"]
+
+
+def test_custom_auth_ends_with_the_remembered_device_it_presents(idp, lambda_invoke, trigger_server, monkeypatch):
+    """DG: after the last CUSTOM_CHALLENGE, a sign-in that presented DEVICE_KEY gets DEVICE_SRP_AUTH;
+    a custom sign-in gets no new device."""
+    real_post = requests.post
+    monkeypatch.setattr(aws_srp, "requests", types.SimpleNamespace(post=lambda url, **kwargs: real_post(trigger_server.endpoint, **kwargs)))
+
+    def define(event, context):
+        session = event["request"]["session"]
+        done = bool(session) and session[-1]["challengeResult"]
+        event["response"].update(issueTokens=done, failAuthentication=False, **({} if done else {"challengeName": "CUSTOM_CHALLENGE"}))
+        return event
+
+    def create(event, context):
+        event["response"].update(publicChallengeParameters={"question": "2+2?"}, privateChallengeParameters={"answer": "4"})
+        return event
+
+    def verify(event, context):
+        event["response"]["answerCorrect"] = event["request"]["challengeAnswer"] == "4"
+        return event
+    arns, pool_id, _ = custom_auth_pool(idp, lambda_invoke, define, create, verify, "ida")
+    idp.update_user_pool(UserPoolId=pool_id, LambdaConfig=arns,
+                         DeviceConfiguration={"ChallengeRequiredOnNewDevice": True, "DeviceOnlyRememberedOnUserPrompt": False})
+    app = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="app", ExplicitAuthFlows=[
+        "ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
+    srp = AWSSRP(username="ida", password=PASSWORD, pool_id=pool_id, client_id=app, client=idp)
+    _, device_password = srp.confirm_device(srp.authenticate_user())
+
+    def custom(**device):
+        challenge = idp.initiate_auth(ClientId=app, AuthFlow="CUSTOM_AUTH", AuthParameters={"USERNAME": "ida", **device})
+        return idp.respond_to_auth_challenge(ClientId=app, ChallengeName="CUSTOM_CHALLENGE", Session=challenge["Session"],
+                                             ChallengeResponses={"USERNAME": "ida", "ANSWER": "4"})
+    plain = custom()["AuthenticationResult"]
+    assert "NewDeviceMetadata" not in plain and "device_key" not in claims(plain["AccessToken"])
+
+    device_srp = AWSSRP(username="ida", password=PASSWORD, pool_id=pool_id, client_id=app, client=idp, device_key=srp.device_key,
+                        device_group_key=srp.device_group_key, device_password=device_password)
+    answered = custom(DEVICE_KEY=srp.device_key)
+    assert answered["ChallengeName"] == "DEVICE_SRP_AUTH"
+    verifier = idp.respond_to_auth_challenge(ClientId=app, ChallengeName="DEVICE_SRP_AUTH", Session=answered["Session"], ChallengeResponses={
+        "USERNAME": "ida", "DEVICE_KEY": srp.device_key, "SRP_A": aws_srp.long_to_hex(device_srp.large_a_value)})
+    tokens = idp.respond_to_auth_challenge(ClientId=app, ChallengeName="DEVICE_PASSWORD_VERIFIER", Session=verifier["Session"],
+                                           ChallengeResponses=device_srp.process_device_challenge(verifier["ChallengeParameters"]))
+    assert claims(tokens["AuthenticationResult"]["AccessToken"])["device_key"] == srp.device_key

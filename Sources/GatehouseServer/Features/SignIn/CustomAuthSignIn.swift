@@ -24,8 +24,15 @@ extension SignInFeature {
             clientPublic = try Self.parameter("SRP_A", in: parameters)
             steps = [.init(challengeName: Self.srpA, challengeResult: true)]
         }
+        // A remembered device it presents proves itself once the challenges are done (DG); it gets no new one.
+        var device = SignInMachine.Device.none
+        if let found, case .presented(let key, let remembered) = try await signInDevice(parameters?["DEVICE_KEY"], userKey: found.record.key,
+                                                                                      client: client) {
+            device = .presented(key: key, remembered: remembered)
+        }
         // InitiateAuth's ClientMetadata reaches PreAuthentication only (API reference).
-        return try await nextCustomStep(after: steps, name: name, found: found, client: client, metadata: nil, clientPublic: clientPublic)
+        return try await nextCustomStep(after: steps, name: name, found: found, device: device, client: client, metadata: nil,
+                                        clientPublic: clientPublic)
     }
 
     /// The answer to CUSTOM_CHALLENGE: VerifyAuthChallengeResponse checks ANSWER, then
@@ -55,7 +62,8 @@ extension SignInFeature {
         let steps = session.custom.steps + [CustomAuthTriggers.ChallengeResult(challengeName: ChallengeNameType.customChallenge.rawValue,
                                                                                challengeResult: correct,
                                                                                challengeMetadata: session.custom.metadata)]
-        return try await nextCustomStep(after: steps, name: session.username, found: found, client: client, metadata: metadata)
+        return try await nextCustomStep(after: steps, name: session.username, found: found, device: session.progress.device, client: client,
+                                        metadata: metadata)
     }
 
     /// The user of a custom challenge's session, its answer counted as wrong until it is checked
@@ -84,27 +92,32 @@ extension SignInFeature {
     /// What DefineAuthChallenge decides after `steps`: a refusal, tokens (without the pool's MFA:
     /// a custom flow runs its own challenges), or a new CUSTOM_CHALLENGE that CreateAuthChallenge
     /// makes, at most ``CustomAuthTriggers/maximumChallenges`` in one sign-in.
-    /// - Parameter clientPublic: the client's SRP A, when the sign-in started with SRP_A and
-    ///   DefineAuthChallenge may ask for PASSWORD_VERIFIER.
+    /// - Parameters:
+    ///   - device: the user's device the sign-in presented, carried to its end.
+    ///   - clientPublic: the client's SRP A, when the sign-in started with SRP_A and
+    ///     DefineAuthChallenge may ask for PASSWORD_VERIFIER.
     func nextCustomStep(after steps: [CustomAuthTriggers.ChallengeResult], name: String, found: (record: UserRecord, user: StoredUser)?,
-                        client: AppClient, metadata: [String: String]?, clientPublic: String? = nil) async throws -> SignInOutcome {
+                        device: SignInMachine.Device, client: AppClient, metadata: [String: String]?,
+                        clientPublic: String? = nil) async throws -> SignInOutcome {
         let subject = CustomAuthTriggers.Subject(pool: client.pool, user: found?.user, userName: name, clientID: client.id,
                                                  clientMetadata: metadata)
         switch try await triggers.defineAuthChallenge(subject, session: steps) {
         case .passwordVerifier:
             guard let clientPublic else { throw TriggerEvent.unrecognizable }
-            return try await passwordVerifierChallenge(name: name, found: found, clientPublic: clientPublic, client: client, customSteps: steps)
+            return try await passwordVerifierChallenge(name: name, found: found, clientPublic: clientPublic, client: client, customSteps: steps,
+                                                       device: device)
         case .fail:
             throw SignInRefusal.incorrectPassword.error
         case .issueTokens:
             guard let found else { throw SignInRefusal.incorrectPassword.error }
-            return try await proceed(after: .passwordVerified, progress: SignInMachine.Progress(mfaPassed: true), record: found.record,
+            return try await proceed(after: .passwordVerified, progress: SignInMachine.Progress(mfaPassed: true, device: device), record: found.record,
                                      user: found.user, client: client, metadata: metadata, authTime: clock.now())
         case .customChallenge:
             guard steps.count < CustomAuthTriggers.maximumChallenges else { throw SignInRefusal.incorrectPassword.error }
             let challenge = try await triggers.createAuthChallenge(subject, session: steps)
             let username = found?.user.username ?? name
-            var session = sessions.start(.customChallenge, client: client, sub: found?.record.sub, username: username)
+            var session = sessions.start(.customChallenge, client: client, sub: found?.record.sub, username: username,
+                                         progress: .init(device: device))
             session.custom = SignInSession.CustomAuthState(steps: steps, privateParameters: challenge.privateParameters,
                                                            metadata: challenge.metadata)
             var parameters = challenge.publicParameters

@@ -33,7 +33,8 @@ extension SignInFeature {
     /// The PASSWORD_VERIFIER challenge for the client's A; a CUSTOM_AUTH sign-in's session keeps
     /// its steps so far, so that its answer goes back to DefineAuthChallenge.
     func passwordVerifierChallenge(name: String, found: (record: UserRecord, user: StoredUser)?, clientPublic: String, client: AppClient,
-                                   customSteps: [CustomAuthTriggers.ChallengeResult] = []) async throws -> SignInOutcome {
+                                   customSteps: [CustomAuthTriggers.ChallengeResult] = [],
+                                   device: SignInMachine.Device = .none) async throws -> SignInOutcome {
         let verifier: PasswordVerifier
         if let known = found?.user.password {
             verifier = known
@@ -47,6 +48,7 @@ extension SignInFeature {
         var session = sessions.start(.passwordVerifier, client: client, sub: found?.record.sub, username: username,
                                      srpKey: exchange.sessionKey)
         session.custom.steps = customSteps
+        session.progress.device = device
         return SignInOutcome(challengeName: .passwordVerifier, challengeParameters: [
             "SALT": SRPServer.hex(verifier.salt), "SECRET_BLOCK": try await sessions.sealed(session),
             "SRP_B": exchange.serverPublicHex, "USERNAME": username, "USER_ID_FOR_SRP": username,
@@ -87,7 +89,8 @@ extension SignInFeature {
         }
         // Before the session is used: clients answer an unknown device by asking again without it.
         let device = session.custom.steps.isEmpty
-            ? try await signInDevice(responses?["DEVICE_KEY"], userKey: client.pool.identity.key(session.username), client: client) : .none
+            ? try await signInDevice(responses?["DEVICE_KEY"], userKey: client.pool.identity.key(session.username), client: client)
+            : session.progress.device
         // Used up by any answer, right or wrong: a client whose proof failed starts again.
         try await sessions.consume(session)
         guard session.sub != nil else { throw SignInRefusal.incorrectPassword.error }
@@ -105,7 +108,8 @@ extension SignInFeature {
         if !session.custom.steps.isEmpty {  // a CUSTOM_AUTH sign-in that started with SRP
             return try await nextCustomStep(after: session.custom.steps + [.init(challengeName: ChallengeNameType.passwordVerifier.rawValue,
                                                                                  challengeResult: true)],
-                                            name: session.username, found: (provenRecord, provenUser), client: client, metadata: metadata)
+                                            name: session.username, found: (provenRecord, provenUser), device: device, client: client,
+                                            metadata: metadata)
         }
         return try await proceed(after: .passwordVerified, progress: .init(device: device), record: provenRecord, user: provenUser,
                                  client: client, metadata: metadata, authTime: now)
