@@ -143,6 +143,24 @@ def test_user_opt_in_remembers_only_when_the_user_says_so(cognito, make_pool):
     assert [d["DeviceKey"] for d in cognito.list_devices(AccessToken=access)["Devices"]] == [device[0]]
     proven = _srp(cognito, pool_id, client_id, "cy", device).authenticate_user()["AuthenticationResult"]
     assert _claims(proven["AccessToken"])["device_key"] == device[0]
+    # USER_PASSWORD_AUTH with the remembered device: DEVICE_SRP_AUTH at once, its Session carried as
+    # JavaScript clients carry it.
+    challenge = cognito.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+                                      AuthParameters={"USERNAME": "cy", "PASSWORD": PASSWORD, "DEVICE_KEY": device[0]})
+    assert challenge["ChallengeName"] == "DEVICE_SRP_AUTH"
+    srp = _srp(cognito, pool_id, client_id, "cy", device)
+    verifier = cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="DEVICE_SRP_AUTH", Session=challenge["Session"],
+                                                 ChallengeResponses={"USERNAME": "cy", "DEVICE_KEY": device[0],
+                                                                     "SRP_A": aws_srp.long_to_hex(srp.large_a_value)})
+    assert verifier["ChallengeName"] == "DEVICE_PASSWORD_VERIFIER"
+    assert set(verifier["ChallengeParameters"]) == {"SRP_B", "SALT", "SECRET_BLOCK", "USERNAME"}
+    answer = srp.process_device_challenge(verifier["ChallengeParameters"])
+    tokens = cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="DEVICE_PASSWORD_VERIFIER", Session=verifier["Session"],
+                                               ChallengeResponses=answer)
+    assert _claims(tokens["AuthenticationResult"]["AccessToken"])["device_key"] == device[0]
+    expect_client_error(cognito.respond_to_auth_challenge, "NotAuthorizedException",
+                        "Invalid session for the user, session can only be used once.", ClientId=client_id,
+                        ChallengeName="DEVICE_PASSWORD_VERIFIER", Session=verifier["Session"], ChallengeResponses=answer)
     cognito.admin_update_device_status(UserPoolId=pool_id, Username="cy", DeviceKey=device[0], DeviceRememberedStatus="not_remembered")
     assert cognito.get_user(AccessToken=access)["Username"] == "cy"
     expect_client_error(cognito.get_device, "ResourceNotFoundException", NO_DEVICE, AccessToken=access, DeviceKey=device[0])

@@ -1,6 +1,6 @@
 import CognitoModel
-import GatehouseStorage
 import GatehouseCore
+import GatehouseStorage
 
 /// Remembered devices: a user's own (ConfirmDevice, GetDevice, ListDevices, UpdateDeviceStatus,
 /// ForgetDevice, with an access token) and an administrator's view of them (AdminGetDevice,
