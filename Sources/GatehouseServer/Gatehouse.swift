@@ -35,6 +35,7 @@ public struct Gatehouse: Sendable {
     let tokens: TokensFeature
     let mfa: MFAFeature
     let devices: DevicesFeature
+    let resourceServers: ResourceServersFeature
 
     /// - Parameters:
     ///   - masterKey: the key that wraps the server-wide keys in the database (``SecretVault``).
@@ -104,6 +105,7 @@ public struct Gatehouse: Sendable {
         mfa = MFAFeature(directory: directory, users: users, accessTokens: accessTokens, sessions: sessions, seal: signInSeal,
                          clock: clock, random: random)
         devices = DevicesFeature(directory: directory, users: users, devices: userDevices, accessTokens: accessTokens, pages: pages)
+        resourceServers = ResourceServersFeature(directory: directory, items: items, storage: storage, clock: clock)
     }
 
     /// The operations Gatehouse implements. Every other operation of the model answers
@@ -121,6 +123,7 @@ public struct Gatehouse: Sendable {
         tokens.register(in: &registry)
         mfa.register(in: &registry)
         devices.register(in: &registry)
+        resourceServers.register(in: &registry)
         return registry
     }
 }

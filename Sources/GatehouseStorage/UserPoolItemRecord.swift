@@ -18,6 +18,8 @@ public struct UserPoolItemKind: RawRepresentable, Hashable, Sendable {
     public static let domain = UserPoolItemKind(rawValue: "domain")
     /// The pool's custom domain, keyed by the domain name; at most one per pool.
     public static let customDomain = UserPoolItemKind(rawValue: "custom-domain")
+    /// Resource servers, keyed by their Identifier.
+    public static let resourceServer = UserPoolItemKind(rawValue: "resource-server")
 
     /// The kinds whose keys no two records share, whichever pools they belong to, and of which a
     /// pool has at most one record: ``domain`` and ``customDomain``. The store enforces both

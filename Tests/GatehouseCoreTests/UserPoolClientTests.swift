@@ -39,6 +39,15 @@ final class UserPoolClientTests: XCTestCase {
         XCTAssertEqual(described.refreshTokenValidity, 30)
     }
 
+    func testCustomScopesAreAllowedOnlyWhileAResourceServerDefinesThem() {
+        let client = UserPoolClientType(allowedOAuthScopes: ["openid", "orders/read"])
+        XCTAssertThrowsError(try UserPoolClientRules.check(client, userPoolID: "us-east-1_p", schema: [], hasSecret: false, isUpdate: false)) {
+            XCTAssertEqual($0 as? AWSServiceError, .scopeDoesNotExistException("Invalid scope requested: orders/read"))
+        }
+        XCTAssertNoThrow(try UserPoolClientRules.check(client, userPoolID: "us-east-1_p", schema: [], hasSecret: false, isUpdate: false,
+                                                       customScopes: ["orders/read", "orders/write"]))
+    }
+
     func testAnOmittedOrZeroRefreshValidityIsThirtyDaysInTheRefreshUnit() {
         XCTAssertEqual(UserPoolClientConfiguration.refreshTokenValidity(nil, units: nil), 30)
         XCTAssertEqual(UserPoolClientConfiguration.refreshTokenValidity(0, units: TokenValidityUnitsType(refreshToken: .hours)), 720)

@@ -9,15 +9,17 @@ import CognitoModel
 /// 3. ReadAttributes and WriteAttributes naming attributes of the pool (write: mutable ones);
 /// 4. AllowedOAuthFlows: client_credentials alone and only with a secret; code and implicit only
 ///    with CallbackURLs;
-/// 5. AllowedOAuthScopes among the standard scopes (no resource servers exist yet);
+/// 5. AllowedOAuthScopes among the standard scopes and the pool's resource servers' scopes;
 /// 6. SupportedIdentityProviders among the pool's providers (only COGNITO exists yet).
 public enum UserPoolClientRules {
     /// The scopes every pool has.
-    static let standardScopes: Set<String> = ["phone", "email", "openid", "profile", "aws.cognito.signin.user.admin"]
+    public static let standardScopes: Set<String> = ["phone", "email", "openid", "profile", "aws.cognito.signin.user.admin"]
     static let legacyFlows: Set<ExplicitAuthFlowsType> = [.adminNoSrpAuth, .customAuthFlowOnly, .userPasswordAuth]
 
+    /// - Parameter customScopes: the scopes the pool's resource servers define (`<identifier>/<scope>`),
+    ///   at least those of AllowedOAuthScopes that are not standard.
     public static func check(_ client: UserPoolClientType, userPoolID: String, schema: [SchemaAttributeType],
-                             hasSecret: Bool, isUpdate: Bool) throws(AWSServiceError) {
+                             hasSecret: Bool, isUpdate: Bool, customScopes: Set<String> = []) throws(AWSServiceError) {
         try checkTokenValidities(client)
         let flows = client.explicitAuthFlows ?? []
         if flows.contains(where: legacyFlows.contains), flows.contains(where: { $0.rawValue.hasPrefix("ALLOW_") }) {
@@ -26,7 +28,7 @@ public enum UserPoolClientRules {
         }
         try checkAttributes(client, schema: schema, isUpdate: isUpdate)
         try checkOAuthFlows(client, hasSecret: hasSecret)
-        if let scope = client.allowedOAuthScopes?.first(where: { !standardScopes.contains($0) }) {
+        if let scope = client.allowedOAuthScopes?.first(where: { !standardScopes.contains($0) && !customScopes.contains($0) }) {
             throw .scopeDoesNotExistException("Invalid scope requested: \(scope)")
         }
         if let provider = client.supportedIdentityProviders?.first(where: { $0 != "COGNITO" }) {

@@ -19,4 +19,18 @@ struct AppClientsFeature: Sendable {
         registry.register(Operations.DeleteUserPoolClient.self, deleteUserPoolClient)
         registry.register(Operations.ListUserPoolClients.self, listUserPoolClients)
     }
+
+    /// The custom scopes the pool's resource servers define, read only when `scopes` (a client's
+    /// AllowedOAuthScopes) names one that is not standard.
+    func customScopes(named scopes: [String]?, in userPoolID: String) async throws -> Set<String> {
+        guard scopes?.contains(where: { !UserPoolClientRules.standardScopes.contains($0) }) == true else { return [] }
+        var defined = Set<String>()
+        var after: String?
+        repeat {
+            let page = try await storage.userPoolItems(userPoolID: userPoolID, kind: .resourceServer, after: after, limit: 60)
+            for record in page.items { defined.formUnion(try StoredResourceServer.scopes(of: record)) }
+            after = page.nextCursor
+        } while after != nil
+        return defined
+    }
 }

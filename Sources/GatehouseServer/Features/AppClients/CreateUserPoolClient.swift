@@ -16,7 +16,8 @@ extension AppClientsFeature {
         let secret = input.clientSecret ?? (input.generateSecret == true ? UserPoolClientID.generateSecret(random: random) : nil)
         var settings = UserPoolClientType()
         UserPoolClientConfiguration.apply(input, to: &settings, accountID: context.accountID, isUpdate: false)
-        try UserPoolClientRules.check(settings, userPoolID: poolID, schema: pool.schema, hasSecret: secret != nil, isUpdate: false)
+        try UserPoolClientRules.check(settings, userPoolID: poolID, schema: pool.schema, hasSecret: secret != nil, isUpdate: false,
+                                      customScopes: try await customScopes(named: input.allowedOAuthScopes, in: poolID))
         let clientID = UserPoolClientID.generate(random: random)
         let box = try await directory.clientSecrets.value()
         let stored = StoredUserPoolClient(settings: settings, sealedSecret: secret.map { box.seal($0, clientID: clientID, random: random) })

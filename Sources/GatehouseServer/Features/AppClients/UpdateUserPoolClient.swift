@@ -11,6 +11,7 @@ extension AppClientsFeature {
         let poolID = try input.userPoolId.required
         let clientID = try input.clientId.required
         let schema = try await directory.pool(poolID, context: context).schema
+        let customScopes = try await customScopes(named: input.allowedOAuthScopes, in: poolID)
         let now = clock.now()
         let accountID = context.accountID
         let record: UserPoolItemRecord
@@ -19,7 +20,7 @@ extension AppClientsFeature {
                 var stored = try StoredUserPoolClient(record: record)
                 UserPoolClientConfiguration.apply(input, to: &stored.settings, accountID: accountID, isUpdate: true)
                 try UserPoolClientRules.check(stored.settings, userPoolID: poolID, schema: schema,
-                                              hasSecret: stored.sealedSecret != nil, isUpdate: true)
+                                              hasSecret: stored.sealedSecret != nil, isUpdate: true, customScopes: customScopes)
                 record.name = input.clientName ?? record.name
                 record.lastModifiedDate = now
                 record.document = stored.document()
