@@ -39,6 +39,27 @@ final class UserPoolClientTests: XCTestCase {
         XCTAssertEqual(described.refreshTokenValidity, 30)
     }
 
+    func testAddedSecretsAreKeptSealedAndEitherMakesTheSecretHash() throws {
+        let box = ClientSecretBox(key: Data(repeating: 7, count: 32))
+        let created = Date(timeIntervalSince1970: 1_800_000_000.123)
+        let record = UserPoolItemRecord(userPoolID: "us-east-1_p", kind: .client, key: "client1", name: "app", creationDate: created,
+                                        lastModifiedDate: created, document: Data())
+        var stored = StoredUserPoolClient(settings: UserPoolClientType(), sealedSecret: box.seal("first", clientID: "client1", random: .system))
+        stored.addedSecrets = [.init(id: "client1--1800000000999", creationDate: created.addingTimeInterval(0.876),
+                                     sealed: box.seal("second", clientID: "client1", random: .system))]
+        let reread = try AWSJSON.decode(StoredUserPoolClient.self, from: stored.document())
+        XCTAssertEqual(reread, stored)
+        XCTAssertFalse(String(decoding: stored.document(), as: UTF8.self).contains("second"), "never in the clear")
+        XCTAssertEqual(try reread.secrets(record, box: box), ["first", "second"])
+        XCTAssertEqual(reread.secretDescriptors(record).map(\.clientSecretId), ["client1--1800000000123", "client1--1800000000999"])
+        for secret in ["first", "second"] {
+            XCTAssertNoThrow(try SecretHash.check(SecretHash.compute(username: "ann", clientID: "client1", clientSecret: secret), username: "ann",
+                                                  clientID: "client1", clientSecrets: ["first", "second"]))
+        }
+        XCTAssertThrowsError(try SecretHash.check(SecretHash.compute(username: "ann", clientID: "client1", clientSecret: "first"),
+                                                  username: "ann", clientID: "client1", clientSecrets: ["second"]))
+    }
+
     func testCustomScopesAreAllowedOnlyWhileAResourceServerDefinesThem() {
         let client = UserPoolClientType(allowedOAuthScopes: ["openid", "orders/read"])
         XCTAssertThrowsError(try UserPoolClientRules.check(client, userPoolID: "us-east-1_p", schema: [], hasSecret: false, isUpdate: false)) {

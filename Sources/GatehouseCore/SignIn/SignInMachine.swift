@@ -36,7 +36,7 @@ public enum SignInMachine {
 
     /// The device a sign-in is made on.
     public enum Device: Sendable, Equatable {
-        /// None: the pool tracks no devices, or the flow tracks none (CUSTOM_AUTH).
+        /// None: the pool tracks no devices, or a CUSTOM_AUTH sign-in presents none (it gets no new one).
         case none
         /// A new one, which its tokens give (NewDeviceMetadata).
         case new

@@ -10,22 +10,26 @@ public enum SecretHash {
         return Data(code).base64EncodedString()
     }
 
-    /// Checks the SecretHash of a call from `client` about `username`; a client without a secret
-    /// needs none (one sent anyway is ignored, docs/compatibility.md).
+    /// Checks the SecretHash of a call from `client` about `username`, made with any of the
+    /// client's secrets (two during a rotation); a client without a secret needs none (one sent
+    /// anyway is ignored, docs/compatibility.md).
     /// - Throws: `NotAuthorizedException` when it is missing or wrong, in Cognito's words.
-    public static func check(_ secretHash: String?, username: String, clientID: String, clientSecret: String?) throws(AWSServiceError) {
-        try check(secretHash, anyOf: [username], clientID: clientID, clientSecret: clientSecret)
+    public static func check(_ secretHash: String?, username: String, clientID: String, clientSecrets: [String]) throws(AWSServiceError) {
+        try check(secretHash, anyOf: [username], clientID: clientID, clientSecrets: clientSecrets)
     }
 
-    /// ``check(_:username:clientID:clientSecret:)`` for a call whose user goes by several names
+    /// ``check(_:username:clientID:clientSecrets:)`` for a call whose user goes by several names
     /// (a refresh: username or sub), any of which the hash may be of.
-    public static func check(_ secretHash: String?, anyOf usernames: [String], clientID: String, clientSecret: String?) throws(AWSServiceError) {
-        guard let clientSecret else { return }
+    public static func check(_ secretHash: String?, anyOf usernames: [String], clientID: String,
+                             clientSecrets: [String]) throws(AWSServiceError) {
+        guard !clientSecrets.isEmpty else { return }
         guard let secretHash else {
             throw .notAuthorizedException("Client \(clientID) is configured with secret but SECRET_HASH was not received")
         }
-        let matches = usernames.contains { username in
-            ConstantTime.matches(secretHash, compute(username: username, clientID: clientID, clientSecret: clientSecret))
+        let matches = clientSecrets.contains { clientSecret in
+            usernames.contains { username in
+                ConstantTime.matches(secretHash, compute(username: username, clientID: clientID, clientSecret: clientSecret))
+            }
         }
         guard matches else { throw .notAuthorizedException("Unable to verify secret hash for client \(clientID)") }
     }

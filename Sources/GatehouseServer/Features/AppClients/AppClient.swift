@@ -6,7 +6,15 @@ import GatehouseCore
 struct AppClient: Sendable {
     /// The client as DescribeUserPoolClient shows it, its secret opened.
     let settings: UserPoolClientType
+    /// Every secret the client has, opened: a call's SECRET_HASH or ClientSecret may be made with
+    /// any (two during a rotation); none for a public client.
+    let secrets: [String]
     let pool: UserPool
+
+    /// Whether `secret` is one of the client's, compared in constant time; any is, for a client without one.
+    func accepts(secret: String?) -> Bool {
+        secrets.isEmpty || secrets.contains { ConstantTime.matches(secret, $0) }
+    }
 
     var id: String { settings.clientId ?? "" }
 

@@ -18,6 +18,9 @@ struct AppClientsFeature: Sendable {
         registry.register(Operations.UpdateUserPoolClient.self, updateUserPoolClient)
         registry.register(Operations.DeleteUserPoolClient.self, deleteUserPoolClient)
         registry.register(Operations.ListUserPoolClients.self, listUserPoolClients)
+        registry.register(Operations.AddUserPoolClientSecret.self, addUserPoolClientSecret)
+        registry.register(Operations.ListUserPoolClientSecrets.self, listUserPoolClientSecrets)
+        registry.register(Operations.DeleteUserPoolClientSecret.self, deleteUserPoolClientSecret)
     }
 
     /// The custom scopes the pool's resource servers define, read only when `scopes` (a client's

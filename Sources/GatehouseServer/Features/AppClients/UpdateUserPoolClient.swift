@@ -20,7 +20,7 @@ extension AppClientsFeature {
                 var stored = try StoredUserPoolClient(record: record)
                 UserPoolClientConfiguration.apply(input, to: &stored.settings, accountID: accountID, isUpdate: true)
                 try UserPoolClientRules.check(stored.settings, userPoolID: poolID, schema: schema,
-                                              hasSecret: stored.sealedSecret != nil, isUpdate: true, customScopes: customScopes)
+                                              hasSecret: stored.secretCount > 0, isUpdate: true, customScopes: customScopes)
                 record.name = input.clientName ?? record.name
                 record.lastModifiedDate = now
                 record.document = stored.document()

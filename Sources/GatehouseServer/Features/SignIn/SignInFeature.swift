@@ -99,7 +99,7 @@ struct SignInFeature: Sendable {
     func refresh(_ parameters: [String: String]?, client: AppClient) async throws -> SignInOutcome {
         let (token, record, user) = try await refreshTokens.unseal(try Self.parameter("REFRESH_TOKEN", in: parameters), client: client)
         try SecretHash.check(parameters?["SECRET_HASH"], anyOf: [parameters?["USERNAME"], user.username, record.sub].compactMap { $0 },
-                             clientID: token.clientID, clientSecret: client.settings.clientSecret)
+                             clientID: token.clientID, clientSecrets: client.secrets)
         // InitiateAuth's ClientMetadata reaches no trigger of a refresh (docs/compatibility.md).
         return SignInOutcome(authenticationResult: try await refreshTokens.refresh(token, record: record, user: user, client: client,
                                                                                    rotate: false, clientMetadata: nil,
@@ -136,7 +136,7 @@ struct SignInFeature: Sendable {
     ///   missing or wrong SECRET_HASH of a client with a secret.
     static func signedUsername(_ parameters: [String: String]?, client: AppClient) throws(AWSServiceError) -> String {
         let username = try parameter("USERNAME", in: parameters)
-        try SecretHash.check(parameters?["SECRET_HASH"], username: username, clientID: client.id, clientSecret: client.settings.clientSecret)
+        try SecretHash.check(parameters?["SECRET_HASH"], username: username, clientID: client.id, clientSecrets: client.secrets)
         return username
     }
 }

@@ -11,7 +11,7 @@ extension TokensFeature {
                                    context: CallContext) async throws -> GetTokensFromRefreshTokenResponse {
         let clientID = try input.clientId.required
         let client = try await directory.appClient(clientID)
-        if let secret = client.settings.clientSecret, !ConstantTime.matches(input.clientSecret, secret) {
+        if !client.accepts(secret: input.clientSecret) {
             throw AWSServiceError.notAuthorizedException("Unable to verify the client secret of client \(clientID)")
         }
         try SignInRules.checkFlowEnabled(.refreshTokenAuth, for: client.settings)

@@ -15,7 +15,7 @@ extension TokensFeature {
         } catch let error as AWSServiceError where error == UserPoolDirectory.clientNotFound(clientID) {
             throw AWSServiceError.unauthorizedException("Invalid client \(clientID).")
         }
-        if let secret = client.settings.clientSecret, !ConstantTime.matches(input.clientSecret, secret) {
+        if !client.accepts(secret: input.clientSecret) {
             throw AWSServiceError.unauthorizedException("Client secret is missing or wrong.")
         }
         guard client.settings.enableTokenRevocation != false else {

@@ -76,7 +76,7 @@ struct UserPoolDirectory: Sendable {
               let poolRecord = try await storage.userPool(id: record.userPoolID) else {
             throw Self.clientNotFound(clientID)
         }
-        return AppClient(settings: try await describeClient(record), pool: try entry(poolRecord).pool)
+        return try await appClient(record, pool: try entry(poolRecord).pool)
     }
 
     /// The app client `clientID` of `pool`, found already (an admin call's pool id, an access
@@ -86,7 +86,14 @@ struct UserPoolDirectory: Sendable {
         guard let record = try await storage.userPoolItem(kind: .client, key: clientID), record.userPoolID == pool.id else {
             throw Self.clientNotFound(clientID)
         }
-        return AppClient(settings: try await describeClient(record), pool: pool)
+        return try await appClient(record, pool: pool)
+    }
+
+    /// The client `record` of `pool`, its secrets opened.
+    private func appClient(_ record: UserPoolItemRecord, pool: UserPool) async throws -> AppClient {
+        let stored = try StoredUserPoolClient(record: record)
+        let box = try await clientSecrets.value()
+        return AppClient(settings: try stored.describe(record, box: box), secrets: try stored.secrets(record, box: box), pool: pool)
     }
 
     /// The app client of a call an app makes without IAM credentials (SignUp, ForgotPassword, …),
@@ -94,7 +101,7 @@ struct UserPoolDirectory: Sendable {
     /// - Throws: as ``appClient(_:userPoolID:)``; `NotAuthorizedException` for a missing or wrong SecretHash.
     func signedAppClient(_ clientID: String, username: String, secretHash: String?) async throws -> AppClient {
         let client = try await appClient(clientID)
-        try SecretHash.check(secretHash, username: username, clientID: clientID, clientSecret: client.settings.clientSecret)
+        try SecretHash.check(secretHash, username: username, clientID: clientID, clientSecrets: client.secrets)
         return client
     }
 
