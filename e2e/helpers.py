@@ -445,3 +445,31 @@ def run_aws(endpoint, *args, region=REGION, verbatim=False):
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
                           stdin=subprocess.DEVNULL)
     return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+def send_pycognito_device_calls_to(monkeypatch, endpoint):
+    """pycognito posts ConfirmDevice, UpdateDeviceStatus and ForgetDevice to AWS's host through
+    `requests`; this sends them to `endpoint` instead, and changes nothing else of pycognito."""
+    import types
+    from pycognito import aws_srp
+    real_post = requests.post
+    monkeypatch.setattr(aws_srp, "requests", types.SimpleNamespace(post=lambda url, **kwargs: real_post(endpoint, **kwargs)))
+
+
+def question_challenge_functions():
+    """CUSTOM_AUTH functions that ask "2+2?" until an answer is right, then issue tokens:
+    (DefineAuthChallenge, CreateAuthChallenge, VerifyAuthChallengeResponse) handlers."""
+    def define(event, context):
+        session = event["request"]["session"]
+        done = bool(session) and session[-1]["challengeResult"]
+        event["response"].update(issueTokens=done, failAuthentication=False, **({} if done else {"challengeName": "CUSTOM_CHALLENGE"}))
+        return event
+
+    def create(event, context):
+        event["response"].update(publicChallengeParameters={"question": "2+2?"}, privateChallengeParameters={"answer": "4"})
+        return event
+
+    def verify(event, context):
+        event["response"]["answerCorrect"] = event["request"]["challengeAnswer"] == event["request"]["privateChallengeParameters"]["answer"]
+        return event
+    return define, create, verify

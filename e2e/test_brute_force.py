@@ -13,7 +13,7 @@ from botocore.exceptions import ClientError
 
 from conftest import trigger_server_env
 from expected import SMS_CONFIGURATION
-from helpers import BALANCED, STORE, BalancedServers, expect_client_error
+from helpers import BALANCED, STORE, BalancedServers, expect_client_error, question_challenge_functions
 
 PASSWORD = "P2$Sword"
 WRONG = "Wr0ng$Pass"
@@ -240,19 +240,7 @@ def test_sign_up_codes_at_once_get_five_tries(fleet):
 def test_custom_answers_at_once_are_decided_before_they_are_checked(trigger_fleet, lambda_invoke):
     """Cognito's lockout does not apply to custom challenges; Gatehouse counts their wrong answers
     apart, on the same schedule, so that new sign-ins cannot guess without end."""
-    def define(event, context):
-        session = event["request"]["session"]
-        done = bool(session) and session[-1]["challengeResult"]
-        event["response"].update(issueTokens=done, failAuthentication=False, **({} if done else {"challengeName": "CUSTOM_CHALLENGE"}))
-        return event
-
-    def create(event, context):
-        event["response"].update(publicChallengeParameters={"question": "2+2?"}, privateChallengeParameters={"answer": "4"})
-        return event
-
-    def verify(event, context):
-        event["response"]["answerCorrect"] = event["request"]["challengeAnswer"] == event["request"]["privateChallengeParameters"]["answer"]
-        return event
+    define, create, verify = question_challenge_functions()
     arns = {name: lambda_invoke.register(f"brute-{name}-{time.time_ns()}", handler) for name, handler in
             [("DefineAuthChallenge", define), ("CreateAuthChallenge", create), ("VerifyAuthChallengeResponse", verify)]}
     cognito = trigger_fleet.clients[0]

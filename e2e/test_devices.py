@@ -6,16 +6,14 @@ import base64
 import json
 import re
 import time
-import types
 
 import pyotp
 import pytest
-import requests
 from pycognito import aws_srp
 from pycognito.aws_srp import AWSSRP
 
 from expected import REGION
-from helpers import expect_client_error
+from helpers import expect_client_error, send_pycognito_device_calls_to
 
 PASSWORD = "P2$Sword"
 NO_DEVICE = "Device does not exist."
@@ -26,8 +24,7 @@ OPT_IN = {"ChallengeRequiredOnNewDevice": True, "DeviceOnlyRememberedOnUserPromp
 
 @pytest.fixture(autouse=True)
 def devices_to_gatehouse(monkeypatch, live_server):
-    real_post = requests.post
-    monkeypatch.setattr(aws_srp, "requests", types.SimpleNamespace(post=lambda url, **kwargs: real_post(live_server.endpoint, **kwargs)))
+    send_pycognito_device_calls_to(monkeypatch, live_server.endpoint)
 
 
 def _pool(cognito, make_pool, devices=ALWAYS, **settings):

@@ -1,20 +1,18 @@
 """Lambda triggers through the real Invoke API: each pool's functions run in e2e/lambda_invoke.py,
 which checks every invocation's SigV4 signature as AWS Lambda does."""
 import time
-import types
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import jwt
 import pytest
-import requests
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from pycognito import aws_srp
 from pycognito.aws_srp import AWSSRP
 
 from conftest import trigger_server_env
-from helpers import REGION, expect_client_error
+from helpers import REGION, expect_client_error, question_challenge_functions, send_pycognito_device_calls_to
 from lambda_invoke import Raw
 
 PASSWORD = "P2$Sword"
@@ -639,8 +637,7 @@ def test_post_authentication_says_when_a_new_device_was_used(idp, lambda_invoke)
 
 
 def test_a_device_sign_in_makes_its_tokens_as_authenticate_device(idp, lambda_invoke, trigger_server, monkeypatch):
-    real_post = requests.post
-    monkeypatch.setattr(aws_srp, "requests", types.SimpleNamespace(post=lambda url, **kwargs: real_post(trigger_server.endpoint, **kwargs)))
+    send_pycognito_device_calls_to(monkeypatch, trigger_server.endpoint)
     arn = function(lambda_invoke, lambda event, context: event)
     pool_id, app = pool_with(idp)
     idp.update_user_pool(UserPoolId=pool_id, LambdaConfig={"PreTokenGeneration": arn},
@@ -659,23 +656,8 @@ def test_a_device_sign_in_makes_its_tokens_as_authenticate_device(idp, lambda_in
 def test_custom_auth_ends_with_the_remembered_device_it_presents(idp, lambda_invoke, trigger_server, monkeypatch):
     """DG: after the last CUSTOM_CHALLENGE, a sign-in that presented DEVICE_KEY gets DEVICE_SRP_AUTH;
     a custom sign-in gets no new device."""
-    real_post = requests.post
-    monkeypatch.setattr(aws_srp, "requests", types.SimpleNamespace(post=lambda url, **kwargs: real_post(trigger_server.endpoint, **kwargs)))
-
-    def define(event, context):
-        session = event["request"]["session"]
-        done = bool(session) and session[-1]["challengeResult"]
-        event["response"].update(issueTokens=done, failAuthentication=False, **({} if done else {"challengeName": "CUSTOM_CHALLENGE"}))
-        return event
-
-    def create(event, context):
-        event["response"].update(publicChallengeParameters={"question": "2+2?"}, privateChallengeParameters={"answer": "4"})
-        return event
-
-    def verify(event, context):
-        event["response"]["answerCorrect"] = event["request"]["challengeAnswer"] == "4"
-        return event
-    arns, pool_id, _ = custom_auth_pool(idp, lambda_invoke, define, create, verify, "ida")
+    send_pycognito_device_calls_to(monkeypatch, trigger_server.endpoint)
+    arns, pool_id, _ = custom_auth_pool(idp, lambda_invoke, *question_challenge_functions(), "ida")
     idp.update_user_pool(UserPoolId=pool_id, LambdaConfig=arns,
                          DeviceConfiguration={"ChallengeRequiredOnNewDevice": True, "DeviceOnlyRememberedOnUserPrompt": False})
     app = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="app", ExplicitAuthFlows=[
