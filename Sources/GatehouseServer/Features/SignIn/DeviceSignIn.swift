@@ -38,10 +38,9 @@ extension SignInFeature {
         let record = try await user(named: name, client: client)
         let (_, device) = try await devices.device(key, of: record)
         guard let text = text ?? device.pendingSignIn else { throw AWSServiceError.invalidParameterException("Missing required parameter Session") }
-        let session = try await sessions.open(text, for: .deviceSrpAuth, client: client)
-        guard session.sub == record.sub, session.progress.device.presentedKey == key, let secret = device.secret else {
-            throw SignInSessions.invalid
-        }
+        let session = try await sessions.unseal(text, client: client)
+        guard session.challenge == .deviceSrpAuth, session.userPoolID == client.pool.id, session.sub == record.sub,
+              session.progress.device.presentedKey == key, let secret = device.secret else { throw SignInSessions.invalid }
         try await sessions.consume(session)
         guard let exchange = SRPServer.exchange(clientPublicHex: clientPublic, verifier: secret, random: random) else {
             throw AWSServiceError.invalidParameterException("SRP_A is not valid.")
