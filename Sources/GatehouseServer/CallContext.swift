@@ -1,4 +1,5 @@
 import Logging
+import NIOCore
 
 /// What an operation knows of the request besides its input.
 public struct CallContext: Sendable {
@@ -7,6 +8,9 @@ public struct CallContext: Sendable {
     public let accountID: String
     public let requestID: String
     public let logger: Logger
-    /// The address the request came from (the connection's peer), as a device's last_ip_used shows it.
-    public var sourceIPAddress: String? = nil
+    /// The connection's peer: where the request came from.
+    public var peer: SocketAddress? = nil
+
+    /// The peer's IP address as text, as a device's last_ip_used shows it; made only when asked.
+    public var sourceIPAddress: String? { peer?.ipAddress }
 }

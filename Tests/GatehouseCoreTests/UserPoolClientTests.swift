@@ -57,7 +57,9 @@ final class UserPoolClientTests: XCTestCase {
                                                   clientID: "client1", clientSecrets: ["first", "second"]))
         }
         XCTAssertThrowsError(try SecretHash.check(SecretHash.compute(username: "ann", clientID: "client1", clientSecret: "first"),
-                                                  username: "ann", clientID: "client1", clientSecrets: ["second"]))
+                                                  username: "ann", clientID: "client1", clientSecrets: ["second"])) {
+            XCTAssertEqual($0 as? AWSServiceError, .notAuthorizedException("Unable to verify secret hash for client client1"))
+        }
     }
 
     func testCustomScopesAreAllowedOnlyWhileAResourceServerDefinesThem() {

@@ -136,11 +136,16 @@ public struct StoredUserPoolClient: JSONCodable, Sendable, Equatable {
     /// The client as DescribeUserPoolClient returns it, this document being the one of `record`,
     /// its secret opened with `box`.
     public func describe(_ record: UserPoolItemRecord, box: ClientSecretBox) throws(AWSServiceError) -> UserPoolClientType {
+        describe(record, secret: try sealedSecret.map { sealed throws(AWSServiceError) in try box.open(sealed, clientID: record.key) })
+    }
+
+    /// The client as DescribeUserPoolClient returns it, with `secret`, the one it was created with, already opened.
+    public func describe(_ record: UserPoolItemRecord, secret: String?) -> UserPoolClientType {
         var client = settings
         client.userPoolId = record.userPoolID
         client.clientId = record.key
         client.clientName = record.name
-        client.clientSecret = try sealedSecret.map { sealed throws(AWSServiceError) in try box.open(sealed, clientID: record.key) }
+        client.clientSecret = secret
         client.creationDate = record.creationDate
         client.lastModifiedDate = record.lastModifiedDate
         return client

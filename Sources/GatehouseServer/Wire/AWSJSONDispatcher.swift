@@ -89,8 +89,7 @@ struct AWSJSONDispatcher: Sendable {
         }
         try quotas?.admit(name, now: Date())
         let region = signedRegion ?? authorization.flatMap(SigV4CredentialScope.init(authorizationHeader:))?.region ?? configuration.defaultRegion
-        let call = CallContext(region: region, accountID: configuration.accountID, requestID: requestID, logger: logger,
-                               sourceIPAddress: peer?.ipAddress)
+        let call = CallContext(region: region, accountID: configuration.accountID, requestID: requestID, logger: logger, peer: peer)
         return try await handler(bytes, call)
     }
 

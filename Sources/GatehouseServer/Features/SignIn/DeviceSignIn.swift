@@ -68,14 +68,14 @@ extension SignInFeature {
               session.progress.device.presentedKey == key else { throw SignInSessions.invalid }
         try await sessions.consume(session)
         let (record, user) = try await sessions.user(of: session, in: client.pool)
-        let (_, device) = try await devices.device(key, of: record)
-        let expected = SRPServer.deviceClaimSignature(sessionKey: srpKey, deviceGroupKey: device.groupKey, deviceKey: key,
-                                                      secretBlock: Data(base64Encoded: secretBlock) ?? Data(), timestamp: timestamp)
-        guard PasswordClaimTimestamp.isAcceptable(claimed, now: now),
-              Data(base64Encoded: signature).map({ ConstantTime.equal($0, expected) }) == true else {
-            throw SignInRefusal.incorrectPassword.error
-        }
+        // Checked in the update that records the device's sign-in: a wrong proof writes nothing.
         try await devices.update(key, of: record) { device in
+            let expected = SRPServer.deviceClaimSignature(sessionKey: srpKey, deviceGroupKey: device.groupKey, deviceKey: key,
+                                                          secretBlock: Data(base64Encoded: secretBlock) ?? Data(), timestamp: timestamp)
+            guard PasswordClaimTimestamp.isAcceptable(claimed, now: now),
+                  Data(base64Encoded: signature).map({ ConstantTime.equal($0, expected) }) == true else {
+                throw SignInRefusal.incorrectPassword.error
+            }
             device.lastAuthenticatedDate = now
             if let sourceIPAddress { device.lastIPUsed = sourceIPAddress }
             device.pendingSignIn = nil

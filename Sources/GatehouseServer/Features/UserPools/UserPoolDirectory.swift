@@ -89,11 +89,13 @@ struct UserPoolDirectory: Sendable {
         return try await appClient(record, pool: pool)
     }
 
-    /// The client `record` of `pool`, its secrets opened.
+    /// The client `record` of `pool`, each of its secrets opened once.
     private func appClient(_ record: UserPoolItemRecord, pool: UserPool) async throws -> AppClient {
         let stored = try StoredUserPoolClient(record: record)
-        let box = try await clientSecrets.value()
-        return AppClient(settings: try stored.describe(record, box: box), secrets: try stored.secrets(record, box: box), pool: pool)
+        let secrets = try stored.secrets(record, box: try await clientSecrets.value())
+        // The one it was created with comes first, when it has it.
+        return AppClient(settings: stored.describe(record, secret: stored.sealedSecret == nil ? nil : secrets.first), secrets: secrets,
+                         pool: pool)
     }
 
     /// The app client of a call an app makes without IAM credentials (SignUp, ForgotPassword, …),
