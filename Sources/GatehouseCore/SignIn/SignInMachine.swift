@@ -23,14 +23,18 @@ public enum SignInMachine {
         public var device: Device = .none
         /// The answer to DEVICE_PASSWORD_VERIFIER proved the device.
         public var deviceVerified = false
+        /// The sign-in is made on a pool domain's managed login pages: it ends in an authorization
+        /// code or implicit tokens there, not in the API's tokens.
+        public var managedLogin = false
 
         public init(newPasswordSet: Bool = false, mfaPassed: Bool = false, chosenFactor: ChallengeNameType? = nil, device: Device = .none,
-                    deviceVerified: Bool = false) {
+                    deviceVerified: Bool = false, managedLogin: Bool = false) {
             self.newPasswordSet = newPasswordSet
             self.mfaPassed = mfaPassed
             self.chosenFactor = chosenFactor
             self.device = device
             self.deviceVerified = deviceVerified
+            self.managedLogin = managedLogin
         }
     }
 

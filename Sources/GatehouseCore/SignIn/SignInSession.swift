@@ -83,6 +83,7 @@ public struct SignInSession: Sendable, Equatable {
             if remembered { writer.member("dr", true) }
         }
         if progress.deviceVerified { writer.member("dv", true) }
+        if progress.managedLogin { writer.member("h", true) }
         if !custom.steps.isEmpty {
             writer.member("x", custom.steps.map { step in
                 JSONNode.array([.string(step.challengeName), .bool(step.challengeResult), step.challengeMetadata.map(JSONNode.string) ?? .null])
@@ -124,7 +125,8 @@ public struct SignInSession: Sendable, Equatable {
                   authTime: fields["t"].flatMap(Self.seconds),
                   progress: SignInMachine.Progress(newPasswordSet: fields["n"]?.bool == true, mfaPassed: fields["m"]?.bool == true,
                                                    chosenFactor: fields["f"]?.string.map(ChallengeNameType.init(rawValue:)),
-                                                   device: Self.device(fields), deviceVerified: fields["dv"]?.bool == true),
+                                                   device: Self.device(fields), deviceVerified: fields["dv"]?.bool == true,
+                                                   managedLogin: fields["h"]?.bool == true),
                   custom: CustomAuthState(
                     steps: (fields["x"]?.array ?? []).compactMap { step in
                         guard let parts = step.array, parts.count == 3, let name = parts[0].string, let result = parts[1].bool else { return nil }

@@ -15,8 +15,12 @@ public struct RefreshToken: Sendable, Equatable {
     public var expiry: Date
     /// The device the sign-in was made on: the token refreshes only with it.
     public var deviceKey: String?
+    /// The scopes an OAuth sign-in (managed login) was granted, which its refreshed tokens keep;
+    /// `nil` for the API's sign-ins.
+    public var scopes: [String]?
 
-    public init(id: String, clientID: String, sub: String, originJTI: String, authTime: Date, expiry: Date, deviceKey: String? = nil) {
+    public init(id: String, clientID: String, sub: String, originJTI: String, authTime: Date, expiry: Date, deviceKey: String? = nil,
+                scopes: [String]? = nil) {
         self.id = id
         self.clientID = clientID
         self.sub = sub
@@ -24,6 +28,7 @@ public struct RefreshToken: Sendable, Equatable {
         self.authTime = authTime
         self.expiry = expiry
         self.deviceKey = deviceKey
+        self.scopes = scopes
     }
 
     static let header = Data(#"{"cty":"JWT","enc":"A256GCM","alg":"dir"}"#.utf8).base64URLEncoded
@@ -39,6 +44,7 @@ public struct RefreshToken: Sendable, Equatable {
         writer.member("auth_time", authTime.timeIntervalSince1970)
         writer.member("exp", expiry.timeIntervalSince1970)
         if let deviceKey { writer.member("device_key", deviceKey) }
+        if let scopes { writer.member("scope", scopes) }
         writer.endObject()
         let sealed = key.seal(writer.bytes, context: Self.header, random: random)
         let nonce = sealed.prefix(12), tag = sealed.suffix(16), ciphertext = sealed.dropFirst(12).dropLast(16)
@@ -61,6 +67,7 @@ public struct RefreshToken: Sendable, Equatable {
               case .number(let authTime)? = claims["auth_time"], let authSeconds = Double(authTime),
               case .number(let expiry)? = claims["exp"], let expirySeconds = Double(expiry) else { throw invalid }
         self.init(id: id, clientID: clientID, sub: sub, originJTI: originJTI, authTime: Date(timeIntervalSince1970: authSeconds),
-                  expiry: Date(timeIntervalSince1970: expirySeconds), deviceKey: claims["device_key"]?.string)
+                  expiry: Date(timeIntervalSince1970: expirySeconds), deviceKey: claims["device_key"]?.string,
+                  scopes: claims["scope"]?.array?.compactMap(\.string))
     }
 }

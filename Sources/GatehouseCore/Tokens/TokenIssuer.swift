@@ -1,5 +1,6 @@
 import AWSWire
 import CognitoModel
+import Crypto
 import Foundation
 
 /// Whom a set of tokens is for: one user signed in to one app client.
@@ -18,9 +19,25 @@ public struct TokenSubject: Sendable, Equatable {
     public var originJTI: String
     /// The device the sign-in was made on (presented, or new with its tokens): the access token's `device_key`.
     public var deviceKey: String?
+    /// The access token's scopes: ``TokenIssuer/adminScope`` for the API's sign-ins, those granted
+    /// for managed login's.
+    public var scopes: [String]
+    /// Tokens of the OAuth endpoints (managed login) carry `version` 2, and their ID token
+    /// `at_hash` and the authorize request's `nonce`.
+    public var oauth: OAuthGrant?
+
+    /// What the OAuth endpoints add to a user's tokens.
+    public struct OAuthGrant: Sendable, Equatable {
+        public var nonce: String?
+
+        public init(nonce: String?) {
+            self.nonce = nonce
+        }
+    }
 
     public init(clientID: String, sub: String, username: String, groups: GroupClaims, attributes: [AttributeType],
-                authTime: Date, originJTI: String, deviceKey: String? = nil) {
+                authTime: Date, originJTI: String, deviceKey: String? = nil, scopes: [String] = [TokenIssuer.adminScope],
+                oauth: OAuthGrant? = nil) {
         self.clientID = clientID
         self.sub = sub
         self.username = username
@@ -29,6 +46,8 @@ public struct TokenSubject: Sendable, Equatable {
         self.authTime = authTime
         self.originJTI = originJTI
         self.deviceKey = deviceKey
+        self.scopes = scopes
+        self.oauth = oauth
     }
 }
 
@@ -46,11 +65,13 @@ public struct TokenIssuer: Sendable {
     /// The scope of tokens from the API sign-in flows.
     public static let adminScope = "aws.cognito.signin.user.admin"
 
-    /// An ID token valid for `lifetime` seconds from `now`, with a PreTokenGeneration function's changes.
+    /// An ID token valid for `lifetime` seconds from `now`, with a PreTokenGeneration function's
+    /// changes; for an OAuth grant, with the `at_hash` of `accessToken`.
     public func idToken(for subject: TokenSubject, now: Date, lifetime: Int, random: RandomSource,
-                        customization: TokenCustomization? = nil) -> String {
+                        customization: TokenCustomization? = nil, accessToken: String? = nil) -> String {
         var claims = JSONWriter(capacity: 1024)
         claims.beginObject()
+        if subject.oauth != nil, let accessToken { claims.member("at_hash", Self.hashClaim(of: accessToken)) }
         claims.member("sub", subject.sub)
         if !subject.groups.groups.isEmpty { claims.member("cognito:groups", subject.groups.groups) }
         if !subject.groups.roles.isEmpty { claims.member("cognito:roles", subject.groups.roles) }
@@ -62,9 +83,10 @@ public struct TokenIssuer: Sendable {
         claims.member("cognito:username", subject.username)
         claims.member("origin_jti", subject.originJTI)
         claims.member("aud", subject.clientID)
+        if let nonce = subject.oauth?.nonce { claims.member("nonce", nonce) }
         claims.member("event_id", random.uuid())
         claims.member("token_use", "id")
-        writeTimes(to: &claims, subject: subject, now: now, lifetime: lifetime, random: random)
+        writeTimes(to: &claims, authTime: subject.authTime, now: now, lifetime: lifetime, random: random)
         for attribute in subject.attributes {
             guard let name = attribute.name, let value = attribute.value else { continue }
             switch name {
@@ -79,8 +101,8 @@ public struct TokenIssuer: Sendable {
         return JSONWebToken.sign(claims: customized, with: keys.idToken)
     }
 
-    /// An access token valid for `lifetime` seconds from `now`, with ``adminScope``, and with a
-    /// PreTokenGeneration function's changes.
+    /// An access token valid for `lifetime` seconds from `now`, with the subject's scopes, and with
+    /// a PreTokenGeneration function's changes.
     public func accessToken(for subject: TokenSubject, now: Date, lifetime: Int, random: RandomSource,
                             customization: TokenCustomization? = nil) -> String {
         var claims = JSONWriter(capacity: 512)
@@ -90,16 +112,40 @@ public struct TokenIssuer: Sendable {
         // Where a captured token of a device sign-in has it: after sub (docs/compatibility.md § Devices).
         if let deviceKey = subject.deviceKey { claims.member("device_key", deviceKey) }
         claims.member("iss", issuer)
+        if subject.oauth != nil { claims.member("version", 2) }
         claims.member("client_id", subject.clientID)
         claims.member("origin_jti", subject.originJTI)
         claims.member("event_id", random.uuid())
         claims.member("token_use", "access")
-        claims.member("scope", Self.adminScope)
-        writeTimes(to: &claims, subject: subject, now: now, lifetime: lifetime, random: random)
+        claims.member("scope", subject.scopes.joined(separator: " "))
+        writeTimes(to: &claims, authTime: subject.authTime, now: now, lifetime: lifetime, random: random)
         claims.member("username", subject.username)
         claims.endObject()
         let customized = Self.customized(claims.bytes, customization, token: .access, clientID: subject.clientID)
         return JSONWebToken.sign(claims: customized, with: keys.accessToken)
+    }
+
+    /// The access token of the client credentials grant: the app client itself is its subject.
+    public func clientCredentialsAccessToken(clientID: String, scopes: [String], now: Date, lifetime: Int, random: RandomSource,
+                                             customization: TokenCustomization? = nil) -> String {
+        var claims = JSONWriter(capacity: 400)
+        claims.beginObject()
+        claims.member("sub", clientID)
+        claims.member("token_use", "access")
+        claims.member("scope", scopes.joined(separator: " "))
+        writeTimes(to: &claims, authTime: now, now: now, lifetime: lifetime, random: random, jti: false)
+        claims.member("iss", issuer)
+        claims.member("version", 2)
+        claims.member("jti", random.uuid())
+        claims.member("client_id", clientID)
+        claims.endObject()
+        let customized = Self.customized(claims.bytes, customization, token: .access, clientID: clientID)
+        return JSONWebToken.sign(claims: customized, with: keys.accessToken)
+    }
+
+    /// `at_hash` (OpenID Connect Core §3.1.3.6): the left half of the token's SHA-256, base64url.
+    public static func hashClaim(of token: String) -> String {
+        Data(SHA256.hash(data: Data(token.utf8)).prefix(16)).base64URLEncoded
     }
 
     /// The claims `claims` (JSON written here) with `customization`'s changes for `token`.
@@ -111,11 +157,12 @@ public struct TokenIssuer: Sendable {
         return writer.bytes
     }
 
-    private func writeTimes(to claims: inout JSONWriter, subject: TokenSubject, now: Date, lifetime: Int, random: RandomSource) {
+    private func writeTimes(to claims: inout JSONWriter, authTime: Date, now: Date, lifetime: Int, random: RandomSource,
+                            jti: Bool = true) {
         let issuedAt = Int(now.timeIntervalSince1970)
-        claims.member("auth_time", Int(subject.authTime.timeIntervalSince1970))
+        claims.member("auth_time", Int(authTime.timeIntervalSince1970))
         claims.member("exp", issuedAt + lifetime)
         claims.member("iat", issuedAt)
-        claims.member("jti", random.uuid())
+        if jti { claims.member("jti", random.uuid()) }
     }
 }

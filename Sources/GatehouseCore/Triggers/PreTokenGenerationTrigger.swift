@@ -11,6 +11,8 @@ public enum PreTokenGenerationTrigger {
         /// A sign-in that ended with a device's proof (DEVICE_PASSWORD_VERIFIER).
         case authenticateDevice = "TokenGeneration_AuthenticateDevice"
         case refreshTokens = "TokenGeneration_RefreshTokens"
+        /// A sign-in on the managed login pages (an authorization code redeemed, implicit tokens).
+        case hostedAuth = "TokenGeneration_HostedAuth"
     }
 
     /// Whether the pool's trigger is of the later versions, which see and change the access token.

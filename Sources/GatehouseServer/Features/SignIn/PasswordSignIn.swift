@@ -98,6 +98,9 @@ extension SignInFeature {
                     user.customChallengeFailures.clear()
                 }
             }
+            if progress.managedLogin {
+                return SignInOutcome(managedLogin: ManagedLoginSignIn(record: record, username: user.username, authTime: authTime))
+            }
             let originJTI = SignInSessionID.make(at: authTime, random: random)
             let newDevice = progress.device == .new ? try await devices.track(for: record, in: client.pool, ipAddress: nil) : nil
             var result = try await tokens.issue(

@@ -46,21 +46,29 @@ struct SignInFeature: Sendable {
         case .customAuth:
             return try await startCustomAuth(parameters, client: client, metadata: validationData)
         default:
-            let name = try Self.signedUsername(parameters, client: client)
-            let password = try Self.parameter("PASSWORD", in: parameters)
-            let found: UserRecord
-            do {
-                found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData, migrating: password).record
-            } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
-                // A user the client hides costs the password check a real one does.
-                _ = try await unknownUserVerifier(name, pool: client.pool.id).matches(password, userIDForSRP: name, userPoolID: client.pool.id)
-                throw error
-            }
-            let device = try await signInDevice(parameters?["DEVICE_KEY"], userKey: found.key, client: client)
-            let (record, user) = try await verifyPassword(password, of: found, pool: client.pool)
-            return try await proceed(after: .passwordVerified, progress: .init(device: device), record: record, user: user, client: client,
-                                     metadata: nil, authTime: clock.now())
+            return try await signIn(named: try Self.signedUsername(parameters, client: client),
+                                    password: try Self.parameter("PASSWORD", in: parameters), deviceKey: parameters?["DEVICE_KEY"],
+                                    client: client, validationData: validationData)
         }
+    }
+
+    /// A sign-in with a password given in the clear: USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH,
+    /// and, with `managedLogin`, the managed login pages' (which may sign in whatever the client's
+    /// ExplicitAuthFlows, and present no device).
+    func signIn(named name: String, password: String, deviceKey: String?, client: AppClient, validationData: [String: String]?,
+                managedLogin: Bool = false) async throws -> SignInOutcome {
+        let found: UserRecord
+        do {
+            found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData, migrating: password).record
+        } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
+            // A user the client hides costs the password check a real one does.
+            _ = try await unknownUserVerifier(name, pool: client.pool.id).matches(password, userIDForSRP: name, userPoolID: client.pool.id)
+            throw error
+        }
+        let device = managedLogin ? .none : try await signInDevice(deviceKey, userKey: found.key, client: client)
+        let (record, user) = try await verifyPassword(password, of: found, pool: client.pool)
+        return try await proceed(after: .passwordVerified, progress: .init(device: device, managedLogin: managedLogin), record: record,
+                                 user: user, client: client, metadata: nil, authTime: clock.now())
     }
 
     /// Answers a challenge: PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SMS_MFA, SOFTWARE_TOKEN_MFA,
@@ -70,8 +78,13 @@ struct SignInFeature: Sendable {
     /// - Parameters:
     ///   - metadata: the call's ClientMetadata, for the triggers it reaches.
     ///   - sourceIPAddress: where the call came from, which a device's sign-in records.
+    ///   - managedLogin: the answer comes from the managed login pages, whose sessions the API does
+    ///     not take, nor they the API's.
     func answer(_ challenge: ChallengeNameType, responses: [String: String]?, session: String?,
-                client: AppClient, metadata: [String: String]?, sourceIPAddress: String?) async throws -> SignInOutcome {
+                client: AppClient, metadata: [String: String]?, sourceIPAddress: String?, managedLogin: Bool = false) async throws -> SignInOutcome {
+        if let session, try await sessions.unseal(session, client: client).progress.managedLogin != managedLogin {
+            throw SignInSessions.invalid
+        }
         switch challenge {
         case .passwordVerifier:
             return try await answerPasswordVerifier(responses, client: client, metadata: metadata)

@@ -43,7 +43,7 @@ struct RefreshTokens: Sendable {
         // Made before the rotation is stored: a PreTokenGeneration failure leaves the token as it was.
         let result = try await tokens.issue(record: record, user: user, client: client, authTime: token.authTime, originJTI: token.originJTI,
                                             includeRefreshToken: rotate, source: .refreshTokens, clientMetadata: clientMetadata,
-                                            deviceKey: token.deviceKey)
+                                            deviceKey: token.deviceKey, oauth: token.scopes.map { TokenService.OAuthIssue(scopes: $0) })
         if rotate {
             let grace = TimeInterval(client.settings.refreshTokenRotation?.retryGracePeriodSeconds ?? 0)
             try await users.update(named: record.key, in: client.pool) { user, _ in

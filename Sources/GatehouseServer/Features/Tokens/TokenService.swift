@@ -36,31 +36,43 @@ struct TokenService: Sendable {
     /// - Parameters:
     ///   - source: why the tokens are made, as PreTokenGeneration's event says.
     ///   - clientMetadata: the call's ClientMetadata, for PreTokenGeneration.
-    /// - Parameter deviceKey: the device the sign-in was made on: the access token's `device_key`, and
-    ///   the only device the refresh token works with.
+    ///   - deviceKey: the device the sign-in was made on: the access token's `device_key`, and
+    ///     the only device the refresh token works with.
+    ///   - oauth: for the OAuth endpoints' sign-ins, the scopes granted and the ID token's nonce;
+    ///     an ID token comes only with the `openid` scope.
     func issue(record: UserRecord, user: StoredUser, client: AppClient, authTime: Date, originJTI: String, includeRefreshToken: Bool,
                source: PreTokenGenerationTrigger.Source, clientMetadata: [String: String]?,
-               deviceKey: String? = nil) async throws -> AuthenticationResultType {
+               deviceKey: String? = nil, oauth: OAuthIssue? = nil) async throws -> AuthenticationResultType {
         let issuer = try await issuer(for: client.pool.id)
         let groupRecords = try await storage.groups(ofUserKey: record.key, userPoolID: client.pool.id, after: nil, limit: 100).items
         let groups = GroupClaims(try groupRecords.map { ($0.key, try StoredGroup(record: $0)) })
+        let scopes = oauth?.scopes ?? [TokenIssuer.adminScope]
         let customization = try await triggers.preTokenGeneration(source, pool: client.pool, user: user, clientID: client.id, groups: groups,
-                                                                  scopes: [TokenIssuer.adminScope], clientMetadata: clientMetadata)
+                                                                  scopes: scopes, clientMetadata: clientMetadata)
         let subject = TokenSubject(clientID: client.id, sub: record.sub, username: user.username, groups: groups,
                                    attributes: ClientAttributeAccess.readable(user.attributes, by: client.settings), authTime: authTime,
-                                   originJTI: originJTI, deviceKey: deviceKey)
+                                   originJTI: originJTI, deviceKey: deviceKey, scopes: scopes,
+                                   oauth: oauth.map { TokenSubject.OAuthGrant(nonce: $0.nonce) })
         let now = clock.now()
         let lifetimes = TokenLifetimes(client.settings)
         var refreshToken: String?
         if includeRefreshToken {
             refreshToken = RefreshToken(id: random.uuid(), clientID: subject.clientID, sub: record.sub, originJTI: originJTI, authTime: authTime,
-                                        expiry: now.addingTimeInterval(TimeInterval(lifetimes.refresh)), deviceKey: deviceKey)
+                                        expiry: now.addingTimeInterval(TimeInterval(lifetimes.refresh)), deviceKey: deviceKey,
+                                        scopes: oauth?.scopes)
                 .sealed(with: try await refreshTokenSeal.value(), random: random)
         }
+        let accessToken = issuer.accessToken(for: subject, now: now, lifetime: lifetimes.access, random: random, customization: customization)
+        let includeIdToken = oauth?.scopes.contains(OAuthScopes.openID) ?? true
         return AuthenticationResultType(
-            accessToken: issuer.accessToken(for: subject, now: now, lifetime: lifetimes.access, random: random, customization: customization),
-            expiresIn: lifetimes.access, tokenType: "Bearer", refreshToken: refreshToken,
-            idToken: issuer.idToken(for: subject, now: now, lifetime: lifetimes.id, random: random, customization: customization))
+            accessToken: accessToken, expiresIn: lifetimes.access, tokenType: "Bearer", refreshToken: refreshToken,
+            idToken: includeIdToken ? issuer.idToken(for: subject, now: now, lifetime: lifetimes.id, random: random,
+                                                     customization: customization, accessToken: accessToken) : nil)
     }
 
+    /// What an OAuth endpoint's tokens carry beyond the API's.
+    struct OAuthIssue: Sendable {
+        var scopes: [String]
+        var nonce: String?
+    }
 }
