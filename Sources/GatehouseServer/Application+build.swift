@@ -75,7 +75,8 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
 
 /// Every request but the Cognito API's (`POST /`, which the HTTP/1 channel hands to the
 /// dispatcher itself): `GET /health`, each pool's `/.well-known/jwks.json` and
-/// `/.well-known/openid-configuration`, `GET /confirmUser` (the link of sign-up emails) and, in
+/// `/.well-known/openid-configuration`, the pool domains' OAuth endpoints and managed login
+/// pages, the API's CORS preflight, `GET /confirmUser` (the link of sign-up emails) and, in
 /// development mode, `GET /_gatehouse/outbox` and `POST /_gatehouse/clock`, behind the error middleware.
 func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
     let router = Router(context: GatehouseRequestContext.self)
@@ -85,11 +86,14 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
                  body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
     }
     router.get("/:poolId/.well-known/jwks.json") { _, context in
-        try await jsonResponse(gatehouse.tokens.jwks(userPoolID: context.parameters.require("poolId")))
+        OAuthResponses.json(try await gatehouse.tokens.jwks(userPoolID: context.parameters.require("poolId")))
     }
     router.get("/:poolId/.well-known/openid-configuration") { _, context in
-        try await jsonResponse(gatehouse.tokens.openIDConfiguration(userPoolID: context.parameters.require("poolId")))
+        OAuthResponses.json(try await gatehouse.tokens.openIDConfiguration(userPoolID: context.parameters.require("poolId")))
     }
+    gatehouse.oauth.register(on: router)
+    gatehouse.managedLogin.register(on: router)
+    router.on("/", method: .options) { request, _ in OAuthResponses.preflight(request, methods: "POST") }
     router.get("/confirmUser") { request, _ in
         let query = request.uri.queryParameters
         guard let clientID = query.get("client_id"), let username = query.get("user_name"),
@@ -129,9 +133,4 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
         }
     }
     return router
-}
-
-/// A 200 response with a JSON body.
-private func jsonResponse(_ body: [UInt8]) -> Response {
-    Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
 }

@@ -36,6 +36,8 @@ public struct Gatehouse: Sendable {
     let mfa: MFAFeature
     let devices: DevicesFeature
     let resourceServers: ResourceServersFeature
+    let oauth: OAuthFeature
+    let managedLogin: ManagedLoginFeature
 
     /// - Parameters:
     ///   - masterKey: the key that wraps the server-wide keys in the database (``SecretVault``).
@@ -101,11 +103,18 @@ public struct Gatehouse: Sendable {
         signIn = SignInFeature(directory: directory, users: users, sessions: sessions, tokens: tokenService, refreshTokens: refreshTokens,
                                devices: userDevices, messenger: messenger, triggers: triggers, codes: codes, seal: signInSeal, clock: clock, random: random)
         tokens = TokensFeature(directory: directory, users: users, tokens: tokenService, refreshTokens: refreshTokens,
-                               accessTokens: accessTokens, refreshTokenSeal: signInSeal, clock: clock)
+                               accessTokens: accessTokens, refreshTokenSeal: signInSeal, domains: domainRecords,
+                               addressing: configuration.domainAddressing, clock: clock)
         mfa = MFAFeature(directory: directory, users: users, accessTokens: accessTokens, sessions: sessions, seal: signInSeal,
                          clock: clock, random: random)
         devices = DevicesFeature(directory: directory, users: users, devices: userDevices, accessTokens: accessTokens, pages: pages)
         resourceServers = ResourceServersFeature(directory: directory, items: items, storage: storage, clock: clock)
+        let resolver = PoolDomainResolver(domains: domainRecords, directory: directory, addressing: configuration.domainAddressing)
+        oauth = OAuthFeature(resolver: resolver, directory: directory, users: users, tokens: tokenService, refreshTokens: refreshTokens,
+                             accessTokens: accessTokens, revocation: tokens, codeUses: storage, codeSeal: signInSeal, triggers: triggers,
+                             clock: clock, random: random)
+        managedLogin = ManagedLoginFeature(resolver: resolver, directory: directory, users: users, signIn: signIn, mfa: mfa,
+                                           tokens: tokenService, seal: signInSeal, pages: ManagedLoginPages(), clock: clock, random: random)
     }
 
     /// The operations Gatehouse implements. Every other operation of the model answers

@@ -49,6 +49,11 @@ public struct GatehouseConfiguration: Sendable {
     /// verifiers look for `/.well-known/jwks.json`; `nil` for the server's own `http://host:port`.
     public var issuerURL: String?
 
+    /// The base of the host names pool domains answer on, `<domain>.auth.<region>.<base>`; `nil`
+    /// answers them under `localhost` and hands out the path form `/_domain/<domain>` of the
+    /// issuer URL (``DomainAddressing``).
+    public var domainBase: String?
+
     /// Where trigger functions are invoked (the Lambda Invoke API of LocalStack, an emulator, a
     /// test server); `nil` for AWS Lambda in each function's region.
     public var lambdaEndpointURL: String?
@@ -94,9 +99,14 @@ public struct GatehouseConfiguration: Sendable {
         return issuerURL.hasSuffix("/") ? String(issuerURL.dropLast()) : issuerURL
     }
 
+    /// Where pool domains answer.
+    var domainAddressing: DomainAddressing {
+        DomainAddressing(base: domainBase ?? "localhost", listsHostForm: domainBase != nil, issuerBaseURL: issuerBaseURL)
+    }
+
     /// The `Host` names answered: ``allowedHosts`` and the issuer URL's host.
     var hostAllowList: HostAllowList {
-        HostAllowList(names: allowedHosts + [issuerURL.flatMap { URL(string: $0)?.host }].compactMap { $0 })
+        HostAllowList(names: allowedHosts + [issuerURL.flatMap { URL(string: $0)?.host }].compactMap { $0 }, domainBase: domainBase)
     }
 
     /// The SQLite file under ``dataDirectory``.

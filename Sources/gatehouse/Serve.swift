@@ -62,6 +62,8 @@ struct Serve: AsyncParsableCommand {
     var sqliteMaxSizeMib: Int?
     @Option(help: "Base URL of the tokens' issuer (iss is it followed by /<pool id>) [GATEHOUSE_ISSUER_URL, default http://host:port].")
     var issuerURL: String?
+    @Option(help: "Pool domains answer on <domain>.auth.<region>.<base> and are listed there; without it, on *.localhost and listed as <issuer URL>/_domain/<domain> [GATEHOUSE_DOMAIN_BASE].")
+    var domainBase: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -81,6 +83,7 @@ struct Serve: AsyncParsableCommand {
         configuration.smtpInsecure = smtpInsecure || environment["GATEHOUSE_SMTP_INSECURE"] == "1"
         configuration.smsWebhookURL = smsWebhookURL ?? environment["GATEHOUSE_SMS_WEBHOOK_URL"]
         configuration.issuerURL = issuerURL ?? environment["GATEHOUSE_ISSUER_URL"]
+        configuration.domainBase = domainBase ?? environment["GATEHOUSE_DOMAIN_BASE"]
         configuration.lambdaEndpointURL = lambdaEndpointURL ?? environment["GATEHOUSE_LAMBDA_ENDPOINT_URL"]
         configuration.kmsEndpointURL = kmsEndpointURL ?? environment["GATEHOUSE_KMS_ENDPOINT_URL"]
         configuration.accessKeysFile = accessKeysFile ?? environment["GATEHOUSE_ACCESS_KEYS_FILE"]

@@ -6,10 +6,15 @@ import Foundation
 /// told (its public name, the issuer URL's host). Names compare without case; ports are ignored.
 public struct HostAllowList: Sendable {
     private let names: Set<String>
+    /// Hosts under this name are answered too: pool domains' (``DomainAddressing``).
+    private let domainSuffix: String?
 
-    /// - Parameter names: names besides the loopback ones, with or without a port.
-    public init(names: [String]) {
+    /// - Parameters:
+    ///   - names: names besides the loopback ones, with or without a port.
+    ///   - domainBase: the base of the pool domains' host names.
+    public init(names: [String], domainBase: String? = nil) {
         self.names = Set(names.map { Self.hostname(of: $0) })
+        domainSuffix = domainBase.map { "." + $0.lowercased() }
     }
 
     /// Whether a request whose `Host` (its authority) is `authority` is answered; one without
@@ -18,10 +23,11 @@ public struct HostAllowList: Sendable {
         guard let authority else { return true }
         let host = Self.hostname(of: authority)
         return host == "localhost" || host.hasSuffix(".localhost") || Self.isIPAddress(host) || names.contains(host)
+            || domainSuffix.map(host.hasSuffix) == true
     }
 
     /// The host of an authority: lowercased, without its port, an IPv6 literal without brackets.
-    static func hostname(of authority: String) -> String {
+    public static func hostname(of authority: String) -> String {
         let lowered = authority.lowercased()
         if lowered.hasPrefix("["), let close = lowered.firstIndex(of: "]") {
             return String(lowered[lowered.index(after: lowered.startIndex)..<close])

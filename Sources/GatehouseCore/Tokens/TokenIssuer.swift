@@ -82,8 +82,8 @@ public struct TokenIssuer: Sendable {
         claims.member("iss", issuer)
         claims.member("cognito:username", subject.username)
         claims.member("origin_jti", subject.originJTI)
-        claims.member("aud", subject.clientID)
         if let nonce = subject.oauth?.nonce { claims.member("nonce", nonce) }
+        claims.member("aud", subject.clientID)
         claims.member("event_id", random.uuid())
         claims.member("token_use", "id")
         writeTimes(to: &claims, authTime: subject.authTime, now: now, lifetime: lifetime, random: random)

@@ -48,6 +48,11 @@ struct AWSJSONDispatcher: Sendable {
             answer = Self.answer(for: error, requestID: requestID, logger: logger)
         }
         answer.headers[Self.requestID] = requestID
+        if head.headerFields[.origin] != nil {
+            // Browsers' SDKs (amazon-cognito-identity-js) call from any origin, as Cognito's answers allow.
+            answer.headers[.accessControlAllowOrigin] = "*"
+            answer.headers[.accessControlExposeHeaders] = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date"
+        }
         return answer
     }
 

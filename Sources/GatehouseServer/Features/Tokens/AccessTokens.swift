@@ -18,13 +18,16 @@ struct AccessTokens: Sendable {
     let tokens: TokenService
     let clock: Clock
 
+    static let missingScope = AWSServiceError.notAuthorizedException("Access Token does not have required scopes")
+
     /// The user an access token is for, after every check Cognito makes: this server's signature
-    /// with the pool's access key, expiry, `token_use`, the `aws.cognito.signin.user.admin` scope,
-    /// and that neither a global sign-out nor a revocation has ended its sign-in.
+    /// with the pool's access key, expiry, `token_use`, the scope `requiredScope`
+    /// (`aws.cognito.signin.user.admin` for the API; `openid` for userInfo), and that neither a
+    /// global sign-out nor a revocation has ended its sign-in.
     /// - Throws: `NotAuthorizedException` ("Invalid Access Token", "Access Token has expired",
     ///   "Access Token does not have required scopes", "Access Token has been revoked",
     ///   "User is disabled."); `UserNotFoundException` for a user deleted since.
-    func caller(_ token: String) async throws -> AccessTokenCaller {
+    func caller(_ token: String, requiredScope: String = TokenIssuer.adminScope) async throws -> AccessTokenCaller {
         guard let jwt = JSONWebToken(parsing: token), let poolID = AccessTokenClaims.userPoolID(of: jwt) else {
             throw AccessTokenClaims.invalid
         }
@@ -36,9 +39,7 @@ struct AccessTokens: Sendable {
         }
         let claims = try AccessTokenClaims(verifying: jwt, issuer: try await tokens.issuer(for: poolID),
                                             now: clock.now())
-        guard claims.scopes.contains(TokenIssuer.adminScope) else {
-            throw AWSServiceError.notAuthorizedException("Access Token does not have required scopes")
-        }
+        guard claims.scopes.contains(requiredScope) else { throw Self.missingScope }
         guard let record = try await users.record(withSub: claims.sub, in: pool) else { throw UserDirectory.userNotFound }
         let user = try StoredUser(record: record)
         guard user.isSignInActive(claims.originJTI) else { throw AWSServiceError.notAuthorizedException("Access Token has been revoked") }

@@ -12,6 +12,9 @@ struct TokensFeature: Sendable {
     let refreshTokens: RefreshTokens
     let accessTokens: AccessTokens
     let refreshTokenSeal: ServerKey<SealingKey>
+    /// Which domain a pool has, for its discovery document.
+    let domains: UserPoolDomains
+    let addressing: DomainAddressing
     let clock: Clock
 
     func register(in registry: inout OperationRegistry) {

@@ -1,6 +1,7 @@
 import AWSWire
 import Foundation
 import GatehouseCore
+import GatehouseStorage
 
 extension TokensFeature {
     /// The body of `GET /{poolId}/.well-known/jwks.json`: the public keys of the pool's ID and
@@ -12,20 +13,34 @@ extension TokensFeature {
     }
 
     /// The body of `GET /{poolId}/.well-known/openid-configuration`: the OpenID Connect discovery
-    /// document of the pool's issuer. Without a domain there are no OAuth endpoints to list.
+    /// document of the pool's issuer, with the OAuth endpoints of its domain (the prefix domain,
+    /// else the custom one) when it has one, in the order of Cognito's (alphabetical).
     /// - Throws: `ResourceNotFoundException` when the pool does not exist.
     func openIDConfiguration(userPoolID: String) async throws -> [UInt8] {
         _ = try await directory.record(named: userPoolID)
         let issuer = "\(tokens.issuerBaseURL)/\(userPoolID)"
+        var domain: String?
+        for kind in [UserPoolItemKind.domain, .customDomain] where domain == nil {
+            domain = try await domains.domain(of: userPoolID, kind: kind).map {
+                addressing.url(of: $0.key, region: UserPoolID.region(of: userPoolID) ?? "")
+            }
+        }
         var writer = JSONWriter()
         writer.beginObject()
+        if let domain {
+            writer.member("authorization_endpoint", "\(domain)/oauth2/authorize")
+            writer.member("end_session_endpoint", "\(domain)/logout")
+        }
         writer.member("id_token_signing_alg_values_supported", ["RS256"])
         writer.member("issuer", issuer)
         writer.member("jwks_uri", "\(issuer)/.well-known/jwks.json")
         writer.member("response_types_supported", ["code", "token"])
+        if let domain { writer.member("revocation_endpoint", "\(domain)/oauth2/revoke") }
         writer.member("scopes_supported", ["openid", "email", "phone", "profile"])
         writer.member("subject_types_supported", ["public"])
+        if let domain { writer.member("token_endpoint", "\(domain)/oauth2/token") }
         writer.member("token_endpoint_auth_methods_supported", ["client_secret_basic", "client_secret_post"])
+        if let domain { writer.member("userinfo_endpoint", "\(domain)/oauth2/userInfo") }
         writer.endObject()
         return writer.bytes
     }

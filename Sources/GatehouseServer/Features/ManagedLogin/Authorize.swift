@@ -1,0 +1,20 @@
+import GatehouseCore
+import Hummingbird
+
+extension ManagedLoginFeature {
+    /// `GET /oauth2/authorize`: with a valid session cookie, straight back to the client signed in
+    /// (unless managed login's `prompt=login` asks for the password again); otherwise to `/login`
+    /// with the same parameters, or, for managed login's `prompt=none`, back with `login_required`.
+    func authorize(_ request: Request, _ domain: PoolDomain) async throws -> Response {
+        let (authorize, client, _) = try await authorizeRequest(request, domain)
+        let prompts = domain.managedLoginVersion == 2 ? authorize.prompt : []
+        if !prompts.contains("login"), let (session, record) = try await currentSession(request, domain) {
+            return try await complete(authorize, client: client, record: record, username: session.username, authTime: session.authTime,
+                                      domain: domain)
+        }
+        if prompts.contains("none") {
+            return ManagedLoginPages.redirect(to: authorize.redirect.location([("error", "login_required")]))
+        }
+        return ManagedLoginPages.redirect(to: domain.basePath + "/login?" + (request.uri.query ?? ""))
+    }
+}

@@ -1,0 +1,78 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+import Hummingbird
+
+/// What the sign-in page shows.
+struct LoginView {
+    let action: String
+    let csrf: String
+    var error: String?
+    var username: String?
+    /// The username of the browser's session, offered as "Sign in as …".
+    var session: String?
+}
+
+extension ManagedLoginFeature {
+    /// `GET /login`: the sign-in form, and "Sign in as …" while the browser has a session.
+    func loginPage(_ request: Request, _ domain: PoolDomain) async throws -> Response {
+        let (authorize, _, _) = try await authorizeRequest(request, domain)
+        let (csrf, cookies) = csrfToken(request, domain)
+        let session = try await currentSession(request, domain)
+        return pages.render("login", LoginView(action: Self.action(request, domain), csrf: csrf, username: authorize.loginHint,
+                                               session: session?.session.username), cookies: cookies)
+    }
+
+    /// `POST /login`: a password, an answer to a challenge, or "Sign in as …", after the CSRF check.
+    func submitLogin(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
+        let (authorize, client, _) = try await authorizeRequest(request, domain)
+        let form = try await form(request)
+        let (csrf, cookies) = csrfToken(request, domain)
+        guard checksCSRF(form, request) else {
+            return pages.render("login", LoginView(action: Self.action(request, domain), csrf: csrf,
+                                                   error: "Your sign-in page had expired. Please sign in again."),
+                                status: .forbidden, cookies: cookies)
+        }
+        if form["signInAs"] != nil, let (session, record) = try await currentSession(request, domain) {
+            return try await complete(authorize, client: client, record: record, username: session.username, authTime: session.authTime,
+                                      domain: domain)
+        }
+        if let challenge = form.nonEmpty("challenge") {
+            return try await answer(ChallengeNameType(rawValue: challenge), form: form, authorize: authorize, client: client,
+                                    request: request, context: context, domain: domain, csrf: csrf)
+        }
+        let username = form["username"] ?? ""
+        do {
+            let outcome = try await signIn.signIn(named: username, password: form["password"] ?? "", deviceKey: nil, client: client,
+                                                  validationData: nil, managedLogin: true)
+            return try await proceed(outcome, authorize: authorize, client: client, request: request, context: context, domain: domain,
+                                     csrf: csrf)
+        } catch let error as AWSServiceError where error.status < 500 {
+            return pages.render("login", LoginView(action: Self.action(request, domain), csrf: csrf, error: error.message,
+                                                   username: username))
+        }
+    }
+
+    /// Where a page's forms post: the page itself, with the authorize parameters it was given.
+    static func action(_ request: Request, _ domain: PoolDomain) -> String {
+        domain.basePath + "/login?" + (request.uri.query ?? "")
+    }
+
+    /// After a step of the sign-in: the next challenge's page, or the end of the sign-in.
+    func proceed(_ outcome: SignInOutcome, authorize: AuthorizeRequest, client: AppClient, request: Request, context: CallContext,
+                 domain: PoolDomain, csrf: String) async throws -> Response {
+        if let signedIn = outcome.managedLogin {
+            return try await complete(authorize, client: client, record: signedIn.record, username: signedIn.username,
+                                      authTime: signedIn.authTime, domain: domain)
+        }
+        guard let challenge = outcome.challengeName, let session = outcome.session else {
+            throw AWSServiceError.internalError
+        }
+        var view = ChallengeView(challenge, parameters: outcome.challengeParameters ?? [:], session: session,
+                                 action: Self.action(request, domain), csrf: csrf)
+        if challenge == .mfaSetup {
+            view = try await setUpAuthenticator(view, pool: domain.pool, context: context)
+        }
+        return pages.render("challenge", view)
+    }
+}

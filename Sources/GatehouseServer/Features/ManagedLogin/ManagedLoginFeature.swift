@@ -1,0 +1,160 @@
+import AWSWire
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+import HTTPTypes
+import Hummingbird
+
+/// A pool domain's browser pages: `/oauth2/authorize`, the sign-in page `/login` with the
+/// challenges after the password, `/logout` and `/error` (docs/compatibility.md § Managed login).
+/// A sign-in here runs the API's sign-in rules (``SignInFeature``) and ends in an authorization
+/// code or implicit tokens, and the `cognito` session cookie.
+struct ManagedLoginFeature: Sendable {
+    let resolver: PoolDomainResolver
+    let directory: UserPoolDirectory
+    let users: UserDirectory
+    let signIn: SignInFeature
+    /// Sets up an authenticator app during MFA_SETUP.
+    let mfa: MFAFeature
+    let tokens: TokenService
+    /// Seals authorization codes and session cookies.
+    let seal: ServerKey<SealingKey>
+    let pages: ManagedLoginPages
+    let clock: Clock
+    let random: RandomSource
+
+    static let csrfCookie = "XSRF-TOKEN"
+
+    func register(on router: Router<GatehouseRequestContext>) {
+        resolver.route(router, .get, "/oauth2/authorize") { request, _, domain in try await page { try await authorize(request, domain) } }
+        resolver.route(router, .get, "/login") { request, _, domain in try await page { try await loginPage(request, domain) } }
+        resolver.route(router, .post, "/login") { request, context, domain in
+            try await page { try await submitLogin(request, context: Self.callContext(context, pool: domain.pool), domain) }
+        }
+        resolver.route(router, .get, "/logout") { request, _, domain in try await page { try await signOut(request, domain) } }
+        resolver.route(router, .get, "/error") { request, _, _ in
+            let query = FormFields(Substring(request.uri.query ?? ""))
+            return pages.render("error", ErrorView(error: query?["error"]), status: .badRequest)
+        }
+    }
+
+    /// What the operations a page runs (AssociateSoftwareToken, VerifySoftwareToken) know of its request.
+    static func callContext(_ context: GatehouseRequestContext, pool: UserPool) -> CallContext {
+        CallContext(region: pool.region, accountID: pool.arn.split(separator: ":").dropFirst(4).first.map(String.init) ?? "",
+                    requestID: context.requestID, logger: context.logger, peer: context.remoteAddress)
+    }
+
+    /// A page's response, or the response its refusal carries.
+    private func page(_ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let refusal as PageRefusal {
+            return refusal.response
+        }
+    }
+
+    /// A request these pages answer with a response other than the one asked for (an error page, a redirect).
+    struct PageRefusal: Error {
+        let response: Response
+    }
+
+    /// The query of a page that takes the authorize parameters, checked, with its client.
+    /// - Throws: ``PageRefusal``: a redirect to the error page or back to the client, with Cognito's error.
+    func authorizeRequest(_ request: Request, _ domain: PoolDomain) async throws -> (AuthorizeRequest, AppClient, FormFields) {
+        guard let query = FormFields(Substring(request.uri.query ?? "")) else { throw errorPage("invalid_request", domain: domain) }
+        var client: AppClient?
+        if let id = query.nonEmpty("client_id") {
+            client = try? await directory.poolClient(id, of: domain.pool)
+        }
+        do {
+            let authorize = try AuthorizeRequest.parse({ query.nonEmpty($0) }, client: client?.settings)
+            // `parse` has checked that the client exists.
+            return (authorize, client!, query)
+        } catch .errorPage(let error) {
+            throw errorPage(error, clientID: query["client_id"], domain: domain)
+        } catch .redirect(let redirect, let description) {
+            throw PageRefusal(response: ManagedLoginPages.redirect(to: redirect.error(description: description)))
+        }
+    }
+
+    /// A redirect to the domain's error page, as Cognito's `/error?error=…&client_id=…`.
+    func errorPage(_ error: String, clientID: String? = nil, domain: PoolDomain) -> PageRefusal {
+        var location = domain.basePath + "/error?error=" + OAuthRedirect.encode(error)
+        if let clientID { location += "&client_id=" + OAuthRedirect.encode(clientID) }
+        return PageRefusal(response: ManagedLoginPages.redirect(to: location))
+    }
+
+    /// The browser's managed login session on this domain's pool, when its cookie is valid and its
+    /// user still exists and is enabled.
+    func currentSession(_ request: Request, _ domain: PoolDomain) async throws -> (session: ManagedLoginSession, record: UserRecord)? {
+        guard let text = Cookies.value(named: ManagedLoginSession.cookieName, in: Self.cookieHeader(request)),
+              let session = ManagedLoginSession(opening: text, userPoolID: domain.pool.id, with: try await seal.value(), now: clock.now()),
+              let record = try await users.record(withSub: session.sub, in: domain.pool), try StoredUser(record: record).enabled
+        else { return nil }
+        return (session, record)
+    }
+
+    /// Every `Cookie` header of the request, as one.
+    static func cookieHeader(_ request: Request) -> String? {
+        let values = request.headers[values: .cookie]
+        return values.isEmpty ? nil : values.joined(separator: "; ")
+    }
+
+    /// The browser's CSRF token (the `XSRF-TOKEN` cookie, which each form repeats as `_csrf`),
+    /// with the `Set-Cookie` that gives the browser a new one when it has none.
+    func csrfToken(_ request: Request, _ domain: PoolDomain) -> (token: String, setCookie: [String]) {
+        if let token = Cookies.value(named: Self.csrfCookie, in: Self.cookieHeader(request)), UUID(uuidString: token) != nil {
+            return (token, [])
+        }
+        let token = random.uuid()
+        return (token, [Cookies.setCookie(Self.csrfCookie, value: token, path: domain.cookiePath, maxAge: nil,
+                                          insecure: domain.insecureCookies)])
+    }
+
+    /// Whether a form carries the browser's CSRF token, compared in constant time.
+    func checksCSRF(_ form: FormFields, _ request: Request) -> Bool {
+        guard let cookie = Cookies.value(named: Self.csrfCookie, in: Self.cookieHeader(request)) else { return false }
+        return ConstantTime.matches(form["_csrf"], cookie)
+    }
+
+    /// The form a page posted.
+    /// - Throws: ``PageRefusal`` with a 400 error page when it is not a form.
+    func form(_ request: Request) async throws -> FormFields {
+        guard let form = try await request.formFields() else {
+            throw PageRefusal(response: pages.render("error", ErrorView(error: "invalid_request"), status: .badRequest))
+        }
+        return form
+    }
+
+    /// Ends a sign-in: the session cookie (valid for an hour from now), and the redirect to the
+    /// client with an authorization code or, for the implicit flow, tokens in the fragment.
+    func complete(_ authorize: AuthorizeRequest, client: AppClient, record: UserRecord, username: String, authTime: Date,
+                  domain: PoolDomain) async throws -> Response {
+        let now = clock.now()
+        let key = try await seal.value()
+        let session = ManagedLoginSession(userPoolID: domain.pool.id, sub: record.sub, username: username, authTime: authTime,
+                                          expiry: now.addingTimeInterval(ManagedLoginSession.lifetime))
+        let cookie = Cookies.setCookie(ManagedLoginSession.cookieName, value: session.sealed(with: key, random: random),
+                                       path: domain.cookiePath, maxAge: Int(ManagedLoginSession.lifetime), insecure: domain.insecureCookies)
+        switch authorize.responseType {
+        case .code:
+            let code = AuthorizationCode(id: random.uuid(), userPoolID: domain.pool.id, clientID: client.id, sub: record.sub,
+                                         redirectURI: authorize.redirectURI, scopes: authorize.scopes, nonce: authorize.nonce,
+                                         codeChallenge: authorize.codeChallenge, authTime: authTime,
+                                         expiry: now.addingTimeInterval(AuthorizationCode.lifetime))
+            return ManagedLoginPages.redirect(to: authorize.redirect.location([("code", code.sealed(with: key, random: random))]),
+                                              cookies: [cookie])
+        case .token:
+            let result = try await tokens.issue(record: record, user: try StoredUser(record: record), client: client, authTime: authTime,
+                                                originJTI: SignInSessionID.make(at: authTime, random: random), includeRefreshToken: false,
+                                                source: .hostedAuth, clientMetadata: nil,
+                                                oauth: TokenService.OAuthIssue(scopes: authorize.scopes, nonce: authorize.nonce))
+            var pairs: [(String, String)] = []
+            if let idToken = result.idToken { pairs.append(("id_token", idToken)) }
+            pairs.append(("access_token", result.accessToken ?? ""))
+            pairs.append(("token_type", "bearer"))
+            pairs.append(("expires_in", String(result.expiresIn ?? 3600)))
+            return ManagedLoginPages.redirect(to: authorize.redirect.location(pairs), cookies: [cookie])
+        }
+    }
+}

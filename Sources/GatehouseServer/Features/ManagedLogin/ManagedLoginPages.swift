@@ -1,0 +1,49 @@
+import HTTPTypes
+import Hummingbird
+import Mustache
+import NIOCore
+
+/// Renders the managed login pages from ``ManagedLoginTemplates``, with the headers every page
+/// carries: no framing (clickjacking), no caching, no sniffing, no referrer (the query holds the
+/// authorize request).
+struct ManagedLoginPages: Sendable {
+    let library: MustacheLibrary
+
+    init() {
+        var library = MustacheLibrary()
+        for (name, text) in ManagedLoginTemplates.all {
+            // The templates are constants of this program: one that does not parse is a programming error.
+            try! library.register(text, named: name)
+        }
+        self.library = library
+    }
+
+    static let securityHeaders: HTTPFields = [
+        .contentType: "text/html; charset=utf-8",
+        .cacheControl: "no-store",
+        HTTPField.Name("X-Frame-Options")!: "DENY",
+        .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; frame-ancestors 'none'",
+        HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+        HTTPField.Name("Referrer-Policy")!: "no-referrer",
+    ]
+
+    /// The page `template` rendered with `view`, with ``securityHeaders`` and `cookies`.
+    func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok, cookies: [String] = []) -> Response {
+        var headers = Self.securityHeaders
+        for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        let html = library.render(view, withTemplate: template) ?? ""
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A redirect (302) to `location`, with `cookies`.
+    static func redirect(to location: String, cookies: [String] = []) -> Response {
+        var headers: HTTPFields = [.location: location, .cacheControl: "no-store"]
+        for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return Response(status: .found, headers: headers)
+    }
+}
+
+/// What the error page shows.
+struct ErrorView {
+    let error: String?
+}
