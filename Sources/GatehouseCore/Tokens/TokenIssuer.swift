@@ -133,8 +133,11 @@ public struct TokenIssuer: Sendable {
         claims.member("sub", clientID)
         claims.member("token_use", "access")
         claims.member("scope", scopes.joined(separator: " "))
-        writeTimes(to: &claims, authTime: now, now: now, lifetime: lifetime, random: random, jti: false)
+        let issuedAt = Int(now.timeIntervalSince1970)
+        claims.member("auth_time", issuedAt)
         claims.member("iss", issuer)
+        claims.member("exp", issuedAt + lifetime)
+        claims.member("iat", issuedAt)
         claims.member("version", 2)
         claims.member("jti", random.uuid())
         claims.member("client_id", clientID)
@@ -157,12 +160,11 @@ public struct TokenIssuer: Sendable {
         return writer.bytes
     }
 
-    private func writeTimes(to claims: inout JSONWriter, authTime: Date, now: Date, lifetime: Int, random: RandomSource,
-                            jti: Bool = true) {
+    private func writeTimes(to claims: inout JSONWriter, authTime: Date, now: Date, lifetime: Int, random: RandomSource) {
         let issuedAt = Int(now.timeIntervalSince1970)
         claims.member("auth_time", Int(authTime.timeIntervalSince1970))
         claims.member("exp", issuedAt + lifetime)
         claims.member("iat", issuedAt)
-        if jti { claims.member("jti", random.uuid()) }
+        claims.member("jti", random.uuid())
     }
 }
