@@ -1,11 +1,14 @@
 """The managed login pages of a pool's domain, driven over plain HTTP as a browser without
 JavaScript would: authorize, sign-in, challenges, the session cookie, sign-out, and their refusals."""
 import re
+import time
 
 import pyotp
 import pytest
 import requests
 
+from expected import SMS_CONFIGURATION
+from helpers import unique_name
 from managed_login import CALLBACK, PASSWORD, SIGNED_OUT, Forms, Pages, callback_parameters, make_oauth_pool, make_user
 
 ERROR_PAGE_TEXT = "An error was encountered with the requested page."
@@ -48,3 +51,137 @@ def test_wrong_password_shows_cognitos_message_on_the_page(oauth_pool):
     page = pages.sign_in(password="Wrong-password-1")
     assert page.status_code == 200
     assert re.search(r'id="loginErrorMessage"[^>]*>Incorrect username or password\.<', page.text)
+
+
+def test_a_second_authorize_in_the_same_browser_skips_the_password(oauth_pool):
+    pages = Pages(oauth_pool)
+    first = callback_parameters(pages.sign_in())
+    session_cookie = pages.http.cookies.get("cognito")
+    assert session_cookie
+    second = pages.authorize(state="again")
+    assert isinstance(second, str), "the second authorize showed a page"
+    parameters = callback_parameters(second)
+    assert parameters["state"] == "again" and parameters["code"] != first["code"]
+
+
+def test_the_sign_in_page_offers_to_continue_the_session(oauth_pool):
+    pages = Pages(oauth_pool)
+    pages.sign_in()
+    page = pages.go(oauth_pool.endpoint("/login") + f"?response_type=code&client_id={oauth_pool.client_id}&redirect_uri={CALLBACK}")
+    assert "Sign in as ada" in page.text
+    assert "code" in callback_parameters(pages.submit("cognitoSessionForm"))
+
+
+def test_managed_login_prompt_none_and_login(cognito, make_pool, live_server):
+    oauth_pool = make_oauth_pool(cognito, make_pool, live_server)
+    cognito.update_user_pool_domain(UserPoolId=oauth_pool.pool_id, Domain=oauth_pool.domain, ManagedLoginVersion=2)
+    make_user(cognito, oauth_pool.pool_id)
+    pages = Pages(oauth_pool)
+    assert callback_parameters(pages.authorize(prompt="none")) == {"error": "login_required", "state": "st4te"}
+    pages.sign_in()
+    assert "code" in callback_parameters(pages.authorize(prompt="none"))
+    page = pages.authorize(prompt="login")
+    assert isinstance(page, requests.Response) and "cognitoSignInForm" in page.text
+
+
+def test_logout_ends_the_session_and_goes_to_the_logout_url(oauth_pool):
+    pages = Pages(oauth_pool)
+    pages.sign_in()
+    response = pages.http.get(oauth_pool.endpoint("/logout"), params={"client_id": oauth_pool.client_id, "logout_uri": SIGNED_OUT},
+                              allow_redirects=False, timeout=10)
+    assert response.status_code == 302 and response.headers["Location"] == SIGNED_OUT
+    assert "cognito=;" in response.headers["Set-Cookie"] and "Max-Age=0" in response.headers["Set-Cookie"]
+    page = pages.authorize()
+    assert isinstance(page, requests.Response) and "cognitoSignInForm" in page.text
+
+
+def test_logout_with_redirect_uri_signs_in_again(oauth_pool):
+    pages = Pages(oauth_pool)
+    pages.sign_in()
+    page = pages.go(oauth_pool.endpoint("/logout") + f"?client_id={oauth_pool.client_id}&redirect_uri={CALLBACK}&response_type=code")
+    assert pages.url.startswith(oauth_pool.endpoint("/login?")) and "cognitoSignInForm" in page.text
+
+
+@pytest.mark.parametrize("query", ["", "?client_id={client}", "?client_id={client}&logout_uri=http://localhost:8765/elsewhere"])
+def test_logout_without_a_registered_destination_shows_the_error_page(oauth_pool, query):
+    response = requests.get(oauth_pool.endpoint("/logout") + query.format(client=oauth_pool.client_id), allow_redirects=False, timeout=10)
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith(f"/_domain/{oauth_pool.domain}/error?error=Required+parameters+missing")
+
+
+def test_a_sign_in_without_the_csrf_token_is_refused(oauth_pool):
+    pages = Pages(oauth_pool)
+    pages.authorize()
+    form = Forms(pages.page.text).form("cognitoSignInForm")
+    response = requests.post(pages.url, data={"username": "ada", "password": PASSWORD, "_csrf": form["fields"]["_csrf"]},
+                             allow_redirects=False, timeout=10)
+    assert response.status_code == 403
+    assert "Location" not in response.headers
+    forged = pages.go(pages.url, "POST", {"username": "ada", "password": PASSWORD, "_csrf": "00000000-0000-0000-0000-000000000000"})
+    assert forged.status_code == 403
+
+
+def test_the_pages_escape_what_they_echo(oauth_pool):
+    hostile = '"><script>alert(1)</script>'
+    page = Pages(oauth_pool).authorize(login_hint=hostile)
+    assert "<script>alert(1)</script>" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+    state = Pages(oauth_pool).authorize(state=hostile)
+    assert "<script>alert(1)</script>" not in state.text
+
+
+@pytest.mark.parametrize("prevent, message", [("LEGACY", "User does not exist."), ("ENABLED", "Incorrect username or password.")])
+def test_an_unknown_user_is_answered_as_the_clients_prevent_user_existence_errors_says(cognito, make_pool, live_server, prevent, message):
+    oauth_pool = make_oauth_pool(cognito, make_pool, live_server, client_params={"PreventUserExistenceErrors": prevent})
+    page = Pages(oauth_pool).sign_in(username="nobody")
+    assert re.search(r'id="loginErrorMessage"[^>]*>' + re.escape(message) + "<", page.text)
+
+
+def test_new_password_required_on_the_pages(cognito, oauth_pool):
+    cognito.admin_create_user(UserPoolId=oauth_pool.pool_id, Username="grace", MessageAction="SUPPRESS", TemporaryPassword="Temp-Pass-1")
+    pages = Pages(oauth_pool)
+    page = pages.sign_in(username="grace", password="Temp-Pass-1")
+    assert "Change Password" in page.text
+    mismatch = pages.submit("cognitoChallengeForm", password="New-Pass-123", confirmPassword="Other-Pass-123")
+    assert "Passwords do not match." in mismatch.text
+    weak = pages.submit("cognitoChallengeForm", password="short", confirmPassword="short")
+    assert "Password does not conform to policy" in weak.text
+    assert "code" in callback_parameters(pages.submit("cognitoChallengeForm", password="New-Pass-123", confirmPassword="New-Pass-123"))
+    assert cognito.admin_get_user(UserPoolId=oauth_pool.pool_id, Username="grace")["UserStatus"] == "CONFIRMED"
+
+
+def test_authenticator_app_set_up_then_sign_in_with_it(clock_server, make_client):
+    cognito = make_client(endpoint=clock_server.endpoint)
+    oauth_pool = make_oauth_pool(cognito, lambda **params: cognito.create_user_pool(PoolName=unique_name("totp"))["UserPool"], clock_server)
+    cognito.set_user_pool_mfa_config(UserPoolId=oauth_pool.pool_id, MfaConfiguration="ON", SoftwareTokenMfaConfiguration={"Enabled": True})
+    make_user(cognito, oauth_pool.pool_id)
+    pages = Pages(oauth_pool)
+    page = pages.sign_in()
+    assert "Set up authenticator app MFA" in page.text
+    secret = re.search(r'id="totpSecretKey">([A-Z2-7]+)<', page.text).group(1)
+    wrong = pages.submit("cognitoChallengeForm", authentication_code="000000")
+    assert "Code mismatch and fail enable Software Token MFA" in wrong.text
+    assert "code" in callback_parameters(pages.submit("cognitoChallengeForm", authentication_code=pyotp.TOTP(secret).now()))
+    requests.post(f"{clock_server.endpoint}/_gatehouse/clock", params={"advanceSeconds": 30}, timeout=10).raise_for_status()
+    again = Pages(oauth_pool)
+    page = again.sign_in()
+    assert 'name="authentication_code"' in page.text and "authenticator app" in page.text
+    now = float(requests.post(f"{clock_server.endpoint}/_gatehouse/clock", params={"advanceSeconds": 0}, timeout=10).json()["Now"])
+    assert "code" in callback_parameters(again.submit("cognitoChallengeForm", authentication_code=pyotp.TOTP(secret).at(now)))
+
+
+def test_sms_mfa_on_the_pages(cognito, make_pool, live_server):
+    oauth_pool = make_oauth_pool(cognito, make_pool, live_server, pool_params={"SmsConfiguration": SMS_CONFIGURATION})
+    cognito.set_user_pool_mfa_config(UserPoolId=oauth_pool.pool_id, MfaConfiguration="ON", SmsMfaConfiguration={
+        "SmsAuthenticationMessage": "Sign-in code {####}", "SmsConfiguration": SMS_CONFIGURATION})
+    phone = "+15550100" + str(int(time.time() * 1000) % 1000).zfill(3)
+    cognito.admin_create_user(UserPoolId=oauth_pool.pool_id, Username="ada", MessageAction="SUPPRESS", UserAttributes=[
+        {"Name": "phone_number", "Value": phone}, {"Name": "phone_number_verified", "Value": "true"}])
+    cognito.admin_set_user_password(UserPoolId=oauth_pool.pool_id, Username="ada", Password=PASSWORD, Permanent=True)
+    pages = Pages(oauth_pool)
+    page = pages.sign_in()
+    assert "We have sent a code by SMS to +*******" in page.text
+    wrong = pages.submit("cognitoChallengeForm", authentication_code="000000")
+    assert "Invalid code or auth state for the user." in wrong.text
+    code = live_server.code_sent_to(phone)
+    assert "code" in callback_parameters(pages.submit("cognitoChallengeForm", authentication_code=code))

@@ -30,9 +30,10 @@ public struct OAuthRedirect: Sendable, Equatable {
         return OAuthRedirect(uri: uri, inFragment: inFragment, state: nil).location(pairs)
     }
 
-    /// `value` percent-encoded for a query or form: everything but unreserved characters.
+    /// `value` encoded for a query or form, as Cognito writes its parameters: a space as `+`,
+    /// everything else but unreserved characters percent-encoded.
     public static func encode(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value
+        (value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value).replacingOccurrences(of: "%20", with: "+")
     }
 
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
