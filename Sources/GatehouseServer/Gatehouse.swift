@@ -36,6 +36,7 @@ public struct Gatehouse: Sendable {
     let mfa: MFAFeature
     let devices: DevicesFeature
     let resourceServers: ResourceServersFeature
+    let terms: TermsFeature
     let oauth: OAuthFeature
     let managedLogin: ManagedLoginFeature
 
@@ -113,8 +114,10 @@ public struct Gatehouse: Sendable {
         oauth = OAuthFeature(resolver: resolver, directory: directory, users: users, tokens: tokenService, refreshTokens: refreshTokens,
                              accessTokens: accessTokens, revocation: tokens, codeUses: storage, codeSeal: signInSeal, triggers: triggers,
                              clock: clock, random: random)
-        managedLogin = ManagedLoginFeature(resolver: resolver, directory: directory, users: users, signIn: signIn, mfa: mfa,
-                                           tokens: tokenService, seal: signInSeal, pages: ManagedLoginPages(), clock: clock, random: random)
+        terms = TermsFeature(directory: directory, items: items, storage: storage, clock: clock, random: random)
+        managedLogin = ManagedLoginFeature(resolver: resolver, directory: directory, users: users, signIn: signIn, signUp: signUp,
+                                           passwords: passwords, mfa: mfa, tokens: tokenService, storage: storage, seal: signInSeal,
+                                           pages: ManagedLoginPages(), clock: clock, random: random)
     }
 
     /// The operations Gatehouse implements. Every other operation of the model answers
@@ -133,6 +136,7 @@ public struct Gatehouse: Sendable {
         mfa.register(in: &registry)
         devices.register(in: &registry)
         resourceServers.register(in: &registry)
+        terms.register(in: &registry)
         return registry
     }
 }

@@ -20,6 +20,8 @@ public struct UserPoolItemKind: RawRepresentable, Hashable, Sendable {
     public static let customDomain = UserPoolItemKind(rawValue: "custom-domain")
     /// Resource servers, keyed by their Identifier.
     public static let resourceServer = UserPoolItemKind(rawValue: "resource-server")
+    /// Terms documents, keyed by `<client id>/<terms name>` (a client has one of each name).
+    public static let terms = UserPoolItemKind(rawValue: "terms")
 
     /// The kinds whose keys no two records share, whichever pools they belong to, and of which a
     /// pool has at most one record: ``domain`` and ``customDomain``. The store enforces both

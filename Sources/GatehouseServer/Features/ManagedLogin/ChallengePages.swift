@@ -90,15 +90,13 @@ extension ManagedLoginFeature {
         var view = ChallengeView(challenge, parameters: [:], session: session, username: username, action: Self.action(request, domain),
                                  csrf: csrf)
         var responses = ["USERNAME": username]
-        if let secret = client.secrets.first {
-            responses["SECRET_HASH"] = SecretHash.compute(username: username, clientID: client.id, clientSecret: secret)
-        }
+        responses["SECRET_HASH"] = Self.secretHash(username, client: client)
         switch challenge {
         case .smsMfa, .emailOtp, .softwareTokenMfa:
             responses["\(challenge.rawValue)_CODE"] = form["authentication_code"] ?? ""
         case .newPasswordRequired:
             guard form["password"] == form["confirmPassword"] else {
-                view.error = "Passwords do not match."
+                view.error = Self.passwordsDiffer
                 return pages.render("challenge", view)
             }
             responses["NEW_PASSWORD"] = form["password"] ?? ""
@@ -128,7 +126,7 @@ extension ManagedLoginFeature {
             // A wrong code or password may be tried again with the same session; anything else starts over.
             guard [.smsMfa, .emailOtp, .softwareTokenMfa, .newPasswordRequired].contains(challenge),
                   error != SignInSessions.invalid, error != SignInSessions.used, !error.message.contains("session") else {
-                return pages.render("login", LoginView(action: Self.action(request, domain), csrf: csrf, error: error.message))
+                return pages.render("login", LoginView(request, domain, csrf: csrf, error: error.message))
             }
             view.error = error.message
             return pages.render("challenge", view)

@@ -3,14 +3,42 @@ import CognitoModel
 import GatehouseCore
 import Hummingbird
 
+/// The domain's pages, each with the authorize parameters of the page that links to it.
+struct PageLinks {
+    let login: String
+    let signup: String
+    let forgotPassword: String
+
+    init(_ request: Request, _ domain: PoolDomain) {
+        let query = "?" + (request.uri.query ?? "")
+        login = domain.basePath + "/login" + query
+        signup = domain.basePath + "/signup" + query
+        forgotPassword = domain.basePath + "/forgotPassword" + query
+    }
+}
+
 /// What the sign-in page shows.
 struct LoginView {
     let action: String
     let csrf: String
+    let links: PageLinks
     var error: String?
+    /// What the previous step achieved ("Your account is confirmed", …).
+    var notice: String?
     var username: String?
     /// The username of the browser's session, offered as "Sign in as …".
     var session: String?
+
+    init(_ request: Request, _ domain: PoolDomain, csrf: String, error: String? = nil, notice: String? = nil, username: String? = nil,
+         session: String? = nil) {
+        links = PageLinks(request, domain)
+        action = links.login
+        self.csrf = csrf
+        self.error = error
+        self.notice = notice
+        self.username = username
+        self.session = session
+    }
 }
 
 extension ManagedLoginFeature {
@@ -19,7 +47,7 @@ extension ManagedLoginFeature {
         let (authorize, _, _) = try await authorizeRequest(request, domain)
         let (csrf, cookies) = csrfToken(request, domain)
         let session = try await currentSession(request, domain)
-        return pages.render("login", LoginView(action: Self.action(request, domain), csrf: csrf, username: authorize.loginHint,
+        return pages.render("login", LoginView(request, domain, csrf: csrf, username: authorize.loginHint,
                                                session: session?.session.username), cookies: cookies)
     }
 
@@ -29,9 +57,7 @@ extension ManagedLoginFeature {
         let form = try await form(request)
         let (csrf, cookies) = csrfToken(request, domain)
         guard checksCSRF(form, request) else {
-            return pages.render("login", LoginView(action: Self.action(request, domain), csrf: csrf,
-                                                   error: "Your sign-in page had expired. Please sign in again."),
-                                status: .forbidden, cookies: cookies)
+            return pages.render("login", LoginView(request, domain, csrf: csrf, error: Self.expiredPage), status: .forbidden, cookies: cookies)
         }
         if form["signInAs"] != nil, let (session, record) = try await currentSession(request, domain) {
             return try await complete(authorize, client: client, record: record, username: session.username, authTime: session.authTime,
@@ -47,13 +73,17 @@ extension ManagedLoginFeature {
                                                   validationData: nil, managedLogin: true)
             return try await proceed(outcome, authorize: authorize, client: client, request: request, context: context, domain: domain,
                                      csrf: csrf)
+        } catch let error as AWSServiceError where error == SignInRefusal.userNotConfirmed.error {
+            return try await confirmationPage(for: username, client: client, request: request, context: context, domain: domain, csrf: csrf)
         } catch let error as AWSServiceError where error.status < 500 {
-            return pages.render("login", LoginView(action: Self.action(request, domain), csrf: csrf, error: error.message,
-                                                   username: username))
+            return pages.render("login", LoginView(request, domain, csrf: csrf, error: error.message, username: username))
         }
     }
 
-    /// Where a page's forms post: the page itself, with the authorize parameters it was given.
+    /// What a page posted without the browser's CSRF token shows.
+    static let expiredPage = "Your sign-in page had expired. Please sign in again."
+
+    /// Where the challenge pages' forms post: the sign-in page, with the authorize parameters it was given.
     static func action(_ request: Request, _ domain: PoolDomain) -> String {
         domain.basePath + "/login?" + (request.uri.query ?? "")
     }

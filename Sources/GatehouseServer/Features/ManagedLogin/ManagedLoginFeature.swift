@@ -14,9 +14,14 @@ struct ManagedLoginFeature: Sendable {
     let directory: UserPoolDirectory
     let users: UserDirectory
     let signIn: SignInFeature
+    let signUp: SignUpFeature
+    /// Forgotten passwords.
+    let passwords: PasswordsFeature
     /// Sets up an authenticator app during MFA_SETUP.
     let mfa: MFAFeature
     let tokens: TokenService
+    /// Reads the clients' terms documents.
+    let storage: any Storage
     /// Seals authorization codes and session cookies.
     let seal: ServerKey<SealingKey>
     let pages: ManagedLoginPages
@@ -24,14 +29,24 @@ struct ManagedLoginFeature: Sendable {
     let random: RandomSource
 
     static let csrfCookie = "XSRF-TOKEN"
+    static let passwordsDiffer = "Passwords do not match."
 
     func register(on router: Router<GatehouseRequestContext>) {
         resolver.route(router, .get, "/oauth2/authorize") { request, _, domain in try await page { try await authorize(request, domain) } }
         resolver.route(router, .get, "/login") { request, _, domain in try await page { try await loginPage(request, domain) } }
-        resolver.route(router, .post, "/login") { request, context, domain in
-            try await page { try await submitLogin(request, context: Self.callContext(context, pool: domain.pool), domain) }
-        }
+        resolver.route(router, .get, "/signup") { request, _, domain in try await page { try await signUpPage(request, domain) } }
+        resolver.route(router, .get, "/forgotPassword") { request, _, domain in try await page { try await forgotPasswordPage(request, domain) } }
         resolver.route(router, .get, "/logout") { request, _, domain in try await page { try await signOut(request, domain) } }
+        let forms: [(String, @Sendable (ManagedLoginFeature) -> (Request, CallContext, PoolDomain) async throws -> Response)] = [
+            ("/login", { $0.submitLogin }), ("/signup", { $0.submitSignUp }), ("/confirm", { $0.submitConfirmation }),
+            ("/resendcode", { $0.submitResendCode }), ("/forgotPassword", { $0.submitForgotPassword }),
+            ("/confirmForgotPassword", { $0.submitConfirmForgotPassword }),
+        ]
+        for (path, handler) in forms {
+            resolver.route(router, .post, path) { request, context, domain in
+                try await page { try await handler(self)(request, Self.callContext(context, pool: domain.pool), domain) }
+            }
+        }
         resolver.route(router, .get, "/error") { request, _, _ in
             let query = FormFields(Substring(request.uri.query ?? ""))
             return pages.render("error", ErrorView(error: query?["error"]), status: .badRequest)
@@ -124,6 +139,12 @@ struct ManagedLoginFeature: Sendable {
             throw PageRefusal(response: pages.render("error", ErrorView(error: "invalid_request"), status: .badRequest))
         }
         return form
+    }
+
+    /// The SECRET_HASH of a call the pages make for `username`, as the client's secret is the
+    /// server's to use; `nil` for a client without a secret.
+    static func secretHash(_ username: String, client: AppClient) -> String? {
+        client.secrets.first.map { SecretHash.compute(username: username, clientID: client.id, clientSecret: $0) }
     }
 
     /// Ends a sign-in: the session cookie (valid for an hour from now), and the redirect to the

@@ -3,7 +3,8 @@
 /// hosted UI, so that scripts written against it find the same elements (docs/evidence/hosted-ui.md).
 enum ManagedLoginTemplates {
     static let all: [String: String] = [
-        "layout": layout, "login": login, "challenge": challenge, "error": error,
+        "layout": layout, "login": login, "challenge": challenge, "error": error, "signup": signup, "confirm": confirm,
+        "forgotPassword": forgotPassword, "confirmForgotPassword": confirmForgotPassword,
     ]
 
     static let layout = """
@@ -41,6 +42,7 @@ enum ManagedLoginTemplates {
     {{<layout}}{{$body}}
     <h1><span class="textDescription-customizable">Sign in with your username and password</span></h1>
     {{#error}}<p id="loginErrorMessage" class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
+    {{#notice}}<p id="loginNotice" class="textDescription-customizable" role="status">{{notice}}</p>{{/notice}}
     {{#session}}
     <form name="cognitoSessionForm" class="cognito-asf" method="post" action="{{action}}">
     <input type="hidden" name="_csrf" value="{{csrf}}">
@@ -56,8 +58,10 @@ enum ManagedLoginTemplates {
     <label for="signInFormPassword" class="label-customizable">Password</label>
     <input id="signInFormPassword" name="password" type="password" class="form-control inputField-customizable"
            autocomplete="current-password" required>
+    <a class="redirect-customizable" href="{{links.forgotPassword}}">Forgot your password?</a>
     <input name="signInSubmitButton" type="submit" value="Sign in" class="btn btn-primary submitButton-customizable">
     </form>
+    <p class="redirect-customizable"><span>Need an account?</span>&nbsp;<a href="{{links.signup}}">Sign up</a></p>
     {{/body}}{{/layout}}
     """
 
@@ -112,6 +116,88 @@ enum ManagedLoginTemplates {
     {{<layout}}{{$title}}Error{{/title}}{{$body}}
     <h1>An error was encountered with the requested page.</h1>
     {{#error}}<p class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
+    {{/body}}{{/layout}}
+    """
+
+    static let signup = """
+    {{<layout}}{{$body}}
+    <h1><span class="textDescription-customizable">Sign up with a new account</span></h1>
+    {{#error}}<p id="signupErrorMessage" class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
+    <form name="signupform" class="cognito-asf" method="post" action="{{action}}">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <label for="signupUsername" class="label-customizable">{{usernameLabel}}</label>
+    <input id="signupUsername" name="username" type="text" value="{{username}}" autocapitalize="none" autocomplete="username"
+           class="form-control inputField-customizable" required autofocus>
+    {{#attributes}}
+    <label for="attribute-{{name}}" class="label-customizable">{{label}}</label>
+    <input id="attribute-{{name}}" name="requiredAttributes[{{name}}]" type="{{type}}" value="{{value}}"
+           class="form-control inputField-customizable" required>
+    {{/attributes}}
+    <label for="signupPassword" class="label-customizable">Password</label>
+    <input id="signupPassword" name="password" type="password" autocomplete="new-password" class="form-control inputField-customizable"
+           required>
+    {{#terms}}<p class="legalText-customizable">By signing up, you agree to the <a href="{{termsOfUse}}">Terms of use</a> and the
+    <a href="{{privacyPolicy}}">Privacy policy</a>.</p>{{/terms}}
+    <button type="submit" name="signUpButton" class="btn btn-primary signUpButton submitButton-customizable">Sign up</button>
+    </form>
+    <p class="redirect-customizable"><span>Already have an account?</span>&nbsp;<a href="{{links.login}}">Sign in</a></p>
+    {{/body}}{{/layout}}
+    """
+
+    static let confirm = """
+    {{<layout}}{{$body}}
+    <h1><span class="textDescription-customizable">Confirm your account</span></h1>
+    {{#error}}<p id="confirmErrorMessage" class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
+    {{#destination}}<p>We have sent a code by {{medium}} to {{destination}}. Enter it below to confirm your account.</p>{{/destination}}
+    <form name="confirmform" class="cognito-asf" method="post" action="{{action}}">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <input type="hidden" name="username" value="{{username}}">
+    <label for="verification_code" class="label-customizable">Verification code</label>
+    <input id="verification_code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
+           class="form-control inputField-customizable" required autofocus>
+    <button type="submit" name="confirm" class="btn btn-primary submitButton-customizable">Confirm account</button>
+    </form>
+    <form name="resendcodeform" method="post" action="{{resendAction}}">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <input type="hidden" name="username" value="{{username}}">
+    <p class="redirect-customizable"><span>Didn't receive a code?</span>&nbsp;<button type="submit" name="resend">Send a new code</button></p>
+    </form>
+    {{/body}}{{/layout}}
+    """
+
+    static let forgotPassword = """
+    {{<layout}}{{$body}}
+    <h1>Forgot your password?</h1>
+    {{#error}}<p id="forgotPasswordErrorMessage" class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
+    <p>Enter your Username below and we will send a message to reset your password</p>
+    <form name="forgotpasswordform" class="cognito-asf" method="post" action="{{action}}">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <label for="username" class="label-customizable">Username</label>
+    <input id="username" name="username" type="text" value="{{username}}" autocapitalize="none" autocomplete="username"
+           class="form-control inputField-customizable" required autofocus>
+    <button type="submit" name="reset_my_password" class="btn btn-primary submitButton-customizable">Reset my password</button>
+    </form>
+    {{/body}}{{/layout}}
+    """
+
+    static let confirmForgotPassword = """
+    {{<layout}}{{$body}}
+    <h1>Reset your password</h1>
+    {{#error}}<p id="confirmForgotPasswordErrorMessage" class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
+    {{#destination}}<p>We have sent a password reset code by {{medium}} to {{destination}}. Enter it below to reset your password.</p>{{/destination}}
+    <form name="confirmforgotpasswordform" class="cognito-asf" method="post" action="{{action}}">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <input type="hidden" name="username" value="{{username}}">
+    <label for="forgot_password_code" class="label-customizable">Code</label>
+    <input id="forgot_password_code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
+           class="form-control inputField-customizable" required autofocus>
+    <label for="new_password" class="label-customizable">New Password</label>
+    <input id="new_password" name="password" type="password" autocomplete="new-password" class="form-control inputField-customizable" required>
+    <label for="confirm_password" class="label-customizable">Enter New Password Again</label>
+    <input id="confirm_password" name="confirmPassword" type="password" autocomplete="new-password"
+           class="form-control inputField-customizable" required>
+    <button type="submit" name="reset_password" class="btn btn-primary submitButton-customizable">Change Password</button>
+    </form>
     {{/body}}{{/layout}}
     """
 }
