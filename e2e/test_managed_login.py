@@ -185,3 +185,85 @@ def test_sms_mfa_on_the_pages(cognito, make_pool, live_server):
     assert "Invalid code or auth state for the user." in wrong.text
     code = live_server.code_sent_to(phone)
     assert "code" in callback_parameters(pages.submit("cognitoChallengeForm", authentication_code=code))
+
+
+def sign_up_pool(cognito, make_pool, live_server, **client_params):
+    return make_oauth_pool(cognito, make_pool, live_server, pool_params={
+        "AutoVerifiedAttributes": ["email"],
+        "Schema": [{"Name": "email", "AttributeDataType": "String", "Required": True, "Mutable": True}]}, client_params=client_params)
+
+
+def test_sign_up_confirm_with_the_emailed_code_then_sign_in(cognito, make_pool, live_server):
+    oauth_pool = sign_up_pool(cognito, make_pool, live_server)
+    email = f"{unique_name('signup').lower()}@example.com"
+    pages = Pages(oauth_pool)
+    login = pages.authorize()
+    signup_link = re.search(r'href="([^"]*/signup\?[^"]*)"', login.text).group(1).replace("&amp;", "&")
+    page = pages.go(requests.compat.urljoin(pages.url, signup_link))
+    assert "Sign up with a new account" in page.text and 'name="requiredAttributes[email]"' in page.text
+    weak = pages.submit("signupform", username="linus", password="short", **{"requiredAttributes[email]": email})
+    assert "Password did not conform with policy: Password not long enough" in weak.text
+    page = pages.submit("signupform", username="linus", password=PASSWORD, **{"requiredAttributes[email]": email})
+    assert "Confirm your account" in page.text and f"We have sent a code by email to {email[0]}***@e***" in page.text
+    wrong = pages.submit("confirmform", code="000000")
+    assert "Invalid verification code provided, please try again." in wrong.text
+    page = pages.submit("confirmform", code=live_server.code_sent_to(email))
+    assert "Your account is confirmed." in page.text
+    assert cognito.admin_get_user(UserPoolId=oauth_pool.pool_id, Username="linus")["UserStatus"] == "CONFIRMED"
+    assert "code" in callback_parameters(pages.submit("cognitoSignInForm", username="linus", password=PASSWORD))
+
+
+def test_an_unconfirmed_user_who_signs_in_gets_a_new_code_and_the_confirmation_page(cognito, make_pool, live_server):
+    oauth_pool = sign_up_pool(cognito, make_pool, live_server)
+    email = f"{unique_name('unconfirmed').lower()}@example.com"
+    cognito.sign_up(ClientId=oauth_pool.client_id, Username="tim", Password=PASSWORD,
+                    SecretHash=secret_hash("tim", oauth_pool), UserAttributes=[{"Name": "email", "Value": email}])
+    pages = Pages(oauth_pool)
+    wrong = pages.sign_in(username="tim", password="Wrong-password-1")
+    assert "Incorrect username or password." in wrong.text
+    page = pages.sign_in(username="tim")
+    assert "Confirm your account" in page.text
+    assert len(live_server.outbox(recipient=email)) == 2
+    resent = pages.submit("resendcodeform")
+    assert "Confirm your account" in resent.text and len(live_server.outbox(recipient=email)) == 3
+    assert "Your account is confirmed." in pages.submit("confirmform", code=live_server.code_sent_to(email)).text
+
+
+def test_forgot_password_then_sign_in_with_the_new_one(cognito, make_pool, live_server):
+    oauth_pool = sign_up_pool(cognito, make_pool, live_server)
+    email = f"{unique_name('forgot').lower()}@example.com"
+    make_user(cognito, oauth_pool.pool_id, email=email)
+    pages = Pages(oauth_pool)
+    login = pages.authorize()
+    link = re.search(r'href="([^"]*/forgotPassword\?[^"]*)"', login.text).group(1).replace("&amp;", "&")
+    pages.go(requests.compat.urljoin(pages.url, link))
+    page = pages.submit("forgotpasswordform", username="ada")
+    assert f"We have sent a password reset code by email to {email[0]}***@e***" in page.text
+    mismatch = pages.submit("confirmforgotpasswordform", code="123456", password="New-Pass-123", confirmPassword="Other-1")
+    assert "Passwords do not match." in mismatch.text
+    code = live_server.code_sent_to(email)
+    page = pages.submit("confirmforgotpasswordform", code=code, password="New-Pass-123", confirmPassword="New-Pass-123")
+    assert "Your password has been changed." in page.text
+    assert "code" in callback_parameters(pages.submit("cognitoSignInForm", username="ada", password="New-Pass-123"))
+
+
+def test_managed_logins_sign_up_page_links_the_clients_terms(cognito, make_pool, live_server):
+    oauth_pool = sign_up_pool(cognito, make_pool, live_server)
+    signup = oauth_pool.endpoint("/signup") + f"?response_type=code&client_id={oauth_pool.client_id}&redirect_uri={CALLBACK}"
+    for name, url in [("terms-of-use", "https://example.com/terms"), ("privacy-policy", "https://example.com/privacy")]:
+        cognito.create_terms(UserPoolId=oauth_pool.pool_id, ClientId=oauth_pool.client_id, TermsName=name, TermsSource="LINK",
+                             Enforcement="NONE", Links={"cognito:default": url, "cognito:french": url + "/fr"})
+    assert "https://example.com/terms" not in Pages(oauth_pool).go(signup).text  # the classic hosted UI has no terms
+    cognito.update_user_pool_domain(UserPoolId=oauth_pool.pool_id, Domain=oauth_pool.domain, ManagedLoginVersion=2)
+    page = Pages(oauth_pool).go(signup)
+    assert 'href="https://example.com/terms"' in page.text and 'href="https://example.com/privacy"' in page.text
+    french = Pages(oauth_pool).go(signup + "&lang=french")
+    assert 'href="https://example.com/terms/fr"' in french.text
+
+
+def secret_hash(username, oauth_pool):
+    import base64
+    import hashlib
+    import hmac
+    digest = hmac.new(oauth_pool.client_secret.encode(), (username + oauth_pool.client_id).encode(), hashlib.sha256).digest()
+    return base64.b64encode(digest).decode()
