@@ -2,8 +2,9 @@
 # Gatehouse's test command. The README and .ci/run call exactly this script, from any directory.
 #
 # Steps:
-#   (0) libgmp-dev (GMP) and libssl-dev (OpenSSL's libcrypto), which the build links, and nginx-light
-#       (the balancer of the e2e run over several processes), from Debian's packages if missing
+#   (0) libgmp-dev (GMP) and libssl-dev (OpenSSL's libcrypto), which the build links, nginx-light
+#       (the balancer of the e2e run over several processes), and chromium with chromium-driver (the
+#       managed login pages' browser tests), from Debian's packages if missing
 #   (a) the Python venv .venv with e2e/requirements.txt (awscli, boto3, pytest, requests)
 #   (b) PostgreSQL server binaries: /usr/lib/postgresql/*/bin, else `apt-get install postgresql`
 #   (c) a throwaway PostgreSQL cluster (trust auth, loopback, free port) in a temp dir, removed on exit;
@@ -42,6 +43,8 @@ missing=()
 compgen -G "/usr/include/gmp.h" >/dev/null || compgen -G "/usr/include/*/gmp.h" >/dev/null || missing+=(libgmp-dev)
 [ -f /usr/include/openssl/evp.h ] || missing+=(libssl-dev)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
 if [ ${#missing[@]} -gt 0 ]; then
     step "installing ${missing[*]}"
     sudo=""

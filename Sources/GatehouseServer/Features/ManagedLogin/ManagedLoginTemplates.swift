@@ -18,6 +18,7 @@ enum ManagedLoginTemplates {
     body { font-family: system-ui, sans-serif; background: #f4f4f4; margin: 0; }
     main { max-width: 24rem; margin: 3rem auto; background: #fff; padding: 1.5rem 2rem; border-radius: 6px;
            box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+    h1 { font-size: 1.4rem; }
     label { display: block; margin: .8rem 0 .3rem; font-weight: 600; }
     input[type=text], input[type=password], input[type=email], input[type=tel] { width: 100%; box-sizing: border-box;
            padding: .5rem; font-size: 1rem; border: 1px solid #888; border-radius: 4px; }
