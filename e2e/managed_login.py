@@ -109,8 +109,32 @@ class Pages:
         return self.submit("cognitoSignInForm", username=username, password=password)
 
 
+def server_now(server, advance=0):
+    """The development clock's time on `server` (moved forward by `advance` seconds first)."""
+    response = requests.post(f"{server.endpoint}/_gatehouse/clock", params={"advanceSeconds": advance}, timeout=10)
+    response.raise_for_status()
+    return float(response.json()["Now"])
+
+
 def callback_parameters(location, fragment=False):
     """The parameters of a redirect to the app's callback (query, or fragment for the implicit flow)."""
     parts = urlsplit(location)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" in (CALLBACK, SIGNED_OUT), location
     return {k: v[0] for k, v in parse_qs(parts.fragment if fragment else parts.query).items()}
+
+
+def png(width=120, height=40, rgb=(200, 30, 60)):
+    """A PNG image of one colour, made without an imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+BRANDED_CSS = (".banner-customizable {padding: 25px 0px 25px 0px; background-color: #2a2a72;} "
+               ".submitButton-customizable {background-color: #d62d20; color: #fff;} "
+               ".background-customizable {background-color: #fdf6e3;}")

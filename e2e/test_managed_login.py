@@ -9,7 +9,8 @@ import requests
 
 from expected import SMS_CONFIGURATION
 from helpers import unique_name
-from managed_login import CALLBACK, PASSWORD, SIGNED_OUT, Forms, Pages, callback_parameters, make_oauth_pool, make_user
+from managed_login import (CALLBACK, PASSWORD, SIGNED_OUT, Forms, Pages, callback_parameters, make_oauth_pool, make_user,
+                           server_now)
 
 ERROR_PAGE_TEXT = "An error was encountered with the requested page."
 
@@ -161,12 +162,12 @@ def test_authenticator_app_set_up_then_sign_in_with_it(clock_server, make_client
     secret = re.search(r'id="totpSecretKey">([A-Z2-7]+)<', page.text).group(1)
     wrong = pages.submit("cognitoChallengeForm", authentication_code="000000")
     assert "Code mismatch and fail enable Software Token MFA" in wrong.text
-    assert "code" in callback_parameters(pages.submit("cognitoChallengeForm", authentication_code=pyotp.TOTP(secret).now()))
-    requests.post(f"{clock_server.endpoint}/_gatehouse/clock", params={"advanceSeconds": 30}, timeout=10).raise_for_status()
+    code = pyotp.TOTP(secret).at(server_now(clock_server))
+    assert "code" in callback_parameters(pages.submit("cognitoChallengeForm", authentication_code=code))
+    now = server_now(clock_server, advance=30)
     again = Pages(oauth_pool)
     page = again.sign_in()
     assert 'name="authentication_code"' in page.text and "authenticator app" in page.text
-    now = float(requests.post(f"{clock_server.endpoint}/_gatehouse/clock", params={"advanceSeconds": 0}, timeout=10).json()["Now"])
     assert "code" in callback_parameters(again.submit("cognitoChallengeForm", authentication_code=pyotp.TOTP(secret).at(now)))
 
 

@@ -11,7 +11,6 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pyotp
 import pytest
-import requests
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -19,7 +18,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import REGION, REPO_ROOT, free_port, unique_name
-from managed_login import PASSWORD
+from managed_login import BRANDED_CSS, PASSWORD, png, server_now
 
 ARTIFACTS = Path(os.environ.get("GATEHOUSE_E2E_ARTIFACTS", REPO_ROOT / ".tmp" / "e2e-artifacts"))
 
@@ -109,6 +108,13 @@ def test_sign_up_confirm_set_up_totp_sign_in_and_out_in_a_real_browser(browser, 
     wait_for_url(browser, f"{base}/login?")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "sign-in-page.png"))
+    cognito.set_ui_customization(UserPoolId=pool_id, CSS=BRANDED_CSS, ImageFile=png())
+    browser.refresh()
+    logo = WebDriverWait(browser, 15).until(expected_conditions.visibility_of_element_located((By.CLASS_NAME, "logo-customizable")))
+    assert logo.size["width"] == 120  # the logo was loaded and shown
+    banner = browser.find_element(By.CLASS_NAME, "banner-customizable").value_of_css_property("background-color")
+    assert banner == "rgba(42, 42, 114, 1)"  # the customization's stylesheet applies
+    browser.save_screenshot(str(ARTIFACTS / "sign-in-page-branded.png"))
     browser.find_element(By.LINK_TEXT, "Sign up").click()
     wait_for_url(browser, f"{base}/signup?")
     fill(browser, "signupUsername", "margaret")
@@ -122,7 +128,7 @@ def test_sign_up_confirm_set_up_totp_sign_in_and_out_in_a_real_browser(browser, 
     fill(browser, "signInFormPassword", PASSWORD)
     browser.find_element(By.NAME, "signInSubmitButton").click()
     secret = WebDriverWait(browser, 15).until(expected_conditions.visibility_of_element_located((By.ID, "totpSecretKey"))).text
-    fill(browser, "totpCodeInput", pyotp.TOTP(secret).now())
+    fill(browser, "totpCodeInput", pyotp.TOTP(secret).at(server_now(clock_server)))
     browser.find_element(By.ID, "signInButton").click()
     landed = urlsplit(wait_for_url(browser, app.callback))
     query = parse_qs(landed.query)
@@ -133,7 +139,7 @@ def test_sign_up_confirm_set_up_totp_sign_in_and_out_in_a_real_browser(browser, 
     wait_for_url(browser, app.signed_out)
 
     # Signed out, the next sign-in asks for the password again, then the authenticator's code.
-    now = float(requests.post(f"{clock_server.endpoint}/_gatehouse/clock", params={"advanceSeconds": 30}, timeout=10).json()["Now"])
+    now = server_now(clock_server, advance=30)
     browser.get(authorize)
     fill(browser, "signInFormUsername", "margaret")
     fill(browser, "signInFormPassword", PASSWORD)

@@ -133,7 +133,7 @@ if ! flag GATEHOUSE_SKIP_E2E; then
                 url=$(pg_fresh_database gatehouse_e2e)
                 GATEHOUSE_E2E_BALANCED=1 GATEHOUSE_E2E_STORE=postgres GATEHOUSE_E2E_DATABASE_URL="$url" \
                     .venv/bin/python -m pytest e2e/test_processes.py e2e/test_sign_in.py e2e/test_mfa.py \
-                    e2e/test_access_token_operations.py e2e/test_brute_force.py "$@" || status=1
+                    e2e/test_access_token_operations.py e2e/test_brute_force.py e2e/test_oauth_endpoints.py "$@" || status=1
                 ;;
             *)
                 echo "unknown store '$store' in GATEHOUSE_E2E_STORES" >&2

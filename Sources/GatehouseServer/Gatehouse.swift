@@ -37,6 +37,7 @@ public struct Gatehouse: Sendable {
     let devices: DevicesFeature
     let resourceServers: ResourceServersFeature
     let terms: TermsFeature
+    let branding: BrandingFeature
     let oauth: OAuthFeature
     let managedLogin: ManagedLoginFeature
 
@@ -115,8 +116,11 @@ public struct Gatehouse: Sendable {
                              accessTokens: accessTokens, revocation: tokens, codeUses: storage, codeSeal: signInSeal, triggers: triggers,
                              clock: clock, random: random)
         terms = TermsFeature(directory: directory, items: items, storage: storage, clock: clock, random: random)
+        let brandings = Brandings(storage: storage)
+        branding = BrandingFeature(directory: directory, domains: domainRecords, brandings: brandings, storage: storage,
+                                   addressing: configuration.domainAddressing, clock: clock)
         managedLogin = ManagedLoginFeature(resolver: resolver, directory: directory, users: users, signIn: signIn, signUp: signUp,
-                                           passwords: passwords, mfa: mfa, tokens: tokenService, storage: storage, seal: signInSeal,
+                                           passwords: passwords, mfa: mfa, tokens: tokenService, storage: storage, brandings: brandings, seal: signInSeal,
                                            pages: ManagedLoginPages(), clock: clock, random: random)
     }
 
@@ -137,6 +141,7 @@ public struct Gatehouse: Sendable {
         devices.register(in: &registry)
         resourceServers.register(in: &registry)
         terms.register(in: &registry)
+        branding.register(in: &registry)
         return registry
     }
 }

@@ -20,6 +20,8 @@ public struct UserPoolItemKind: RawRepresentable, Hashable, Sendable {
     public static let customDomain = UserPoolItemKind(rawValue: "custom-domain")
     /// Resource servers, keyed by their Identifier.
     public static let resourceServer = UserPoolItemKind(rawValue: "resource-server")
+    /// SetUICustomization's branding, keyed by the client id, or `ALL` for the pool's.
+    public static let uiCustomization = UserPoolItemKind(rawValue: "ui-customization")
     /// Terms documents, keyed by `<client id>/<terms name>` (a client has one of each name).
     public static let terms = UserPoolItemKind(rawValue: "terms")
 

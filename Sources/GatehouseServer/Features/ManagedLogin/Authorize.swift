@@ -5,7 +5,7 @@ extension ManagedLoginFeature {
     /// `GET /oauth2/authorize`: with a valid session cookie, straight back to the client signed in
     /// (unless managed login's `prompt=login` asks for the password again); otherwise to `/login`
     /// with the same parameters, or, for managed login's `prompt=none`, back with `login_required`.
-    func authorize(_ request: Request, _ domain: PoolDomain) async throws -> Response {
+    func authorize(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         let (authorize, client, _) = try await authorizeRequest(request, domain)
         let prompts = domain.managedLoginVersion == 2 ? authorize.prompt : []
         if !prompts.contains("login"), let (session, record) = try await currentSession(request, domain) {

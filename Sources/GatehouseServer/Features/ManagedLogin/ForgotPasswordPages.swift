@@ -21,7 +21,7 @@ struct ForgotPasswordView {
 
 extension ManagedLoginFeature {
     /// `GET /forgotPassword`.
-    func forgotPasswordPage(_ request: Request, _ domain: PoolDomain) async throws -> Response {
+    func forgotPasswordPage(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         _ = try await authorizeRequest(request, domain)
         let (csrf, cookies) = csrfToken(request, domain)
         return pages.render("forgotPassword", ForgotPasswordView(request, domain, path: "/forgotPassword", csrf: csrf, username: ""),

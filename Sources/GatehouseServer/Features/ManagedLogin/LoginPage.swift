@@ -43,7 +43,7 @@ struct LoginView {
 
 extension ManagedLoginFeature {
     /// `GET /login`: the sign-in form, and "Sign in as …" while the browser has a session.
-    func loginPage(_ request: Request, _ domain: PoolDomain) async throws -> Response {
+    func loginPage(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         let (authorize, _, _) = try await authorizeRequest(request, domain)
         let (csrf, cookies) = csrfToken(request, domain)
         let session = try await currentSession(request, domain)

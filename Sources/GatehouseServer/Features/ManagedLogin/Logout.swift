@@ -5,7 +5,7 @@ extension ManagedLoginFeature {
     /// `GET /logout`: ends the browser's session (its cookie removed) and sends it to the client's
     /// `logout_uri`, one of its LogoutURLs; or, with `redirect_uri` and `response_type` instead, to
     /// the sign-in page with those parameters. Anything else goes to the error page.
-    func signOut(_ request: Request, _ domain: PoolDomain) async throws -> Response {
+    func signOut(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         guard let query = FormFields(Substring(request.uri.query ?? "")), let clientID = query.nonEmpty("client_id") else {
             throw errorPage("Required parameters missing", domain: domain)
         }

@@ -20,8 +20,9 @@ struct ManagedLoginFeature: Sendable {
     /// Sets up an authenticator app during MFA_SETUP.
     let mfa: MFAFeature
     let tokens: TokenService
-    /// Reads the clients' terms documents.
+    /// Reads the clients' terms documents and brandings' files.
     let storage: any Storage
+    let brandings: Brandings
     /// Seals authorization codes and session cookies.
     let seal: ServerKey<SealingKey>
     let pages: ManagedLoginPages
@@ -32,25 +33,28 @@ struct ManagedLoginFeature: Sendable {
     static let passwordsDiffer = "Passwords do not match."
 
     func register(on router: Router<GatehouseRequestContext>) {
-        resolver.route(router, .get, "/oauth2/authorize") { request, _, domain in try await page { try await authorize(request, domain) } }
-        resolver.route(router, .get, "/login") { request, _, domain in try await page { try await loginPage(request, domain) } }
-        resolver.route(router, .get, "/signup") { request, _, domain in try await page { try await signUpPage(request, domain) } }
-        resolver.route(router, .get, "/forgotPassword") { request, _, domain in try await page { try await forgotPasswordPage(request, domain) } }
-        resolver.route(router, .get, "/logout") { request, _, domain in try await page { try await signOut(request, domain) } }
-        let forms: [(String, @Sendable (ManagedLoginFeature) -> (Request, CallContext, PoolDomain) async throws -> Response)] = [
-            ("/login", { $0.submitLogin }), ("/signup", { $0.submitSignUp }), ("/confirm", { $0.submitConfirmation }),
-            ("/resendcode", { $0.submitResendCode }), ("/forgotPassword", { $0.submitForgotPassword }),
-            ("/confirmForgotPassword", { $0.submitConfirmForgotPassword }),
+        let handlers: [(HTTPRequest.Method, String, @Sendable (ManagedLoginFeature) -> (Request, CallContext, PoolDomain) async throws -> Response)] = [
+            (.get, "/oauth2/authorize", { $0.authorize }), (.get, "/login", { $0.loginPage }), (.get, "/signup", { $0.signUpPage }),
+            (.get, "/forgotPassword", { $0.forgotPasswordPage }), (.get, "/logout", { $0.signOut }), (.get, "/error", { $0.errorPage }),
+            (.post, "/login", { $0.submitLogin }), (.post, "/signup", { $0.submitSignUp }), (.post, "/confirm", { $0.submitConfirmation }),
+            (.post, "/resendcode", { $0.submitResendCode }), (.post, "/forgotPassword", { $0.submitForgotPassword }),
+            (.post, "/confirmForgotPassword", { $0.submitConfirmForgotPassword }),
         ]
-        for (path, handler) in forms {
-            resolver.route(router, .post, path) { request, context, domain in
-                try await page { try await handler(self)(request, Self.callContext(context, pool: domain.pool), domain) }
+        for (method, path, handler) in handlers {
+            resolver.route(router, method, path) { request, context, domain in
+                try await page(request, domain) { try await handler(self)(request, Self.callContext(context, pool: domain.pool), domain) }
             }
         }
-        resolver.route(router, .get, "/error") { request, _, _ in
-            let query = FormFields(Substring(request.uri.query ?? ""))
-            return pages.render("error", ErrorView(error: query?["error"]), status: .badRequest)
+        resolver.route(router, .get, "/assets/:client/:version/:file") { request, context, domain in
+            try await asset(client: context.parameters.require("client"), version: context.parameters.require("version"),
+                            file: context.parameters.require("file"), domain: domain)
         }
+    }
+
+    /// `GET /error`: the domain's error page, with the `error` it is given.
+    func errorPage(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
+        let query = FormFields(Substring(request.uri.query ?? ""))
+        return pages.render("error", ErrorView(error: query?["error"]), status: .badRequest)
     }
 
     /// What the operations a page runs (AssociateSoftwareToken, VerifySoftwareToken) know of its request.
@@ -59,12 +63,16 @@ struct ManagedLoginFeature: Sendable {
                     requestID: context.requestID, logger: context.logger, peer: context.remoteAddress)
     }
 
-    /// A page's response, or the response its refusal carries.
-    private func page(_ body: () async throws -> Response) async throws -> Response {
-        do {
-            return try await body()
-        } catch let refusal as PageRefusal {
-            return refusal.response
+    /// A page's response, or the response its refusal carries, rendered with the branding of the
+    /// request's app client (``PageBranding/current``).
+    private func page(_ request: Request, _ domain: PoolDomain, _ body: () async throws -> Response) async throws -> Response {
+        let clientID = FormFields(Substring(request.uri.query ?? ""))?.nonEmpty("client_id")
+        return try await PageBranding.$current.withValue(try await branding(of: clientID, domain)) {
+            do {
+                return try await body()
+            } catch let refusal as PageRefusal {
+                return refusal.response
+            }
         }
     }
 

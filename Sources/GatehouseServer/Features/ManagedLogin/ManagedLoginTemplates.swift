@@ -1,5 +1,6 @@
 /// The managed login pages' mustache templates (swift-mustache escapes every `{{value}}`; no
-/// template uses the unescaped forms). Names, ids and classes are those of Cognito's classic
+/// template uses the unescaped forms). Each page renders a ``PageContext``: its own view in
+/// `{{#view}}`, the layout the branding. Names, ids and classes are those of Cognito's classic
 /// hosted UI, so that scripts written against it find the same elements (docs/evidence/hosted-ui.md).
 enum ManagedLoginTemplates {
     static let all: [String: String] = [
@@ -27,11 +28,11 @@ enum ManagedLoginTemplates {
            color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
     .errorMessage-customizable { color: #a51d2d; font-weight: 600; }
     .banner-customizable { text-align: center; padding: .5rem 0; }
-    {{$style}}{{/style}}
     </style>
+    {{#branding.stylesheet}}<link rel="stylesheet" href="{{branding.stylesheet}}">{{/branding.stylesheet}}
     </head>
     <body>
-    <div class="banner-customizable">{{#logoURL}}<img class="logo-customizable" src="{{logoURL}}" alt="">{{/logoURL}}</div>
+    <div class="banner-customizable">{{#branding.logoURL}}<img class="logo-customizable" src="{{branding.logoURL}}" alt="">{{/branding.logoURL}}</div>
     <main class="modal-content background-customizable">
     {{$body}}{{/body}}
     </main>
@@ -40,7 +41,7 @@ enum ManagedLoginTemplates {
     """
 
     static let login = """
-    {{<layout}}{{$body}}
+    {{<layout}}{{$body}}{{#view}}
     <h1><span class="textDescription-customizable">Sign in with your username and password</span></h1>
     {{#error}}<p id="loginErrorMessage" class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
     {{#notice}}<p id="loginNotice" class="textDescription-customizable" role="status">{{notice}}</p>{{/notice}}
@@ -63,13 +64,13 @@ enum ManagedLoginTemplates {
     <input name="signInSubmitButton" type="submit" value="Sign in" class="btn btn-primary submitButton-customizable">
     </form>
     <p class="redirect-customizable"><span>Need an account?</span>&nbsp;<a href="{{links.signup}}">Sign up</a></p>
-    {{/body}}{{/layout}}
+    {{/view}}{{/body}}{{/layout}}
     """
 
     /// A challenge after the password: a code (SMS, email, authenticator app), a new password,
     /// the choice of a factor, or an authenticator app's set-up.
     static let challenge = """
-    {{<layout}}{{$body}}
+    {{<layout}}{{$body}}{{#view}}
     <h1><span class="textDescription-customizable">{{heading}}</span></h1>
     {{#error}}<p id="loginErrorMessage" class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
     {{#text}}<p>{{text}}</p>{{/text}}
@@ -110,18 +111,18 @@ enum ManagedLoginTemplates {
     {{/choosesFactor}}
     <button type="submit" id="signInButton" name="{{buttonName}}" class="btn btn-primary submitButton-customizable">{{button}}</button>
     </form>
-    {{/body}}{{/layout}}
+    {{/view}}{{/body}}{{/layout}}
     """
 
     static let error = """
-    {{<layout}}{{$title}}Error{{/title}}{{$body}}
+    {{<layout}}{{$title}}Error{{/title}}{{$body}}{{#view}}
     <h1>An error was encountered with the requested page.</h1>
     {{#error}}<p class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
-    {{/body}}{{/layout}}
+    {{/view}}{{/body}}{{/layout}}
     """
 
     static let signup = """
-    {{<layout}}{{$body}}
+    {{<layout}}{{$body}}{{#view}}
     <h1><span class="textDescription-customizable">Sign up with a new account</span></h1>
     {{#error}}<p id="signupErrorMessage" class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
     <form name="signupform" class="cognito-asf" method="post" action="{{action}}">
@@ -142,11 +143,11 @@ enum ManagedLoginTemplates {
     <button type="submit" name="signUpButton" class="btn btn-primary signUpButton submitButton-customizable">Sign up</button>
     </form>
     <p class="redirect-customizable"><span>Already have an account?</span>&nbsp;<a href="{{links.login}}">Sign in</a></p>
-    {{/body}}{{/layout}}
+    {{/view}}{{/body}}{{/layout}}
     """
 
     static let confirm = """
-    {{<layout}}{{$body}}
+    {{<layout}}{{$body}}{{#view}}
     <h1><span class="textDescription-customizable">Confirm your account</span></h1>
     {{#error}}<p id="confirmErrorMessage" class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
     {{#destination}}<p>We have sent a code by {{medium}} to {{destination}}. Enter it below to confirm your account.</p>{{/destination}}
@@ -163,11 +164,11 @@ enum ManagedLoginTemplates {
     <input type="hidden" name="username" value="{{username}}">
     <p class="redirect-customizable"><span>Didn't receive a code?</span>&nbsp;<button type="submit" name="resend">Send a new code</button></p>
     </form>
-    {{/body}}{{/layout}}
+    {{/view}}{{/body}}{{/layout}}
     """
 
     static let forgotPassword = """
-    {{<layout}}{{$body}}
+    {{<layout}}{{$body}}{{#view}}
     <h1>Forgot your password?</h1>
     {{#error}}<p id="forgotPasswordErrorMessage" class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
     <p>Enter your Username below and we will send a message to reset your password</p>
@@ -178,11 +179,11 @@ enum ManagedLoginTemplates {
            class="form-control inputField-customizable" required autofocus>
     <button type="submit" name="reset_my_password" class="btn btn-primary submitButton-customizable">Reset my password</button>
     </form>
-    {{/body}}{{/layout}}
+    {{/view}}{{/body}}{{/layout}}
     """
 
     static let confirmForgotPassword = """
-    {{<layout}}{{$body}}
+    {{<layout}}{{$body}}{{#view}}
     <h1>Reset your password</h1>
     {{#error}}<p id="confirmForgotPasswordErrorMessage" class="errorMessage-customizable" role="alert">{{error}}</p>{{/error}}
     {{#destination}}<p>We have sent a password reset code by {{medium}} to {{destination}}. Enter it below to reset your password.</p>{{/destination}}
@@ -199,6 +200,6 @@ enum ManagedLoginTemplates {
            class="form-control inputField-customizable" required>
     <button type="submit" name="reset_password" class="btn btn-primary submitButton-customizable">Change Password</button>
     </form>
-    {{/body}}{{/layout}}
+    {{/view}}{{/body}}{{/layout}}
     """
 }

@@ -78,7 +78,7 @@ extension ManagedLoginFeature {
     }
 
     /// `GET /signup`.
-    func signUpPage(_ request: Request, _ domain: PoolDomain) async throws -> Response {
+    func signUpPage(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         let (_, client, query) = try await authorizeRequest(request, domain)
         let (csrf, cookies) = csrfToken(request, domain)
         return pages.render("signup", SignUpView(request, domain, csrf: csrf, terms: try await termsLinks(client, query["lang"], domain)),

@@ -1,0 +1,49 @@
+import AWSWire
+import CognitoModel
+import GatehouseCore
+import GatehouseStorage
+
+/// How a pool's hosted pages look: the classic hosted UI's CSS and logo (SetUICustomization,
+/// GetUICustomization), per app client or for the whole pool.
+struct BrandingFeature: Sendable {
+    let directory: UserPoolDirectory
+    let domains: UserPoolDomains
+    let brandings: Brandings
+    /// Branding records.
+    let storage: any Storage
+    let addressing: DomainAddressing
+    let clock: Clock
+
+    func register(in registry: inout OperationRegistry) {
+        registry.register(Operations.SetUICustomization.self, setUICustomization)
+        registry.register(Operations.GetUICustomization.self, getUICustomization)
+    }
+
+    /// The URL of the pool's domain (its prefix domain, else its custom one), or `nil` without one.
+    func domainURL(of pool: UserPool) async throws -> String? {
+        for kind in [UserPoolItemKind.domain, .customDomain] {
+            if let record = try await domains.domain(of: pool.id, kind: kind) { return addressing.url(of: record.key, region: pool.region) }
+        }
+        return nil
+    }
+}
+
+/// Reads the brandings the pages show.
+struct Brandings: Sendable {
+    let storage: any Storage
+
+    /// The classic hosted UI customization of `clientID`, else the pool's (`ALL`), or `nil`.
+    func uiCustomization(of clientID: String?, in userPoolID: String) async throws -> (UserPoolItemRecord, StoredUICustomization)? {
+        for key in [clientID, StoredUICustomization.allClients].compactMap({ $0 }) {
+            if let record = try await storage.userPoolItem(userPoolID: userPoolID, kind: .uiCustomization, key: key) {
+                return (record, try StoredUICustomization(record: record))
+            }
+        }
+        return nil
+    }
+
+    /// The path, under a domain, of a customization's file (`image.jpg`, `customization.css`).
+    static func assetPath(_ record: UserPoolItemRecord, _ stored: StoredUICustomization, file: String) -> String {
+        "/assets/\(record.key)/\(stored.version)/\(file)"
+    }
+}

@@ -1,0 +1,52 @@
+import AWSWire
+import CognitoModel
+import Foundation
+import GatehouseCore
+import GatehouseStorage
+
+extension BrandingFeature {
+    /// Sets the CSS and logo of one app client's pages, or with ClientId `ALL` (or none) of every
+    /// client without its own; both at once, as Cognito takes them. The pool needs a domain.
+    func setUICustomization(_ input: SetUICustomizationRequest, context: CallContext) async throws -> SetUICustomizationResponse {
+        let poolID = try input.userPoolId.required
+        let pool = try await directory.pool(poolID, context: context)
+        let key = input.clientId ?? StoredUICustomization.allClients
+        if key != StoredUICustomization.allClients { _ = try await directory.poolClient(key, of: pool) }
+        guard let domainURL = try await domainURL(of: pool) else {
+            throw AWSServiceError.invalidParameterException("There has to be an existing domain associated with this user pool")
+        }
+        if let css = input.css { try UICustomizationCSS.check(css) }
+        if let logo = input.imageFile, !logo.isEmpty {
+            guard logo.count <= StoredUICustomization.maximumLogoBytes, UICustomizationCSS.isLogo(logo) else {
+                throw AWSServiceError.invalidParameterException("The logo must be a PNG or JPEG image of at most 100 KB.")
+            }
+        }
+        let now = clock.now()
+        let stored = StoredUICustomization(css: input.css, logo: input.imageFile.flatMap { $0.isEmpty ? nil : $0 },
+                                           version: StoredUICustomization.version(at: now))
+        let record = try await save(stored, key: key, pool: poolID, now: now)
+        return SetUICustomizationResponse(uiCustomization: stored.describe(
+            record, logoURL: domainURL + Brandings.assetPath(record, stored, file: "image.jpg")))
+    }
+
+    /// Stores a customization in place of the one the key has, if any.
+    private func save(_ stored: StoredUICustomization, key: String, pool: String, now: Date) async throws -> UserPoolItemRecord {
+        while true {
+            do {
+                return try await storage.updateUserPoolItem(userPoolID: pool, kind: .uiCustomization, key: key) { record in
+                    record.document = stored.document()
+                    record.lastModifiedDate = now
+                }
+            } catch StorageError.notFound {
+                let record = UserPoolItemRecord(userPoolID: pool, kind: .uiCustomization, key: key, name: key, creationDate: now,
+                                                lastModifiedDate: now, document: stored.document())
+                do {
+                    try await storage.insertUserPoolItem(record)
+                    return record
+                } catch StorageError.duplicate {
+                    continue  // stored meanwhile by another call: update that one
+                }
+            }
+        }
+    }
+}
