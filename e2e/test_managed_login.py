@@ -77,6 +77,9 @@ def test_managed_login_prompt_none_and_login(cognito, make_pool, live_server):
     oauth_pool = make_oauth_pool(cognito, make_pool, live_server)
     cognito.update_user_pool_domain(UserPoolId=oauth_pool.pool_id, Domain=oauth_pool.domain, ManagedLoginVersion=2)
     make_user(cognito, oauth_pool.pool_id)
+    unbranded = Pages(oauth_pool).authorize()
+    assert unbranded.status_code == 400 and "Login pages unavailable" in unbranded.text
+    cognito.create_managed_login_branding(UserPoolId=oauth_pool.pool_id, ClientId=oauth_pool.client_id, UseCognitoProvidedValues=True)
     pages = Pages(oauth_pool)
     assert callback_parameters(pages.authorize(prompt="none")) == {"error": "login_required", "state": "st4te"}
     pages.sign_in()
@@ -256,6 +259,7 @@ def test_managed_logins_sign_up_page_links_the_clients_terms(cognito, make_pool,
                              Enforcement="NONE", Links={"cognito:default": url, "cognito:french": url + "/fr"})
     assert "https://example.com/terms" not in Pages(oauth_pool).go(signup).text  # the classic hosted UI has no terms
     cognito.update_user_pool_domain(UserPoolId=oauth_pool.pool_id, Domain=oauth_pool.domain, ManagedLoginVersion=2)
+    cognito.create_managed_login_branding(UserPoolId=oauth_pool.pool_id, ClientId=oauth_pool.client_id, UseCognitoProvidedValues=True)
     page = Pages(oauth_pool).go(signup)
     assert 'href="https://example.com/terms"' in page.text and 'href="https://example.com/privacy"' in page.text
     french = Pages(oauth_pool).go(signup + "&lang=french")

@@ -117,8 +117,8 @@ public struct Gatehouse: Sendable {
                              clock: clock, random: random)
         terms = TermsFeature(directory: directory, items: items, storage: storage, clock: clock, random: random)
         let brandings = Brandings(storage: storage)
-        branding = BrandingFeature(directory: directory, domains: domainRecords, brandings: brandings, storage: storage,
-                                   addressing: configuration.domainAddressing, clock: clock)
+        branding = BrandingFeature(directory: directory, items: items, domains: domainRecords, brandings: brandings, storage: storage,
+                                   addressing: configuration.domainAddressing, clock: clock, random: random)
         managedLogin = ManagedLoginFeature(resolver: resolver, directory: directory, users: users, signIn: signIn, signUp: signUp,
                                            passwords: passwords, mfa: mfa, tokens: tokenService, storage: storage, brandings: brandings, seal: signInSeal,
                                            pages: ManagedLoginPages(), clock: clock, random: random)

@@ -4,19 +4,27 @@ import GatehouseCore
 import GatehouseStorage
 
 /// How a pool's hosted pages look: the classic hosted UI's CSS and logo (SetUICustomization,
-/// GetUICustomization), per app client or for the whole pool.
+/// GetUICustomization), per app client or for the whole pool; managed login's branding styles
+/// (Create/Describe/DescribeByClient/Update/DeleteManagedLoginBranding), one per app client.
 struct BrandingFeature: Sendable {
     let directory: UserPoolDirectory
+    let items: UserPoolItems
     let domains: UserPoolDomains
     let brandings: Brandings
     /// Branding records.
     let storage: any Storage
     let addressing: DomainAddressing
     let clock: Clock
+    let random: RandomSource
 
     func register(in registry: inout OperationRegistry) {
         registry.register(Operations.SetUICustomization.self, setUICustomization)
         registry.register(Operations.GetUICustomization.self, getUICustomization)
+        registry.register(Operations.CreateManagedLoginBranding.self, createManagedLoginBranding)
+        registry.register(Operations.DescribeManagedLoginBranding.self, describeManagedLoginBranding)
+        registry.register(Operations.DescribeManagedLoginBrandingByClient.self, describeManagedLoginBrandingByClient)
+        registry.register(Operations.UpdateManagedLoginBranding.self, updateManagedLoginBranding)
+        registry.register(Operations.DeleteManagedLoginBranding.self, deleteManagedLoginBranding)
     }
 
     /// The URL of the pool's domain (its prefix domain, else its custom one), or `nil` without one.

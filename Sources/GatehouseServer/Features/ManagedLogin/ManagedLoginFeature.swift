@@ -89,15 +89,20 @@ struct ManagedLoginFeature: Sendable {
         if let id = query.nonEmpty("client_id") {
             client = try? await directory.poolClient(id, of: domain.pool)
         }
+        let authorize: AuthorizeRequest
         do {
-            let authorize = try AuthorizeRequest.parse({ query.nonEmpty($0) }, client: client?.settings)
-            // `parse` has checked that the client exists.
-            return (authorize, client!, query)
+            authorize = try AuthorizeRequest.parse({ query.nonEmpty($0) }, client: client?.settings)
         } catch .errorPage(let error) {
             throw errorPage(error, clientID: query["client_id"], domain: domain)
         } catch .redirect(let redirect, let description) {
             throw PageRefusal(response: ManagedLoginPages.redirect(to: redirect.error(description: description)))
         }
+        if domain.managedLoginVersion == 2, try await brandings.managedLoginBranding(of: authorize.clientID, in: domain.pool.id) == nil {
+            // Managed login shows the pages of clients that have a branding style only.
+            throw PageRefusal(response: pages.render("error", ErrorView(error: "Login pages unavailable"), status: .badRequest))
+        }
+        // `parse` has checked that the client exists.
+        return (authorize, client!, query)
     }
 
     /// A redirect to the domain's error page, as Cognito's `/error?error=…&client_id=…`.
