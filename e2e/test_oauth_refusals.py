@@ -6,7 +6,7 @@ import hashlib
 import pytest
 import requests
 
-from helpers import unique_name
+from helpers import expect_client_error, unique_name
 from managed_login import CALLBACK, PASSWORD, Pages, callback_parameters, make_oauth_pool, make_user
 
 ERROR_PAGE_TEXT = "An error was encountered with the requested page."
@@ -170,3 +170,26 @@ def test_an_unknown_domain_answers_404(live_server):
     response = requests.get(f"{live_server.endpoint}/_domain/no-such-domain-xyz/oauth2/authorize", timeout=10)
     assert response.status_code == 404
     assert response.json()["__type"] == "ResourceNotFoundException"
+
+
+@pytest.mark.parametrize("urls, error", [
+    ({"CallbackURLs": ["http://example.com/cb"]}, "http://example.com/cb cannot use the HTTP protocol."),
+    ({"CallbackURLs": ["https://example.com/cb"], "LogoutURLs": ["http://localhost.com/"]}, "http://localhost.com/ cannot use the HTTP protocol."),
+    ({"CallbackURLs": ["https://example.com/cb"], "DefaultRedirectURI": "https://example.com/other"},
+     "DefaultRedirectURI must be one of the CallbackURLs."),
+    ({"CallbackURLs": ["http://localhost:3000/cb", "http://127.0.0.1:8080/cb", "http://[::1]/cb", "myapp://callback",
+                       "https://example.com/cb"], "LogoutURLs": ["http://localhost/out"]}, None),
+])
+def test_callback_urls_use_https_but_on_this_machine(cognito, make_pool, urls, error):
+    pool_id = make_pool()["Id"]
+    create = lambda: cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="web", AllowedOAuthFlows=["code"],
+                                                     AllowedOAuthScopes=["openid"], AllowedOAuthFlowsUserPoolClient=True, **urls)
+    if error:
+        expect_client_error(create, "InvalidParameterException", error)
+    else:
+        assert create()["UserPoolClient"]["CallbackURLs"] == urls["CallbackURLs"]
+
+
+def test_default_redirect_uri_stands_for_a_missing_redirect_uri(cognito, make_pool, live_server):
+    oauth_pool = make_oauth_pool(cognito, make_pool, live_server, flows=("code",), client_params={"DefaultRedirectURI": CALLBACK})
+    assert authorize_location(oauth_pool, redirect_uri=None, prompt=None).startswith(f"/_domain/{oauth_pool.domain}/login?")

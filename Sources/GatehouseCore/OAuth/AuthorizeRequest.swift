@@ -34,14 +34,17 @@ public struct AuthorizeRequest: Sendable, Equatable {
     }
 
     /// The request `parameter` gives, of the app client `client` (`nil` when `client_id` names none).
-    /// - Throws: ``Refusal``, the first of: a missing `client_id` or `redirect_uri` ("Required
-    ///   parameters missing"); an unknown client (`invalid_request`); a redirect URI the client does
+    /// - Throws: ``Refusal``, the first of: a missing `client_id`, or `redirect_uri` without a
+    ///   DefaultRedirectURI to stand for it ("Required parameters missing"); an unknown client (`invalid_request`); a redirect URI the client does
     ///   not list (`redirect_mismatch`); then to the redirect URI: a missing or unknown
     ///   `response_type` (`invalid_request`), a client not allowed the flow or managed login
     ///   (`unauthorized_client`), an identity provider other than COGNITO or PKCE other than S256
     ///   (`invalid_request`), a scope not granted (`invalid_scope`).
     public static func parse(_ parameter: (String) -> String?, client: UserPoolClientType?) throws(Refusal) -> AuthorizeRequest {
-        guard let clientID = parameter("client_id"), let redirectURI = parameter("redirect_uri") else {
+        // DefaultRedirectURI "replaces redirect_uri in authentication requests" of a client with one identity provider.
+        let defaultRedirectURI = client?.clientId == parameter("client_id") && client?.supportedIdentityProviders?.count == 1
+            ? client?.defaultRedirectURI : nil
+        guard let clientID = parameter("client_id"), let redirectURI = parameter("redirect_uri") ?? defaultRedirectURI else {
             throw .errorPage("Required parameters missing")
         }
         guard let client, client.clientId == clientID else { throw .errorPage("invalid_request") }

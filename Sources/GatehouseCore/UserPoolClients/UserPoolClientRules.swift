@@ -8,7 +8,8 @@ import CognitoModel
 /// 2. ExplicitAuthFlows not mixing legacy values with ALLOW_ values;
 /// 3. ReadAttributes and WriteAttributes naming attributes of the pool (write: mutable ones);
 /// 4. AllowedOAuthFlows: client_credentials alone and only with a secret; code and implicit only
-///    with CallbackURLs;
+///    with CallbackURLs; CallbackURLs and LogoutURLs over HTTPS but on this machine (`http://localhost`,
+///    `127.0.0.1`, `[::1]`), DefaultRedirectURI one of the CallbackURLs;
 /// 5. AllowedOAuthScopes among the standard scopes and the pool's resource servers' scopes;
 /// 6. SupportedIdentityProviders among the pool's providers (only COGNITO exists yet).
 public enum UserPoolClientRules {
@@ -28,6 +29,7 @@ public enum UserPoolClientRules {
         }
         try checkAttributes(client, schema: schema, isUpdate: isUpdate)
         try checkOAuthFlows(client, hasSecret: hasSecret)
+        try checkRedirectURLs(client)
         if let scope = client.allowedOAuthScopes?.first(where: { !standardScopes.contains($0) && !customScopes.contains($0) }) {
             throw .scopeDoesNotExistException("Invalid scope requested: \(scope)")
         }
@@ -64,6 +66,24 @@ public enum UserPoolClientRules {
         if client.writeAttributes?.contains(where: { !writable.contains($0) }) == true {
             throw .invalidParameterException("Invalid write attributes specified while \(action) a client")
         }
+    }
+
+    static func checkRedirectURLs(_ client: UserPoolClientType) throws(AWSServiceError) {
+        for url in (client.callbackURLs ?? []) + (client.logoutURLs ?? []) + [client.defaultRedirectURI].compactMap({ $0 })
+        where !isAllowedRedirect(url) {
+            throw .invalidParameterException("\(url) cannot use the HTTP protocol.")
+        }
+        if let uri = client.defaultRedirectURI, client.callbackURLs?.contains(uri) != true {
+            throw .invalidParameterException("DefaultRedirectURI must be one of the CallbackURLs.")
+        }
+    }
+
+    /// A redirect URL may use any scheme (an app's own, `myapp://`) but plain HTTP, which only this machine may use.
+    static func isAllowedRedirect(_ url: String) -> Bool {
+        guard url.lowercased().hasPrefix("http://") else { return true }
+        let authority = url.dropFirst("http://".count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = HostAllowList.hostname(of: String(authority.split(separator: "@").last ?? ""))
+        return host == "localhost" || host == "127.0.0.1" || host == "::1"
     }
 
     static func checkOAuthFlows(_ client: UserPoolClientType, hasSecret: Bool) throws(AWSServiceError) {
