@@ -193,3 +193,11 @@ def test_callback_urls_use_https_but_on_this_machine(cognito, make_pool, urls, e
 def test_default_redirect_uri_stands_for_a_missing_redirect_uri(cognito, make_pool, live_server):
     oauth_pool = make_oauth_pool(cognito, make_pool, live_server, flows=("code",), client_params={"DefaultRedirectURI": CALLBACK})
     assert authorize_location(oauth_pool, redirect_uri=None, prompt=None).startswith(f"/_domain/{oauth_pool.domain}/login?")
+
+
+def test_concurrent_redemptions_of_one_code_give_tokens_once(oauth_pool):
+    from concurrent.futures import ThreadPoolExecutor
+    exchange = dict(grant_type="authorization_code", code=code(oauth_pool), redirect_uri=CALLBACK)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = sorted(pool.map(lambda _: token_request(oauth_pool, **exchange).status_code, range(8)))
+    assert statuses == [200] + [400] * 7
