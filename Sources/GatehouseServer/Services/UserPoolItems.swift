@@ -18,6 +18,20 @@ struct UserPoolItems: Sendable {
         return record
     }
 
+    /// The pool's record of this kind whose name is `name` (a terms document's or a branding
+    /// style's id), looked for through all of them; `nil` when none has it.
+    /// - Throws: `ResourceNotFoundException` when the pool does not exist or is of another region.
+    func record(_ kind: UserPoolItemKind, named name: String, of userPoolID: String, context: CallContext) async throws -> UserPoolItemRecord? {
+        _ = try await directory.record(userPoolID, context: context)
+        var after: String?
+        repeat {
+            let page = try await storage.userPoolItems(userPoolID: userPoolID, kind: kind, after: after, limit: 60)
+            if let record = page.items.first(where: { $0.name == name }) { return record }
+            after = page.nextCursor
+        } while after != nil
+        return nil
+    }
+
     /// Deletes the pool's record of this kind and key.
     /// - Throws: `ResourceNotFoundException` for the pool first (missing, or of another region),
     ///   then `missing` when the pool has no such record.

@@ -12,14 +12,10 @@ extension BrandingFeature {
     /// The pool's style `id` and its record.
     /// - Throws: `ResourceNotFoundException` for the pool (missing, or of another region), then for the style.
     func style(_ id: String, of userPoolID: String, context: CallContext) async throws -> (UserPoolItemRecord, StoredManagedLoginBranding) {
-        _ = try await directory.record(userPoolID, context: context)
-        var after: String?
-        repeat {
-            let page = try await storage.userPoolItems(userPoolID: userPoolID, kind: .managedLoginBranding, after: after, limit: 60)
-            if let record = page.items.first(where: { $0.name == id }) { return (record, try StoredManagedLoginBranding(record: record)) }
-            after = page.nextCursor
-        } while after != nil
-        throw Self.styleNotFound(id)
+        guard let record = try await items.record(.managedLoginBranding, named: id, of: userPoolID, context: context) else {
+            throw Self.styleNotFound(id)
+        }
+        return (record, try StoredManagedLoginBranding(record: record))
     }
 
     /// Managed login, and so its branding, needs a plan above LITE.

@@ -83,12 +83,12 @@ struct ChallengeView {
 extension ManagedLoginFeature {
     /// The answer a challenge page posted, as the sign-in's challenge responses; its SECRET_HASH
     /// made here, as the client's secret is the server's to use.
-    func answer(_ challenge: ChallengeNameType, form: FormFields, authorize: AuthorizeRequest, client: AppClient, request: Request,
-                context: CallContext, domain: PoolDomain, csrf: String) async throws -> Response {
+    func answer(_ challenge: ChallengeNameType, _ post: PagePost) async throws -> Response {
+        let (form, client, context) = (post.form, post.client, post.context)
         var session = form["session"] ?? ""
-        let username = form["username"] ?? ""
-        var view = ChallengeView(challenge, parameters: [:], session: session, username: username, action: Self.action(request, domain),
-                                 csrf: csrf)
+        let username = post.username
+        var view = ChallengeView(challenge, parameters: [:], session: session, username: username,
+                                 action: Self.action(post.request, post.domain), csrf: post.csrf)
         var responses = ["USERNAME": username]
         responses["SECRET_HASH"] = Self.secretHash(username, client: client)
         switch challenge {
@@ -115,18 +115,17 @@ extension ManagedLoginFeature {
                 return pages.render("challenge", view)
             }
         default:
-            throw errorPage("invalid_request", clientID: client.id, domain: domain)
+            throw errorPage("invalid_request", clientID: client.id, domain: post.domain)
         }
         do {
             let outcome = try await signIn.answer(challenge, responses: responses, session: session, client: client, metadata: nil,
                                                   sourceIPAddress: context.sourceIPAddress, managedLogin: true)
-            return try await proceed(outcome, authorize: authorize, client: client, request: request, context: context, domain: domain,
-                                     csrf: csrf)
+            return try await proceed(outcome, post)
         } catch let error as AWSServiceError where error.status < 500 {
             // A wrong code or password may be tried again with the same session; anything else starts over.
             guard [.smsMfa, .emailOtp, .softwareTokenMfa, .newPasswordRequired].contains(challenge),
                   error != SignInSessions.invalid, error != SignInSessions.used, !error.message.contains("session") else {
-                return pages.render("login", LoginView(request, domain, csrf: csrf, error: error.message))
+                return pages.render("login", LoginView(post.request, post.domain, csrf: post.csrf, error: error.message))
             }
             view.error = error.message
             return pages.render("challenge", view)

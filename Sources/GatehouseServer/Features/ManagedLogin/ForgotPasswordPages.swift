@@ -12,10 +12,14 @@ struct ForgotPasswordView {
     var medium: String?
     var error: String?
 
-    init(_ request: Request, _ domain: PoolDomain, path: String, csrf: String, username: String) {
+    init(_ request: Request, _ domain: PoolDomain, path: String, csrf: String, username: String = "") {
         action = domain.basePath + path + "?" + (request.uri.query ?? "")
         self.csrf = csrf
         self.username = username
+    }
+
+    init(_ post: ManagedLoginFeature.PagePost, path: String) {
+        self.init(post.request, post.domain, path: path, csrf: post.csrf, username: post.username)
     }
 }
 
@@ -24,26 +28,23 @@ extension ManagedLoginFeature {
     func forgotPasswordPage(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         _ = try await authorizeRequest(request, domain)
         let (csrf, cookies) = csrfToken(request, domain)
-        return pages.render("forgotPassword", ForgotPasswordView(request, domain, path: "/forgotPassword", csrf: csrf, username: ""),
+        return pages.render("forgotPassword", ForgotPasswordView(request, domain, path: "/forgotPassword", csrf: csrf),
                             cookies: cookies)
     }
 
     /// `POST /forgotPassword`: ForgotPassword, then the page that takes the code and the new password.
     func submitForgotPassword(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
-        let (_, client, _) = try await authorizeRequest(request, domain)
-        let form = try await form(request)
-        let (csrf, _) = csrfToken(request, domain)
-        let username = form["username"] ?? ""
-        var view = ForgotPasswordView(request, domain, path: "/forgotPassword", csrf: csrf, username: username)
-        guard checksCSRF(form, request) else {
+        let post = try await post(request, context, domain)
+        var view = ForgotPasswordView(post, path: "/forgotPassword")
+        guard post.isAuthentic else {
             view.error = Self.expiredPage
             return pages.render("forgotPassword", view, status: .forbidden)
         }
         do {
-            let answer = try await passwords.forgotPassword(
-                ForgotPasswordRequest(clientId: client.id, secretHash: Self.secretHash(username, client: client), username: username),
+            let answer = try await passwords.forgotPassword(ForgotPasswordRequest(
+                clientId: post.client.id, secretHash: Self.secretHash(post.username, client: post.client), username: post.username),
                 context: context)
-            var next = ForgotPasswordView(request, domain, path: "/confirmForgotPassword", csrf: csrf, username: username)
+            var next = ForgotPasswordView(post, path: "/confirmForgotPassword")
             next.destination = answer.codeDeliveryDetails?.destination
             next.medium = answer.codeDeliveryDetails?.deliveryMedium == .sms ? "SMS" : "email"
             return pages.render("confirmForgotPassword", next)
@@ -56,25 +57,22 @@ extension ManagedLoginFeature {
     /// `POST /confirmForgotPassword`: ConfirmForgotPassword with the code and the new password
     /// (given twice), then the sign-in page.
     func submitConfirmForgotPassword(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
-        let (_, client, _) = try await authorizeRequest(request, domain)
-        let form = try await form(request)
-        let (csrf, _) = csrfToken(request, domain)
-        let username = form["username"] ?? ""
-        var view = ForgotPasswordView(request, domain, path: "/confirmForgotPassword", csrf: csrf, username: username)
-        guard checksCSRF(form, request) else {
+        let post = try await post(request, context, domain)
+        var view = ForgotPasswordView(post, path: "/confirmForgotPassword")
+        guard post.isAuthentic else {
             view.error = Self.expiredPage
             return pages.render("confirmForgotPassword", view, status: .forbidden)
         }
-        guard form["password"] == form["confirmPassword"] else {
+        guard post.form["password"] == post.form["confirmPassword"] else {
             view.error = Self.passwordsDiffer
             return pages.render("confirmForgotPassword", view)
         }
         do {
             _ = try await passwords.confirmForgotPassword(ConfirmForgotPasswordRequest(
-                clientId: client.id, secretHash: Self.secretHash(username, client: client), username: username,
-                confirmationCode: form["code"] ?? "", password: form["password"] ?? ""), context: context)
-            return pages.render("login", LoginView(request, domain, csrf: csrf, notice: "Your password has been changed. Sign in with it.",
-                                                   username: username))
+                clientId: post.client.id, secretHash: Self.secretHash(post.username, client: post.client), username: post.username,
+                confirmationCode: post.form["code"] ?? "", password: post.form["password"] ?? ""), context: context)
+            return pages.render("login", LoginView(request, domain, csrf: post.csrf, notice: "Your password has been changed. Sign in with it.",
+                                                   username: post.username))
         } catch let error as AWSServiceError where error.status < 500 {
             view.error = error.message
             return pages.render("confirmForgotPassword", view)

@@ -53,30 +53,26 @@ extension ManagedLoginFeature {
 
     /// `POST /login`: a password, an answer to a challenge, or "Sign in as …", after the CSRF check.
     func submitLogin(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
-        let (authorize, client, _) = try await authorizeRequest(request, domain)
-        let form = try await form(request)
-        let (csrf, cookies) = csrfToken(request, domain)
-        guard checksCSRF(form, request) else {
-            return pages.render("login", LoginView(request, domain, csrf: csrf, error: Self.expiredPage), status: .forbidden, cookies: cookies)
+        let post = try await post(request, context, domain)
+        guard post.isAuthentic else {
+            return pages.render("login", LoginView(request, domain, csrf: post.csrf, error: Self.expiredPage), status: .forbidden,
+                                cookies: post.cookies)
         }
-        if form["signInAs"] != nil, let (session, record) = try await currentSession(request, domain) {
-            return try await complete(authorize, client: client, record: record, username: session.username, authTime: session.authTime,
-                                      domain: domain)
+        if post.form["signInAs"] != nil, let (session, record) = try await currentSession(request, domain) {
+            return try await complete(post.authorize, client: post.client, record: record, username: session.username,
+                                      authTime: session.authTime, domain: domain)
         }
-        if let challenge = form.nonEmpty("challenge") {
-            return try await answer(ChallengeNameType(rawValue: challenge), form: form, authorize: authorize, client: client,
-                                    request: request, context: context, domain: domain, csrf: csrf)
+        if let challenge = post.form.nonEmpty("challenge") {
+            return try await answer(ChallengeNameType(rawValue: challenge), post)
         }
-        let username = form["username"] ?? ""
         do {
-            let outcome = try await signIn.signIn(named: username, password: form["password"] ?? "", deviceKey: nil, client: client,
-                                                  validationData: nil, managedLogin: true)
-            return try await proceed(outcome, authorize: authorize, client: client, request: request, context: context, domain: domain,
-                                     csrf: csrf)
+            let outcome = try await signIn.signIn(named: post.username, password: post.form["password"] ?? "", deviceKey: nil,
+                                                  client: post.client, validationData: nil, managedLogin: true)
+            return try await proceed(outcome, post)
         } catch let error as AWSServiceError where error == SignInRefusal.userNotConfirmed.error {
-            return try await confirmationPage(for: username, client: client, request: request, context: context, domain: domain, csrf: csrf)
+            return try await confirmationPage(for: post.username, post)
         } catch let error as AWSServiceError where error.status < 500 {
-            return pages.render("login", LoginView(request, domain, csrf: csrf, error: error.message, username: username))
+            return pages.render("login", LoginView(request, domain, csrf: post.csrf, error: error.message, username: post.username))
         }
     }
 
@@ -89,19 +85,18 @@ extension ManagedLoginFeature {
     }
 
     /// After a step of the sign-in: the next challenge's page, or the end of the sign-in.
-    func proceed(_ outcome: SignInOutcome, authorize: AuthorizeRequest, client: AppClient, request: Request, context: CallContext,
-                 domain: PoolDomain, csrf: String) async throws -> Response {
+    func proceed(_ outcome: SignInOutcome, _ post: PagePost) async throws -> Response {
         if let signedIn = outcome.managedLogin {
-            return try await complete(authorize, client: client, record: signedIn.record, username: signedIn.username,
-                                      authTime: signedIn.authTime, domain: domain)
+            return try await complete(post.authorize, client: post.client, record: signedIn.record, username: signedIn.username,
+                                      authTime: signedIn.authTime, domain: post.domain)
         }
         guard let challenge = outcome.challengeName, let session = outcome.session else {
             throw AWSServiceError.internalError
         }
         var view = ChallengeView(challenge, parameters: outcome.challengeParameters ?? [:], session: session,
-                                 action: Self.action(request, domain), csrf: csrf)
+                                 action: Self.action(post.request, post.domain), csrf: post.csrf)
         if challenge == .mfaSetup {
-            view = try await setUpAuthenticator(view, pool: domain.pool, context: context)
+            view = try await setUpAuthenticator(view, pool: post.domain.pool, context: post.context)
         }
         return pages.render("challenge", view)
     }

@@ -139,19 +139,37 @@ struct ManagedLoginFeature: Sendable {
                                           insecure: domain.insecureCookies)])
     }
 
-    /// Whether a form carries the browser's CSRF token, compared in constant time.
-    func checksCSRF(_ form: FormFields, _ request: Request) -> Bool {
-        guard let cookie = Cookies.value(named: Self.csrfCookie, in: Self.cookieHeader(request)) else { return false }
-        return ConstantTime.matches(form["_csrf"], cookie)
+    /// A form a page posted, with what every post checks first: the authorize parameters of its
+    /// query (``authorizeRequest(_:_:)``) and the browser's CSRF token.
+    struct PagePost {
+        let request: Request
+        let context: CallContext
+        let domain: PoolDomain
+        let authorize: AuthorizeRequest
+        let client: AppClient
+        let query: FormFields
+        let form: FormFields
+        /// The browser's CSRF token, and the `Set-Cookie` that gives it a new one when it had none.
+        let csrf: String
+        let cookies: [String]
+        /// Whether the form carried the browser's CSRF token (compared in constant time).
+        let isAuthentic: Bool
+
+        var username: String { form["username"] ?? "" }
     }
 
-    /// The form a page posted.
-    /// - Throws: ``PageRefusal`` with a 400 error page when it is not a form.
-    func form(_ request: Request) async throws -> FormFields {
+    /// The form a page posted (at most 64 KiB) and its checks.
+    /// - Throws: ``PageRefusal`` for the authorize parameters' refusals, and with a 400 error page
+    ///   for a body that is not a form.
+    func post(_ request: Request, _ context: CallContext, _ domain: PoolDomain) async throws -> PagePost {
+        let (authorize, client, query) = try await authorizeRequest(request, domain)
         guard let form = try await request.formFields() else {
             throw PageRefusal(response: pages.render("error", ErrorView(error: "invalid_request"), status: .badRequest))
         }
-        return form
+        let (csrf, cookies) = csrfToken(request, domain)
+        let cookie = Cookies.value(named: Self.csrfCookie, in: Self.cookieHeader(request))
+        return PagePost(request: request, context: context, domain: domain, authorize: authorize, client: client, query: query, form: form,
+                        csrf: csrf, cookies: cookies, isAuthentic: cookie.map { ConstantTime.matches(form["_csrf"], $0) } ?? false)
     }
 
     /// The SECRET_HASH of a call the pages make for `username`, as the client's secret is the

@@ -51,12 +51,12 @@ struct ConfirmView {
     var medium: String?
     var error: String?
 
-    init(_ request: Request, _ domain: PoolDomain, csrf: String, username: String, delivery: CodeDeliveryDetailsType?) {
-        let query = "?" + (request.uri.query ?? "")
-        action = domain.basePath + "/confirm" + query
-        resendAction = domain.basePath + "/resendcode" + query
-        self.csrf = csrf
-        self.username = username
+    init(_ post: ManagedLoginFeature.PagePost, delivery: CodeDeliveryDetailsType?) {
+        let query = "?" + (post.request.uri.query ?? "")
+        action = post.domain.basePath + "/confirm" + query
+        resendAction = post.domain.basePath + "/resendcode" + query
+        csrf = post.csrf
+        username = post.username
         destination = delivery?.destination
         medium = delivery?.deliveryMedium == .sms ? "SMS" : "email"
     }
@@ -88,28 +88,25 @@ extension ManagedLoginFeature {
     /// `POST /signup`: SignUp with the pool's rules and triggers, then the confirmation page (or,
     /// for a user confirmed already, the sign-in page).
     func submitSignUp(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
-        let (_, client, query) = try await authorizeRequest(request, domain)
-        let form = try await form(request)
-        let (csrf, cookies) = csrfToken(request, domain)
-        var view = SignUpView(request, domain, csrf: csrf, terms: try await termsLinks(client, query["lang"], domain))
-        view.username = form["username"] ?? ""
+        let post = try await post(request, context, domain)
+        var view = SignUpView(request, domain, csrf: post.csrf, terms: try await termsLinks(post.client, post.query["lang"], domain))
+        view.username = post.username
         for index in view.attributes.indices {
-            view.attributes[index].value = form["requiredAttributes[\(view.attributes[index].name)]"] ?? ""
+            view.attributes[index].value = post.form["requiredAttributes[\(view.attributes[index].name)]"] ?? ""
         }
-        guard checksCSRF(form, request) else {
+        guard post.isAuthentic else {
             view.error = Self.expiredPage
-            return pages.render("signup", view, status: .forbidden, cookies: cookies)
+            return pages.render("signup", view, status: .forbidden, cookies: post.cookies)
         }
         do {
             let answer = try await signUp.signUp(SignUpRequest(
-                clientId: client.id, secretHash: Self.secretHash(view.username, client: client), username: view.username,
-                password: form["password"] ?? "", userAttributes: view.attributes.map { AttributeType(name: $0.name, value: $0.value) }),
+                clientId: post.client.id, secretHash: Self.secretHash(post.username, client: post.client), username: post.username,
+                password: post.form["password"] ?? "", userAttributes: view.attributes.map { AttributeType(name: $0.name, value: $0.value) }),
                 context: context)
             if answer.userConfirmed == true {
-                return pages.render("login", LoginView(request, domain, csrf: csrf, notice: Self.confirmed, username: view.username))
+                return pages.render("login", LoginView(request, domain, csrf: post.csrf, notice: Self.confirmed, username: post.username))
             }
-            return pages.render("confirm", ConfirmView(request, domain, csrf: csrf, username: view.username,
-                                                       delivery: answer.codeDeliveryDetails))
+            return pages.render("confirm", ConfirmView(post, delivery: answer.codeDeliveryDetails))
         } catch let error as AWSServiceError where error.status < 500 {
             view.error = error.message
             return pages.render("signup", view)
@@ -120,20 +117,17 @@ extension ManagedLoginFeature {
 
     /// `POST /confirm`: ConfirmSignUp with the code, then the sign-in page.
     func submitConfirmation(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
-        let (_, client, _) = try await authorizeRequest(request, domain)
-        let form = try await form(request)
-        let (csrf, _) = csrfToken(request, domain)
-        let username = form["username"] ?? ""
-        var view = ConfirmView(request, domain, csrf: csrf, username: username, delivery: nil)
-        guard checksCSRF(form, request) else {
+        let post = try await post(request, context, domain)
+        var view = ConfirmView(post, delivery: nil)
+        guard post.isAuthentic else {
             view.error = Self.expiredPage
             return pages.render("confirm", view, status: .forbidden)
         }
         do {
-            _ = try await signUp.confirmSignUp(ConfirmSignUpRequest(clientId: client.id, secretHash: Self.secretHash(username, client: client),
-                                                                    username: username, confirmationCode: form["code"] ?? ""),
-                                               context: context)
-            return pages.render("login", LoginView(request, domain, csrf: csrf, notice: Self.confirmed, username: username))
+            _ = try await signUp.confirmSignUp(ConfirmSignUpRequest(
+                clientId: post.client.id, secretHash: Self.secretHash(post.username, client: post.client), username: post.username,
+                confirmationCode: post.form["code"] ?? ""), context: context)
+            return pages.render("login", LoginView(request, domain, csrf: post.csrf, notice: Self.confirmed, username: post.username))
         } catch let error as AWSServiceError where error.status < 500 {
             view.error = error.message
             return pages.render("confirm", view)
@@ -142,29 +136,24 @@ extension ManagedLoginFeature {
 
     /// `POST /resendcode`: a new confirmation code, then the confirmation page again.
     func submitResendCode(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
-        let (_, client, _) = try await authorizeRequest(request, domain)
-        let form = try await form(request)
-        let (csrf, _) = csrfToken(request, domain)
-        guard checksCSRF(form, request) else {
-            return pages.render("login", LoginView(request, domain, csrf: csrf, error: Self.expiredPage), status: .forbidden)
+        let post = try await post(request, context, domain)
+        guard post.isAuthentic else {
+            return pages.render("login", LoginView(request, domain, csrf: post.csrf, error: Self.expiredPage), status: .forbidden)
         }
-        return try await confirmationPage(for: form["username"] ?? "", client: client, request: request, context: context, domain: domain,
-                                          csrf: csrf)
+        return try await confirmationPage(for: post.username, post)
     }
 
     /// Sends the user a new confirmation code (ResendConfirmationCode) and shows the confirmation
     /// page: for a user who signs up, asks again, or signs in unconfirmed.
-    func confirmationPage(for username: String, client: AppClient, request: Request, context: CallContext, domain: PoolDomain,
-                          csrf: String) async throws -> Response {
-        var view = ConfirmView(request, domain, csrf: csrf, username: username, delivery: nil)
+    func confirmationPage(for username: String, _ post: PagePost) async throws -> Response {
         do {
-            let answer = try await signUp.resendConfirmationCode(
-                ResendConfirmationCodeRequest(clientId: client.id, secretHash: Self.secretHash(username, client: client), username: username),
-                context: context)
-            view = ConfirmView(request, domain, csrf: csrf, username: username, delivery: answer.codeDeliveryDetails)
+            let answer = try await signUp.resendConfirmationCode(ResendConfirmationCodeRequest(
+                clientId: post.client.id, secretHash: Self.secretHash(username, client: post.client), username: username), context: post.context)
+            return pages.render("confirm", ConfirmView(post, delivery: answer.codeDeliveryDetails))
         } catch let error as AWSServiceError where error.status < 500 {
+            var view = ConfirmView(post, delivery: nil)
             view.error = error.message
+            return pages.render("confirm", view)
         }
-        return pages.render("confirm", view)
     }
 }

@@ -31,14 +31,8 @@ struct TermsFeature: Sendable {
     /// The pool's terms document `termsID` and its record.
     /// - Throws: `ResourceNotFoundException` for the pool (missing, or of another region), then for the document.
     func terms(_ termsID: String, of userPoolID: String, context: CallContext) async throws -> (UserPoolItemRecord, StoredTerms) {
-        _ = try await directory.record(userPoolID, context: context)
-        var after: String?
-        repeat {
-            let page = try await storage.userPoolItems(userPoolID: userPoolID, kind: .terms, after: after, limit: 60)
-            if let record = page.items.first(where: { $0.name == termsID }) { return (record, try StoredTerms(record: record)) }
-            after = page.nextCursor
-        } while after != nil
-        throw Self.notFound(termsID)
+        guard let record = try await items.record(.terms, named: termsID, of: userPoolID, context: context) else { throw Self.notFound(termsID) }
+        return (record, try StoredTerms(record: record))
     }
 }
 
