@@ -152,3 +152,24 @@ def test_client_credentials_grants_the_custom_scopes_asked_for(cognito, make_poo
     userinfo = requests.get(discovery(oauth_pool)["userinfo_endpoint"], timeout=10,
                             headers={"Authorization": f"Bearer {token['access_token']}"})
     assert userinfo.status_code == 401
+
+
+def test_the_code_flow_grants_custom_scopes(cognito, make_pool, live_server):
+    oauth_pool = make_oauth_pool(cognito, make_pool, live_server, flows=("code",), scopes=("openid",))
+    cognito.create_resource_server(UserPoolId=oauth_pool.pool_id, Identifier="orders", Name="orders",
+                                   Scopes=[{"ScopeName": "read", "ScopeDescription": "r"}])
+    cognito.update_user_pool_client(UserPoolId=oauth_pool.pool_id, ClientId=oauth_pool.client_id, AllowedOAuthFlows=["code"],
+                                    AllowedOAuthScopes=["openid", "orders/read"], AllowedOAuthFlowsUserPoolClient=True,
+                                    CallbackURLs=[CALLBACK], SupportedIdentityProviders=["COGNITO"])
+    make_user(cognito, oauth_pool.pool_id)
+    token, _, _ = code_flow(oauth_pool, scope="openid orders/read")
+    assert jwt.decode(token["access_token"], jwks(oauth_pool))["scope"] == "openid orders/read"
+
+
+def test_either_secret_of_a_rotation_authenticates_at_the_token_endpoint(cognito, oauth_pool):
+    added = cognito.add_user_pool_client_secret(UserPoolId=oauth_pool.pool_id, ClientId=oauth_pool.client_id)["ClientSecretDescriptor"]
+    for secret in (oauth_pool.client_secret, added["ClientSecretValue"]):
+        session = OAuth2Session(oauth_pool.client_id, secret, redirect_uri=CALLBACK, scope="openid")
+        url, _ = session.create_authorization_url(discovery(oauth_pool)["authorization_endpoint"])
+        token = session.fetch_token(discovery(oauth_pool)["token_endpoint"], authorization_response=authorization_response(oauth_pool, url))
+        assert token["token_type"] == "Bearer"

@@ -1,11 +1,14 @@
 """Lambda triggers through the real Invoke API: each pool's functions run in e2e/lambda_invoke.py,
 which checks every invocation's SigV4 signature as AWS Lambda does."""
+import base64
+import json
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import jwt
 import pytest
+import requests
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from pycognito import aws_srp
@@ -681,3 +684,20 @@ def test_custom_auth_ends_with_the_remembered_device_it_presents(idp, lambda_inv
     tokens = idp.respond_to_auth_challenge(ClientId=app, ChallengeName="DEVICE_PASSWORD_VERIFIER", Session=verifier["Session"],
                                            ChallengeResponses=device_srp.process_device_challenge(verifier["ChallengeParameters"]))
     assert claims(tokens["AuthenticationResult"]["AccessToken"])["device_key"] == srp.device_key
+
+
+def test_pre_token_generation_sees_hosted_auth_for_the_code_flow(idp, lambda_invoke, trigger_server):
+    from managed_login import CALLBACK, Pages, callback_parameters, make_oauth_pool, make_user
+    arn = function(lambda_invoke, lambda event, context: returning(event, claimsOverrideDetails={"claimsToAddOrOverride": {"via": "pages"}}))
+    oauth_pool = make_oauth_pool(idp, lambda **params: idp.create_user_pool(PoolName=f"e2e-hosted-{uuid.uuid4().hex[:8]}",
+                                                                            LambdaConfig={"PreTokenGeneration": arn})["UserPool"],
+                                 trigger_server, flows=("code",))
+    make_user(idp, oauth_pool.pool_id)
+    code = callback_parameters(Pages(oauth_pool).sign_in())["code"]
+    token = requests.post(oauth_pool.endpoint("/oauth2/token"), auth=(oauth_pool.client_id, oauth_pool.client_secret), timeout=30,
+                          data={"grant_type": "authorization_code", "code": code, "redirect_uri": CALLBACK}).json()
+    [invocation] = lambda_invoke.invocations(arn)
+    assert invocation.event["triggerSource"] == "TokenGeneration_HostedAuth"
+    assert invocation.event["callerContext"]["clientId"] == oauth_pool.client_id
+    claims = json.loads(base64.urlsafe_b64decode(token["id_token"].split(".")[1] + "=="))
+    assert claims["via"] == "pages"
