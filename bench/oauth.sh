@@ -41,11 +41,15 @@ wait_ready gatehouse "${URL[gatehouse]}health"
 
 log "a pool with the domain bench-oauth, a web client (code flow), a machine client (client_credentials), a user"
 python3 - "${URL[gatehouse]}" "$OUT" <<'PY'
-import base64, json, re, sys, urllib.parse, urllib.request
+import base64, json, os, re, sys, urllib.parse, urllib.request
 url, out = sys.argv[1:]
+date = os.environ["BENCH_AMZ_DATE"]
 def call(op, body):
+    # The admin calls are taken unsigned from loopback; the fake signature only names the region.
     request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={
-        "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService." + op})
+        "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService." + op, "X-Amz-Date": date,
+        "Authorization": f"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/{date[:8]}/us-east-1/cognito-idp/aws4_request, "
+                         "SignedHeaders=host;x-amz-date;x-amz-target, Signature=0000"})
     return json.load(urllib.request.urlopen(request))
 pool = call("CreateUserPool", {"PoolName": "bench-oauth"})["UserPool"]["Id"]
 call("CreateUserPoolDomain", {"UserPoolId": pool, "Domain": "bench-oauth"})
@@ -108,7 +112,7 @@ oauth_load() { # stem mode [METHOD PATH BODY HEADERS]: wrk with bench/oauth.lua,
       wrk -t2 -c"$CONNECTIONS" --latency --timeout "$((SECONDS_PER_RUN + 5))s" -d"${SECONDS_PER_RUN}s" \
       -s "$BENCH_DIR/oauth.lua" "${URL[gatehouse]}" >"$stem.wrk" 2>&1
   else
-    BENCH_OAUTH_MODE=request BENCH_METHOD=$2 BENCH_PATH=$3 ${4:+BENCH_BODY_FILE=$4} BENCH_HEADERS_FILE=$5 \
+    env BENCH_OAUTH_MODE=request BENCH_METHOD="$2" BENCH_PATH="$3" ${4:+BENCH_BODY_FILE="$4"} BENCH_HEADERS_FILE="$5" \
       wrk -t2 -c"$CONNECTIONS" --latency --timeout "$((SECONDS_PER_RUN + 5))s" -d"${SECONDS_PER_RUN}s" \
       -s "$BENCH_DIR/oauth.lua" "${URL[gatehouse]}" >"$stem.wrk" 2>&1
   fi
