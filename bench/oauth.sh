@@ -154,7 +154,7 @@ print("| Call | req/s | p50 | p99 | p99/p50 | CPU per call | multiple of the flo
 print("|---|---:|---:|---:|---:|---:|---:|")
 failed = False
 for run, label, per_call, floored in (("InitiateAuth", "InitiateAuth USER_PASSWORD_AUTH", 1, True),
-                                       ("CodeFlow", "code flow: /login + /oauth2/token (per flow)", 2, True),
+                                       ("CodeFlow", "code flow: /login + /oauth2/token (req/s and CPU per flow, latency per request)", 2, True),
                                        ("ClientCredentials", "/oauth2/token client_credentials", 1, False),
                                        ("UserInfo", "/oauth2/userInfo", 1, False)):
     rows = []
