@@ -701,3 +701,37 @@ def test_pre_token_generation_sees_hosted_auth_for_the_code_flow(idp, lambda_inv
     assert invocation.event["callerContext"]["clientId"] == oauth_pool.client_id
     claims = json.loads(base64.urlsafe_b64decode(token["id_token"].split(".")[1] + "=="))
     assert claims["via"] == "pages"
+
+
+def test_pre_token_generation_v3_changes_machine_tokens_and_v2_is_not_asked(idp, lambda_invoke, trigger_server):
+    from managed_login import make_oauth_pool
+
+    def customize(event, context):
+        event["response"]["claimsAndScopeOverrideDetails"] = {"accessTokenGeneration": {
+            "claimsToAddOrOverride": {"tenant": "acme"}, "scopesToAdd": ["extra/scope"], "scopesToSuppress": ["orders/write"]}}
+        return event
+    for version, invoked in (("V2_0", False), ("V3_0", True)):
+        arn = function(lambda_invoke, customize)
+        oauth_pool = make_oauth_pool(idp, lambda **params: idp.create_user_pool(
+            PoolName=f"e2e-m2m-{uuid.uuid4().hex[:8]}", UserPoolTier="ESSENTIALS",
+            LambdaConfig={"PreTokenGenerationConfig": {"LambdaVersion": version, "LambdaArn": arn}})["UserPool"], trigger_server, flows=())
+        idp.create_resource_server(UserPoolId=oauth_pool.pool_id, Identifier="orders", Name="orders",
+                                   Scopes=[{"ScopeName": "read", "ScopeDescription": "r"}, {"ScopeName": "write", "ScopeDescription": "w"}])
+        machine = idp.create_user_pool_client(UserPoolId=oauth_pool.pool_id, ClientName="m", GenerateSecret=True,
+                                              AllowedOAuthFlows=["client_credentials"], AllowedOAuthScopes=["orders/read", "orders/write"],
+                                              AllowedOAuthFlowsUserPoolClient=True)["UserPoolClient"]
+        token = requests.post(oauth_pool.endpoint("/oauth2/token"), auth=(machine["ClientId"], machine["ClientSecret"]), timeout=30,
+                              data={"grant_type": "client_credentials", "aws_client_metadata": '{"environment": "dev"}'}).json()
+        claims = json.loads(base64.urlsafe_b64decode(token["access_token"].split(".")[1] + "=="))
+        invocations = lambda_invoke.invocations(arn)
+        if not invoked:
+            assert invocations == [] and claims["scope"] == "orders/read orders/write" and "tenant" not in claims
+            continue
+        [invocation] = invocations
+        assert invocation.event == {
+            "version": "3", "triggerSource": "TokenGeneration_ClientCredentials", "region": REGION, "userPoolId": oauth_pool.pool_id,
+            "userName": "ClientCredentials", "callerContext": {"awsSdkVersion": "aws-sdk-unknown-unknown", "clientId": machine["ClientId"]},
+            "request": {"userAttributes": {}, "groupConfiguration": None, "scopes": ["orders/read", "orders/write"],
+                        "clientMetadata": {"environment": "dev"}},
+            "response": {"claimsAndScopeOverrideDetails": None}}
+        assert claims["tenant"] == "acme" and claims["scope"] == "orders/read extra/scope"

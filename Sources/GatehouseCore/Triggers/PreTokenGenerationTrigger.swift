@@ -13,7 +13,12 @@ public enum PreTokenGenerationTrigger {
         case refreshTokens = "TokenGeneration_RefreshTokens"
         /// A sign-in on the managed login pages (an authorization code redeemed, implicit tokens).
         case hostedAuth = "TokenGeneration_HostedAuth"
+        /// A machine's access token (the client_credentials grant), for V3_0 functions only.
+        case clientCredentials = "TokenGeneration_ClientCredentials"
     }
+
+    /// The `userName` of a client_credentials event (the token endpoint's documented example).
+    static let clientCredentialsUserName = "ClientCredentials"
 
     /// Whether the pool's trigger is of the later versions, which see and change the access token.
     static func isV2OrLater(_ version: PreTokenGenerationLambdaVersionType?) -> Bool {
@@ -44,6 +49,24 @@ public enum PreTokenGenerationTrigger {
             if let clientMetadata { request.member("clientMetadata", clientMetadata) }
         } response: { response in
             response.member(isV2OrLater(version) ? "claimsAndScopeOverrideDetails" : "claimsOverrideDetails", writing: { $0.null() })
+        }
+    }
+
+    /// The event for a client_credentials access token of the app client `clientID`, as the token
+    /// endpoint's documentation shows it: no user, the scopes granted, the request's
+    /// `aws_client_metadata` as clientMetadata.
+    public static func clientCredentialsEvent(pool: UserPool, clientID: String, scopes: [String],
+                                              clientMetadata: [String: String]?) -> [UInt8] {
+        var envelope = TriggerEvent(trigger: .preTokenGeneration, triggerSource: Source.clientCredentials.rawValue, region: pool.region,
+                                    userPoolID: pool.id, userName: clientCredentialsUserName, clientID: clientID)
+        envelope.version = "3"
+        return envelope.json { request in
+            request.member("userAttributes", [String: String]())
+            request.member("groupConfiguration", writing: { $0.null() })
+            request.member("scopes", scopes)
+            if let clientMetadata { request.member("clientMetadata", clientMetadata) }
+        } response: { response in
+            response.member("claimsAndScopeOverrideDetails", writing: { $0.null() })
         }
     }
 

@@ -82,18 +82,26 @@ extension OAuthFeature {
     }
 
     /// client_credentials: an access token for the client itself, with the scopes it asks for
-    /// that it is allowed (all it is allowed when it asks for none).
+    /// that it is allowed (all it is allowed when it asks for none), as the pool's V3_0
+    /// PreTokenGeneration function changes it (`aws_client_metadata`, a JSON object, reaches it).
     private func clientCredentials(_ form: FormFields, client: AppClient) async throws -> AuthenticationResultType {
         guard !client.secrets.isEmpty else { throw OAuthError.invalidClient }
         guard client.settings.allowedOAuthFlowsUserPoolClient == true else { throw OAuthError.invalidGrant }
         guard Self.allows(client, .clientCredentials) else { throw OAuthError.unauthorizedClient }
         let scopes = OAuthScopes.allowedPart(of: form.nonEmpty("scope"), allowed: client.settings.allowedOAuthScopes ?? [])
         guard !scopes.isEmpty else { throw OAuthError.invalidScope }
+        var metadata: [String: String]?
+        if let text = form.nonEmpty("aws_client_metadata") {
+            guard let object = (try? JSONNode(parsing: Array(text.utf8)))?.pairs else { throw OAuthError.invalidRequest }
+            metadata = object.reduce(into: [:]) { map, pair in map[pair.key] = pair.value.string }
+        }
+        let customization = try await triggers.preTokenGeneration(clientCredentialsOf: client.id, pool: client.pool, scopes: scopes,
+                                                                  clientMetadata: metadata)
         let lifetime = TokenLifetimes(client.settings).access
         let issuer = try await tokens.issuer(for: client.pool.id)
         return AuthenticationResultType(
             accessToken: issuer.clientCredentialsAccessToken(clientID: client.id, scopes: scopes, now: clock.now(), lifetime: lifetime,
-                                                             random: random),
+                                                             random: random, customization: customization),
             expiresIn: lifetime, tokenType: "Bearer")
     }
 }

@@ -100,6 +100,16 @@ struct Triggers: Sendable {
         return try PreTokenGenerationTrigger.customization(result, version: pool.triggers.preTokenGenerationConfig?.lambdaVersion)
     }
 
+    /// PreTokenGeneration for a client_credentials access token: only a V3_0 function is invoked
+    /// (DG); `nil` without one.
+    func preTokenGeneration(clientCredentialsOf clientID: String, pool: UserPool, scopes: [String],
+                            clientMetadata: [String: String]?) async throws -> TokenCustomization? {
+        guard pool.triggers.preTokenGenerationConfig?.lambdaVersion == .v3_0, let result = await call(.preTokenGeneration, of: pool, event: {
+            PreTokenGenerationTrigger.clientCredentialsEvent(pool: pool, clientID: clientID, scopes: scopes, clientMetadata: clientMetadata)
+        }) else { return nil }
+        return try PreTokenGenerationTrigger.customization(result, version: .v3_0)
+    }
+
     /// UserMigration, for a user the pool does not have: the user the function vouches for, or
     /// `nil` without a function or when the function does not know the user either.
     func userMigration(_ source: UserMigrationTrigger.Source, pool: UserPool, userName: String, clientID: String, password: String?,
