@@ -272,3 +272,11 @@ def secret_hash(username, oauth_pool):
     import hmac
     digest = hmac.new(oauth_pool.client_secret.encode(), (username + oauth_pool.client_id).encode(), hashlib.sha256).digest()
     return base64.b64encode(digest).decode()
+
+
+def test_the_pages_share_the_apis_lockout(oauth_pool):
+    pages = Pages(oauth_pool)
+    for _ in range(5):
+        assert "Incorrect username or password." in pages.sign_in(password="Wrong-password-1").text
+    locked = pages.sign_in()
+    assert re.search(r'id="loginErrorMessage"[^>]*>Password attempts exceeded<', locked.text)
