@@ -280,3 +280,45 @@ def test_the_pages_share_the_apis_lockout(oauth_pool):
         assert "Incorrect username or password." in pages.sign_in(password="Wrong-password-1").text
     locked = pages.sign_in()
     assert re.search(r'id="loginErrorMessage"[^>]*>Password attempts exceeded<', locked.text)
+
+
+def test_managed_login_asks_for_the_username_then_the_password(cognito, make_pool, live_server):
+    oauth_pool = make_oauth_pool(cognito, make_pool, live_server)
+    cognito.update_user_pool_domain(UserPoolId=oauth_pool.pool_id, Domain=oauth_pool.domain, ManagedLoginVersion=2)
+    cognito.create_managed_login_branding(UserPoolId=oauth_pool.pool_id, ClientId=oauth_pool.client_id, UseCognitoProvidedValues=True)
+    make_user(cognito, oauth_pool.pool_id)
+    pages = Pages(oauth_pool)
+    first = pages.authorize()
+    assert 'name="username"' in first.text and 'name="password"' not in first.text and ">Next</button>" in first.text
+    second = pages.submit("cognitoSignInForm", username="ada")
+    assert "Signing in as <strong>ada</strong>" in second.text and 'name="password"' in second.text and ">Continue</button>" in second.text
+    wrong = pages.submit("cognitoSignInForm", password="Wrong-password-1")
+    assert "Incorrect username or password." in wrong.text and ">Continue</button>" in wrong.text
+    assert "code" in callback_parameters(pages.submit("cognitoSignInForm", password=PASSWORD))
+
+
+def test_a_user_with_two_factors_chooses_one_on_the_pages(clock_server, make_client):
+    cognito = make_client(endpoint=clock_server.endpoint)
+    oauth_pool = make_oauth_pool(cognito, lambda **params: cognito.create_user_pool(
+        PoolName=unique_name("choose"), SmsConfiguration=SMS_CONFIGURATION)["UserPool"], clock_server,
+        client_params={"ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]})
+    cognito.set_user_pool_mfa_config(UserPoolId=oauth_pool.pool_id, MfaConfiguration="OPTIONAL", SoftwareTokenMfaConfiguration={"Enabled": True},
+                                     SmsMfaConfiguration={"SmsAuthenticationMessage": "Code {####}", "SmsConfiguration": SMS_CONFIGURATION})
+    cognito.admin_create_user(UserPoolId=oauth_pool.pool_id, Username="ada", MessageAction="SUPPRESS", UserAttributes=[
+        {"Name": "phone_number", "Value": "+15550100999"}, {"Name": "phone_number_verified", "Value": "true"}])
+    cognito.admin_set_user_password(UserPoolId=oauth_pool.pool_id, Username="ada", Password=PASSWORD, Permanent=True)
+    hash_ = secret_hash("ada", oauth_pool)
+    access = cognito.initiate_auth(ClientId=oauth_pool.client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={
+        "USERNAME": "ada", "PASSWORD": PASSWORD, "SECRET_HASH": hash_})["AuthenticationResult"]["AccessToken"]
+    secret = cognito.associate_software_token(AccessToken=access)["SecretCode"]
+    cognito.verify_software_token(AccessToken=access, UserCode=pyotp.TOTP(secret).at(server_now(clock_server)))
+    cognito.admin_set_user_mfa_preference(UserPoolId=oauth_pool.pool_id, Username="ada", SMSMfaSettings={"Enabled": True},
+                                          SoftwareTokenMfaSettings={"Enabled": True})
+    pages = Pages(oauth_pool)
+    page = pages.sign_in()
+    assert "Choose a multi-factor authentication (MFA) method" in page.text
+    assert re.findall(r'name="mfa_type" value="(\w+)"', page.text) == ["SMS_MFA", "SOFTWARE_TOKEN_MFA"]
+    page = pages.submit("cognitoChallengeForm", mfa_type="SOFTWARE_TOKEN_MFA")
+    assert "Enter the code from your authenticator app." in page.text
+    now = server_now(clock_server, advance=30)
+    assert "code" in callback_parameters(pages.submit("cognitoChallengeForm", authentication_code=pyotp.TOTP(secret).at(now)))

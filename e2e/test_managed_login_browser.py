@@ -151,3 +151,29 @@ def test_sign_up_confirm_set_up_totp_sign_in_and_out_in_a_real_browser(browser, 
     # Still signed in: a second authorize goes straight back to the app.
     browser.get(authorize.replace("browser-state", "silent"))
     assert parse_qs(urlsplit(wait_for_url(browser, app.callback)).query)["state"] == ["silent"]
+
+
+def test_managed_login_with_a_branding_style_in_a_real_browser(browser, app, cognito, make_pool, live_server):
+    pool_id = make_pool()["Id"]
+    domain = unique_name("styled").lower()[:50]
+    cognito.create_user_pool_domain(UserPoolId=pool_id, Domain=domain, ManagedLoginVersion=2)
+    client_id = cognito.create_user_pool_client(
+        UserPoolId=pool_id, ClientName="web", AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid"],
+        AllowedOAuthFlowsUserPoolClient=True, CallbackURLs=[app.callback], SupportedIdentityProviders=["COGNITO"])["UserPoolClient"]["ClientId"]
+    cognito.create_managed_login_branding(UserPoolId=pool_id, ClientId=client_id, Settings={"components": {
+        "pageBackground": {"lightMode": {"color": "e8f0feff"}},
+        "primaryButton": {"lightMode": {"defaults": {"backgroundColor": "0b6e4fff", "textColor": "ffffffff"}}}}},
+        Assets=[{"Category": "FORM_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": png(rgb=(11, 110, 79))}])
+    cognito.admin_create_user(UserPoolId=pool_id, Username="grace", MessageAction="SUPPRESS")
+    cognito.admin_set_user_password(UserPoolId=pool_id, Username="grace", Password=PASSWORD, Permanent=True)
+    base = f"http://{domain}.auth.{REGION}.localhost:{live_server.port}"
+    browser.get(f"{base}/oauth2/authorize?" + urlencode({"response_type": "code", "client_id": client_id, "redirect_uri": app.callback,
+                                                         "state": "styled"}))
+    fill(browser, "signInFormUsername", "grace")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "sign-in-page-managed-login.png"))
+    assert browser.find_element(By.TAG_NAME, "body").value_of_css_property("background-color") == "rgba(232, 240, 254, 1)"
+    browser.find_element(By.XPATH, "//button[text()='Next']").click()
+    fill(browser, "signInFormPassword", PASSWORD)
+    browser.find_element(By.XPATH, "//button[text()='Continue']").click()
+    assert parse_qs(urlsplit(wait_for_url(browser, app.callback)).query)["state"] == ["styled"]

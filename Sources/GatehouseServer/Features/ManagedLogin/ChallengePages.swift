@@ -24,8 +24,9 @@ struct ChallengeView {
     var codeField: String?
     var newPassword = false
     var requiredAttributes: [String] = []
-    var choosesFactor: Bool { !factors.isEmpty }
     var factors: [Factor] = []
+    /// Whether ``factors`` has any (stored, not computed: the templates see stored properties only).
+    let choosesFactor: Bool
     /// An authenticator app's secret key, while one is set up.
     var secretCode: String?
     var otpauthURI: String?
@@ -71,6 +72,7 @@ struct ChallengeView {
             codeField = "Code"
             button = "Verify"
         }
+        choosesFactor = !factors.isEmpty
     }
 
     /// A JSON array of strings, as challenge parameters carry lists.

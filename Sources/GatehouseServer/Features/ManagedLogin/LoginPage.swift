@@ -28,6 +28,12 @@ struct LoginView {
     var username: String?
     /// The username of the browser's session, offered as "Sign in as …".
     var session: String?
+    /// The classic hosted UI asks for the username and password at once; managed login (version 2)
+    /// for the username, then ("Next") the password ("Continue").
+    /// (Stored, not computed: the templates see stored properties only.)
+    let classic: Bool
+    var passwordStep = false { didSet { usernameStep = !classic && !passwordStep } }
+    private(set) var usernameStep: Bool
 
     init(_ request: Request, _ domain: PoolDomain, csrf: String, error: String? = nil, notice: String? = nil, username: String? = nil,
          session: String? = nil) {
@@ -38,6 +44,8 @@ struct LoginView {
         self.notice = notice
         self.username = username
         self.session = session
+        classic = domain.managedLoginVersion == 1
+        usernameStep = !classic
     }
 }
 
@@ -65,6 +73,12 @@ extension ManagedLoginFeature {
         if let challenge = post.form.nonEmpty("challenge") {
             return try await answer(ChallengeNameType(rawValue: challenge), post)
         }
+        guard post.form["password"] != nil || domain.managedLoginVersion == 1 else {
+            // Managed login's first step names the user; the second asks for the password.
+            var view = LoginView(request, domain, csrf: post.csrf, username: post.username)
+            view.passwordStep = true
+            return pages.render("login", view)
+        }
         do {
             let outcome = try await signIn.signIn(named: post.username, password: post.form["password"] ?? "", deviceKey: nil,
                                                   client: post.client, validationData: nil, managedLogin: true)
@@ -72,7 +86,9 @@ extension ManagedLoginFeature {
         } catch let error as AWSServiceError where error == SignInRefusal.userNotConfirmed.error {
             return try await confirmationPage(for: post.username, post)
         } catch let error as AWSServiceError where error.status < 500 {
-            return pages.render("login", LoginView(request, domain, csrf: post.csrf, error: error.message, username: post.username))
+            var view = LoginView(request, domain, csrf: post.csrf, error: error.message, username: post.username)
+            view.passwordStep = !view.classic
+            return pages.render("login", view)
         }
     }
 

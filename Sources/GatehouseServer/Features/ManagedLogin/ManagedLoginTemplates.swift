@@ -54,14 +54,24 @@ enum ManagedLoginTemplates {
     {{/session}}
     <form name="cognitoSignInForm" class="cognito-asf" method="post" action="{{action}}">
     <input type="hidden" name="_csrf" value="{{csrf}}">
+    {{^passwordStep}}
     <label for="signInFormUsername" class="label-customizable">Username</label>
     <input id="signInFormUsername" name="username" type="text" class="form-control inputField-customizable" value="{{username}}"
            autocapitalize="none" autocomplete="username" required autofocus>
+    {{/passwordStep}}
+    {{#passwordStep}}
+    <p>Signing in as <strong>{{username}}</strong></p>
+    <input type="hidden" name="username" value="{{username}}">
+    {{/passwordStep}}
+    {{^usernameStep}}
     <label for="signInFormPassword" class="label-customizable">Password</label>
     <input id="signInFormPassword" name="password" type="password" class="form-control inputField-customizable"
-           autocomplete="current-password" required>
+           autocomplete="current-password" required{{#passwordStep}} autofocus{{/passwordStep}}>
     <a class="redirect-customizable" href="{{links.forgotPassword}}">Forgot your password?</a>
-    <input name="signInSubmitButton" type="submit" value="Sign in" class="btn btn-primary submitButton-customizable">
+    {{/usernameStep}}
+    {{#classic}}<input name="signInSubmitButton" type="submit" value="Sign in" class="btn btn-primary submitButton-customizable">{{/classic}}
+    {{#usernameStep}}<button type="submit" name="next" class="btn btn-primary submitButton-customizable">Next</button>{{/usernameStep}}
+    {{#passwordStep}}<button type="submit" name="signInSubmitButton" class="btn btn-primary submitButton-customizable">Continue</button>{{/passwordStep}}
     </form>
     <p class="redirect-customizable"><span>Need an account?</span>&nbsp;<a href="{{links.signup}}">Sign up</a></p>
     {{/view}}{{/body}}{{/layout}}
