@@ -322,3 +322,17 @@ def test_a_user_with_two_factors_chooses_one_on_the_pages(clock_server, make_cli
     assert "Enter the code from your authenticator app." in page.text
     now = server_now(clock_server, advance=30)
     assert "code" in callback_parameters(pages.submit("cognitoChallengeForm", authentication_code=pyotp.TOTP(secret).at(now)))
+
+
+def test_prompt_login_also_refuses_sign_in_as(cognito, make_pool, live_server):
+    oauth_pool = make_oauth_pool(cognito, make_pool, live_server)
+    cognito.update_user_pool_domain(UserPoolId=oauth_pool.pool_id, Domain=oauth_pool.domain, ManagedLoginVersion=2)
+    cognito.create_managed_login_branding(UserPoolId=oauth_pool.pool_id, ClientId=oauth_pool.client_id, UseCognitoProvidedValues=True)
+    make_user(cognito, oauth_pool.pool_id)
+    pages = Pages(oauth_pool)
+    pages.sign_in()
+    page = pages.authorize(prompt="login")
+    assert "Sign in as ada" not in page.text
+    csrf = Forms(page.text).form("cognitoSignInForm")["fields"]["_csrf"]
+    again = pages.go(pages.url, "POST", {"_csrf": csrf, "signInAs": "true"})
+    assert isinstance(again, requests.Response), "signInAs was taken despite prompt=login"

@@ -201,3 +201,43 @@ def test_concurrent_redemptions_of_one_code_give_tokens_once(oauth_pool):
     with ThreadPoolExecutor(max_workers=8) as pool:
         statuses = sorted(pool.map(lambda _: token_request(oauth_pool, **exchange).status_code, range(8)))
     assert statuses == [200] + [400] * 7
+
+
+def test_callback_urls_have_no_fragment(cognito, make_pool):
+    pool_id = make_pool()["Id"]
+    expect_client_error(lambda: cognito.create_user_pool_client(
+        UserPoolId=pool_id, ClientName="web", AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid"],
+        AllowedOAuthFlowsUserPoolClient=True, CallbackURLs=["https://app.example/cb#x"]),
+        "InvalidParameterException", "https://app.example/cb#x cannot contain a fragment.")
+
+
+@pytest.mark.parametrize("params", [{"scope": "   "}, {"state": "s" * 2049}, {"nonce": "n" * 2049}])
+def test_blank_scopes_and_oversized_parameters_are_refused(oauth_pool, params):
+    location = authorize_location(oauth_pool, **params)
+    assert location.startswith(CALLBACK + "?error_description=invalid_")
+
+
+def test_an_api_preflight_does_not_allow_authorization_and_admin_answers_are_not_shared(live_server, cognito, make_pool):
+    preflight = requests.options(live_server.endpoint + "/", timeout=10, headers={
+        "Origin": "https://evil.example", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type,x-amz-target,authorization"})
+    assert preflight.status_code == 200 and preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert preflight.headers["Access-Control-Allow-Headers"] == "content-type,x-amz-target"
+    headers = {"Origin": "https://evil.example", "Content-Type": "application/x-amz-json-1.1"}
+    public = requests.post(live_server.endpoint + "/", timeout=10, data="{}",
+                           headers={**headers, "X-Amz-Target": "AWSCognitoIdentityProviderService.InitiateAuth"})
+    assert public.headers["Access-Control-Allow-Origin"] == "*"
+    assert public.headers["Access-Control-Expose-Headers"] == "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date"
+    admin = requests.post(live_server.endpoint + "/", timeout=10, data="{}",
+                          headers={**headers, "X-Amz-Target": "AWSCognitoIdentityProviderService.ListUserPools", "Authorization": "x"})
+    assert "Access-Control-Allow-Origin" not in admin.headers
+
+
+def test_a_session_survives_global_sign_out_and_its_new_tokens_work(cognito, oauth_pool):
+    pages = Pages(oauth_pool)
+    pages.sign_in()
+    cognito.admin_user_global_sign_out(UserPoolId=oauth_pool.pool_id, Username="ada")
+    text = callback_parameters(pages.authorize())["code"]
+    token = token_request(oauth_pool, grant_type="authorization_code", code=text, redirect_uri=CALLBACK).json()
+    userinfo = requests.get(oauth_pool.endpoint("/oauth2/userInfo"), headers={"Authorization": f"Bearer {token['access_token']}"}, timeout=10)
+    assert userinfo.status_code == 200 and userinfo.json()["username"] == "ada"

@@ -60,3 +60,5 @@ def test_terms_of_an_unknown_client_or_with_a_bad_name(cognito, client):
     expect_client_error(lambda: create(cognito, pool_id, client[1], name="cookie-policy"), "InvalidParameterException")
     expect_client_error(lambda: create(cognito, pool_id, client[1], links={"cognito:klingon": "https://example.com"}),
                         "InvalidParameterException")
+    expect_client_error(lambda: create(cognito, pool_id, client[1], links={"cognito:default": "javascript:alert(1)"}),
+                        "InvalidParameterException", "The link javascript:alert(1) is not an http:// or https:// URL.")

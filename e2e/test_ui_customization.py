@@ -55,6 +55,9 @@ def test_pool_customization_is_served_with_the_pages_and_a_client_can_have_its_o
      "The CSS may not contain <: only rules of the customizable classes are allowed."),
     (".label-customizable {color red}", "The CSS declaration color red of .label-customizable is not property: value."),
     (".label-customizable {color: red;", "The CSS is not a list of rules: a { or } is missing."),
+    (".label-customizable { input:not([value^=a]) {color: red;} }", "The CSS is not a list of rules: a { or } is missing."),
+    (".logo-customizable {background: image-set(\"https://evil.example/x.png\" 1x);}",
+     "The CSS may not contain image-set(: only rules of the customizable classes are allowed."),
 ])
 def test_css_beyond_the_customizable_classes_is_refused(cognito, oauth_pool, css, message):
     expect_client_error(lambda: cognito.set_ui_customization(UserPoolId=oauth_pool.pool_id, CSS=css), "InvalidParameterException", message)

@@ -93,7 +93,7 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
     }
     gatehouse.oauth.register(on: router)
     gatehouse.managedLogin.register(on: router)
-    router.on("/", method: .options) { request, _ in OAuthResponses.preflight(request, methods: "POST") }
+    router.on("/", method: .options) { request, _ in OAuthResponses.preflight(request, methods: "POST", allowingAuthorization: false) }
     router.get("/confirmUser") { request, _ in
         let query = request.uri.queryParameters
         guard let clientID = query.get("client_id"), let username = query.get("user_name"),

@@ -42,6 +42,8 @@ final class OAuthTests: XCTestCase {
         assertRefused(["code_challenge_method": "plain", "code_challenge": "x"],
                       "https://app.example/cb?error_description=invalid_request&state=s&error=invalid_request")
         assertRefused(["scope": "openid phone"], "https://app.example/cb?error_description=invalid_scope&state=s&error=invalid_request")
+        assertRefused(["nonce": String(repeating: "n", count: 2_049)],
+                      "https://app.example/cb?error_description=invalid_request&state=s&error=invalid_request")
         var noManagedLogin = client
         noManagedLogin.allowedOAuthFlowsUserPoolClient = false
         assertRefused([:], client: noManagedLogin, "https://app.example/cb?error_description=unauthorized_client&state=s&error=invalid_request")
@@ -66,6 +68,7 @@ final class OAuthTests: XCTestCase {
         XCTAssertEqual(OAuthScopes.granted("openid  email", allowed: ["openid", "email"]), ["email", "openid"])
         XCTAssertNil(OAuthScopes.granted("email", allowed: ["openid", "email"]), "email comes only with openid")
         XCTAssertNil(OAuthScopes.granted("offline_access", allowed: ["openid"]))
+        XCTAssertNil(OAuthScopes.granted("   ", allowed: ["openid"]), "blank is not a scope")
         XCTAssertEqual(OAuthScopes.allowedPart(of: "a/read b/write", allowed: ["a/read"]), ["a/read"])
     }
 
@@ -148,11 +151,15 @@ final class OAuthTests: XCTestCase {
         for url in ["http://example.com/cb", "http://localhost.com/", "HTTP://evil.example", "http://localhost@evil.example/"] {
             XCTAssertFalse(UserPoolClientRules.isAllowedRedirect(url), url)
         }
+        XCTAssertThrowsError(try UserPoolClientRules.checkRedirectURLs(UserPoolClientType(callbackURLs: ["https://x.example/cb#f"]))) { error in
+            XCTAssertEqual(error as? AWSServiceError, .invalidParameterException("https://x.example/cb#f cannot contain a fragment."))
+        }
     }
 
     func testUICustomizationCSS() {
         XCTAssertNoThrow(try UICustomizationCSS.check(".banner-customizable {padding: 1px 0px; background-color: red;}\n.submitButton-customizable:hover { color: #fff }"))
-        for css in ["body {}", ".x-customizable {color: red}", "@media print {}", ".label-customizable {color: red} </style>", ".label-customizable {"] {
+        for css in ["body {}", ".x-customizable {color: red}", "@media print {}", ".label-customizable {color: red} </style>", ".label-customizable {",
+                    ".label-customizable { a {color: red} }", ".logo-customizable {background: image-set(\"x\" 1x)}"] {
             XCTAssertThrowsError(try UICustomizationCSS.check(css), css)
         }
     }

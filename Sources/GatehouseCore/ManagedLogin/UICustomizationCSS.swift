@@ -2,7 +2,7 @@ import AWSWire
 
 /// The CSS SetUICustomization accepts (the classic hosted UI's branding guide): rules whose
 /// selector is one of Cognito's customizable classes, each declaration `property: value`, no
-/// at-rules (`@import`, `@media`, …), no scripts, nothing that could end the page's `<style>`.
+/// nested rules, no at-rules (`@import`, `@media`, …), no scripts, nothing that loads a resource.
 public enum UICustomizationCSS {
     public static let classes: Set<String> = [
         "background-customizable", "banner-customizable", "errorMessage-customizable", "idpButton-customizable",
@@ -17,7 +17,8 @@ public enum UICustomizationCSS {
     ///   Cognito's is not known, docs/compatibility.md).
     public static func check(_ css: String) throws(AWSServiceError) {
         let lowered = css.lowercased()
-        for banned in ["@", "<", "javascript:", "expression(", "url(", "\\"] where lowered.contains(banned) {
+        for banned in ["@", "<", "javascript:", "expression(", "url(", "image(", "image-set(", "cross-fade(", "element(", "\\"]
+        where lowered.contains(banned) {
             throw .invalidParameterException("The CSS may not contain \(banned): only rules of the customizable classes are allowed.")
         }
         var rest = Substring(css)
@@ -26,7 +27,9 @@ public enum UICustomizationCSS {
             guard selector.hasPrefix("."), classes.contains(String(selector.dropFirst())) else {
                 throw .invalidParameterException("The CSS selector \(selector) is not one of the customizable classes.")
             }
-            guard let close = rest[open...].firstIndex(of: "}") else { throw unbalanced }
+            guard let close = rest[open...].firstIndex(of: "}"), !rest[rest.index(after: open)..<close].contains("{") else {
+                throw unbalanced
+            }
             for declaration in rest[rest.index(after: open)..<close].split(separator: ";") where !declaration.trimmingWhitespace.isEmpty {
                 let parts = declaration.split(separator: ":", maxSplits: 1)
                 guard parts.count == 2, !parts[0].trimmingWhitespace.isEmpty,

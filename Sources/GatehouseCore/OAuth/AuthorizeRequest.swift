@@ -23,6 +23,9 @@ public struct AuthorizeRequest: Sendable, Equatable {
     /// `prompt`'s values (`none`, `login`, `select_account`, `consent`).
     public var prompt: Set<String>
 
+    /// The longest `state`, `nonce`, `code_challenge` and `login_hint` taken, in bytes (ours).
+    public static let maximumParameterLength = 2_048
+
     /// Why an authorize request is refused.
     public enum Refusal: Error, Equatable {
         /// Without a client and a redirect URI to trust, the domain's error page shows it: the
@@ -59,6 +62,10 @@ public struct AuthorizeRequest: Sendable, Equatable {
             throw .redirect(redirect, description: "unauthorized_client")
         }
         if let provider = parameter("identity_provider"), provider != "COGNITO" {
+            throw .redirect(redirect, description: "invalid_request")
+        }
+        // What a code carries stays small enough to travel in a URL.
+        if ["state", "nonce", "code_challenge", "login_hint"].contains(where: { (parameter($0)?.utf8.count ?? 0) > maximumParameterLength }) {
             throw .redirect(redirect, description: "invalid_request")
         }
         var codeChallenge: String?

@@ -5,13 +5,13 @@ public enum OAuthScopes {
     static let attributeScopes: Set<String> = ["email", "phone", "profile"]
 
     /// The scopes granted for `requested` (space-separated, as `scope` is sent), sorted: each must
-    /// be one the client allows, and `email`, `phone` and `profile` come only with `openid`.
-    /// Without `requested`, every scope the client allows.
+    /// be one the client allows, and `email`, `phone` and `profile` come only with `openid`; blank
+    /// is not a scope. Without `requested`, every scope the client allows.
     /// - Returns: `nil` when a scope is not granted: the request is refused with `invalid_scope`.
     public static func granted(_ requested: String?, allowed: [String]) -> [String]? {
         guard let requested else { return Array(Set(allowed)).sorted() }
         let scopes = Set(requested.split(separator: " ", omittingEmptySubsequences: true).map(String.init))
-        guard scopes.isSubset(of: allowed), scopes.contains(openID) || scopes.isDisjoint(with: attributeScopes) else { return nil }
+        guard !scopes.isEmpty, scopes.isSubset(of: allowed), scopes.contains(openID) || scopes.isDisjoint(with: attributeScopes) else { return nil }
         return scopes.sorted()
     }
 

@@ -28,6 +28,15 @@ public struct StoredTerms: Sendable, Equatable {
     public static let termsOfUse = "terms-of-use"
     public static let privacyPolicy = "privacy-policy"
 
+    /// Checks that each link is a web address, which the sign-up page may link to (ours: the model's
+    /// pattern takes any printable text).
+    /// - Throws: `InvalidParameterException`.
+    public static func checkLinks(_ links: [String: String]?) throws(AWSServiceError) {
+        for url in (links ?? [:]).values where !(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://")) {
+            throw .invalidParameterException("The link \(url) is not an http:// or https:// URL.")
+        }
+    }
+
     /// The record key of a client's document of one name.
     public static func key(clientID: String, termsName: String) -> String {
         "\(clientID)/\(termsName)"

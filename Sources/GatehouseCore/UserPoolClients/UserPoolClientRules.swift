@@ -9,7 +9,7 @@ import CognitoModel
 /// 3. ReadAttributes and WriteAttributes naming attributes of the pool (write: mutable ones);
 /// 4. AllowedOAuthFlows: client_credentials alone and only with a secret; code and implicit only
 ///    with CallbackURLs; CallbackURLs and LogoutURLs over HTTPS but on this machine (`http://localhost`,
-///    `127.0.0.1`, `[::1]`), DefaultRedirectURI one of the CallbackURLs;
+///    `127.0.0.1`, `[::1]`) and without a fragment, DefaultRedirectURI one of the CallbackURLs;
 /// 5. AllowedOAuthScopes among the standard scopes and the pool's resource servers' scopes;
 /// 6. SupportedIdentityProviders among the pool's providers (only COGNITO exists yet).
 public enum UserPoolClientRules {
@@ -69,9 +69,10 @@ public enum UserPoolClientRules {
     }
 
     static func checkRedirectURLs(_ client: UserPoolClientType) throws(AWSServiceError) {
-        for url in (client.callbackURLs ?? []) + (client.logoutURLs ?? []) + [client.defaultRedirectURI].compactMap({ $0 })
-        where !isAllowedRedirect(url) {
-            throw .invalidParameterException("\(url) cannot use the HTTP protocol.")
+        for url in (client.callbackURLs ?? []) + (client.logoutURLs ?? []) + [client.defaultRedirectURI].compactMap({ $0 }) {
+            guard isAllowedRedirect(url) else { throw .invalidParameterException("\(url) cannot use the HTTP protocol.") }
+            // RFC 6749 §3.1.2: the answer's parameters go in the query or the fragment.
+            if url.contains("#") { throw .invalidParameterException("\(url) cannot contain a fragment.") }
         }
         if let uri = client.defaultRedirectURI, client.callbackURLs?.contains(uri) != true {
             throw .invalidParameterException("DefaultRedirectURI must be one of the CallbackURLs.")

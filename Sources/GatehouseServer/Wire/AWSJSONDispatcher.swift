@@ -48,12 +48,21 @@ struct AWSJSONDispatcher: Sendable {
             answer = Self.answer(for: error, requestID: requestID, logger: logger)
         }
         answer.headers[Self.requestID] = requestID
-        if head.headerFields[.origin] != nil {
-            // Browsers' SDKs (amazon-cognito-identity-js) call from any origin, as Cognito's answers allow.
+        if head.headerFields[.origin] != nil, Self.isPublic(head) {
+            // Browsers' SDKs (amazon-cognito-identity-js) call the public operations from any
+            // origin, as Cognito's answers allow; the admin operations' answers are not shared with
+            // other origins, which a local server taking unsigned admin calls would otherwise serve.
             answer.headers[.accessControlAllowOrigin] = "*"
             answer.headers[.accessControlExposeHeaders] = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date"
         }
         return answer
+    }
+
+    /// Whether a request is for an operation that takes no IAM authorization (SignUp, InitiateAuth, …).
+    static func isPublic(_ head: HTTPRequest) -> Bool {
+        guard let name = try? AmzTarget.operationName(header: head.headerFields[target], targetPrefix: CognitoIdentityProvider.targetPrefix)
+        else { return false }
+        return CognitoIdentityProvider.operations[name]?.requiresIAMAuthorization == false
     }
 
     /// The answer to `error`, thrown while answering request `requestID` (without its request

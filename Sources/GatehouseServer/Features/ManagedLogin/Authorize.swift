@@ -7,12 +7,11 @@ extension ManagedLoginFeature {
     /// with the same parameters, or, for managed login's `prompt=none`, back with `login_required`.
     func authorize(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         let (authorize, client, _) = try await authorizeRequest(request, domain)
-        let prompts = domain.managedLoginVersion == 2 ? authorize.prompt : []
-        if !prompts.contains("login"), let (session, record) = try await currentSession(request, domain) {
+        if let (session, record) = try await currentSession(request, domain, for: authorize) {
             return try await complete(authorize, client: client, record: record, username: session.username, authTime: session.authTime,
                                       domain: domain)
         }
-        if prompts.contains("none") {
+        if domain.managedLoginVersion == 2, authorize.prompt.contains("none") {
             return ManagedLoginPages.redirect(to: authorize.redirect.location([("error", "login_required")]))
         }
         return ManagedLoginPages.redirect(to: domain.basePath + "/login?" + (request.uri.query ?? ""))

@@ -54,7 +54,7 @@ extension ManagedLoginFeature {
     func loginPage(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         let (authorize, _, _) = try await authorizeRequest(request, domain)
         let (csrf, cookies) = csrfToken(request, domain)
-        let session = try await currentSession(request, domain)
+        let session = try await currentSession(request, domain, for: authorize)
         return pages.render("login", LoginView(request, domain, csrf: csrf, username: authorize.loginHint,
                                                session: session?.session.username), cookies: cookies)
     }
@@ -66,7 +66,7 @@ extension ManagedLoginFeature {
             return pages.render("login", LoginView(request, domain, csrf: post.csrf, error: Self.expiredPage), status: .forbidden,
                                 cookies: post.cookies)
         }
-        if post.form["signInAs"] != nil, let (session, record) = try await currentSession(request, domain) {
+        if post.form["signInAs"] != nil, let (session, record) = try await currentSession(request, domain, for: post.authorize) {
             return try await complete(post.authorize, client: post.client, record: record, username: session.username,
                                       authTime: session.authTime, domain: domain)
         }

@@ -113,9 +113,11 @@ struct ManagedLoginFeature: Sendable {
     }
 
     /// The browser's managed login session on this domain's pool, when its cookie is valid and its
-    /// user still exists and is enabled.
-    func currentSession(_ request: Request, _ domain: PoolDomain) async throws -> (session: ManagedLoginSession, record: UserRecord)? {
-        guard let text = Cookies.value(named: ManagedLoginSession.cookieName, in: Self.cookieHeader(request)),
+    /// user still exists and is enabled; none when managed login's `prompt=login` asks for the
+    /// password again.
+    func currentSession(_ request: Request, _ domain: PoolDomain,
+                        for authorize: AuthorizeRequest) async throws -> (session: ManagedLoginSession, record: UserRecord)? {
+        guard domain.managedLoginVersion == 1 || !authorize.prompt.contains("login"), let text = Cookies.value(named: ManagedLoginSession.cookieName, in: Self.cookieHeader(request)),
               let session = ManagedLoginSession(opening: text, userPoolID: domain.pool.id, with: try await seal.value(), now: clock.now()),
               let record = try await users.record(withSub: session.sub, in: domain.pool), try StoredUser(record: record).enabled
         else { return nil }
@@ -198,7 +200,7 @@ struct ManagedLoginFeature: Sendable {
                                               cookies: [cookie])
         case .token:
             let result = try await tokens.issue(record: record, user: try StoredUser(record: record), client: client, authTime: authTime,
-                                                originJTI: SignInSessionID.make(at: authTime, random: random), includeRefreshToken: false,
+                                                originJTI: SignInSessionID.make(at: now, random: random), includeRefreshToken: false,
                                                 source: .hostedAuth, clientMetadata: nil,
                                                 oauth: TokenService.OAuthIssue(scopes: authorize.scopes, nonce: authorize.nonce))
             var pairs: [(String, String)] = []

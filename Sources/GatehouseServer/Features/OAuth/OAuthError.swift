@@ -39,10 +39,16 @@ enum OAuthResponses {
     }
 
     /// The answer to a CORS preflight (`OPTIONS`) of these endpoints and of the API (`POST /`), as
-    /// Cognito's API answers one: any origin, the headers asked for, for a day.
-    static func preflight(_ request: Request, methods: String) -> Response {
+    /// Cognito's API answers one: any origin, the headers asked for, for two days. Without
+    /// `allowingAuthorization`, `Authorization` is left out of them: the API's operations a browser
+    /// calls take none, and a page of another origin could otherwise call a local server's admin
+    /// operations, which it takes unsigned from loopback.
+    static func preflight(_ request: Request, methods: String, allowingAuthorization: Bool = true) -> Response {
         var headers: HTTPFields = [.accessControlAllowOrigin: "*", .accessControlAllowMethods: methods, .accessControlMaxAge: "172800"]
-        if let asked = request.headers[.accessControlRequestHeaders] { headers[.accessControlAllowHeaders] = asked }
+        if let asked = request.headers[.accessControlRequestHeaders] {
+            headers[.accessControlAllowHeaders] = allowingAuthorization ? asked : asked.split(separator: ",")
+                .filter { $0.trimmingWhitespace.lowercased() != "authorization" }.joined(separator: ",")
+        }
         return Response(status: .ok, headers: headers)
     }
 }

@@ -56,7 +56,7 @@ extension OAuthFeature {
         let user = try StoredUser(record: record)
         guard user.enabled else { throw OAuthError.invalidGrant }
         return try await tokens.issue(record: record, user: user, client: client, authTime: code.authTime,
-                                      originJTI: SignInSessionID.make(at: code.authTime, random: random), includeRefreshToken: true,
+                                      originJTI: SignInSessionID.make(at: now, random: random), includeRefreshToken: true,
                                       source: .hostedAuth, clientMetadata: nil,
                                       oauth: TokenService.OAuthIssue(scopes: code.scopes, nonce: code.nonce))
     }

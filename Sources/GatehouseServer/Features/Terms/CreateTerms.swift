@@ -8,6 +8,7 @@ extension TermsFeature {
     func createTerms(_ input: CreateTermsRequest, context: CallContext) async throws -> CreateTermsResponse {
         let poolID = try input.userPoolId.required
         let clientID = try input.clientId.required
+        try StoredTerms.checkLinks(input.links)
         let pool = try await directory.pool(poolID, context: context)
         _ = try await directory.poolClient(clientID, of: pool)
         let stored = StoredTerms(termsID: random.uuid().lowercased(), clientID: clientID, termsName: try input.termsName.required,

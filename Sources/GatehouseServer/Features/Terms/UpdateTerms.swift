@@ -9,6 +9,7 @@ extension TermsFeature {
     /// record removed.
     func updateTerms(_ input: UpdateTermsRequest, context: CallContext) async throws -> UpdateTermsResponse {
         let poolID = try input.userPoolId.required
+        try StoredTerms.checkLinks(input.links)
         let (record, current) = try await terms(try input.termsId.required, of: poolID, context: context)
         let stored = StoredTerms(termsID: current.termsID, clientID: current.clientID, termsName: input.termsName ?? current.termsName,
                                  termsSource: input.termsSource ?? current.termsSource, enforcement: input.enforcement ?? current.enforcement,
