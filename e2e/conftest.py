@@ -221,3 +221,12 @@ class Sentinel:
 def sentinel(raw, make_pool):
     pool = make_pool(UserPoolTags={"purpose": "sentinel"}, MfaConfiguration="OFF")
     return Sentinel(raw, pool["Id"])
+
+
+@pytest.fixture
+def oauth_pool(cognito, make_pool, live_server):
+    """A pool with a domain, an OAuth app client for its pages (code and implicit) and the user ada."""
+    from managed_login import make_oauth_pool, make_user
+    oauth_pool = make_oauth_pool(cognito, make_pool, live_server)
+    make_user(cognito, oauth_pool.pool_id)
+    return oauth_pool

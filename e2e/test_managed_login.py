@@ -15,13 +15,6 @@ from managed_login import (CALLBACK, PASSWORD, SIGNED_OUT, Forms, Pages, callbac
 ERROR_PAGE_TEXT = "An error was encountered with the requested page."
 
 
-@pytest.fixture
-def oauth_pool(cognito, make_pool, live_server):
-    oauth_pool = make_oauth_pool(cognito, make_pool, live_server)
-    make_user(cognito, oauth_pool.pool_id)
-    return oauth_pool
-
-
 def test_code_flow_signs_in_and_redirects_with_code_and_state(oauth_pool):
     pages = Pages(oauth_pool)
     page = pages.authorize()

@@ -1,24 +1,12 @@
 """The OAuth 2.0 / OpenID Connect endpoints of a pool's domain through an independent client,
 authlib: discovery, the code flow with PKCE, the ID token's checks against the JWKS, refresh,
-userInfo, revocation and client_credentials; then every refusal with Cognito's answer."""
-import base64
-import json
-
-import pytest
+userInfo, revocation, implicit tokens and client_credentials (the refusals: test_oauth_refusals.py)."""
 import requests
 from authlib.integrations.requests_client import OAuth2Session
 from authlib.jose import JsonWebKey, jwt
-from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from authlib.oidc.core import CodeIDToken, ImplicitIDToken
 
 from managed_login import CALLBACK, Pages, callback_parameters, make_oauth_pool, make_user
-
-
-@pytest.fixture
-def oauth_pool(cognito, make_pool, live_server):
-    oauth_pool = make_oauth_pool(cognito, make_pool, live_server)
-    make_user(cognito, oauth_pool.pool_id)
-    return oauth_pool
 
 
 def discovery(oauth_pool):

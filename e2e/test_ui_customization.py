@@ -6,7 +6,7 @@ import pytest
 import requests
 
 from helpers import expect_client_error
-from managed_login import BRANDED_CSS, CALLBACK, Pages, make_oauth_pool, png
+from managed_login import BRANDED_CSS, Pages, make_oauth_pool, png
 
 
 @pytest.fixture
