@@ -97,3 +97,21 @@ wrk_load() { # server seconds output-file: wrk with bench/request.lua (BENCH_TAR
   wrk -t2 -c"$CONNECTIONS" --latency --timeout "$((SECONDS_PER_RUN + 5))s" -d"$2s" \
     -s "$BENCH_DIR/request.lua" "${URL[$1]}" >"$3" 2>&1
 }
+release_gatehouse() { # : GATEHOUSE_BIN, else the release binary (built, as the other products named)
+  local product
+  for product in "$@"; do (cd "$ROOT" && swift build -c release --product "$product" >/dev/null); done
+  if [ -z "${GATEHOUSE_BIN:-}" ]; then
+    (cd "$ROOT" && swift build -c release --product gatehouse >/dev/null)
+    GATEHOUSE_BIN=$ROOT/.build/release/gatehouse
+  fi
+}
+start_gatehouse() { # : a server on SQLite in a scratch directory as URL[gatehouse] and PID[gatehouse], its log $OUT/gatehouse.log
+  local data port
+  data=$(mktemp -d)
+  SCRATCH+=("$data")
+  port=$(free_port)
+  URL[gatehouse]=http://127.0.0.1:$port/
+  "$GATEHOUSE_BIN" serve --host 127.0.0.1 --port "$port" --data-dir "$data" --log-level error >"$OUT/gatehouse.log" 2>&1 &
+  PID[gatehouse]=$!
+  wait_ready gatehouse "${URL[gatehouse]}health"
+}

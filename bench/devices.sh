@@ -24,20 +24,9 @@ source "$BENCH_DIR/common.sh"
 
 ensure_command wrk wrk
 log "building gatehouse, SRPSignInBench and SignInFloorBench (release)"
-(cd "$ROOT" && swift build -c release --product SRPSignInBench >/dev/null && swift build -c release --product SignInFloorBench >/dev/null)
-if [ -z "${GATEHOUSE_BIN:-}" ]; then
-  (cd "$ROOT" && swift build -c release --product gatehouse >/dev/null)
-  GATEHOUSE_BIN=$ROOT/.build/release/gatehouse
-fi
-
+release_gatehouse SRPSignInBench SignInFloorBench
 rm -rf "$OUT" && mkdir -p "$OUT"
-DATA_DIR=$(mktemp -d)
-SCRATCH+=("$DATA_DIR")
-port=$(free_port)
-URL[gatehouse]=http://127.0.0.1:$port/
-"$GATEHOUSE_BIN" serve --host 127.0.0.1 --port "$port" --data-dir "$DATA_DIR" --log-level error >"$OUT/gatehouse.log" 2>&1 &
-PID[gatehouse]=$!
-wait_ready gatehouse "${URL[gatehouse]}health"
+start_gatehouse
 
 FLOWS='"ExplicitAuthFlows":["ALLOW_USER_SRP_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_REFRESH_TOKEN_AUTH"]'
 pool_with() { # name [DeviceConfiguration JSON] -> "pool-id client-id"

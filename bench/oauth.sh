@@ -24,20 +24,9 @@ source "$BENCH_DIR/common.sh"
 
 ensure_command wrk wrk
 log "building gatehouse and SignInFloorBench (release)"
-(cd "$ROOT" && swift build -c release --product SignInFloorBench >/dev/null)
-if [ -z "${GATEHOUSE_BIN:-}" ]; then
-  (cd "$ROOT" && swift build -c release --product gatehouse >/dev/null)
-  GATEHOUSE_BIN=$ROOT/.build/release/gatehouse
-fi
-
+release_gatehouse SignInFloorBench
 rm -rf "$OUT" && mkdir -p "$OUT"
-DATA_DIR=$(mktemp -d)
-SCRATCH+=("$DATA_DIR")
-port=$(free_port)
-URL[gatehouse]=http://127.0.0.1:$port/
-"$GATEHOUSE_BIN" serve --host 127.0.0.1 --port "$port" --data-dir "$DATA_DIR" --log-level error >"$OUT/gatehouse.log" 2>&1 &
-PID[gatehouse]=$!
-wait_ready gatehouse "${URL[gatehouse]}health"
+start_gatehouse
 
 log "a pool with the domain bench-oauth, a web client (code flow), a machine client (client_credentials), a user"
 python3 - "${URL[gatehouse]}" "$OUT" <<'PY'

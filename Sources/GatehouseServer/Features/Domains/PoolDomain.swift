@@ -5,7 +5,6 @@ import Hummingbird
 /// The pool domain a request to the managed login pages or the OAuth endpoints is addressed to,
 /// by its host or its path (``DomainAddressing``).
 struct PoolDomain: Sendable {
-    let name: String
     let pool: UserPool
     /// 1, the classic hosted UI, or 2, managed login.
     let managedLoginVersion: Int
@@ -41,7 +40,7 @@ struct PoolDomainResolver: Sendable {
         guard let record = try await domains.record(named: name), region == nil || UserPoolID.region(of: record.userPoolID) == region else {
             throw Self.notFound
         }
-        return PoolDomain(name: name, pool: try await directory.pool(named: record.userPoolID),
+        return PoolDomain(pool: try await directory.pool(named: record.userPoolID),
                           managedLoginVersion: try StoredUserPoolDomain(record: record).managedLoginVersion, basePath: basePath,
                           insecureCookies: addressing.cookiesMayBeInsecure(authority: request.head.authority))
     }
