@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from expected import SMS_CONFIGURATION
-from helpers import unique_name
+from helpers import REGION, unique_name
 from managed_login import (CALLBACK, PASSWORD, SIGNED_OUT, Forms, Pages, callback_parameters, make_oauth_pool, make_user,
                            server_now)
 
@@ -329,3 +329,24 @@ def test_prompt_login_also_refuses_sign_in_as(cognito, make_pool, live_server):
     csrf = Forms(page.text).form("cognitoSignInForm")["fields"]["_csrf"]
     again = pages.go(pages.url, "POST", {"_csrf": csrf, "signInAs": "true"})
     assert isinstance(again, requests.Response), "signInAs was taken despite prompt=login"
+
+
+def test_a_domain_base_lists_and_answers_the_host_form(server_factory, make_client):
+    server = server_factory(options={"domain-base": "idp.example.test"}).start()
+    try:
+        cognito = make_client(endpoint=server.endpoint)
+        oauth_pool = make_oauth_pool(cognito, lambda **params: cognito.create_user_pool(PoolName=unique_name("base"))["UserPool"], server)
+        host = f"{oauth_pool.domain}.auth.{REGION}.idp.example.test:{server.port}"
+        discovery = requests.get(f"{oauth_pool.issuer}/.well-known/openid-configuration", timeout=10).json()
+        assert discovery["token_endpoint"] == f"http://{host}/oauth2/token"
+        query = {"response_type": "code", "client_id": oauth_pool.client_id, "redirect_uri": CALLBACK}
+        page = requests.get(f"{server.endpoint}/oauth2/authorize", params=query, headers={"Host": host}, allow_redirects=False, timeout=10)
+        assert page.status_code == 302 and page.headers["Location"].startswith("/login?")
+        other = requests.get(f"{server.endpoint}/oauth2/authorize", params=query, allow_redirects=False, timeout=10,
+                             headers={"Host": f"{oauth_pool.domain}.auth.eu-west-1.idp.example.test:{server.port}"})
+        assert other.status_code == 404, "the host names another region than the pool's"
+        # Not loopback, plain HTTP: the cookies keep Secure.
+        login = requests.get(f"{server.endpoint}/login", params=query, headers={"Host": host}, timeout=10)
+        assert "Secure" in login.headers["Set-Cookie"]
+    finally:
+        server.stop()

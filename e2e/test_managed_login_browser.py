@@ -121,6 +121,8 @@ def test_sign_up_confirm_set_up_totp_sign_in_and_out_in_a_real_browser(browser, 
     fill(browser, "attribute-email", email)
     fill(browser, "signupPassword", PASSWORD)
     browser.find_element(By.NAME, "signUpButton").click()
+    # The click returns before the sign-up is answered: its page shows once the code is sent.
+    WebDriverWait(browser, 15).until(expected_conditions.visibility_of_element_located((By.ID, "verification_code")))
     fill(browser, "verification_code", clock_server.code_sent_to(email))
     browser.find_element(By.NAME, "confirm").click()
     WebDriverWait(browser, 15).until(lambda b: "Your account is confirmed." in b.page_source)
