@@ -82,7 +82,8 @@ struct SignInFeature: Sendable {
     ///     not take, nor they the API's.
     func answer(_ challenge: ChallengeNameType, responses: [String: String]?, session: String?,
                 client: AppClient, metadata: [String: String]?, sourceIPAddress: String?, managedLogin: Bool = false) async throws -> SignInOutcome {
-        if let session, try await sessions.unseal(session, client: client).progress.managedLogin != managedLogin {
+        // A session that does not open is left to the challenge's own checks, as before pages existed.
+        if let session, let opened = try? await sessions.unseal(session, client: client), opened.progress.managedLogin != managedLogin {
             throw SignInSessions.invalid
         }
         switch challenge {
