@@ -38,6 +38,7 @@ public struct Gatehouse: Sendable {
     let resourceServers: ResourceServersFeature
     let terms: TermsFeature
     let branding: BrandingFeature
+    let threatProtection: ThreatProtectionFeature
     let oauth: OAuthFeature
     let managedLogin: ManagedLoginFeature
 
@@ -116,6 +117,7 @@ public struct Gatehouse: Sendable {
                              accessTokens: accessTokens, revocation: tokens, codeUses: storage, codeSeal: signInSeal, triggers: triggers,
                              clock: clock, random: random)
         terms = TermsFeature(directory: directory, items: items, storage: storage, clock: clock, random: random)
+        threatProtection = ThreatProtectionFeature(directory: directory, items: items, storage: storage, clock: clock)
         let brandings = Brandings(storage: storage)
         branding = BrandingFeature(directory: directory, items: items, domains: domainRecords, brandings: brandings, storage: storage,
                                    addressing: configuration.domainAddressing, clock: clock, random: random)
@@ -142,6 +144,7 @@ public struct Gatehouse: Sendable {
         resourceServers.register(in: &registry)
         terms.register(in: &registry)
         branding.register(in: &registry)
+        threatProtection.register(in: &registry)
         return registry
     }
 }

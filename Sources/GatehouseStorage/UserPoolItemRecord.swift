@@ -24,6 +24,8 @@ public struct UserPoolItemKind: RawRepresentable, Hashable, Sendable {
     public static let uiCustomization = UserPoolItemKind(rawValue: "ui-customization")
     /// Managed login branding styles, keyed by their app client (one each).
     public static let managedLoginBranding = UserPoolItemKind(rawValue: "managed-login-branding")
+    /// SetRiskConfiguration's settings, keyed by the client id, or `ALL` for the pool's.
+    public static let riskConfiguration = UserPoolItemKind(rawValue: "risk-configuration")
     /// Terms documents, keyed by `<client id>/<terms name>` (a client has one of each name).
     public static let terms = UserPoolItemKind(rawValue: "terms")
 

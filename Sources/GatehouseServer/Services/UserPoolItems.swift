@@ -1,4 +1,5 @@
 import AWSWire
+import Foundation
 import GatehouseStorage
 
 /// A pool's records of one kind keyed within the pool (app clients, groups): read, deleted and
@@ -30,6 +31,31 @@ struct UserPoolItems: Sendable {
             after = page.nextCursor
         } while after != nil
         return nil
+    }
+
+    /// Stores `document` as the pool's record of this kind and key, in place of the one it has, if
+    /// any (a setting kept per pool or per app client); its creation date stays.
+    /// - Throws: `ResourceNotFoundException` when the pool has been deleted meanwhile.
+    func save(_ kind: UserPoolItemKind, _ key: String, of userPoolID: String, document: Data, now: Date) async throws -> UserPoolItemRecord {
+        while true {
+            do {
+                return try await storage.updateUserPoolItem(userPoolID: userPoolID, kind: kind, key: key) { record in
+                    record.document = document
+                    record.lastModifiedDate = now
+                }
+            } catch StorageError.notFound {
+                let record = UserPoolItemRecord(userPoolID: userPoolID, kind: kind, key: key, name: key, creationDate: now, lastModifiedDate: now,
+                                                document: document)
+                do {
+                    try await storage.insertUserPoolItem(record)
+                    return record
+                } catch StorageError.duplicate {
+                    continue  // stored meanwhile by another call: update that one
+                } catch StorageError.notFound {
+                    throw UserPoolDirectory.poolNotFound(userPoolID)
+                }
+            }
+        }
     }
 
     /// Deletes the pool's record of this kind and key.

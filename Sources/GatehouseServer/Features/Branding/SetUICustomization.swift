@@ -24,29 +24,8 @@ extension BrandingFeature {
         let now = clock.now()
         let stored = StoredUICustomization(css: input.css, logo: input.imageFile.flatMap { $0.isEmpty ? nil : $0 },
                                            version: StoredUICustomization.version(at: now))
-        let record = try await save(stored, key: key, pool: poolID, now: now)
+        let record = try await items.save(.uiCustomization, key, of: poolID, document: stored.document(), now: now)
         return SetUICustomizationResponse(uiCustomization: stored.describe(
             record, logoURL: domainURL + Brandings.assetPath(record, stored, file: "image.jpg")))
-    }
-
-    /// Stores a customization in place of the one the key has, if any.
-    private func save(_ stored: StoredUICustomization, key: String, pool: String, now: Date) async throws -> UserPoolItemRecord {
-        while true {
-            do {
-                return try await storage.updateUserPoolItem(userPoolID: pool, kind: .uiCustomization, key: key) { record in
-                    record.document = stored.document()
-                    record.lastModifiedDate = now
-                }
-            } catch StorageError.notFound {
-                let record = UserPoolItemRecord(userPoolID: pool, kind: .uiCustomization, key: key, name: key, creationDate: now,
-                                                lastModifiedDate: now, document: stored.document())
-                do {
-                    try await storage.insertUserPoolItem(record)
-                    return record
-                } catch StorageError.duplicate {
-                    continue  // stored meanwhile by another call: update that one
-                }
-            }
-        }
     }
 }
