@@ -6,9 +6,11 @@ import HTTPTypes
 import Hummingbird
 
 /// A pool domain's browser pages: `/oauth2/authorize`, the sign-in page `/login` with the
-/// challenges after the password, `/logout` and `/error` (docs/compatibility.md § Managed login).
-/// A sign-in here runs the API's sign-in rules (``SignInFeature``) and ends in an authorization
-/// code or implicit tokens, and the `cognito` session cookie.
+/// challenges after the password, sign-up (`/signup`, `/confirm`, `/resendcode`), forgotten
+/// passwords (`/forgotPassword`, `/confirmForgotPassword`), `/logout`, `/error`, and the branding's
+/// files (`/assets/…`) (docs/compatibility.md § Managed login). A sign-in here runs the API's
+/// sign-in rules (``SignInFeature``) and ends in an authorization code or implicit tokens, and the
+/// `cognito` session cookie.
 struct ManagedLoginFeature: Sendable {
     let resolver: PoolDomainResolver
     let directory: UserPoolDirectory
