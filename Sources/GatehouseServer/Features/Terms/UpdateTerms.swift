@@ -33,7 +33,11 @@ extension TermsFeature {
         } catch StorageError.duplicate {
             throw Self.exists
         }
-        try? await storage.deleteUserPoolItem(userPoolID: poolID, kind: .terms, key: record.key)
+        do {
+            try await storage.deleteUserPoolItem(userPoolID: poolID, kind: .terms, key: record.key)
+        } catch StorageError.notFound {
+            // Deleted meanwhile by another call.
+        }
         return UpdateTermsResponse(terms: stored.describe(renamed))
     }
 }

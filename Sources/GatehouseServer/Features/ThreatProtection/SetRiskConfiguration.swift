@@ -17,7 +17,11 @@ extension ThreatProtectionFeature {
                                              riskException: input.riskExceptionConfiguration)
         let key = input.clientId ?? StoredRiskConfiguration.allClients
         if stored.isEmpty {
-            try? await storage.deleteUserPoolItem(userPoolID: poolID, kind: .riskConfiguration, key: key)
+            do {
+                try await storage.deleteUserPoolItem(userPoolID: poolID, kind: .riskConfiguration, key: key)
+            } catch StorageError.notFound {
+                // Nothing was set: the defaults hold already.
+            }
             return SetRiskConfigurationResponse(riskConfiguration: stored.describe(userPoolID: poolID, clientID: input.clientId,
                                                                                    lastModifiedDate: nil))
         }
