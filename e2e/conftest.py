@@ -230,3 +230,11 @@ def oauth_pool(cognito, make_pool, live_server):
     oauth_pool = make_oauth_pool(cognito, make_pool, live_server)
     make_user(cognito, oauth_pool.pool_id)
     return oauth_pool
+
+
+@pytest.fixture
+def managed_login_pool(cognito, oauth_pool):
+    """oauth_pool on a managed login (version 2) domain, its client with Cognito's branding style."""
+    cognito.update_user_pool_domain(UserPoolId=oauth_pool.pool_id, Domain=oauth_pool.domain, ManagedLoginVersion=2)
+    cognito.create_managed_login_branding(UserPoolId=oauth_pool.pool_id, ClientId=oauth_pool.client_id, UseCognitoProvidedValues=True)
+    return oauth_pool

@@ -112,10 +112,10 @@ def test_a_sign_in_without_the_csrf_token_is_refused(oauth_pool):
     form = Forms(pages.page.text).form("cognitoSignInForm")
     response = requests.post(pages.url, data={"username": "ada", "password": PASSWORD, "_csrf": form["fields"]["_csrf"]},
                              allow_redirects=False, timeout=10)
-    assert response.status_code == 403
-    assert "Location" not in response.headers
+    expired = 'id="loginErrorMessage" class="errorMessage-customizable" role="alert">Your sign-in page had expired. Please sign in again.<'
+    assert response.status_code == 403 and "Location" not in response.headers and expired in response.text
     forged = pages.go(pages.url, "POST", {"username": "ada", "password": PASSWORD, "_csrf": "00000000-0000-0000-0000-000000000000"})
-    assert forged.status_code == 403
+    assert forged.status_code == 403 and expired in forged.text
 
 
 def test_the_pages_escape_what_they_echo(oauth_pool):
@@ -275,11 +275,8 @@ def test_the_pages_share_the_apis_lockout(oauth_pool):
     assert re.search(r'id="loginErrorMessage"[^>]*>Password attempts exceeded<', locked.text)
 
 
-def test_managed_login_asks_for_the_username_then_the_password(cognito, make_pool, live_server):
-    oauth_pool = make_oauth_pool(cognito, make_pool, live_server)
-    cognito.update_user_pool_domain(UserPoolId=oauth_pool.pool_id, Domain=oauth_pool.domain, ManagedLoginVersion=2)
-    cognito.create_managed_login_branding(UserPoolId=oauth_pool.pool_id, ClientId=oauth_pool.client_id, UseCognitoProvidedValues=True)
-    make_user(cognito, oauth_pool.pool_id)
+def test_managed_login_asks_for_the_username_then_the_password(managed_login_pool):
+    oauth_pool = managed_login_pool
     pages = Pages(oauth_pool)
     first = pages.authorize()
     assert 'name="username"' in first.text and 'name="password"' not in first.text and ">Next</button>" in first.text
@@ -317,11 +314,8 @@ def test_a_user_with_two_factors_chooses_one_on_the_pages(clock_server, make_cli
     assert "code" in callback_parameters(pages.submit("cognitoChallengeForm", authentication_code=pyotp.TOTP(secret).at(now)))
 
 
-def test_prompt_login_also_refuses_sign_in_as(cognito, make_pool, live_server):
-    oauth_pool = make_oauth_pool(cognito, make_pool, live_server)
-    cognito.update_user_pool_domain(UserPoolId=oauth_pool.pool_id, Domain=oauth_pool.domain, ManagedLoginVersion=2)
-    cognito.create_managed_login_branding(UserPoolId=oauth_pool.pool_id, ClientId=oauth_pool.client_id, UseCognitoProvidedValues=True)
-    make_user(cognito, oauth_pool.pool_id)
+def test_prompt_login_also_refuses_sign_in_as(managed_login_pool):
+    oauth_pool = managed_login_pool
     pages = Pages(oauth_pool)
     pages.sign_in()
     page = pages.authorize(prompt="login")

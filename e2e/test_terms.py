@@ -57,8 +57,13 @@ def test_terms_of_an_unknown_client_or_with_a_bad_name(cognito, client):
     pool_id, _ = client
     expect_client_error(lambda: create(cognito, pool_id, "nosuchclient1234567890abcd"), "ResourceNotFoundException",
                         "User pool client nosuchclient1234567890abcd does not exist.")
-    expect_client_error(lambda: create(cognito, pool_id, client[1], name="cookie-policy"), "InvalidParameterException")
+    expect_client_error(lambda: create(cognito, pool_id, client[1], name="cookie-policy"), "InvalidParameterException",
+                        "1 validation error detected: Value 'cookie-policy' at 'termsName' failed to satisfy constraint: "
+                        "Member must satisfy regular expression pattern: ^(terms-of-use|privacy-policy)$")
     expect_client_error(lambda: create(cognito, pool_id, client[1], links={"cognito:klingon": "https://example.com"}),
-                        "InvalidParameterException")
+                        "InvalidParameterException",
+                        "1 validation error detected: Value 'cognito:klingon' at 'links' failed to satisfy constraint: Member must "
+                        "satisfy regular expression pattern: ^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|"
+                        "italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$")
     expect_client_error(lambda: create(cognito, pool_id, client[1], links={"cognito:default": "javascript:alert(1)"}),
                         "InvalidParameterException", "The link javascript:alert(1) is not an http:// or https:// URL.")

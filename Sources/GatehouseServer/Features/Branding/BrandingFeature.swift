@@ -26,14 +26,6 @@ struct BrandingFeature: Sendable {
         registry.register(Operations.UpdateManagedLoginBranding.self, updateManagedLoginBranding)
         registry.register(Operations.DeleteManagedLoginBranding.self, deleteManagedLoginBranding)
     }
-
-    /// The URL of the pool's domain (its prefix domain, else its custom one), or `nil` without one.
-    func domainURL(of pool: UserPool) async throws -> String? {
-        for kind in [UserPoolItemKind.domain, .customDomain] {
-            if let record = try await domains.domain(of: pool.id, kind: kind) { return addressing.url(of: record.key, region: pool.region) }
-        }
-        return nil
-    }
 }
 
 /// Reads the brandings the pages show.

@@ -11,7 +11,7 @@ extension BrandingFeature {
         guard let (record, stored) = try await brandings.uiCustomization(of: input.clientId, in: poolID) else {
             return GetUICustomizationResponse(uiCustomization: UICustomizationType())
         }
-        let logoURL = try await domainURL(of: pool).map { $0 + Brandings.assetPath(record, stored, file: "image.jpg") }
+        let logoURL = try await domains.url(of: pool, addressing: addressing).map { $0 + Brandings.assetPath(record, stored, file: "image.jpg") }
         return GetUICustomizationResponse(uiCustomization: stored.describe(record, logoURL: logoURL))
     }
 }

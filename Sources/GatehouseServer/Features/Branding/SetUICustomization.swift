@@ -12,7 +12,7 @@ extension BrandingFeature {
         let pool = try await directory.pool(poolID, context: context)
         let key = input.clientId ?? StoredUICustomization.allClients
         if key != StoredUICustomization.allClients { _ = try await directory.poolClient(key, of: pool) }
-        guard let domainURL = try await domainURL(of: pool) else {
+        guard let domainURL = try await domains.url(of: pool, addressing: addressing) else {
             throw AWSServiceError.invalidParameterException("There has to be an existing domain associated with this user pool")
         }
         if let css = input.css { try UICustomizationCSS.check(css) }

@@ -33,12 +33,20 @@ struct UserPoolDomains: Sendable {
         try await storage.userPoolItems(userPoolID: userPoolID, kind: kind, after: nil, limit: 1).items.first
     }
 
+    /// The pool's prefix domain, else its custom domain, or `nil` when it has neither.
+    func domain(of userPoolID: String) async throws -> UserPoolItemRecord? {
+        if let prefix = try await domain(of: userPoolID, kind: .domain) { return prefix }
+        return try await domain(of: userPoolID, kind: .customDomain)
+    }
+
     /// Whether the pool has a domain of either kind.
     func hasDomain(_ userPoolID: String) async throws -> Bool {
-        for kind in [UserPoolItemKind.domain, .customDomain] where try await domain(of: userPoolID, kind: kind) != nil {
-            return true
-        }
-        return false
+        try await domain(of: userPoolID) != nil
+    }
+
+    /// Where the pool's domain (``domain(of:)``) answers, or `nil` without one.
+    func url(of pool: UserPool, addressing: DomainAddressing) async throws -> String? {
+        try await domain(of: pool.id).map { addressing.url(of: $0.key, region: pool.region) }
     }
 
     /// Whether the pool has a domain to send CONFIRM_WITH_LINK sign-up links from; `false`, without

@@ -1,7 +1,6 @@
 import AWSWire
 import Foundation
 import GatehouseCore
-import GatehouseStorage
 
 extension TokensFeature {
     /// The body of `GET /{poolId}/.well-known/jwks.json`: the public keys of the pool's ID and
@@ -17,14 +16,9 @@ extension TokensFeature {
     /// else the custom one) when it has one, in the order of Cognito's (alphabetical).
     /// - Throws: `ResourceNotFoundException` when the pool does not exist.
     func openIDConfiguration(userPoolID: String) async throws -> [UInt8] {
-        _ = try await directory.record(named: userPoolID)
+        let pool = try await directory.pool(named: userPoolID)
         let issuer = "\(tokens.issuerBaseURL)/\(userPoolID)"
-        var domain: String?
-        for kind in [UserPoolItemKind.domain, .customDomain] where domain == nil {
-            domain = try await domains.domain(of: userPoolID, kind: kind).map {
-                addressing.url(of: $0.key, region: UserPoolID.region(of: userPoolID) ?? "")
-            }
-        }
+        let domain = try await domains.url(of: pool, addressing: addressing)
         var writer = JSONWriter()
         writer.beginObject()
         if let domain {
