@@ -4,7 +4,7 @@ import GatehouseCore
 import Hummingbird
 
 /// What the forgot-password pages show.
-struct ForgotPasswordView {
+struct ForgotPasswordView: PageView {
     let action: String
     let csrf: String
     var username: String
@@ -36,10 +36,7 @@ extension ManagedLoginFeature {
     func submitForgotPassword(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         let post = try await post(request, context, domain)
         var view = ForgotPasswordView(post, path: "/forgotPassword")
-        guard post.isAuthentic else {
-            view.error = Self.expiredPage
-            return pages.render("forgotPassword", view, status: .forbidden)
-        }
+        guard post.isAuthentic else { return expired("forgotPassword", view, post) }
         do {
             let answer = try await passwords.forgotPassword(ForgotPasswordRequest(
                 clientId: post.client.id, secretHash: Self.secretHash(post.username, client: post.client), username: post.username),
@@ -59,10 +56,7 @@ extension ManagedLoginFeature {
     func submitConfirmForgotPassword(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         let post = try await post(request, context, domain)
         var view = ForgotPasswordView(post, path: "/confirmForgotPassword")
-        guard post.isAuthentic else {
-            view.error = Self.expiredPage
-            return pages.render("confirmForgotPassword", view, status: .forbidden)
-        }
+        guard post.isAuthentic else { return expired("confirmForgotPassword", view, post) }
         guard post.form["password"] == post.form["confirmPassword"] else {
             view.error = Self.passwordsDiffer
             return pages.render("confirmForgotPassword", view)

@@ -18,7 +18,7 @@ struct PageLinks {
 }
 
 /// What the sign-in page shows.
-struct LoginView {
+struct LoginView: PageView {
     let action: String
     let csrf: String
     let links: PageLinks
@@ -62,10 +62,7 @@ extension ManagedLoginFeature {
     /// `POST /login`: a password, an answer to a challenge, or "Sign in as …", after the CSRF check.
     func submitLogin(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         let post = try await post(request, context, domain)
-        guard post.isAuthentic else {
-            return pages.render("login", LoginView(request, domain, csrf: post.csrf, error: Self.expiredPage), status: .forbidden,
-                                cookies: post.cookies)
-        }
+        guard post.isAuthentic else { return expired("login", LoginView(request, domain, csrf: post.csrf), post) }
         if post.form["signInAs"] != nil, let (session, record) = try await currentSession(request, domain, for: post.authorize) {
             return try await complete(post.authorize, client: post.client, record: record, username: session.username,
                                       authTime: session.authTime, domain: domain)

@@ -162,6 +162,13 @@ struct ManagedLoginFeature: Sendable {
         var username: String { form["username"] ?? "" }
     }
 
+    /// The page `template` again with `view`, refused (403): the form lacked the browser's CSRF token.
+    func expired(_ template: String, _ view: some PageView, _ post: PagePost) -> Response {
+        var view = view
+        view.error = Self.expiredPage
+        return pages.render(template, view, status: .forbidden, cookies: post.cookies)
+    }
+
     /// The form a page posted (at most 64 KiB) and its checks.
     /// - Throws: ``PageRefusal`` for the authorize parameters' refusals, and with a 400 error page
     ///   for a body that is not a form.

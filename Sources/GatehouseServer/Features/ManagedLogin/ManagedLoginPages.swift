@@ -61,6 +61,11 @@ struct PageBranding: Sendable {
     @TaskLocal static var current: PageBranding?
 }
 
+/// A page's view that can show an error above its form.
+protocol PageView {
+    var error: String? { get set }
+}
+
 /// What the error page shows.
 struct ErrorView {
     let error: String?

@@ -4,7 +4,7 @@ import GatehouseCore
 import Hummingbird
 
 /// What the sign-up page shows: the username, the pool's required attributes, the password.
-struct SignUpView {
+struct SignUpView: PageView {
     struct Attribute {
         let name: String
         let label: String
@@ -42,7 +42,7 @@ struct SignUpView {
 }
 
 /// What the confirmation page shows.
-struct ConfirmView {
+struct ConfirmView: PageView {
     let action: String
     let resendAction: String
     let csrf: String
@@ -94,10 +94,7 @@ extension ManagedLoginFeature {
         for index in view.attributes.indices {
             view.attributes[index].value = post.form["requiredAttributes[\(view.attributes[index].name)]"] ?? ""
         }
-        guard post.isAuthentic else {
-            view.error = Self.expiredPage
-            return pages.render("signup", view, status: .forbidden, cookies: post.cookies)
-        }
+        guard post.isAuthentic else { return expired("signup", view, post) }
         do {
             let answer = try await signUp.signUp(SignUpRequest(
                 clientId: post.client.id, secretHash: Self.secretHash(post.username, client: post.client), username: post.username,
@@ -119,10 +116,7 @@ extension ManagedLoginFeature {
     func submitConfirmation(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         let post = try await post(request, context, domain)
         var view = ConfirmView(post, delivery: nil)
-        guard post.isAuthentic else {
-            view.error = Self.expiredPage
-            return pages.render("confirm", view, status: .forbidden)
-        }
+        guard post.isAuthentic else { return expired("confirm", view, post) }
         do {
             _ = try await signUp.confirmSignUp(ConfirmSignUpRequest(
                 clientId: post.client.id, secretHash: Self.secretHash(post.username, client: post.client), username: post.username,
@@ -137,9 +131,7 @@ extension ManagedLoginFeature {
     /// `POST /resendcode`: a new confirmation code, then the confirmation page again.
     func submitResendCode(_ request: Request, context: CallContext, _ domain: PoolDomain) async throws -> Response {
         let post = try await post(request, context, domain)
-        guard post.isAuthentic else {
-            return pages.render("login", LoginView(request, domain, csrf: post.csrf, error: Self.expiredPage), status: .forbidden)
-        }
+        guard post.isAuthentic else { return expired("login", LoginView(request, domain, csrf: post.csrf), post) }
         return try await confirmationPage(for: post.username, post)
     }
 
