@@ -195,6 +195,21 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX devices_remembered ON devices (user_pool_id, user_key, device_key) WHERE remembered",
         ]),
+        // Users' authentication events, deleted with their user.
+        Migration(version: 13, statements: [
+            """
+            CREATE TABLE auth_events (
+                user_pool_id TEXT COLLATE "C" NOT NULL,
+                user_key TEXT COLLATE "C" NOT NULL,
+                event_id TEXT COLLATE "C" NOT NULL,
+                creation_date BIGINT NOT NULL,
+                document BYTEA NOT NULL,
+                PRIMARY KEY (user_pool_id, user_key, event_id),
+                FOREIGN KEY (user_pool_id, user_key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
+            )
+            """,
+            "CREATE INDEX auth_events_newest_first ON auth_events (user_pool_id, user_key, creation_date DESC, event_id DESC)",
+        ]),
     ]
 
     static func apply(on client: PostgresClient, logger: Logger) async throws {

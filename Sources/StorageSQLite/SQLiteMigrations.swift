@@ -165,6 +165,20 @@ enum SQLiteMigrations {
                 CREATE INDEX devices_remembered ON devices (user_pool_id, user_key, device_key) WHERE remembered = 1;
                 """)
         }
+        migrator.registerMigration("13-auth-events") { db in
+            try db.execute(sql: """
+                CREATE TABLE auth_events (
+                    user_pool_id TEXT NOT NULL,
+                    user_key TEXT NOT NULL,
+                    event_id TEXT NOT NULL,
+                    creation_date INTEGER NOT NULL,
+                    document BLOB NOT NULL,
+                    PRIMARY KEY (user_pool_id, user_key, event_id),
+                    FOREIGN KEY (user_pool_id, user_key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX auth_events_newest_first ON auth_events (user_pool_id, user_key, creation_date DESC, event_id DESC);
+                """)
+        }
         return migrator
     }
 }

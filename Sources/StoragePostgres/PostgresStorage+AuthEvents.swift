@@ -1,0 +1,97 @@
+import Foundation
+import GatehouseStorage
+import PostgresNIO
+
+extension PostgresStorage {
+    /// The foreign key makes the insert fail (``StorageError/notFound``) when the user does not
+    /// exist, or is deleted at the same time.
+    public func insertAuthEvent(_ event: AuthEventRecord) async throws {
+        try await self.perform {
+            _ = try await self.client.query(
+                """
+                INSERT INTO auth_events (user_pool_id, user_key, event_id, creation_date, document)
+                VALUES (\(event.userPoolID), \(event.userKey), \(event.eventID), \(event.creationDate.millisecondsSince1970), \(event.document))
+                """,
+                logger: self.logger
+            ).collect()
+        }
+    }
+
+    public func authEvent(userPoolID: String, userKey: String, eventID: String) async throws -> AuthEventRecord? {
+        try await self.perform {
+            try await self.fetchAuthEvent(on: nil, userPoolID: userPoolID, userKey: userKey, eventID: eventID)
+        }
+    }
+
+    /// One transaction holding the event's row (`SELECT … FOR NO KEY UPDATE`): `change` runs once,
+    /// and nothing is written when nothing changed.
+    public func updateAuthEvent(userPoolID: String, userKey: String, eventID: String,
+                                _ change: @escaping @Sendable (inout AuthEventRecord) throws -> Void) async throws -> AuthEventRecord {
+        try await self.perform {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                guard let stored = try await self.fetchAuthEvent(on: connection, userPoolID: userPoolID, userKey: userKey, eventID: eventID,
+                                                                 locking: true) else {
+                    throw StorageError.notFound
+                }
+                var changed = stored
+                try change(&changed)
+                let written = AuthEventRecord(userPoolID: userPoolID, userKey: userKey, eventID: eventID, creationDate: stored.creationDate,
+                                              document: changed.document)
+                guard written != stored else { return stored }
+                _ = try await connection.query(
+                    """
+                    UPDATE auth_events SET document = \(written.document)
+                    WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey) AND event_id = \(eventID)
+                    """,
+                    logger: self.logger
+                ).collect()
+                return written
+            }
+        }
+    }
+
+    public func authEvents(userPoolID: String, userKey: String, before: AuthEventRecord.Position?, limit: Int) async throws -> [AuthEventRecord] {
+        let limit = max(limit, 1)
+        return try await self.perform {
+            let query: PostgresQuery = if let before {
+                """
+                SELECT \(unescaped: Self.authEventColumns) FROM auth_events
+                WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey)
+                  AND (creation_date, event_id) < (\(before.creationDate.millisecondsSince1970), \(before.eventID))
+                ORDER BY creation_date DESC, event_id DESC LIMIT \(limit)
+                """
+            } else {
+                """
+                SELECT \(unescaped: Self.authEventColumns) FROM auth_events WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey)
+                ORDER BY creation_date DESC, event_id DESC LIMIT \(limit)
+                """
+            }
+            return try await self.client.query(query, logger: self.logger).collect().map(Self.decodeAuthEvent)
+        }
+    }
+
+    /// The event, read on `connection` (any of the pool's when `nil`), its row held until the
+    /// transaction ends when `locking`.
+    private func fetchAuthEvent(on connection: PostgresConnection?, userPoolID: String, userKey: String, eventID: String,
+                                locking: Bool = false) async throws -> AuthEventRecord? {
+        let query: PostgresQuery = """
+            SELECT \(unescaped: Self.authEventColumns) FROM auth_events
+            WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey) AND event_id = \(eventID)\(unescaped: locking ? " FOR NO KEY UPDATE" : "")
+            """
+        let rows = if let connection {
+            try await connection.query(query, logger: self.logger).collect()
+        } else {
+            try await self.client.query(query, logger: self.logger).collect()
+        }
+        return try rows.first.map(Self.decodeAuthEvent)
+    }
+
+    /// The columns ``decodeAuthEvent(_:)`` reads, in its order. A constant, never a value.
+    private static let authEventColumns = "user_pool_id, user_key, event_id, creation_date, document"
+
+    private static func decodeAuthEvent(_ row: PostgresRow) throws -> AuthEventRecord {
+        let (userPoolID, userKey, eventID, creationDate, document) = try row.decode((String, String, String, Int64, Data).self)
+        return AuthEventRecord(userPoolID: userPoolID, userKey: userKey, eventID: eventID, creationDate: Date(millisecondsSince1970: creationDate),
+                               document: document)
+    }
+}
