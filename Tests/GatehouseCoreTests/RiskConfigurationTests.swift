@@ -7,11 +7,26 @@ import XCTest
 final class RiskConfigurationTests: XCTestCase {
     func testIPRangesAreCIDRBlocks() {
         for range in ["10.0.0.0/8", "192.0.2.1/32", "0.0.0.0/0", "2001:db8::/32", "::1/128"] {
-            XCTAssertTrue(StoredRiskConfiguration.isCIDR(range), range)
+            XCTAssertNotNil(IPAddressRange(cidr: range), range)
         }
         for range in ["10.0.0.0", "10.0.0.0/33", "10.0.0.300/8", "2001:db8::/129", "10.0.0.0/-1", "10.0.0.0/8/8", "host/8", "10.0.0.0/ 8"] {
-            XCTAssertFalse(StoredRiskConfiguration.isCIDR(range), range)
+            XCTAssertNil(IPAddressRange(cidr: range), range)
         }
+    }
+
+    func testIPRangesContainTheAddressesOfTheirPrefix() {
+        let v4 = IPAddressRange(cidr: "192.0.2.0/25")!
+        XCTAssertTrue(v4.contains("192.0.2.0"))
+        XCTAssertTrue(v4.contains("192.0.2.127"))
+        XCTAssertFalse(v4.contains("192.0.2.128"))
+        XCTAssertFalse(v4.contains("::ffff:192.0.2.1"), "another family")
+        XCTAssertFalse(v4.contains("not an address"))
+        XCTAssertTrue(IPAddressRange(cidr: "0.0.0.0/0")!.contains("203.0.113.9"))
+        XCTAssertTrue(IPAddressRange(cidr: "10.10.10.10/32")!.contains("10.10.10.10"))
+        XCTAssertFalse(IPAddressRange(cidr: "10.10.10.10/32")!.contains("10.10.10.11"))
+        let v6 = IPAddressRange(cidr: "2001:db8::/33")!
+        XCTAssertTrue(v6.contains("2001:db8:7fff::1"))
+        XCTAssertFalse(v6.contains("2001:db8:8000::1"))
     }
 
     func testANotifyingActionNeedsANotifyConfiguration() {

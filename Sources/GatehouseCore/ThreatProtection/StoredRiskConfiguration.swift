@@ -28,22 +28,13 @@ public struct StoredRiskConfiguration: Sendable, Equatable {
     /// - Throws: `InvalidParameterException` for an IP range that is not an IPv4 or IPv6 CIDR
     ///   block, and for an action that notifies without a NotifyConfiguration to send with.
     public func check() throws(AWSServiceError) {
-        for range in (riskException?.blockedIPRangeList ?? []) + (riskException?.skippedIPRangeList ?? []) where !Self.isCIDR(range) {
+        for range in (riskException?.blockedIPRangeList ?? []) + (riskException?.skippedIPRangeList ?? []) where IPAddressRange(cidr: range) == nil {
             throw .invalidParameterException("\(range) is not an IP address range in CIDR notation.")
         }
         if let takeover = accountTakeover, takeover.notifyConfiguration == nil,
            [takeover.actions?.lowAction, takeover.actions?.mediumAction, takeover.actions?.highAction].contains(where: { $0?.notify == true }) {
             throw .invalidParameterException("An account takeover action that notifies needs a NotifyConfiguration.")
         }
-    }
-
-    /// `a.b.c.d/n` (n 0–32) or an IPv6 address with `/n` (n 0–128).
-    static func isCIDR(_ text: String) -> Bool {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let bits = Int(parts[1]), parts[1].allSatisfy(\.isNumber) else { return false }
-        var address = in6_addr()
-        if inet_pton(AF_INET, String(parts[0]), &address) == 1 { return (0...32).contains(bits) }
-        return inet_pton(AF_INET6, String(parts[0]), &address) == 1 && (0...128).contains(bits)
     }
 
     /// Decodes a record's document.
