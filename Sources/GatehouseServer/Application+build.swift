@@ -76,7 +76,8 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
 /// Every request but the Cognito API's (`POST /`, which the HTTP/1 channel hands to the
 /// dispatcher itself): `GET /health`, each pool's `/.well-known/jwks.json` and
 /// `/.well-known/openid-configuration`, the pool domains' OAuth endpoints and managed login
-/// pages, the API's CORS preflight, `GET /confirmUser` (the link of sign-up emails) and, in
+/// pages, the API's CORS preflight, `GET /confirmUser` (the link of sign-up emails),
+/// `/authEventFeedback` (the links of threat protection's notify emails) and, in
 /// development mode, `GET /_gatehouse/outbox` and `POST /_gatehouse/clock`, behind the error middleware.
 func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
     let router = Router(context: GatehouseRequestContext.self)
@@ -106,6 +107,9 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
         } catch let error as AWSServiceError {
             return ConfirmUserPage.failed(error.message)
         }
+    }
+    for method in [HTTPRequest.Method.get, .post] {
+        router.on("/authEventFeedback", method: method) { request, _ in try await gatehouse.threatProtection.feedbackLink(request) }
     }
     /// Development endpoints answer loopback only, unless the server was told otherwise.
     @Sendable func checkDevelopmentCaller(_ context: GatehouseRequestContext) throws {

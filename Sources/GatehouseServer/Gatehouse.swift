@@ -99,12 +99,14 @@ public struct Gatehouse: Sendable {
         self.users = UsersFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, messenger: messenger,
                                   triggers: triggers, pages: pages, clock: clock, random: random)
         groups = GroupsFeature(directory: directory, users: users, items: items, storage: storage, pages: pages, clock: clock)
+        let risk = RiskAssessor(storage: storage, delivery: delivery, issuerBaseURL: configuration.issuerBaseURL, clock: clock, random: random)
         signUp = SignUpFeature(directory: directory, users: users, domains: domainRecords, codes: codes, messenger: messenger,
-                               triggers: triggers, clock: clock)
+                               triggers: triggers, risk: risk, clock: clock)
         passwords = PasswordsFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, triggers: triggers,
-                                     clock: clock, random: random)
+                                     risk: risk, clock: clock, random: random)
         signIn = SignInFeature(directory: directory, users: users, sessions: sessions, tokens: tokenService, refreshTokens: refreshTokens,
-                               devices: userDevices, messenger: messenger, triggers: triggers, codes: codes, seal: signInSeal, clock: clock, random: random)
+                               devices: userDevices, messenger: messenger, triggers: triggers, risk: risk, codes: codes, seal: signInSeal,
+                               clock: clock, random: random)
         tokens = TokensFeature(directory: directory, users: users, tokens: tokenService, refreshTokens: refreshTokens,
                                accessTokens: accessTokens, refreshTokenSeal: signInSeal, domains: domainRecords,
                                addressing: configuration.domainAddressing, clock: clock)
@@ -117,7 +119,7 @@ public struct Gatehouse: Sendable {
                              accessTokens: accessTokens, revocation: tokens, codeUses: storage, codeSeal: signInSeal, triggers: triggers,
                              clock: clock, random: random)
         terms = TermsFeature(directory: directory, items: items, storage: storage, clock: clock, random: random)
-        threatProtection = ThreatProtectionFeature(directory: directory, items: items, storage: storage, clock: clock)
+        threatProtection = ThreatProtectionFeature(directory: directory, users: users, items: items, storage: storage, clock: clock)
         let brandings = Brandings(storage: storage)
         branding = BrandingFeature(directory: directory, items: items, domains: domainRecords, brandings: brandings, storage: storage,
                                    addressing: configuration.domainAddressing, clock: clock, random: random)

@@ -63,6 +63,26 @@ final class SignInStateTests: XCTestCase {
         }
     }
 
+    func testThreatProtectionRequiresMFAWhateverThePoolAndDevice() throws {
+        func steps(_ facts: SignInMachine.Facts, _ events: [SignInMachine.Event], device: SignInMachine.Device = .none) -> [SignInMachine.Step] {
+            var progress = SignInMachine.Progress(device: device, riskRequiresMfa: true)
+            return events.map { event in
+                SignInMachine.apply(event, to: &progress)
+                return SignInMachine.next(progress, facts: facts)
+            }
+        }
+        let reachable = SignInMachine.Facts(status: .confirmed, mfaConfiguration: .optional, reachableFactors: [.emailOtp])
+        XCTAssertEqual(steps(reachable, [.passwordVerified, .mfaPassed]), [.challenge(.emailOtp), .issueTokens],
+                       "an address the user has not turned MFA on for is challenged")
+        var totp = SignInMachine.Facts(status: .confirmed, mfaConfiguration: .optional, userFactors: [.softwareTokenMfa])
+        totp.deviceProofReplacesMfa = true
+        XCTAssertEqual(steps(totp, [.passwordVerified, .mfaPassed, .deviceVerified], device: .presented(key: "us-east-1_d", remembered: true)),
+                       [.challenge(.softwareTokenMfa), .challenge(.deviceSrpAuth), .issueTokens], "a remembered device does not stand in")
+        let session = SignInSession(challenge: .emailOtp, id: "s", userPoolID: "us-east-1_p", clientID: "c", sub: "u", username: "u",
+                                    expiry: now.addingTimeInterval(60), progress: .init(riskRequiresMfa: true, authEventID: "e-1"))
+        XCTAssertEqual(try SignInSession(opening: session.sealed(with: key, random: .system), clientID: "c", with: key, now: now), session)
+    }
+
     func testSeveralFactorsAreChosenUnlessOneIsPreferred() {
         let both = SignInMachine.Facts(status: .confirmed, mfaConfiguration: .optional, userFactors: [.smsMfa, .softwareTokenMfa])
         XCTAssertEqual(steps(both, [.passwordVerified, .factorChosen(.smsMfa), .mfaPassed]),

@@ -9,7 +9,7 @@ import CognitoModel
 /// 3. the MFA challenge when the pool requires MFA or the user has turned a factor on (OPTIONAL):
 ///    the factor SELECT_MFA_TYPE chose, else the preferred one, else the only one, else
 ///    SELECT_MFA_TYPE; not for a remembered device when the pool lets its proof stand in for MFA
-///    (ChallengeRequiredOnNewDevice);
+///    (ChallengeRequiredOnNewDevice); and whenever threat protection requires it;
 /// 4. DEVICE_SRP_AUTH, for a remembered device the sign-in presented (docs/compatibility.md § Devices);
 /// 5. tokens.
 public enum SignInMachine {
@@ -26,15 +26,22 @@ public enum SignInMachine {
         /// The sign-in is made on a pool domain's managed login pages: it ends in an authorization
         /// code or implicit tokens there, not in the API's tokens.
         public var managedLogin = false
+        /// Threat protection requires MFA of this sign-in, whatever the pool's MfaConfiguration
+        /// and the user's settings and devices (``RiskPolicy/Action/requireMfa``).
+        public var riskRequiresMfa = false
+        /// The sign-in's authentication event, which its end marks as passed.
+        public var authEventID: String?
 
         public init(newPasswordSet: Bool = false, mfaPassed: Bool = false, chosenFactor: ChallengeNameType? = nil, device: Device = .none,
-                    deviceVerified: Bool = false, managedLogin: Bool = false) {
+                    deviceVerified: Bool = false, managedLogin: Bool = false, riskRequiresMfa: Bool = false, authEventID: String? = nil) {
             self.newPasswordSet = newPasswordSet
             self.mfaPassed = mfaPassed
             self.chosenFactor = chosenFactor
             self.device = device
             self.deviceVerified = deviceVerified
             self.managedLogin = managedLogin
+            self.riskRequiresMfa = riskRequiresMfa
+            self.authEventID = authEventID
         }
     }
 
@@ -114,8 +121,8 @@ public enum SignInMachine {
     /// The step that follows `progress`.
     public static func next(_ progress: Progress, facts: Facts) -> Step {
         let rememberedDevice = progress.device.isRemembered
-        let mfaDue = !progress.mfaPassed && !(rememberedDevice && facts.deviceProofReplacesMfa)
-            && (facts.mfaConfiguration == .on || (facts.mfaConfiguration == .optional && !facts.userFactors.isEmpty))
+        let mfaDue = !progress.mfaPassed && (progress.riskRequiresMfa || !(rememberedDevice && facts.deviceProofReplacesMfa)
+            && (facts.mfaConfiguration == .on || (facts.mfaConfiguration == .optional && !facts.userFactors.isEmpty)))
         let factors = facts.userFactors.isEmpty ? facts.reachableFactors : facts.userFactors
         if mfaDue, factors.isEmpty { return .challenge(.mfaSetup) }
         if facts.status == .forceChangePassword, !progress.newPasswordSet { return .challenge(.newPasswordRequired) }

@@ -84,6 +84,8 @@ public struct SignInSession: Sendable, Equatable {
         }
         if progress.deviceVerified { writer.member("dv", true) }
         if progress.managedLogin { writer.member("h", true) }
+        if progress.riskRequiresMfa { writer.member("rm", true) }
+        if let eventID = progress.authEventID { writer.member("ae", eventID) }
         if !custom.steps.isEmpty {
             writer.member("x", custom.steps.map { step in
                 JSONNode.array([.string(step.challengeName), .bool(step.challengeResult), step.challengeMetadata.map(JSONNode.string) ?? .null])
@@ -126,7 +128,8 @@ public struct SignInSession: Sendable, Equatable {
                   progress: SignInMachine.Progress(newPasswordSet: fields["n"]?.bool == true, mfaPassed: fields["m"]?.bool == true,
                                                    chosenFactor: fields["f"]?.string.map(ChallengeNameType.init(rawValue:)),
                                                    device: Self.device(fields), deviceVerified: fields["dv"]?.bool == true,
-                                                   managedLogin: fields["h"]?.bool == true),
+                                                   managedLogin: fields["h"]?.bool == true, riskRequiresMfa: fields["rm"]?.bool == true,
+                                                   authEventID: fields["ae"]?.string),
                   custom: CustomAuthState(
                     steps: (fields["x"]?.array ?? []).compactMap { step in
                         guard let parts = step.array, parts.count == 3, let name = parts[0].string, let result = parts[1].bool else { return nil }

@@ -29,6 +29,11 @@ public struct IPAddressRange: Sendable, Equatable {
         return true
     }
 
+    /// Whether `text` is an IPv4 or IPv6 address.
+    public static func isAddress(_ text: String) -> Bool {
+        bytes(of: text) != nil
+    }
+
     /// The 4 bytes of an IPv4 address, or the 16 of an IPv6 one.
     static func bytes(of text: String) -> [UInt8]? {
         var v4 = in_addr()

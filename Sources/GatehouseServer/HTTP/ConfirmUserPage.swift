@@ -1,3 +1,4 @@
+import GatehouseCore
 import Hummingbird
 
 /// The pages `GET /confirmUser` (a sign-up link) answers with: Cognito's hosted-UI confirmation
@@ -12,15 +13,10 @@ enum ConfirmUserPage {
     }
 
     private static func page(_ status: HTTPResponse.Status, paragraphs: [String]) -> Response {
-        let body = paragraphs.map { "<p>\(escaped($0))</p>" }.joined()
+        let body = paragraphs.map { "<p>\($0.htmlEscaped)</p>" }.joined()
         let html = #"<!DOCTYPE html><html><head><meta charset="utf-8"><title>Confirm registration</title></head><body>"#
             + body + "</body></html>\n"
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: html)))
-    }
-
-    private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -121,7 +121,7 @@ extension ManagedLoginFeature {
         }
         do {
             let outcome = try await signIn.answer(challenge, responses: responses, session: session, client: client, metadata: nil,
-                                                  sourceIPAddress: context.sourceIPAddress, managedLogin: true)
+                                                  origin: SignInOrigin(ipAddress: nil, encodedData: nil, context: context), managedLogin: true)
             return try await proceed(outcome, post)
         } catch let error as AWSServiceError where error.status < 500 {
             // A wrong code or password may be tried again with the same session; anything else starts over.

@@ -4,7 +4,8 @@ import GatehouseCore
 
 extension PasswordsFeature {
     /// The signed-in user replaces its password, proving the current one: a wrong one counts
-    /// towards the lockout as at sign-in (``SignInFeature/verifyPassword(_:of:pool:)``).
+    /// towards the lockout as at sign-in (``SignInFeature/verifyPassword(_:of:pool:)``). Threat
+    /// protection refuses a compromised new password, and records the change.
     func changePassword(_ input: ChangePasswordRequest, context: CallContext) async throws -> ChangePasswordResponse {
         let caller = try await accessTokens.caller(try input.accessToken.required)
         let (pool, record) = (caller.pool, caller.record)
@@ -12,6 +13,7 @@ extension PasswordsFeature {
         let proposed = try input.proposedPassword.required
         let policy = pool.passwordPolicy
         try policy.check(proposed, wording: .newPassword)
+        try await risk.checkNewPassword(proposed, for: .passwordChange, pool: pool, clientID: caller.claims.clientID)
         let now = clock.now()
         let (poolID, random) = (pool.id, random)
         // As at sign-in, the lockout is decided, the password checked and a wrong one counted in one update.
@@ -24,9 +26,11 @@ extension PasswordsFeature {
             return nil
         }
         if let refusal { throw refusal.error }
-        try await users.update(named: record.key, in: pool) { user, _ in
+        let (changed, _, _) = try await users.update(named: record.key, in: pool) { user, _ in
             try user.replacePassword(proposed, policy: policy, userPoolID: poolID, random: random)
         }
+        try await risk.recordEvent(.passwordchange, of: changed, password: proposed, origin: SignInOrigin(ipAddress: nil, encodedData: nil, context: context),
+                                   pool: pool)
         return ChangePasswordResponse()
     }
 }

@@ -1,10 +1,12 @@
 import AWSWire
 import CognitoModel
 import GatehouseCore
+import GatehouseStorage
 
 extension PasswordsFeature {
     /// Sets a new password with the code ForgotPassword or AdminResetUserPassword sent; a user in
-    /// RESET_REQUIRED becomes CONFIRMED. Then the pool's PostConfirmation function runs.
+    /// RESET_REQUIRED becomes CONFIRMED. Then the pool's PostConfirmation function runs. Threat
+    /// protection refuses a compromised password, as a password change, and records a ForgotPassword event.
     func confirmForgotPassword(_ input: ConfirmForgotPasswordRequest, context: CallContext) async throws -> ConfirmForgotPasswordResponse {
         let name = try input.username.required
         let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
@@ -13,14 +15,15 @@ extension PasswordsFeature {
         let password = try input.password.required
         let policy = pool.passwordPolicy
         try policy.check(password, wording: .newPassword)
+        try await risk.checkNewPassword(password, for: .passwordChange, pool: pool, clientID: client.id)
         let keys = try await codes.verificationCodes()
         let now = clock.now()
         let poolID = pool.id
         let random = random
         let check: StoredUser.CodeCheck
-        let user: StoredUser
+        let record: UserRecord, user: StoredUser
         do {
-            (_, user, check) = try await users.update(named: name, in: pool) { user, record in
+            (record, user, check) = try await users.update(named: name, in: pool) { user, record in
                 let check = user.checkCode(code, purpose: .passwordReset, sub: record.sub, now: now, codes: keys)
                 if check == .matched {
                     try user.replacePassword(password, policy: policy, userPoolID: poolID, random: random)
@@ -33,6 +36,8 @@ extension PasswordsFeature {
             throw CodeIssuer.error(.mismatched)!
         }
         if let error = CodeIssuer.error(check) { throw error }
+        try await risk.recordEvent(.forgotpassword, of: record, password: password,
+                                   origin: SignInOrigin(input.userContextData, context: context), pool: pool)
         try await triggers.postConfirmation(.confirmForgotPassword, pool: pool, user: user, clientID: client.id,
                                             clientMetadata: input.clientMetadata)
         return ConfirmForgotPasswordResponse()

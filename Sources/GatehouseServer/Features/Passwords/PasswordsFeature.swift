@@ -10,6 +10,8 @@ struct PasswordsFeature: Sendable {
     let accessTokens: AccessTokens
     let codes: CodeIssuer
     let triggers: Triggers
+    /// Refuses compromised passwords and records password changes.
+    let risk: RiskAssessor
     let clock: Clock
     let random: RandomSource
 

@@ -9,7 +9,8 @@ extension SignInFeature {
         let poolID = try input.userPoolId.required
         let client = try await directory.poolClient(try input.clientId.required, of: try await directory.pool(poolID, context: context))
         try SignInRules.checkSupported(flow, among: SignInRules.adminInitiateAuthFlows)
-        let outcome = try await start(flow, parameters: input.authParameters, client: client, validationData: input.clientMetadata)
+        let outcome = try await start(flow, parameters: input.authParameters, client: client, validationData: input.clientMetadata,
+                                       origin: SignInOrigin(input.contextData, context: context))
         return AdminInitiateAuthResponse(challengeName: outcome.challengeName, session: outcome.session,
                                          challengeParameters: outcome.challengeParameters ?? [:],
                                          authenticationResult: outcome.authenticationResult)

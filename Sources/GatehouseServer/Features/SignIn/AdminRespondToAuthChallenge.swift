@@ -8,7 +8,7 @@ extension SignInFeature {
         let client = try await directory.poolClient(try input.clientId.required, of: try await directory.pool(poolID, context: context))
         let outcome = try await answer(try input.challengeName.required, responses: input.challengeResponses, session: input.session,
                                        client: client, metadata: input.clientMetadata,
-                                       sourceIPAddress: context.sourceIPAddress)
+                                       origin: SignInOrigin(input.contextData, context: context))
         return AdminRespondToAuthChallengeResponse(challengeName: outcome.challengeName, session: outcome.session,
                                                    challengeParameters: outcome.challengeParameters ?? [:],
                                                    authenticationResult: outcome.authenticationResult)

@@ -8,7 +8,8 @@ extension SignInFeature {
         let flow = try input.authFlow.required
         let client = try await directory.appClient(try input.clientId.required)
         try SignInRules.checkSupported(flow, among: SignInRules.initiateAuthFlows)
-        let outcome = try await start(flow, parameters: input.authParameters, client: client, validationData: input.clientMetadata)
+        let outcome = try await start(flow, parameters: input.authParameters, client: client, validationData: input.clientMetadata,
+                                       origin: SignInOrigin(input.userContextData, context: context))
         return InitiateAuthResponse(challengeName: outcome.challengeName, session: outcome.session,
                                     challengeParameters: outcome.challengeParameters ?? [:],
                                     authenticationResult: outcome.authenticationResult)

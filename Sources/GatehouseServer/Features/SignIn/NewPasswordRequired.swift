@@ -16,6 +16,7 @@ extension SignInFeature {
         let password = try Self.parameter("NEW_PASSWORD", in: responses)
         let policy = pool.passwordPolicy
         try policy.check(password, wording: .newPassword)
+        try await risk.checkNewPassword(password, for: .passwordChange, pool: pool, clientID: client.id)
         let given = (responses ?? [:]).filter { $0.key.hasPrefix("userAttributes.") }.sorted { $0.key < $1.key }
             .map { AttributeType(name: String($0.key.dropFirst("userAttributes.".count)), value: $0.value) }
         try ClientAttributeAccess.checkWritable(given, by: client.settings)

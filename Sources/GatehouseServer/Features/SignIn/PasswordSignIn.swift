@@ -82,12 +82,23 @@ extension SignInFeature {
     ///   - progress: what the sign-in had done before, from its session.
     ///   - metadata: the ClientMetadata of a challenge answer, for PostAuthentication.
     ///   - authTime: when the password was proven.
+    ///   - assessment: threat protection's, right after the password: its refusal is thrown, its
+    ///     MFA required, and the sign-in's event recorded (passed when tokens follow at once);
+    ///     the event is marked passed when a later step issues tokens.
     func proceed(after event: SignInMachine.Event, progress: SignInMachine.Progress = .init(), record: UserRecord,
-                 user: StoredUser, client: AppClient, metadata: [String: String]?, authTime: Date) async throws -> SignInOutcome {
+                 user: StoredUser, client: AppClient, metadata: [String: String]?, authTime: Date,
+                 assessment: RiskAssessor.SignInAssessment? = nil) async throws -> SignInOutcome {
         var progress = progress
         SignInMachine.apply(event, to: &progress)
         var facts = client.pool.mfa.facts(for: user)
         facts.deviceProofReplacesMfa = client.pool.devices?.deviceProofReplacesMfa ?? false
+        if let assessment {
+            progress.riskRequiresMfa = assessment.verdict.action == .requireMfa
+            progress.authEventID = try await risk.proceed(assessment, passed: SignInMachine.next(progress, facts: facts) == .issueTokens,
+                                                          of: record, user: user, pool: client.pool)
+        } else if let eventID = progress.authEventID, SignInMachine.next(progress, facts: facts) == .issueTokens {
+            try await risk.complete(eventID, mfaPassed: progress.mfaPassed, of: record, pool: client.pool)
+        }
         switch SignInMachine.next(progress, facts: facts) {
         case .issueTokens:
             try await triggers.postAuthentication(pool: client.pool, user: user, clientID: client.id, clientMetadata: metadata,

@@ -78,8 +78,10 @@ extension SignInFeature {
     }
 
     /// The answer to PASSWORD_VERIFIER: the client's PASSWORD_CLAIM_SIGNATURE must be the HMAC
-    /// the session's SRP key gives over pool name, user id, SECRET_BLOCK and TIMESTAMP.
-    func answerPasswordVerifier(_ responses: [String: String]?, client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
+    /// the session's SRP key gives over pool name, user id, SECRET_BLOCK and TIMESTAMP. Threat
+    /// protection assesses the sign-in before the proof is checked, as a password's (``signIn(named:password:deviceKey:client:validationData:origin:managedLogin:)``).
+    func answerPasswordVerifier(_ responses: [String: String]?, client: AppClient, metadata: [String: String]?,
+                                origin: SignInOrigin) async throws -> SignInOutcome {
         _ = try Self.signedUsername(responses, client: client)
         let (secretBlock, signature, timestamp, claimed) = try Self.passwordClaim(responses)
         let now = clock.now()
@@ -94,6 +96,7 @@ extension SignInFeature {
         // Used up by any answer, right or wrong: a client whose proof failed starts again.
         try await sessions.consume(session)
         guard session.sub != nil else { throw SignInRefusal.incorrectPassword.error }
+        let assessed = try await assessBeforeProof(of: session, device: device, origin: origin, client: client)
         let expected = SRPServer.passwordClaimSignature(sessionKey: key, userPoolID: session.userPoolID, userIDForSRP: session.username,
                                                         secretBlock: Data(base64Encoded: secretBlock) ?? Data(), timestamp: timestamp)
         let proven = PasswordClaimTimestamp.isAcceptable(claimed, now: now) && Data(base64Encoded: signature).map {
@@ -104,7 +107,12 @@ extension SignInFeature {
                                                                        gone: SignInRefusal.incorrectPassword.error) { user, _ in
             SignInRules.passwordAttempt(&user, matches: { _ in proven }, now: now)
         }
-        if let refusal { throw refusal.error }
+        if let refusal {
+            if refusal == .incorrectPassword, let (record, user, assessment) = assessed {
+                try await risk.recordWrongPassword(assessment, of: record, user: user, pool: client.pool)
+            }
+            throw refusal.error
+        }
         if !session.custom.steps.isEmpty {  // a CUSTOM_AUTH sign-in that started with SRP
             return try await nextCustomStep(after: session.custom.steps + [.init(challengeName: ChallengeNameType.passwordVerifier.rawValue,
                                                                                  challengeResult: true)],
@@ -112,6 +120,20 @@ extension SignInFeature {
                                             metadata: metadata)
         }
         return try await proceed(after: .passwordVerified, progress: .init(device: device), record: provenRecord, user: provenUser,
-                                 client: client, metadata: metadata, authTime: now)
+                                 client: client, metadata: metadata, authTime: now, assessment: assessed?.assessment)
+    }
+
+    /// Threat protection's assessment of an SRP sign-in's user before its proof is checked (a
+    /// blocked IP address is refused here); `nil` when threat protection is off, for a CUSTOM_AUTH
+    /// sign-in, or when the session's user is gone (the proof's check then refuses it).
+    private func assessBeforeProof(of session: SignInSession, device: SignInMachine.Device, origin: SignInOrigin,
+                                   client: AppClient) async throws -> (record: UserRecord, user: StoredUser, assessment: RiskAssessor.SignInAssessment)? {
+        guard RiskAssessor.mode(of: client.pool) != nil, session.custom.steps.isEmpty,
+              let record = try? await users.record(named: session.username, in: client.pool), record.sub == session.sub else { return nil }
+        let user = try StoredUser(record: record)
+        guard let assessment = try await risk.assessSignIn(of: record, user: user, password: nil, device: device, origin: origin,
+                                                           client: client) else { return nil }
+        try await risk.checkIPAddress(assessment, of: record, user: user, pool: client.pool)
+        return (record, user, assessment)
     }
 }

@@ -16,6 +16,7 @@ struct SignInFeature: Sendable {
     let devices: UserDevices
     let messenger: Messenger
     let triggers: Triggers
+    let risk: RiskAssessor
     /// Makes the codes of SMS_MFA and EMAIL_OTP.
     let codes: CodeIssuer
     /// Derives the salt and verifier an unknown user is challenged with.
@@ -33,10 +34,12 @@ struct SignInFeature: Sendable {
     /// Starts a sign-in with a flow the operation takes: checks that the client allows it, then runs it.
     /// - Throws: `InvalidParameterException` for a flow the client does not allow or a missing
     ///   parameter, and what each flow refuses.
-    /// - Parameter validationData: the call's ClientMetadata, which reaches PreAuthentication (and
-    ///   no later trigger) as `validationData`.
+    /// - Parameters:
+    ///   - validationData: the call's ClientMetadata, which reaches PreAuthentication (and no later
+    ///     trigger) as `validationData`.
+    ///   - origin: where the call comes from, for threat protection.
     func start(_ flow: AuthFlowType, parameters: [String: String]?, client: AppClient,
-               validationData: [String: String]?) async throws -> SignInOutcome {
+               validationData: [String: String]?, origin: SignInOrigin) async throws -> SignInOutcome {
         try SignInRules.checkFlowEnabled(flow, for: client.settings)
         switch flow {
         case .refreshTokenAuth, .refreshToken:
@@ -48,27 +51,37 @@ struct SignInFeature: Sendable {
         default:
             return try await signIn(named: try Self.signedUsername(parameters, client: client),
                                     password: try Self.parameter("PASSWORD", in: parameters), deviceKey: parameters?["DEVICE_KEY"],
-                                    client: client, validationData: validationData)
+                                    client: client, validationData: validationData, origin: origin)
         }
     }
 
     /// A sign-in with a password given in the clear: USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH,
     /// and, with `managedLogin`, the managed login pages' (which may sign in whatever the client's
-    /// ExplicitAuthFlows, and present no device).
+    /// ExplicitAuthFlows, and present no device). Threat protection assesses it before the
+    /// password is checked (a blocked IP address is refused unchecked) and acts once it is proven.
     func signIn(named name: String, password: String, deviceKey: String?, client: AppClient, validationData: [String: String]?,
-                managedLogin: Bool = false) async throws -> SignInOutcome {
-        let found: UserRecord
+                origin: SignInOrigin, managedLogin: Bool = false) async throws -> SignInOutcome {
+        let found: (record: UserRecord, user: StoredUser)
         do {
-            found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData, migrating: password).record
+            found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData, migrating: password)
         } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
             // A user the client hides costs the password check a real one does.
             _ = try await unknownUserVerifier(name, pool: client.pool.id).matches(password, userIDForSRP: name, userPoolID: client.pool.id)
             throw error
         }
-        let device = managedLogin ? .none : try await signInDevice(deviceKey, userKey: found.key, client: client)
-        let (record, user) = try await verifyPassword(password, of: found, pool: client.pool)
+        let device = managedLogin ? .none : try await signInDevice(deviceKey, userKey: found.record.key, client: client)
+        let assessment = try await risk.assessSignIn(of: found.record, user: found.user, password: password, device: device, origin: origin,
+                                                     client: client)
+        try await risk.checkIPAddress(assessment, of: found.record, user: found.user, pool: client.pool)
+        let record: UserRecord, user: StoredUser
+        do {
+            (record, user) = try await verifyPassword(password, of: found.record, pool: client.pool)
+        } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
+            try await risk.recordWrongPassword(assessment, of: found.record, user: found.user, pool: client.pool)
+            throw error
+        }
         return try await proceed(after: .passwordVerified, progress: .init(device: device, managedLogin: managedLogin), record: record,
-                                 user: user, client: client, metadata: nil, authTime: clock.now())
+                                 user: user, client: client, metadata: nil, authTime: clock.now(), assessment: assessment)
     }
 
     /// Answers a challenge: PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SMS_MFA, SOFTWARE_TOKEN_MFA,
@@ -77,18 +90,18 @@ struct SignInFeature: Sendable {
     ///   each challenge refuses.
     /// - Parameters:
     ///   - metadata: the call's ClientMetadata, for the triggers it reaches.
-    ///   - sourceIPAddress: where the call came from, which a device's sign-in records.
+    ///   - origin: where the call came from, which threat protection and a device's sign-in record.
     ///   - managedLogin: the answer comes from the managed login pages, whose sessions the API does
     ///     not take, nor they the API's.
     func answer(_ challenge: ChallengeNameType, responses: [String: String]?, session: String?,
-                client: AppClient, metadata: [String: String]?, sourceIPAddress: String?, managedLogin: Bool = false) async throws -> SignInOutcome {
+                client: AppClient, metadata: [String: String]?, origin: SignInOrigin, managedLogin: Bool = false) async throws -> SignInOutcome {
         // A session that does not open is left to the challenge's own checks, as before pages existed.
         if let session, let opened = try? await sessions.unseal(session, client: client), opened.progress.managedLogin != managedLogin {
             throw SignInSessions.invalid
         }
         switch challenge {
         case .passwordVerifier:
-            return try await answerPasswordVerifier(responses, client: client, metadata: metadata)
+            return try await answerPasswordVerifier(responses, client: client, metadata: metadata, origin: origin)
         case .newPasswordRequired:
             return try await answerNewPasswordRequired(responses, session: session, client: client, metadata: metadata)
         case .smsMfa, .softwareTokenMfa, .emailOtp:
@@ -102,7 +115,7 @@ struct SignInFeature: Sendable {
         case .deviceSrpAuth:
             return try await answerDeviceSRPAuth(responses, session: session, client: client)
         case .devicePasswordVerifier:
-            return try await answerDevicePasswordVerifier(responses, client: client, metadata: metadata, sourceIPAddress: sourceIPAddress)
+            return try await answerDevicePasswordVerifier(responses, client: client, metadata: metadata, sourceIPAddress: origin.ipAddress)
         default:
             throw AWSServiceError.invalidParameterException("Unsupported challenge name \(challenge.rawValue)")
         }

@@ -8,6 +8,7 @@ extension SignUpFeature {
     /// email of a pool that confirms with links, a link. The pool's PreSignUp function, called once
     /// the request is valid and before the user is stored, may refuse the user, or confirm it
     /// (no code is sent; PostConfirmation runs) and verify its email address or phone number.
+    /// Threat protection refuses a compromised password, and records the sign-up.
     func signUp(_ input: SignUpRequest, context: CallContext) async throws -> SignUpResponse {
         let name = try input.username.required
         let client = try await directory.signedAppClient(try input.clientId.required, username: name, secretHash: input.secretHash)
@@ -19,6 +20,7 @@ extension SignUpFeature {
         try ClientAttributeAccess.checkWritable(attributes, by: client.settings)
         let password = try input.password.required
         try pool.passwordPolicy.check(password, wording: .signUp)
+        try await risk.checkNewPassword(password, for: .signUp, pool: pool, clientID: client.id)
         var new = try users.newUser(named: name, attributes: attributes, status: .unconfirmed, password: password,
                               temporaryPasswordExpiry: nil, pool: pool)
         let answer = try await triggers.preSignUp(.signUp, pool: pool, userName: new.user.username, clientID: client.id,
@@ -40,7 +42,10 @@ extension SignUpFeature {
                                                signUpClientID: client.id, about: .init(source: .signUp, user: new.user, clientID: client.id,
                                                                                        clientMetadata: input.clientMetadata))
         }
-        try await users.insert(new, in: pool, duplicate: UserDirectory.userExists.message, forcingAliases: answer?.verifiesAnAddress == true)
+        let record = try await users.insert(new, in: pool, duplicate: UserDirectory.userExists.message,
+                                            forcingAliases: answer?.verifiesAnAddress == true)
+        try await risk.recordEvent(.signup, of: record, password: password, origin: SignInOrigin(input.userContextData, context: context),
+                                   pool: pool)
         if let message { await messenger.deliver(message, pool: pool) }
         if confirmed {
             try await triggers.postConfirmation(.confirmSignUp, pool: pool, user: new.user, clientID: client.id, clientMetadata: input.clientMetadata)

@@ -11,6 +11,8 @@ struct SignUpFeature: Sendable {
     let codes: CodeIssuer
     let messenger: Messenger
     let triggers: Triggers
+    /// Refuses compromised passwords and records sign-ups.
+    let risk: RiskAssessor
     let clock: Clock
 
     func register(in registry: inout OperationRegistry) {
