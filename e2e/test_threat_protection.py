@@ -1,9 +1,14 @@
 """Threat protection acting: AUDIT and ENFORCED pools on the PLUS plan score each sign-in from the
-user's history (a new IP address from UserContextData is Low risk), act as the risk configuration
+user's history (a new IP address is Low risk: the app names it in UserContextData, which a client
+with a secret and EnablePropagateAdditionalUserContextData may do), act as the risk configuration
 says (BLOCK, MFA_REQUIRED, MFA_IF_CONFIGURED, NO_ACTION, blocked and skipped IP ranges), refuse
 compromised passwords, record events for AdminListUserAuthEvents, and take feedback from admins
 and from the notify email's links."""
+import base64
+import hashlib
+import hmac
 import html
+import json
 import re
 from datetime import datetime, timezone
 
@@ -12,7 +17,7 @@ import requests
 from pycognito.aws_srp import AWSSRP
 
 from expected import ACCOUNT_ID, REGION
-from helpers import expect_client_error
+from helpers import expect_client_error, unique_name
 
 PASSWORD = "Str0ng-Passphrase!"
 COMPROMISED_PASSWORD = "P@ssw0rd"  # in zxcvbn's list of leaked passwords
@@ -29,9 +34,19 @@ def _pool(cognito, make_pool, mode="ENFORCED", email_mfa=False):
     if email_mfa:
         cognito.set_user_pool_mfa_config(UserPoolId=pool_id, MfaConfiguration="OPTIONAL",
                                          EmailMfaConfiguration={"Message": "Your email code is {####}", "Subject": "Sign-in code"})
-    client_id = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app", ExplicitAuthFlows=[
-        "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
-    return pool_id, client_id
+    client = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app", GenerateSecret=True,
+                                             EnablePropagateAdditionalUserContextData=True, ExplicitAuthFlows=[
+                                                 "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]
+    SECRETS[client["ClientId"]] = client["ClientSecret"]
+    return pool_id, client["ClientId"]
+
+
+SECRETS = {}
+
+
+def _secret_hash(client_id, name):
+    digest = hmac.new(SECRETS[client_id].encode(), (name + client_id).encode(), hashlib.sha256).digest()
+    return base64.b64encode(digest).decode()
 
 
 def _user(cognito, pool_id, name, password=PASSWORD):
@@ -41,8 +56,8 @@ def _user(cognito, pool_id, name, password=PASSWORD):
 
 
 def _sign_in(cognito, client_id, name, ip, password=PASSWORD):
-    return cognito.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": name, "PASSWORD": password},
-                                 UserContextData={"IpAddress": ip})
+    return cognito.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", UserContextData={"IpAddress": ip}, AuthParameters={
+        "USERNAME": name, "PASSWORD": password, "SECRET_HASH": _secret_hash(client_id, name)})
 
 
 def _events(cognito, pool_id, name, **page):
@@ -89,7 +104,8 @@ def test_enforced_mfa_required_challenges_a_sign_in_from_a_new_address(cognito, 
     assert mfa_email["Subject"] == "New sign-in attempt" and mfa_email["From"] == "security@example.com"
     assert "We required you to use multi-factor authentication" in mfa_email["Body"]
     done = cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="EMAIL_OTP", Session=challenge["Session"],
-                                             ChallengeResponses={"USERNAME": "bea", "EMAIL_OTP_CODE": code})
+                                             ChallengeResponses={"USERNAME": "bea", "EMAIL_OTP_CODE": code,
+                                                                 "SECRET_HASH": _secret_hash(client_id, "bea")})
     assert "AccessToken" in done["AuthenticationResult"]
     passed = _events(cognito, pool_id, "bea")[0]
     assert passed["EventId"] == pending["EventId"] and passed["EventResponse"] == "Pass"
@@ -158,7 +174,7 @@ def test_compromised_passwords(cognito, make_pool):
     cognito.set_risk_configuration(UserPoolId=pool_id, CompromisedCredentialsRiskConfiguration={"Actions": {"EventAction": "BLOCK"}})
     refusal = "Provided password cannot be used for security reasons."
     expect_client_error(cognito.sign_up, "InvalidPasswordException", refusal, ClientId=client_id, Username="gus", Password="p@SSW0RD",
-                        UserAttributes=[{"Name": "email", "Value": "gus@example.com"}])
+                        SecretHash=_secret_hash(client_id, "gus"), UserAttributes=[{"Name": "email", "Value": "gus@example.com"}])
     expect_client_error(cognito.admin_list_user_auth_events, "UserNotFoundException", "User does not exist.", UserPoolId=pool_id, Username="gus")
     expect_client_error(cognito.admin_set_user_password, "InvalidPasswordException", refusal, UserPoolId=pool_id, Username="fay",
                         Password="1qaz@WSX", Permanent=True)
@@ -167,14 +183,15 @@ def test_compromised_passwords(cognito, make_pool):
     event = _events(cognito, pool_id, "fay")[0]
     assert event["EventRisk"] == {"RiskDecision": "Block", "CompromisedCredentialsDetected": True}
     # Cognito does not check SRP sign-ins for compromised credentials.
-    srp = AWSSRP(username="fay", password=COMPROMISED_PASSWORD, pool_id=pool_id, client_id=client_id, client=cognito)
+    srp = AWSSRP(username="fay", password=COMPROMISED_PASSWORD, pool_id=pool_id, client_id=client_id, client=cognito,
+                 client_secret=SECRETS[client_id])
     access = srp.authenticate_user()["AuthenticationResult"]["AccessToken"]
     expect_client_error(cognito.change_password, "InvalidPasswordException", refusal, PreviousPassword=COMPROMISED_PASSWORD,
                         ProposedPassword="Pa$$w0rd", AccessToken=access)
     cognito.change_password(PreviousPassword=COMPROMISED_PASSWORD, ProposedPassword=PASSWORD, AccessToken=access)
     assert [e["EventType"] for e in _events(cognito, pool_id, "fay")][:2] == ["PasswordChange", "SignIn"]
-    signed_up = cognito.sign_up(ClientId=client_id, Username="hal", Password=PASSWORD, UserAttributes=[{"Name": "email", "Value": "hal@example.com"}],
-                                UserContextData={"IpAddress": HOME})
+    signed_up = cognito.sign_up(ClientId=client_id, Username="hal", Password=PASSWORD, SecretHash=_secret_hash(client_id, "hal"),
+                                UserAttributes=[{"Name": "email", "Value": "hal@example.com"}], UserContextData={"IpAddress": HOME})
     assert signed_up["UserSub"]
     (event,) = _events(cognito, pool_id, "hal")
     assert event["EventType"] == "SignUp" and event["EventResponse"] == "Pass" and event["EventContextData"] == {"IpAddress": HOME}
@@ -184,7 +201,7 @@ def test_compromised_passwords_pass_when_the_filter_leaves_the_event_out(cognito
     pool_id, client_id = _pool(cognito, make_pool)
     cognito.set_risk_configuration(UserPoolId=pool_id, CompromisedCredentialsRiskConfiguration={
         "EventFilter": ["SIGN_IN"], "Actions": {"EventAction": "BLOCK"}})
-    assert cognito.sign_up(ClientId=client_id, Username="ivy", Password=COMPROMISED_PASSWORD)["UserSub"]
+    assert cognito.sign_up(ClientId=client_id, Username="ivy", Password=COMPROMISED_PASSWORD, SecretHash=_secret_hash(client_id, "ivy"))["UserSub"]
     assert _events(cognito, pool_id, "ivy")[0]["EventRisk"]["CompromisedCredentialsDetected"] is True
 
 
@@ -222,12 +239,12 @@ def test_admin_feedback_pages_and_refusals(cognito, make_pool):
 @pytest.mark.parametrize("flow", ["ADMIN_USER_PASSWORD_AUTH", "USER_SRP_AUTH"])
 def test_admin_sign_ins_take_the_address_from_context_data(cognito, make_pool, flow):
     pool_id, client_id = _pool(cognito, make_pool)
-    cognito.update_user_pool_client(UserPoolId=pool_id, ClientId=client_id, ExplicitAuthFlows=[
+    cognito.update_user_pool_client(UserPoolId=pool_id, ClientId=client_id, EnablePropagateAdditionalUserContextData=True, ExplicitAuthFlows=[
         "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])
     cognito.set_risk_configuration(UserPoolId=pool_id, RiskExceptionConfiguration={"BlockedIPRangeList": [f"{BLOCKED}/32"]})
     _user(cognito, pool_id, "kim")
     if flow == "USER_SRP_AUTH":
-        srp = AWSSRP(username="kim", password=PASSWORD, pool_id=pool_id, client_id=client_id, client=cognito)
+        srp = AWSSRP(username="kim", password=PASSWORD, pool_id=pool_id, client_id=client_id, client=cognito, client_secret=SECRETS[client_id])
         challenge = cognito.initiate_auth(ClientId=client_id, AuthFlow=flow, AuthParameters=srp.get_auth_params())
         responses = srp.process_challenge(challenge["ChallengeParameters"], srp.get_auth_params())
         expect_client_error(cognito.respond_to_auth_challenge, "NotAuthorizedException", "Request not allowed due to security reasons.",
@@ -235,6 +252,42 @@ def test_admin_sign_ins_take_the_address_from_context_data(cognito, make_pool, f
                             UserContextData={"IpAddress": BLOCKED})
     else:
         expect_client_error(cognito.admin_initiate_auth, "NotAuthorizedException", "Request not allowed due to security reasons.",
-                            UserPoolId=pool_id, ClientId=client_id, AuthFlow=flow, AuthParameters={"USERNAME": "kim", "PASSWORD": PASSWORD},
+                            UserPoolId=pool_id, ClientId=client_id, AuthFlow=flow,
+                            AuthParameters={"USERNAME": "kim", "PASSWORD": PASSWORD, "SECRET_HASH": _secret_hash(client_id, "kim")},
                             ContextData={"IpAddress": BLOCKED, "ServerName": "app.example.com", "ServerPath": "/login", "HttpHeaders": []})
     assert _events(cognito, pool_id, "kim")[0]["EventContextData"] == {"IpAddress": BLOCKED}
+
+
+def test_a_client_without_propagation_cannot_name_the_address(cognito, make_pool):
+    pool_id, client_id = _pool(cognito, make_pool)
+    cognito.update_user_pool_client(UserPoolId=pool_id, ClientId=client_id, ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"])
+    cognito.set_risk_configuration(UserPoolId=pool_id, RiskExceptionConfiguration={"BlockedIPRangeList": [f"{BLOCKED}/32"]})
+    _user(cognito, pool_id, "lee")
+    assert "AuthenticationResult" in _sign_in(cognito, client_id, "lee", BLOCKED), "UserContextData's IpAddress is ignored"
+    assert _events(cognito, pool_id, "lee")[0]["EventContextData"] == {"IpAddress": "127.0.0.1"}, "the connection's address instead"
+
+
+@pytest.fixture(scope="module")
+def proxied(server_factory):
+    """A server that takes X-Forwarded-For from loopback, where the tests' requests come from."""
+    return server_factory(options={"trusted-proxy": "127.0.0.0/8"}).start()
+
+
+def test_behind_a_trusted_proxy_the_forwarded_address_counts(make_client, proxied, make_pool):
+    cognito = make_client(endpoint=proxied.endpoint)
+    pool_id = cognito.create_user_pool(PoolName=unique_name("proxied"), UserPoolTier="PLUS",
+                                       UserPoolAddOns={"AdvancedSecurityMode": "ENFORCED"})["UserPool"]["Id"]
+    client_id = cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="app",
+                                                ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"])["UserPoolClient"]["ClientId"]
+    cognito.set_risk_configuration(UserPoolId=pool_id, RiskExceptionConfiguration={"BlockedIPRangeList": [f"{BLOCKED}/32"]})
+    _user(cognito, pool_id, "max")
+
+    def sign_in(forwarded_for):
+        return requests.post(proxied.endpoint, timeout=10, data=json.dumps({
+            "AuthFlow": "USER_PASSWORD_AUTH", "ClientId": client_id, "AuthParameters": {"USERNAME": "max", "PASSWORD": PASSWORD}}),
+            headers={"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService.InitiateAuth",
+                     "X-Forwarded-For": forwarded_for})
+    refused = sign_in(f"{HOME}, {BLOCKED}")
+    assert refused.status_code == 400 and refused.json()["message"] == "Request not allowed due to security reasons."
+    assert sign_in(f"{BLOCKED}, {HOME}").status_code == 200, "an address left of the proxy's is the client's own claim"
+    assert [e["EventContextData"]["IpAddress"] for e in _events(cognito, pool_id, "max")] == [HOME, BLOCKED]

@@ -1,3 +1,5 @@
+import GatehouseCore
+import HTTPTypes
 import Logging
 import NIOCore
 
@@ -10,7 +12,20 @@ public struct CallContext: Sendable {
     public let logger: Logger
     /// The connection's peer: where the request came from.
     public var peer: SocketAddress? = nil
+    /// The request's X-Forwarded-For, kept only when the server trusts proxies.
+    public var forwardedFor: String? = nil
+    /// The proxies whose X-Forwarded-For the server takes (``GatehouseConfiguration/trustedProxies``).
+    public var trustedProxies: [IPAddressRange] = []
 
-    /// The peer's IP address as text, as a device's last_ip_used shows it; made only when asked.
-    public var sourceIPAddress: String? { peer?.ipAddress }
+    /// The client's IP address as text, as a device's last_ip_used and an authentication event
+    /// show it: the peer's, or behind a trusted proxy the one it forwarded for (``ForwardedClient``);
+    /// made only when asked.
+    public var sourceIPAddress: String? {
+        ForwardedClient.address(peer: peer?.ipAddress, forwardedFor: forwardedFor, trustedProxies: trustedProxies)
+    }
+}
+
+extension HTTPField.Name {
+    /// The client address a proxy forwarded the request for, read behind trusted proxies only.
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 }

@@ -125,7 +125,8 @@ public struct Gatehouse: Sendable {
                                    addressing: configuration.domainAddressing, clock: clock, random: random)
         managedLogin = ManagedLoginFeature(resolver: resolver, directory: directory, users: users, signIn: signIn, signUp: signUp,
                                            passwords: passwords, mfa: mfa, tokens: tokenService, storage: storage, brandings: brandings, seal: signInSeal,
-                                           pages: ManagedLoginPages(), clock: clock, random: random)
+                                           pages: ManagedLoginPages(), clock: clock, random: random,
+                                           trustedProxies: configuration.trustedProxies)
     }
 
     /// The operations Gatehouse implements. Every other operation of the model answers

@@ -73,6 +73,10 @@ public struct GatehouseConfiguration: Sendable {
     public var allowedHosts: [String] = []
     /// Serve the development endpoints (outbox, clock) to other machines too; off, they answer loopback only.
     public var developmentFromAnywhere = false
+    /// The proxies (load balancers) in front of the server: a request from one of them comes from
+    /// the address its X-Forwarded-For names (``ForwardedClient``), for threat protection and
+    /// devices. None by default: X-Forwarded-For is ignored.
+    public var trustedProxies: [IPAddressRange] = []
 
     /// Requests per second this process takes by Cognito's operation categories; a category
     /// without one is not limited (``RequestQuotaCategory``).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GatehouseCore
 import GatehouseServer
 import Hummingbird
 import Logging
@@ -38,6 +39,8 @@ struct Serve: AsyncParsableCommand {
     var allowUnsignedAdmin = false
     @Option(help: "A Host name the server answers to besides IP addresses and localhost names; repeatable [GATEHOUSE_ALLOWED_HOSTS, comma-separated].")
     var allowedHost: [String] = []
+    @Option(help: "An address range (CIDR) of proxies whose X-Forwarded-For names the client, for threat protection and devices; repeatable [GATEHOUSE_TRUSTED_PROXIES, comma-separated; default none].")
+    var trustedProxy: [String] = []
     @Flag(help: "Serve the development endpoints to other machines too [GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE=1].")
     var developmentFromAnywhere = false
     @Option(help: "PEM file of the certificate chain to speak TLS with [GATEHOUSE_TLS_CERTIFICATE; with --tls-private-key].")
@@ -91,6 +94,12 @@ struct Serve: AsyncParsableCommand {
         configuration.allowedHosts = allowedHost.isEmpty
             ? (environment["GATEHOUSE_ALLOWED_HOSTS"] ?? "").split(separator: ",").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
             : allowedHost
+        configuration.trustedProxies = try (trustedProxy.isEmpty
+            ? (environment["GATEHOUSE_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+            : trustedProxy).map { range in
+                guard let parsed = IPAddressRange(cidr: range) else { throw ValidationError("--trusted-proxy \(range) is not an address range in CIDR notation.") }
+                return parsed
+            }
         configuration.developmentFromAnywhere = developmentFromAnywhere || environment["GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE"] == "1"
         configuration.tlsCertificatePath = tlsCertificate ?? environment["GATEHOUSE_TLS_CERTIFICATE"]
         configuration.tlsPrivateKeyPath = tlsPrivateKey ?? environment["GATEHOUSE_TLS_PRIVATE_KEY"]

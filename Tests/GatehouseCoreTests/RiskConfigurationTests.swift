@@ -29,6 +29,20 @@ final class RiskConfigurationTests: XCTestCase {
         XCTAssertFalse(v6.contains("2001:db8:8000::1"))
     }
 
+    func testOnlyATrustedProxyNamesTheClient() {
+        let proxies = [IPAddressRange(cidr: "10.0.0.0/8")!]
+        func client(_ peer: String?, _ header: String?) -> String? {
+            ForwardedClient.address(peer: peer, forwardedFor: header, trustedProxies: proxies)
+        }
+        XCTAssertEqual(client("203.0.113.1", "192.0.2.9"), "203.0.113.1", "an untrusted peer's header is ignored")
+        XCTAssertEqual(client("10.0.0.2", nil), "10.0.0.2")
+        XCTAssertEqual(client("10.0.0.2", "192.0.2.9"), "192.0.2.9")
+        XCTAssertEqual(client("10.0.0.2", "198.51.100.7, 192.0.2.9, 10.0.0.1"), "192.0.2.9", "the nearest untrusted address")
+        XCTAssertEqual(client("10.0.0.2", "192.0.2.9, not-an-address"), "10.0.0.2", "a malformed entry ends the walk")
+        XCTAssertEqual(client("10.0.0.2", "10.0.0.3, 10.0.0.4"), "10.0.0.3", "all proxies: the farthest")
+        XCTAssertEqual(ForwardedClient.address(peer: "10.0.0.2", forwardedFor: "192.0.2.9", trustedProxies: []), "10.0.0.2")
+    }
+
     func testANotifyingActionNeedsANotifyConfiguration() {
         let quiet = AccountTakeoverRiskConfigurationType(actions: AccountTakeoverActionsType(highAction: .init(notify: false, eventAction: .block)))
         XCTAssertNoThrow(try StoredRiskConfiguration(compromisedCredentials: nil, accountTakeover: quiet, riskException: nil).check())

@@ -103,7 +103,9 @@ struct AWSJSONDispatcher: Sendable {
         }
         try quotas?.admit(name, now: Date())
         let region = signedRegion ?? authorization.flatMap(SigV4CredentialScope.init(authorizationHeader:))?.region ?? configuration.defaultRegion
-        let call = CallContext(region: region, accountID: configuration.accountID, requestID: requestID, logger: logger, peer: peer)
+        let call = CallContext(region: region, accountID: configuration.accountID, requestID: requestID, logger: logger, peer: peer,
+                               forwardedFor: configuration.trustedProxies.isEmpty ? nil : headers[.xForwardedFor],
+                               trustedProxies: configuration.trustedProxies)
         return try await handler(bytes, call)
     }
 

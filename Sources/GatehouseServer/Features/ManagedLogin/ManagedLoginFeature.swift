@@ -30,6 +30,8 @@ struct ManagedLoginFeature: Sendable {
     let pages: ManagedLoginPages
     let clock: Clock
     let random: RandomSource
+    /// The proxies whose X-Forwarded-For names a page's client (``GatehouseConfiguration/trustedProxies``).
+    let trustedProxies: [IPAddressRange]
 
     static let csrfCookie = "XSRF-TOKEN"
     static let passwordsDiffer = "Passwords do not match."
@@ -44,7 +46,10 @@ struct ManagedLoginFeature: Sendable {
         ]
         for (method, path, handler) in handlers {
             resolver.route(router, method, path) { request, context, domain in
-                try await page(request, domain) { try await handler(self)(request, Self.callContext(context, pool: domain.pool), domain) }
+                try await page(request, domain) {
+                    try await handler(self)(request, Self.callContext(context, pool: domain.pool, request: request, trustedProxies: trustedProxies),
+                                            domain)
+                }
             }
         }
         resolver.route(router, .get, "/assets/:client/:version/:file") { request, context, domain in
@@ -59,10 +64,13 @@ struct ManagedLoginFeature: Sendable {
         return pages.render("error", ErrorView(error: query?["error"]), status: .badRequest)
     }
 
-    /// What the operations a page runs (AssociateSoftwareToken, VerifySoftwareToken) know of its request.
-    static func callContext(_ context: GatehouseRequestContext, pool: UserPool) -> CallContext {
+    /// What the operations a page runs (AssociateSoftwareToken, VerifySoftwareToken) know of its
+    /// request; with `request`, the address it was forwarded for by a trusted proxy.
+    static func callContext(_ context: GatehouseRequestContext, pool: UserPool, request: Request? = nil,
+                            trustedProxies: [IPAddressRange] = []) -> CallContext {
         CallContext(region: pool.region, accountID: pool.arn.split(separator: ":").dropFirst(4).first.map(String.init) ?? "",
-                    requestID: context.requestID, logger: context.logger, peer: context.remoteAddress)
+                    requestID: context.requestID, logger: context.logger, peer: context.remoteAddress,
+                    forwardedFor: trustedProxies.isEmpty ? nil : request?.headers[.xForwardedFor], trustedProxies: trustedProxies)
     }
 
     /// A page's response, or the response its refusal carries, rendered with the branding of the

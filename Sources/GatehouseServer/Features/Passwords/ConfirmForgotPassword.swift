@@ -37,7 +37,7 @@ extension PasswordsFeature {
         }
         if let error = CodeIssuer.error(check) { throw error }
         try await risk.recordEvent(.forgotpassword, of: record, password: password,
-                                   origin: SignInOrigin(input.userContextData, context: context), pool: pool)
+                                   origin: SignInOrigin(input.userContextData, client: client, context: context), pool: pool)
         try await triggers.postConfirmation(.confirmForgotPassword, pool: pool, user: user, clientID: client.id,
                                             clientMetadata: input.clientMetadata)
         return ConfirmForgotPasswordResponse()

@@ -9,7 +9,7 @@ extension SignInFeature {
         let client = try await directory.appClient(try input.clientId.required)
         try SignInRules.checkSupported(flow, among: SignInRules.initiateAuthFlows)
         let outcome = try await start(flow, parameters: input.authParameters, client: client, validationData: input.clientMetadata,
-                                       origin: SignInOrigin(input.userContextData, context: context))
+                                       origin: SignInOrigin(input.userContextData, client: client, context: context))
         return InitiateAuthResponse(challengeName: outcome.challengeName, session: outcome.session,
                                     challengeParameters: outcome.challengeParameters ?? [:],
                                     authenticationResult: outcome.authenticationResult)

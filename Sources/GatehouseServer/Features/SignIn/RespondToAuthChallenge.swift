@@ -6,7 +6,7 @@ extension SignInFeature {
         let client = try await directory.appClient(try input.clientId.required)
         let outcome = try await answer(try input.challengeName.required, responses: input.challengeResponses, session: input.session,
                                        client: client, metadata: input.clientMetadata,
-                                       origin: SignInOrigin(input.userContextData, context: context))
+                                       origin: SignInOrigin(input.userContextData, client: client, context: context))
         return RespondToAuthChallengeResponse(challengeName: outcome.challengeName, session: outcome.session,
                                               challengeParameters: outcome.challengeParameters ?? [:],
                                               authenticationResult: outcome.authenticationResult)

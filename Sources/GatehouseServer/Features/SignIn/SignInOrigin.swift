@@ -1,10 +1,13 @@
 import CognitoModel
 import GatehouseCore
 
-/// Where a sign-in's request comes from, as threat protection and devices see it: the IP address
-/// the call's context data names (UserContextData of the app's calls, ContextData of the admin
-/// calls), else the connection's peer; and the context data's EncodedData, the device fingerprint
-/// Cognito's SDKs collect. An IpAddress that is not an IP address is ignored.
+/// Where a request comes from, as threat protection and devices see it: the IP address the call's
+/// context data names, else the client's address (``CallContext/sourceIPAddress``); and the
+/// context data's EncodedData, the device fingerprint Cognito's SDKs collect. An admin call's
+/// ContextData is taken (the call is signed); an app's UserContextData IpAddress only when its
+/// app client has EnablePropagateAdditionalUserContextData, which needs a client secret, as in
+/// Cognito: otherwise anyone could name the address a risk decision trusts. An IpAddress that is
+/// not an IP address is ignored.
 struct SignInOrigin: Sendable {
     let ipAddress: String?
     let encodedData: String?
@@ -14,8 +17,9 @@ struct SignInOrigin: Sendable {
         self.encodedData = encodedData
     }
 
-    init(_ data: UserContextDataType?, context: CallContext) {
-        self.init(ipAddress: data?.ipAddress, encodedData: data?.encodedData, context: context)
+    init(_ data: UserContextDataType?, client: AppClient, context: CallContext) {
+        self.init(ipAddress: client.settings.enablePropagateAdditionalUserContextData == true ? data?.ipAddress : nil,
+                  encodedData: data?.encodedData, context: context)
     }
 
     init(_ data: ContextDataType?, context: CallContext) {
