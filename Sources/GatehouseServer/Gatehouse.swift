@@ -39,6 +39,7 @@ public struct Gatehouse: Sendable {
     let terms: TermsFeature
     let branding: BrandingFeature
     let threatProtection: ThreatProtectionFeature
+    let logDelivery: LogDeliveryFeature
     let oauth: OAuthFeature
     let managedLogin: ManagedLoginFeature
 
@@ -62,9 +63,11 @@ public struct Gatehouse: Sendable {
             return key
         }
         let signInSeal = key("sign-in-key", SealingKey.init(key:))
+        let logs = LogExport(storage: storage, file: configuration.logDeliveryFile.map(JSONLinesFile.init(path:)),
+                             url: configuration.logDeliveryURL, logger: logger)
         delivery = MessageDelivery(storage: storage, clock: clock, random: random, keepsSecrets: configuration.developmentOutbox,
                                    email: try configuration.smtpURL.map { try SMTPRelay(url: $0, insecure: configuration.smtpInsecure) },
-                                   sms: configuration.smsWebhookURL.map(SMSWebhook.init(url:)), logger: logger)
+                                   sms: configuration.smsWebhookURL.map(SMSWebhook.init(url:)), logs: logs, logger: logger)
         outbox = Outbox(storage: storage)
 
         let directory = UserPoolDirectory(storage: storage, clock: clock, cache: DecodedPoolCache(),
@@ -99,7 +102,7 @@ public struct Gatehouse: Sendable {
         self.users = UsersFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, messenger: messenger,
                                   triggers: triggers, pages: pages, clock: clock, random: random)
         groups = GroupsFeature(directory: directory, users: users, items: items, storage: storage, pages: pages, clock: clock)
-        let risk = RiskAssessor(storage: storage, delivery: delivery, issuerBaseURL: configuration.issuerBaseURL, clock: clock, random: random)
+        let risk = RiskAssessor(storage: storage, delivery: delivery, logs: logs, issuerBaseURL: configuration.issuerBaseURL, clock: clock, random: random)
         signUp = SignUpFeature(directory: directory, users: users, domains: domainRecords, codes: codes, messenger: messenger,
                                triggers: triggers, risk: risk, clock: clock)
         passwords = PasswordsFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, triggers: triggers,
@@ -120,6 +123,7 @@ public struct Gatehouse: Sendable {
                              clock: clock, random: random)
         terms = TermsFeature(directory: directory, items: items, storage: storage, clock: clock, random: random)
         threatProtection = ThreatProtectionFeature(directory: directory, users: users, items: items, storage: storage, clock: clock)
+        logDelivery = LogDeliveryFeature(directory: directory, items: items, storage: storage, clock: clock)
         let brandings = Brandings(storage: storage)
         branding = BrandingFeature(directory: directory, items: items, domains: domainRecords, brandings: brandings, storage: storage,
                                    addressing: configuration.domainAddressing, clock: clock, random: random)
@@ -148,6 +152,7 @@ public struct Gatehouse: Sendable {
         terms.register(in: &registry)
         branding.register(in: &registry)
         threatProtection.register(in: &registry)
+        logDelivery.register(in: &registry)
         return registry
     }
 }

@@ -73,6 +73,11 @@ public struct GatehouseConfiguration: Sendable {
     public var allowedHosts: [String] = []
     /// Serve the development endpoints (outbox, clock) to other machines too; off, they answer loopback only.
     public var developmentFromAnywhere = false
+    /// A file the logs that pools export (SetLogDeliveryConfiguration) are appended to, one JSON
+    /// record per line, whichever destination ARN a pool names (``LogExport``).
+    public var logDeliveryFile: String?
+    /// A URL each exported log record is POSTed to as JSON.
+    public var logDeliveryURL: String?
     /// The proxies (load balancers) in front of the server: a request from one of them comes from
     /// the address its X-Forwarded-For names (``ForwardedClient``), for threat protection and
     /// devices. None by default: X-Forwarded-For is ignored.

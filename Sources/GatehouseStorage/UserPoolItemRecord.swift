@@ -26,6 +26,8 @@ public struct UserPoolItemKind: RawRepresentable, Hashable, Sendable {
     public static let managedLoginBranding = UserPoolItemKind(rawValue: "managed-login-branding")
     /// SetRiskConfiguration's settings, keyed by the client id, or `ALL` for the pool's.
     public static let riskConfiguration = UserPoolItemKind(rawValue: "risk-configuration")
+    /// SetLogDeliveryConfiguration's log configurations; one record, keyed `ALL`.
+    public static let logDelivery = UserPoolItemKind(rawValue: "log-delivery")
     /// Terms documents, keyed by `<client id>/<terms name>` (a client has one of each name).
     public static let terms = UserPoolItemKind(rawValue: "terms")
 

@@ -39,6 +39,10 @@ struct Serve: AsyncParsableCommand {
     var allowUnsignedAdmin = false
     @Option(help: "A Host name the server answers to besides IP addresses and localhost names; repeatable [GATEHOUSE_ALLOWED_HOSTS, comma-separated].")
     var allowedHost: [String] = []
+    @Option(help: "A file the logs pools export (SetLogDeliveryConfiguration) are appended to, one JSON record per line [GATEHOUSE_LOG_DELIVERY_FILE].")
+    var logDeliveryFile: String?
+    @Option(help: "A URL each log record pools export is POSTed to as JSON [GATEHOUSE_LOG_DELIVERY_URL].")
+    var logDeliveryURL: String?
     @Option(help: "An address range (CIDR) of proxies whose X-Forwarded-For names the client, for threat protection and devices; repeatable [GATEHOUSE_TRUSTED_PROXIES, comma-separated; default none].")
     var trustedProxy: [String] = []
     @Flag(help: "Serve the development endpoints to other machines too [GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE=1].")
@@ -94,6 +98,8 @@ struct Serve: AsyncParsableCommand {
         configuration.allowedHosts = allowedHost.isEmpty
             ? (environment["GATEHOUSE_ALLOWED_HOSTS"] ?? "").split(separator: ",").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
             : allowedHost
+        configuration.logDeliveryFile = logDeliveryFile ?? environment["GATEHOUSE_LOG_DELIVERY_FILE"]
+        configuration.logDeliveryURL = logDeliveryURL ?? environment["GATEHOUSE_LOG_DELIVERY_URL"]
         configuration.trustedProxies = try (trustedProxy.isEmpty
             ? (environment["GATEHOUSE_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
             : trustedProxy).map { range in

@@ -10,7 +10,8 @@ import Synchronization
 /// here fails the call that sent the message: a failure is logged and shown in the outbox.
 ///
 /// Outside development mode the outbox keeps the texts with the code or temporary password
-/// replaced by "[redacted]"; the transport still gets the real text.
+/// replaced by "[redacted]"; the transport still gets the real text. A message that fails is
+/// exported as the pool's userNotification log (``LogExport``).
 final class MessageDelivery: Sendable {
     let storage: any Storage
     let clock: Clock
@@ -19,18 +20,20 @@ final class MessageDelivery: Sendable {
     let keepsSecrets: Bool
     let email: (any MessageTransport)?
     let sms: (any MessageTransport)?
+    let logs: LogExport
     let logger: Logger
     /// Orders the ids of messages created in the same millisecond by this process.
     private let sequence = Atomic<Int>(0)
 
     init(storage: any Storage, clock: Clock, random: RandomSource, keepsSecrets: Bool, email: (any MessageTransport)?,
-         sms: (any MessageTransport)?, logger: Logger) {
+         sms: (any MessageTransport)?, logs: LogExport, logger: Logger) {
         self.storage = storage
         self.clock = clock
         self.random = random
         self.keepsSecrets = keepsSecrets
         self.email = email
         self.sms = sms
+        self.logs = logs
         self.logger = logger
     }
 
@@ -65,6 +68,7 @@ final class MessageDelivery: Sendable {
         } catch {
             logger.error("a message could not be kept in the outbox", metadata: ["pool": "\(userPoolID)", "error": "\(error)"])
         }
+        if let refusal { await logs.deliver(.usernotification, userPoolID: userPoolID) { LogRecord.notificationError(refusal, userPoolID: userPoolID, at: now) } }
         guard let transport else { return }
         Task {
             do {
@@ -74,6 +78,10 @@ final class MessageDelivery: Sendable {
                 self.logger.warning("a message was not delivered", metadata: ["message": "\(id)", "error": "\(error)"])
                 kept.status = .failed
                 kept.detail = String(describing: error)
+                let (detail, now) = (String(describing: error), self.clock.now())
+                await self.logs.deliver(.usernotification, userPoolID: userPoolID) {
+                    LogRecord.notificationError(detail, userPoolID: userPoolID, at: now)
+                }
             }
             do {
                 try await self.storage.updateMessage(id: id, document: Data(AWSJSON.encode(kept)))

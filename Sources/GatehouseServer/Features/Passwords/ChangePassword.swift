@@ -26,11 +26,11 @@ extension PasswordsFeature {
             return nil
         }
         if let refusal { throw refusal.error }
-        let (changed, _, _) = try await users.update(named: record.key, in: pool) { user, _ in
+        let (changed, user, _) = try await users.update(named: record.key, in: pool) { user, _ in
             try user.replacePassword(proposed, policy: policy, userPoolID: poolID, random: random)
         }
-        try await risk.recordEvent(.passwordchange, of: changed, password: proposed, origin: SignInOrigin(ipAddress: nil, encodedData: nil, context: context),
-                                   pool: pool)
+        try await risk.recordEvent(.passwordchange, of: changed, user: user, clientID: caller.claims.clientID, password: proposed,
+                                   origin: SignInOrigin(ipAddress: nil, encodedData: nil, context: context), pool: pool)
         return ChangePasswordResponse()
     }
 }

@@ -14,7 +14,8 @@ extension SignInFeature {
     /// goes through the functions with `userNotFound` and never gets tokens.
     /// - Throws: `InvalidParameterException` "Custom auth lambda trigger is not configured for the
     ///   user pool." without the functions; the refusals of a password sign-in before the password.
-    func startCustomAuth(_ parameters: [String: String]?, client: AppClient, metadata: [String: String]?) async throws -> SignInOutcome {
+    func startCustomAuth(_ parameters: [String: String]?, client: AppClient, metadata: [String: String]?,
+                         origin: SignInOrigin) async throws -> SignInOutcome {
         guard LambdaTrigger.defineAuthChallenge.function(in: client.pool.triggers) != nil else { throw Triggers.customAuthNotConfigured }
         let name = try Self.signedUsername(parameters, client: client)
         let found = try await challengedUser(named: name, client: client, validationData: metadata)
@@ -32,7 +33,7 @@ extension SignInFeature {
         }
         // InitiateAuth's ClientMetadata reaches PreAuthentication only (API reference).
         return try await nextCustomStep(after: steps, name: name, found: found, device: device, client: client, metadata: nil,
-                                        clientPublic: clientPublic)
+                                        origin: origin, clientPublic: clientPublic)
     }
 
     /// The answer to CUSTOM_CHALLENGE: VerifyAuthChallengeResponse checks ANSWER, then
@@ -40,7 +41,7 @@ extension SignInFeature {
     /// answer is decided and counted before it is checked (``SignInRules/customAnswerAttempt(_:now:)``):
     /// while wrong answers lock the user out, it is refused unchecked.
     func answerCustomChallenge(_ responses: [String: String]?, session text: String?, client: AppClient,
-                               metadata: [String: String]?) async throws -> SignInOutcome {
+                               metadata: [String: String]?, origin: SignInOrigin) async throws -> SignInOutcome {
         _ = try Self.signedUsername(responses, client: client)
         let answer = try Self.parameter("ANSWER", in: responses)
         guard let text else { throw AWSServiceError.invalidParameterException("Missing required parameter Session") }
@@ -63,7 +64,7 @@ extension SignInFeature {
                                                                                challengeResult: correct,
                                                                                challengeMetadata: session.custom.metadata)]
         return try await nextCustomStep(after: steps, name: session.username, found: found, device: session.progress.device, client: client,
-                                        metadata: metadata)
+                                        metadata: metadata, origin: origin)
     }
 
     /// The user of a custom challenge's session, its answer counted as wrong until it is checked
@@ -91,13 +92,15 @@ extension SignInFeature {
 
     /// What DefineAuthChallenge decides after `steps`: a refusal, tokens (without the pool's MFA:
     /// a custom flow runs its own challenges), or a new CUSTOM_CHALLENGE that CreateAuthChallenge
-    /// makes, at most ``CustomAuthTriggers/maximumChallenges`` in one sign-in.
+    /// makes, at most ``CustomAuthTriggers/maximumChallenges`` in one sign-in. Before tokens, threat
+    /// protection assesses the sign-in in the pool's CustomAuthMode (``RiskAssessor/mode(of:customAuth:)``):
+    /// ENFORCED refuses what it blocks; the custom challenges stand for the MFA it may require.
     /// - Parameters:
     ///   - device: the user's device the sign-in presented, carried to its end.
     ///   - clientPublic: the client's SRP A, when the sign-in started with SRP_A and
     ///     DefineAuthChallenge may ask for PASSWORD_VERIFIER.
     func nextCustomStep(after steps: [CustomAuthTriggers.ChallengeResult], name: String, found: (record: UserRecord, user: StoredUser)?,
-                        device: SignInMachine.Device, client: AppClient, metadata: [String: String]?,
+                        device: SignInMachine.Device, client: AppClient, metadata: [String: String]?, origin: SignInOrigin,
                         clientPublic: String? = nil) async throws -> SignInOutcome {
         let subject = CustomAuthTriggers.Subject(pool: client.pool, user: found?.user, userName: name, clientID: client.id,
                                                  clientMetadata: metadata)
@@ -110,8 +113,11 @@ extension SignInFeature {
             throw SignInRefusal.incorrectPassword.error
         case .issueTokens:
             guard let found else { throw SignInRefusal.incorrectPassword.error }
+            let assessment = try await risk.assessSignIn(of: found.record, user: found.user, password: nil, device: device, origin: origin,
+                                                         client: client, customAuth: true)
+            try await risk.checkIPAddress(assessment, of: found.record, user: found.user, pool: client.pool)
             return try await proceed(after: .passwordVerified, progress: SignInMachine.Progress(mfaPassed: true, device: device), record: found.record,
-                                     user: found.user, client: client, metadata: metadata, authTime: clock.now())
+                                     user: found.user, client: client, metadata: metadata, authTime: clock.now(), assessment: assessment)
         case .customChallenge:
             guard steps.count < CustomAuthTriggers.maximumChallenges else { throw SignInRefusal.incorrectPassword.error }
             let challenge = try await triggers.createAuthChallenge(subject, session: steps)

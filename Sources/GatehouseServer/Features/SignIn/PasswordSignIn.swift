@@ -97,7 +97,7 @@ extension SignInFeature {
             progress.authEventID = try await risk.proceed(assessment, passed: SignInMachine.next(progress, facts: facts) == .issueTokens,
                                                           of: record, user: user, pool: client.pool)
         } else if let eventID = progress.authEventID, SignInMachine.next(progress, facts: facts) == .issueTokens {
-            try await risk.complete(eventID, mfaPassed: progress.mfaPassed, of: record, pool: client.pool)
+            try await risk.complete(eventID, mfaPassed: progress.mfaPassed, of: record, user: user, clientID: client.id, pool: client.pool)
         }
         switch SignInMachine.next(progress, facts: facts) {
         case .issueTokens:

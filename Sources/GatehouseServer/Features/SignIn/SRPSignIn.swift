@@ -117,7 +117,7 @@ extension SignInFeature {
             return try await nextCustomStep(after: session.custom.steps + [.init(challengeName: ChallengeNameType.passwordVerifier.rawValue,
                                                                                  challengeResult: true)],
                                             name: session.username, found: (provenRecord, provenUser), device: device, client: client,
-                                            metadata: metadata)
+                                            metadata: metadata, origin: origin)
         }
         return try await proceed(after: .passwordVerified, progress: .init(device: device), record: provenRecord, user: provenUser,
                                  client: client, metadata: metadata, authTime: now, assessment: assessed?.assessment)

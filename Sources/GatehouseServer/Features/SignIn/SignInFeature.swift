@@ -47,7 +47,7 @@ struct SignInFeature: Sendable {
         case .userSrpAuth:
             return try await startSRP(parameters, client: client, validationData: validationData)
         case .customAuth:
-            return try await startCustomAuth(parameters, client: client, metadata: validationData)
+            return try await startCustomAuth(parameters, client: client, metadata: validationData, origin: origin)
         default:
             return try await signIn(named: try Self.signedUsername(parameters, client: client),
                                     password: try Self.parameter("PASSWORD", in: parameters), deviceKey: parameters?["DEVICE_KEY"],
@@ -111,7 +111,7 @@ struct SignInFeature: Sendable {
         case .mfaSetup:
             return try await answerMfaSetup(responses, session: session, client: client, metadata: metadata)
         case .customChallenge:
-            return try await answerCustomChallenge(responses, session: session, client: client, metadata: metadata)
+            return try await answerCustomChallenge(responses, session: session, client: client, metadata: metadata, origin: origin)
         case .deviceSrpAuth:
             return try await answerDeviceSRPAuth(responses, session: session, client: client)
         case .devicePasswordVerifier:

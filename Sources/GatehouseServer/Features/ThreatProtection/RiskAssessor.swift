@@ -14,6 +14,8 @@ struct RiskAssessor: Sendable {
     let storage: any Storage
     /// Notify emails.
     let delivery: MessageDelivery
+    /// The userAuthEvents log of each event recorded.
+    let logs: LogExport
     /// Where the feedback links point: `GET /authEventFeedback` of this server.
     let issuerBaseURL: String
     let clock: Clock
@@ -24,15 +26,20 @@ struct RiskAssessor: Sendable {
 
     /// A sign-in assessed before its password is checked.
     struct SignInAssessment: Sendable {
+        let clientID: String
         let verdict: RiskPolicy.Verdict
         let configuration: StoredRiskConfiguration?
         let ipAddress: String?
         let deviceFingerprint: String?
     }
 
-    /// The pool's AdvancedSecurityMode when threat protection acts (AUDIT or ENFORCED, on the PLUS plan), else `nil`.
-    static func mode(of pool: UserPool) -> AdvancedSecurityModeType? {
-        guard pool.settings.userPoolTier == .plus, let mode = pool.settings.userPoolAddOns?.advancedSecurityMode, mode != .off else { return nil }
+    /// The mode threat protection acts in (AUDIT or ENFORCED, on the PLUS plan), else `nil`: the
+    /// pool's AdvancedSecurityMode, or for CUSTOM_AUTH sign-ins its AdvancedSecurityAdditionalFlows'
+    /// CustomAuthMode, which has no effect unless set.
+    static func mode(of pool: UserPool, customAuth: Bool = false) -> AdvancedSecurityModeType? {
+        guard pool.settings.userPoolTier == .plus, let addOns = pool.settings.userPoolAddOns else { return nil }
+        if customAuth { return addOns.advancedSecurityAdditionalFlows?.customAuthMode.map { AdvancedSecurityModeType(rawValue: $0.rawValue) } }
+        guard let mode = addOns.advancedSecurityMode, mode != .off else { return nil }
         return mode
     }
 
@@ -51,9 +58,10 @@ struct RiskAssessor: Sendable {
     ///   - password: the password given in the clear, checked against the compromised list; `nil` for SRP,
     ///     whose sign-ins Cognito does not check for compromised credentials (docs/compatibility.md).
     ///   - device: the device the sign-in presented.
+    ///   - customAuth: a CUSTOM_AUTH sign-in, assessed in the pool's CustomAuthMode.
     func assessSignIn(of record: UserRecord, user: StoredUser, password: String?, device: SignInMachine.Device, origin: SignInOrigin,
-                      client: AppClient) async throws -> SignInAssessment? {
-        guard let mode = Self.mode(of: client.pool) else { return nil }
+                      client: AppClient, customAuth: Bool = false) async throws -> SignInAssessment? {
+        guard let mode = Self.mode(of: client.pool, customAuth: customAuth) else { return nil }
         let configuration = try await configuration(of: client.pool, clientID: client.id)
         let history = RiskPolicy.History(events: try await recentEvents(of: record, in: client.pool))
         let fingerprint = Self.fingerprint(deviceKey: device.presentedKey, encodedData: origin.encodedData)
@@ -63,7 +71,7 @@ struct RiskAssessor: Sendable {
         let verdict = RiskPolicy.signIn(mode: mode, configuration: configuration, level: level,
                                         compromised: password.map(CompromisedPasswords.contains) ?? false, ipAddress: origin.ipAddress,
                                         canChallengeMfa: !facts.userFactors.isEmpty || !facts.reachableFactors.isEmpty)
-        return SignInAssessment(verdict: verdict, configuration: configuration, ipAddress: origin.ipAddress, deviceFingerprint: fingerprint)
+        return SignInAssessment(clientID: client.id, verdict: verdict, configuration: configuration, ipAddress: origin.ipAddress, deviceFingerprint: fingerprint)
     }
 
     /// Refuses a sign-in from a blocked IP address before its password is checked, recording it.
@@ -79,7 +87,7 @@ struct RiskAssessor: Sendable {
         guard let assessment else { return }
         var quiet = assessment.verdict
         quiet.notify = nil  // a wrong password is not the sign-in the email would be about
-        _ = try await recordSignIn(SignInAssessment(verdict: quiet, configuration: assessment.configuration, ipAddress: assessment.ipAddress,
+        _ = try await recordSignIn(SignInAssessment(clientID: assessment.clientID, verdict: quiet, configuration: assessment.configuration, ipAddress: assessment.ipAddress,
                                                     deviceFingerprint: assessment.deviceFingerprint),
                                    response: .fail, steps: [(.password, false)], of: record, user: user, pool: pool)
     }
@@ -99,13 +107,15 @@ struct RiskAssessor: Sendable {
     }
 
     /// Marks a sign-in's event passed when it issues tokens, with its MFA step when it had one.
-    func complete(_ eventID: String, mfaPassed: Bool, of record: UserRecord, pool: UserPool) async throws {
-        _ = try await storage.updateAuthEvent(userPoolID: pool.id, userKey: record.key, eventID: eventID) { stored in
+    func complete(_ eventID: String, mfaPassed: Bool, of record: UserRecord, user: StoredUser, clientID: String, pool: UserPool) async throws {
+        let written = try await storage.updateAuthEvent(userPoolID: pool.id, userKey: record.key, eventID: eventID) { stored in
             var event = try StoredAuthEvent(record: stored)
             event.response = .pass
             if mfaPassed { event.record(.mfa, succeeded: true) }
             stored.document = Data(AWSJSON.encode(event))
         }
+        await export(try StoredAuthEvent(record: written), id: eventID, created: written.creationDate,
+                     of: .init(userPoolID: pool.id, username: user.username, sub: record.sub, clientID: clientID))
     }
 
     /// Checks a new password at sign-up (`.signUp`) or a password change (`.passwordChange`):
@@ -119,13 +129,19 @@ struct RiskAssessor: Sendable {
         }
     }
 
-    /// Records a sign-up or password change that happened, when threat protection is on.
-    func recordEvent(_ type: EventType, of record: UserRecord, password: String?, origin: SignInOrigin?, pool: UserPool) async throws {
+    /// Records a sign-up or password change that happened, when threat protection is on, with the
+    /// risk level its address and device have against the user's sign-ins (a new user has none).
+    func recordEvent(_ type: EventType, of record: UserRecord, user: StoredUser, clientID: String?, password: String?, origin: SignInOrigin,
+                     pool: UserPool) async throws {
         guard Self.mode(of: pool) != nil else { return }
-        var event = StoredAuthEvent(type: type, response: .pass, ipAddress: origin?.ipAddress,
-                                    deviceFingerprint: Self.fingerprint(deviceKey: nil, encodedData: origin?.encodedData))
+        var event = StoredAuthEvent(type: type, response: .pass, ipAddress: origin.ipAddress,
+                                    deviceFingerprint: Self.fingerprint(deviceKey: nil, encodedData: origin.encodedData))
         event.compromisedCredentialsDetected = password.map(CompromisedPasswords.contains) ?? false
-        _ = try await insert(event, of: record, pool: pool)
+        if type != .signup {
+            event.riskLevel = RiskPolicy.level(of: .init(ipAddress: event.ipAddress, deviceFingerprint: event.deviceFingerprint, recentFailures: 0),
+                                               history: RiskPolicy.History(events: try await recentEvents(of: record, in: pool)))
+        }
+        _ = try await insert(event, of: record, user: user, clientID: clientID, pool: pool)
     }
 
     /// The user's latest events, newest first.
@@ -146,7 +162,7 @@ struct RiskAssessor: Sendable {
         let notify = assessment.verdict.notify.flatMap { kind in user.attribute("email").map { (kind, $0) } }
         let token = notify.map { _ in random.string(40, from: Self.tokenAlphabet) }
         event.feedbackTokenDigest = token.map { Array(SHA256.hash(data: Data($0.utf8))) }
-        let (id, now) = try await insert(event, of: record, pool: pool)
+        let (id, now) = try await insert(event, of: record, user: user, clientID: assessment.clientID, pool: pool)
         if let (kind, address) = notify, let token {
             let values = RiskNotification.Values(ipAddress: assessment.ipAddress, loginTime: now, eventID: id, feedbackToken: token,
                                                  validLink: feedbackLink(.valid, pool: pool, username: user.username, eventID: id, token: token),
@@ -161,13 +177,21 @@ struct RiskAssessor: Sendable {
         return id
     }
 
-    /// Stores a new event of the user.
+    /// Stores a new event of the user, and exports it.
     /// - Returns: its id and creation date.
-    private func insert(_ event: StoredAuthEvent, of record: UserRecord, pool: UserPool) async throws -> (String, Date) {
+    private func insert(_ event: StoredAuthEvent, of record: UserRecord, user: StoredUser, clientID: String?,
+                        pool: UserPool) async throws -> (String, Date) {
         let id = random.uuid(), now = clock.now()
         try await storage.insertAuthEvent(AuthEventRecord(userPoolID: pool.id, userKey: record.key, eventID: id, creationDate: now,
                                                           document: Data(AWSJSON.encode(event))))
+        await export(event, id: id, created: now, of: .init(userPoolID: pool.id, username: user.username, sub: record.sub, clientID: clientID))
         return (id, now)
+    }
+
+    /// Exports an event as written, as the pool's userAuthEvents log.
+    private func export(_ event: StoredAuthEvent, id: String, created: Date, of subject: LogRecord.Subject) async {
+        let now = clock.now()
+        await logs.deliver(.userauthevents, userPoolID: subject.userPoolID) { LogRecord.authEvent(event, id: id, created: created, of: subject, at: now) }
     }
 
     /// A notify email's one-click link: `GET /authEventFeedback` with what UpdateAuthEventFeedback takes.
