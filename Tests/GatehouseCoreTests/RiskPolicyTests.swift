@@ -1,5 +1,7 @@
 import AWSWire
 import CognitoModel
+import Foundation
+import GatehouseStorage
 @testable import GatehouseCore
 import XCTest
 
@@ -131,5 +133,79 @@ final class RiskPolicyTests: XCTestCase {
         XCTAssertEqual(described.challengeResponses, [ChallengeResponseType(challengeName: .password, challengeResponse: .success)])
         XCTAssertEqual(described.eventContextData, EventContextDataType(ipAddress: home))
         XCTAssertEqual(described.eventResponse, .inprogress)
+    }
+}
+
+/// What threat protection writes: notify emails, AdminListUserAuthEvents' tokens, exported logs.
+final class ThreatProtectionOutputTests: XCTestCase {
+    let values = RiskNotification.Values(ipAddress: "192.0.2.1", loginTime: Date(timeIntervalSince1970: 1_700_000_000), eventID: "e-1",
+                                         feedbackToken: "tok", validLink: "https://id.example.com/f?v=1&t=tok",
+                                         invalidLink: "https://id.example.com/f?v=0&t=tok")
+
+    func testNotifyEmailsFillTheirPlaceholdersEscapedInHTML() {
+        let standard = RiskNotification(.block, configuration: nil, values: values)
+        XCTAssertEqual(standard.subject, "Blocked sign-in attempt")
+        XCTAssertTrue(standard.body.contains("<li>Time: 2023-11-14 22:13:20 UTC</li>"), standard.body)
+        XCTAssertTrue(standard.body.contains("<a href=https://id.example.com/f?v=0&amp;t=tok>this link</a>"), standard.body)
+        XCTAssertTrue(standard.body.contains("Location: Unknown, Unknown"))
+        let own = NotifyConfigurationType(sourceArn: "arn", mfaEmail: NotifyEmailType(subject: "Check", textBody: "{ip-address} {event-id} {feedback-token} {one-click-link-valid}"))
+        XCTAssertEqual(RiskNotification(.mfa, configuration: own, values: values),
+                       RiskNotification(subject: "Check", body: "192.0.2.1 e-1 tok https://id.example.com/f?v=1&t=tok"), "text as it is")
+        XCTAssertEqual(RiskNotification(.noAction, configuration: own, values: values).subject, "New sign-in attempt", "no email of its own")
+    }
+
+    func testPageTokensAreCognitosForm() throws {
+        let position = AuthEventRecord.Position(creationDate: Date(timeIntervalSince1970: 1_726_694_203.495), eventID: "a1b2-c3")
+        let token = AuthEventsPageToken.token(after: position)
+        XCTAssertEqual(token, "a1b2-c3#2024-09-18T21:16:43.495Z")
+        let read = try AuthEventsPageToken.position(token)
+        XCTAssertEqual(read.eventID, "a1b2-c3")
+        XCTAssertEqual(read.creationDate.timeIntervalSince1970, 1_726_694_203.495, accuracy: 0.0005)
+        for bad in ["", "#2024-09-18T21:16:43.495Z", "a1b2", "a#b#c", "a#2024-09-18"] {
+            XCTAssertThrowsError(try AuthEventsPageToken.position(bad), bad)
+        }
+    }
+
+    func testLogDeliveryRules() {
+        let cloudWatch = CloudWatchLogsConfigurationType(logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:g")
+        func check(_ configurations: [LogConfigurationType], tier: UserPoolTierType = .plus) -> String? {
+            do {
+                try StoredLogDeliveryConfiguration(logConfigurations: configurations).check(tier: tier)
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        let notifications = LogConfigurationType(logLevel: .error, eventSource: .usernotification, cloudWatchLogsConfiguration: cloudWatch)
+        let activity = LogConfigurationType(logLevel: .info, eventSource: .userauthevents, s3Configuration: S3ConfigurationType(bucketArn: "arn:aws:s3:::b"))
+        XCTAssertNil(check([notifications, activity]))
+        XCTAssertNil(check([notifications], tier: .lite))
+        XCTAssertEqual(check([activity], tier: .essentials), "Exporting userAuthEvents requires the PLUS feature plan.")
+        XCTAssertEqual(check([LogConfigurationType(logLevel: .error, eventSource: .usernotification)]),
+                       "A log configuration needs exactly one of CloudWatchLogsConfiguration, S3Configuration and FirehoseConfiguration.")
+        XCTAssertEqual(check([LogConfigurationType(logLevel: .error, eventSource: .usernotification, s3Configuration: .init(bucketArn: "arn:aws:s3:::b"))]),
+                       "userNotification logs are delivered at LogLevel ERROR to CloudWatchLogsConfiguration only.")
+        XCTAssertTrue(StoredLogDeliveryConfiguration(logConfigurations: [activity]).exports(.userauthevents))
+        XCTAssertFalse(StoredLogDeliveryConfiguration(logConfigurations: [activity]).exports(.usernotification))
+    }
+
+    func testExportedRecordsHaveCognitosEnvelope() throws {
+        var event = StoredAuthEvent(type: .signin, response: .fail, ipAddress: "192.0.2.1", deviceFingerprint: nil)
+        event.riskLevel = .high
+        event.riskDecision = .block
+        let bytes = LogRecord.authEvent(event, id: "e-1", created: Date(timeIntervalSince1970: 1_721_237_155),
+                                        of: .init(userPoolID: "us-east-1_p", username: "ana", sub: "s-1", clientID: nil),
+                                        at: Date(timeIntervalSince1970: 1_721_237_155.5))
+        let record = try JSONNode(parsing: bytes)
+        XCTAssertEqual(record["eventTimestamp"]?.string, "1721237155500")
+        XCTAssertEqual(record["eventSource"]?.string, "USER_AUTH_EVENTS")
+        XCTAssertEqual(record["logSourceId"]?["userPoolId"]?.string, "us-east-1_p")
+        XCTAssertEqual(record["message"]?["creationDate"]?.string, "Wed Jul 17 17:25:55 UTC 2024")
+        XCTAssertEqual(record["message"]?["riskLevel"]?.string, "High")
+        XCTAssertEqual(record["message"]?["clientId"]?.string, "")
+        XCTAssertEqual(record["message"]?["hasContextData"]?.string, "true")
+        let failure = try JSONNode(parsing: LogRecord.notificationError("no SMS", userPoolID: "us-east-1_p", at: Date(timeIntervalSince1970: 1)))
+        XCTAssertEqual(failure["message"]?["details"]?.string, "no SMS")
+        XCTAssertEqual(failure["logLevel"]?.string, "ERROR")
     }
 }

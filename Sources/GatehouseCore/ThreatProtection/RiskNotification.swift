@@ -29,6 +29,11 @@ public struct RiskNotification: Sendable, Equatable {
         }
     }
 
+    init(subject: String, body: String) {
+        self.subject = subject
+        self.body = body
+    }
+
     public init(_ kind: RiskPolicy.NotifyEmail, configuration: NotifyConfigurationType?, values: Values) {
         let configured = switch kind {
         case .block: configuration?.blockEmail
@@ -36,11 +41,11 @@ public struct RiskNotification: Sendable, Equatable {
         case .noAction: configuration?.noActionEmail
         }
         let template = configured ?? Self.defaultEmail(kind)
-        subject = template.subject ?? Self.defaultEmail(kind).subject ?? ""
+        let subject = template.subject ?? Self.defaultEmail(kind).subject ?? ""
         if let html = template.htmlBody {
-            body = Self.fill(html, values, escape: \.htmlEscaped)
+            self.init(subject: subject, body: Self.fill(html, values, escape: \.htmlEscaped))
         } else {
-            body = Self.fill(template.textBody ?? "", values, escape: { $0 })
+            self.init(subject: subject, body: Self.fill(template.textBody ?? "", values, escape: { $0 }))
         }
     }
 
