@@ -291,3 +291,30 @@ def test_behind_a_trusted_proxy_the_forwarded_address_counts(make_client, proxie
     assert refused.status_code == 400 and refused.json()["message"] == "Request not allowed due to security reasons."
     assert sign_in(f"{BLOCKED}, {HOME}").status_code == 200, "an address left of the proxy's is the client's own claim"
     assert [e["EventContextData"]["IpAddress"] for e in _events(cognito, pool_id, "max")] == [HOME, BLOCKED]
+
+
+def test_custom_auth_is_assessed_in_its_own_mode(boto_session, trigger_server, lambda_invoke):
+    from botocore.config import Config
+    from helpers import question_challenge_functions
+    idp = boto_session.client("cognito-idp", region_name=REGION, config=Config(retries={"max_attempts": 1}), endpoint_url=trigger_server.endpoint)
+    arns = {name: lambda_invoke.register(unique_name(name.lower()), handler) for name, handler in
+            zip(["DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse"], question_challenge_functions())}
+    pool_id = idp.create_user_pool(PoolName=unique_name("custom"), LambdaConfig=arns, UserPoolTier="PLUS",
+                                   UserPoolAddOns={"AdvancedSecurityMode": "AUDIT"})["UserPool"]["Id"]
+    client_id = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="app",
+                                            ExplicitAuthFlows=["ALLOW_CUSTOM_AUTH"])["UserPoolClient"]["ClientId"]
+    idp.set_risk_configuration(UserPoolId=pool_id, RiskExceptionConfiguration={"BlockedIPRangeList": ["127.0.0.0/8"]})
+    idp.admin_create_user(UserPoolId=pool_id, Username="nia", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool_id, Username="nia", Password=PASSWORD, Permanent=True)
+
+    def custom():
+        challenge = idp.initiate_auth(ClientId=client_id, AuthFlow="CUSTOM_AUTH", AuthParameters={"USERNAME": "nia"})
+        return idp.respond_to_auth_challenge(ClientId=client_id, ChallengeName="CUSTOM_CHALLENGE", Session=challenge["Session"],
+                                             ChallengeResponses={"USERNAME": "nia", "ANSWER": "4"})
+    assert "AuthenticationResult" in custom(), "without CustomAuthMode custom sign-ins are not assessed"
+    assert idp.admin_list_user_auth_events(UserPoolId=pool_id, Username="nia")["AuthEvents"] == []
+    idp.update_user_pool(UserPoolId=pool_id, LambdaConfig=arns, UserPoolTier="PLUS", UserPoolAddOns={
+        "AdvancedSecurityMode": "AUDIT", "AdvancedSecurityAdditionalFlows": {"CustomAuthMode": "ENFORCED"}})
+    expect_client_error(custom, "NotAuthorizedException", "Request not allowed due to security reasons.")
+    (event,) = idp.admin_list_user_auth_events(UserPoolId=pool_id, Username="nia")["AuthEvents"]
+    assert event["EventResponse"] == "Fail" and event["EventRisk"]["RiskDecision"] == "Block"
