@@ -80,10 +80,6 @@ public enum LogRecord {
 
     /// `Wed Jul 17 17:25:55 UTC 2024`, as Cognito's example shows an event's creationDate.
     static func creationDate(_ date: Date) -> String {
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = TimeZone(identifier: "UTC")
-        format.dateFormat = "EEE MMM dd HH:mm:ss 'UTC' yyyy"
-        return format.string(from: date)
+        DateFormatter.utc("EEE MMM dd HH:mm:ss 'UTC' yyyy").string(from: date)
     }
 }

@@ -24,11 +24,7 @@ public struct StoredUICustomization: Sendable, Equatable {
 
     /// The version of a customization set at `date`.
     public static func version(at date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMddHHmmss"
-        return formatter.string(from: date)
+        DateFormatter.utc("yyyyMMddHHmmss").string(from: date)
     }
 
     /// Decodes a record's document.

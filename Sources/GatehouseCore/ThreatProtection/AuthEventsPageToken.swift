@@ -22,10 +22,6 @@ public enum AuthEventsPageToken {
     }
 
     private static func format() -> DateFormatter {
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = TimeZone(identifier: "UTC")
-        format.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"
-        return format
+        DateFormatter.utc("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
     }
 }

@@ -53,11 +53,7 @@ public struct RiskNotification: Sendable, Equatable {
     /// {one-click-link-valid}, {one-click-link-invalid}, {event-id}, {feedback-token}. Where the
     /// request came from by city, country and device is not known here: "Unknown".
     static func fill(_ template: String, _ values: Values, escape: (String) -> String) -> String {
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = TimeZone(identifier: "UTC")
-        format.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-        let time = format.string(from: values.loginTime)
+        let time = DateFormatter.utc("yyyy-MM-dd HH:mm:ss 'UTC'").string(from: values.loginTime)
         let replacements = [
             ("{ip-address}", values.ipAddress ?? "Unknown"), ("{city}", "Unknown"), ("{country}", "Unknown"), ("{login-time}", time),
             ("{device-name}", "Unknown"), ("{one-click-link-valid}", values.validLink), ("{one-click-link-invalid}", values.invalidLink),
