@@ -107,7 +107,7 @@ def test_unsigned_stale_and_malformed_admin_calls_are_refused_and_public_ones_ar
     assert (answer.status_code, answer.json()) == (400, {"__type": "MissingAuthenticationTokenException",
                                                          "message": "Missing Authentication Token"})
     # An operation Gatehouse does not implement is not told apart before the signature is checked.
-    answer = raw(keyed_server, "AdminListUserAuthEvents", body, {"Authorization": "Bearer token"})
+    answer = raw(keyed_server, "DescribeIdentityProvider", body, {"Authorization": "Bearer token"})
     assert answer.json()["__type"] == "IncompleteSignatureException"
     answer = raw(keyed_server, "ListUserPools", body, {"Authorization": "Bearer token"})
     assert answer.json() == {"__type": "IncompleteSignatureException", "message": (

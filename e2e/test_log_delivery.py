@@ -90,3 +90,40 @@ def test_auth_events_and_notification_errors_are_delivered(exporter, exporting):
     (failure,) = [r for r in records if r["eventSource"] == "USER_NOTIFICATION"]
     assert failure["logLevel"] == "ERROR"
     assert failure["message"] == {"details": "The user pool has no SmsConfiguration to send SMS with."}
+
+
+@pytest.fixture(scope="module")
+def collector():
+    """An HTTP endpoint that keeps the JSON bodies POSTed to it."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            received.append((self.headers["Content-Type"], json.loads(self.rfile.read(int(self.headers["Content-Length"])))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/logs", received
+    server.shutdown()
+
+
+def test_records_are_posted_to_the_delivery_url(server_factory, make_client, collector):
+    from helpers import wait_for
+    url, received = collector
+    server = server_factory(options={"log-delivery-url": url}).start()
+    idp = make_client(endpoint=server.endpoint)
+    pool_id = idp.create_user_pool(PoolName=unique_name("posted"))["UserPool"]["Id"]
+    idp.set_log_delivery_configuration(UserPoolId=pool_id, LogConfigurations=[NOTIFICATIONS])
+    idp.admin_create_user(UserPoolId=pool_id, Username="cy", DesiredDeliveryMediums=["SMS"],
+                          UserAttributes=[{"Name": "phone_number", "Value": "+15555550101"}])
+    wait_for(lambda: any(body["logSourceId"]["userPoolId"] == pool_id for _, body in received))
+    (content_type, record), = [(t, b) for t, b in received if b["logSourceId"]["userPoolId"] == pool_id]
+    assert content_type == "application/json"
+    assert record["eventSource"] == "USER_NOTIFICATION" and record["message"] == {
+        "details": "The user pool has no SmsConfiguration to send SMS with."}

@@ -102,7 +102,8 @@ public struct Gatehouse: Sendable {
         self.users = UsersFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, messenger: messenger,
                                   triggers: triggers, pages: pages, clock: clock, random: random)
         groups = GroupsFeature(directory: directory, users: users, items: items, storage: storage, pages: pages, clock: clock)
-        let risk = RiskAssessor(storage: storage, delivery: delivery, logs: logs, issuerBaseURL: configuration.issuerBaseURL, clock: clock, random: random)
+        let risk = RiskAssessor(storage: storage, delivery: delivery, logs: logs, issuerBaseURL: configuration.issuerBaseURL, clock: clock,
+                                random: random, logger: logger)
         signUp = SignUpFeature(directory: directory, users: users, domains: domainRecords, codes: codes, messenger: messenger,
                                triggers: triggers, risk: risk, clock: clock)
         passwords = PasswordsFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, triggers: triggers,

@@ -11,18 +11,22 @@ public struct AuthEventRecord: Sendable, Equatable {
     public let eventID: String
     /// Lists are newest first by this date, then by event id; never changes.
     public let creationDate: Date
-    /// The event's outcome, risk and feedback, encoded by the domain; the only part that changes.
+    /// Whether later risk decisions compare with the event (the domain decides which): the user's
+    /// baseline events are listed apart, through an index of their own, however many others it has.
+    public var isBaseline: Bool
+    /// The event's outcome, risk and feedback, encoded by the domain.
     public var document: Data
 
-    public init(userPoolID: String, userKey: String, eventID: String, creationDate: Date, document: Data) {
+    public init(userPoolID: String, userKey: String, eventID: String, creationDate: Date, isBaseline: Bool, document: Data) {
         self.userPoolID = userPoolID
         self.userKey = userKey
         self.eventID = eventID
         self.creationDate = creationDate
+        self.isBaseline = isBaseline
         self.document = document
     }
 
-    /// Where an event stands in its user's list: what ``AuthEventStore/authEvents(userPoolID:userKey:before:limit:)``
+    /// Where an event stands in its user's list: what ``AuthEventStore/authEvents(userPoolID:userKey:baselineOnly:before:limit:)``
     /// continues from.
     public struct Position: Sendable, Equatable {
         public let creationDate: Date

@@ -7,20 +7,19 @@ public protocol AuthEventStore: Sendable {
     ///   when the user has an event with the same id.
     func insertAuthEvent(_ event: AuthEventRecord) async throws
 
-    /// The user's event with this id, or `nil`.
-    func authEvent(userPoolID: String, userKey: String, eventID: String) async throws -> AuthEventRecord?
-
-    /// Changes an event's document atomically: `change` may run more than once and must not have
-    /// side effects; an error it throws aborts with nothing written and is rethrown. Only
-    /// `document` can change.
+    /// Changes an event atomically: `change` may run more than once and must not have side
+    /// effects; an error it throws aborts with nothing written and is rethrown. Only `isBaseline`
+    /// and `document` can change.
     /// - Returns: the event as written.
     /// - Throws: ``StorageError/notFound`` when the event does not exist.
     func updateAuthEvent(userPoolID: String, userKey: String, eventID: String,
                          _ change: @escaping @Sendable (inout AuthEventRecord) throws -> Void) async throws -> AuthEventRecord
 
-    /// The user's events newest first (by creation date, then by event id, descending), starting
-    /// after the event at `before`. A user that does not exist has none.
+    /// The user's events (only its baseline ones when `baselineOnly`) newest first (by creation
+    /// date, then by event id, descending), starting after the event at `before`. A user that does
+    /// not exist has none.
     /// - Parameter limit: at least 1.
     /// - Returns: at most `limit` events.
-    func authEvents(userPoolID: String, userKey: String, before: AuthEventRecord.Position?, limit: Int) async throws -> [AuthEventRecord]
+    func authEvents(userPoolID: String, userKey: String, baselineOnly: Bool, before: AuthEventRecord.Position?,
+                    limit: Int) async throws -> [AuthEventRecord]
 }

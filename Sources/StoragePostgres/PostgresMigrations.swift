@@ -203,12 +203,14 @@ enum PostgresMigrations {
                 user_key TEXT COLLATE "C" NOT NULL,
                 event_id TEXT COLLATE "C" NOT NULL,
                 creation_date BIGINT NOT NULL,
+                baseline BOOLEAN NOT NULL,
                 document BYTEA NOT NULL,
                 PRIMARY KEY (user_pool_id, user_key, event_id),
                 FOREIGN KEY (user_pool_id, user_key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
             )
             """,
             "CREATE INDEX auth_events_newest_first ON auth_events (user_pool_id, user_key, creation_date DESC, event_id DESC)",
+            "CREATE INDEX auth_events_baseline ON auth_events (user_pool_id, user_key, creation_date DESC, event_id DESC) WHERE baseline",
         ]),
     ]
 

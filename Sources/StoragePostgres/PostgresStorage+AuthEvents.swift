@@ -9,17 +9,12 @@ extension PostgresStorage {
         try await self.perform {
             _ = try await self.client.query(
                 """
-                INSERT INTO auth_events (user_pool_id, user_key, event_id, creation_date, document)
-                VALUES (\(event.userPoolID), \(event.userKey), \(event.eventID), \(event.creationDate.millisecondsSince1970), \(event.document))
+                INSERT INTO auth_events (user_pool_id, user_key, event_id, creation_date, baseline, document)
+                VALUES (\(event.userPoolID), \(event.userKey), \(event.eventID), \(event.creationDate.millisecondsSince1970), \(event.isBaseline),
+                        \(event.document))
                 """,
                 logger: self.logger
             ).collect()
-        }
-    }
-
-    public func authEvent(userPoolID: String, userKey: String, eventID: String) async throws -> AuthEventRecord? {
-        try await self.perform {
-            try await self.fetchAuthEvent(on: nil, userPoolID: userPoolID, userKey: userKey, eventID: eventID)
         }
     }
 
@@ -29,18 +24,22 @@ extension PostgresStorage {
                                 _ change: @escaping @Sendable (inout AuthEventRecord) throws -> Void) async throws -> AuthEventRecord {
         try await self.perform {
             try await self.client.withTransaction(logger: self.logger) { connection in
-                guard let stored = try await self.fetchAuthEvent(on: connection, userPoolID: userPoolID, userKey: userKey, eventID: eventID,
-                                                                 locking: true) else {
-                    throw StorageError.notFound
-                }
+                let rows = try await connection.query(
+                    """
+                    SELECT \(unescaped: Self.authEventColumns) FROM auth_events
+                    WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey) AND event_id = \(eventID) FOR NO KEY UPDATE
+                    """,
+                    logger: self.logger
+                ).collect()
+                guard let stored = try rows.first.map(Self.decodeAuthEvent) else { throw StorageError.notFound }
                 var changed = stored
                 try change(&changed)
                 let written = AuthEventRecord(userPoolID: userPoolID, userKey: userKey, eventID: eventID, creationDate: stored.creationDate,
-                                              document: changed.document)
+                                              isBaseline: changed.isBaseline, document: changed.document)
                 guard written != stored else { return stored }
                 _ = try await connection.query(
                     """
-                    UPDATE auth_events SET document = \(written.document)
+                    UPDATE auth_events SET baseline = \(written.isBaseline), document = \(written.document)
                     WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey) AND event_id = \(eventID)
                     """,
                     logger: self.logger
@@ -50,19 +49,24 @@ extension PostgresStorage {
         }
     }
 
-    public func authEvents(userPoolID: String, userKey: String, before: AuthEventRecord.Position?, limit: Int) async throws -> [AuthEventRecord] {
+    /// Row values order `(creation_date, event_id)` as the index does, so a page starts where the
+    /// last ended without reading what came before.
+    public func authEvents(userPoolID: String, userKey: String, baselineOnly: Bool, before: AuthEventRecord.Position?,
+                           limit: Int) async throws -> [AuthEventRecord] {
         let limit = max(limit, 1)
+        let baseline = baselineOnly ? " AND baseline" : ""
         return try await self.perform {
             let query: PostgresQuery = if let before {
                 """
                 SELECT \(unescaped: Self.authEventColumns) FROM auth_events
-                WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey)
+                WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey)\(unescaped: baseline)
                   AND (creation_date, event_id) < (\(before.creationDate.millisecondsSince1970), \(before.eventID))
                 ORDER BY creation_date DESC, event_id DESC LIMIT \(limit)
                 """
             } else {
                 """
-                SELECT \(unescaped: Self.authEventColumns) FROM auth_events WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey)
+                SELECT \(unescaped: Self.authEventColumns) FROM auth_events
+                WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey)\(unescaped: baseline)
                 ORDER BY creation_date DESC, event_id DESC LIMIT \(limit)
                 """
             }
@@ -70,28 +74,12 @@ extension PostgresStorage {
         }
     }
 
-    /// The event, read on `connection` (any of the pool's when `nil`), its row held until the
-    /// transaction ends when `locking`.
-    private func fetchAuthEvent(on connection: PostgresConnection?, userPoolID: String, userKey: String, eventID: String,
-                                locking: Bool = false) async throws -> AuthEventRecord? {
-        let query: PostgresQuery = """
-            SELECT \(unescaped: Self.authEventColumns) FROM auth_events
-            WHERE user_pool_id = \(userPoolID) AND user_key = \(userKey) AND event_id = \(eventID)\(unescaped: locking ? " FOR NO KEY UPDATE" : "")
-            """
-        let rows = if let connection {
-            try await connection.query(query, logger: self.logger).collect()
-        } else {
-            try await self.client.query(query, logger: self.logger).collect()
-        }
-        return try rows.first.map(Self.decodeAuthEvent)
-    }
-
     /// The columns ``decodeAuthEvent(_:)`` reads, in its order. A constant, never a value.
-    private static let authEventColumns = "user_pool_id, user_key, event_id, creation_date, document"
+    private static let authEventColumns = "user_pool_id, user_key, event_id, creation_date, baseline, document"
 
     private static func decodeAuthEvent(_ row: PostgresRow) throws -> AuthEventRecord {
-        let (userPoolID, userKey, eventID, creationDate, document) = try row.decode((String, String, String, Int64, Data).self)
+        let (userPoolID, userKey, eventID, creationDate, isBaseline, document) = try row.decode((String, String, String, Int64, Bool, Data).self)
         return AuthEventRecord(userPoolID: userPoolID, userKey: userKey, eventID: eventID, creationDate: Date(millisecondsSince1970: creationDate),
-                               document: document)
+                               isBaseline: isBaseline, document: document)
     }
 }

@@ -172,11 +172,13 @@ enum SQLiteMigrations {
                     user_key TEXT NOT NULL,
                     event_id TEXT NOT NULL,
                     creation_date INTEGER NOT NULL,
+                    baseline INTEGER NOT NULL,
                     document BLOB NOT NULL,
                     PRIMARY KEY (user_pool_id, user_key, event_id),
                     FOREIGN KEY (user_pool_id, user_key) REFERENCES users (user_pool_id, key) ON DELETE CASCADE
                 ) WITHOUT ROWID;
                 CREATE INDEX auth_events_newest_first ON auth_events (user_pool_id, user_key, creation_date DESC, event_id DESC);
+                CREATE INDEX auth_events_baseline ON auth_events (user_pool_id, user_key, creation_date DESC, event_id DESC) WHERE baseline = 1;
                 """)
         }
         return migrator

@@ -15,18 +15,34 @@ extension StorageConformanceSuite {
                 try await storage.insertAuthEvent(ns.authEvent(of: pool, userKey: "u", id: id, at: at))
             }
             try await storage.insertAuthEvent(ns.authEvent(of: pool, userKey: "v", id: "e", at: 9))
-            let stored = try await storage.authEvent(userPoolID: pool.id, userKey: "u", eventID: "a")
-            XCTAssertEqual(stored, ns.authEvent(of: pool, userKey: "u", id: "a", at: 1))
-            let none = try await storage.authEvent(userPoolID: pool.id, userKey: "v", eventID: "a")
-            XCTAssertNil(none, "another user's event")
-            let first = try await storage.authEvents(userPoolID: pool.id, userKey: "u", before: nil, limit: 2)
+            let first = try await storage.authEvents(userPoolID: pool.id, userKey: "u", baselineOnly: false, before: nil, limit: 2)
             XCTAssertEqual(first.map(\.eventID), ["d", "c"])
-            let rest = try await storage.authEvents(userPoolID: pool.id, userKey: "u", before: first.last?.position, limit: 5)
+            XCTAssertEqual(first.last, ns.authEvent(of: pool, userKey: "u", id: "c", at: 2), "read back as written")
+            let rest = try await storage.authEvents(userPoolID: pool.id, userKey: "u", baselineOnly: false, before: first.last?.position, limit: 5)
             XCTAssertEqual(rest.map(\.eventID), ["b", "a"])
-            let others = try await storage.authEvents(userPoolID: pool.id, userKey: "v", before: nil, limit: 10)
+            let others = try await storage.authEvents(userPoolID: pool.id, userKey: "v", baselineOnly: false, before: nil, limit: 10)
             XCTAssertEqual(others.map(\.eventID), ["e"])
-            let nobody = try await storage.authEvents(userPoolID: pool.id, userKey: "w", before: nil, limit: 10)
+            let nobody = try await storage.authEvents(userPoolID: pool.id, userKey: "w", baselineOnly: false, before: nil, limit: 10)
             XCTAssertEqual(nobody, [])
+        }
+    }
+
+    func testBaselineEventsListApartFromTheOthers() async throws {
+        try await withStorage { storage, ns in
+            let pool = ns.pool(region: ns.regionA, suffix: "AuthEvents4")
+            try await storage.insertUserPool(pool)
+            try await storage.insertUser(ns.user(of: pool, key: "u"))
+            for (index, id) in ["a", "b", "c", "d", "e"].enumerated() {
+                try await storage.insertAuthEvent(ns.authEvent(of: pool, userKey: "u", id: id, at: Int64(index), baseline: ["a", "c", "d"].contains(id)))
+            }
+            _ = try await storage.updateAuthEvent(userPoolID: pool.id, userKey: "u", eventID: "d") { $0.isBaseline = false }
+            _ = try await storage.updateAuthEvent(userPoolID: pool.id, userKey: "u", eventID: "e") { $0.isBaseline = true }
+            let first = try await storage.authEvents(userPoolID: pool.id, userKey: "u", baselineOnly: true, before: nil, limit: 2)
+            XCTAssertEqual(first.map(\.eventID), ["e", "c"])
+            let rest = try await storage.authEvents(userPoolID: pool.id, userKey: "u", baselineOnly: true, before: first.last?.position, limit: 5)
+            XCTAssertEqual(rest.map(\.eventID), ["a"])
+            let all = try await storage.authEvents(userPoolID: pool.id, userKey: "u", baselineOnly: false, before: nil, limit: 10)
+            XCTAssertEqual(all.map(\.isBaseline), [true, false, true, false, true])
         }
     }
 
@@ -41,15 +57,17 @@ extension StorageConformanceSuite {
             await XCTAssertThrowsStorageError(.duplicate) { try await storage.insertAuthEvent(ns.authEvent(of: pool, userKey: "u", id: "a")) }
             try await storage.deleteUser(userPoolID: pool.id, key: "u")
             try await storage.insertUser(ns.user(of: pool, key: "u"))
-            let fresh = try await storage.authEvents(userPoolID: pool.id, userKey: "u", before: nil, limit: 10)
+            let fresh = try await storage.authEvents(userPoolID: pool.id, userKey: "u", baselineOnly: false, before: nil, limit: 10)
             XCTAssertEqual(fresh, [], "a deleted user takes its events; a new user of the same key has none")
             try await storage.deleteUserPool(id: pool.id) { _ in }
-            let withPool = try await storage.authEvent(userPoolID: pool.id, userKey: "v", eventID: "a")
-            XCTAssertNil(withPool, "a deleted pool takes its users' events")
+            try await storage.insertUserPool(pool)
+            try await storage.insertUser(ns.user(of: pool, key: "v"))
+            let withPool = try await storage.authEvents(userPoolID: pool.id, userKey: "v", baselineOnly: false, before: nil, limit: 10)
+            XCTAssertEqual(withPool, [], "a deleted pool takes its users' events")
         }
     }
 
-    func testAuthEventUpdatesChangeOnlyTheDocument() async throws {
+    func testAuthEventUpdatesChangeTheDocumentAndBaselineOnly() async throws {
         try await withStorage { storage, ns in
             let pool = ns.pool(region: ns.regionA, suffix: "AuthEvents3")
             try await storage.insertUserPool(pool)
@@ -58,11 +76,12 @@ extension StorageConformanceSuite {
             try await storage.insertAuthEvent(event)
             let written = try await storage.updateAuthEvent(userPoolID: pool.id, userKey: "u", eventID: "a") { event in
                 event.document = Data(#"{"feedback":"Valid"}"#.utf8)
+                event.isBaseline = true
             }
             XCTAssertEqual(written, AuthEventRecord(userPoolID: pool.id, userKey: "u", eventID: "a", creationDate: event.creationDate,
-                                                    document: Data(#"{"feedback":"Valid"}"#.utf8)))
-            let read = try await storage.authEvent(userPoolID: pool.id, userKey: "u", eventID: "a")
-            XCTAssertEqual(read, written)
+                                                    isBaseline: true, document: Data(#"{"feedback":"Valid"}"#.utf8)))
+            let read = try await storage.authEvents(userPoolID: pool.id, userKey: "u", baselineOnly: false, before: nil, limit: 1)
+            XCTAssertEqual(read, [written])
             do {
                 _ = try await storage.updateAuthEvent(userPoolID: pool.id, userKey: "u", eventID: "a") { event in
                     event.document = Data("lost".utf8)
@@ -70,8 +89,8 @@ extension StorageConformanceSuite {
                 }
                 XCTFail("the change's error is rethrown")
             } catch ClosureError.rejected {}
-            let unchanged = try await storage.authEvent(userPoolID: pool.id, userKey: "u", eventID: "a")
-            XCTAssertEqual(unchanged, written, "a change that throws writes nothing")
+            let unchanged = try await storage.authEvents(userPoolID: pool.id, userKey: "u", baselineOnly: false, before: nil, limit: 1)
+            XCTAssertEqual(unchanged, [written], "a change that throws writes nothing")
             await XCTAssertThrowsStorageError(.notFound) {
                 _ = try await storage.updateAuthEvent(userPoolID: pool.id, userKey: "u", eventID: "x") { _ in }
             }
@@ -81,8 +100,8 @@ extension StorageConformanceSuite {
 
 extension TestNamespace {
     /// An event created `at` seconds after a fixed moment.
-    func authEvent(of pool: UserPoolRecord, userKey: String, id: String, at seconds: Int64 = 0) -> AuthEventRecord {
+    func authEvent(of pool: UserPoolRecord, userKey: String, id: String, at seconds: Int64 = 0, baseline: Bool = false) -> AuthEventRecord {
         AuthEventRecord(userPoolID: pool.id, userKey: userKey, eventID: id, creationDate: Date(milliseconds: 1_700_000_000_123 + seconds * 1000),
-                        document: Data(#"{"event":"\#(id)"}"#.utf8) + Data([0, 255]))
+                        isBaseline: baseline, document: Data(#"{"event":"\#(id)"}"#.utf8) + Data([0, 255]))
     }
 }

@@ -70,6 +70,9 @@ public enum SignInMachine {
         /// The pool's ChallengeRequiredOnNewDevice: a remembered device's proof stands in for MFA.
         public var deviceProofReplacesMfa = false
 
+        /// The factors MFA challenges with: the user's, else those it can be reached by.
+        public var challengeableFactors: [ChallengeNameType] { userFactors.isEmpty ? reachableFactors : userFactors }
+
         public init(status: UserStatusType, mfaConfiguration: UserPoolMfaType, userFactors: [ChallengeNameType] = [],
                     preferred: ChallengeNameType? = nil, reachableFactors: [ChallengeNameType] = [], deviceProofReplacesMfa: Bool = false) {
             self.status = status
@@ -123,7 +126,7 @@ public enum SignInMachine {
         let rememberedDevice = progress.device.isRemembered
         let mfaDue = !progress.mfaPassed && (progress.riskRequiresMfa || !(rememberedDevice && facts.deviceProofReplacesMfa)
             && (facts.mfaConfiguration == .on || (facts.mfaConfiguration == .optional && !facts.userFactors.isEmpty)))
-        let factors = facts.userFactors.isEmpty ? facts.reachableFactors : facts.userFactors
+        let factors = facts.challengeableFactors
         if mfaDue, factors.isEmpty { return .challenge(.mfaSetup) }
         if facts.status == .forceChangePassword, !progress.newPasswordSet { return .challenge(.newPasswordRequired) }
         guard mfaDue else { return rememberedDevice && !progress.deviceVerified ? .challenge(.deviceSrpAuth) : .issueTokens }

@@ -125,11 +125,9 @@ public enum RiskPolicy {
     ///   - canChallengeMfa: the user has a factor MFA can challenge (an SMS or email address counts).
     public static func signIn(mode: AdvancedSecurityModeType, configuration: StoredRiskConfiguration?, level: RiskLevelType?,
                               compromised: Bool, ipAddress: String?, canChallengeMfa: Bool) -> Verdict {
-        if let ipAddress, configuration?.riskException?.skippedIPRangeList?.contains(where: { IPAddressRange(cidr: $0)?.contains(ipAddress) == true }) == true {
-            return Verdict()
-        }
+        if contains(ipAddress, configuration?.riskException?.skippedIPRangeList) { return Verdict() }
         var verdict = Verdict(riskLevel: level, compromisedCredentialsDetected: compromised)
-        if let ipAddress, configuration?.riskException?.blockedIPRangeList?.contains(where: { IPAddressRange(cidr: $0)?.contains(ipAddress) == true }) == true {
+        if contains(ipAddress, configuration?.riskException?.blockedIPRangeList) {
             verdict.riskLevel = .high
             verdict.riskDecision = .block
             verdict.action = .block(.blockedIPAddress)
@@ -157,6 +155,17 @@ public enum RiskPolicy {
         }
         guard mode == .enforced else { return Verdict(riskLevel: verdict.riskLevel, compromisedCredentialsDetected: compromised) }
         return verdict
+    }
+
+    /// Whether `ipAddress` is in the BlockedIPRangeList and not in the SkippedIPRangeList.
+    public static func blocks(_ ipAddress: String?, configuration: StoredRiskConfiguration?) -> Bool {
+        contains(ipAddress, configuration?.riskException?.blockedIPRangeList) && !contains(ipAddress, configuration?.riskException?.skippedIPRangeList)
+    }
+
+    /// Whether one of `ranges` (CIDR blocks) holds `ipAddress`.
+    static func contains(_ ipAddress: String?, _ ranges: [String]?) -> Bool {
+        guard let ipAddress, let ranges else { return false }
+        return ranges.contains { IPAddressRange(cidr: $0)?.contains(ipAddress) == true }
     }
 
     /// Whether a password is refused at sign-up or a password change (`event`): ENFORCED, on the

@@ -34,8 +34,8 @@ final class WireProtocolTests: XCTestCase {
                                "SerializationException", "Unexpected value at 'Policies.PasswordPolicy.MinimumLength': expected integer.")
             client.assertError(try await client.send("UpdateUserPool", body: Data("{}".utf8), region: nil),
                                "MissingAuthenticationTokenException", "Missing Authentication Token")
-            client.assertError(try await client.call("AdminListUserAuthEvents", ["UserPoolId": id, "Username": "u"]),
-                               "NotImplementedException", "Gatehouse does not implement AdminListUserAuthEvents yet.")
+            client.assertError(try await client.call("DescribeIdentityProvider", ["UserPoolId": id, "ProviderName": "Google"]),
+                               "NotImplementedException", "Gatehouse does not implement DescribeIdentityProvider yet.")
             client.assertError(try await client.call("UpdateUserPool", ["UserPoolId": id, "Policies": ["PasswordPolicy": ["MinimumLength": 5]]]),
                                "InvalidParameterException", "1 validation error detected: Value '5' at 'policies.passwordPolicy.minimumLength' failed to satisfy constraint: Member must have value greater than or equal to 6")
             let after = try await client.describe(id)

@@ -29,7 +29,7 @@ extension PasswordsFeature {
         let (changed, user, _) = try await users.update(named: record.key, in: pool) { user, _ in
             try user.replacePassword(proposed, policy: policy, userPoolID: poolID, random: random)
         }
-        try await risk.recordEvent(.passwordchange, of: changed, user: user, clientID: caller.claims.clientID, password: proposed,
+        await risk.recordEvent(.passwordchange, of: changed, user: user, clientID: caller.claims.clientID, password: proposed,
                                    origin: SignInOrigin(ipAddress: nil, encodedData: nil, context: context), pool: pool)
         return ChangePasswordResponse()
     }

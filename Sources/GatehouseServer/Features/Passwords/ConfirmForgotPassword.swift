@@ -36,7 +36,7 @@ extension PasswordsFeature {
             throw CodeIssuer.error(.mismatched)!
         }
         if let error = CodeIssuer.error(check) { throw error }
-        try await risk.recordEvent(.forgotpassword, of: record, user: user, clientID: client.id, password: password,
+        await risk.recordEvent(.forgotpassword, of: record, user: user, clientID: client.id, password: password,
                                    origin: SignInOrigin(input.userContextData, client: client, context: context), pool: pool)
         try await triggers.postConfirmation(.confirmForgotPassword, pool: pool, user: user, clientID: client.id,
                                             clientMetadata: input.clientMetadata)

@@ -18,6 +18,7 @@ extension SignInFeature {
                          origin: SignInOrigin) async throws -> SignInOutcome {
         guard LambdaTrigger.defineAuthChallenge.function(in: client.pool.triggers) != nil else { throw Triggers.customAuthNotConfigured }
         let name = try Self.signedUsername(parameters, client: client)
+        _ = try await risk.screen(origin, client: client, customAuth: true)
         let found = try await challengedUser(named: name, client: client, validationData: metadata)
         var steps: [CustomAuthTriggers.ChallengeResult] = []
         var clientPublic: String?
@@ -93,7 +94,7 @@ extension SignInFeature {
     /// What DefineAuthChallenge decides after `steps`: a refusal, tokens (without the pool's MFA:
     /// a custom flow runs its own challenges), or a new CUSTOM_CHALLENGE that CreateAuthChallenge
     /// makes, at most ``CustomAuthTriggers/maximumChallenges`` in one sign-in. Before tokens, threat
-    /// protection assesses the sign-in in the pool's CustomAuthMode (``RiskAssessor/mode(of:customAuth:)``):
+    /// protection screens and assesses the sign-in in the pool's CustomAuthMode (``RiskAssessor/mode(of:customAuth:)``):
     /// ENFORCED refuses what it blocks; the custom challenges stand for the MFA it may require.
     /// - Parameters:
     ///   - device: the user's device the sign-in presented, carried to its end.
@@ -113,9 +114,9 @@ extension SignInFeature {
             throw SignInRefusal.incorrectPassword.error
         case .issueTokens:
             guard let found else { throw SignInRefusal.incorrectPassword.error }
-            let assessment = try await risk.assessSignIn(of: found.record, user: found.user, password: nil, device: device, origin: origin,
-                                                         client: client, customAuth: true)
-            try await risk.checkIPAddress(assessment, of: found.record, user: found.user, pool: client.pool)
+            let screening = try await risk.screen(origin, client: client, customAuth: true)
+            let assessment = try await risk.assessSignIn(screening, of: found.record, user: found.user, password: nil, device: device,
+                                                         origin: origin, client: client)
             return try await proceed(after: .passwordVerified, progress: SignInMachine.Progress(mfaPassed: true, device: device), record: found.record,
                                      user: found.user, client: client, metadata: metadata, authTime: clock.now(), assessment: assessment)
         case .customChallenge:

@@ -106,7 +106,7 @@ extension SignInFeature {
         _ = try Self.signedUsername(responses, client: client)
         let answer = ChallengeNameType(rawValue: try Self.parameter("ANSWER", in: responses))
         let (record, user) = try await sessions.user(of: session, in: client.pool)
-        guard client.pool.mfa.facts(for: user).userFactors.contains(answer) else {
+        guard client.pool.mfa.facts(for: user).challengeableFactors.contains(answer) else {
             throw AWSServiceError.invalidParameterException("The ANSWER \(answer.rawValue) is not an MFA type the user can choose.")
         }
         try await sessions.consume(session)

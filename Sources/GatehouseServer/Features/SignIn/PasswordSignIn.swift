@@ -82,9 +82,9 @@ extension SignInFeature {
     ///   - progress: what the sign-in had done before, from its session.
     ///   - metadata: the ClientMetadata of a challenge answer, for PostAuthentication.
     ///   - authTime: when the password was proven.
-    ///   - assessment: threat protection's, right after the password: its refusal is thrown, its
-    ///     MFA required, and the sign-in's event recorded (passed when tokens follow at once);
-    ///     the event is marked passed when a later step issues tokens.
+    ///   - assessment: threat protection's, right after the password: its refusal is thrown and its
+    ///     MFA required; the sign-in's event is recorded InProgress before a challenge, Pass once
+    ///     the tokens are made (a later step that makes them marks it passed).
     func proceed(after event: SignInMachine.Event, progress: SignInMachine.Progress = .init(), record: UserRecord,
                  user: StoredUser, client: AppClient, metadata: [String: String]?, authTime: Date,
                  assessment: RiskAssessor.SignInAssessment? = nil) async throws -> SignInOutcome {
@@ -93,13 +93,22 @@ extension SignInFeature {
         var facts = client.pool.mfa.facts(for: user)
         facts.deviceProofReplacesMfa = client.pool.devices?.deviceProofReplacesMfa ?? false
         if let assessment {
+            try await risk.refuseIfBlocked(assessment, of: record, user: user, pool: client.pool)
             progress.riskRequiresMfa = assessment.verdict.action == .requireMfa
-            progress.authEventID = try await risk.proceed(assessment, passed: SignInMachine.next(progress, facts: facts) == .issueTokens,
-                                                          of: record, user: user, pool: client.pool)
-        } else if let eventID = progress.authEventID, SignInMachine.next(progress, facts: facts) == .issueTokens {
-            try await risk.complete(eventID, mfaPassed: progress.mfaPassed, of: record, user: user, clientID: client.id, pool: client.pool)
         }
-        switch SignInMachine.next(progress, facts: facts) {
+        let step = SignInMachine.next(progress, facts: facts)
+        if let assessment, case .challenge = step {
+            progress.authEventID = await risk.recordGoingOn(assessment, passed: false, of: record, user: user, pool: client.pool)
+        }
+        /// Marks the sign-in's event passed, once what it issues is made.
+        func passed() async {
+            if let assessment {
+                _ = await risk.recordGoingOn(assessment, passed: true, of: record, user: user, pool: client.pool)
+            } else if let eventID = progress.authEventID {
+                await risk.complete(eventID, mfaPassed: progress.mfaPassed, of: record, user: user, clientID: client.id, pool: client.pool)
+            }
+        }
+        switch step {
         case .issueTokens:
             try await triggers.postAuthentication(pool: client.pool, user: user, clientID: client.id, clientMetadata: metadata,
                                                   newDeviceUsed: progress.device == .new)
@@ -110,6 +119,7 @@ extension SignInFeature {
                 }
             }
             if progress.managedLogin {
+                await passed()
                 return SignInOutcome(managedLogin: ManagedLoginSignIn(record: record, username: user.username, authTime: authTime))
             }
             let originJTI = SignInSessionID.make(at: authTime, random: random)
@@ -120,6 +130,7 @@ extension SignInFeature {
                 clientMetadata: metadata,
                 deviceKey: newDevice?.deviceKey ?? progress.device.presentedKey)
             result.newDeviceMetadata = newDevice
+            await passed()
             return SignInOutcome(authenticationResult: result)
         case .challenge(.deviceSrpAuth):
             return try await deviceChallenge(progress: progress, record: record, user: user, client: client, authTime: authTime)
@@ -129,7 +140,7 @@ extension SignInFeature {
             case .newPasswordRequired: parameters.merge(Self.newPasswordParameters(user: user, client: client)) { $1 }
             case .smsMfa, .emailOtp:
                 parameters.merge(try await sendSignInCode(challenge, record: record, client: client, metadata: metadata)) { $1 }
-            case .selectMfaType: parameters["MFAS_CAN_CHOOSE"] = Self.jsonList(facts.userFactors)
+            case .selectMfaType: parameters["MFAS_CAN_CHOOSE"] = Self.jsonList(facts.challengeableFactors)
             case .mfaSetup: parameters["MFAS_CAN_SETUP"] = Self.jsonList(client.pool.mfa.offered)
             default: break
             }

@@ -9,9 +9,11 @@ extension SignInFeature {
     /// the user's salt, B and a SECRET_BLOCK that holds the sealed session. A client that hides
     /// which users exist gets a challenge for an unknown user too, with a salt that stays the same
     /// for that name; its answer then fails as a wrong password does.
-    func startSRP(_ parameters: [String: String]?, client: AppClient, validationData: [String: String]?) async throws -> SignInOutcome {
+    func startSRP(_ parameters: [String: String]?, client: AppClient, validationData: [String: String]?,
+                  origin: SignInOrigin) async throws -> SignInOutcome {
         let name = try Self.signedUsername(parameters, client: client)
         let clientPublic = try Self.parameter("SRP_A", in: parameters)
+        _ = try await risk.screen(origin, client: client)
         let found = try await challengedUser(named: name, client: client, validationData: validationData)
         return try await passwordVerifierChallenge(name: name, found: found, clientPublic: clientPublic, client: client)
     }
@@ -95,8 +97,9 @@ extension SignInFeature {
             : session.progress.device
         // Used up by any answer, right or wrong: a client whose proof failed starts again.
         try await sessions.consume(session)
+        let screening = session.custom.steps.isEmpty ? try await risk.screen(origin, client: client) : nil
         guard session.sub != nil else { throw SignInRefusal.incorrectPassword.error }
-        let assessed = try await assessBeforeProof(of: session, device: device, origin: origin, client: client)
+        let assessed = try await assessBeforeProof(screening, of: session, device: device, origin: origin, client: client)
         let expected = SRPServer.passwordClaimSignature(sessionKey: key, userPoolID: session.userPoolID, userIDForSRP: session.username,
                                                         secretBlock: Data(base64Encoded: secretBlock) ?? Data(), timestamp: timestamp)
         let proven = PasswordClaimTimestamp.isAcceptable(claimed, now: now) && Data(base64Encoded: signature).map {
@@ -109,7 +112,7 @@ extension SignInFeature {
         }
         if let refusal {
             if refusal == .incorrectPassword, let (record, user, assessment) = assessed {
-                try await risk.recordWrongPassword(assessment, of: record, user: user, pool: client.pool)
+                await risk.recordWrongPassword(assessment, of: record, user: user, pool: client.pool)
             }
             throw refusal.error
         }
@@ -123,17 +126,17 @@ extension SignInFeature {
                                  client: client, metadata: metadata, authTime: now, assessment: assessed?.assessment)
     }
 
-    /// Threat protection's assessment of an SRP sign-in's user before its proof is checked (a
-    /// blocked IP address is refused here); `nil` when threat protection is off, for a CUSTOM_AUTH
-    /// sign-in, or when the session's user is gone (the proof's check then refuses it).
-    private func assessBeforeProof(of session: SignInSession, device: SignInMachine.Device, origin: SignInOrigin,
+    /// Threat protection's assessment of an SRP sign-in's user before its proof is checked; `nil`
+    /// when threat protection is off, for a CUSTOM_AUTH sign-in (assessed at its end), or when the
+    /// session's user is gone (the proof's check then refuses it).
+    private func assessBeforeProof(_ screening: RiskAssessor.Screening?, of session: SignInSession, device: SignInMachine.Device,
+                                   origin: SignInOrigin,
                                    client: AppClient) async throws -> (record: UserRecord, user: StoredUser, assessment: RiskAssessor.SignInAssessment)? {
-        guard RiskAssessor.mode(of: client.pool) != nil, session.custom.steps.isEmpty,
-              let record = try? await users.record(named: session.username, in: client.pool), record.sub == session.sub else { return nil }
+        guard screening != nil, let record = try? await users.record(named: session.username, in: client.pool), record.sub == session.sub
+        else { return nil }
         let user = try StoredUser(record: record)
-        guard let assessment = try await risk.assessSignIn(of: record, user: user, password: nil, device: device, origin: origin,
+        guard let assessment = try await risk.assessSignIn(screening, of: record, user: user, password: nil, device: device, origin: origin,
                                                            client: client) else { return nil }
-        try await risk.checkIPAddress(assessment, of: record, user: user, pool: client.pool)
         return (record, user, assessment)
     }
 }

@@ -45,7 +45,7 @@ struct SignInFeature: Sendable {
         case .refreshTokenAuth, .refreshToken:
             return try await refresh(parameters, client: client)
         case .userSrpAuth:
-            return try await startSRP(parameters, client: client, validationData: validationData)
+            return try await startSRP(parameters, client: client, validationData: validationData, origin: origin)
         case .customAuth:
             return try await startCustomAuth(parameters, client: client, metadata: validationData, origin: origin)
         default:
@@ -57,10 +57,11 @@ struct SignInFeature: Sendable {
 
     /// A sign-in with a password given in the clear: USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH,
     /// and, with `managedLogin`, the managed login pages' (which may sign in whatever the client's
-    /// ExplicitAuthFlows, and present no device). Threat protection assesses it before the
-    /// password is checked (a blocked IP address is refused unchecked) and acts once it is proven.
+    /// ExplicitAuthFlows, and present no device). Threat protection screens its address before the
+    /// user is looked up, assesses it before the password is checked, and acts once it is proven.
     func signIn(named name: String, password: String, deviceKey: String?, client: AppClient, validationData: [String: String]?,
                 origin: SignInOrigin, managedLogin: Bool = false) async throws -> SignInOutcome {
+        let screening = try await risk.screen(origin, client: client)
         let found: (record: UserRecord, user: StoredUser)
         do {
             found = try await preAuthenticatedUser(named: name, client: client, validationData: validationData, migrating: password)
@@ -70,14 +71,13 @@ struct SignInFeature: Sendable {
             throw error
         }
         let device = managedLogin ? .none : try await signInDevice(deviceKey, userKey: found.record.key, client: client)
-        let assessment = try await risk.assessSignIn(of: found.record, user: found.user, password: password, device: device, origin: origin,
-                                                     client: client)
-        try await risk.checkIPAddress(assessment, of: found.record, user: found.user, pool: client.pool)
+        let assessment = try await risk.assessSignIn(screening, of: found.record, user: found.user, password: password, device: device,
+                                                     origin: origin, client: client)
         let record: UserRecord, user: StoredUser
         do {
             (record, user) = try await verifyPassword(password, of: found.record, pool: client.pool)
         } catch let error as AWSServiceError where error == SignInRefusal.incorrectPassword.error {
-            try await risk.recordWrongPassword(assessment, of: found.record, user: found.user, pool: client.pool)
+            await risk.recordWrongPassword(assessment, of: found.record, user: found.user, pool: client.pool)
             throw error
         }
         return try await proceed(after: .passwordVerified, progress: .init(device: device, managedLogin: managedLogin), record: record,

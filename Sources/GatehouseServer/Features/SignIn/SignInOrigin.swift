@@ -5,8 +5,8 @@ import GatehouseCore
 /// context data names, else the client's address (``CallContext/sourceIPAddress``); and the
 /// context data's EncodedData, the device fingerprint Cognito's SDKs collect. An admin call's
 /// ContextData is taken (the call is signed); an app's UserContextData IpAddress only when its
-/// app client has EnablePropagateAdditionalUserContextData, which needs a client secret, as in
-/// Cognito: otherwise anyone could name the address a risk decision trusts. An IpAddress that is
+/// app client has a secret and EnablePropagateAdditionalUserContextData, as Cognito ties the one to
+/// the other: otherwise anyone could name the address a risk decision trusts. An IpAddress that is
 /// not an IP address is ignored.
 struct SignInOrigin: Sendable {
     let ipAddress: String?
@@ -18,7 +18,8 @@ struct SignInOrigin: Sendable {
     }
 
     init(_ data: UserContextDataType?, client: AppClient, context: CallContext) {
-        self.init(ipAddress: client.settings.enablePropagateAdditionalUserContextData == true ? data?.ipAddress : nil,
+        let trusted = client.settings.enablePropagateAdditionalUserContextData == true && !client.secrets.isEmpty
+        self.init(ipAddress: trusted ? data?.ipAddress : nil,
                   encodedData: data?.encodedData, context: context)
     }
 

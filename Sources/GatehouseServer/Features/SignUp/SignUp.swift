@@ -44,7 +44,7 @@ extension SignUpFeature {
         }
         let record = try await users.insert(new, in: pool, duplicate: UserDirectory.userExists.message,
                                             forcingAliases: answer?.verifiesAnAddress == true)
-        try await risk.recordEvent(.signup, of: record, user: new.user, clientID: client.id, password: password, origin: SignInOrigin(input.userContextData, client: client, context: context),
+        await risk.recordEvent(.signup, of: record, user: new.user, clientID: client.id, password: password, origin: SignInOrigin(input.userContextData, client: client, context: context),
                                    pool: pool)
         if let message { await messenger.deliver(message, pool: pool) }
         if confirmed {

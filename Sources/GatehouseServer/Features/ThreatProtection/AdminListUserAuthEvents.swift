@@ -13,7 +13,7 @@ extension ThreatProtectionFeature {
         let record = try await users.record(named: try input.username.required, in: pool)
         let limit = input.maxResults.flatMap { $0 > 0 ? $0 : nil } ?? Self.defaultMaxResults
         let before = try input.nextToken.map(AuthEventsPageToken.position)
-        let read = try await storage.authEvents(userPoolID: pool.id, userKey: record.key, before: before, limit: limit + 1)
+        let read = try await storage.authEvents(userPoolID: pool.id, userKey: record.key, baselineOnly: false, before: before, limit: limit + 1)
         let page = read.prefix(limit)
         return AdminListUserAuthEventsResponse(
             authEvents: try page.map { try StoredAuthEvent(record: $0).describe(eventID: $0.eventID, creationDate: $0.creationDate) },

@@ -4,11 +4,15 @@ import Crypto
 import Foundation
 import GatehouseCore
 import GatehouseStorage
+import Logging
 
-/// Threat protection at work, for the features that sign users in and set passwords: assesses a
-/// request with ``RiskPolicy`` against the user's recent events and the risk configuration of its
-/// app client (else its pool), records the authentication event, and sends the notify email with
-/// its feedback links. Acts only on a PLUS pool whose AdvancedSecurityMode is AUDIT or ENFORCED.
+/// Threat protection at work, for the features that sign users in and set passwords: screens a
+/// request's address before its user is looked up, assesses a sign-in with ``RiskPolicy`` against
+/// the user's baseline events and the risk configuration of its app client (else its pool),
+/// records the authentication event, and sends the notify email with its feedback links. Acts only
+/// on a PLUS pool whose AdvancedSecurityMode is AUDIT or ENFORCED; a pool without costs no read.
+/// Recording is best effort, as Cognito's event history is: a failure to record is logged and
+/// changes nothing of the call.
 struct RiskAssessor: Sendable {
     /// Authentication events and risk configurations.
     let storage: any Storage
@@ -20,27 +24,37 @@ struct RiskAssessor: Sendable {
     let issuerBaseURL: String
     let clock: Clock
     let random: RandomSource
+    let logger: Logger
 
-    /// The events a risk level is compared with: the user's latest.
+    /// The baseline events a risk level is compared with: the user's latest.
     static let historyLength = 60
+
+    /// What applies to a request, read before its user is looked up.
+    struct Screening: Sendable {
+        let mode: AdvancedSecurityModeType
+        /// The app client's risk configuration, else the pool's.
+        let configuration: StoredRiskConfiguration?
+        /// A CUSTOM_AUTH sign-in: its challenges stand in for MFA, and it has no password step.
+        let customAuth: Bool
+    }
 
     /// A sign-in assessed before its password is checked.
     struct SignInAssessment: Sendable {
+        let screening: Screening
         let clientID: String
         let verdict: RiskPolicy.Verdict
-        let configuration: StoredRiskConfiguration?
         let ipAddress: String?
         let deviceFingerprint: String?
     }
 
     /// The mode threat protection acts in (AUDIT or ENFORCED, on the PLUS plan), else `nil`: the
-    /// pool's AdvancedSecurityMode, or for CUSTOM_AUTH sign-ins its AdvancedSecurityAdditionalFlows'
-    /// CustomAuthMode, which has no effect unless set.
+    /// pool's AdvancedSecurityMode, or for CUSTOM_AUTH sign-ins, while that is on, its
+    /// AdvancedSecurityAdditionalFlows' CustomAuthMode, which has no effect unless set.
     static func mode(of pool: UserPool, customAuth: Bool = false) -> AdvancedSecurityModeType? {
-        guard pool.settings.userPoolTier == .plus, let addOns = pool.settings.userPoolAddOns else { return nil }
-        if customAuth { return addOns.advancedSecurityAdditionalFlows?.customAuthMode.map { AdvancedSecurityModeType(rawValue: $0.rawValue) } }
-        guard let mode = addOns.advancedSecurityMode, mode != .off else { return nil }
-        return mode
+        guard pool.settings.userPoolTier == .plus, let addOns = pool.settings.userPoolAddOns, let mode = addOns.advancedSecurityMode,
+              mode != .off else { return nil }
+        guard customAuth else { return mode }
+        return addOns.advancedSecurityAdditionalFlows?.customAuthMode.map { AdvancedSecurityModeType(rawValue: $0.rawValue) }
     }
 
     /// The risk configuration of the app client, else of the pool; `nil` when neither has one.
@@ -53,69 +67,79 @@ struct RiskAssessor: Sendable {
         return nil
     }
 
-    /// Assesses a sign-in of `user` before its password is checked; `nil` when threat protection is off.
+    /// Screens a sign-in before its user is looked up; `nil` when threat protection is off. In
+    /// ENFORCED, an address of the BlockedIPRangeList (and not of the SkippedIPRangeList) is refused
+    /// whoever the user, so the answer tells nothing of which users exist, and nothing is recorded:
+    /// a record would let anyone without a password fill any user's history.
+    /// - Throws: ``RiskPolicy/Refusal/blockedIPAddress``'s error.
+    func screen(_ origin: SignInOrigin, client: AppClient, customAuth: Bool = false) async throws -> Screening? {
+        guard let mode = Self.mode(of: client.pool, customAuth: customAuth) else { return nil }
+        let configuration = try await configuration(of: client.pool, clientID: client.id)
+        if mode == .enforced, RiskPolicy.blocks(origin.ipAddress, configuration: configuration) {
+            throw RiskPolicy.Refusal.blockedIPAddress.error
+        }
+        return Screening(mode: mode, configuration: configuration, customAuth: customAuth)
+    }
+
+    /// Assesses a sign-in of `user` that `screening` let through, before its password is checked.
     /// - Parameters:
     ///   - password: the password given in the clear, checked against the compromised list; `nil` for SRP,
     ///     whose sign-ins Cognito does not check for compromised credentials (docs/compatibility.md).
     ///   - device: the device the sign-in presented.
-    ///   - customAuth: a CUSTOM_AUTH sign-in, assessed in the pool's CustomAuthMode.
-    func assessSignIn(of record: UserRecord, user: StoredUser, password: String?, device: SignInMachine.Device, origin: SignInOrigin,
-                      client: AppClient, customAuth: Bool = false) async throws -> SignInAssessment? {
-        guard let mode = Self.mode(of: client.pool, customAuth: customAuth) else { return nil }
-        let configuration = try await configuration(of: client.pool, clientID: client.id)
-        let history = RiskPolicy.History(events: try await recentEvents(of: record, in: client.pool))
+    func assessSignIn(_ screening: Screening?, of record: UserRecord, user: StoredUser, password: String?, device: SignInMachine.Device,
+                      origin: SignInOrigin, client: AppClient) async throws -> SignInAssessment? {
+        guard let screening else { return nil }
+        let history = RiskPolicy.History(events: try await baseline(of: record, in: client.pool))
         let fingerprint = Self.fingerprint(deviceKey: device.presentedKey, encodedData: origin.encodedData)
         let level = RiskPolicy.level(of: .init(ipAddress: origin.ipAddress, deviceFingerprint: fingerprint,
                                                recentFailures: user.signInFailures.count), history: history)
-        let facts = client.pool.mfa.facts(for: user)
-        let verdict = RiskPolicy.signIn(mode: mode, configuration: configuration, level: level,
+        var verdict = RiskPolicy.signIn(mode: screening.mode, configuration: screening.configuration, level: level,
                                         compromised: password.map(CompromisedPasswords.contains) ?? false, ipAddress: origin.ipAddress,
-                                        canChallengeMfa: !facts.userFactors.isEmpty || !facts.reachableFactors.isEmpty)
-        return SignInAssessment(clientID: client.id, verdict: verdict, configuration: configuration, ipAddress: origin.ipAddress, deviceFingerprint: fingerprint)
+                                        canChallengeMfa: screening.customAuth || !client.pool.mfa.facts(for: user).challengeableFactors.isEmpty)
+        if screening.customAuth, verdict.action == .requireMfa { verdict.action = .allow }  // its challenges were the second factor
+        return SignInAssessment(screening: screening, clientID: client.id, verdict: verdict, ipAddress: origin.ipAddress,
+                                deviceFingerprint: fingerprint)
     }
 
-    /// Refuses a sign-in from a blocked IP address before its password is checked, recording it.
-    /// - Throws: ``RiskPolicy/Refusal/blockedIPAddress``'s error.
-    func checkIPAddress(_ assessment: SignInAssessment?, of record: UserRecord, user: StoredUser, pool: UserPool) async throws {
-        guard let assessment, assessment.verdict.action == .block(.blockedIPAddress) else { return }
-        _ = try await recordSignIn(assessment, response: .fail, steps: [], of: record, user: user, pool: pool)
-        throw RiskPolicy.Refusal.blockedIPAddress.error
-    }
-
-    /// Records a sign-in whose password was wrong.
-    func recordWrongPassword(_ assessment: SignInAssessment?, of record: UserRecord, user: StoredUser, pool: UserPool) async throws {
+    /// Records a sign-in whose password was wrong: nothing was decided, and the password was not
+    /// the user's, so the event says neither a decision nor compromised credentials.
+    func recordWrongPassword(_ assessment: SignInAssessment?, of record: UserRecord, user: StoredUser, pool: UserPool) async {
         guard let assessment else { return }
-        var quiet = assessment.verdict
-        quiet.notify = nil  // a wrong password is not the sign-in the email would be about
-        _ = try await recordSignIn(SignInAssessment(clientID: assessment.clientID, verdict: quiet, configuration: assessment.configuration, ipAddress: assessment.ipAddress,
-                                                    deviceFingerprint: assessment.deviceFingerprint),
-                                   response: .fail, steps: [(.password, false)], of: record, user: user, pool: pool)
+        let undecided = SignInAssessment(screening: assessment.screening, clientID: assessment.clientID,
+                                         verdict: RiskPolicy.Verdict(riskLevel: assessment.verdict.riskLevel), ipAddress: assessment.ipAddress,
+                                         deviceFingerprint: assessment.deviceFingerprint)
+        _ = await recordSignIn(undecided, response: .fail, of: record, user: user, pool: pool, passwordProven: false)
     }
 
-    /// After the password was proven: refuses the sign-in the verdict blocks, or records it going on.
-    /// - Parameter passed: tokens follow at once.
-    /// - Returns: the event's id; `nil` when threat protection is off.
+    /// After the password was proven: refuses the sign-in the verdict blocks, recording it.
     /// - Throws: the verdict's refusal.
-    func proceed(_ assessment: SignInAssessment?, passed: Bool, of record: UserRecord, user: StoredUser, pool: UserPool) async throws -> String? {
-        guard let assessment else { return nil }
-        if case .block(let refusal) = assessment.verdict.action {
-            _ = try await recordSignIn(assessment, response: .fail, steps: [(.password, true)], of: record, user: user, pool: pool)
-            throw refusal.error
-        }
-        return try await recordSignIn(assessment, response: passed ? .pass : .inprogress, steps: [(.password, true)],
-                                      of: record, user: user, pool: pool)
+    func refuseIfBlocked(_ assessment: SignInAssessment?, of record: UserRecord, user: StoredUser, pool: UserPool) async throws {
+        guard let assessment, case .block(let refusal) = assessment.verdict.action else { return }
+        _ = await recordSignIn(assessment, response: .fail, of: record, user: user, pool: pool, passwordProven: true)
+        throw refusal.error
     }
 
-    /// Marks a sign-in's event passed when it issues tokens, with its MFA step when it had one.
-    func complete(_ eventID: String, mfaPassed: Bool, of record: UserRecord, user: StoredUser, clientID: String, pool: UserPool) async throws {
-        let written = try await storage.updateAuthEvent(userPoolID: pool.id, userKey: record.key, eventID: eventID) { stored in
-            var event = try StoredAuthEvent(record: stored)
-            event.response = .pass
-            if mfaPassed { event.record(.mfa, succeeded: true) }
-            stored.document = Data(AWSJSON.encode(event))
+    /// Records a sign-in that goes on: InProgress while challenges follow, Pass once it issued tokens.
+    /// - Returns: the event's id; `nil` when it could not be recorded.
+    func recordGoingOn(_ assessment: SignInAssessment, passed: Bool, of record: UserRecord, user: StoredUser, pool: UserPool) async -> String? {
+        await recordSignIn(assessment, response: passed ? .pass : .inprogress, of: record, user: user, pool: pool, passwordProven: true)
+    }
+
+    /// Marks a sign-in's event passed when it issued tokens, with its MFA step when it had one.
+    func complete(_ eventID: String, mfaPassed: Bool, of record: UserRecord, user: StoredUser, clientID: String, pool: UserPool) async {
+        do {
+            let written = try await storage.updateAuthEvent(userPoolID: pool.id, userKey: record.key, eventID: eventID) { stored in
+                var event = try StoredAuthEvent(record: stored)
+                event.response = .pass
+                if mfaPassed { event.record(.mfa, succeeded: true) }
+                stored.document = Data(AWSJSON.encode(event))
+                stored.isBaseline = event.isBaseline
+            }
+            await export(try StoredAuthEvent(record: written), id: eventID, created: written.creationDate,
+                         of: .init(userPoolID: pool.id, username: user.username, sub: record.sub, clientID: clientID))
+        } catch {
+            logger.error("a sign-in's event could not be completed", metadata: ["pool": "\(pool.id)", "error": "\(error)"])
         }
-        await export(try StoredAuthEvent(record: written), id: eventID, created: written.creationDate,
-                     of: .init(userPoolID: pool.id, username: user.username, sub: record.sub, clientID: clientID))
     }
 
     /// Checks a new password at sign-up (`.signUp`) or a password change (`.passwordChange`):
@@ -132,42 +156,54 @@ struct RiskAssessor: Sendable {
     /// Records a sign-up or password change that happened, when threat protection is on, with the
     /// risk level its address and device have against the user's sign-ins (a new user has none).
     func recordEvent(_ type: EventType, of record: UserRecord, user: StoredUser, clientID: String?, password: String?, origin: SignInOrigin,
-                     pool: UserPool) async throws {
+                     pool: UserPool) async {
         guard Self.mode(of: pool) != nil else { return }
         var event = StoredAuthEvent(type: type, response: .pass, ipAddress: origin.ipAddress,
                                     deviceFingerprint: Self.fingerprint(deviceKey: nil, encodedData: origin.encodedData))
         event.compromisedCredentialsDetected = password.map(CompromisedPasswords.contains) ?? false
-        if type != .signup {
-            event.riskLevel = RiskPolicy.level(of: .init(ipAddress: event.ipAddress, deviceFingerprint: event.deviceFingerprint, recentFailures: 0),
-                                               history: RiskPolicy.History(events: try await recentEvents(of: record, in: pool)))
+        do {
+            if type != .signup {
+                event.riskLevel = RiskPolicy.level(of: .init(ipAddress: event.ipAddress, deviceFingerprint: event.deviceFingerprint, recentFailures: 0),
+                                                   history: RiskPolicy.History(events: try await baseline(of: record, in: pool)))
+            }
+            _ = try await insert(event, of: record, user: user, clientID: clientID, pool: pool)
+        } catch {
+            logger.error("an authentication event could not be recorded", metadata: ["pool": "\(pool.id)", "error": "\(error)"])
         }
-        _ = try await insert(event, of: record, user: user, clientID: clientID, pool: pool)
     }
 
-    /// The user's latest events, newest first.
-    func recentEvents(of record: UserRecord, in pool: UserPool) async throws -> [StoredAuthEvent] {
-        try await storage.authEvents(userPoolID: pool.id, userKey: record.key, before: nil, limit: Self.historyLength)
+    /// The user's latest baseline events, newest first.
+    private func baseline(of record: UserRecord, in pool: UserPool) async throws -> [StoredAuthEvent] {
+        try await storage.authEvents(userPoolID: pool.id, userKey: record.key, baselineOnly: true, before: nil, limit: Self.historyLength)
             .map { try StoredAuthEvent(record: $0) }
     }
 
-    /// Stores a sign-in event, and sends the verdict's notify email with its feedback links.
-    private func recordSignIn(_ assessment: SignInAssessment, response: EventResponseType, steps: [(ChallengeName, Bool)],
-                              of record: UserRecord, user: StoredUser, pool: UserPool) async throws -> String {
+    /// Stores a sign-in event (with its password step, unless a CUSTOM_AUTH sign-in had none), and
+    /// sends the verdict's notify email with its feedback links.
+    /// - Returns: the event's id; `nil` when it could not be stored.
+    private func recordSignIn(_ assessment: SignInAssessment, response: EventResponseType, of record: UserRecord, user: StoredUser,
+                              pool: UserPool, passwordProven: Bool) async -> String? {
         var event = StoredAuthEvent(type: .signin, response: response, ipAddress: assessment.ipAddress,
                                     deviceFingerprint: assessment.deviceFingerprint)
         event.riskDecision = assessment.verdict.riskDecision
         event.riskLevel = assessment.verdict.riskLevel
         event.compromisedCredentialsDetected = assessment.verdict.compromisedCredentialsDetected
-        for (step, succeeded) in steps { event.record(step, succeeded: succeeded) }
+        if !assessment.screening.customAuth { event.record(.password, succeeded: passwordProven) }
         let notify = assessment.verdict.notify.flatMap { kind in user.attribute("email").map { (kind, $0) } }
         let token = notify.map { _ in random.string(40, from: Self.tokenAlphabet) }
         event.feedbackTokenDigest = token.map { Array(SHA256.hash(data: Data($0.utf8))) }
-        let (id, now) = try await insert(event, of: record, user: user, clientID: assessment.clientID, pool: pool)
+        let id: String, now: Date
+        do {
+            (id, now) = try await insert(event, of: record, user: user, clientID: assessment.clientID, pool: pool)
+        } catch {
+            logger.error("an authentication event could not be recorded", metadata: ["pool": "\(pool.id)", "error": "\(error)"])
+            return nil
+        }
         if let (kind, address) = notify, let token {
             let values = RiskNotification.Values(ipAddress: assessment.ipAddress, loginTime: now, eventID: id, feedbackToken: token,
                                                  validLink: feedbackLink(.valid, pool: pool, username: user.username, eventID: id, token: token),
                                                  invalidLink: feedbackLink(.invalid, pool: pool, username: user.username, eventID: id, token: token))
-            let notifyConfiguration = assessment.configuration?.accountTakeover?.notifyConfiguration
+            let notifyConfiguration = assessment.screening.configuration?.accountTakeover?.notifyConfiguration
             let email = RiskNotification(kind, configuration: notifyConfiguration, values: values)
             await delivery.send(OutboxMessage(medium: .email, to: address, from: notifyConfiguration?.from ?? pool.messages.sender,
                                               replyTo: notifyConfiguration?.replyTo ?? pool.messages.replyTo, subject: email.subject,
@@ -183,7 +219,7 @@ struct RiskAssessor: Sendable {
                         pool: UserPool) async throws -> (String, Date) {
         let id = random.uuid(), now = clock.now()
         try await storage.insertAuthEvent(AuthEventRecord(userPoolID: pool.id, userKey: record.key, eventID: id, creationDate: now,
-                                                          document: Data(AWSJSON.encode(event))))
+                                                          isBaseline: event.isBaseline, document: Data(AWSJSON.encode(event))))
         await export(event, id: id, created: now, of: .init(userPoolID: pool.id, username: user.username, sub: record.sub, clientID: clientID))
         return (id, now)
     }

@@ -67,6 +67,7 @@ struct ThreatProtectionFeature: Sendable {
                 }
                 event.feedback = EventFeedbackType(feedbackValue: value, provider: provider, feedbackDate: now)
                 stored.document = Data(AWSJSON.encode(event))
+                stored.isBaseline = event.isBaseline
             }
         } catch StorageError.notFound {
             throw Self.eventNotFound
