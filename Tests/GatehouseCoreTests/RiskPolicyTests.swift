@@ -34,6 +34,10 @@ final class RiskPolicyTests: XCTestCase {
         XCTAssertEqual(level(home, nil, 2), .low)
         XCTAssertEqual(level(elsewhere, "d2", 0), .medium)
         XCTAssertEqual(level(elsewhere, "d2", 2), .high)
+        XCTAssertTrue(history.knows(ipAddress: home, device: "d1"))
+        XCTAssertTrue(history.knows(ipAddress: home, device: nil))
+        XCTAssertFalse(history.knows(ipAddress: home, device: "d2"))
+        XCTAssertFalse(RiskPolicy.History(events: []).knows(ipAddress: nil, device: nil), "no baseline knows nothing")
     }
 
     func testFeedbackChangesWhatIsKnown() {

@@ -21,6 +21,11 @@ public enum RiskPolicy {
         /// Whether the user has signed in before (a sign-in event passed, or was marked Valid).
         public var hasSignedIn = false
 
+        /// Whether the user has signed in from this address with this device (either unknown counts as known).
+        public func knows(ipAddress: String?, device: String?) -> Bool {
+            hasSignedIn && (ipAddress.map(knownIPAddresses.contains) ?? true) && (device.map(knownDevices.contains) ?? true)
+        }
+
         public init(events: [StoredAuthEvent]) {
             for event in events where event.type == .signin {
                 if event.feedback?.feedbackValue == .invalid {

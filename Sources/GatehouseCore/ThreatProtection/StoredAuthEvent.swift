@@ -41,8 +41,8 @@ public struct StoredAuthEvent: JSONCodable, Sendable, Equatable {
         }
     }
 
-    /// Whether later risk decisions compare with it (``RiskPolicy/History``): a sign-in that passed,
-    /// or that someone gave feedback on.
+    /// Whether later risk decisions may compare with it (``RiskPolicy/History``): a sign-in that
+    /// passed, or that someone gave feedback on.
     public var isBaseline: Bool { type == .signin && (response == .pass || feedback != nil) }
 
     /// Records a step's outcome (the password's, MFA's).

@@ -45,6 +45,10 @@ struct RiskAssessor: Sendable {
         let verdict: RiskPolicy.Verdict
         let ipAddress: String?
         let deviceFingerprint: String?
+        /// The user's baseline already has a sign-in from this address and device: the sign-in's
+        /// event, passed, adds nothing to it, and is kept out of it so that the baseline holds
+        /// one event per place rather than the latest few sign-ins of the usual one.
+        var fromKnownOrigin = false
     }
 
     /// The mode threat protection acts in (AUDIT or ENFORCED, on the PLUS plan), else `nil`: the
@@ -98,7 +102,7 @@ struct RiskAssessor: Sendable {
                                         canChallengeMfa: screening.customAuth || !client.pool.mfa.facts(for: user).challengeableFactors.isEmpty)
         if screening.customAuth, verdict.action == .requireMfa { verdict.action = .allow }  // its challenges were the second factor
         return SignInAssessment(screening: screening, clientID: client.id, verdict: verdict, ipAddress: origin.ipAddress,
-                                deviceFingerprint: fingerprint)
+                                deviceFingerprint: fingerprint, fromKnownOrigin: history.knows(ipAddress: origin.ipAddress, device: fingerprint))
     }
 
     /// Records a sign-in whose password was wrong: nothing was decided, and the password was not
@@ -166,7 +170,7 @@ struct RiskAssessor: Sendable {
                 event.riskLevel = RiskPolicy.level(of: .init(ipAddress: event.ipAddress, deviceFingerprint: event.deviceFingerprint, recentFailures: 0),
                                                    history: RiskPolicy.History(events: try await baseline(of: record, in: pool)))
             }
-            _ = try await insert(event, of: record, user: user, clientID: clientID, pool: pool)
+            _ = try await insert(event, baseline: event.isBaseline, of: record, user: user, clientID: clientID, pool: pool)
         } catch {
             logger.error("an authentication event could not be recorded", metadata: ["pool": "\(pool.id)", "error": "\(error)"])
         }
@@ -194,7 +198,8 @@ struct RiskAssessor: Sendable {
         event.feedbackTokenDigest = token.map { Array(SHA256.hash(data: Data($0.utf8))) }
         let id: String, now: Date
         do {
-            (id, now) = try await insert(event, of: record, user: user, clientID: assessment.clientID, pool: pool)
+            (id, now) = try await insert(event, baseline: event.isBaseline && !assessment.fromKnownOrigin, of: record, user: user,
+                                         clientID: assessment.clientID, pool: pool)
         } catch {
             logger.error("an authentication event could not be recorded", metadata: ["pool": "\(pool.id)", "error": "\(error)"])
             return nil
@@ -213,13 +218,13 @@ struct RiskAssessor: Sendable {
         return id
     }
 
-    /// Stores a new event of the user, and exports it.
+    /// Stores a new event of the user, in its baseline or not, and exports it.
     /// - Returns: its id and creation date.
-    private func insert(_ event: StoredAuthEvent, of record: UserRecord, user: StoredUser, clientID: String?,
+    private func insert(_ event: StoredAuthEvent, baseline: Bool, of record: UserRecord, user: StoredUser, clientID: String?,
                         pool: UserPool) async throws -> (String, Date) {
         let id = random.uuid(), now = clock.now()
         try await storage.insertAuthEvent(AuthEventRecord(userPoolID: pool.id, userKey: record.key, eventID: id, creationDate: now,
-                                                          isBaseline: event.isBaseline, document: Data(AWSJSON.encode(event))))
+                                                          isBaseline: baseline, document: Data(AWSJSON.encode(event))))
         await export(event, id: id, created: now, of: .init(userPoolID: pool.id, username: user.username, sub: record.sub, clientID: clientID))
         return (id, now)
     }
