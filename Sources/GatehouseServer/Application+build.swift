@@ -38,10 +38,11 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
         logger.warning("the data directory can be entered by others than its owner: chmod 700 it",
                        metadata: ["directory": "\(configuration.dataDirectory)"])
     }
-    if configuration.developmentOutbox || configuration.developmentClock {
+    if configuration.developmentOutbox || configuration.developmentClock || configuration.developmentReset {
         logger.warning("development mode: not for real users", metadata: [
             "outbox": "\(configuration.developmentOutbox ? "keeps codes and temporary passwords, served at GET /_gatehouse/outbox" : "off")",
             "clock": "\(configuration.developmentClock ? "movable at POST /_gatehouse/clock" : "off")",
+            "reset": "\(configuration.developmentReset ? "every pool deleted at POST /_gatehouse/reset" : "off")",
             "served to": "\(configuration.developmentFromAnywhere ? "any address (--development-from-anywhere)" : "loopback only")",
         ])
     }
@@ -78,7 +79,8 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
 /// `/.well-known/openid-configuration`, the pool domains' OAuth endpoints and managed login
 /// pages, the API's CORS preflight, `GET /confirmUser` (the link of sign-up emails),
 /// `/authEventFeedback` (the links of threat protection's notify emails) and, in
-/// development mode, `GET /_gatehouse/outbox` and `POST /_gatehouse/clock`, behind the error middleware.
+/// development mode, `GET /_gatehouse/outbox`, `POST /_gatehouse/clock` and `POST /_gatehouse/reset`,
+/// behind the error middleware.
 func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
     let router = Router(context: GatehouseRequestContext.self)
     router.add(middleware: AWSErrorMiddleware())
@@ -134,6 +136,14 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
             let now = gatehouse.clock.now().timeIntervalSince1970
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: #"{"Now":\#(now)}"#)))
+        }
+    }
+    if configuration.developmentReset {
+        router.post("/_gatehouse/reset") { _, context in
+            try checkDevelopmentCaller(context)
+            let deleted = try await gatehouse.developmentReset.reset()
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: #"{"DeletedUserPools":\#(deleted)}"#)))
         }
     }
     return router

@@ -18,6 +18,8 @@ public struct Gatehouse: Sendable {
     /// The clock's development offset, when ``GatehouseConfiguration/developmentClock`` is on.
     let developmentClock: DevelopmentClock?
     let outbox: Outbox
+    /// What `POST /_gatehouse/reset` does, when ``GatehouseConfiguration/developmentReset`` is on.
+    let developmentReset: DevelopmentReset
     /// The server-wide keys' store, which the server claims for its master key before it serves.
     let vault: SecretVault
     /// Reads every server-wide key, so that the server holds them all before it serves (a later
@@ -69,6 +71,7 @@ public struct Gatehouse: Sendable {
                                    email: try configuration.smtpURL.map { try SMTPRelay(url: $0, insecure: configuration.smtpInsecure) },
                                    sms: configuration.smsWebhookURL.map(SMSWebhook.init(url:)), logs: logs, logger: logger)
         outbox = Outbox(storage: storage)
+        developmentReset = DevelopmentReset(storage: storage)
 
         let directory = UserPoolDirectory(storage: storage, clock: clock, cache: DecodedPoolCache(),
                                           clientSecrets: key("client-secret-key", ClientSecretBox.init(key:)))

@@ -35,6 +35,10 @@ public struct GatehouseConfiguration: Sendable {
     /// Development mode for time: `POST /_gatehouse/clock?advanceSeconds=N` moves the server's
     /// clock forward (codes, temporary passwords and tokens expire sooner). Off, that endpoint does not exist.
     public var developmentClock = false
+    /// Development mode for test suites: `POST /_gatehouse/reset` deletes every pool and all that is
+    /// theirs in one step (``DevelopmentReset``), so a suite starts clean without a restart. Off,
+    /// that endpoint does not exist.
+    public var developmentReset = false
     /// How long the outbox keeps a message, in hours; 0 keeps them for ever.
     public var outboxRetentionHours = 168
     /// The SMTP relay emails go to: `smtp://` (plain), `smtp+starttls://` or `smtps://` (TLS from

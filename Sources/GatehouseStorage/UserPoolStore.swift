@@ -21,6 +21,12 @@ public protocol UserPoolStore: Sendable {
     /// - Throws: ``StorageError/notFound`` when the pool does not exist.
     func deleteUserPool(id: String, check: @escaping @Sendable (UserPoolRecord) throws -> Void) async throws
 
+    /// Deletes every pool, with all that belongs to it (its records, users, and the outbox), in one
+    /// transaction: a reader sees all of them or none. The server's secrets and the used sign-in
+    /// session ids stay.
+    /// - Returns: how many pools there were.
+    func deleteAllUserPools() async throws -> Int
+
     /// The pools of one region in ascending id order, starting after the pool whose id is `after`.
     /// A store may rely on every id beginning with its region and `_` (``UserPoolRecord/id``).
     /// - Parameter limit: at least 1.

@@ -40,4 +40,8 @@ final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Senda
     func forget(_ key: Key) {
         _ = entries.withLock { $0.removeValue(forKey: key) }
     }
+
+    func forgetAll() {
+        entries.withLock { $0.removeAll() }
+    }
 }

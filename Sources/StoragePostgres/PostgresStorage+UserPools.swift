@@ -108,6 +108,18 @@ extension PostgresStorage {
         }
     }
 
+    /// One statement; the foreign keys' cascades delete the rest in it. Every process forgets what
+    /// it cached (the change is announced).
+    public func deleteAllUserPools() async throws -> Int {
+        try await self.announcing(forget: {
+            for cache in [self.pools.forgetAll, self.clients.forgetAll, self.signingKeys.forgetAll, self.userCounts.forgetAll] { cache() }
+        }) {
+            try await self.perform {
+                try await self.client.query("DELETE FROM user_pools RETURNING id", logger: self.logger).collect().count
+            }
+        }
+    }
+
     /// `LIMIT limit + 1`: the extra row, never returned, tells whether another page follows.
     public func userPools(region: String, after: String?, limit: Int) async throws -> Page<UserPoolSummary> {
         let limit = max(limit, 1)

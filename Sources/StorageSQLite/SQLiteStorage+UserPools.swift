@@ -38,6 +38,14 @@ extension SQLiteStorage {
         }
     }
 
+    /// One statement; the foreign keys' cascades delete the rest in its transaction.
+    public func deleteAllUserPools() async throws -> Int {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM user_pools")
+            return db.changesCount
+        }
+    }
+
     /// Reads the range of ids that begin with `<region>_` (``UserPoolRecord/id``), which the
     /// primary key holds in order: from after `after` (or the range's start) to `<region>` and the
     /// character after `_`.

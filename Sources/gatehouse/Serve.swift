@@ -23,6 +23,8 @@ struct Serve: AsyncParsableCommand {
     var developmentOutbox = false
     @Flag(help: "Serve POST /_gatehouse/clock?advanceSeconds=N, which moves the server's clock forward; for development only [GATEHOUSE_DEVELOPMENT_CLOCK=1].")
     var developmentClock = false
+    @Flag(help: "Serve POST /_gatehouse/reset, which deletes every user pool and all that is theirs; for development only [GATEHOUSE_DEVELOPMENT_RESET=1].")
+    var developmentReset = false
     @Option(help: "Hours the outbox keeps a message; 0 keeps them for ever [GATEHOUSE_OUTBOX_RETENTION_HOURS, default 168].")
     var outboxRetentionHours: Int?
     @Option(help: "SMTP relay for emails: smtp://, smtp+starttls:// or smtps://[user:password@]host[:port] [GATEHOUSE_SMTP_URL].")
@@ -83,6 +85,7 @@ struct Serve: AsyncParsableCommand {
         configuration.accountID = accountId ?? environment["GATEHOUSE_ACCOUNT_ID"] ?? configuration.accountID
         configuration.developmentOutbox = developmentOutbox || environment["GATEHOUSE_DEVELOPMENT_OUTBOX"] == "1"
         configuration.developmentClock = developmentClock || environment["GATEHOUSE_DEVELOPMENT_CLOCK"] == "1"
+        configuration.developmentReset = developmentReset || environment["GATEHOUSE_DEVELOPMENT_RESET"] == "1"
         configuration.outboxRetentionHours = try outboxRetentionHours
             ?? environment["GATEHOUSE_OUTBOX_RETENTION_HOURS"].map(Self.parseHours) ?? configuration.outboxRetentionHours
         guard configuration.outboxRetentionHours >= 0 else { throw ValidationError("--outbox-retention-hours must be 0 or more") }
