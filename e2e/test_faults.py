@@ -11,9 +11,10 @@ import threading
 import time
 
 import pytest
+import requests
 from botocore.exceptions import ClientError, ReadTimeoutError
 
-from helpers import STORE, free_port
+from helpers import STORE, free_port, wait_for
 
 
 class Cluster:
@@ -141,3 +142,21 @@ def test_a_full_sqlite_database_refuses_writes_and_stays_intact(server_factory, 
     server.start()
     cognito.admin_create_user(UserPoolId=pool_id, Username="after", MessageAction="SUPPRESS")
     assert server.stop() == 0
+
+
+def test_ready_follows_the_database_and_health_does_not(cluster, server_factory):
+    server = server_factory(database_url=cluster.url, options={"database-timeout-seconds": "2"}).start()
+    ready = lambda: requests.get(f"{server.endpoint}/ready", timeout=10)
+    assert (ready().status_code, ready().json()) == (200, {"status": "ready"})
+    cluster.stop()
+    answer = ready()
+    assert (answer.status_code, answer.json()) == (503, {"status": "unavailable"}), "nothing of the failure is told"
+    assert requests.get(f"{server.endpoint}/health", timeout=10).status_code == 200, "alive all the same"
+    cluster.start()
+    wait_for(lambda: ready().status_code == 200, timeout=30)
+    assert server.stop() == 0
+
+
+def test_a_running_server_is_ready(live_server):
+    answer = requests.get(f"{live_server.endpoint}/ready", timeout=10)
+    assert (answer.status_code, answer.json()) == (200, {"status": "ready"})

@@ -75,7 +75,8 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
 }
 
 /// Every request but the Cognito API's (`POST /`, which the HTTP/1 channel hands to the
-/// dispatcher itself): `GET /health`, each pool's `/.well-known/jwks.json` and
+/// dispatcher itself): `GET /health` (liveness), `GET /ready` (readiness: the store serves reads
+/// with this build's schema), each pool's `/.well-known/jwks.json` and
 /// `/.well-known/openid-configuration`, the pool domains' OAuth endpoints and managed login
 /// pages, the API's CORS preflight, `GET /confirmUser` (the link of sign-up emails),
 /// `/authEventFeedback` (the links of threat protection's notify emails) and, in
@@ -87,6 +88,18 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
     router.get("/health") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"],
                  body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+    }
+    router.get("/ready") { _, context in
+        do {
+            try await gatehouse.storage.checkReady()
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ready"}"#)))
+        } catch {
+            // What went wrong goes to the log, not to whoever asks.
+            context.logger.warning("not ready", metadata: ["error": "\(error)"])
+            return Response(status: .serviceUnavailable, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: #"{"status":"unavailable"}"#)))
+        }
     }
     router.get("/:poolId/.well-known/jwks.json") { _, context in
         OAuthResponses.json(try await gatehouse.tokens.jwks(userPoolID: context.parameters.require("poolId")))

@@ -1,6 +1,11 @@
 /// Everything an engine provides. One value serves every request concurrently.
 public protocol Storage: UserPoolStore, UserPoolItemStore, UserStore, GroupMembershipStore, MessageStore, SecretStore,
                         SessionUseStore, DeviceStore, AuthEventStore {
+    /// Returns once the store serves reads with the schema this build needs, as a readiness check does.
+    /// - Throws: ``StorageError/engine(_:)`` when the database cannot be reached in time, or its
+    ///   schema is older than this build's.
+    func checkReady() async throws
+
     /// Releases connections and files. The store is not used afterwards.
     func shutdown() async throws
 }

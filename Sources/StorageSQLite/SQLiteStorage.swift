@@ -67,6 +67,11 @@ public final class SQLiteStorage: Storage {
         return configuration
     }
 
+    /// One read: the schema was brought up to date when the file was opened.
+    public func checkReady() async throws {
+        _ = try read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
     public func shutdown() async throws {
         try checkpointer?.stop()
         writeQueue.stop()

@@ -3,8 +3,12 @@ import GatehouseStorage
 import XCTest
 
 /// The part of the contract that returns a store to empty (``UserPoolStore/deleteAllUserPools()``),
-/// run on every engine with the rest of ``StorageConformanceSuite``.
+/// and its readiness (``Storage/checkReady()``), run on every engine with the rest of ``StorageConformanceSuite``.
 extension StorageConformanceSuite {
+    func testAnOpenStoreIsReady() async throws {
+        try await withStorage { storage, _ in try await storage.checkReady() }
+    }
+
     func testDeletingEveryPoolTakesAllTheirsAndKeepsTheSecrets() async throws {
         try await withStorage { storage, ns in
             let pools = [ns.pool(region: ns.regionA, suffix: "Reset1"), ns.pool(region: ns.regionB, suffix: "Reset2")]
