@@ -2,7 +2,9 @@
 refused; the development endpoints answer loopback callers only unless told; an unknown user looks
 like a known one to a client that hides users; development mode is announced; and request quotas hold."""
 import json
+import re
 import socket
+import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -10,7 +12,7 @@ import pytest
 import requests
 from botocore.exceptions import ClientError
 
-from helpers import AMZ_JSON, TARGET_PREFIX, expect_client_error, fake_authorization
+from helpers import AMZ_JSON, TARGET_PREFIX, expect_client_error, fake_authorization, server_env
 
 
 def test_a_host_the_server_does_not_answer_to_is_refused(server):
@@ -120,3 +122,22 @@ def test_request_quotas_refuse_a_category_over_its_rate(server_factory, make_cli
     assert set(answers) == {"ok", ("TooManyRequestsException", "Rate exceeded")}, answers
     cognito.create_user_pool(PoolName="other-category")
     server.stop()
+
+
+def test_json_logs_are_one_object_per_line(server_factory):
+    server = server_factory(options={"log-format": "json"}, flags=["development-reset"]).start()
+    requests.post(f"{server.endpoint}/_gatehouse/reset", timeout=10)
+    server.stop()
+    # Every line the server wrote is one JSON object (the harness heads each start with "=== start").
+    lines = [line for line in server.log_path.read_text().splitlines() if line and not line.startswith("=== ")]
+    records = [json.loads(line) for line in lines]
+    assert records and all({"time", "level", "label", "message", "source"} <= record.keys() for record in records), records
+    (announced,) = [record for record in records if record["message"] == "development mode: not for real users"]
+    assert announced["level"] == "warning" and announced["reset"] == "every pool deleted at POST /_gatehouse/reset", announced
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", announced["time"]), announced
+
+
+def test_an_unknown_log_format_is_refused(live_server, tmp_path):
+    done = subprocess.run([str(live_server.binary), "serve", "--log-format", "xml", "--data-dir", str(tmp_path)],
+                          env=server_env(), capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "unknown log format xml: text or json" in done.stderr, done

@@ -17,6 +17,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Region of requests without a SigV4 credential scope [GATEHOUSE_REGION, default us-east-1].")
     var region: String?
     @Option(help: "Account id in ARNs [GATEHOUSE_ACCOUNT_ID, default 123456789012].") var accountId: String?
+    @Option(help: "text, or json: one JSON object per line on standard error, for log collectors [GATEHOUSE_LOG_FORMAT, default text].")
+    var logFormat: String?
     @Option(help: "trace, debug, info, notice, warning, error or critical [GATEHOUSE_LOG_LEVEL, default info].")
     var logLevel: String?
     @Flag(help: "Keep codes and temporary passwords in the outbox and serve it at GET /_gatehouse/outbox; for development only [GATEHOUSE_DEVELOPMENT_OUTBOX=1].")
@@ -140,6 +142,11 @@ struct Serve: AsyncParsableCommand {
         if let level = logLevel ?? environment["GATEHOUSE_LOG_LEVEL"] {
             guard let parsed = Logger.Level(rawValue: level) else { throw ValidationError("unknown log level \(level)") }
             configuration.logLevel = parsed
+        }
+        switch logFormat ?? environment["GATEHOUSE_LOG_FORMAT"] ?? "text" {
+        case "text": break
+        case "json": LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+        case let other: throw ValidationError("unknown log format \(other): text or json")
         }
         var logger = Logger(label: "gatehouse")
         logger.logLevel = configuration.logLevel

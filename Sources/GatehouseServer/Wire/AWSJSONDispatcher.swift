@@ -103,6 +103,8 @@ struct AWSJSONDispatcher: Sendable {
         }
         try quotas?.admit(name, now: Date())
         let region = signedRegion ?? authorization.flatMap(SigV4CredentialScope.init(authorizationHeader:))?.region ?? configuration.defaultRegion
+        var logger = logger
+        logger[metadataKey: "requestId"] = .string(requestID)  // on every line the operation logs
         let call = CallContext(region: region, accountID: configuration.accountID, requestID: requestID, logger: logger, peer: peer,
                                forwardedFor: configuration.trustedProxies.isEmpty ? nil : headers[.xForwardedFor],
                                trustedProxies: configuration.trustedProxies)

@@ -1,0 +1,49 @@
+import AWSWire
+import Foundation
+import Logging
+import Synchronization
+
+/// Writes each log record as one JSON object on a line of standard error (`--log-format json`), for
+/// log collectors: `{"time", "level", "label", "message", <metadata>…, "source"}`, the time in ISO
+/// 8601 UTC with milliseconds, metadata flattened to strings (a call's lines carry its `requestId`).
+public struct JSONLogHandler: LogHandler {
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+    let label: String
+
+    public init(label: String) {
+        self.label = label
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
+                    file: String, function: String, line: UInt) {
+        let merged = explicit.map { metadata.merging($0) { $1 } } ?? metadata
+        var writer = JSONWriter(capacity: 256)
+        writer.beginObject()
+        writer.member("time", Self.time(Date()))
+        writer.member("level", level.rawValue)
+        writer.member("label", label)
+        writer.member("message", message.description)
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) where !Self.reserved.contains(key) {
+            writer.member(named: key, "\(value)")
+        }
+        writer.member("source", source)
+        writer.endObject()
+        let bytes = writer.bytes + [UInt8(ascii: "\n")]
+        Self.output.withLock { _ in FileHandle.standardError.write(Data(bytes)) }
+    }
+
+    /// The keys of the record itself, which metadata cannot replace.
+    static let reserved: Set<String> = ["time", "level", "label", "message", "source"]
+    /// Keeps the lines of concurrent records whole.
+    static let output = Mutex(())
+
+    static func time(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+}
