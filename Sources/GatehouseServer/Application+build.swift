@@ -57,7 +57,7 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
                       configuration: GatehouseConfiguration, logger: Logger) -> some ApplicationProtocol {
     let responder = buildRouter(gatehouse: gatehouse, configuration: configuration).buildResponder()
     let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration, admin: admin,
-                                       quotas: RequestQuotas(rates: configuration.requestQuotas))
+                                       quotas: RequestQuotas(rates: configuration.requestQuotas), metrics: gatehouse.metrics)
     let limits = ConnectionLimits(maximumConnections: configuration.maximumConnections,
                                   requestTimeout: .seconds(Int64(configuration.requestTimeoutSeconds)), bodyBudget: configuration.bodyBudget)
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.
@@ -76,7 +76,7 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
 
 /// Every request but the Cognito API's (`POST /`, which the HTTP/1 channel hands to the
 /// dispatcher itself): `GET /health` (liveness), `GET /ready` (readiness: the store serves reads
-/// with this build's schema), each pool's `/.well-known/jwks.json` and
+/// with this build's schema), `GET /metrics` (Prometheus), each pool's `/.well-known/jwks.json` and
 /// `/.well-known/openid-configuration`, the pool domains' OAuth endpoints and managed login
 /// pages, the API's CORS preflight, `GET /confirmUser` (the link of sign-up emails),
 /// `/authEventFeedback` (the links of threat protection's notify emails) and, in
@@ -88,6 +88,10 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
     router.get("/health") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"],
                  body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+    }
+    router.get("/metrics") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: gatehouse.metrics.exposition())))
     }
     router.get("/ready") { _, context in
         do {

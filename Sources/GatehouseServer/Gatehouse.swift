@@ -18,6 +18,8 @@ public struct Gatehouse: Sendable {
     /// The clock's development offset, when ``GatehouseConfiguration/developmentClock`` is on.
     let developmentClock: DevelopmentClock?
     let outbox: Outbox
+    /// What `GET /metrics` shows.
+    let metrics: ServerMetrics
     /// What `POST /_gatehouse/reset` does, when ``GatehouseConfiguration/developmentReset`` is on.
     let developmentReset: DevelopmentReset
     /// The server-wide keys' store, which the server claims for its master key before it serves.
@@ -65,11 +67,13 @@ public struct Gatehouse: Sendable {
             return key
         }
         let signInSeal = key("sign-in-key", SealingKey.init(key:))
+        let metrics = ServerMetrics()
+        self.metrics = metrics
         let logs = LogExport(storage: storage, file: configuration.logDeliveryFile.map(JSONLinesFile.init(path:)),
                              url: configuration.logDeliveryURL, logger: logger)
         delivery = MessageDelivery(storage: storage, clock: clock, random: random, keepsSecrets: configuration.developmentOutbox,
                                    email: try configuration.smtpURL.map { try SMTPRelay(url: $0, insecure: configuration.smtpInsecure) },
-                                   sms: configuration.smsWebhookURL.map(SMSWebhook.init(url:)), logs: logs, logger: logger)
+                                   sms: configuration.smsWebhookURL.map(SMSWebhook.init(url:)), logs: logs, metrics: metrics, logger: logger)
         outbox = Outbox(storage: storage)
         developmentReset = DevelopmentReset(storage: storage)
 
@@ -112,7 +116,7 @@ public struct Gatehouse: Sendable {
         passwords = PasswordsFeature(directory: directory, users: users, accessTokens: accessTokens, codes: codes, triggers: triggers,
                                      risk: risk, clock: clock, random: random)
         signIn = SignInFeature(directory: directory, users: users, sessions: sessions, tokens: tokenService, refreshTokens: refreshTokens,
-                               devices: userDevices, messenger: messenger, triggers: triggers, risk: risk, codes: codes, seal: signInSeal,
+                               devices: userDevices, messenger: messenger, triggers: triggers, risk: risk, metrics: metrics, codes: codes, seal: signInSeal,
                                clock: clock, random: random)
         tokens = TokensFeature(directory: directory, users: users, tokens: tokenService, refreshTokens: refreshTokens,
                                accessTokens: accessTokens, refreshTokenSeal: signInSeal, domains: domainRecords,

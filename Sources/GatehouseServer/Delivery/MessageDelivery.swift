@@ -21,12 +21,13 @@ final class MessageDelivery: Sendable {
     let email: (any MessageTransport)?
     let sms: (any MessageTransport)?
     let logs: LogExport
+    let metrics: ServerMetrics
     let logger: Logger
     /// Orders the ids of messages created in the same millisecond by this process.
     private let sequence = Atomic<Int>(0)
 
     init(storage: any Storage, clock: Clock, random: RandomSource, keepsSecrets: Bool, email: (any MessageTransport)?,
-         sms: (any MessageTransport)?, logs: LogExport, logger: Logger) {
+         sms: (any MessageTransport)?, logs: LogExport, metrics: ServerMetrics, logger: Logger) {
         self.storage = storage
         self.clock = clock
         self.random = random
@@ -34,6 +35,7 @@ final class MessageDelivery: Sendable {
         self.email = email
         self.sms = sms
         self.logs = logs
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -59,6 +61,7 @@ final class MessageDelivery: Sendable {
         var kept = keepsSecrets ? message : message.redacting(secret)
         kept.status = refusal != nil ? .failed : transport == nil ? .stored : .pending
         kept.detail = refusal
+        metrics.message(message.medium.rawValue, status: kept.status.rawValue)
         let now = clock.now()
         let number = sequence.add(1, ordering: .relaxed).newValue % 1_000_000_000
         let id = Self.idPrefix(now) + String(format: "-%09ld-", number) + random.string(6, from: "0123456789abcdefghijklmnopqrstuv")
@@ -83,6 +86,7 @@ final class MessageDelivery: Sendable {
                     LogRecord.notificationError(detail, userPoolID: userPoolID, at: now)
                 }
             }
+            self.metrics.message(message.medium.rawValue, status: kept.status.rawValue)
             do {
                 try await self.storage.updateMessage(id: id, document: Data(AWSJSON.encode(kept)))
             } catch StorageError.notFound {

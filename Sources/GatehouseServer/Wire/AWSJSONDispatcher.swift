@@ -17,6 +17,8 @@ struct AWSJSONDispatcher: Sendable {
     let configuration: GatehouseConfiguration
     let admin: AdminAuthorization
     let quotas: RequestQuotas?
+    /// Where each request's operation, outcome and duration are counted.
+    let metrics: ServerMetrics
 
     static let target = HTTPField.Name("X-Amz-Target")!
     static let requestID = HTTPField.Name("x-amzn-RequestId")!
@@ -41,12 +43,17 @@ struct AWSJSONDispatcher: Sendable {
     func answer(_ head: HTTPRequest, peer: SocketAddress?, requestID: String, logger: Logger,
                 body: () async throws -> ByteBuffer) async -> Answer {
         var answer: Answer
+        let started = ContinuousClock.now
+        let outcome: String
         do {
             let output = try await output(head, peer: peer, requestID: requestID, logger: logger, body: body)
             answer = Answer(status: .ok, headers: [.contentType: Self.contentType], body: ByteBuffer(bytes: output))
+            outcome = "success"
         } catch {
             answer = Self.answer(for: error, requestID: requestID, logger: logger)
+            outcome = (error as? AWSServiceError)?.type ?? AWSServiceError.internalError.type
         }
+        metrics.request(Self.operationLabel(head), outcome: outcome, took: ContinuousClock.now - started)
         answer.headers[Self.requestID] = requestID
         if head.headerFields[.origin] != nil, Self.isPublic(head) {
             // Browsers' SDKs (amazon-cognito-identity-js) call the public operations from any
@@ -56,6 +63,13 @@ struct AWSJSONDispatcher: Sendable {
             answer.headers[.accessControlExposeHeaders] = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date"
         }
         return answer
+    }
+
+    /// The request's operation as metrics name it: a name of the model, else `unknown`.
+    static func operationLabel(_ head: HTTPRequest) -> String {
+        guard let name = try? AmzTarget.operationName(header: head.headerFields[target], targetPrefix: CognitoIdentityProvider.targetPrefix),
+              CognitoIdentityProvider.operations[name] != nil else { return "unknown" }
+        return name
     }
 
     /// Whether a request is for an operation that takes no IAM authorization (SignUp, InitiateAuth, …).

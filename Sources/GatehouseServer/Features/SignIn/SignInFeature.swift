@@ -17,6 +17,8 @@ struct SignInFeature: Sendable {
     let messenger: Messenger
     let triggers: Triggers
     let risk: RiskAssessor
+    /// Sign-ins by flow and result, and lockouts.
+    let metrics: ServerMetrics
     /// Makes the codes of SMS_MFA and EMAIL_OTP.
     let codes: CodeIssuer
     /// Derives the salt and verifier an unknown user is challenged with.
@@ -40,6 +42,27 @@ struct SignInFeature: Sendable {
     ///   - origin: where the call comes from, for threat protection.
     func start(_ flow: AuthFlowType, parameters: [String: String]?, client: AppClient,
                validationData: [String: String]?, origin: SignInOrigin) async throws -> SignInOutcome {
+        try await counted(flow.rawValue) {
+            try await run(flow, parameters: parameters, client: client, validationData: validationData, origin: origin)
+        }
+    }
+
+    /// What `step` gives, counted in the metrics under `flow` (the AuthFlow, or the challenge answered).
+    private func counted(_ flow: String, _ step: () async throws -> SignInOutcome) async throws -> SignInOutcome {
+        do {
+            let outcome = try await step()
+            metrics.signIn(flow, result: outcome.challengeName?.rawValue ?? "tokens", lockedOut: false)
+            return outcome
+        } catch {
+            let refusal = error as? AWSServiceError
+            metrics.signIn(flow, result: refusal?.type ?? AWSServiceError.internalError.type,
+                           lockedOut: refusal == SignInRefusal.passwordAttemptsExceeded.error)
+            throw error
+        }
+    }
+
+    private func run(_ flow: AuthFlowType, parameters: [String: String]?, client: AppClient,
+                     validationData: [String: String]?, origin: SignInOrigin) async throws -> SignInOutcome {
         try SignInRules.checkFlowEnabled(flow, for: client.settings)
         switch flow {
         case .refreshTokenAuth, .refreshToken:
@@ -95,6 +118,14 @@ struct SignInFeature: Sendable {
     ///     not take, nor they the API's.
     func answer(_ challenge: ChallengeNameType, responses: [String: String]?, session: String?,
                 client: AppClient, metadata: [String: String]?, origin: SignInOrigin, managedLogin: Bool = false) async throws -> SignInOutcome {
+        try await counted(challenge.rawValue) {
+            try await respond(challenge, responses: responses, session: session, client: client, metadata: metadata, origin: origin,
+                              managedLogin: managedLogin)
+        }
+    }
+
+    private func respond(_ challenge: ChallengeNameType, responses: [String: String]?, session: String?, client: AppClient,
+                         metadata: [String: String]?, origin: SignInOrigin, managedLogin: Bool) async throws -> SignInOutcome {
         // A session that does not open is left to the challenge's own checks, as before pages existed.
         if let session, let opened = try? await sessions.unseal(session, client: client), opened.progress.managedLogin != managedLogin {
             throw SignInSessions.invalid

@@ -1,0 +1,59 @@
+import Prometheus
+
+/// What `GET /metrics` shows, in Prometheus's text format: the API's requests by operation and
+/// outcome with their latency, sign-ins by flow and result, lockouts, and messages by medium and
+/// status. Each server process counts its own (Prometheus sums them across processes). Labels
+/// take a bounded set of values: the model's operation and error names, its flows and challenges.
+final class ServerMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+
+    static var requests: MetricNameDescriptor {
+        named("requests", "total", "Cognito API requests, by operation and outcome (success, or the error's type).")
+    }
+    static var requestDuration: MetricNameDescriptor {
+        named("request_duration", "seconds", "How long the server took to answer a Cognito API request, by operation.")
+    }
+    static var signIns: MetricNameDescriptor {
+        named("sign_ins", "total", "Sign-in steps, by flow (or the challenge answered) and result (tokens, a challenge, or the error's type).")
+    }
+    static var lockouts: MetricNameDescriptor {
+        named("lockouts", "total", "Sign-ins refused because wrong passwords or codes locked the user out.")
+    }
+    static var messages: MetricNameDescriptor {
+        named("messages", "total", "Messages by medium and status (STORED, PENDING, SENT, FAILED).")
+    }
+
+    /// `gatehouse_<name>_<unit>`.
+    private static func named(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "gatehouse", metricName: name, unitName: unit, helpText: help)
+    }
+
+    /// From 1 ms to 5 s: a sign-in takes a few milliseconds; a trigger's timeout, seconds.
+    static let durationBuckets: [Duration] = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000].map { .milliseconds($0) }
+
+    /// A Cognito API request answered: `operation` is a name of the model, or `unknown`.
+    func request(_ operation: String, outcome: String, took duration: Duration) {
+        registry.makeCounter(descriptor: Self.requests, labels: [("operation", operation), ("outcome", outcome)]).increment()
+        registry.makeDurationHistogram(descriptor: Self.requestDuration, labels: [("operation", operation)], buckets: Self.durationBuckets)
+            .record(duration)
+    }
+
+    /// A sign-in step: `flow` is the AuthFlow that started it or the challenge answered; `result`
+    /// is `tokens`, the next challenge's name, or the error's type.
+    func signIn(_ flow: String, result: String, lockedOut: Bool) {
+        registry.makeCounter(descriptor: Self.signIns, labels: [("flow", flow), ("result", result)]).increment()
+        if lockedOut { registry.makeCounter(descriptor: Self.lockouts, labels: []).increment() }
+    }
+
+    /// A message kept in the outbox or delivered.
+    func message(_ medium: String, status: String) {
+        registry.makeCounter(descriptor: Self.messages, labels: [("medium", medium), ("status", status)]).increment()
+    }
+
+    /// Everything counted so far, in Prometheus's text format.
+    func exposition() -> [UInt8] {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer
+    }
+}

@@ -1,0 +1,53 @@
+"""GET /metrics: the process's counters in Prometheus's text format: requests by operation and
+outcome with their latency, sign-ins by flow and result, lockouts, messages by medium and status."""
+import re
+
+import requests
+
+from helpers import unique_name
+
+PASSWORD = "Str0ng-Passphrase!"
+
+
+def _samples(server):
+    answer = requests.get(f"{server.endpoint}/metrics", timeout=10)
+    assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("text/plain; version=0.0.4")
+    samples = {}
+    for line in answer.text.splitlines():
+        if line and not line.startswith("#"):
+            name, value = line.rsplit(" ", 1)
+            samples[name] = float(value)
+    return samples, answer.text
+
+
+def test_requests_sign_ins_lockouts_and_messages_are_counted(server_factory, make_client):
+    server = server_factory().start()
+    idp = make_client(endpoint=server.endpoint)
+    pool_id = idp.create_user_pool(PoolName=unique_name("metrics"))["UserPool"]["Id"]
+    client_id = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="app",
+                                            ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"])["UserPoolClient"]["ClientId"]
+    idp.admin_create_user(UserPoolId=pool_id, Username="ann", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool_id, Username="ann", Password=PASSWORD, Permanent=True)
+    # No SmsConfiguration: the invitation by SMS is kept as FAILED.
+    idp.admin_create_user(UserPoolId=pool_id, Username="bob", DesiredDeliveryMediums=["SMS"],
+                          UserAttributes=[{"Name": "phone_number", "Value": "+15555550199"}])
+
+    def sign_in(password):
+        try:
+            idp.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "ann", "PASSWORD": password})
+        except idp.exceptions.NotAuthorizedException:
+            pass
+    sign_in(PASSWORD)
+    for _ in range(6):  # the fifth wrong password locks the user out; the sixth is refused unchecked
+        sign_in("Wrong-Passphrase1")
+    samples, text = _samples(server)
+    assert samples['gatehouse_requests_total{operation="InitiateAuth",outcome="success"}'] == 1
+    assert samples['gatehouse_requests_total{operation="InitiateAuth",outcome="NotAuthorizedException"}'] == 6
+    assert samples['gatehouse_requests_total{operation="CreateUserPool",outcome="success"}'] == 1
+    assert samples['gatehouse_request_duration_seconds_count{operation="InitiateAuth"}'] == 7
+    assert re.search(r'gatehouse_request_duration_seconds_bucket\{operation="InitiateAuth",le="5\.0"\} 7', text), text
+    assert samples['gatehouse_sign_ins_total{flow="USER_PASSWORD_AUTH",result="tokens"}'] == 1
+    assert samples['gatehouse_sign_ins_total{flow="USER_PASSWORD_AUTH",result="NotAuthorizedException"}'] == 6
+    assert samples["gatehouse_lockouts_total"] >= 1
+    assert samples['gatehouse_messages_total{medium="SMS",status="FAILED"}'] == 1
+    assert "# HELP gatehouse_requests_total Cognito API requests" in text
