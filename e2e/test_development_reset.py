@@ -1,6 +1,8 @@
 """`POST /_gatehouse/reset` and `gatehouse reset`: a server started with --development-reset returns
 to empty in one step (every pool, with its clients, users and outbox), keeping its keys; without
-the flag the endpoint does not exist."""
+the flag the endpoint does not exist; web pages and proxied callers are refused. On SQLite: a reset
+empties a whole database, which the PostgreSQL run shares among its servers (the PostgreSQL engine's
+reset is in the storage conformance suite, on a database of its own)."""
 import subprocess
 
 import pytest
@@ -13,7 +15,9 @@ PASSWORD = "Str0ng-Passphrase!"
 
 @pytest.fixture(scope="module")
 def resettable(server_factory):
-    return server_factory(flags=["development-reset"]).start()
+    server = server_factory(flags=["development-reset"], database_url=None).start()
+    yield server
+    server.stop()
 
 
 def _pool_with_a_user(idp):
@@ -60,3 +64,17 @@ def test_without_the_flag_there_is_no_reset(cognito, make_pool, live_server):
     printed = subprocess.run([str(live_server.binary), "reset", "--endpoint-url", live_server.endpoint], env=server_env(),
                              capture_output=True, text=True, timeout=60)
     assert printed.returncode != 0 and "the server answered 400" in printed.stderr and "--development-reset" in printed.stderr, printed
+
+
+def test_web_pages_and_proxied_callers_cannot_reset(make_client, resettable):
+    idp = make_client(endpoint=resettable.endpoint)
+    pool_id, _ = _pool_with_a_user(idp)
+    for headers, message in [
+        ({"Origin": "https://evil.example"}, "The development endpoints do not answer web pages."),
+        ({"Sec-Fetch-Site": "cross-site"}, "The development endpoints do not answer web pages."),
+        ({"X-Forwarded-For": "203.0.113.9"}, "The development endpoints answer this machine only; start the server with "
+                                             "--development-from-anywhere to serve them to others."),
+    ]:
+        answer = requests.post(f"{resettable.endpoint}/_gatehouse/reset", headers=headers, timeout=10)
+        assert (answer.status_code, answer.json()) == (403, {"__type": "AccessDeniedException", "message": message}), headers
+    assert idp.describe_user_pool(UserPoolId=pool_id)["UserPool"]["Id"] == pool_id, "nothing was deleted"

@@ -19,7 +19,9 @@ PASSWORD = "Str0ng-Passphrase!"
 def exporting(server_factory, tmp_path_factory):
     """A server that appends exported logs to a file; (server, the file)."""
     path = tmp_path_factory.mktemp("logs") / "exported.jsonl"
-    return server_factory(options={"log-delivery-file": str(path)}).start(), path
+    server = server_factory(options={"log-delivery-file": str(path)}).start()
+    yield server, path
+    server.stop()  # its database connections go back before later modules start servers of their own
 
 
 @pytest.fixture
@@ -113,10 +115,11 @@ def collector():
     server.shutdown()
 
 
-def test_records_are_posted_to_the_delivery_url(server_factory, make_client, collector):
+def test_records_are_posted_to_the_delivery_url(server_factory, make_client, collector, request):
     from helpers import wait_for
     url, received = collector
     server = server_factory(options={"log-delivery-url": url}).start()
+    request.addfinalizer(server.stop)
     idp = make_client(endpoint=server.endpoint)
     pool_id = idp.create_user_pool(PoolName=unique_name("posted"))["UserPool"]["Id"]
     idp.set_log_delivery_configuration(UserPoolId=pool_id, LogConfigurations=[NOTIFICATIONS])

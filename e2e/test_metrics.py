@@ -20,8 +20,9 @@ def _samples(server):
     return samples, answer.text
 
 
-def test_requests_sign_ins_lockouts_and_messages_are_counted(server_factory, make_client):
-    server = server_factory().start()
+def test_requests_sign_ins_lockouts_and_messages_are_counted(server_factory, make_client, request):
+    server = server_factory().start()  # counts of its own
+    request.addfinalizer(server.stop)
     idp = make_client(endpoint=server.endpoint)
     pool_id = idp.create_user_pool(PoolName=unique_name("metrics"))["UserPool"]["Id"]
     client_id = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="app",
@@ -51,3 +52,6 @@ def test_requests_sign_ins_lockouts_and_messages_are_counted(server_factory, mak
     assert samples["gatehouse_lockouts_total"] >= 1
     assert samples['gatehouse_messages_total{medium="SMS",status="FAILED"}'] == 1
     assert "# HELP gatehouse_requests_total Cognito API requests" in text
+    proxied = requests.get(f"{server.endpoint}/metrics", headers={"X-Forwarded-For": "203.0.113.9"}, timeout=10)
+    assert (proxied.status_code, proxied.json()["message"]) == (403, "The metrics answer this machine only; start the server with "
+                                                                      "--metrics-from-anywhere to serve them to others.")

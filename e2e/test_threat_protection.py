@@ -297,7 +297,9 @@ def test_a_client_without_propagation_cannot_name_the_address(cognito, make_pool
 @pytest.fixture(scope="module")
 def proxied(server_factory):
     """A server that takes X-Forwarded-For from loopback, where the tests' requests come from."""
-    return server_factory(options={"trusted-proxy": "127.0.0.0/8"}).start()
+    server = server_factory(options={"trusted-proxy": "127.0.0.0/8"}).start()
+    yield server
+    server.stop()  # its database connections go back before later modules start servers of their own
 
 
 def test_behind_a_trusted_proxy_the_forwarded_address_counts(make_client, proxied, make_pool):

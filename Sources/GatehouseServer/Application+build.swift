@@ -89,8 +89,12 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
         Response(status: .ok, headers: [.contentType: "application/json"],
                  body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
     }
-    router.get("/metrics") { _, _ in
-        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+    router.get("/metrics") { request, context in
+        guard configuration.metricsFromAnywhere || LocalCaller.isLocal(request, context) else {
+            throw AWSServiceError(type: "AccessDeniedException", message: "The metrics answer this machine only; "
+                + "start the server with --metrics-from-anywhere to serve them to others.", status: 403)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(bytes: gatehouse.metrics.exposition())))
     }
     router.get("/ready") { _, context in
@@ -130,22 +134,26 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
     for method in [HTTPRequest.Method.get, .post] {
         router.on("/authEventFeedback", method: method) { request, _ in try await gatehouse.threatProtection.feedbackLink(request) }
     }
-    /// Development endpoints answer loopback only, unless the server was told otherwise.
-    @Sendable func checkDevelopmentCaller(_ context: GatehouseRequestContext) throws {
-        guard configuration.developmentFromAnywhere || context.remoteAddress.map(AdminAuthorization.isLoopback) ?? false else {
+    /// Development endpoints answer this machine only, unless the server was told otherwise, and
+    /// never a web page (a page could otherwise reset a developer's server from any site).
+    @Sendable func checkDevelopmentCaller(_ request: Request, _ context: GatehouseRequestContext) throws {
+        guard configuration.developmentFromAnywhere || LocalCaller.isLocal(request, context) else {
             throw AWSServiceError(type: "AccessDeniedException", message: "The development endpoints answer this machine only; "
                 + "start the server with --development-from-anywhere to serve them to others.", status: 403)
+        }
+        guard !LocalCaller.isWebPage(request) else {
+            throw AWSServiceError(type: "AccessDeniedException", message: "The development endpoints do not answer web pages.", status: 403)
         }
     }
     if configuration.developmentOutbox {
         router.get("/_gatehouse/outbox") { request, context in
-            try checkDevelopmentCaller(context)
+            try checkDevelopmentCaller(request, context)
             return try await gatehouse.outbox.answer(request.uri.queryParameters)
         }
     }
     if let clock = gatehouse.developmentClock {
         router.post("/_gatehouse/clock") { request, context in
-            try checkDevelopmentCaller(context)
+            try checkDevelopmentCaller(request, context)
             guard let seconds = request.uri.queryParameters.get("advanceSeconds", as: Double.self), seconds >= 0, seconds.isFinite else {
                 throw AWSServiceError.invalidParameterException("advanceSeconds must be a number of seconds, 0 or more.")
             }
@@ -156,8 +164,8 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
         }
     }
     if configuration.developmentReset {
-        router.post("/_gatehouse/reset") { _, context in
-            try checkDevelopmentCaller(context)
+        router.post("/_gatehouse/reset") { request, context in
+            try checkDevelopmentCaller(request, context)
             let deleted = try await gatehouse.developmentReset.reset()
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: #"{"DeletedUserPools":\#(deleted)}"#)))

@@ -75,8 +75,10 @@ public struct GatehouseConfiguration: Sendable {
     /// The `Host` names the server answers to besides IP addresses and `localhost` names
     /// (``HostAllowList``); the issuer URL's host is added.
     public var allowedHosts: [String] = []
-    /// Serve the development endpoints (outbox, clock) to other machines too; off, they answer loopback only.
+    /// Serve the development endpoints (outbox, clock, reset) to other machines too; off, they answer loopback only.
     public var developmentFromAnywhere = false
+    /// Serve `GET /metrics` to other machines too (a Prometheus elsewhere); off, it answers loopback only.
+    public var metricsFromAnywhere = false
     /// A file the logs that pools export (SetLogDeliveryConfiguration) are appended to, one JSON
     /// record per line, whichever destination ARN a pool names (``LogExport``).
     public var logDeliveryFile: String?

@@ -2,8 +2,8 @@
 public protocol Storage: UserPoolStore, UserPoolItemStore, UserStore, GroupMembershipStore, MessageStore, SecretStore,
                         SessionUseStore, DeviceStore, AuthEventStore {
     /// Returns once the store serves reads with the schema this build needs, as a readiness check does.
-    /// - Throws: ``StorageError/engine(_:)`` when the database cannot be reached in time, or its
-    ///   schema is older than this build's.
+    /// - Throws: ``StorageError/unavailable`` when the database cannot be reached in time;
+    ///   ``StorageError/engine(_:)`` when its schema is older than this build's, or it fails.
     func checkReady() async throws
 
     /// Releases connections and files. The store is not used afterwards.

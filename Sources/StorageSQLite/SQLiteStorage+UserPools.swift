@@ -38,9 +38,10 @@ extension SQLiteStorage {
         }
     }
 
-    /// One statement; the foreign keys' cascades delete the rest in its transaction.
+    /// One statement; the foreign keys' cascades delete the rest in its transaction, on the write
+    /// queue's thread (a large store takes a while).
     public func deleteAllUserPools() async throws -> Int {
-        try await write { db in
+        try await write(queued: true) { db in
             try db.execute(sql: "DELETE FROM user_pools")
             return db.changesCount
         }

@@ -49,6 +49,8 @@ struct Serve: AsyncParsableCommand {
     var logDeliveryURL: String?
     @Option(help: "An address range (CIDR) of proxies whose X-Forwarded-For names the client, for threat protection and devices; repeatable [GATEHOUSE_TRUSTED_PROXIES, comma-separated; default none].")
     var trustedProxy: [String] = []
+    @Flag(help: "Serve GET /metrics to other machines too, for a Prometheus elsewhere [GATEHOUSE_METRICS_FROM_ANYWHERE=1].")
+    var metricsFromAnywhere = false
     @Flag(help: "Serve the development endpoints to other machines too [GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE=1].")
     var developmentFromAnywhere = false
     @Option(help: "PEM file of the certificate chain to speak TLS with [GATEHOUSE_TLS_CERTIFICATE; with --tls-private-key].")
@@ -111,6 +113,7 @@ struct Serve: AsyncParsableCommand {
                 guard let parsed = IPAddressRange(cidr: range) else { throw ValidationError("--trusted-proxy \(range) is not an address range in CIDR notation.") }
                 return parsed
             }
+        configuration.metricsFromAnywhere = metricsFromAnywhere || environment["GATEHOUSE_METRICS_FROM_ANYWHERE"] == "1"
         configuration.developmentFromAnywhere = developmentFromAnywhere || environment["GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE"] == "1"
         configuration.tlsCertificatePath = tlsCertificate ?? environment["GATEHOUSE_TLS_CERTIFICATE"]
         configuration.tlsPrivateKeyPath = tlsPrivateKey ?? environment["GATEHOUSE_TLS_PRIVATE_KEY"]

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
-import StoragePostgres
+import PostgresNIO
+@testable import StoragePostgres
 import XCTest
 
 /// The conformance suite on PostgreSQL, at the database `GATEHOUSE_TEST_DATABASE_URL` names.
@@ -18,6 +19,11 @@ final class PostgresConformanceTests: StorageConformanceSuite {
             )
         }
         return PostgresEngine(url: url)
+    }
+
+    override func makeIsolatedEngine() throws -> any ConformanceEngine {
+        guard let url = ProcessInfo.processInfo.environment[Self.urlVariable], !url.isEmpty else { return try makeEngine() }
+        return PrivatePostgresEngine(url: url)
     }
 
     /// Several processes migrating one database at once all succeed (the advisory lock serialises
@@ -156,4 +162,40 @@ struct PostgresEngine: ConformanceEngine {
     }
 
     func destroy() async throws {}
+}
+
+/// A database of its own on the server whose database `url` names, for a test that changes a whole
+/// database (deleting every pool): made when first opened, dropped by ``destroy()``.
+struct PrivatePostgresEngine: ConformanceEngine {
+    let url: String
+    let name = "gatehouse_private_\(UUID().uuidString.prefix(8).lowercased())"
+
+    var survivesReopening: Bool { true }
+
+    func open() async throws -> OpenedStorage {
+        try await onServer { client, logger in
+            if try await client.query("SELECT 1 FROM pg_database WHERE datname = \(name)", logger: logger).collect().isEmpty {
+                _ = try await client.query("CREATE DATABASE \(unescaped: name)", logger: logger).collect()
+            }
+        }
+        return try await PostgresEngine(url: String(url[...(url.lastIndex(of: "/") ?? url.startIndex)]) + name).open()
+    }
+
+    func destroy() async throws {
+        try await onServer { client, logger in
+            _ = try await client.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)", logger: logger).collect()
+        }
+    }
+
+    /// Runs `body` on a store of the shared database, for statements about databases.
+    private func onServer(_ body: (PostgresClient, Logger) async throws -> Void) async throws {
+        let shared = try await PostgresEngine(url: url).open()
+        do {
+            try await body((shared.storage as! PostgresStorage).client, Logger(label: "gatehouse.storage.conformance"))
+        } catch {
+            try? await shared.close()
+            throw error
+        }
+        try await shared.close()
+    }
 }

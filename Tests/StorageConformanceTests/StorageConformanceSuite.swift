@@ -16,9 +16,23 @@ class StorageConformanceSuite: XCTestCase {
         throw XCTSkip("StorageConformanceSuite is abstract; its subclasses run it once per engine")
     }
 
+    /// The engine for a test that changes the whole store (deleting every pool): one no other test
+    /// shares. By default ``makeEngine()``'s, which shares nothing.
+    func makeIsolatedEngine() throws -> any ConformanceEngine {
+        try makeEngine()
+    }
+
     /// Opens a store on a new engine, runs `body`, then closes the store and destroys the engine.
     func withStorage(_ body: (any Storage, TestNamespace) async throws -> Void) async throws {
-        let engine = try self.makeEngine()
+        try await withStorage(on: try self.makeEngine(), body)
+    }
+
+    /// ``withStorage(_:)`` on ``makeIsolatedEngine()``.
+    func withIsolatedStorage(_ body: (any Storage, TestNamespace) async throws -> Void) async throws {
+        try await withStorage(on: try self.makeIsolatedEngine(), body)
+    }
+
+    private func withStorage(on engine: any ConformanceEngine, _ body: (any Storage, TestNamespace) async throws -> Void) async throws {
         let opened = try await engine.open()
         do {
             try await body(opened.storage, TestNamespace())

@@ -61,7 +61,7 @@ final class MessageDelivery: Sendable {
         var kept = keepsSecrets ? message : message.redacting(secret)
         kept.status = refusal != nil ? .failed : transport == nil ? .stored : .pending
         kept.detail = refusal
-        metrics.message(message.medium.rawValue, status: kept.status.rawValue)
+        if transport == nil { metrics.message(message.medium.rawValue, status: kept.status.rawValue) }  // else once it is delivered or not
         let now = clock.now()
         let number = sequence.add(1, ordering: .relaxed).newValue % 1_000_000_000
         let id = Self.idPrefix(now) + String(format: "-%09ld-", number) + random.string(6, from: "0123456789abcdefghijklmnopqrstuv")

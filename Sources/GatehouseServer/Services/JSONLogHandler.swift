@@ -5,7 +5,9 @@ import Synchronization
 
 /// Writes each log record as one JSON object on a line of standard error (`--log-format json`), for
 /// log collectors: `{"time", "level", "label", "message", <metadata>…, "source"}`, the time in ISO
-/// 8601 UTC with milliseconds, metadata flattened to strings (a call's lines carry its `requestId`).
+/// 8601 UTC with milliseconds, metadata flattened to strings, a key the record itself uses prefixed
+/// with `metadata.` (the lines the dispatcher writes for an API call carry its `requestId`). A line
+/// that cannot be written (the reader went away) is dropped, as the text format's are.
 public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
@@ -29,16 +31,16 @@ public struct JSONLogHandler: LogHandler {
         writer.member("level", level.rawValue)
         writer.member("label", label)
         writer.member("message", message.description)
-        for (key, value) in merged.sorted(by: { $0.key < $1.key }) where !Self.reserved.contains(key) {
-            writer.member(named: key, "\(value)")
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
+            writer.member(named: Self.reserved.contains(key) ? "metadata." + key : key, "\(value)")
         }
         writer.member("source", source)
         writer.endObject()
         let bytes = writer.bytes + [UInt8(ascii: "\n")]
-        Self.output.withLock { _ in FileHandle.standardError.write(Data(bytes)) }
+        Self.output.withLock { _ in try? FileHandle.standardError.write(contentsOf: bytes) }
     }
 
-    /// The keys of the record itself, which metadata cannot replace.
+    /// The keys of the record itself, which metadata does not replace.
     static let reserved: Set<String> = ["time", "level", "label", "message", "source"]
     /// Keeps the lines of concurrent records whole.
     static let output = Mutex(())
