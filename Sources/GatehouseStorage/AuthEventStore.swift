@@ -1,3 +1,5 @@
+import Foundation
+
 /// Users' authentication events (``AuthEventRecord``), each keyed by its pool, its user's key and
 /// its event id, and deleted with its user and with its pool.
 public protocol AuthEventStore: Sendable {
@@ -22,4 +24,8 @@ public protocol AuthEventStore: Sendable {
     /// - Returns: at most `limit` events.
     func authEvents(userPoolID: String, userKey: String, baselineOnly: Bool, before: AuthEventRecord.Position?,
                     limit: Int) async throws -> [AuthEventRecord]
+
+    /// Deletes the events of every pool created before `date`, through an index on the date.
+    /// - Returns: how many were deleted.
+    func deleteAuthEvents(createdBefore date: Date) async throws -> Int
 }

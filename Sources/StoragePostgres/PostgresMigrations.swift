@@ -211,6 +211,7 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX auth_events_newest_first ON auth_events (user_pool_id, user_key, creation_date DESC, event_id DESC)",
             "CREATE INDEX auth_events_baseline ON auth_events (user_pool_id, user_key, creation_date DESC, event_id DESC) WHERE baseline",
+            "CREATE INDEX auth_events_by_date ON auth_events (creation_date)",
         ]),
     ]
 

@@ -74,6 +74,14 @@ extension PostgresStorage {
         }
     }
 
+    public func deleteAuthEvents(createdBefore date: Date) async throws -> Int {
+        try await self.perform {
+            try await self.client.query(
+                "DELETE FROM auth_events WHERE creation_date < \(date.millisecondsSince1970) RETURNING 1", logger: self.logger
+            ).collect().count
+        }
+    }
+
     /// The columns ``decodeAuthEvent(_:)`` reads, in its order. A constant, never a value.
     private static let authEventColumns = "user_pool_id, user_key, event_id, creation_date, baseline, document"
 

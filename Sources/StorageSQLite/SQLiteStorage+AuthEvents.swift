@@ -61,6 +61,13 @@ extension SQLiteStorage {
         }
     }
 
+    public func deleteAuthEvents(createdBefore date: Date) async throws -> Int {
+        try await write(queued: true) { db in
+            try db.cachedStatement(sql: "DELETE FROM auth_events WHERE creation_date < ?").execute(arguments: [date.millisecondsSince1970])
+            return db.changesCount
+        }
+    }
+
     /// The columns ``authEvent(_:)`` reads, by position.
     private static let authEventColumns = "user_pool_id, user_key, event_id, creation_date, baseline, document"
 

@@ -67,6 +67,26 @@ extension StorageConformanceSuite {
         }
     }
 
+    func testOldEventsArePrunedWhateverTheirPool() async throws {
+        try await withIsolatedStorage { storage, ns in
+            let pools = [ns.pool(region: ns.regionA, suffix: "AuthEvents5"), ns.pool(region: ns.regionB, suffix: "AuthEvents6")]
+            for pool in pools {
+                try await storage.insertUserPool(pool)
+                try await storage.insertUser(ns.user(of: pool, key: "u"))
+                for (id, at) in [("old", 0), ("edge", 10), ("new", 20)] as [(String, Int64)] {
+                    try await storage.insertAuthEvent(ns.authEvent(of: pool, userKey: "u", id: id, at: at))
+                }
+            }
+            let cutoff = ns.authEvent(of: pools[0], userKey: "u", id: "x", at: 10).creationDate
+            let deleted = try await storage.deleteAuthEvents(createdBefore: cutoff)
+            XCTAssertEqual(deleted, 2)
+            for pool in pools {
+                let left = try await storage.authEvents(userPoolID: pool.id, userKey: "u", baselineOnly: false, before: nil, limit: 10)
+                XCTAssertEqual(left.map(\.eventID), ["new", "edge"], "an event of the cutoff's moment stays")
+            }
+        }
+    }
+
     func testAuthEventUpdatesChangeTheDocumentAndBaselineOnly() async throws {
         try await withStorage { storage, ns in
             let pool = ns.pool(region: ns.regionA, suffix: "AuthEvents3")
