@@ -95,7 +95,7 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
                 + "start the server with --metrics-from-anywhere to serve them to others.", status: 403)
         }
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: gatehouse.metrics.exposition())))
+                        body: .init(byteBuffer: ByteBuffer(bytes: gatehouse.metrics.exposition())))
     }
     router.get("/ready") { _, context in
         do {
