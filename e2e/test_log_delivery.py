@@ -67,8 +67,9 @@ def test_auth_events_and_notification_errors_are_delivered(exporter, exporting):
     quiet = exporter.create_user_pool(PoolName=unique_name("quiet"), UserPoolTier="PLUS",
                                       UserPoolAddOns={"AdvancedSecurityMode": "AUDIT"})["UserPool"]["Id"]
     exporter.set_log_delivery_configuration(UserPoolId=pool_id, LogConfigurations=[NOTIFICATIONS, AUTH_EVENTS])
+    clients = {}
     for pool in (pool_id, quiet):
-        client_id = exporter.create_user_pool_client(UserPoolId=pool, ClientName="app",
+        client_id = clients[pool] = exporter.create_user_pool_client(UserPoolId=pool, ClientName="app",
                                                      ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"])["UserPoolClient"]["ClientId"]
         exporter.admin_create_user(UserPoolId=pool, Username="ana", MessageAction="SUPPRESS")
         exporter.admin_set_user_password(UserPoolId=pool, Username="ana", Password=PASSWORD, Permanent=True)
@@ -86,7 +87,7 @@ def test_auth_events_and_notification_errors_are_delivered(exporter, exporting):
     assert int(activity["eventTimestamp"]) >= int(event["CreationDate"].timestamp() * 1000) - 1
     assert message["eventId"] == event["EventId"] and message["eventType"] == "SignIn" and message["eventResponse"] == "Pass"
     assert message["userName"] == "ana" and message["userSub"] == next(a["Value"] for a in sub if a["Name"] == "sub")
-    assert message["userPoolId"] == pool_id and message["clientId"] and message["ipAddress"] == "127.0.0.1"
+    assert message["userPoolId"] == pool_id and message["clientId"] == clients[pool_id] and message["ipAddress"] == "127.0.0.1"
     assert message["riskDecision"] == "NoRisk" and message["riskLevel"] == "" and message["compromisedCredentialDetected"] == "false"
     assert message["version"] == "1" and message["creationDate"].endswith(" UTC " + message["creationDate"][-4:])
     (failure,) = [r for r in records if r["eventSource"] == "USER_NOTIFICATION"]

@@ -173,7 +173,8 @@ def test_block_notifies_and_the_email_links_record_feedback(cognito, make_pool, 
         "an address marked Invalid is High risk"
     assert live_server.outbox(recipient="dee@example.com")[0]["Subject"] == "Blocked sign-in attempt"
     wrong = re.sub(r"feedback_token=[^&]+", "feedback_token=wrong", local)
-    assert requests.post(wrong, timeout=10).status_code == 400
+    refused = requests.post(wrong, timeout=10)
+    assert refused.status_code == 400 and "<p>The feedback token is not valid for this event.</p>" in refused.text
 
 
 def test_ip_ranges_come_before_the_password(cognito, make_pool):

@@ -39,3 +39,14 @@ public protocol UserPoolItemStore: Sendable {
     /// - Returns: at most `limit` records; `nextCursor` is set when more follow.
     func userPoolItems(userPoolID: String, kind: UserPoolItemKind, after: String?, limit: Int) async throws -> Page<UserPoolItemRecord>
 }
+
+extension UserPoolItemStore {
+    /// The record of this kind keyed by the app client `clientID`, else the pool's own (keyed
+    /// `poolKey`): a setting an app client may have in place of its pool's (UI customization, risk
+    /// configuration). `nil` when neither has one.
+    public func userPoolItem(userPoolID: String, kind: UserPoolItemKind, clientID: String?,
+                             elsePool poolKey: String) async throws -> UserPoolItemRecord? {
+        if let clientID, let own = try await userPoolItem(userPoolID: userPoolID, kind: kind, key: clientID) { return own }
+        return try await userPoolItem(userPoolID: userPoolID, kind: kind, key: poolKey)
+    }
+}

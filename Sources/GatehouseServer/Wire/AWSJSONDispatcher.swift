@@ -45,15 +45,16 @@ struct AWSJSONDispatcher: Sendable {
         var answer: Answer
         let started = ContinuousClock.now
         let outcome: String
+        var operation = "unknown"  // as the metrics name it: the model's name, once the target is one
         do {
-            let output = try await output(head, peer: peer, requestID: requestID, logger: logger, body: body)
+            let output = try await output(head, peer: peer, requestID: requestID, logger: logger, operation: &operation, body: body)
             answer = Answer(status: .ok, headers: [.contentType: Self.contentType], body: ByteBuffer(bytes: output))
             outcome = "success"
         } catch {
             answer = Self.answer(for: error, requestID: requestID, logger: logger)
             outcome = (error as? AWSServiceError)?.type ?? AWSServiceError.internalError.type
         }
-        metrics.request(Self.operationLabel(head), outcome: outcome, took: ContinuousClock.now - started)
+        metrics.request(operation, outcome: outcome, took: ContinuousClock.now - started)
         answer.headers[Self.requestID] = requestID
         if head.headerFields[.origin] != nil, Self.isPublic(head) {
             // Browsers' SDKs (amazon-cognito-identity-js) call the public operations from any
@@ -63,13 +64,6 @@ struct AWSJSONDispatcher: Sendable {
             answer.headers[.accessControlExposeHeaders] = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date"
         }
         return answer
-    }
-
-    /// The request's operation as metrics name it: a name of the model, else `unknown`.
-    static func operationLabel(_ head: HTTPRequest) -> String {
-        guard let name = try? AmzTarget.operationName(header: head.headerFields[target], targetPrefix: CognitoIdentityProvider.targetPrefix),
-              CognitoIdentityProvider.operations[name] != nil else { return "unknown" }
-        return name
     }
 
     /// Whether a request is for an operation that takes no IAM authorization (SignUp, InitiateAuth, …).
@@ -92,14 +86,15 @@ struct AWSJSONDispatcher: Sendable {
     }
 
     /// The operation's output; failures are thrown.
-    private func output(_ head: HTTPRequest, peer: SocketAddress?, requestID: String, logger: Logger,
+    /// - Parameter name: set to the operation's name once the target names one of the model.
+    private func output(_ head: HTTPRequest, peer: SocketAddress?, requestID: String, logger: Logger, operation name: inout String,
                         body: () async throws -> ByteBuffer) async throws -> [UInt8] {
         let headers = head.headerFields
-        let name = try AmzTarget.operationName(header: headers[Self.target],
-                                               targetPrefix: CognitoIdentityProvider.targetPrefix)
-        guard let operation = CognitoIdentityProvider.operations[name] else {
-            throw AWSServiceError.unknownOperation("Unknown operation \(name).")
+        let target = try AmzTarget.operationName(header: headers[Self.target], targetPrefix: CognitoIdentityProvider.targetPrefix)
+        guard let operation = CognitoIdentityProvider.operations[target] else {
+            throw AWSServiceError.unknownOperation("Unknown operation \(target).")
         }
+        name = target
         let authorization = headers[.authorization]
         if operation.requiresIAMAuthorization, authorization == nil {
             throw AWSServiceError.missingAuthenticationToken
@@ -117,8 +112,6 @@ struct AWSJSONDispatcher: Sendable {
         }
         try quotas?.admit(name, now: Date())
         let region = signedRegion ?? authorization.flatMap(SigV4CredentialScope.init(authorizationHeader:))?.region ?? configuration.defaultRegion
-        var logger = logger
-        logger[metadataKey: "requestId"] = .string(requestID)  // on every line the operation logs
         let call = CallContext(region: region, accountID: configuration.accountID, requestID: requestID, logger: logger, peer: peer,
                                forwardedFor: configuration.trustedProxies.isEmpty ? nil : headers[.xForwardedFor],
                                trustedProxies: configuration.trustedProxies)

@@ -34,12 +34,9 @@ struct Brandings: Sendable {
 
     /// The classic hosted UI customization of `clientID`, else the pool's (`ALL`), or `nil`.
     func uiCustomization(of clientID: String?, in userPoolID: String) async throws -> (UserPoolItemRecord, StoredUICustomization)? {
-        for key in [clientID, StoredUICustomization.allClients].compactMap({ $0 }) {
-            if let record = try await storage.userPoolItem(userPoolID: userPoolID, kind: .uiCustomization, key: key) {
-                return (record, try StoredUICustomization(record: record))
-            }
-        }
-        return nil
+        guard let record = try await storage.userPoolItem(userPoolID: userPoolID, kind: .uiCustomization, clientID: clientID,
+                                                          elsePool: StoredUICustomization.allClients) else { return nil }
+        return (record, try StoredUICustomization(record: record))
     }
 
     /// The path, under a domain, of a customization's file (`image.jpg`, `customization.css`).

@@ -8,11 +8,10 @@ extension ThreatProtectionFeature {
                                    context: CallContext) async throws -> DescribeRiskConfigurationResponse {
         let poolID = try input.userPoolId.required
         _ = try await poolAndClient(poolID, input.clientId, context: context)
-        for key in [input.clientId, StoredRiskConfiguration.allClients].compactMap({ $0 }) {
-            if let record = try await storage.userPoolItem(userPoolID: poolID, kind: .riskConfiguration, key: key) {
-                return DescribeRiskConfigurationResponse(riskConfiguration: try StoredRiskConfiguration(record: record)
-                    .describe(userPoolID: poolID, clientID: input.clientId, lastModifiedDate: record.lastModifiedDate))
-            }
+        if let record = try await storage.userPoolItem(userPoolID: poolID, kind: .riskConfiguration, clientID: input.clientId,
+                                                       elsePool: StoredRiskConfiguration.allClients) {
+            return DescribeRiskConfigurationResponse(riskConfiguration: try StoredRiskConfiguration(record: record)
+                .describe(userPoolID: poolID, clientID: input.clientId, lastModifiedDate: record.lastModifiedDate))
         }
         return DescribeRiskConfigurationResponse(riskConfiguration: RiskConfigurationType(userPoolId: poolID, clientId: input.clientId))
     }

@@ -63,12 +63,8 @@ struct RiskAssessor: Sendable {
 
     /// The risk configuration of the app client, else of the pool; `nil` when neither has one.
     func configuration(of pool: UserPool, clientID: String?) async throws -> StoredRiskConfiguration? {
-        for key in [clientID, StoredRiskConfiguration.allClients].compactMap({ $0 }) {
-            if let record = try await storage.userPoolItem(userPoolID: pool.id, kind: .riskConfiguration, key: key) {
-                return try StoredRiskConfiguration(record: record)
-            }
-        }
-        return nil
+        try await storage.userPoolItem(userPoolID: pool.id, kind: .riskConfiguration, clientID: clientID,
+                                       elsePool: StoredRiskConfiguration.allClients).map(StoredRiskConfiguration.init(record:))
     }
 
     /// Screens a sign-in before its user is looked up; `nil` when threat protection is off. In
@@ -237,13 +233,10 @@ struct RiskAssessor: Sendable {
 
     /// A notify email's one-click link: `GET /authEventFeedback` with what UpdateAuthEventFeedback takes.
     func feedbackLink(_ value: FeedbackValueType, pool: UserPool, username: String, eventID: String, token: String) -> String {
-        var components = URLComponents(string: "\(issuerBaseURL)/authEventFeedback") ?? URLComponents()
-        components.queryItems = [URLQueryItem(name: "user_pool_id", value: pool.id), URLQueryItem(name: "username", value: username),
-                                 URLQueryItem(name: "event_id", value: eventID), URLQueryItem(name: "feedback_token", value: token),
-                                 URLQueryItem(name: "feedback_value", value: value.rawValue)]
-        // URLComponents leaves "+" as it is; a query reader would take it for a space.
-        components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-        return components.string ?? ""
+        OAuthRedirect(uri: "\(issuerBaseURL)/authEventFeedback", inFragment: false, state: nil).location([
+            ("user_pool_id", pool.id), ("username", username), ("event_id", eventID), ("feedback_token", token),
+            ("feedback_value", value.rawValue),
+        ])
     }
 
     /// The characters of a feedback token, 40 of them: about 238 random bits.
