@@ -7,9 +7,7 @@ extension SQLiteStorage {
     /// later from leaving the event behind.
     public func insertAuthEvent(_ event: AuthEventRecord) async throws {
         try await write(queued: true) { db in
-            let user = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM users WHERE user_pool_id = ? AND key = ?)"),
-                                         arguments: [event.userPoolID, event.userKey]) ?? false
-            guard user else { throw StorageError.notFound }
+            try Self.requireUser(db, userPoolID: event.userPoolID, key: event.userKey)
             try db.cachedStatement(sql: """
                 INSERT INTO auth_events (user_pool_id, user_key, event_id, creation_date, baseline, document) VALUES (?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [event.userPoolID, event.userKey, event.eventID, event.creationDate.millisecondsSince1970,

@@ -7,9 +7,7 @@ extension SQLiteStorage {
     /// later from leaving the device behind.
     public func insertDevice(_ device: DeviceRecord) async throws {
         try await write(queued: true) { db in
-            let user = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM users WHERE user_pool_id = ? AND key = ?)"),
-                                         arguments: [device.userPoolID, device.userKey]) ?? false
-            guard user else { throw StorageError.notFound }
+            try Self.requireUser(db, userPoolID: device.userPoolID, key: device.userKey)
             try db.cachedStatement(sql: """
                 INSERT INTO devices (user_pool_id, user_key, device_key, creation_date, last_modified_date, remembered, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

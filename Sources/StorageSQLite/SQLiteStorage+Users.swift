@@ -139,4 +139,12 @@ extension SQLiteStorage {
                               searchable: values.searchable, claims: values.claims)
         }
     }
+
+    /// - Throws: ``StorageError/notFound`` unless the pool has the user: what a user's devices and
+    ///   events check in the transaction that inserts them.
+    static func requireUser(_ db: Database, userPoolID: String, key: String) throws {
+        let user = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM users WHERE user_pool_id = ? AND key = ?)"),
+                                     arguments: [userPoolID, key]) ?? false
+        guard user else { throw StorageError.notFound }
+    }
 }
