@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "CognitoCodegen", dependencies: ["AWSWire"]),
         .executableTarget(name: "ModelGenerator", dependencies: ["CognitoCodegen", "AWSWire"]),
         .target(name: "GatehouseStorage"),
+        .target(name: "DeclaredState", dependencies: ["AWSWire", "CognitoModel"]),
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "GatehouseCore", dependencies: [
@@ -59,7 +60,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "GatehouseServer", dependencies: [
-            "AWSWire", "CognitoModel", "GatehouseCore", "GatehouseStorage", "StorageSQLite", "StoragePostgres", "SMTPClient",
+            "AWSWire", "CognitoModel", "DeclaredState", "GatehouseCore", "GatehouseStorage", "StorageSQLite", "StoragePostgres", "SMTPClient",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -83,7 +84,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "gatehouse", dependencies: [
-            "GatehouseServer", "CognitoCLI",
+            "GatehouseServer", "CognitoCLI", "DeclaredState", "AWSWire",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -3,8 +3,8 @@ import AWSWire
 /// JSON as the AWS CLI writes it. ``render(_:asciiOnly:)`` prints as Python's
 /// `json.dumps(indent=4, ensure_ascii=False)`: four spaces per level, `": "` between key and
 /// value, empty objects and lists as `{}` and `[]`, non-ASCII text as it is.
-enum JSONOutput {
-    static func render(_ node: JSONNode, asciiOnly: Bool = false) -> String {
+public enum JSONOutput {
+    public static func render(_ node: JSONNode, asciiOnly: Bool = false) -> String {
         var text = ""
         write(node, indent: 0, asciiOnly: asciiOnly, to: &text)
         return text

@@ -48,18 +48,15 @@ struct ServiceClient {
         }
     }
 
-    private func attemptOnce(_ operation: ModelOperation, body: [UInt8], date: Date) async throws(CommandLineError)
-        -> Result<[UInt8], AttemptFailure> {
-        guard let url = URL(string: settings.endpoint + "/"), let host = url.host else {
+    /// A POST of `body` to `path` of the endpoint, with `headers`, signed when there are credentials.
+    func signedRequest(path: String, headers: [(String, String)], body: [UInt8], date: Date) throws(CommandLineError)
+        -> (url: URL, signed: SigV4Request, http: HTTPClientRequest) {
+        guard let url = URL(string: settings.endpoint + path), let host = url.host else {
             throw .parameter("Invalid endpoint: \(settings.endpoint)")
         }
         let hostHeader = url.port.map { "\(host):\($0)" } ?? host
-        var request = SigV4Request(method: "POST", path: "/", headers: [
-            ("Content-Type", "application/x-amz-json-1.1"),
-            ("Host", hostHeader),
-            ("X-Amz-Date", SigV4Signer.amzDate(date)),
-            ("X-Amz-Target", "\(model.targetPrefix).\(operation.name)"),
-        ], body: body)
+        var request = SigV4Request(method: "POST", path: path, headers: headers + [("Host", hostHeader), ("X-Amz-Date", SigV4Signer.amzDate(date))],
+                                   body: body)
         if let credentials = settings.credentials {
             request = SigV4Signer(credentials: credentials, region: settings.region, service: model.endpointPrefix).signed(request)
         }
@@ -68,6 +65,14 @@ struct ServiceClient {
         for (name, value) in request.headers where name != "Host" { httpRequest.headers.add(name: name, value: value) }
         httpRequest.headers.add(name: "User-Agent", value: "gatehouse-cli/1 cognito-idp")
         httpRequest.body = .bytes(ByteBuffer(bytes: body))
+        return (url, request, httpRequest)
+    }
+
+    private func attemptOnce(_ operation: ModelOperation, body: [UInt8], date: Date) async throws(CommandLineError)
+        -> Result<[UInt8], AttemptFailure> {
+        let (url, request, httpRequest) = try signedRequest(path: "/", headers: [
+            ("Content-Type", "application/x-amz-json-1.1"), ("X-Amz-Target", "\(model.targetPrefix).\(operation.name)"),
+        ], body: body, date: date)
         if let debug {
             debug("Request: POST \(url.absoluteString)")
             for (name, value) in request.headers {

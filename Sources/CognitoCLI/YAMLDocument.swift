@@ -1,16 +1,43 @@
 import AWSWire
 import Yams
 
-/// YAML in and out (`--cli-input-yaml`, `--generate-cli-skeleton yaml-input`, `--output yaml`),
-/// through the JSON tree: YAML's core types map to JSON's, mappings keep their order.
-enum YAMLDocument {
+/// YAML in and out (`--cli-input-yaml`, `--generate-cli-skeleton yaml-input`, `--output yaml`,
+/// `gatehouse apply` and `export`), through the JSON tree: YAML's core types map to JSON's,
+/// mappings keep their order.
+public enum YAMLDocument {
+    /// A document's JSON tree, and the line each of its values starts on.
+    public struct Located: Sendable {
+        public let json: JSONNode
+        /// By path: `UserPools[0].Clients[1].ClientName`; 1-based.
+        let lines: [String: Int]
+
+        /// The line of the value at `path`, else of the nearest value that holds it.
+        public func line(of path: String) -> Int? {
+            var path = Substring(path)
+            while true {
+                if let line = lines[String(path)] { return line }
+                guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return lines[""] }
+                path = path[..<cut]
+            }
+        }
+    }
+
+    /// The JSON tree of a YAML (or JSON) file's text, with the line of every value.
+    /// - Throws: a message naming the line, for text that is not YAML or holds what JSON cannot.
+    public static func parseLocated(_ text: String) throws -> Located {
+        guard let node = try Yams.compose(yaml: text) else { return Located(json: .null, lines: [:]) }
+        var lines: [String: Int] = [:]
+        let json = try json(node, path: "") { path, node in lines[path] = node.mark.map { $0.line } }
+        return Located(json: json, lines: lines)
+    }
+
     /// The JSON tree of a YAML document.
     /// - Throws: ``CommandLineError/parameter(_:)`` naming `option` when the text is not YAML
     ///   or holds something JSON cannot (an alias cycle, a non-string key).
     static func parse(_ text: String, option: String) throws(CommandLineError) -> JSONNode {
         do {
             guard let node = try Yams.compose(yaml: text) else { return .null }
-            return try json(node)
+            return try json(node, path: "") { _, _ in }
         } catch {
             throw .parameter("Error parsing parameter '\(option)': Invalid YAML: \(error)")
         }
@@ -20,15 +47,19 @@ enum YAMLDocument {
         let description: String
     }
 
-    private static func json(_ node: Node) throws -> JSONNode {
+    /// `node` as JSON; `visit` sees each value with its path (`Parent.Key`, `List[0]`).
+    private static func json(_ node: Node, path: String, visit: (String, Node) -> Void) throws -> JSONNode {
+        visit(path, node)
         switch node {
         case .mapping(let mapping):
             return .object(try mapping.map { key, value in
-                guard let name = key.string else { throw UnsupportedYAML(description: "a mapping key is not a string") }
-                return (name, try json(value))
+                guard let name = key.string else {
+                    throw UnsupportedYAML(description: "a mapping key is not a string" + (key.mark.map { " (line \($0.line))" } ?? ""))
+                }
+                return (name, try json(value, path: path.isEmpty ? name : path + "." + name, visit: visit))
             })
         case .sequence(let sequence):
-            return .array(try sequence.map(json))
+            return .array(try sequence.enumerated().map { index, element in try json(element, path: "\(path)[\(index)]", visit: visit) })
         case .scalar(let scalar):
             if node.null != nil { return .null }
             if let bool = node.bool { return .bool(bool) }
@@ -42,7 +73,7 @@ enum YAMLDocument {
 
     /// `json` as a YAML document (block style, keys in order, strings quoted where YAML would
     /// read them as another type).
-    static func render(_ json: JSONNode) -> String {
+    public static func render(_ json: JSONNode) -> String {
         (try? Yams.serialize(node: node(json), allowUnicode: true)) ?? ""
     }
 

@@ -30,6 +30,10 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
     try await storageService.closing {
         try await masterKey.establish(gatehouse.vault)
         try await gatehouse.loadServerKeys()
+        if let bootstrap = configuration.bootstrap {
+            let applied = try await gatehouse.declaredState.apply(bootstrap, logger: logger)
+            logger.info("bootstrap state applied", metadata: DeclaredStateFeature.summary(applied))
+        }
     }
     if let loose = masterKey.looseFile {
         logger.warning("the master key file can be read by others than its owner: chmod 600 it", metadata: ["file": "\(loose)"])
@@ -55,7 +59,7 @@ public func buildApplication(configuration: GatehouseConfiguration, logger: Logg
 /// Production and the in-process tests both run this.
 func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: AdminAuthorization, tls: NIOSSLContext? = nil,
                       configuration: GatehouseConfiguration, logger: Logger) -> some ApplicationProtocol {
-    let responder = buildRouter(gatehouse: gatehouse, configuration: configuration).buildResponder()
+    let responder = buildRouter(gatehouse: gatehouse, admin: admin, configuration: configuration).buildResponder()
     let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration, admin: admin,
                                        quotas: RequestQuotas(rates: configuration.requestQuotas), metrics: gatehouse.metrics)
     let limits = ConnectionLimits(maximumConnections: configuration.maximumConnections,
@@ -79,10 +83,11 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
 /// with this build's schema), `GET /metrics` (Prometheus), each pool's `/.well-known/jwks.json` and
 /// `/.well-known/openid-configuration`, the pool domains' OAuth endpoints and managed login
 /// pages, the API's CORS preflight, `GET /confirmUser` (the link of sign-up emails),
-/// `/authEventFeedback` (the links of threat protection's notify emails) and, in
+/// `/authEventFeedback` (the links of threat protection's notify emails), `POST /_gatehouse/apply`
+/// (a declared state, an admin call) and, in
 /// development mode, `GET /_gatehouse/outbox`, `POST /_gatehouse/clock` and `POST /_gatehouse/reset`,
 /// behind the error middleware.
-func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
+func buildRouter(gatehouse: Gatehouse, admin: AdminAuthorization, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
     let router = Router(context: GatehouseRequestContext.self)
     router.add(middleware: AWSErrorMiddleware())
     router.get("/health") { _, _ in
@@ -134,6 +139,9 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
     for method in [HTTPRequest.Method.get, .post] {
         router.on("/authEventFeedback", method: method) { request, _ in try await gatehouse.threatProtection.feedbackLink(request) }
     }
+    router.post("/_gatehouse/apply") { request, context in
+        try await gatehouse.declaredState.answer(request, context: context, admin: admin, maximumBodySize: configuration.maximumBodySize)
+    }
     /// Development endpoints answer this machine only, unless the server was told otherwise, and
     /// never a web page (a page could otherwise reset a developer's server from any site).
     @Sendable func checkDevelopmentCaller(_ request: Request, _ context: GatehouseRequestContext) throws {
@@ -166,9 +174,9 @@ func buildRouter(gatehouse: Gatehouse, configuration: GatehouseConfiguration) ->
     if configuration.developmentReset {
         router.post("/_gatehouse/reset") { request, context in
             try checkDevelopmentCaller(request, context)
-            let deleted = try await gatehouse.developmentReset.reset()
+            let (deleted, restored) = try await gatehouse.developmentReset.reset()
             return Response(status: .ok, headers: [.contentType: "application/json"],
-                            body: .init(byteBuffer: ByteBuffer(string: #"{"DeletedUserPools":\#(deleted)}"#)))
+                            body: .init(byteBuffer: ByteBuffer(string: #"{"DeletedUserPools":\#(deleted),"RestoredUserPools":\#(restored)}"#)))
         }
     }
     return router

@@ -22,6 +22,8 @@ public struct Gatehouse: Sendable {
     let metrics: ServerMetrics
     /// What `POST /_gatehouse/reset` does, when ``GatehouseConfiguration/developmentReset`` is on.
     let developmentReset: DevelopmentReset
+    /// What `--bootstrap`, `gatehouse apply` and the reset apply.
+    let declaredState: DeclaredStateFeature
     /// The server-wide keys' store, which the server claims for its master key before it serves.
     let vault: SecretVault
     /// Reads every server-wide key, so that the server holds them all before it serves (a later
@@ -75,7 +77,6 @@ public struct Gatehouse: Sendable {
                                    email: try configuration.smtpURL.map { try SMTPRelay(url: $0, insecure: configuration.smtpInsecure) },
                                    sms: configuration.smsWebhookURL.map(SMSWebhook.init(url:)), logs: logs, metrics: metrics, logger: logger)
         outbox = Outbox(storage: storage)
-        developmentReset = DevelopmentReset(storage: storage)
 
         let directory = UserPoolDirectory(storage: storage, clock: clock, cache: DecodedPoolCache(),
                                           clientSecrets: key("client-secret-key", ClientSecretBox.init(key:)))
@@ -139,6 +140,9 @@ public struct Gatehouse: Sendable {
                                            passwords: passwords, mfa: mfa, tokens: tokenService, storage: storage, brandings: brandings, seal: signInSeal,
                                            pages: ManagedLoginPages(), clock: clock, random: random,
                                            trustedProxies: configuration.trustedProxies)
+        declaredState = DeclaredStateFeature(userPools: userPools, appClients: appClients, domains: domains, groups: groups, users: self.users,
+                                             passwords: passwords, mfa: mfa, accountID: configuration.accountID)
+        developmentReset = DevelopmentReset(storage: storage, declaredState: declaredState, bootstrap: configuration.bootstrap, logger: logger)
     }
 
     /// The operations Gatehouse implements. Every other operation of the model answers

@@ -1,3 +1,4 @@
+import DeclaredState
 import Foundation
 import GatehouseCore
 import Logging
@@ -36,9 +37,11 @@ public struct GatehouseConfiguration: Sendable {
     /// clock forward (codes, temporary passwords and tokens expire sooner). Off, that endpoint does not exist.
     public var developmentClock = false
     /// Development mode for test suites: `POST /_gatehouse/reset` deletes every pool and all that is
-    /// theirs in one step (``DevelopmentReset``), so a suite starts clean without a restart. Off,
-    /// that endpoint does not exist.
+    /// theirs in one step and applies ``bootstrap`` again (``DevelopmentReset``), so a suite starts
+    /// clean without a restart and keeps its fixed ids. Off, that endpoint does not exist.
     public var developmentReset = false
+    /// The declared state (`--bootstrap FILE`) the server applies before it serves.
+    public var bootstrap: DeclaredState?
     /// How long the outbox keeps a message, in hours; 0 keeps them for ever.
     public var outboxRetentionHours = 168
     /// The SMTP relay emails go to: `smtp://` (plain), `smtp+starttls://` or `smtps://` (TLS from

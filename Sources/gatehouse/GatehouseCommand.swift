@@ -7,7 +7,7 @@ struct GatehouseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gatehouse",
         abstract: "A self-hostable identity provider that speaks the Amazon Cognito user pools API.",
-        subcommands: [Serve.self, Outbox.self, Keys.self, Reset.self, CognitoIdp.self],
+        subcommands: [Serve.self, Apply.self, Export.self, Mirror.self, Outbox.self, Keys.self, Reset.self, CognitoIdp.self],
         defaultSubcommand: Serve.self)
 
     /// Lets Swift Concurrency run on the event loop threads that read the requests, so a request

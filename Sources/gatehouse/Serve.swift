@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeclaredState
 import Foundation
 import GatehouseCore
 import GatehouseServer
@@ -25,8 +26,10 @@ struct Serve: AsyncParsableCommand {
     var developmentOutbox = false
     @Flag(help: "Serve POST /_gatehouse/clock?advanceSeconds=N, which moves the server's clock forward; for development only [GATEHOUSE_DEVELOPMENT_CLOCK=1].")
     var developmentClock = false
-    @Flag(help: "Serve POST /_gatehouse/reset, which deletes every user pool and all that is theirs; for development only [GATEHOUSE_DEVELOPMENT_RESET=1].")
+    @Flag(help: "Serve POST /_gatehouse/reset, which deletes every user pool and all that is theirs and applies --bootstrap again; for development only [GATEHOUSE_DEVELOPMENT_RESET=1].")
     var developmentReset = false
+    @Option(help: "A declared state (YAML or JSON: pools with fixed ids, clients, domains, groups, users) to apply before serving [GATEHOUSE_BOOTSTRAP].")
+    var bootstrap: String?
     @Option(help: "Hours the outbox keeps a message; 0 keeps them for ever [GATEHOUSE_OUTBOX_RETENTION_HOURS, default 168].")
     var outboxRetentionHours: Int?
     @Option(help: "SMTP relay for emails: smtp://, smtp+starttls:// or smtps://[user:password@]host[:port] [GATEHOUSE_SMTP_URL].")
@@ -90,6 +93,8 @@ struct Serve: AsyncParsableCommand {
         configuration.developmentOutbox = developmentOutbox || environment["GATEHOUSE_DEVELOPMENT_OUTBOX"] == "1"
         configuration.developmentClock = developmentClock || environment["GATEHOUSE_DEVELOPMENT_CLOCK"] == "1"
         configuration.developmentReset = developmentReset || environment["GATEHOUSE_DEVELOPMENT_RESET"] == "1"
+        let bootstrapFile = try (bootstrap ?? environment["GATEHOUSE_BOOTSTRAP"]).map(DeclarationFile.init(path:))
+        configuration.bootstrap = try bootstrapFile?.state()
         configuration.outboxRetentionHours = try outboxRetentionHours
             ?? environment["GATEHOUSE_OUTBOX_RETENTION_HOURS"].map(Self.parseHours) ?? configuration.outboxRetentionHours
         guard configuration.outboxRetentionHours >= 0 else { throw ValidationError("--outbox-retention-hours must be 0 or more") }
@@ -154,8 +159,11 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "gatehouse")
         logger.logLevel = configuration.logLevel
         umask(0o077)  // the database's files and the master key file: their owner's only
-        let app = try await buildApplication(configuration: configuration, logger: logger)
-        try await app.runService()
+        do {
+            try await buildApplication(configuration: configuration, logger: logger).runService()
+        } catch let error as DeclarationError {
+            throw bootstrapFile?.refusal(error) ?? error
+        }
     }
 
     static func parsePositive(_ text: String, _ name: String) throws -> Int {

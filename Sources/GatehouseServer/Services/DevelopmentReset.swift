@@ -1,17 +1,27 @@
 import AsyncHTTPClient
-import NIOCore
+import DeclaredState
 import GatehouseStorage
+import Logging
+import NIOCore
 
-/// Returns the server to empty for a test suite (`POST /_gatehouse/reset`, development mode only):
-/// every pool and all that is theirs (clients, groups, users, devices, events, the outbox) goes in
-/// one transaction, on SQLite and on PostgreSQL, for every process on the database. The server's
-/// keys stay, so tokens of pools made later verify as before; the clock's offset stays too.
+/// Returns the server to its bootstrap state for a test suite (`POST /_gatehouse/reset`,
+/// development mode only): every pool and all that is theirs (clients, groups, users, devices,
+/// events, the outbox) goes in one transaction, on SQLite and on PostgreSQL, for every process on
+/// the database; then the bootstrap file's state, if the server has one, is applied again, with its
+/// fixed ids. The server's keys stay, so tokens of pools made later verify as before; the clock's
+/// offset stays too.
 struct DevelopmentReset: Sendable {
     let storage: any Storage
+    let declaredState: DeclaredStateFeature
+    let bootstrap: DeclaredState?
+    let logger: Logger
 
-    /// - Returns: how many pools were deleted.
-    func reset() async throws -> Int {
-        try await storage.deleteAllUserPools()
+    /// - Returns: how many pools were deleted, and how many the bootstrap state made again.
+    func reset() async throws -> (deleted: Int, restored: Int) {
+        let deleted = try await storage.deleteAllUserPools()
+        guard let bootstrap else { return (deleted, 0) }
+        _ = try await declaredState.apply(bootstrap, logger: logger)
+        return (deleted, bootstrap.userPools.count)
     }
 }
 
@@ -21,7 +31,7 @@ public struct DevelopmentResetRefused: Error, CustomStringConvertible {
 }
 
 /// Asks the server at `endpoint` to reset (`POST <endpoint>/_gatehouse/reset`), as `gatehouse reset` does.
-/// - Returns: the server's answer, `{"DeletedUserPools": N}`.
+/// - Returns: the server's answer, `{"DeletedUserPools": N, "RestoredUserPools": M}`.
 /// - Throws: ``DevelopmentResetRefused`` when the server does not answer 200 (it is not in
 ///   development mode: 400 UnknownOperationException; the caller is not on its machine: 403),
 ///   with what it said.

@@ -67,6 +67,16 @@ struct AdminAuthorization: Sendable {
     ///   (``SigV4Verification``), `AccessDeniedException` for an action the key's policy does not
     ///   allow, or, unsigned, for a caller beyond loopback.
     func authorize(_ operation: String, head: HTTPRequest, peer: SocketAddress?, body: [UInt8], now: Date) throws(AWSServiceError) -> String? {
+        try authorize(head: head, peer: peer, body: body, now: now) { region in
+            [(operation, Self.resource(of: body, region: region, accountID: accountID))]
+        }
+    }
+
+    /// Checks a call that performs each of `actions` (operations of the API, each on its
+    /// resource, given the signature's region), as ``authorize(_:head:peer:body:now:)`` checks one:
+    /// the key's policy must allow every one.
+    func authorize(head: HTTPRequest, peer: SocketAddress?, body: [UInt8], now: Date,
+                   actions: (_ region: String) -> [(operation: String, resource: String)]) throws(AWSServiceError) -> String? {
         switch mode {
         case .unsignedFromAnywhere:
             return nil
@@ -83,18 +93,25 @@ struct AdminAuthorization: Sendable {
                 keys.key($0)?.secretAccessKey
             }
             guard let key = keys.key(signer.accessKeyID) else { throw SigV4Verification.unrecognizedClient }
-            let resource = Self.resource(of: body, region: signer.region, accountID: accountID)
-            let action = "\(Self.service):\(operation)"
-            switch key.policy.decision(action: action, resource: resource) {
-            case .allowed:
-                return signer.region
-            case .implicitlyDenied:
-                throw AWSServiceError.accessDeniedException("User: \(key.principal) is not authorized to perform: \(action) on resource: "
-                    + "\(resource) because no identity-based policy allows the \(action) action")
-            case .explicitlyDenied:
-                throw AWSServiceError.accessDeniedException("User: \(key.principal) is not authorized to perform: \(action) on resource: "
-                    + "\(resource) with an explicit deny in an identity-based policy")
+            for (operation, resource) in actions(signer.region) {
+                try Self.check(key, action: "\(Self.service):\(operation)", resource: resource)
             }
+            return signer.region
+        }
+    }
+
+    /// The key's policy allows `action` on `resource`.
+    /// - Throws: `AccessDeniedException` in AWS's words otherwise.
+    static func check(_ key: AccessKeys.Key, action: String, resource: String) throws(AWSServiceError) {
+        switch key.policy.decision(action: action, resource: resource) {
+        case .allowed:
+            return
+        case .implicitlyDenied:
+            throw AWSServiceError.accessDeniedException("User: \(key.principal) is not authorized to perform: \(action) on resource: "
+                + "\(resource) because no identity-based policy allows the \(action) action")
+        case .explicitlyDenied:
+            throw AWSServiceError.accessDeniedException("User: \(key.principal) is not authorized to perform: \(action) on resource: "
+                + "\(resource) with an explicit deny in an identity-based policy")
         }
     }
 

@@ -35,6 +35,6 @@ struct DomainsFeature: Sendable {
     /// not set); to be done before a domain of the pool is stored. The pool's LastModifiedDate stays.
     /// - Throws: `ResourceNotFoundException` when the pool does not exist or is of another region.
     func markMayHaveDomain(_ userPoolID: String, context: CallContext) async throws {
-        try await directory.update(userPoolID, context: context, touch: false) { stored, _ in stored.mayHaveDomain = true }
+        try await directory.update(userPoolID, context: context, touch: .never) { stored, _ in stored.mayHaveDomain = true }
     }
 }

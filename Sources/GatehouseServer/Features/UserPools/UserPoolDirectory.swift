@@ -112,14 +112,24 @@ struct UserPoolDirectory: Sendable {
         try StoredUserPoolClient(record: record).describe(record, box: try await clientSecrets.value())
     }
 
+    /// When a change of a pool makes its LastModifiedDate now.
+    enum Touch: Sendable {
+        /// On every change, as the API's calls do.
+        case always
+        /// Only when the settings change: applying a declared state twice changes nothing.
+        case ifChanged
+        /// Never: for what a pool's LastModifiedDate does not tell (its domain's bookkeeping).
+        case never
+    }
+
     /// Changes a stored pool atomically (see ``UserPoolStore/updateUserPool(id:_:)``); `change` may
-    /// run more than once. LastModifiedDate becomes now unless `touch` is false. A change that
+    /// run more than once. LastModifiedDate becomes now as `touch` says. A change that
     /// leaves the document as it was (an UpdateUserPool repeating the pool's settings, as tools that
     /// re-apply a declared configuration do) keeps the stored bytes instead of encoding them again.
     /// - Throws: `ResourceNotFoundException` when the pool does not exist or is of another region;
     ///   what `change` throws.
     @discardableResult
-    func update(_ id: String, context: CallContext, touch: Bool = true,
+    func update(_ id: String, context: CallContext, touch: Touch = .always,
                 _ change: @escaping @Sendable (inout StoredUserPool, inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord {
         try checkRegion(of: id, context: context)
         let now = clock.now()
@@ -129,8 +139,9 @@ struct UserPoolDirectory: Sendable {
                 let original = try cache.decoded(record).stored
                 var stored = original
                 try change(&stored, &record)
-                if touch { record.lastModifiedDate = now }
-                guard stored != original else { return }
+                let changed = stored != original
+                if touch == .always || (touch == .ifChanged && changed) { record.lastModifiedDate = now }
+                guard changed else { return }
                 stored.store(in: &record)
                 cache.remember(stored, as: record)
             }

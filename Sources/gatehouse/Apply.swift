@@ -1,0 +1,45 @@
+import ArgumentParser
+import AWSWire
+import CognitoCLI
+import DeclaredState
+import Foundation
+
+/// `gatehouse apply FILE`: applies a declared state to a running server (`POST /_gatehouse/apply`),
+/// signed with the usual credentials when there are any.
+struct Apply: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply a declared state (pools with fixed ids, clients, domains, groups, users) to a running server.",
+        discussion: "Applying the same file again changes nothing; a changed setting is updated; what the file does not name is left alone.")
+
+    @Argument(help: "The YAML or JSON file.") var file: String
+    @OptionGroup var api: APIOptions
+
+    func run() async throws {
+        let declaration = try DeclarationFile(path: file)
+        _ = try declaration.state()  // refused here, with its line, before anything is sent
+        let answer = try await api.client(endpointURL: api.endpointUrl ?? "http://127.0.0.1:9229", signs: false)
+            .post(path: "/_gatehouse/apply", body: AWSJSON.encode(declaration.document.json))
+        let json = try? JSONNode(parsing: answer.body)
+        guard answer.status == 200 else {
+            if let path = json?["Path"]?.string, let message = json?["message"]?.string {
+                throw declaration.refusal(DeclarationError(path: path, message: message))
+            }
+            throw DeclarationFile.Refused(description: "the server answered \(answer.status): \(String(decoding: answer.body, as: UTF8.self))")
+        }
+        for change in json?["Changes"]?.array ?? [] {
+            print("\(change["Change"]?.string ?? "")\t\(change["Path"]?.string ?? "")")
+        }
+    }
+}
+
+/// Where the API is, and whose credentials sign, as the AWS CLI's options say.
+struct APIOptions: ParsableArguments {
+    @Option(help: "The server's URL (else AWS_ENDPOINT_URL, the profile's endpoint_url, or the command's default).")
+    var endpointUrl: String?
+    @Option(help: "The region (else AWS_DEFAULT_REGION or the profile's).") var region: String?
+    @Option(help: "A profile of the shared AWS files.") var profile: String?
+
+    func client(endpointURL: String?, signs: Bool) throws -> CognitoAPI {
+        try CognitoAPI(endpointURL: endpointURL, region: region, profile: profile, environment: ProcessInfo.processInfo.environment, signs: signs)
+    }
+}

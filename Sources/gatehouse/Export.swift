@@ -1,0 +1,36 @@
+import ArgumentParser
+import AWSWire
+import CognitoCLI
+import DeclaredState
+
+/// `gatehouse export`: a running server's pool as a declared state, which `apply` and `--bootstrap`
+/// read back: its settings, MFA configuration, domain, app clients (with their secrets and ids)
+/// and groups. Users are not exported.
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a pool of a running server as a declared state (YAML or JSON) to standard output.")
+
+    @Option(help: "The pool's id.") var userPoolId: String
+    @OptionGroup var api: APIOptions
+    @Option(help: "yaml or json.") var output = "yaml"
+
+    func run() async throws {
+        let client = try api.client(endpointURL: api.endpointUrl ?? "http://127.0.0.1:9229", signs: false)
+        let export = DeclaredStateExport(includesLambdaConfig: true, includesClientSecrets: true)
+        print(try await DeclaredStateWriter(format: output).text(export, poolID: userPoolId, client: client), terminator: "")
+    }
+}
+
+/// Reads a pool's declared state through the API and renders it as `format` says.
+struct DeclaredStateWriter {
+    let format: String
+
+    init(format: String) throws {
+        guard ["yaml", "json"].contains(format) else { throw ValidationError("--output is yaml or json") }
+        self.format = format
+    }
+
+    func text(_ export: DeclaredStateExport, poolID: String, client: CognitoAPI) async throws -> String {
+        let document = try await export.document(poolID: poolID) { operation, input in try await client.call(operation, input) }
+        return format == "json" ? JSONOutput.render(document) + "\n" : YAMLDocument.render(document)
+    }
+}
