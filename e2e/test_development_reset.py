@@ -40,7 +40,7 @@ def test_a_reset_deletes_every_pool_and_keeps_the_keys(make_client, resettable):
     pools = [_pool_with_a_user(idp) for _ in range(2)]
     assert resettable.outbox(userPoolId=pools[0][0]), "AdminCreateUser's invitation"
     answer = requests.post(f"{resettable.endpoint}/_gatehouse/reset", timeout=60)
-    assert (answer.status_code, answer.json()) == (200, {"DeletedUserPools": 2})
+    assert (answer.status_code, answer.json()) == (200, {"DeletedUserPools": 2, "RestoredUserPools": 0})
     assert idp.list_user_pools(MaxResults=60)["UserPools"] == []
     for pool_id, client_id in pools:
         expect_client_error(idp.describe_user_pool, "ResourceNotFoundException", f"User pool {pool_id} does not exist.", UserPoolId=pool_id)
@@ -51,7 +51,7 @@ def test_a_reset_deletes_every_pool_and_keeps_the_keys(make_client, resettable):
     assert _sign_in(idp, client_id)["AccessToken"], "a pool made after the reset signs its users in"
     printed = subprocess.run([str(resettable.binary), "reset", "--endpoint-url", resettable.endpoint], env=server_env(),
                              capture_output=True, text=True, timeout=60)
-    assert printed.returncode == 0 and printed.stdout.strip() == '{"DeletedUserPools":1}', printed
+    assert printed.returncode == 0 and printed.stdout.strip() == '{"DeletedUserPools":1,"RestoredUserPools":0}', printed
     assert idp.list_user_pools(MaxResults=60)["UserPools"] == []
 
 

@@ -15,25 +15,16 @@ public struct CognitoAPI {
         public let description: String
     }
 
-    /// - Parameters:
-    ///   - endpointURL: `nil` for the profile's or AWS's.
-    ///   - signs: whether calls are signed; when credentials are found nowhere and `signs` is
-    ///     `false`, calls go unsigned (a development server takes them from its own machine).
-    /// - Throws: ``Failure`` for an unknown profile, no region, or no credentials when `signs` is `true`.
-    public init(endpointURL: String?, region: String?, profile: String?, environment: [String: String], signs: Bool) throws {
+    /// - Parameter endpointURL: `nil` for the profile's or AWS's.
+    /// - Throws: ``Failure`` for an unknown profile, no region, or no credentials.
+    public init(endpointURL: String?, region: String?, profile: String?, environment: [String: String]) throws {
         var options = GlobalOptions()
         options.endpointURL = endpointURL
         options.region = region
         options.profile = profile
         do {
             let shared = try SharedProfile.load(options: options, environment: environment) { try? String(contentsOfFile: $0, encoding: .utf8) }
-            let settings: ClientSettings
-            do {
-                settings = try ClientSettings.resolve(options: options, profile: shared, environment: environment, signs: true)
-            } catch .notConfigured where !signs {
-                options.region = options.region ?? "us-east-1"
-                settings = try ClientSettings.resolve(options: options, profile: shared, environment: environment, signs: false)
-            }
+            let settings = try ClientSettings.resolve(options: options, profile: shared, environment: environment, signs: true)
             client = ServiceClient(settings: settings, model: ServiceDescription.model, debug: nil)
         } catch {
             throw Failure(description: error.message)
@@ -60,7 +51,8 @@ public struct CognitoAPI {
         }
     }
 
-    /// POSTs `body` as JSON to `path` of the endpoint, signed as the API's calls are.
+    /// POSTs `body` as JSON to `path` of the endpoint, signed as the API's calls are (for the service
+    /// `cognito-idp`).
     /// - Returns: the answer's status and body.
     /// - Throws: ``Failure`` when the endpoint cannot be reached.
     public func post(path: String, body: [UInt8]) async throws -> (status: UInt, body: [UInt8]) {

@@ -26,7 +26,7 @@ public enum YAMLDocument {
     /// - Throws: a message naming the line, for text that is not YAML or holds what JSON cannot.
     public static func parseLocated(_ text: String) throws -> Located {
         guard let node = try Yams.compose(yaml: text) else { return Located(json: .null, lines: [:]) }
-        var lines: [String: Int] = [:]
+        var lines: [String: Int] = ["": node.mark?.line ?? 1]
         let json = try json(node, path: "") { path, node in lines[path] = node.mark.map { $0.line } }
         return Located(json: json, lines: lines)
     }
@@ -47,19 +47,24 @@ public enum YAMLDocument {
         let description: String
     }
 
-    /// `node` as JSON; `visit` sees each value with its path (`Parent.Key`, `List[0]`).
+    /// `node` as JSON; `visit` sees the path of each value within (`Parent.Key`, `List[0]`) with
+    /// the node that names it: a mapping's key, a list's element.
     private static func json(_ node: Node, path: String, visit: (String, Node) -> Void) throws -> JSONNode {
-        visit(path, node)
         switch node {
         case .mapping(let mapping):
             return .object(try mapping.map { key, value in
                 guard let name = key.string else {
                     throw UnsupportedYAML(description: "a mapping key is not a string" + (key.mark.map { " (line \($0.line))" } ?? ""))
                 }
-                return (name, try json(value, path: path.isEmpty ? name : path + "." + name, visit: visit))
+                let valuePath = path.isEmpty ? name : path + "." + name
+                visit(valuePath, key)
+                return (name, try json(value, path: valuePath, visit: visit))
             })
         case .sequence(let sequence):
-            return .array(try sequence.enumerated().map { index, element in try json(element, path: "\(path)[\(index)]", visit: visit) })
+            return .array(try sequence.enumerated().map { index, element in
+                visit("\(path)[\(index)]", element)
+                return try json(element, path: "\(path)[\(index)]", visit: visit)
+            })
         case .scalar(let scalar):
             if node.null != nil { return .null }
             if let bool = node.bool { return .bool(bool) }

@@ -1,13 +1,15 @@
-/// The id formats a declared pool or app client must have: Cognito's, so that a declared id is one
-/// Cognito could have made (and a mirrored pool's ids are taken as they are).
+/// The id formats a declared pool or app client must have: the ones Cognito's API takes, so that a
+/// declared id is one Cognito could have made, and a mirrored pool's ids are taken as they are.
 public enum DeclaredIDs {
-    /// `<region>_<9 letters or digits>`, the region of AWS's form (`us-east-1`, `us-gov-west-1`).
+    /// `<region>_<letters or digits>`, at most 55 characters as the model's UserPoolIdType: Cognito
+    /// makes 9 after the region, moto 32 hexadecimal digits. The region is of AWS's form
+    /// (`us-east-1`, `us-gov-west-1`).
     /// - Returns: the region, or `nil` when `id` is not of the form.
     public static func region(ofUserPoolID id: String) -> String? {
-        guard let underscore = id.lastIndex(of: "_") else { return nil }
+        guard id.count <= 55, let underscore = id.lastIndex(of: "_") else { return nil }
         let region = id[..<underscore]
         let suffix = id[id.index(after: underscore)...]
-        guard suffix.count == 9, suffix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+        guard !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
         let parts = region.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 3, let last = parts.last, !last.isEmpty, last.allSatisfy({ $0.isASCII && $0.isNumber }),
               parts.dropLast().allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } }) else { return nil }

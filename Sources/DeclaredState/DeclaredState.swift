@@ -84,7 +84,7 @@ public struct DeclaredUserPool: Sendable {
         id = try DeclaredState.requiredString("Id", of: node, at: path)
         guard let region = DeclaredIDs.region(ofUserPoolID: id) else {
             throw DeclarationError(path: DocumentPath.member(path, "Id"),
-                                   message: "\(id) is not a user pool id: <region>_<9 letters or digits>, e.g. us-east-1_Example01")
+                                   message: "\(id) is not a user pool id: <region>_<letters or digits>, at most 55 characters, e.g. us-east-1_Example01")
         }
         self.region = region
         let poolID: [(key: String, value: JSONNode)] = [("UserPoolId", .string(id))]

@@ -28,7 +28,12 @@ public struct DeclaredStateExport: Sendable {
         var pool: [(key: String, value: JSONNode)] = [("Id", described["Id"] ?? .string(poolID))]
         if let name = described["Name"] { pool.append(("PoolName", name)) }
         pool += Self.members(of: described, in: "CreateUserPoolRequest",
-                             except: includesLambdaConfig ? ["PoolName", "Schema"] : ["PoolName", "Schema", "LambdaConfig"])
+                             except: includesLambdaConfig ? ["PoolName", "Schema"] : ["PoolName", "Schema", "LambdaConfig"]).map { member in
+            // DescribeUserPool shows UnusedAccountValidityDays beside TemporaryPasswordValidityDays, which requests may not hold both of.
+            guard member.key == "AdminCreateUserConfig", described["Policies"]?["PasswordPolicy"]?["TemporaryPasswordValidityDays"] != nil,
+                  let pairs = member.value.pairs else { return member }
+            return (member.key, .object(pairs.filter { $0.key != "UnusedAccountValidityDays" }))
+        }
         let schema = (described["SchemaAttributes"]?.array ?? []).compactMap(Self.declaredAttribute)
         if !schema.isEmpty { pool.append(("Schema", .array(schema))) }
         let mfa = try await call("GetUserPoolMfaConfig", poolInput)

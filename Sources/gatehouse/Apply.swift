@@ -17,14 +17,17 @@ struct Apply: AsyncParsableCommand {
     func run() async throws {
         let declaration = try DeclarationFile(path: file)
         _ = try declaration.state()  // refused here, with its line, before anything is sent
-        let answer = try await api.client(endpointURL: api.endpointUrl ?? "http://127.0.0.1:9229", signs: false)
+        let answer = try await api.client(endpointURL: api.endpointUrl ?? "http://127.0.0.1:9229")
             .post(path: "/_gatehouse/apply", body: AWSJSON.encode(declaration.document.json))
         let json = try? JSONNode(parsing: answer.body)
         guard answer.status == 200 else {
-            if let path = json?["Path"]?.string, let message = json?["message"]?.string {
+            guard let type = json?["__type"]?.string, let message = json?["message"]?.string else {
+                throw DeclarationFile.Refused(description: "the server answered \(answer.status): \(String(decoding: answer.body, as: UTF8.self))")
+            }
+            if let path = json?["Path"]?.string {
                 throw declaration.refusal(DeclarationError(path: path, message: message))
             }
-            throw DeclarationFile.Refused(description: "the server answered \(answer.status): \(String(decoding: answer.body, as: UTF8.self))")
+            throw DeclarationFile.Refused(description: "\(file): \(type): \(message)")
         }
         for change in json?["Changes"]?.array ?? [] {
             print("\(change["Change"]?.string ?? "")\t\(change["Path"]?.string ?? "")")
@@ -39,7 +42,7 @@ struct APIOptions: ParsableArguments {
     @Option(help: "The region (else AWS_DEFAULT_REGION or the profile's).") var region: String?
     @Option(help: "A profile of the shared AWS files.") var profile: String?
 
-    func client(endpointURL: String?, signs: Bool) throws -> CognitoAPI {
-        try CognitoAPI(endpointURL: endpointURL, region: region, profile: profile, environment: ProcessInfo.processInfo.environment, signs: signs)
+    func client(endpointURL: String?) throws -> CognitoAPI {
+        try CognitoAPI(endpointURL: endpointURL, region: region, profile: profile, environment: ProcessInfo.processInfo.environment)
     }
 }

@@ -20,7 +20,7 @@ struct Mirror: AsyncParsableCommand {
 
     func run() async throws {
         let client = try CognitoAPI(endpointURL: fromEndpointUrl, region: region ?? DeclaredIDs.region(ofUserPoolID: userPoolId),
-                                    profile: profile, environment: ProcessInfo.processInfo.environment, signs: true)
+                                    profile: profile, environment: ProcessInfo.processInfo.environment)
         let export = DeclaredStateExport(includesLambdaConfig: includeLambdaConfig, includesClientSecrets: includeClientSecrets)
         print(try await DeclaredStateWriter(format: output).text(export, poolID: userPoolId, client: client), terminator: "")
     }

@@ -7,13 +7,14 @@ import Logging
 extension DeclaredStateFeature {
     /// `POST /_gatehouse/apply` (what `gatehouse apply` sends): applies the declared state the body
     /// holds as JSON. An admin call: signed by an access key whose policy allows every operation
-    /// the apply may call (``actions``) on every pool the state names, or unsigned as the server
-    /// takes admin calls.
+    /// the apply may call (``actions``) on every pool the state names, or as the server takes admin
+    /// calls unsigned (with an `Authorization` header all the same, as every admin call).
     /// - Returns: 200 `{"Changes": [{"Path", "Change"}]}`; 400 `{"__type": "InvalidParameterException",
     ///   "message", "Path"}` for a state that is not valid or could not be applied, where `Path`
     ///   names the part (the parts before it stay applied).
     func answer(_ request: Request, context: GatehouseRequestContext, admin: AdminAuthorization,
                 maximumBodySize: Int) async throws -> Response {
+        guard request.headers[.authorization] != nil else { throw AWSServiceError.missingAuthenticationToken }
         let body = Array(try await request.body.collect(upTo: maximumBodySize).readableBytesView)
         let json: JSONNode
         do {

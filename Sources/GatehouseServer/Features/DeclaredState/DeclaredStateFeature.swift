@@ -88,7 +88,11 @@ struct DeclaredStateFeature: Sendable {
         } catch let error as AWSServiceError where error.type == "UserNotFoundException" {
             var create = user.settings
             create.messageAction = .suppress
-            _ = try await users.adminCreateUser(create, context: context)
+            do {
+                _ = try await users.adminCreateUser(create, context: context)
+            } catch let error as AWSServiceError where error.type == "UsernameExistsException" {
+                return try await declare(user, context: context)  // another process made it
+            }
             if let password = user.password {
                 _ = try await passwords.adminSetUserPassword(
                     AdminSetUserPasswordRequest(userPoolId: poolID, username: username, password: password, permanent: true), context: context)

@@ -9,9 +9,16 @@ extension DomainsFeature {
     ///   domain of the kind: "User pool already has a domain configured.").
     func declare(_ declared: CreateUserPoolDomainRequest, context: CallContext) async throws -> DeclaredChange {
         let poolID = try declared.userPoolId.required
-        guard let current = try await domains.record(named: try declared.domain.required), current.userPoolID == poolID else {
-            _ = try await createUserPoolDomain(declared, context: context)
-            return .created
+        let name = try declared.domain.required
+        guard let current = try await domains.record(named: name), current.userPoolID == poolID else {
+            do {
+                _ = try await createUserPoolDomain(declared, context: context)
+                return .created
+            } catch let error as AWSServiceError {
+                // Another process applying the same state may have made it meanwhile.
+                guard try await domains.record(named: name)?.userPoolID == poolID else { throw error }
+                return try await declare(declared, context: context)
+            }
         }
         let desired = try StoredUserPoolDomain(managedLoginVersion: declared.managedLoginVersion, customDomainConfig: declared.customDomainConfig)
         guard try StoredUserPoolDomain(record: current) != desired else { return .unchanged }
