@@ -106,6 +106,7 @@ let package = Package(
             "GatehouseCore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"], exclude: ["Fixtures"]),
+        .testTarget(name: "DeclaredStateTests", dependencies: ["DeclaredState", "AWSWire"]),
         .testTarget(name: "CognitoCLITests", dependencies: ["CognitoCLI", "AWSWire", "CognitoModel"]),
         .testTarget(name: "CognitoModelTests", dependencies: ["CognitoModel", "AWSWire"]),
         .testTarget(name: "CognitoCodegenTests", dependencies: ["CognitoCodegen", "AWSWire"], exclude: ["Fixtures"]),
