@@ -12,6 +12,7 @@ import random
 import string
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import boto3
@@ -20,7 +21,8 @@ import requests
 from botocore.config import Config
 
 from conftest import _binary
-from helpers import ACCESS_KEY, ACCOUNT_ID, REGION, SECRET_KEY, expect_client_error, free_port, server_env, wait_for
+from helpers import (ACCESS_KEY, ACCOUNT_ID, REGION, SECRET_KEY, GatehouseServer, expect_client_error, free_port, server_env,
+                     wait_for)
 
 PASSWORD = "Correct-Horse-1"
 
@@ -164,7 +166,7 @@ def test_applying_twice_changes_nothing_and_a_changed_file_is_applied(live_serve
                .replace("        Precedence: 1\n", "").replace("alice@example.com", "alice@example.org")
                .replace("Groups: [admins]", "Groups: []").replace("Enabled: false", "Enabled: true"))
     assert apply(live_server, write(tmp_path, changed, "changed.yaml")) == {
-        "UserPools[0].MfaConfig": "unchanged", "UserPools[0]": "updated", "UserPools[0].Clients[0]": "updated",
+        "UserPools[0]": "updated", "UserPools[0].Clients[0]": "updated",
         "UserPools[0].Clients[1]": "unchanged", "UserPools[0].Domain": "unchanged", "UserPools[0].Groups[0]": "updated",
         "UserPools[0].Users[0]": "updated", "UserPools[0].Users[1]": "updated"}
     assert cognito.describe_user_pool(UserPoolId=ids["pool"])["UserPool"]["Policies"]["PasswordPolicy"]["MinimumLength"] == 12
@@ -371,3 +373,23 @@ def test_apply_is_an_admin_call(server_factory, tmp_path, ids):
         assert status == 0 and "created\tUserPools[0]\n" in out, err
     finally:
         server.stop()
+
+
+def test_two_processes_bootstrapping_one_store_at_once_both_start(server_factory, make_client, tmp_path, ids):
+    first = server_factory()
+    first.start().stop()  # the store and its master key exist: what is raced for is the bootstrap state
+    first.options["bootstrap"] = str(write(tmp_path, state(**ids)))
+    second = GatehouseServer(first.binary, first.data_dir, tmp_path / "second.log", database_url=first.database_url,
+                             options=first.options)
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            for started in [pool.submit(server.start) for server in (first, second)]:
+                started.result()
+        for server in (first, second):
+            idp = make_client(endpoint=server.endpoint)
+            assert sorted(user["Username"] for user in idp.list_users(UserPoolId=ids["pool"])["Users"]) == ["alice", "bob"]
+            assert [client["ClientId"] for client in idp.list_user_pool_clients(UserPoolId=ids["pool"])["UserPoolClients"]] \
+                == sorted([ids["web"], ids["backend"]])
+    finally:
+        second.stop()
+        first.stop()

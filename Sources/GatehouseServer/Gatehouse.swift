@@ -141,7 +141,7 @@ public struct Gatehouse: Sendable {
                                            pages: ManagedLoginPages(), clock: clock, random: random,
                                            trustedProxies: configuration.trustedProxies)
         declaredState = DeclaredStateFeature(userPools: userPools, appClients: appClients, domains: domains, groups: groups, users: self.users,
-                                             passwords: passwords, mfa: mfa, accountID: configuration.accountID)
+                                             passwords: passwords, accountID: configuration.accountID)
         developmentReset = DevelopmentReset(storage: storage, declaredState: declaredState, bootstrap: configuration.bootstrap, logger: logger)
     }
 

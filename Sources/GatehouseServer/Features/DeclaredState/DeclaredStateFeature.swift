@@ -6,7 +6,7 @@ import GatehouseCore
 import Logging
 
 /// Applies a declared state (`gatehouse serve --bootstrap`, `gatehouse apply`): each pool it names
-/// with its MFA configuration, clients, domain, groups and users, created with their declared ids
+/// (with its MFA configuration), its clients, domain, groups and users, created with their declared ids
 /// or brought to the declared settings, through the same rules as the API's calls. What it does not
 /// name is left alone. Applying the same state again writes nothing.
 struct DeclaredStateFeature: Sendable {
@@ -16,7 +16,6 @@ struct DeclaredStateFeature: Sendable {
     let groups: GroupsFeature
     let users: UsersFeature
     let passwords: PasswordsFeature
-    let mfa: MFAFeature
     let accountID: String
 
     /// One part and what applying it did.
@@ -52,14 +51,7 @@ struct DeclaredStateFeature: Sendable {
                     throw DeclarationError(path: path, message: "\(error)")
                 }
             }
-            let existed = (try? await userPools.storage.userPool(id: pool.id)) != nil
-            if existed, let config = pool.mfaConfig {
-                try await step(pool.path + ".MfaConfig") { try await mfa.declare(config, context: context) }
-            }
             try await step(pool.path) { try await userPools.declare(pool, context: context) }
-            if !existed, let config = pool.mfaConfig {
-                try await step(pool.path + ".MfaConfig") { try await mfa.declare(config, context: context) }
-            }
             for client in pool.clients {
                 try await step(client.path) { try await appClients.declare(client, context: context) }
             }

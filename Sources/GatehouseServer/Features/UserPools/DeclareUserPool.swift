@@ -6,29 +6,31 @@ import GatehouseStorage
 
 extension UserPoolsFeature {
     /// Creates the declared pool with its id, or brings the existing one to the declared settings
-    /// as UpdateUserPool does (what the declaration omits returns to its default) and adds the
-    /// declared custom attributes it lacks. Nothing is written when nothing differs.
-    /// With a declared MfaConfig, a new pool is created without MFA (SetUserPoolMfaConfig turns it
-    /// on afterwards, with what it needs), and an existing one takes its MfaConfiguration when the
-    /// pool's settings name none (SetUserPoolMfaConfig has set it before).
-    /// - Throws: what CreateUserPool or UpdateUserPool throw; `InvalidParameterException` for a
-    ///   change Cognito does not allow after creation (the username settings, a schema attribute).
+    /// as UpdateUserPool does (what the declaration omits returns to its default), with its
+    /// declared MfaConfig as SetUserPoolMfaConfig sets it, and adds the declared custom attributes
+    /// it lacks: all in one atomic change of the pool, so that processes applying the same state at
+    /// once cannot see a half-declared pool. Nothing is written when nothing differs.
+    /// - Throws: what CreateUserPool, UpdateUserPool or SetUserPoolMfaConfig throw;
+    ///   `InvalidParameterException` for a change Cognito does not allow after creation (the
+    ///   username settings, a schema attribute).
     func declare(_ declared: DeclaredUserPool, context: CallContext) async throws -> DeclaredChange {
         guard let before = try await storage.userPool(id: declared.id) else {
             var settings = declared.settings
-            if declared.mfaConfig != nil { settings.mfaConfiguration = nil }
+            if declared.mfaConfig != nil { settings.mfaConfiguration = nil }  // set below, with the factors it needs
             do {
                 _ = try await createUserPool(settings, id: declared.id, context: context)
-                return .created
             } catch StorageError.duplicate {
                 return try await declare(declared, context: context)  // another process made it
             }
+            if declared.mfaConfig != nil { _ = try await declare(declared, context: context) }
+            return .created
         }
         let update = try Self.update(declared)
         let desiredSchema = try UserPoolSchema.initial(declared.settings.schema)
         let after = try await directory.update(declared.id, context: context, touch: .ifChanged) { stored, record in
             try Self.checkUnchangeable(declared.settings, of: stored.pool)
             stored.pool.schemaAttributes = try Self.schema(desiredSchema, adding: stored.pool.schemaAttributes ?? [])
+            if let mfa = declared.mfaConfig { try UserPoolMfa.apply(mfa, to: &stored, region: record.region) }
             let tier = update.userPoolTier ?? stored.pool.userPoolTier ?? .essentials
             try UserPoolRules.check(update, softwareTokenMfaEnabled: stored.softwareTokenMfaEnabled, tier: tier)
             UserPoolConfiguration.apply(update, to: &stored.pool, region: record.region, isUpdate: true)
@@ -37,7 +39,8 @@ extension UserPoolsFeature {
         return after.lastModifiedDate == before.lastModifiedDate && after.name == before.name ? .unchanged : .updated
     }
 
-    /// The UpdateUserPool request that brings a pool to the declared settings.
+    /// The UpdateUserPool request that brings a pool to the declared settings; its MfaConfiguration,
+    /// when the settings name none, is the declared MfaConfig's.
     static func update(_ declared: DeclaredUserPool) throws -> UpdateUserPoolRequest {
         var update = try DeclaredRequest.converted(declared.settings, to: UpdateUserPoolRequest.self, shape: "UpdateUserPoolRequest",
                                                    adding: [("UserPoolId", .string(declared.id))])
