@@ -84,7 +84,7 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
 /// `/.well-known/openid-configuration`, the pool domains' OAuth endpoints and managed login
 /// pages, the API's CORS preflight, `GET /confirmUser` (the link of sign-up emails),
 /// `/authEventFeedback` (the links of threat protection's notify emails), `POST /_gatehouse/apply`
-/// (a declared state, an admin call) and, in
+/// (a declared state, an admin call), the console under `/_gatehouse/console` and, in
 /// development mode, `GET /_gatehouse/outbox`, `POST /_gatehouse/clock` and `POST /_gatehouse/reset`,
 /// behind the error middleware.
 func buildRouter(gatehouse: Gatehouse, admin: AdminAuthorization, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
@@ -139,6 +139,8 @@ func buildRouter(gatehouse: Gatehouse, admin: AdminAuthorization, configuration:
     for method in [HTTPRequest.Method.get, .post] {
         router.on("/authEventFeedback", method: method) { request, _ in try await gatehouse.threatProtection.feedbackLink(request) }
     }
+    ConsoleFeature(operations: gatehouse.operations, storage: gatehouse.storage, admin: admin, sessionSeal: gatehouse.consoleSessionSeal,
+                   configuration: configuration, pages: ConsolePages(), clock: gatehouse.clock, random: gatehouse.random).register(on: router)
     router.post("/_gatehouse/apply") { request, context in
         try await gatehouse.declaredState.answer(request, context: context, admin: admin, maximumBodySize: configuration.maximumBodySize)
     }

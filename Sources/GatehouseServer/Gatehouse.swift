@@ -24,6 +24,9 @@ public struct Gatehouse: Sendable {
     let developmentReset: DevelopmentReset
     /// What `--bootstrap`, `gatehouse apply` and the reset apply.
     let declaredState: DeclaredStateFeature
+    /// The key that seals the console's sessions (``ConsoleSession``).
+    let consoleSessionSeal: ServerKey<SealingKey>
+    let random: RandomSource
     /// The server-wide keys' store, which the server claims for its master key before it serves.
     let vault: SecretVault
     /// Reads every server-wide key, so that the server holds them all before it serves (a later
@@ -69,6 +72,8 @@ public struct Gatehouse: Sendable {
             return key
         }
         let signInSeal = key("sign-in-key", SealingKey.init(key:))
+        consoleSessionSeal = key("console-session-key", SealingKey.init(key:))
+        self.random = random
         let metrics = ServerMetrics()
         self.metrics = metrics
         let logs = LogExport(storage: storage, file: configuration.logDeliveryFile.map(JSONLinesFile.init(path:)),
