@@ -72,7 +72,7 @@ struct ConsoleFeature: Sendable {
         router.get("\(Self.base)/pools/:pool/users/:username") { request, context in
             try await page(request, context) { caller in
                 try await userPage(try context.parameters.require("pool"), try Self.username(context), caller,
-                                   notice: request.uri.queryParameters.get("done").flatMap { UserAction(rawValue: $0)?.done })
+                                   notice: Self.query(request)["done"].flatMap { UserAction(rawValue: $0)?.done })
             }
         }
         router.post("\(Self.base)/pools/:pool/users/:username/:action") { request, context in
@@ -84,6 +84,11 @@ struct ConsoleFeature: Sendable {
         router.get("\(Self.base)/pools/:pool/outbox") { request, context in
             try await page(request, context) { caller in try await outboxPage(try context.parameters.require("pool"), caller) }
         }
+    }
+
+    /// The query of a page's GET form, as a browser encodes it (`+` for a space).
+    static func query(_ request: Request) -> FormFields {
+        request.uri.query.flatMap { FormFields(Substring($0)) } ?? FormFields([:])
     }
 
     /// A path's user name, percent-decoded.

@@ -6,7 +6,7 @@ import Hummingbird
 extension ConsoleFeature {
     /// The console's home: the pools of a region (ListUserPools).
     func poolsPage(_ request: Request, _ caller: Caller) async throws -> Response {
-        let region = request.uri.queryParameters.get("region") ?? configuration.defaultRegion
+        let region = Self.query(request).nonEmpty("region") ?? configuration.defaultRegion
         var pools: [[String: Any]] = []
         var token: String?
         repeat {

@@ -117,7 +117,7 @@ enum ConsoleTemplates {
     static let users = """
     {{<layout}}{{$body}}
     <form method="get" action="/_gatehouse/console/pools/{{poolId}}/users" role="search">
-    <label for="filter">Filter (ListUsers: <code>email ^= "ali"</code>, <code>status = "UNCONFIRMED"</code>)</label>
+    <label for="filter">Filter (ListUsers: <code>email ^= "ali"</code>, <code>cognito:user_status = "UNCONFIRMED"</code>)</label>
     <input id="filter" name="filter" type="text" value="{{filter}}"> <button type="submit">Search</button>
     </form>
     <table>

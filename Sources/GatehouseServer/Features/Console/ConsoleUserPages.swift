@@ -57,11 +57,11 @@ extension ConsoleFeature {
 
     /// A pool's users, one page of ListUsers, filtered as the `filter` query says.
     func usersPage(_ poolID: String, _ request: Request, _ caller: Caller) async throws -> Response {
-        let query = request.uri.queryParameters
-        let filter = query.get("filter") ?? ""
+        let query = Self.query(request)
+        let filter = query["filter"] ?? ""
         var input: [String: Any] = ["UserPoolId": poolID, "Limit": 60]
         if !filter.isEmpty { input["Filter"] = filter }
-        input["PaginationToken"] = query.get("token")
+        input["PaginationToken"] = query.nonEmpty("token")
         let listed: [String: Any]
         do {
             listed = try await call("ListUsers", input, caller)
