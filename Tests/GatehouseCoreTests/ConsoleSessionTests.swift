@@ -1,0 +1,25 @@
+import Foundation
+import GatehouseCore
+import XCTest
+
+/// The console's session cookie: opened only with the key that sealed it, unchanged, before it ends.
+final class ConsoleSessionTests: XCTestCase {
+    let key = SealingKey(key: Data(repeating: 5, count: 32))
+    let now = Date(timeIntervalSince1970: 1_700_000_000)
+
+    func testASealedSessionOpensUntilItEnds() {
+        let session = ConsoleSession(accessKeyID: "AKIDEXAMPLE", expiry: now.addingTimeInterval(ConsoleSession.lifetime))
+        let cookie = session.sealed(with: key, random: .system)
+        XCTAssertEqual(ConsoleSession(cookie: cookie, key: key, now: now), session)
+        XCTAssertEqual(ConsoleSession(cookie: cookie, key: key, now: now.addingTimeInterval(ConsoleSession.lifetime - 1)), session)
+        XCTAssertNil(ConsoleSession(cookie: cookie, key: key, now: now.addingTimeInterval(ConsoleSession.lifetime)), "ended")
+    }
+
+    func testAnotherKeyOrAChangedCookieOpensNothing() {
+        let cookie = ConsoleSession(accessKeyID: "AKIDEXAMPLE", expiry: now.addingTimeInterval(60)).sealed(with: key, random: .system)
+        XCTAssertNil(ConsoleSession(cookie: cookie, key: SealingKey(key: Data(repeating: 6, count: 32)), now: now))
+        let changed = String(cookie.dropLast()) + (cookie.hasSuffix("A") ? "B" : "A")
+        XCTAssertNil(ConsoleSession(cookie: changed, key: key, now: now))
+        XCTAssertNil(ConsoleSession(cookie: "not a cookie", key: key, now: now))
+    }
+}
