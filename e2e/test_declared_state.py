@@ -60,6 +60,9 @@ UserPools:
         ClientName: backend
         ClientSecret: {secret}
         ExplicitAuthFlows: [ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_REFRESH_TOKEN_AUTH]
+        AllowedOAuthFlows: [client_credentials]
+        AllowedOAuthScopes: [api/read]
+        AllowedOAuthFlowsUserPoolClient: true
     Groups:
       - GroupName: admins
         Precedence: 1
@@ -73,6 +76,12 @@ UserPools:
       - Username: bob
         TemporaryPassword: Temporary-Pass-1
         Enabled: false
+    ResourceServers:
+      - Identifier: api
+        Name: API
+        Scopes: [{{ScopeName: read, ScopeDescription: Read}}]
+    UICustomization:
+      CSS: ".banner-customizable {{background-color: #123456;}}"
 """
 
 
@@ -127,6 +136,10 @@ def test_a_bootstrap_file_makes_its_pools_with_their_ids(server_factory, make_cl
         backend = idp.describe_user_pool_client(UserPoolId=ids["pool"], ClientId=ids["backend"])["UserPoolClient"]
         assert (backend["ClientName"], backend["ClientSecret"]) == ("backend", "s3cretS3cretS3cretS3cret12")
         assert idp.get_group(UserPoolId=ids["pool"], GroupName="admins")["Group"]["Precedence"] == 1
+        assert idp.describe_resource_server(UserPoolId=ids["pool"], Identifier="api")["ResourceServer"]["Scopes"] == [
+            {"ScopeName": "read", "ScopeDescription": "Read"}]
+        assert backend["AllowedOAuthScopes"] == ["api/read"]
+        assert idp.get_ui_customization(UserPoolId=ids["pool"])["UICustomization"]["CSS"] == ".banner-customizable {background-color: #123456;}"
         tokens = sign_in(idp, ids["web"])
         assert claims(tokens["AccessToken"])["cognito:groups"] == ["admins"]
         assert claims(tokens["IdToken"])["aud"] == ids["web"]
@@ -166,8 +179,9 @@ def test_applying_twice_changes_nothing_and_a_changed_file_is_applied(live_serve
                .replace("        Precedence: 1\n", "").replace("alice@example.com", "alice@example.org")
                .replace("Groups: [admins]", "Groups: []").replace("Enabled: false", "Enabled: true"))
     assert apply(live_server, write(tmp_path, changed, "changed.yaml")) == {
-        "UserPools[0]": "updated", "UserPools[0].Clients[0]": "updated",
-        "UserPools[0].Clients[1]": "unchanged", "UserPools[0].Domain": "unchanged", "UserPools[0].Groups[0]": "updated",
+        "UserPools[0]": "updated", "UserPools[0].ResourceServers[0]": "unchanged", "UserPools[0].Clients[0]": "updated",
+        "UserPools[0].Clients[1]": "unchanged", "UserPools[0].Domain": "unchanged",
+        "UserPools[0].UICustomization": "unchanged", "UserPools[0].Groups[0]": "updated",
         "UserPools[0].Users[0]": "updated", "UserPools[0].Users[1]": "updated"}
     assert cognito.describe_user_pool(UserPoolId=ids["pool"])["UserPool"]["Policies"]["PasswordPolicy"]["MinimumLength"] == 12
     assert cognito.describe_user_pool_client(UserPoolId=ids["pool"], ClientId=ids["web"])["UserPoolClient"]["ClientName"] == "website"
@@ -190,8 +204,8 @@ def test_applying_twice_changes_nothing_and_a_changed_file_is_applied(live_serve
     (("MinimumLength: 10", "MinimumLenght: 10"),
      ":6: UserPools[0].Policies.PasswordPolicy.MinimumLenght: is not a setting here; the settings are: MinimumLength, "
      "RequireUppercase, RequireLowercase, RequireNumbers, RequireSymbols, PasswordHistorySize, TemporaryPasswordValidityDays"),
-    (("Precedence: 1", "Precedence: first"), ":25: UserPools[0].Groups[0].Precedence: expected integer"),
-    (("Enabled: false", "Enabled: nope"), ":35: UserPools[0].Users[1].Enabled: expected boolean"),
+    (("Precedence: 1", "Precedence: first"), ":28: UserPools[0].Groups[0].Precedence: expected integer"),
+    (("Enabled: false", "Enabled: nope"), ":38: UserPools[0].Users[1].Enabled: expected boolean"),
     (("  - Id: POOL", "  - Id: us-east-1_sh-rt"),
      ":2: UserPools[0].Id: us-east-1_sh-rt is not a user pool id: <region>_<letters or digits>, at most 55 characters, "
      "e.g. us-east-1_Example01"),
@@ -199,7 +213,7 @@ def test_applying_twice_changes_nothing_and_a_changed_file_is_applied(live_serve
      ":16: UserPools[0].Clients[0].ClientId: Not-A-Client-Id is not an app client id: 25 or 26 lower-case letters and digits"),
     (("ClientId: BACKEND", "ClientId: WEB"), ":19: UserPools[0].Clients[1].ClientId: WEB is declared twice"),
     (("        TemporaryPassword: Temporary-Pass-1\n", "        MessageAction: RESEND\n"),
-     ":34: UserPools[0].Users[1].MessageAction: is not declared: a declared user has Username, UserAttributes, "
+     ":37: UserPools[0].Users[1].MessageAction: is not declared: a declared user has Username, UserAttributes, "
      "TemporaryPassword or Password, Enabled and Groups"),
     (("UserPools:", "Pools:"), ":1: Pools: is not a part of a declared state; the parts are: UserPools"),
 ])
@@ -312,10 +326,15 @@ def test_a_mirror_of_moto_bootstraps_gatehouse_with_the_same_ids(moto_cognito, s
     app = moto.create_user_pool_client(UserPoolId=pool["Id"], ClientName="app", GenerateSecret=True,
                                        ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]
     moto.create_group(UserPoolId=pool["Id"], GroupName="staff", Description="Staff", Precedence=3)
+    moto.create_resource_server(UserPoolId=pool["Id"], Identifier="api", Name="API", Scopes=[{"ScopeName": "read", "ScopeDescription": "Read"}])
+    domain = f"mirrored-{random.randrange(10**9)}"
+    moto.create_user_pool_domain(UserPoolId=pool["Id"], Domain=domain)
     mirrored = subprocess.run([str(_binary()), "mirror", "--user-pool-id", pool["Id"], "--from-endpoint-url", moto_cognito],
                               env=server_env({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}),
                               capture_output=True, text=True, timeout=60)
     assert mirrored.returncode == 0, mirrored.stderr
+    assert mirrored.stderr.startswith("Left out the UI customization, as GetUICustomization failed: An error occurred (500)"), \
+        "moto does not serve it"
     assert "LambdaConfig" not in mirrored.stdout and app["ClientSecret"] not in mirrored.stdout
     path = write(tmp_path, mirrored.stdout, "mirror.yaml")
     server = server_factory(options={"bootstrap": str(path)}).start()
@@ -329,6 +348,8 @@ def test_a_mirror_of_moto_bootstraps_gatehouse_with_the_same_ids(moto_cognito, s
         assert client["ExplicitAuthFlows"] == ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
         group = idp.get_group(UserPoolId=pool["Id"], GroupName="staff")["Group"]
         assert (group["Description"], group["Precedence"]) == ("Staff", 3)
+        assert idp.describe_resource_server(UserPoolId=pool["Id"], Identifier="api")["ResourceServer"]["Name"] == "API"
+        assert described["Domain"] == domain
     finally:
         server.stop()
 

@@ -8,7 +8,9 @@ import CognitoModel
 ///       - Id: us-east-1_Example01          # fixed; CreateUserPool's members besides
 ///         PoolName: example
 ///         MfaConfig: {…}                   # SetUserPoolMfaConfig's members
+///         ResourceServers: [{Identifier: api, Name: API, Scopes: […]}]   # CreateResourceServer's
 ///         Domain: {Domain: example-auth}   # CreateUserPoolDomain's members
+///         UICustomization: {CSS: …}        # SetUICustomization's, for every client
 ///         Clients:
 ///           - ClientId: 1example23456789abcdefghij   # CreateUserPoolClient's members besides
 ///             ClientName: web
@@ -72,12 +74,15 @@ public struct DeclaredUserPool: Sendable {
     public let region: String
     public let settings: CreateUserPoolRequest
     public let mfaConfig: SetUserPoolMfaConfigRequest?
+    public let resourceServers: [DeclaredResourceServer]
     public let domain: CreateUserPoolDomainRequest?
+    /// For every app client (SetUICustomization's ClientId `ALL`).
+    public let uiCustomization: SetUICustomizationRequest?
     public let clients: [DeclaredUserPoolClient]
     public let groups: [DeclaredGroup]
     public let users: [DeclaredUser]
 
-    static let parts: Set<String> = ["Id", "MfaConfig", "Domain", "Clients", "Groups", "Users"]
+    static let parts: Set<String> = ["Id", "MfaConfig", "ResourceServers", "Domain", "UICustomization", "Clients", "Groups", "Users"]
 
     init(_ node: JSONNode, at path: String) throws(DeclarationError) {
         self.path = path
@@ -99,6 +104,14 @@ public struct DeclaredUserPool: Sendable {
             try ShapeDecoding.decode(CreateUserPoolDomainRequest.self, shape: "CreateUserPoolDomainRequest", node,
                                      at: DocumentPath.member(path, "Domain"), adding: poolID).request
         }
+        uiCustomization = try parts["UICustomization"].map { (node) throws(DeclarationError) in
+            try ShapeDecoding.decode(SetUICustomizationRequest.self, shape: "SetUICustomizationRequest", node,
+                                     at: DocumentPath.member(path, "UICustomization"), adding: poolID + [("ClientId", .string("ALL"))]).request
+        }
+        resourceServers = try DeclaredState.elements("ResourceServers", of: parts, at: path) { (node, path) throws(DeclarationError) in
+            DeclaredResourceServer(path: path, settings: try ShapeDecoding.decode(CreateResourceServerRequest.self, shape: "CreateResourceServerRequest",
+                                                                                  node, at: path, adding: poolID).request)
+        }
         clients = try DeclaredState.elements("Clients", of: parts, at: path) { (node, path) throws(DeclarationError) in
             try DeclaredUserPoolClient(node, at: path, poolID: poolID)
         }
@@ -110,6 +123,7 @@ public struct DeclaredUserPool: Sendable {
             try DeclaredUser(node, at: path, poolID: poolID)
         }
         try Self.checkUnique(clients.map { ($0.path, "ClientId", $0.clientID) })
+        try Self.checkUnique(resourceServers.map { ($0.path, "Identifier", $0.settings.identifier ?? "") })
         try Self.checkUnique(groups.map { ($0.path, "GroupName", $0.settings.groupName ?? "") })
         try Self.checkUnique(users.map { ($0.path, "Username", $0.settings.username ?? "") })
     }
@@ -139,6 +153,12 @@ public struct DeclaredUserPoolClient: Sendable {
         settings = try ShapeDecoding.decode(CreateUserPoolClientRequest.self, shape: "CreateUserPoolClientRequest", node, at: path,
                                             extras: ["ClientId"], adding: poolID).request
     }
+}
+
+/// One declared resource server: CreateResourceServer's request.
+public struct DeclaredResourceServer: Sendable {
+    public let path: String
+    public let settings: CreateResourceServerRequest
 }
 
 /// One declared group: CreateGroup's request.

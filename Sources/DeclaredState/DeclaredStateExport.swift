@@ -2,8 +2,9 @@ import AWSWire
 import CognitoModel
 
 /// A pool's declared state as read through the Cognito API, from Gatehouse (`gatehouse export`)
-/// or from AWS (`gatehouse mirror`): the pool's settings and MFA configuration, its domain, app
-/// clients and groups, with the pool's and clients' ids. Users are not read.
+/// or from AWS (`gatehouse mirror`): the pool's settings and MFA configuration, its resource
+/// servers, domain, UI customization's CSS, app clients and groups, with the pool's and clients'
+/// ids. Users are not read.
 public struct DeclaredStateExport: Sendable {
     /// Calls an operation of the Cognito API with its input, answering its output.
     public typealias Call = (_ operation: String, _ input: JSONNode) async throws -> JSONNode
@@ -20,9 +21,11 @@ public struct DeclaredStateExport: Sendable {
         self.includesClientSecrets = includesClientSecrets
     }
 
-    /// The document of the pool `poolID`: `{"UserPools": [pool]}`.
-    /// - Throws: what `call` throws.
-    public func document(poolID: String, call: Call) async throws -> JSONNode {
+    /// The document of the pool `poolID`: `{"UserPools": [pool]}`, and what it leaves out because
+    /// the source could not answer it (the UI customization, which moto does not serve).
+    /// - Throws: what `call` throws for every other part.
+    public func document(poolID: String, call: Call) async throws -> (document: JSONNode, leftOut: [String]) {
+        var leftOut: [String] = []
         let poolInput = JSONNode.object([("UserPoolId", .string(poolID))])
         let described = try await call("DescribeUserPool", poolInput)["UserPool"] ?? .object([])
         var pool: [(key: String, value: JSONNode)] = [("Id", described["Id"] ?? .string(poolID))]
@@ -38,9 +41,21 @@ public struct DeclaredStateExport: Sendable {
         if !schema.isEmpty { pool.append(("Schema", .array(schema))) }
         let mfa = try await call("GetUserPoolMfaConfig", poolInput)
         pool.append(("MfaConfig", .object(Self.members(of: mfa, in: "SetUserPoolMfaConfigRequest", except: ["UserPoolId"]))))
+        let resourceServers = try await Self.pages("ListResourceServers", poolInput, list: "ResourceServers", call: call).map { server in
+            JSONNode.object(Self.members(of: server, in: "CreateResourceServerRequest", except: ["UserPoolId"]))
+        }
+        if !resourceServers.isEmpty { pool.append(("ResourceServers", .array(resourceServers))) }
         if let domainName = described["Domain"] ?? described["CustomDomain"] {
             let domain = try await call("DescribeUserPoolDomain", .object([("Domain", domainName)]))["DomainDescription"] ?? .object([])
             pool.append(("Domain", .object(Self.members(of: domain, in: "CreateUserPoolDomainRequest", except: ["UserPoolId"]))))
+            // The logo cannot be read back through the API (GetUICustomization gives its URL): only the CSS is kept.
+            do {
+                if let css = try await call("GetUICustomization", poolInput)["UICustomization"]?["CSS"], css != .null {
+                    pool.append(("UICustomization", .object([("CSS", css)])))
+                }
+            } catch {
+                leftOut.append("the UI customization, as GetUICustomization failed: \(error)")
+            }
         }
         var clients: [JSONNode] = []
         for summary in try await Self.pages("ListUserPoolClients", poolInput, list: "UserPoolClients", call: call) {
@@ -58,7 +73,7 @@ public struct DeclaredStateExport: Sendable {
             JSONNode.object(Self.members(of: group, in: "CreateGroupRequest", except: ["UserPoolId"]))
         }
         if !groups.isEmpty { pool.append(("Groups", .array(groups))) }
-        return .object([("UserPools", .array([.object(pool)]))])
+        return (.object([("UserPools", .array([.object(pool)]))]), leftOut)
     }
 
     /// The members of `node` that the request `shape` has too, but `except`, in the shape's order.
@@ -83,15 +98,22 @@ public struct DeclaredStateExport: Sendable {
         return .object(Self.members(of: .object(pairs), in: "SchemaAttributeType", except: []))
     }
 
-    /// Every element of the list a paged operation answers, page after page of 60, as the model's
-    /// paginator names its members.
+    /// Every element of the list a paged operation answers, page after page of the most the
+    /// model allows, as the model's paginator names its members.
     static func pages(_ operation: String, _ input: JSONNode, list: String, call: Call) async throws -> [JSONNode] {
-        let pagination = ShapeDecoding.model.operations.first { $0.name == operation }?.pagination
+        let model = ShapeDecoding.model
+        let described = model.operations.first { $0.name == operation }
+        let pagination = described?.pagination
+        let limit = pagination?.limitKey.flatMap { key -> (String, Int)? in
+            guard let input = described?.input, case .structure(let members) = model.shape(input).kind,
+                  let member = members.first(where: { $0.name == key }) else { return nil }
+            return (key, model.shape(member.shape).max ?? 60)
+        }
         var elements: [JSONNode] = []
         var token: JSONNode?
         repeat {
             var pairs = input.pairs ?? []
-            if let limit = pagination?.limitKey { pairs.append((limit, .number("60"))) }
+            if let (key, most) = limit { pairs.append((key, .number(String(most)))) }
             if let token { pairs.append((pagination?.inputToken ?? "NextToken", token)) }
             let page = try await call(operation, .object(pairs))
             elements += page[list]?.array ?? []

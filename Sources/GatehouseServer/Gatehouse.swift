@@ -145,8 +145,9 @@ public struct Gatehouse: Sendable {
                                            passwords: passwords, mfa: mfa, tokens: tokenService, storage: storage, brandings: brandings, seal: signInSeal,
                                            pages: ManagedLoginPages(), clock: clock, random: random,
                                            trustedProxies: configuration.trustedProxies)
-        declaredState = DeclaredStateFeature(userPools: userPools, appClients: appClients, domains: domains, groups: groups, users: self.users,
-                                             passwords: passwords, accountID: configuration.accountID)
+        declaredState = DeclaredStateFeature(userPools: userPools, resourceServers: resourceServers, appClients: appClients, domains: domains,
+                                             branding: branding, groups: groups, users: self.users, passwords: passwords,
+                                             accountID: configuration.accountID)
         developmentReset = DevelopmentReset(storage: storage, declaredState: declaredState, bootstrap: configuration.bootstrap, logger: logger)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import AWSWire
 import CognitoCLI
 import DeclaredState
+import Foundation
 
 /// `gatehouse export`: a running server's pool as a declared state, which `apply` and `--bootstrap`
 /// read back: its settings, MFA configuration, domain, app clients (with their secrets and ids)
@@ -29,8 +30,10 @@ struct DeclaredStateWriter {
         self.format = format
     }
 
+    /// The document; what it leaves out is said on standard error.
     func text(_ export: DeclaredStateExport, poolID: String, client: CognitoAPI) async throws -> String {
-        let document = try await export.document(poolID: poolID) { operation, input in try await client.call(operation, input) }
+        let (document, leftOut) = try await export.document(poolID: poolID) { operation, input in try await client.call(operation, input) }
+        for part in leftOut { FileHandle.standardError.write(Data("Left out \(part)\n".utf8)) }
         return format == "json" ? JSONOutput.render(document) + "\n" : YAMLDocument.render(document)
     }
 }

@@ -13,8 +13,11 @@ final class DeclaredStateExportTests: XCTestCase {
             self.answers = answers
         }
 
+        struct Unanswered: Error {}
+
         func call(_ operation: String, _ input: JSONNode) async throws -> JSONNode {
             inputs.append((operation, input))
+            guard answers[operation] != [] else { throw Unanswered() }
             let pages = answers[operation] ?? [.object([])]
             answers[operation] = pages.count > 1 ? Array(pages.dropFirst()) : pages
             return pages[0]
@@ -45,8 +48,9 @@ final class DeclaredStateExportTests: XCTestCase {
 
     func testTheDocumentHoldsWhatCreateRequestsTake() async throws {
         let service = Service(Self.service)
-        let document = try await DeclaredStateExport(includesLambdaConfig: false, includesClientSecrets: false)
+        let (document, leftOut) = try await DeclaredStateExport(includesLambdaConfig: false, includesClientSecrets: false)
             .document(poolID: "us-east-1_moto0000000000", call: service.call)
+        XCTAssertEqual(leftOut, [])
         XCTAssertEqual(document, Self.json("""
             {"UserPools": [{"Id": "us-east-1_moto0000000000", "PoolName": "p",
               "Policies": {"PasswordPolicy": {"MinimumLength": 12, "TemporaryPasswordValidityDays": 7}},
@@ -57,17 +61,30 @@ final class DeclaredStateExportTests: XCTestCase {
               "Clients": [{"ClientId": "a", "ClientName": "web"}, {"ClientId": "b", "ClientName": "api", "GenerateSecret": true}],
               "Groups": [{"GroupName": "g", "Precedence": 1}]}]}
             """))
-        let pages = service.inputs.filter { $0.0 == "ListUserPoolClients" || $0.0 == "ListGroups" }.map(\.1)
-        XCTAssertEqual(pages, [Self.json(#"{"UserPoolId": "us-east-1_moto0000000000", "MaxResults": 60}"#),
+        let pages = service.inputs.filter { $0.0.hasPrefix("List") }.map(\.1)
+        XCTAssertEqual(pages, [Self.json(#"{"UserPoolId": "us-east-1_moto0000000000", "MaxResults": 50}"#),
+                               Self.json(#"{"UserPoolId": "us-east-1_moto0000000000", "MaxResults": 60}"#),
                                Self.json(#"{"UserPoolId": "us-east-1_moto0000000000", "MaxResults": 60, "NextToken": "t"}"#),
-                               Self.json(#"{"UserPoolId": "us-east-1_moto0000000000", "Limit": 60}"#)], "each list's own paging members")
+                               Self.json(#"{"UserPoolId": "us-east-1_moto0000000000", "Limit": 60}"#)], "each list's own paging members, pages as large as the model allows")
     }
 
     func testTriggersAndSecretsWhenAsked() async throws {
-        let document = try await DeclaredStateExport(includesLambdaConfig: true, includesClientSecrets: true)
+        let (document, _) = try await DeclaredStateExport(includesLambdaConfig: true, includesClientSecrets: true)
             .document(poolID: "us-east-1_moto0000000000", call: Service(Self.service).call)
         let pool = document["UserPools"]?.array?.first
         XCTAssertEqual(pool?["LambdaConfig"], Self.json(#"{"PreSignUp": "arn:aws:lambda:us-east-1:1:function:f"}"#))
         XCTAssertEqual(pool?["Clients"]?.array?.last, Self.json(#"{"ClientId": "b", "ClientName": "api", "ClientSecret": "s3cret"}"#))
+    }
+
+    func testWhatTheSourceCannotAnswerIsLeftOutAndSaid() async throws {
+        var answers = Self.service
+        answers["GetUICustomization"] = []
+        answers["ListResourceServers"] = [Self.json(#"{"ResourceServers": [{"Identifier": "api", "Name": "API", "UserPoolId": "x"}]}"#)]
+        let (document, leftOut) = try await DeclaredStateExport(includesLambdaConfig: false, includesClientSecrets: false)
+            .document(poolID: "us-east-1_moto0000000000", call: Service(answers).call)
+        XCTAssertEqual(leftOut, ["the UI customization, as GetUICustomization failed: Unanswered()"])
+        let pool = document["UserPools"]?.array?.first
+        XCTAssertNil(pool?["UICustomization"])
+        XCTAssertEqual(pool?["ResourceServers"], Self.json(#"[{"Identifier": "api", "Name": "API"}]"#))
     }
 }

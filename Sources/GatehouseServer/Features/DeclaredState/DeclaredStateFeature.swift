@@ -6,13 +6,15 @@ import GatehouseCore
 import Logging
 
 /// Applies a declared state (`gatehouse serve --bootstrap`, `gatehouse apply`): each pool it names
-/// (with its MFA configuration), its clients, domain, groups and users, created with their declared ids
+/// (with its MFA configuration), its resource servers, clients, domain, UI customization, groups and users, created with their declared ids
 /// or brought to the declared settings, through the same rules as the API's calls. What it does not
 /// name is left alone. Applying the same state again writes nothing.
 struct DeclaredStateFeature: Sendable {
     let userPools: UserPoolsFeature
+    let resourceServers: ResourceServersFeature
     let appClients: AppClientsFeature
     let domains: DomainsFeature
+    let branding: BrandingFeature
     let groups: GroupsFeature
     let users: UsersFeature
     let passwords: PasswordsFeature
@@ -26,13 +28,14 @@ struct DeclaredStateFeature: Sendable {
 
     /// The operations an apply may call on each pool, which an access key's policy must allow.
     static let actions = [
-        "CreateUserPool", "UpdateUserPool", "AddCustomAttributes", "SetUserPoolMfaConfig", "CreateUserPoolClient", "UpdateUserPoolClient",
-        "CreateUserPoolDomain", "UpdateUserPoolDomain", "CreateGroup", "UpdateGroup", "AdminCreateUser", "AdminSetUserPassword",
+        "CreateUserPool", "UpdateUserPool", "AddCustomAttributes", "SetUserPoolMfaConfig", "CreateResourceServer", "UpdateResourceServer",
+        "CreateUserPoolClient", "UpdateUserPoolClient", "CreateUserPoolDomain", "UpdateUserPoolDomain", "SetUICustomization", "CreateGroup", "UpdateGroup", "AdminCreateUser", "AdminSetUserPassword",
         "AdminUpdateUserAttributes", "AdminEnableUser", "AdminDisableUser", "AdminAddUserToGroup", "AdminRemoveUserFromGroup",
     ]
 
-    /// Applies `state`, part after part in the document's order (a pool before its clients, groups
-    /// before the users in them). Parts applied before a failure stay applied; applying the
+    /// Applies `state`, part after part: a pool, its resource servers (whose scopes its clients may
+    /// name), clients, domain, UI customization (which needs the domain), groups, users (who may be
+    /// in the groups). Parts applied before a failure stay applied; applying the
     /// corrected document completes the rest.
     /// - Throws: ``DeclarationError`` naming the part that failed and Cognito's error.
     func apply(_ state: DeclaredState, logger: Logger) async throws(DeclarationError) -> [AppliedPart] {
@@ -52,11 +55,17 @@ struct DeclaredStateFeature: Sendable {
                 }
             }
             try await step(pool.path) { try await userPools.declare(pool, context: context) }
+            for server in pool.resourceServers {
+                try await step(server.path) { try await resourceServers.declare(server.settings, context: context) }
+            }
             for client in pool.clients {
                 try await step(client.path) { try await appClients.declare(client, context: context) }
             }
             if let domain = pool.domain {
                 try await step(pool.path + ".Domain") { try await domains.declare(domain, context: context) }
+            }
+            if let customization = pool.uiCustomization {
+                try await step(pool.path + ".UICustomization") { try await branding.declare(customization, context: context) }
             }
             for group in pool.groups {
                 try await step(group.path) { try await groups.declare(group.settings, context: context) }
