@@ -1,10 +1,12 @@
 """GET /metrics: the process's counters in Prometheus's text format: requests by operation and
-outcome with their latency, sign-ins by flow and result, lockouts, messages by medium and status."""
+outcome with their latency, sign-ins by flow and result (the managed login pages' too), lockouts,
+messages by medium and status, and the store's connections."""
 import re
 
 import requests
 
 from helpers import unique_name
+from managed_login import CALLBACK, Pages, make_oauth_pool, make_user
 
 PASSWORD = "Str0ng-Passphrase!"
 
@@ -55,3 +57,20 @@ def test_requests_sign_ins_lockouts_and_messages_are_counted(server_factory, mak
     proxied = requests.get(f"{server.endpoint}/metrics", headers={"X-Forwarded-For": "203.0.113.9"}, timeout=10)
     assert (proxied.status_code, proxied.json()["message"]) == (403, "The metrics answer this machine only; start the server with "
                                                                       "--metrics-from-anywhere to serve them to others.")
+
+
+def test_managed_login_sign_ins_and_the_stores_connections_are_shown(server_factory, make_client, request):
+    server = server_factory().start()  # counts of its own
+    request.addfinalizer(server.stop)
+    idp = make_client(endpoint=server.endpoint)
+    oauth = make_oauth_pool(idp, lambda **params: idp.create_user_pool(PoolName=unique_name("metrics"), **params)["UserPool"], server)
+    make_user(idp, oauth.pool_id)
+    assert Pages(oauth).sign_in().startswith(CALLBACK)
+    pages = Pages(oauth)
+    pages.sign_in(password="Wrong-Passphrase1")
+    samples, _ = _samples(server)
+    assert samples['gatehouse_sign_ins_total{flow="MANAGED_LOGIN",result="tokens"}'] == 1
+    assert samples['gatehouse_sign_ins_total{flow="MANAGED_LOGIN",result="NotAuthorizedException"}'] == 1
+    # At rest no call holds a connection; PostgreSQL's pool has --database-pool-size's 8, SQLite one writer.
+    assert samples["gatehouse_database_calls_in_flight"] == 0
+    assert samples["gatehouse_database_connections"] == (8 if server.database_url else 1)

@@ -100,7 +100,7 @@ func buildRouter(gatehouse: Gatehouse, admin: AdminAuthorization, configuration:
                 + "start the server with --metrics-from-anywhere to serve them to others.", status: 403)
         }
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: gatehouse.metrics.exposition())))
+                        body: .init(byteBuffer: ByteBuffer(bytes: gatehouse.metrics.exposition(usage: gatehouse.storage.usage()))))
     }
     router.get("/ready") { _, context in
         do {

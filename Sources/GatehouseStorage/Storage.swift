@@ -6,6 +6,9 @@ public protocol Storage: UserPoolStore, UserPoolItemStore, UserStore, GroupMembe
     ///   ``StorageError/engine(_:)`` when its schema is older than this build's, or it fails.
     func checkReady() async throws
 
+    /// How busy the store's connections are now.
+    func usage() -> StorageUsage
+
     /// Releases connections and files. The store is not used afterwards.
     func shutdown() async throws
 }

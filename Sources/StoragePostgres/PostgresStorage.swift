@@ -31,6 +31,9 @@ public final class PostgresStorage: Storage {
     let timeout: Duration
     /// The calls in flight, each answered with ``StorageError/unavailable`` once ``timeout`` passes.
     private let deadlines = CallDeadlines()
+    /// How many calls hold a connection or wait for one, and how many connections there are.
+    private let callsInFlight = Atomic<Int>(0)
+    private let poolSize: Int
     /// Reads of the count of changes to what is kept below (``changeCount()``).
     let changeCounts = BatchedReads<Bool, Int64>()
     /// Pools by id: at most 1,000 records of a few KB (a pool's document with its schema and templates).
@@ -61,6 +64,7 @@ public final class PostgresStorage: Storage {
     /// - Throws: ``InvalidURL`` when the URL does not have that form.
     public init(url: String, logger: Logger, timeout: Duration = .seconds(10), poolSize: Int = 8) throws {
         self.timeout = timeout
+        self.poolSize = poolSize
         var configuration = try Self.configuration(url: url)
         configuration.options.minimumConnections = poolSize
         configuration.options.maximumConnections = poolSize
@@ -103,11 +107,17 @@ public final class PostgresStorage: Storage {
     /// cancelled and left to end in its own time, and ``StorageError/unavailable`` thrown, so a
     /// request during an outage is answered, not held; whatever it wrote may or may not be committed.
     /// - Parameter bounded: `false` for work that may take long (migrations).
+    public func usage() -> StorageUsage {
+        StorageUsage(callsInFlight: callsInFlight.load(ordering: .relaxed), connections: poolSize)
+    }
+
     @discardableResult
     func perform<Result: Sendable>(bounded: Bool = true, _ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
         guard self.state.isOpen else {
             throw StorageError.engine("PostgresStorage used after shutdown()")
         }
+        callsInFlight.add(1, ordering: .relaxed)
+        defer { callsInFlight.subtract(1, ordering: .relaxed) }
         do {
             guard bounded else { return try await body() }
             return try await withCheckedThrowingContinuation { continuation in

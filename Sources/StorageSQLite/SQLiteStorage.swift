@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GatehouseStorage
+import Synchronization
 
 /// The embedded engine: one SQLite file in WAL mode (or memory, for tests).
 ///
@@ -13,6 +14,8 @@ public final class SQLiteStorage: Storage {
     let writer: any DatabaseWriter
     /// Per-thread readers of a file store; a memory store reads through its writer.
     private let readers: SQLiteReaders?
+    /// The writes that hold the writer or wait for it.
+    private let writesInFlight = Atomic<Int>(0)
     private let writeQueue: SQLiteWriteQueue
     private let checkpointer: SQLiteCheckpointer?
 
@@ -96,6 +99,8 @@ public final class SQLiteStorage: Storage {
     /// other writer in between, and a second process on the same file waits (busy timeout) instead
     /// of failing when it tries to upgrade a read.
     func write<T: Sendable>(queued: Bool = false, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        writesInFlight.add(1, ordering: .relaxed)
+        defer { writesInFlight.subtract(1, ordering: .relaxed) }
         do {
             return try await writeQueue.write(queued: queued, body)
         } catch let error as DatabaseError
@@ -104,6 +109,10 @@ public final class SQLiteStorage: Storage {
         } catch let error as DatabaseError {
             throw StorageError.engine(error.description)
         }
+    }
+
+    public func usage() -> StorageUsage {
+        StorageUsage(callsInFlight: writesInFlight.load(ordering: .relaxed), connections: 1)
     }
 
     /// Runs `body` on a reader connection, synchronously: a read of a cached, prepared statement

@@ -1,3 +1,4 @@
+import GatehouseStorage
 import Prometheus
 import Synchronization
 
@@ -28,6 +29,12 @@ final class ServerMetrics: Sendable {
     }
     static var lockouts: MetricNameDescriptor {
         named("lockouts", "total", "Sign-ins refused because wrong passwords or codes locked the user out.")
+    }
+    static var databaseCalls: MetricNameDescriptor {
+        named("database_calls_in_flight", "", "Store calls holding a connection or waiting for one (on SQLite: writes, which share its writer).")
+    }
+    static var databaseConnections: MetricNameDescriptor {
+        named("database_connections", "", "The connections those calls share: PostgreSQL's pool size, SQLite's one writer.")
     }
     static var messages: MetricNameDescriptor {
         named("messages", "total", "Messages by medium and outcome: STORED (no transport for the medium), SENT or FAILED.")
@@ -72,8 +79,10 @@ final class ServerMetrics: Sendable {
         registry.makeCounter(descriptor: Self.messages, labels: [("medium", medium), ("status", status)]).increment()
     }
 
-    /// Everything counted so far, in Prometheus's text format.
-    func exposition() -> [UInt8] {
+    /// Everything counted so far, and the store's `usage` now, in Prometheus's text format.
+    func exposition(usage: StorageUsage) -> [UInt8] {
+        registry.makeGauge(descriptor: Self.databaseCalls, labels: []).set(Double(usage.callsInFlight))
+        registry.makeGauge(descriptor: Self.databaseConnections, labels: []).set(Double(usage.connections))
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return buffer

@@ -77,9 +77,11 @@ extension ManagedLoginFeature {
             return pages.render("login", view)
         }
         do {
-            let outcome = try await signIn.signIn(named: post.username, password: post.form["password"] ?? "", deviceKey: nil,
-                                                  client: post.client, validationData: nil,
-                                                  origin: SignInOrigin(ipAddress: nil, encodedData: nil, context: context), managedLogin: true)
+            let outcome = try await signIn.counted(SignInFeature.managedLoginFlow) {
+                try await signIn.signIn(named: post.username, password: post.form["password"] ?? "", deviceKey: nil, client: post.client,
+                                        validationData: nil, origin: SignInOrigin(ipAddress: nil, encodedData: nil, context: context),
+                                        managedLogin: true)
+            }
             return try await proceed(outcome, post)
         } catch let error as AWSServiceError where error == SignInRefusal.userNotConfirmed.error {
             return try await confirmationPage(for: post.username, post)

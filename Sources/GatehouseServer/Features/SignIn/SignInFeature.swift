@@ -47,8 +47,12 @@ struct SignInFeature: Sendable {
         }
     }
 
-    /// What `step` gives, counted in the metrics under `flow` (the AuthFlow, or the challenge answered).
-    private func counted(_ flow: String, _ step: () async throws -> SignInOutcome) async throws -> SignInOutcome {
+    /// The flow the metrics count a password typed into the managed login pages under.
+    static let managedLoginFlow = "MANAGED_LOGIN"
+
+    /// What `step` gives, counted in the metrics under `flow` (the AuthFlow, ``managedLoginFlow``,
+    /// or the challenge answered).
+    func counted(_ flow: String, _ step: () async throws -> SignInOutcome) async throws -> SignInOutcome {
         do {
             let outcome = try await step()
             metrics.signIn(flow, result: outcome.challengeName?.rawValue ?? "tokens", lockedOut: false)
