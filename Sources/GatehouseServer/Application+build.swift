@@ -6,6 +6,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import NIOSSL
+import ServiceLifecycle
 
 /// Assembles the server from its configuration: the storage engine it names, then
 /// ``buildApplication(gatehouse:storage:admin:configuration:logger:)``.
@@ -61,7 +62,8 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
                       configuration: GatehouseConfiguration, logger: Logger) -> some ApplicationProtocol {
     let responder = buildRouter(gatehouse: gatehouse, admin: admin, configuration: configuration).buildResponder()
     let dispatcher = AWSJSONDispatcher(registry: gatehouse.operations, configuration: configuration, admin: admin,
-                                       quotas: RequestQuotas(rates: configuration.requestQuotas), metrics: gatehouse.metrics)
+                                       quotas: RequestQuotas(rates: configuration.requestQuotas), metrics: gatehouse.metrics,
+                                       tracer: gatehouse.tracer)
     let limits = ConnectionLimits(maximumConnections: configuration.maximumConnections,
                                   requestTimeout: .seconds(Int64(configuration.requestTimeoutSeconds)), bodyBudget: configuration.bodyBudget)
     // The builder is handed Hummingbird's own request closure; HTTP1RouterChannel calls the router itself.
@@ -74,8 +76,15 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
         server: server,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
         // Listed after the store, so it stops before the store closes.
-        services: [storage, RecordPruner(gatehouse: gatehouse, outboxRetentionHours: configuration.outboxRetentionHours, logger: logger)],
+        services: [storage, RecordPruner(gatehouse: gatehouse, outboxRetentionHours: configuration.outboxRetentionHours, logger: logger)]
+            + traceExport(gatehouse, configuration, logger),
         logger: logger)
+}
+
+/// The exporter of the requests' spans, when the server exports traces.
+func traceExport(_ gatehouse: Gatehouse, _ configuration: GatehouseConfiguration, _ logger: Logger) -> [any Service] {
+    guard let tracer = gatehouse.tracer, let endpoint = configuration.otlpEndpoint else { return [] }
+    return [OTLPExporter(tracer: tracer, endpoint: endpoint, serviceName: configuration.serviceName, logger: logger)]
 }
 
 /// Every request but the Cognito API's (`POST /`, which the HTTP/1 channel hands to the
@@ -89,6 +98,7 @@ func buildApplication(gatehouse: Gatehouse, storage: StorageService, admin: Admi
 /// behind the error middleware.
 func buildRouter(gatehouse: Gatehouse, admin: AdminAuthorization, configuration: GatehouseConfiguration) -> Router<GatehouseRequestContext> {
     let router = Router(context: GatehouseRequestContext.self)
+    if let tracer = gatehouse.tracer { router.add(middleware: RequestTracingMiddleware(tracer: tracer)) }
     router.add(middleware: AWSErrorMiddleware())
     router.get("/health") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"],

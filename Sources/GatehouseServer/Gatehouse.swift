@@ -20,6 +20,8 @@ public struct Gatehouse: Sendable {
     let outbox: Outbox
     /// What `GET /metrics` shows.
     let metrics: ServerMetrics
+    /// The requests' spans, when the server exports traces (``GatehouseConfiguration/otlpEndpoint``).
+    let tracer: OTLPTracer?
     /// What `POST /_gatehouse/reset` does, when ``GatehouseConfiguration/developmentReset`` is on.
     let developmentReset: DevelopmentReset
     /// What `--bootstrap`, `gatehouse apply` and the reset apply.
@@ -76,6 +78,7 @@ public struct Gatehouse: Sendable {
         self.random = random
         let metrics = ServerMetrics()
         self.metrics = metrics
+        tracer = configuration.otlpEndpoint.map { _ in OTLPTracer() }
         let logs = LogExport(storage: storage, file: configuration.logDeliveryFile.map(JSONLinesFile.init(path:)),
                              url: configuration.logDeliveryURL, logger: logger)
         delivery = MessageDelivery(storage: storage, clock: clock, random: random, keepsSecrets: configuration.developmentOutbox,

@@ -42,6 +42,11 @@ public struct GatehouseConfiguration: Sendable {
     public var developmentReset = false
     /// The declared state (`--bootstrap FILE`) the server applies before it serves.
     public var bootstrap: DeclaredState?
+    /// The OpenTelemetry collector traces are sent to (OTLP over HTTP, `<endpoint>/v1/traces`);
+    /// `nil` traces nothing.
+    public var otlpEndpoint: String?
+    /// The traces' `service.name`.
+    public var serviceName = "gatehouse"
     /// How long the outbox keeps a message, in hours; 0 keeps them for ever.
     public var outboxRetentionHours = 168
     /// The SMTP relay emails go to: `smtp://` (plain), `smtp+starttls://` or `smtps://` (TLS from

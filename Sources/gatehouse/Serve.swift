@@ -52,6 +52,8 @@ struct Serve: AsyncParsableCommand {
     var logDeliveryURL: String?
     @Option(help: "An address range (CIDR) of proxies whose X-Forwarded-For names the client, for threat protection and devices; repeatable [GATEHOUSE_TRUSTED_PROXIES, comma-separated; default none].")
     var trustedProxy: [String] = []
+    @Option(help: "An OpenTelemetry collector to send traces to, OTLP over HTTP (<URL>/v1/traces) [GATEHOUSE_OTLP_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT; the service.name from OTEL_SERVICE_NAME, default gatehouse].")
+    var otlpEndpoint: String?
     @Flag(help: "Serve GET /metrics to other machines too, for a Prometheus elsewhere [GATEHOUSE_METRICS_FROM_ANYWHERE=1].")
     var metricsFromAnywhere = false
     @Flag(help: "Serve the development endpoints to other machines too [GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE=1].")
@@ -118,6 +120,8 @@ struct Serve: AsyncParsableCommand {
                 guard let parsed = IPAddressRange(cidr: range) else { throw ValidationError("--trusted-proxy \(range) is not an address range in CIDR notation.") }
                 return parsed
             }
+        configuration.otlpEndpoint = otlpEndpoint ?? environment["GATEHOUSE_OTLP_ENDPOINT"] ?? environment["OTEL_EXPORTER_OTLP_ENDPOINT"]
+        configuration.serviceName = environment["OTEL_SERVICE_NAME"] ?? configuration.serviceName
         configuration.metricsFromAnywhere = metricsFromAnywhere || environment["GATEHOUSE_METRICS_FROM_ANYWHERE"] == "1"
         configuration.developmentFromAnywhere = developmentFromAnywhere || environment["GATEHOUSE_DEVELOPMENT_FROM_ANYWHERE"] == "1"
         configuration.tlsCertificatePath = tlsCertificate ?? environment["GATEHOUSE_TLS_CERTIFICATE"]

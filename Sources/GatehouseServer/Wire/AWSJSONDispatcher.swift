@@ -19,6 +19,8 @@ struct AWSJSONDispatcher: Sendable {
     let quotas: RequestQuotas?
     /// Where each request's operation, outcome and duration are counted.
     let metrics: ServerMetrics
+    /// Traces each request when the server exports traces.
+    let tracer: OTLPTracer?
 
     static let target = HTTPField.Name("X-Amz-Target")!
     static let requestID = HTTPField.Name("x-amzn-RequestId")!
@@ -44,6 +46,7 @@ struct AWSJSONDispatcher: Sendable {
                 body: () async throws -> ByteBuffer) async -> Answer {
         var answer: Answer
         let started = ContinuousClock.now
+        let span = tracer.map { RequestSpans.start("POST /", headers: head.headerFields, tracer: $0) }
         let outcome: String
         var operation = "unknown"  // as the metrics name it: the model's name, once the target is one
         do {
@@ -55,6 +58,15 @@ struct AWSJSONDispatcher: Sendable {
             outcome = (error as? AWSServiceError)?.type ?? AWSServiceError.internalError.type
         }
         metrics.request(operation, outcome: outcome, took: ContinuousClock.now - started)
+        if let span {
+            // OpenTelemetry's RPC conventions, with AWS's names (rpc.system aws-api).
+            span.operationName = "\(CognitoIdentityProvider.targetPrefix)/\(operation)"
+            span.attributes["rpc.system"] = "aws-api"
+            span.attributes["rpc.service"] = "CognitoIdentityProvider"
+            span.attributes["rpc.method"] = operation
+            span.attributes["aws.request_id"] = requestID
+            RequestSpans.end(span, status: answer.status, errorType: outcome == "success" ? nil : outcome)
+        }
         answer.headers[Self.requestID] = requestID
         if head.headerFields[.origin] != nil, Self.isPublic(head) {
             // Browsers' SDKs (amazon-cognito-identity-js) call the public operations from any
