@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Prints the README's compatibility table: every operation of Models/cognito-idp.json and whether
+"""Prints the table of docs/operations.md: every operation of Models/cognito-idp.json and whether
 Gatehouse implements it (the names the features in Sources/GatehouseServer/Features register).
-GatehouseServerTests checks that the README's table says the same."""
+GatehouseServerTests checks that docs/operations.md says the same."""
 import glob
 import json
 import os

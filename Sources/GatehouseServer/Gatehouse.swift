@@ -155,7 +155,7 @@ public struct Gatehouse: Sendable {
     }
 
     /// The operations Gatehouse implements. Every other operation of the model answers
-    /// `NotImplementedException`; the README's compatibility table is checked against this list.
+    /// `NotImplementedException`; docs/operations.md is checked against this list.
     public var operations: OperationRegistry {
         var registry = OperationRegistry()
         userPools.register(in: &registry)
