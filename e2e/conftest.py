@@ -19,6 +19,7 @@ from botocore.config import Config
 
 pytest.register_assert_rewrite("helpers")
 import helpers  # noqa: E402
+from browser import start_browser  # noqa: E402
 from lambda_invoke import InvokeServer  # noqa: E402
 from helpers import (  # noqa: E402
     ACCESS_KEY, BALANCED, REGION, SECRET_KEY, STORE, BalancedServers, GatehouseServer, RawClient, free_port, run_aws,
@@ -104,9 +105,18 @@ def lambda_invoke():
     server.stop()
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """A headless chromium (browser.py) for a module's page tests."""
+    browser = start_browser()
+    yield browser
+    browser.quit()
+
+
 @pytest.fixture(scope="session")
-def kms(tmp_path_factory):
-    """The endpoint of moto's KMS in server mode (moto_server from PyPI), for the custom senders."""
+def moto_server(tmp_path_factory):
+    """The endpoint of moto's `moto_server` (from PyPI), which serves every service moto mocks: KMS
+    for the custom senders' data keys, Cognito as the source of a mirror."""
     port, log = free_port(), tmp_path_factory.mktemp("moto") / "moto.log"
     with open(log, "wb") as output:
         process = subprocess.Popen([str(Path(sys.executable).with_name("moto_server")), "-H", "127.0.0.1", "-p", str(port)],

@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import ACCOUNT_ID, unique_name
-from test_managed_login_browser import ARTIFACTS, browser, fill  # noqa: F401 (the browser fixture)
+from browser import ARTIFACTS, fill
 
 PASSWORD = "Correct-Horse-1"
 
@@ -59,7 +59,7 @@ def pool(cognito):
     return pool_id
 
 
-def test_a_pools_users_in_a_real_browser(browser, live_server, cognito, pool):  # noqa: F811
+def test_a_pools_users_in_a_real_browser(browser, live_server, cognito, pool):
     console = f"{live_server.endpoint}/_gatehouse/console"
     browser.get(console)
     browser.find_element(By.LINK_TEXT, cognito.describe_user_pool(UserPoolId=pool)["UserPool"]["Name"]).click()
@@ -156,7 +156,7 @@ KEYS = {"AccessKeys": [
 ]}
 
 
-def test_with_access_keys_the_console_signs_in_and_each_action_is_the_policys(browser, server_factory, tmp_path):  # noqa: F811
+def test_with_access_keys_the_console_signs_in_and_each_action_is_the_policys(browser, server_factory, tmp_path):
     keys = tmp_path / "keys.json"
     keys.write_text(json.dumps(KEYS))
     server = server_factory(options={"access-keys-file": str(keys)}).start()

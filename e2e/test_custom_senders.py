@@ -22,9 +22,9 @@ PASSWORD = "P2$Sword"
 
 
 @pytest.fixture(scope="module")
-def sender_server(server_factory, lambda_invoke, kms):
-    """A server whose triggers run at `lambda_invoke` and whose data keys come from `kms`."""
-    return server_factory(options={"lambda-endpoint-url": lambda_invoke.endpoint, "kms-endpoint-url": kms},
+def sender_server(server_factory, lambda_invoke, moto_server):
+    """A server whose triggers run at `lambda_invoke` and whose data keys come from moto's KMS."""
+    return server_factory(options={"lambda-endpoint-url": lambda_invoke.endpoint, "kms-endpoint-url": moto_server},
                           env=trigger_server_env(lambda_invoke)).start()
 
 
@@ -36,9 +36,9 @@ def idp(boto_session, sender_server):
 
 
 @pytest.fixture(scope="module")
-def kms_key(kms):
+def kms_key(moto_server):
     """(a KMS client of moto, the ARN of a new symmetric key)."""
-    client = boto3.client("kms", endpoint_url=kms, region_name=REGION, aws_access_key_id="AKIDFUNCTION",
+    client = boto3.client("kms", endpoint_url=moto_server, region_name=REGION, aws_access_key_id="AKIDFUNCTION",
                           aws_secret_access_key="function-secret")
     return client, client.create_key(Description="custom senders")["KeyMetadata"]["Arn"]
 

@@ -11,9 +11,7 @@ import json
 import random
 import string
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import boto3
 import pytest
@@ -21,8 +19,7 @@ import requests
 from botocore.config import Config
 
 from conftest import _binary
-from helpers import (ACCESS_KEY, ACCOUNT_ID, REGION, SECRET_KEY, GatehouseServer, expect_client_error, free_port, server_env,
-                     wait_for)
+from helpers import ACCESS_KEY, ACCOUNT_ID, REGION, SECRET_KEY, GatehouseServer, expect_client_error, server_env
 
 PASSWORD = "Correct-Horse-1"
 
@@ -297,29 +294,8 @@ def test_a_mirror_of_another_gatehouse_leaves_secrets_and_triggers_out_unless_as
         ids["web"]: None, ids["backend"]: "s3cretS3cretS3cretS3cret12"}
 
 
-@pytest.fixture(scope="module")
-def moto_cognito(tmp_path_factory):
-    """moto's `moto_server` (from PyPI), as the source of a mirror."""
-    port, log = free_port(), tmp_path_factory.mktemp("moto-idp") / "moto.log"
-    with open(log, "wb") as output:
-        process = subprocess.Popen([str(Path(sys.executable).with_name("moto_server")), "-H", "127.0.0.1", "-p", str(port)],
-                                   stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    endpoint = f"http://127.0.0.1:{port}"
-
-    def ready():
-        assert process.poll() is None, f"moto_server exited:\n{log.read_text()}"
-        try:
-            return requests.get(f"{endpoint}/moto-api/", timeout=1).ok
-        except requests.ConnectionError:
-            return False
-    wait_for(ready, timeout=30)
-    yield endpoint
-    process.terminate()
-    process.wait(timeout=10)
-
-
-def test_a_mirror_of_moto_bootstraps_gatehouse_with_the_same_ids(moto_cognito, server_factory, make_client, tmp_path):
-    moto = boto3.client("cognito-idp", region_name=REGION, endpoint_url=moto_cognito, aws_access_key_id="testing",
+def test_a_mirror_of_moto_bootstraps_gatehouse_with_the_same_ids(moto_server, server_factory, make_client, tmp_path):
+    moto = boto3.client("cognito-idp", region_name=REGION, endpoint_url=moto_server, aws_access_key_id="testing",
                         aws_secret_access_key="testing", config=Config(retries={"max_attempts": 1}))
     pool = moto.create_user_pool(PoolName="mirrored", Policies={"PasswordPolicy": {"MinimumLength": 12}},
                                  LambdaConfig={"PreSignUp": f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:check"})["UserPool"]
@@ -329,7 +305,7 @@ def test_a_mirror_of_moto_bootstraps_gatehouse_with_the_same_ids(moto_cognito, s
     moto.create_resource_server(UserPoolId=pool["Id"], Identifier="api", Name="API", Scopes=[{"ScopeName": "read", "ScopeDescription": "Read"}])
     domain = f"mirrored-{random.randrange(10**9)}"
     moto.create_user_pool_domain(UserPoolId=pool["Id"], Domain=domain)
-    mirrored = subprocess.run([str(_binary()), "mirror", "--user-pool-id", pool["Id"], "--from-endpoint-url", moto_cognito],
+    mirrored = subprocess.run([str(_binary()), "mirror", "--user-pool-id", pool["Id"], "--from-endpoint-url", moto_server],
                               env=server_env({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}),
                               capture_output=True, text=True, timeout=60)
     assert mirrored.returncode == 0, mirrored.stderr

@@ -1,26 +1,19 @@
-"""Managed login in a real browser: Debian's chromium, driven by selenium through chromium-driver
-(scripts/test.sh installs both). The domain is reached by its host name,
+"""Managed login in a real browser (browser.py). The domain is reached by its host name,
 <domain>.auth.<region>.localhost, which Chromium resolves to this machine itself; the app is a
-small HTTP server on localhost. Screenshots go to $GATEHOUSE_E2E_ARTIFACTS (default .tmp/e2e-artifacts)."""
+small HTTP server on localhost."""
 import http.server
-import os
-import shutil
 import threading
-from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pyotp
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from helpers import REGION, REPO_ROOT, free_port, unique_name
+from browser import ARTIFACTS, fill
+from helpers import REGION, free_port, unique_name
 from managed_login import BRANDED_CSS, PASSWORD, png, server_now
-
-ARTIFACTS = Path(os.environ.get("GATEHOUSE_E2E_ARTIFACTS", REPO_ROOT / ".tmp" / "e2e-artifacts"))
 
 
 class App:
@@ -56,20 +49,6 @@ class App:
         return f"http://localhost:{self.port}/signed-out"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    binary, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not binary or not driver:
-        pytest.fail("chromium and chromium-driver are needed (scripts/test.sh installs them: apt-get install chromium chromium-driver)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,900"]:
-        options.add_argument(argument)
-    browser = webdriver.Chrome(service=Service(executable_path=driver), options=options)
-    yield browser
-    browser.quit()
-
-
 @pytest.fixture
 def app():
     app = App()
@@ -80,12 +59,6 @@ def app():
 def wait_for_url(browser, prefix):
     WebDriverWait(browser, 15).until(lambda b: b.current_url.startswith(prefix))
     return browser.current_url
-
-
-def fill(browser, element_id, value):
-    field = WebDriverWait(browser, 15).until(expected_conditions.visibility_of_element_located((By.ID, element_id)))
-    field.clear()
-    field.send_keys(value)
 
 
 def test_sign_up_confirm_set_up_totp_sign_in_and_out_in_a_real_browser(browser, app, clock_server, make_client):

@@ -3,37 +3,15 @@ import Hummingbird
 import Mustache
 import NIOCore
 
-/// Renders the managed login pages from ``ManagedLoginTemplates``, with the headers every page
-/// carries: no framing (clickjacking), no caching, no sniffing, no referrer (the query holds the
-/// authorize request).
+/// Renders the managed login pages from ``ManagedLoginTemplates``, with ``HTMLPage``'s headers
+/// (no referrer matters most here: the query holds the authorize request).
 struct ManagedLoginPages: Sendable {
-    let library: MustacheLibrary
+    let library = HTMLPage.library(ManagedLoginTemplates.all)
 
-    init() {
-        var library = MustacheLibrary()
-        for (name, text) in ManagedLoginTemplates.all {
-            // The templates are constants of this program: one that does not parse is a programming error.
-            try! library.register(text, named: name)
-        }
-        self.library = library
-    }
-
-    static let securityHeaders: HTTPFields = [
-        .contentType: "text/html; charset=utf-8",
-        .cacheControl: "no-store",
-        HTTPField.Name("X-Frame-Options")!: "DENY",
-        .contentSecurityPolicy: "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
-        HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-        HTTPField.Name("Referrer-Policy")!: "no-referrer",
-    ]
-
-    /// The page `template` rendered with `view` and the request's ``PageBranding/current``, with
-    /// ``securityHeaders`` and `cookies`.
+    /// The page `template` rendered with `view` and the request's ``PageBranding/current``, with `cookies`.
     func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok, cookies: [String] = []) -> Response {
-        var headers = Self.securityHeaders
-        for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
-        let html = library.render(PageContext(view: view, branding: PageBranding.current), withTemplate: template) ?? ""
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        HTMLPage.response(library.render(PageContext(view: view, branding: PageBranding.current), withTemplate: template) ?? "",
+                          status: status, cookies: cookies)
     }
 
     /// A redirect (302) to `location`, with `cookies`.
