@@ -6,9 +6,10 @@ import GatehouseCore
 import Logging
 
 /// Applies a declared state (`gatehouse serve --bootstrap`, `gatehouse apply`): each pool it names
-/// (with its MFA configuration), its resource servers, clients, domain, UI customization, groups and users, created with their declared ids
-/// or brought to the declared settings, through the same rules as the API's calls. What it does not
-/// name is left alone. Applying the same state again writes nothing.
+/// (with its MFA configuration), its resource servers, clients, domain, UI customization, groups
+/// and users, created with their declared ids or brought to the declared settings, through the
+/// same rules as the API's calls. What it does not name is left alone. Applying the same state
+/// again writes nothing.
 struct DeclaredStateFeature: Sendable {
     let userPools: UserPoolsFeature
     let resourceServers: ResourceServersFeature
@@ -29,14 +30,15 @@ struct DeclaredStateFeature: Sendable {
     /// The operations an apply may call on each pool, which an access key's policy must allow.
     static let actions = [
         "CreateUserPool", "UpdateUserPool", "AddCustomAttributes", "SetUserPoolMfaConfig", "CreateResourceServer", "UpdateResourceServer",
-        "CreateUserPoolClient", "UpdateUserPoolClient", "CreateUserPoolDomain", "UpdateUserPoolDomain", "SetUICustomization", "CreateGroup", "UpdateGroup", "AdminCreateUser", "AdminSetUserPassword",
-        "AdminUpdateUserAttributes", "AdminEnableUser", "AdminDisableUser", "AdminAddUserToGroup", "AdminRemoveUserFromGroup",
+        "CreateUserPoolClient", "UpdateUserPoolClient", "CreateUserPoolDomain", "UpdateUserPoolDomain", "SetUICustomization",
+        "CreateGroup", "UpdateGroup", "AdminCreateUser", "AdminSetUserPassword", "AdminUpdateUserAttributes", "AdminEnableUser",
+        "AdminDisableUser", "AdminAddUserToGroup", "AdminRemoveUserFromGroup",
     ]
 
     /// Applies `state`, part after part: a pool, its resource servers (whose scopes its clients may
     /// name), clients, domain, UI customization (which needs the domain), groups, users (who may be
-    /// in the groups). Parts applied before a failure stay applied; applying the
-    /// corrected document completes the rest.
+    /// in the groups). Parts applied before a failure stay applied; applying the corrected document
+    /// completes the rest.
     /// - Throws: ``DeclarationError`` naming the part that failed and Cognito's error.
     func apply(_ state: DeclaredState, logger: Logger) async throws(DeclarationError) -> [AppliedPart] {
         var applied: [AppliedPart] = []
