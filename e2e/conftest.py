@@ -4,6 +4,8 @@ Environment:
   GATEHOUSE_BIN                 server binary (default .build/release/gatehouse)
   GATEHOUSE_E2E_STORE           sqlite (default) or postgres
   GATEHOUSE_E2E_DATABASE_URL    PostgreSQL URL, required when the store is postgres
+  GATEHOUSE_E2E_PRIVATE_DATABASE_URL  a second, empty PostgreSQL database, for a server that owns
+                                its whole store (the development reset's tests); required likewise
 """
 import base64
 import json
@@ -79,6 +81,23 @@ def server_factory(tmp_path_factory):
     yield make
     for server in started:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def private_store(tmp_path_factory):
+    """What a server needs to own a whole store, for what changes all of it (a development reset):
+    on PostgreSQL, `database_url` and `options` naming the empty database of its own that
+    GATEHOUSE_E2E_PRIVATE_DATABASE_URL names (scripts/test.sh makes it) and the master key every
+    server of it shares; on SQLite, a store of the server's own (`database_url` None)."""
+    if STORE != "postgres":
+        return {"database_url": None, "options": {}}
+    url = os.environ.get("GATEHOUSE_E2E_PRIVATE_DATABASE_URL")
+    if not url:
+        pytest.fail("the PostgreSQL run needs GATEHOUSE_E2E_PRIVATE_DATABASE_URL, an empty database of its own (scripts/test.sh makes it)")
+    key = tmp_path_factory.mktemp("private-key") / "master.key"
+    key.write_text(base64.b64encode(os.urandom(32)).decode() + "\n")
+    key.chmod(0o600)
+    return {"database_url": url, "options": {"master-key-file": str(key)}}
 
 
 def _served(server_factory, tmp_path_factory, **kwargs):

@@ -330,11 +330,13 @@ def test_a_mirror_of_moto_bootstraps_gatehouse_with_the_same_ids(moto_server, se
         server.stop()
 
 
-def test_a_reset_returns_to_the_bootstrap_state(server_factory, make_client, tmp_path, ids):
+def test_a_reset_returns_to_the_bootstrap_state(server_factory, private_store, make_client, tmp_path, ids):
     path = write(tmp_path, state(**ids))
-    server = server_factory(options={"bootstrap": str(path)}, flags=["development-reset"], database_url=None).start()
+    server = server_factory(options={"bootstrap": str(path), **private_store["options"]}, flags=["development-reset"],
+                            database_url=private_store["database_url"]).start()
     try:
         idp = make_client(endpoint=server.endpoint)
+        requests.post(f"{server.endpoint}/_gatehouse/reset", timeout=60).raise_for_status()  # from the bootstrap state alone
         idp.create_user_pool(PoolName="extra")
         idp.admin_delete_user(UserPoolId=ids["pool"], Username="alice")
         idp.admin_create_user(UserPoolId=ids["pool"], Username="carol", MessageAction="SUPPRESS")

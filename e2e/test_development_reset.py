@@ -1,8 +1,7 @@
 """`POST /_gatehouse/reset` and `gatehouse reset`: a server started with --development-reset returns
 to empty in one step (every pool, with its clients, users and outbox), keeping its keys; without
-the flag the endpoint does not exist; web pages and proxied callers are refused. On SQLite: a reset
-empties a whole database, which the PostgreSQL run shares among its servers (the PostgreSQL engine's
-reset is in the storage conformance suite, on a database of its own)."""
+the flag the endpoint does not exist; web pages and proxied callers are refused. A reset empties a
+whole store: on PostgreSQL the server has a database of its own (`private_store`)."""
 import subprocess
 
 import pytest
@@ -14,8 +13,10 @@ PASSWORD = "Str0ng-Passphrase!"
 
 
 @pytest.fixture(scope="module")
-def resettable(server_factory):
-    server = server_factory(flags=["development-reset"], database_url=None).start()
+def resettable(server_factory, private_store):
+    server = server_factory(flags=["development-reset"], database_url=private_store["database_url"],
+                            options=private_store["options"]).start()
+    requests.post(f"{server.endpoint}/_gatehouse/reset", timeout=60).raise_for_status()  # what other tests left in the store
     yield server
     server.stop()
 

@@ -121,7 +121,8 @@ if ! flag GATEHOUSE_SKIP_E2E; then
                 fi
                 step "e2e on PostgreSQL ($GATEHOUSE_BIN)"
                 url=$(pg_fresh_database gatehouse_e2e)
-                GATEHOUSE_E2E_STORE=postgres GATEHOUSE_E2E_DATABASE_URL="$url" \
+                private=$(pg_fresh_database gatehouse_e2e_private)
+                GATEHOUSE_E2E_STORE=postgres GATEHOUSE_E2E_DATABASE_URL="$url" GATEHOUSE_E2E_PRIVATE_DATABASE_URL="$private" \
                     .venv/bin/python -m pytest e2e "$@" || status=1
                 ;;
             balanced)
