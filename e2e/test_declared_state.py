@@ -73,6 +73,9 @@ UserPools:
       - Username: bob
         TemporaryPassword: Temporary-Pass-1
         Enabled: false
+      - Username: carol
+        Password: {PASSWORD}
+        UserStatus: UNCONFIRMED
     ResourceServers:
       - Identifier: api
         Name: API
@@ -147,6 +150,10 @@ def test_a_bootstrap_file_makes_its_pools_with_their_ids(server_factory, make_cl
                                        )["AuthenticationResult"]["AccessToken"]
         bob = idp.admin_get_user(UserPoolId=ids["pool"], Username="bob")
         assert (bob["UserStatus"], bob["Enabled"]) == ("FORCE_CHANGE_PASSWORD", False)
+        assert idp.admin_get_user(UserPoolId=ids["pool"], Username="carol")["UserStatus"] == "UNCONFIRMED"
+        expect_client_error(sign_in, "UserNotConfirmedException", "User is not confirmed.", idp=idp, client=ids["web"], username="carol")
+        idp.admin_confirm_sign_up(UserPoolId=ids["pool"], Username="carol")
+        assert sign_in(idp, ids["web"], username="carol")["AccessToken"], "the declared password, once confirmed"
         assert server.outbox(userPoolId=ids["pool"]) == [], "declared users get no invitation"
 
         # A restart applies the file again: nothing changes, and a password is set only at creation.
@@ -179,7 +186,7 @@ def test_applying_twice_changes_nothing_and_a_changed_file_is_applied(live_serve
         "UserPools[0]": "updated", "UserPools[0].ResourceServers[0]": "unchanged", "UserPools[0].Clients[0]": "updated",
         "UserPools[0].Clients[1]": "unchanged", "UserPools[0].Domain": "unchanged",
         "UserPools[0].UICustomization": "unchanged", "UserPools[0].Groups[0]": "updated",
-        "UserPools[0].Users[0]": "updated", "UserPools[0].Users[1]": "updated"}
+        "UserPools[0].Users[0]": "updated", "UserPools[0].Users[1]": "updated", "UserPools[0].Users[2]": "unchanged"}
     assert cognito.describe_user_pool(UserPoolId=ids["pool"])["UserPool"]["Policies"]["PasswordPolicy"]["MinimumLength"] == 12
     assert cognito.describe_user_pool_client(UserPoolId=ids["pool"], ClientId=ids["web"])["UserPoolClient"]["ClientName"] == "website"
     assert "Precedence" not in cognito.get_group(UserPoolId=ids["pool"], GroupName="admins")["Group"], "omitted: none"
@@ -211,7 +218,7 @@ def test_applying_twice_changes_nothing_and_a_changed_file_is_applied(live_serve
     (("ClientId: BACKEND", "ClientId: WEB"), ":19: UserPools[0].Clients[1].ClientId: WEB is declared twice"),
     (("        TemporaryPassword: Temporary-Pass-1\n", "        MessageAction: RESEND\n"),
      ":37: UserPools[0].Users[1].MessageAction: is not declared: a declared user has Username, UserAttributes, "
-     "TemporaryPassword or Password, Enabled and Groups"),
+     "TemporaryPassword or Password, UserStatus, Enabled and Groups"),
     (("UserPools:", "Pools:"), ":1: Pools: is not a part of a declared state; the parts are: UserPools"),
 ])
 def test_errors_name_the_file_line_and_field_and_apply_nothing(live_server, cognito, tmp_path, ids, change, expected):
@@ -339,11 +346,11 @@ def test_a_reset_returns_to_the_bootstrap_state(server_factory, private_store, m
         requests.post(f"{server.endpoint}/_gatehouse/reset", timeout=60).raise_for_status()  # from the bootstrap state alone
         idp.create_user_pool(PoolName="extra")
         idp.admin_delete_user(UserPoolId=ids["pool"], Username="alice")
-        idp.admin_create_user(UserPoolId=ids["pool"], Username="carol", MessageAction="SUPPRESS")
+        idp.admin_create_user(UserPoolId=ids["pool"], Username="dave", MessageAction="SUPPRESS")
         answer = requests.post(f"{server.endpoint}/_gatehouse/reset", timeout=60)
         assert (answer.status_code, answer.json()) == (200, {"DeletedUserPools": 2, "RestoredUserPools": 1})
         assert [pool["Id"] for pool in idp.list_user_pools(MaxResults=60)["UserPools"]] == [ids["pool"]]
-        assert sorted(user["Username"] for user in idp.list_users(UserPoolId=ids["pool"])["Users"]) == ["alice", "bob"]
+        assert sorted(user["Username"] for user in idp.list_users(UserPoolId=ids["pool"])["Users"]) == ["alice", "bob", "carol"]
         assert sign_in(idp, ids["web"])["AccessToken"], "the same client id, the declared password"
     finally:
         server.stop()
@@ -386,7 +393,7 @@ def test_two_processes_bootstrapping_one_store_at_once_both_start(server_factory
                 started.result()
         for server in (first, second):
             idp = make_client(endpoint=server.endpoint)
-            assert sorted(user["Username"] for user in idp.list_users(UserPoolId=ids["pool"])["Users"]) == ["alice", "bob"]
+            assert sorted(user["Username"] for user in idp.list_users(UserPoolId=ids["pool"])["Users"]) == ["alice", "bob", "carol"]
             assert [client["ClientId"] for client in idp.list_user_pool_clients(UserPoolId=ids["pool"])["UserPoolClients"]] \
                 == sorted([ids["web"], ids["backend"]])
     finally:

@@ -168,12 +168,16 @@ public struct DeclaredGroup: Sendable {
 }
 
 /// One declared user: AdminCreateUser's name, attributes and temporary password, or a permanent
-/// `Password`; whether it is `Enabled` (by default it is); the `Groups` it is in, when named.
+/// `Password`; its `UserStatus` when created; whether it is `Enabled` (by default it is); the
+/// `Groups` it is in, when named.
 public struct DeclaredUser: Sendable {
     public let path: String
     /// UserAttributes and TemporaryPassword; the other members of AdminCreateUser are not declared.
     public let settings: AdminCreateUserRequest
     public let password: String?
+    /// CONFIRMED (the default with a Password), UNCONFIRMED (with a Password: as SignUp leaves a
+    /// user) or FORCE_CHANGE_PASSWORD (the default without one).
+    public let status: UserStatusType
     public let enabled: Bool
     /// `nil` when the document does not name them: the user's groups are then left as they are.
     public let groups: [String]?
@@ -181,11 +185,11 @@ public struct DeclaredUser: Sendable {
     init(_ node: JSONNode, at path: String, poolID: [(key: String, value: JSONNode)]) throws(DeclarationError) {
         self.path = path
         for key in ["ValidationData", "ForceAliasCreation", "MessageAction", "DesiredDeliveryMediums", "ClientMetadata"] where node[key] != nil {
-            throw DeclarationError(path: DocumentPath.member(path, key),
-                                   message: "is not declared: a declared user has Username, UserAttributes, TemporaryPassword or Password, Enabled and Groups")
+            throw DeclarationError(path: DocumentPath.member(path, key), message: "is not declared: a declared user has Username, "
+                + "UserAttributes, TemporaryPassword or Password, UserStatus, Enabled and Groups")
         }
         let (settings, parts) = try ShapeDecoding.decode(AdminCreateUserRequest.self, shape: "AdminCreateUserRequest", node, at: path,
-                                                         extras: ["Password", "Enabled", "Groups"], adding: poolID)
+                                                         extras: ["Password", "UserStatus", "Enabled", "Groups"], adding: poolID)
         self.settings = settings
         let username = settings.username ?? ""
         password = try parts["Password"].map { (node) throws(DeclarationError) in
@@ -197,6 +201,7 @@ public struct DeclaredUser: Sendable {
             return try ShapeDecoding.decode(AdminSetUserPasswordRequest.self, shape: "AdminSetUserPasswordRequest", .object([]),
                                             at: path, adding: request).request.password ?? ""
         }
+        status = try Self.status(parts["UserStatus"], hasPassword: password != nil, at: DocumentPath.member(path, "UserStatus"))
         if let value = parts["Enabled"] {
             guard let flag = value.bool else { throw DeclarationError(path: DocumentPath.member(path, "Enabled"), message: "expected boolean") }
             enabled = flag
@@ -214,5 +219,16 @@ public struct DeclaredUser: Sendable {
             }
             return names
         }
+    }
+
+    /// The declared status, or the one a user with (or without) a password has by default.
+    static func status(_ node: JSONNode?, hasPassword: Bool, at path: String) throws(DeclarationError) -> UserStatusType {
+        guard let node else { return hasPassword ? .confirmed : .forceChangePassword }
+        let allowed: [UserStatusType] = hasPassword ? [.confirmed, .unconfirmed] : [.forceChangePassword]
+        guard let text = node.string, let status = allowed.first(where: { $0.rawValue == text }) else {
+            throw DeclarationError(path: path, message: "a user with" + (hasPassword ? " a Password" : "out a Password") + " is "
+                + allowed.map(\.rawValue).joined(separator: " or "))
+        }
+        return status
     }
 }

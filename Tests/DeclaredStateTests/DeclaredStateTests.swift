@@ -39,6 +39,7 @@ final class DeclaredStateTests: XCTestCase {
         XCTAssertEqual(pool.groups.first?.settings.precedence, 2)
         XCTAssertEqual(pool.domain?.userPoolId, Self.pool)
         XCTAssertEqual(pool.users.map(\.password), ["Correct-Horse-1", nil])
+        XCTAssertEqual(pool.users.map(\.status), [.confirmed, .forceChangePassword], "by default")
         XCTAssertEqual(pool.users.map(\.enabled), [true, false])
         XCTAssertEqual(pool.users.map(\.groups), [["admins"], nil], "groups not named are left as they are")
         XCTAssertNil(pool.mfaConfig)
@@ -63,6 +64,11 @@ final class DeclaredStateTests: XCTestCase {
              DeclarationError(path: "UserPools[0].Users[0].Password", message: "a user has a Password or a TemporaryPassword, not both")),
             ([("Users", .array([.object([("Username", .string("a"))]), .object([("Username", .string("a"))])]))],
              DeclarationError(path: "UserPools[0].Users[1].Username", message: "a is declared twice")),
+            ([("Users", .array([.object([("Username", .string("a")), ("UserStatus", .string("UNCONFIRMED"))])]))],
+             DeclarationError(path: "UserPools[0].Users[0].UserStatus", message: "a user without a Password is FORCE_CHANGE_PASSWORD")),
+            ([("Users", .array([.object([("Username", .string("a")), ("Password", .string("Correct-Horse-1")),
+                                         ("UserStatus", .string("RESET_REQUIRED"))])]))],
+             DeclarationError(path: "UserPools[0].Users[0].UserStatus", message: "a user with a Password is CONFIRMED or UNCONFIRMED")),
             ([("Users", .array([.object([("Username", .string("a")), ("Groups", .array([.number("1")]))])]))],
              DeclarationError(path: "UserPools[0].Users[0].Groups[0].GroupName", message: "expected string")),
         ]

@@ -79,9 +79,9 @@ struct DeclaredStateFeature: Sendable {
         return applied
     }
 
-    /// Creates the declared user (no invitation is sent) with its password, or brings an existing
-    /// one's declared attributes, enabled state and groups to the declaration. A password is set
-    /// only when the user is created.
+    /// Creates the declared user (no invitation is sent) with its password and status, or brings an
+    /// existing one's declared attributes, enabled state and groups to the declaration. A password
+    /// and a status are set only when the user is created.
     func declare(_ user: DeclaredUser, context: CallContext) async throws -> DeclaredChange {
         let poolID = try user.settings.userPoolId.required
         let username = try user.settings.username.required
@@ -99,6 +99,9 @@ struct DeclaredStateFeature: Sendable {
             if let password = user.password {
                 _ = try await passwords.adminSetUserPassword(
                     AdminSetUserPasswordRequest(userPoolId: poolID, username: username, password: password, permanent: true), context: context)
+            }
+            if user.status == .unconfirmed {
+                try await users.setUnconfirmed(username, in: poolID, context: context)
             }
             if !user.enabled {
                 _ = try await users.adminDisableUser(AdminDisableUserRequest(userPoolId: poolID, username: username), context: context)
