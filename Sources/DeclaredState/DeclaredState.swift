@@ -89,34 +89,35 @@ public struct DeclaredUserPool: Sendable {
         id = try DeclaredState.requiredString("Id", of: node, at: path)
         guard let region = DeclaredIDs.region(ofUserPoolID: id) else {
             throw DeclarationError(path: DocumentPath.member(path, "Id"),
-                                   message: "\(id) is not a user pool id: <region>_<letters or digits>, at most 55 characters, e.g. us-east-1_Example01")
+                                   message: "\(id) is not a user pool id: <region>_<letters or digits>, at most 55 characters, "
+                                       + "e.g. us-east-1_Example01")
         }
         self.region = region
         let poolID: [(key: String, value: JSONNode)] = [("UserPoolId", .string(id))]
-        let (settings, parts) = try ShapeDecoding.decode(CreateUserPoolRequest.self, shape: "CreateUserPoolRequest", node, at: path,
+        let (settings, parts) = try ShapeDecoding.decode(CreateUserPoolRequest.self, node, at: path,
                                                          extras: Self.parts)
         self.settings = settings
         mfaConfig = try parts["MfaConfig"].map { (node) throws(DeclarationError) in
-            try ShapeDecoding.decode(SetUserPoolMfaConfigRequest.self, shape: "SetUserPoolMfaConfigRequest", node,
+            try ShapeDecoding.decode(SetUserPoolMfaConfigRequest.self, node,
                                      at: DocumentPath.member(path, "MfaConfig"), adding: poolID).request
         }
         domain = try parts["Domain"].map { (node) throws(DeclarationError) in
-            try ShapeDecoding.decode(CreateUserPoolDomainRequest.self, shape: "CreateUserPoolDomainRequest", node,
+            try ShapeDecoding.decode(CreateUserPoolDomainRequest.self, node,
                                      at: DocumentPath.member(path, "Domain"), adding: poolID).request
         }
         uiCustomization = try parts["UICustomization"].map { (node) throws(DeclarationError) in
-            try ShapeDecoding.decode(SetUICustomizationRequest.self, shape: "SetUICustomizationRequest", node,
+            try ShapeDecoding.decode(SetUICustomizationRequest.self, node,
                                      at: DocumentPath.member(path, "UICustomization"), adding: poolID + [("ClientId", .string("ALL"))]).request
         }
         resourceServers = try DeclaredState.elements("ResourceServers", of: parts, at: path) { (node, path) throws(DeclarationError) in
-            DeclaredResourceServer(path: path, settings: try ShapeDecoding.decode(CreateResourceServerRequest.self, shape: "CreateResourceServerRequest",
-                                                                                  node, at: path, adding: poolID).request)
+            DeclaredResourceServer(path: path,
+                                   settings: try ShapeDecoding.decode(CreateResourceServerRequest.self, node, at: path, adding: poolID).request)
         }
         clients = try DeclaredState.elements("Clients", of: parts, at: path) { (node, path) throws(DeclarationError) in
             try DeclaredUserPoolClient(node, at: path, poolID: poolID)
         }
         groups = try DeclaredState.elements("Groups", of: parts, at: path) { (node, path) throws(DeclarationError) in
-            DeclaredGroup(path: path, settings: try ShapeDecoding.decode(CreateGroupRequest.self, shape: "CreateGroupRequest", node,
+            DeclaredGroup(path: path, settings: try ShapeDecoding.decode(CreateGroupRequest.self, node,
                                                                          at: path, adding: poolID).request)
         }
         users = try DeclaredState.elements("Users", of: parts, at: path) { (node, path) throws(DeclarationError) in
@@ -150,7 +151,7 @@ public struct DeclaredUserPoolClient: Sendable {
             throw DeclarationError(path: DocumentPath.member(path, "ClientId"),
                                    message: "\(clientID) is not an app client id: 25 or 26 lower-case letters and digits")
         }
-        settings = try ShapeDecoding.decode(CreateUserPoolClientRequest.self, shape: "CreateUserPoolClientRequest", node, at: path,
+        settings = try ShapeDecoding.decode(CreateUserPoolClientRequest.self, node, at: path,
                                             extras: ["ClientId"], adding: poolID).request
     }
 }
@@ -188,7 +189,7 @@ public struct DeclaredUser: Sendable {
             throw DeclarationError(path: DocumentPath.member(path, key), message: "is not declared: a declared user has Username, "
                 + "UserAttributes, TemporaryPassword or Password, UserStatus, Enabled and Groups")
         }
-        let (settings, parts) = try ShapeDecoding.decode(AdminCreateUserRequest.self, shape: "AdminCreateUserRequest", node, at: path,
+        let (settings, parts) = try ShapeDecoding.decode(AdminCreateUserRequest.self, node, at: path,
                                                          extras: ["Password", "UserStatus", "Enabled", "Groups"], adding: poolID)
         self.settings = settings
         let username = settings.username ?? ""
@@ -198,7 +199,7 @@ public struct DeclaredUser: Sendable {
                 throw DeclarationError(path: passwordPath, message: "a user has a Password or a TemporaryPassword, not both")
             }
             let request: [(key: String, value: JSONNode)] = poolID + [("Username", .string(username)), ("Password", node), ("Permanent", .bool(true))]
-            return try ShapeDecoding.decode(AdminSetUserPasswordRequest.self, shape: "AdminSetUserPasswordRequest", .object([]),
+            return try ShapeDecoding.decode(AdminSetUserPasswordRequest.self, .object([]),
                                             at: path, adding: request).request.password ?? ""
         }
         status = try Self.status(parts["UserStatus"], hasPassword: password != nil, at: DocumentPath.member(path, "UserStatus"))
@@ -213,7 +214,7 @@ public struct DeclaredUser: Sendable {
             var names: [String] = []
             for (index, element) in try DeclaredState.list(node, at: groupsPath).enumerated() {
                 let request: [(key: String, value: JSONNode)] = poolID + [("Username", .string(username)), ("GroupName", element)]
-                let name = try ShapeDecoding.decode(AdminAddUserToGroupRequest.self, shape: "AdminAddUserToGroupRequest", .object([]),
+                let name = try ShapeDecoding.decode(AdminAddUserToGroupRequest.self, .object([]),
                                                     at: DocumentPath.element(groupsPath, index), adding: request).request.groupName ?? ""
                 names.append(name)
             }

@@ -9,11 +9,11 @@ enum ShapeDecoding {
     static let model = ServiceDescription.model
 
     /// The members of `node` (an object at `path`) that `extras` names, and the rest decoded as
-    /// the structure `shape` with `adding` (the members the document leaves implicit, such as
+    /// the request `type` with `adding` (the members the document leaves implicit, such as
     /// `UserPoolId`), checked against the model.
     /// - Throws: ``DeclarationError`` at the first unknown key, wrong type or broken constraint.
     static func decode<Request: AWSShape>(
-        _ type: Request.Type, shape: String, _ node: JSONNode, at path: String,
+        _ type: Request.Type, _ node: JSONNode, at path: String,
         extras: Set<String> = [], adding: [(key: String, value: JSONNode)] = []
     ) throws(DeclarationError) -> (request: Request, extras: [String: JSONNode]) {
         guard let pairs = node.pairs else { throw DeclarationError(path: path, message: "must be a mapping") }
@@ -29,7 +29,7 @@ enum ShapeDecoding {
                 rest.append((key, value))
             }
         }
-        try checkKeys(.object(rest), shape: shape, at: path)
+        try checkKeys(.object(rest), shape: shapeName(type), at: path)
         let request: Request
         do {
             request = try Request(json: .object(adding + rest))
@@ -42,6 +42,11 @@ enum ShapeDecoding {
             throw DeclarationError(path: DocumentPath.member(path, DocumentPath.fromValidation(failure.path)), message: message)
         }
         return (request, found)
+    }
+
+    /// The model's name of a generated shape type, which is the type's own.
+    static func shapeName<Shape: AWSShape>(_ type: Shape.Type) -> String {
+        String(describing: type)
     }
 
     /// Every key of `node`, however deep, is a member of the structure it stands for.
@@ -71,11 +76,12 @@ enum ShapeDecoding {
 
 /// A declared request as another operation's: the members both shapes have, with `adding`.
 public enum DeclaredRequest {
-    /// `request` (a Create… request) as the request `shape` (its Update…).
+    /// `request` (a Create… request) as the request `type` (its Update…).
     /// - Throws: `JSONDecodeFailure` only when `adding` holds a value of the wrong type.
     public static func converted<Source: AWSShape, Target: AWSShape>(
-        _ request: Source, to type: Target.Type, shape: String, adding: [(key: String, value: JSONNode)]
+        _ request: Source, to type: Target.Type, adding: [(key: String, value: JSONNode)]
     ) throws -> Target {
+        let shape = ShapeDecoding.shapeName(type)
         guard case .structure(let members) = ShapeDecoding.model.shape(shape).kind,
               let pairs = try JSONNode(parsing: AWSJSON.encode(request)).pairs else { preconditionFailure("\(shape) is a structure") }
         let names = Set(members.map(\.name)).subtracting(adding.map(\.key))

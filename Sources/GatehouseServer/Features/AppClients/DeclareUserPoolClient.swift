@@ -22,13 +22,15 @@ extension AppClientsFeature {
             }
         }
         guard before.userPoolID == poolID else {
-            throw AWSServiceError.invalidParameterException("The client id \(declared.clientID) belongs to a client of the pool \(before.userPoolID).")
+            throw AWSServiceError.invalidParameterException(
+                "The client id \(declared.clientID) belongs to a client of the pool \(before.userPoolID).")
         }
         let stored = try StoredUserPoolClient(record: before)
         if let secret = declared.settings.clientSecret {
             let secrets = try stored.secrets(before, box: try await directory.clientSecrets.value())
             guard secrets.contains(where: { ConstantTime.matches(secret, $0) }) else {
-                throw AWSServiceError.invalidParameterException("ClientSecret differs from the client's: a client's secret cannot change once it exists.")
+                throw AWSServiceError.invalidParameterException(
+                    "ClientSecret differs from the client's: a client's secret cannot change once it exists.")
             }
         } else if declared.settings.generateSecret == true, stored.secretCount == 0 {
             throw AWSServiceError.invalidParameterException("GenerateSecret: the client exists without a secret, and a secret cannot be added to it.")
@@ -39,7 +41,6 @@ extension AppClientsFeature {
 
     /// The UpdateUserPoolClient request that brings a client to the declared settings.
     static func update(_ declared: DeclaredUserPoolClient) throws -> UpdateUserPoolClientRequest {
-        try DeclaredRequest.converted(declared.settings, to: UpdateUserPoolClientRequest.self, shape: "UpdateUserPoolClientRequest",
-                                      adding: [("ClientId", .string(declared.clientID))])
+        try DeclaredRequest.converted(declared.settings, to: UpdateUserPoolClientRequest.self, adding: [("ClientId", .string(declared.clientID))])
     }
 }

@@ -42,8 +42,7 @@ extension UserPoolsFeature {
     /// The UpdateUserPool request that brings a pool to the declared settings; its MfaConfiguration,
     /// when the settings name none, is the declared MfaConfig's.
     static func update(_ declared: DeclaredUserPool) throws -> UpdateUserPoolRequest {
-        var update = try DeclaredRequest.converted(declared.settings, to: UpdateUserPoolRequest.self, shape: "UpdateUserPoolRequest",
-                                                   adding: [("UserPoolId", .string(declared.id))])
+        var update = try DeclaredRequest.converted(declared.settings, to: UpdateUserPoolRequest.self, adding: [("UserPoolId", .string(declared.id))])
         update.mfaConfiguration = update.mfaConfiguration ?? declared.mfaConfig?.mfaConfiguration
         return update
     }
