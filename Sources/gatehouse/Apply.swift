@@ -17,7 +17,7 @@ struct Apply: AsyncParsableCommand {
     func run() async throws {
         let declaration = try DeclarationFile(path: file)
         _ = try declaration.state()  // refused here, with its line, before anything is sent
-        let answer = try await api.client(endpointURL: api.endpointUrl ?? "http://127.0.0.1:9229")
+        let answer = try await api.client()
             .post(path: "/_gatehouse/apply", body: AWSJSON.encode(declaration.document.json))
         let json = try? JSONNode(parsing: answer.body)
         guard answer.status == 200 else {
@@ -37,12 +37,14 @@ struct Apply: AsyncParsableCommand {
 
 /// Where the API is, and whose credentials sign, as the AWS CLI's options say.
 struct APIOptions: ParsableArguments {
-    @Option(help: "The server's URL (else AWS_ENDPOINT_URL, the profile's endpoint_url, or the command's default).")
+    @Option(help: "The server's URL (default http://127.0.0.1:9229).")
     var endpointUrl: String?
     @Option(help: "The region (else AWS_DEFAULT_REGION or the profile's).") var region: String?
     @Option(help: "A profile of the shared AWS files.") var profile: String?
 
-    func client(endpointURL: String?) throws -> CognitoAPI {
-        try CognitoAPI(endpointURL: endpointURL, region: region, profile: profile, environment: ProcessInfo.processInfo.environment)
+    /// A client of the server at `--endpoint-url`, else of a local one.
+    func client() throws -> CognitoAPI {
+        try CognitoAPI(endpointURL: endpointUrl ?? "http://127.0.0.1:9229", region: region, profile: profile,
+                       environment: ProcessInfo.processInfo.environment)
     }
 }

@@ -15,7 +15,7 @@ struct Export: AsyncParsableCommand {
     @Option(help: "yaml or json.") var output = "yaml"
 
     func run() async throws {
-        let client = try api.client(endpointURL: api.endpointUrl ?? "http://127.0.0.1:9229")
+        let client = try api.client()
         let export = DeclaredStateExport(includesLambdaConfig: true, includesClientSecrets: true)
         print(try await DeclaredStateWriter(format: output).text(export, poolID: userPoolId, client: client), terminator: "")
     }
