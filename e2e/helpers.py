@@ -82,6 +82,20 @@ class DevelopmentOutbox:
         return match.group(0)
 
 
+def thread_stacks(pid):
+    """Every thread's backtrace of the process `pid`, through gdb, for a process that hangs (or
+    why they could not be taken)."""
+    gdb = shutil.which("gdb")
+    if not gdb:
+        return "(no backtrace: gdb is not installed)"
+    try:
+        taken = subprocess.run([gdb, "-p", str(pid), "-batch", "-ex", "thread apply all bt"], capture_output=True, text=True,
+                               timeout=120, stdin=subprocess.DEVNULL)
+        return taken.stdout[-60_000:] or taken.stderr[-2_000:]
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"(no backtrace: {error})"
+
+
 class GatehouseServer(DevelopmentOutbox):
     """One `gatehouse serve` process; restartable on the same port, data dir and database."""
 
@@ -182,9 +196,11 @@ class GatehouseServer(DevelopmentOutbox):
         try:
             return self.process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
+            stacks = thread_stacks(self.process.pid)
             self.process.kill()
             self.process.wait()
-            raise AssertionError(f"gatehouse did not exit within {timeout}s of signal {sig}:\n{self.log_tail()}")
+            raise AssertionError(f"gatehouse did not exit within {timeout}s of signal {sig}:\n{self.log_tail()}\n"
+                                 f"its threads then:\n{stacks}")
 
     def kill(self):
         self.process.kill()
