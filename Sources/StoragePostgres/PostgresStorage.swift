@@ -101,16 +101,16 @@ public final class PostgresStorage: Storage {
         self.state.close()
     }
 
+    public func usage() -> StorageUsage {
+        StorageUsage(callsInFlight: callsInFlight.load(ordering: .relaxed), connections: poolSize)
+    }
+
     /// Runs `body` on an open store, translating engine errors into ``StorageError``. A body that
     /// has not finished within ``timeout`` (the database unreachable: the pool waits for a
     /// connection as long as it takes, and a statement on a dying connection may never end) is
     /// cancelled and left to end in its own time, and ``StorageError/unavailable`` thrown, so a
     /// request during an outage is answered, not held; whatever it wrote may or may not be committed.
     /// - Parameter bounded: `false` for work that may take long (migrations).
-    public func usage() -> StorageUsage {
-        StorageUsage(callsInFlight: callsInFlight.load(ordering: .relaxed), connections: poolSize)
-    }
-
     @discardableResult
     func perform<Result: Sendable>(bounded: Bool = true, _ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
         guard self.state.isOpen else {
