@@ -3,7 +3,7 @@ import Hummingbird
 import Mustache
 import NIOCore
 
-/// What the server's HTML pages (managed login, the console) share: their templates' library and
+/// What the server's HTML pages (managed login, the console) share: their templates' library, redirects, and
 /// the headers every page carries: no framing (clickjacking), no caching, no sniffing, no referrer.
 enum HTMLPage {
     static let securityHeaders: HTTPFields = [
@@ -30,5 +30,12 @@ enum HTMLPage {
         var headers = securityHeaders
         for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A redirect (302) to `location`, with `cookies`.
+    static func redirect(to location: String, cookies: [String] = []) -> Response {
+        var headers: HTTPFields = [.location: location, .cacheControl: "no-store"]
+        for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return Response(status: .found, headers: headers)
     }
 }

@@ -29,7 +29,7 @@ struct ConsoleFeature: Sendable {
     let random: RandomSource
 
     static let base = "/_gatehouse/console"
-    static let csrfCookie = "gatehouse_console_csrf"
+    static let formToken = FormToken(cookie: "gatehouse_console_csrf")
 
     /// A request the console answers: who makes it, its form token, and what it calls with.
     struct Caller {
@@ -146,10 +146,10 @@ struct ConsoleFeature: Sendable {
             }
             return .caller(Caller(key: nil, csrf: csrf, cookies: cookies, context: call, pages: pages))
         case .signed(let keys):
-            guard let value = Cookies.value(named: ConsoleSession.cookie, in: request.headers[.cookie]),
+            guard let value = Cookies.value(named: ConsoleSession.cookie, in: FormToken.cookieHeader(request)),
                   let seal = try? await sessionSeal.value(),
                   let session = ConsoleSession(cookie: value, key: seal, now: clock.now()), let key = keys.key(session.accessKeyID) else {
-                return .refused(ManagedLoginPages.redirect(to: "\(Self.base)/sign-in", cookies: cookies))
+                return .refused(HTMLPage.redirect(to: "\(Self.base)/sign-in", cookies: cookies))
             }
             return .caller(Caller(key: key, csrf: csrf, cookies: cookies, context: call, pages: pages))
         }
@@ -157,23 +157,21 @@ struct ConsoleFeature: Sendable {
 
     /// The browser's CSRF token, and the `Set-Cookie` that gives it one when it has none.
     func csrfToken(_ request: Request) -> (token: String, setCookie: [String]) {
-        if let token = Cookies.value(named: Self.csrfCookie, in: request.headers[.cookie]), UUID(uuidString: token) != nil {
-            return (token, [])
-        }
-        let token = random.uuid()
-        return (token, [cookie(Self.csrfCookie, token, maxAge: nil)])
+        Self.formToken.token(request, random: random, path: Self.base, insecure: insecureCookies)
     }
 
     /// Whether a posted form carries the browser's CSRF token, from a page of this origin.
     func isAuthentic(_ request: Request, _ form: FormFields) -> Bool {
         if let site = request.headers[LocalCaller.secFetchSite], site != "same-origin" { return false }
-        guard let cookie = Cookies.value(named: Self.csrfCookie, in: request.headers[.cookie]) else { return false }
-        return ConstantTime.matches(form["_csrf"], cookie)
+        return Self.formToken.isAuthentic(request, form)
     }
 
-    /// A cookie of the console's path; `Secure` when the server's address is `https`.
+    /// Whether the console's cookies go without `Secure`: when the server's address is not `https`.
+    var insecureCookies: Bool { !configuration.issuerBaseURL.hasPrefix("https://") }
+
+    /// A cookie of the console's path.
     func cookie(_ name: String, _ value: String, maxAge: Int?) -> String {
-        Cookies.setCookie(name, value: value, path: Self.base, maxAge: maxAge, insecure: !configuration.issuerBaseURL.hasPrefix("https://"))
+        Cookies.setCookie(name, value: value, path: Self.base, maxAge: maxAge, insecure: insecureCookies)
     }
 
     /// Calls `operation` with `input` as the caller: its key's policy must allow the action on

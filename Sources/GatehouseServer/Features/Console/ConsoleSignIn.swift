@@ -6,7 +6,7 @@ import Hummingbird
 extension ConsoleFeature {
     /// `GET /_gatehouse/console/sign-in`: the form, when the console signs callers in.
     func signInPage(_ request: Request, _ context: GatehouseRequestContext) -> Response {
-        guard case .signed = admin.mode else { return ManagedLoginPages.redirect(to: Self.base) }
+        guard case .signed = admin.mode else { return HTMLPage.redirect(to: Self.base) }
         let (csrf, cookies) = csrfToken(request)
         return pages.render("signIn", ["title": "Sign in", "csrf": csrf], cookies: cookies)
     }
@@ -14,7 +14,7 @@ extension ConsoleFeature {
     /// `POST /_gatehouse/console/sign-in`: an access key's id and secret (compared in constant
     /// time) start a session of ``ConsoleSession/lifetime``.
     func signIn(_ request: Request, _ context: GatehouseRequestContext) async throws -> Response {
-        guard case .signed(let keys) = admin.mode else { return ManagedLoginPages.redirect(to: Self.base) }
+        guard case .signed(let keys) = admin.mode else { return HTMLPage.redirect(to: Self.base) }
         let form = try await request.formFields() ?? FormFields([:])
         let (csrf, cookies) = csrfToken(request)
         /// The form again, with `error`.
@@ -27,13 +27,13 @@ extension ConsoleFeature {
         }
         let session = ConsoleSession(accessKeyID: key.accessKeyID, expiry: clock.now().addingTimeInterval(ConsoleSession.lifetime))
         let value = session.sealed(with: try await sessionSeal.value(), random: random)
-        return ManagedLoginPages.redirect(to: Self.base, cookies: [cookie(ConsoleSession.cookie, value, maxAge: Int(ConsoleSession.lifetime))])
+        return HTMLPage.redirect(to: Self.base, cookies: [cookie(ConsoleSession.cookie, value, maxAge: Int(ConsoleSession.lifetime))])
     }
 
     /// `POST /_gatehouse/console/sign-out`: the session cookie removed.
     func signOut(_ request: Request, _ context: GatehouseRequestContext) async throws -> Response {
         let form = try await request.formFields() ?? FormFields([:])
-        guard isAuthentic(request, form) else { return ManagedLoginPages.redirect(to: Self.base) }
-        return ManagedLoginPages.redirect(to: "\(Self.base)/sign-in", cookies: [cookie(ConsoleSession.cookie, "", maxAge: 0)])
+        guard isAuthentic(request, form) else { return HTMLPage.redirect(to: Self.base) }
+        return HTMLPage.redirect(to: "\(Self.base)/sign-in", cookies: [cookie(ConsoleSession.cookie, "", maxAge: 0)])
     }
 }

@@ -119,13 +119,13 @@ extension ConsoleFeature {
         if let password = form["temporaryPassword"], !password.isEmpty { input["TemporaryPassword"] = password }
         if form["suppress"] == "1" { input["MessageAction"] = "SUPPRESS" }
         _ = try await call("AdminCreateUser", input, caller)
-        return ManagedLoginPages.redirect(to: "\(Self.base)/pools/\(poolID)/users/\(Self.path(username))")
+        return HTMLPage.redirect(to: "\(Self.base)/pools/\(poolID)/users/\(Self.path(username))")
     }
 
     /// Runs a user page's action, then shows the user again (or, deleted, the pool's users).
     func act(_ action: UserAction, pool poolID: String, username: String, _ caller: Caller) async throws -> Response {
         _ = try await call(action.operation, ["UserPoolId": poolID, "Username": username], caller)
         let users = "\(Self.base)/pools/\(poolID)/users"
-        return ManagedLoginPages.redirect(to: action == .delete ? users : "\(users)/\(Self.path(username))?done=\(action.rawValue)")
+        return HTMLPage.redirect(to: action == .delete ? users : "\(users)/\(Self.path(username))?done=\(action.rawValue)")
     }
 }

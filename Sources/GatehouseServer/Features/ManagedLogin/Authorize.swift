@@ -12,8 +12,8 @@ extension ManagedLoginFeature {
                                       domain: domain)
         }
         if domain.managedLoginVersion == 2, authorize.prompt.contains("none") {
-            return ManagedLoginPages.redirect(to: authorize.redirect.location([("error", "login_required")]))
+            return HTMLPage.redirect(to: authorize.redirect.location([("error", "login_required")]))
         }
-        return ManagedLoginPages.redirect(to: domain.basePath + "/login?" + (request.uri.query ?? ""))
+        return HTMLPage.redirect(to: domain.basePath + "/login?" + (request.uri.query ?? ""))
     }
 }

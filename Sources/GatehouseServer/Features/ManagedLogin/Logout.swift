@@ -18,10 +18,10 @@ extension ManagedLoginFeature {
             guard client.settings.logoutURLs?.contains(logoutURI) == true else {
                 throw errorPage("Required parameters missing", clientID: clientID, domain: domain)
             }
-            return ManagedLoginPages.redirect(to: logoutURI, cookies: [removed])
+            return HTMLPage.redirect(to: logoutURI, cookies: [removed])
         }
         guard query.nonEmpty("redirect_uri") != nil else { throw errorPage("Required parameters missing", clientID: clientID, domain: domain) }
         _ = try await authorizeRequest(request, domain)
-        return ManagedLoginPages.redirect(to: domain.basePath + "/login?" + (request.uri.query ?? ""), cookies: [removed])
+        return HTMLPage.redirect(to: domain.basePath + "/login?" + (request.uri.query ?? ""), cookies: [removed])
     }
 }

@@ -33,7 +33,8 @@ struct ManagedLoginFeature: Sendable {
     /// The proxies whose X-Forwarded-For names a page's client (``GatehouseConfiguration/trustedProxies``).
     let trustedProxies: [IPAddressRange]
 
-    static let csrfCookie = "XSRF-TOKEN"
+    /// The pages' forms' CSRF token: the `XSRF-TOKEN` cookie, which each form repeats as `_csrf`.
+    static let formToken = FormToken(cookie: "XSRF-TOKEN")
     static let passwordsDiffer = "Passwords do not match."
 
     func register(on router: Router<GatehouseRequestContext>) {
@@ -105,7 +106,7 @@ struct ManagedLoginFeature: Sendable {
         } catch .errorPage(let error) {
             throw errorPage(error, clientID: query["client_id"], domain: domain)
         } catch .redirect(let redirect, let description) {
-            throw PageRefusal(response: ManagedLoginPages.redirect(to: redirect.error(description: description)))
+            throw PageRefusal(response: HTMLPage.redirect(to: redirect.error(description: description)))
         }
         if domain.managedLoginVersion == 2, try await brandings.managedLoginBranding(of: authorize.clientID, in: domain.pool.id) == nil {
             // Managed login shows the pages of clients that have a branding style only.
@@ -119,7 +120,7 @@ struct ManagedLoginFeature: Sendable {
     func errorPage(_ error: String, clientID: String? = nil, domain: PoolDomain) -> PageRefusal {
         var location = domain.basePath + "/error?error=" + OAuthRedirect.encode(error)
         if let clientID { location += "&client_id=" + OAuthRedirect.encode(clientID) }
-        return PageRefusal(response: ManagedLoginPages.redirect(to: location))
+        return PageRefusal(response: HTMLPage.redirect(to: location))
     }
 
     /// The browser's managed login session on this domain's pool, when its cookie is valid and its
@@ -127,28 +128,16 @@ struct ManagedLoginFeature: Sendable {
     /// password again.
     func currentSession(_ request: Request, _ domain: PoolDomain,
                         for authorize: AuthorizeRequest) async throws -> (session: ManagedLoginSession, record: UserRecord)? {
-        guard domain.managedLoginVersion == 1 || !authorize.prompt.contains("login"), let text = Cookies.value(named: ManagedLoginSession.cookieName, in: Self.cookieHeader(request)),
+        guard domain.managedLoginVersion == 1 || !authorize.prompt.contains("login"), let text = Cookies.value(named: ManagedLoginSession.cookieName, in: FormToken.cookieHeader(request)),
               let session = ManagedLoginSession(opening: text, userPoolID: domain.pool.id, with: try await seal.value(), now: clock.now()),
               let record = try await users.record(withSub: session.sub, in: domain.pool), try StoredUser(record: record).enabled
         else { return nil }
         return (session, record)
     }
 
-    /// Every `Cookie` header of the request, as one.
-    static func cookieHeader(_ request: Request) -> String? {
-        let values = request.headers[values: .cookie]
-        return values.isEmpty ? nil : values.joined(separator: "; ")
-    }
-
-    /// The browser's CSRF token (the `XSRF-TOKEN` cookie, which each form repeats as `_csrf`),
-    /// with the `Set-Cookie` that gives the browser a new one when it has none.
+    /// The browser's CSRF token, with the `Set-Cookie` that gives it a new one when it has none.
     func csrfToken(_ request: Request, _ domain: PoolDomain) -> (token: String, setCookie: [String]) {
-        if let token = Cookies.value(named: Self.csrfCookie, in: Self.cookieHeader(request)), UUID(uuidString: token) != nil {
-            return (token, [])
-        }
-        let token = random.uuid()
-        return (token, [Cookies.setCookie(Self.csrfCookie, value: token, path: domain.cookiePath, maxAge: nil,
-                                          insecure: domain.insecureCookies)])
+        Self.formToken.token(request, random: random, path: domain.cookiePath, insecure: domain.insecureCookies)
     }
 
     /// A form a page posted, with what every post checks first: the authorize parameters of its
@@ -186,9 +175,8 @@ struct ManagedLoginFeature: Sendable {
             throw PageRefusal(response: pages.render("error", ErrorView(error: "invalid_request"), status: .badRequest))
         }
         let (csrf, cookies) = csrfToken(request, domain)
-        let cookie = Cookies.value(named: Self.csrfCookie, in: Self.cookieHeader(request))
         return PagePost(request: request, context: context, domain: domain, authorize: authorize, client: client, query: query, form: form,
-                        csrf: csrf, cookies: cookies, isAuthentic: cookie.map { ConstantTime.matches(form["_csrf"], $0) } ?? false)
+                        csrf: csrf, cookies: cookies, isAuthentic: Self.formToken.isAuthentic(request, form))
     }
 
     /// The SECRET_HASH of a call the pages make for `username`, as the client's secret is the
@@ -213,7 +201,7 @@ struct ManagedLoginFeature: Sendable {
                                          redirectURI: authorize.redirectURI, scopes: authorize.scopes, nonce: authorize.nonce,
                                          codeChallenge: authorize.codeChallenge, authTime: authTime,
                                          expiry: now.addingTimeInterval(AuthorizationCode.lifetime))
-            return ManagedLoginPages.redirect(to: authorize.redirect.location([("code", code.sealed(with: key, random: random))]),
+            return HTMLPage.redirect(to: authorize.redirect.location([("code", code.sealed(with: key, random: random))]),
                                               cookies: [cookie])
         case .token:
             let result = try await tokens.issue(record: record, user: try StoredUser(record: record), client: client, authTime: authTime,
@@ -225,7 +213,7 @@ struct ManagedLoginFeature: Sendable {
             pairs.append(("access_token", result.accessToken ?? ""))
             pairs.append(("token_type", "bearer"))
             pairs.append(("expires_in", String(result.expiresIn ?? 3600)))
-            return ManagedLoginPages.redirect(to: authorize.redirect.location(pairs), cookies: [cookie])
+            return HTMLPage.redirect(to: authorize.redirect.location(pairs), cookies: [cookie])
         }
     }
 }

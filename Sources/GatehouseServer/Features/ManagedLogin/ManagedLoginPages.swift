@@ -13,13 +13,6 @@ struct ManagedLoginPages: Sendable {
         HTMLPage.response(library.render(PageContext(view: view, branding: PageBranding.current), withTemplate: template) ?? "",
                           status: status, cookies: cookies)
     }
-
-    /// A redirect (302) to `location`, with `cookies`.
-    static func redirect(to location: String, cookies: [String] = []) -> Response {
-        var headers: HTTPFields = [.location: location, .cacheControl: "no-store"]
-        for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
-        return Response(status: .found, headers: headers)
-    }
 }
 
 /// What a page renders: its view, and the branding its layout shows.
