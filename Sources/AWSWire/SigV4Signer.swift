@@ -87,34 +87,54 @@ public struct SigV4Signer: Sendable {
     /// The signature, the canonical headers it covers and the day (`yyyyMMdd`) it is scoped to.
     private func signatureAndHeaders(_ request: SigV4Request) -> (signature: String, headers: [(name: String, value: String)], day: String) {
         let headers = Self.canonicalHeaders(request.headers)
-        let toSign = stringToSign(canonicalRequest: canonicalRequest(request, headers: headers), request: request)
-        let day = String(amzDate(of: request).prefix(8))
-        return (hexEncoded(HMAC<SHA256>.authenticationCode(for: Array(toSign.utf8), using: signingKey(date: day))), headers, day)
+        let date = amzDate(of: request)
+        let day = String(date.prefix(8))
+        let toSign = stringToSign(canonicalRequestHash: SHA256.hash(data: canonicalRequestBytes(request, headers: headers)), date: date)
+        return (hexEncoded(HMAC<SHA256>.authenticationCode(for: toSign, using: signingKey(date: day))), headers, day)
     }
 
     /// The canonical request: method, canonical URI, canonical query, canonical headers, signed
     /// headers and the payload's hash, one per line.
     public func canonicalRequest(_ request: SigV4Request) -> String {
-        canonicalRequest(request, headers: Self.canonicalHeaders(request.headers))
+        String(decoding: canonicalRequestBytes(request, headers: Self.canonicalHeaders(request.headers)), as: UTF8.self)
     }
 
-    /// ``canonicalRequest(_:)`` with `request`'s headers already made canonical.
-    private func canonicalRequest(_ request: SigV4Request, headers: [(name: String, value: String)]) -> String {
-        [
-            request.method,
-            Self.canonicalURI(request.path),
-            Self.canonicalQuery(request.query),
-            headers.map { "\($0.name):\($0.value)\n" }.joined(),
-            headers.map(\.name).joined(separator: ";"),
-            hexEncoded(SHA256.hash(data: request.body)),
-        ].joined(separator: "\n")
+    /// ``canonicalRequest(_:)``'s UTF-8, with `request`'s headers already made canonical.
+    private func canonicalRequestBytes(_ request: SigV4Request, headers: [(name: String, value: String)]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        func line(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        line(request.method)
+        line(Self.canonicalURI(request.path))
+        line(Self.canonicalQuery(request.query))
+        for header in headers {
+            bytes.append(contentsOf: header.name.utf8)
+            bytes.append(UInt8(ascii: ":"))
+            line(header.value)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        for (index, header) in headers.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ";")) }
+            bytes.append(contentsOf: header.name.utf8)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: hexEncoded(SHA256.hash(data: request.body)).utf8)
+        return bytes
     }
 
     /// The string to sign: algorithm, request date, credential scope and the canonical request's hash.
     public func stringToSign(canonicalRequest: String, request: SigV4Request) -> String {
-        let date = amzDate(of: request)
-        return ["AWS4-HMAC-SHA256", date, scope(date: String(date.prefix(8))),
-                hexEncoded(SHA256.hash(data: Array(canonicalRequest.utf8)))].joined(separator: "\n")
+        String(decoding: stringToSign(canonicalRequestHash: SHA256.hash(data: Array(canonicalRequest.utf8)), date: amzDate(of: request)),
+               as: UTF8.self)
+    }
+
+    /// ``stringToSign(canonicalRequest:request:)``'s UTF-8, from the canonical request's hash and the
+    /// request's `X-Amz-Date`.
+    private func stringToSign(canonicalRequestHash: SHA256Digest, date: String) -> [UInt8] {
+        Array("AWS4-HMAC-SHA256\n\(date)\n\(scope(date: String(date.prefix(8))))\n\(hexEncoded(canonicalRequestHash))".utf8)
     }
 
     func scope(date: String) -> String { "\(date)/\(region)/\(service)/aws4_request" }
@@ -141,11 +161,20 @@ public struct SigV4Signer: Sendable {
     /// Lower-cased names, sorted; the values of a repeated name joined by commas in their order;
     /// each value trimmed, with runs of spaces inside made one.
     static func canonicalHeaders(_ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
-        var values: [String: [String]] = [:]
-        for header in headers {
-            values[header.name.lowercased(), default: []].append(spacesTrimmed(header.value))
+        typealias Header = (name: String, order: Int, value: String)
+        let lowered: [Header] = headers.enumerated().map { (offset, header) in (header.name.lowercased(), offset, header.value) }
+        let sorted = lowered.sorted { (a: Header, b: Header) -> Bool in a.name == b.name ? a.order < b.order : a.name < b.name }
+        var canonical: [(name: String, value: String)] = []
+        canonical.reserveCapacity(sorted.count)
+        for header in sorted {
+            let value = spacesTrimmed(header.value)
+            if canonical.last?.name == header.name {
+                canonical[canonical.count - 1].value += "," + value
+            } else {
+                canonical.append((header.name, value))
+            }
         }
-        return values.keys.sorted().map { ($0, values[$0]!.joined(separator: ",")) }
+        return canonical
     }
 
     /// `value` without leading or trailing spaces, each run of spaces inside made one (read as bytes).
@@ -167,16 +196,21 @@ public struct SigV4Signer: Sendable {
 
     /// The path without `.` and `..` segments or empty ones, each segment URI-encoded; `/` when empty.
     static func canonicalURI(_ path: String) -> String {
-        var segments: [Substring] = []
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".": continue
-            case "..": _ = segments.popLast()
-            default: segments.append(segment)
-            }
+        let bytes = Array(path.utf8)
+        var segments: [ArraySlice<UInt8>] = []
+        for segment in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if segment.elementsEqual([UInt8(ascii: ".")]) { continue }
+            if segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) { _ = segments.popLast(); continue }
+            segments.append(segment)
         }
-        let trailingSlash = path.hasSuffix("/") && !segments.isEmpty
-        return "/" + segments.map { uriEncode(String($0)) }.joined(separator: "/") + (trailingSlash ? "/" : "")
+        var encoded: [UInt8] = [UInt8(ascii: "/")]
+        encoded.reserveCapacity(bytes.count * 2)
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { encoded.append(UInt8(ascii: "/")) }
+            uriEncode(segment, into: &encoded)
+        }
+        if bytes.last == UInt8(ascii: "/") && !segments.isEmpty { encoded.append(UInt8(ascii: "/")) }
+        return String(decoding: encoded, as: UTF8.self)
     }
 
     /// Parameters URI-encoded and sorted by name, then by value.
@@ -221,14 +255,22 @@ public struct SigV4Signer: Sendable {
     /// RFC 3986 percent-encoding of everything but the unreserved characters, with uppercase hex.
     public static func uriEncode(_ text: String) -> String {
         var encoded: [UInt8] = []
-        for byte in text.utf8 {
+        encoded.reserveCapacity(text.utf8.count * 2)
+        uriEncode(text.utf8, into: &encoded)
+        return String(decoding: encoded, as: UTF8.self)
+    }
+
+    /// ``uriEncode(_:)`` of `bytes`, appended to `encoded`.
+    private static func uriEncode(_ bytes: some Sequence<UInt8>, into encoded: inout [UInt8]) {
+        for byte in bytes {
             if isUnreserved(byte) {
                 encoded.append(byte)
             } else {
-                encoded += [UInt8(ascii: "%"), upperHexDigits[Int(byte >> 4)], upperHexDigits[Int(byte & 0xF)]]
+                encoded.append(UInt8(ascii: "%"))
+                encoded.append(upperHexDigits[Int(byte >> 4)])
+                encoded.append(upperHexDigits[Int(byte & 0xF)])
             }
         }
-        return String(decoding: encoded, as: UTF8.self)
     }
 
     private static let upperHexDigits = Array("0123456789ABCDEF".utf8)
