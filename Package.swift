@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "UserStoreBench", targets: ["UserStoreBench"]),
         .executable(name: "SignInFloorBench", targets: ["SignInFloorBench"]),
         .executable(name: "SRPSignInBench", targets: ["SRPSignInBench"]),
+        .executable(name: "InvokeFloorBench", targets: ["InvokeFloorBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
@@ -105,6 +106,10 @@ let package = Package(
             "AWSWire", "COpenSSL", "GatehouseCore", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        ]),
+        .executableTarget(name: "InvokeFloorBench", dependencies: [
+            "AWSWire", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .executableTarget(name: "SignInFloorBench", dependencies: [
             "GatehouseCore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),

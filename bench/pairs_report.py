@@ -47,12 +47,12 @@ def main():
     invoking = any((a.out_dir / f"{with_name}.1.invocations").exists() for _, _, with_name in pairs)
     lines = [f"# {a.title}", ""]
     lines += [f"- **{k}**: {v}" for k, v in (m.split("=", 1) for m in a.meta)]
-    lines += ["", "| Call | run | CPU per call without | with | added | p99 without | with | p99 ratio |"
+    lines += ["", "| Call | run | CPU per call without | with | added | p99 without | with | p99 ratio | req/s without / with |"
               + (" invocations | connections opened |" if invoking else ""),
-              "|---|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|" if invoking else "")]
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|" if invoking else "")]
     problems = []
     for label, without_name, with_name in pairs:
-        added, ratios = [], []
+        added, ratios, slowdowns = [], [], []
         for n in range(1, a.rounds + 1):
             without, with_it = run(a.out_dir, without_name, n), run(a.out_dir, with_name, n)
             if not (without and with_it and without["valid"] and with_it["valid"]):
@@ -60,12 +60,14 @@ def main():
                 continue
             added.append(with_it["cpu_ms"] - without["cpu_ms"])
             ratios.append(with_it["p99_ms"] / without["p99_ms"])
+            slowdowns.append(without["rps"] / with_it["rps"])
             lines.append(f"| {label} | {n} | {without['cpu_ms']:.3f} ms | {with_it['cpu_ms']:.3f} ms | {added[-1]:.3f} ms "
-                         f"| {without['p99_ms']:.2f} ms | {with_it['p99_ms']:.2f} ms | {ratios[-1]:.2f}× |"
+                         f"| {without['p99_ms']:.2f} ms | {with_it['p99_ms']:.2f} ms | {ratios[-1]:.2f}× | {slowdowns[-1]:.2f}× |"
                          + (f" {with_it['invocations']:,} | {with_it['connections_opened']} |" if invoking else ""))
         if added:
             lines.append(f"| {label} | **median** | | | **{statistics.median(added):.3f} ms** | | | "
-                         f"**{statistics.median(ratios):.2f}×** |" + (" | |" if invoking else ""))
+                         f"**{statistics.median(ratios):.2f}×** | **{statistics.median(slowdowns):.2f}×** |"
+                         + (" | |" if invoking else ""))
     lines += [""] + ([f"Invalid: {p}." for p in problems] or ["Every run: all answers 2xx, no socket errors."])
     report = "\n".join(lines) + "\n"
     print(report)

@@ -12,7 +12,10 @@
 # BENCH_ROUNDS pairs of wrk runs (-t2 -c$BENCH_CONNECTIONS -d${BENCH_SECONDS}s, after a warm-up)
 # per call: the call without its trigger, then with it. For each pair, bench/pairs_report.py gives
 # Gatehouse's CPU per call (utime+stime from /proc/PID/stat until the server is idle again) with and
-# without, their difference (the invocation's CPU) and the p99s' ratio, and the medians of the pairs.
+# without, their difference (the invocation's CPU), the p99s' ratio and the throughputs' ratio, and
+# the medians of the pairs. Then InvokeFloorBench times, against the same stub, what an invocation
+# cannot avoid with the HTTP client the server uses: async-http-client's own POST and the SigV4
+# signature.
 #
 # Environment: BENCH_SECONDS=5, BENCH_WARMUP=2, BENCH_CONNECTIONS=32, BENCH_ROUNDS=3,
 #   GATEHOUSE_BIN=path (default: build the release binary).
@@ -29,11 +32,8 @@ source "$BENCH_DIR/common.sh"
 ensure_command wrk wrk
 ensure_command nginx nginx-light
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-if [ -z "${GATEHOUSE_BIN:-}" ]; then
-  log "building gatehouse (release)"
-  (cd "$ROOT" && swift build -c release --product gatehouse >/dev/null)
-  GATEHOUSE_BIN=$ROOT/.build/release/gatehouse
-fi
+log "building gatehouse and InvokeFloorBench (release)"
+release_gatehouse InvokeFloorBench
 
 rm -rf "$OUT" && mkdir -p "$OUT/nginx"
 DATA_DIR=$(mktemp -d)
@@ -126,8 +126,13 @@ for pair in SignUp:PreSignUp InitiateAuth:PreTokenGeneration; do
   done
 done
 
+log "InvokeFloorBench: async-http-client's POST and the SigV4 signature"
+"$ROOT/.build/release/InvokeFloorBench" "${URL[nginx]%/}" >"$OUT/invoke-floor"
+floor() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" "$OUT/invoke-floor"; }
+
 pairs_report "What a trigger invocation costs Gatehouse" \
   --pair "SignUp + PreSignUp:SignUp:SignUp+PreSignUp" \
   --pair "InitiateAuth + PreTokenGeneration:InitiateAuth:InitiateAuth+PreTokenGeneration" \
   --meta "Invoke API stub=$("$NGINX" -v 2>&1 | cut -d/ -f2), one worker, fixed answers" \
-  --meta "wrk=-t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up), $ROUNDS pairs of runs per call"
+  --meta "wrk=-t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s (after ${WARMUP}s warm-up), $ROUNDS pairs of runs per call" \
+  --meta "What an invocation cannot avoid=async-http-client's POST of an event-sized body to the stub, $(floor http_client_post_ms) ms of CPU, 32 at a time; the SigV4 signature, $(floor sigv4_sign_ms) ms (InvokeFloorBench)"
