@@ -8,7 +8,8 @@
 #
 # BENCH_ROUNDS pairs of wrk runs (-t2 -c$BENCH_CONNECTIONS -d${BENCH_SECONDS}s, after a warm-up)
 # per call; bench/pairs_report.py gives each server's CPU per call (utime+stime from /proc/PID/stat
-# until the server is idle again), their difference and the p99s' ratio, and the medians.
+# until the server is idle again), their difference, the p99s' ratio and the throughputs' ratio, and
+# the medians.
 # Environment: BENCH_SECONDS=5, BENCH_WARMUP=2, BENCH_CONNECTIONS=32, BENCH_ROUNDS=3,
 #   GATEHOUSE_BIN=path (default: build the release binary). Outputs go to bench/.out-admin/.
 set -euo pipefail

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Turn the outputs of a benchmark of pairs of runs (bench/triggers.sh, bench/admin-auth.sh) into a
-Markdown report (stdlib only): the same call without and with something, back to back.
+Markdown report (stdlib only): the same call without and with something, back to back: the server's
+CPU per call with and without, the difference, the p99s' ratio and the throughputs' ratio (with
+both cores saturated, p99 follows the throughput), per pair and as medians.
 
 Reads, in OUT_DIR, for each pair (--pair LABEL:WITHOUT:WITH) and each round N: WITHOUT.N.wrk and
 WITH.N.wrk (wrk --latency), their .cpu ("<utime+stime before> <after> <CLK_TCK> <connections>" of
