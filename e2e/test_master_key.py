@@ -1,8 +1,10 @@
 """The master key: the server's secrets are stored wrapped by a key the database does not hold, so
 a copy of the database alone opens nothing; the key file and the database are their owner's only."""
+import re
 import shutil
 import sqlite3
 import stat
+from concurrent.futures import ThreadPoolExecutor
 
 import jwt
 import pytest
@@ -131,3 +133,22 @@ def test_keys_rotate_replaces_the_master_key_and_the_signing_keys_while_the_serv
         assert cognito.get_user(AccessToken=tokens["AccessToken"])["Username"] == "kit"
     assert "AccessToken" in refreshed(), "the secrets kept their values: refresh tokens from before still work"
     assert server.stop() == 0
+
+
+def test_processes_starting_at_once_on_a_new_data_directory_share_the_one_key_made(server_factory, make_client):
+    """Two processes started together on a data directory without a key: the first to make master.key
+    makes it whole, the other reads it, and both serve the one database (five rounds, each on a new
+    directory)."""
+    for _ in range(5):
+        first = server_factory(database_url=None)
+        second = server_factory(database_url=None)
+        second.data_dir = first.data_dir
+        with ThreadPoolExecutor(2) as starting:
+            for started in [starting.submit(server.start) for server in (first, second)]:
+                started.result()
+        assert [path.name for path in first.data_dir.iterdir() if path.name.startswith("master.key")] == ["master.key"]
+        key_ids = {re.search(r"master key[=: \"]+(\S+) from", server.log_path.read_text()).group(1) for server in (first, second)}
+        assert key_ids == {stored_secrets(first.data_dir)[MARKER].decode()}
+        pool_id = make_client(endpoint=first.endpoint).create_user_pool(PoolName="shared")["UserPool"]["Id"]
+        assert make_client(endpoint=second.endpoint).describe_user_pool(UserPoolId=pool_id)["UserPool"]["Id"] == pool_id
+        assert (first.stop(), second.stop()) == (0, 0)

@@ -19,11 +19,14 @@ public final class SQLiteStorage: Storage {
     private let writeQueue: SQLiteWriteQueue
     private let checkpointer: SQLiteCheckpointer?
 
-    /// Opens (creating if needed) the database file at `path` and migrates it.
+    /// Opens (creating if needed) the database file at `path` and migrates it, holding
+    /// `<path>-opening.lock` meanwhile (``SQLiteOpeningLock``).
     /// - Parameter maximumSizeMiB: the most the file may grow to (`PRAGMA max_page_count` on every
     ///   connection); a write past it fails with SQLite's "database or disk is full", as on a full disk.
     public convenience init(path: String, maximumSizeMiB: Int? = nil) throws {
         let configuration = Self.configuration(automaticCheckpoints: false, maximumSizeMiB: maximumSizeMiB)
+        let opening = try SQLiteOpeningLock(path: path + "-opening.lock")
+        defer { opening.release() }
         try self.init(writer: DatabasePool(path: path, configuration: configuration),
                       readers: SQLiteReaders(path: path, configuration: configuration)) { writeQueue in
             try SQLiteCheckpointer(path: path, writeQueue: writeQueue, configuration: configuration)

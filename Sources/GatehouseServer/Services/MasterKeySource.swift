@@ -4,12 +4,13 @@ import GatehouseCore
 /// Where the master key comes from (README, Keys): the file `--master-key-file` names, the key in
 /// `GATEHOUSE_MASTER_KEY`, or else the data directory's `master.key`, which the first start of a
 /// database that names no key yet makes (0600, in a 0700 directory). A database that names a key
-/// already is never given a second one.
+/// already is never given a second one. Processes that start at once on a new data directory all
+/// take the key file the first of them makes.
 struct MasterKeySource: Sendable {
     let key: MasterKey
     /// The key's file; `nil` for the key in `GATEHOUSE_MASTER_KEY`.
     let file: String?
-    /// Whether the key is new: its file is made by ``establish(_:)``.
+    /// Whether the key is new: this process made its file.
     let isNew: Bool
     /// Set when an existing key file can be read by others than its owner.
     let looseFile: String?
@@ -27,9 +28,9 @@ struct MasterKeySource: Sendable {
         let description: String
     }
 
-    /// Reads the key the configuration names, or the data directory's, or makes a new one there
-    /// (written by ``establish(_:)``).
-    /// - Throws: ``Failure`` for a file that cannot be read or holds no key.
+    /// Reads the key the configuration names, or the data directory's, or makes a new one there;
+    /// a process that finds the file made by another meanwhile reads it.
+    /// - Throws: ``Failure`` for a file that cannot be read, made or holds no key.
     static func resolve(_ configuration: GatehouseConfiguration, random: RandomSource) throws -> MasterKeySource {
         if let path = configuration.masterKeyFile {
             return try existing(path)
@@ -44,15 +45,20 @@ struct MasterKeySource: Sendable {
         if FileManager.default.fileExists(atPath: path) {
             return try existing(path)
         }
-        return MasterKeySource(key: .generate(random: random), file: path, isNew: true, looseFile: nil)
+        let key = MasterKey.generate(random: random)
+        do {
+            try createFile(holding: key, at: path)
+        } catch is FileExists {
+            return try existing(path)
+        }
+        return MasterKeySource(key: key, file: path, isNew: true, looseFile: nil)
     }
 
-    /// Writes a new key's file, then claims the database for the key (``SecretVault/claim()``). A
-    /// file made for a database that names another key is removed again.
-    /// - Throws: ``Failure`` when the database names another key or the file cannot be written.
+    /// Claims the database for the key (``SecretVault/claim()``). A file made for a database that
+    /// names another key is removed again.
+    /// - Throws: ``Failure`` when the database names another key.
     func establish(_ vault: SecretVault) async throws {
         let newFile = isNew ? file : nil
-        if let newFile { try Self.createFile(holding: key, at: newFile) }
         do {
             try await vault.claim()
         } catch let wrong as SecretVault.WrongKey {
@@ -86,20 +92,36 @@ struct MasterKeySource: Sendable {
         return mode & 0o077 != 0
     }
 
+    /// The key file to be made exists already.
+    struct FileExists: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "The master key file \(path) exists already." }
+    }
+
     /// Creates `path` with the key, readable by its owner only, in a directory only its owner may
-    /// enter (made when missing); an existing file is never replaced.
+    /// enter (made when missing): written whole to a file of its own, then linked as `path`, so that
+    /// no process reads it half-written; an existing file is never replaced.
+    /// - Throws: ``FileExists``, or ``Failure`` when the file cannot be written.
     static func createFile(holding key: MasterKey, at path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let draft = "\(path).\(getpid()).\(key.id).new"
+        let descriptor = open(draft, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
             throw Failure(description: "The master key file \(path) cannot be created: \(String(cString: strerror(errno))).")
         }
-        defer { close(descriptor) }
+        defer { unlink(draft) }
         let bytes = Array(key.fileContents.utf8)
-        guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else {
-            throw Failure(description: "The master key file \(path) cannot be written: \(String(cString: strerror(errno))).")
+        let written = write(descriptor, bytes, bytes.count) == bytes.count && fsync(descriptor) == 0
+        let writeError = errno
+        close(descriptor)
+        guard written else {
+            throw Failure(description: "The master key file \(path) cannot be written: \(String(cString: strerror(writeError))).")
+        }
+        guard link(draft, path) == 0 else {
+            if errno == EEXIST { throw FileExists(path: path) }
+            throw Failure(description: "The master key file \(path) cannot be created: \(String(cString: strerror(errno))).")
         }
     }
 }
