@@ -3,6 +3,7 @@ import CognitoModel
 import Foundation
 import GatehouseCore
 import GatehouseStorage
+import Synchronization
 
 extension SignInFeature {
     /// The user a sign-in names. A user with a temporary password signs in by username only: its
@@ -64,13 +65,22 @@ extension SignInFeature {
     /// Checks a password given in the clear (USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH) against
     /// the user's verifier, with the refusals of ``SignInRules``: decided, checked and counted in one
     /// update of the user, so that concurrent attempts on any process get no more than the lockout
-    /// allows, and concurrent right ones all pass. A right password changes nothing.
+    /// allows, and concurrent right ones all pass. A right password changes nothing, so it is
+    /// decided on `record` without a write; the verifier's check is made once, before any write
+    /// begins, and reused while the stored verifier is the same.
     func verifyPassword(_ password: String, of record: UserRecord, pool: UserPool) async throws -> (UserRecord, StoredUser) {
         let now = clock.now()
         let userPoolID = pool.id
-        let (checked, user, refusal) = try await users.update(named: record.key, in: pool, touching: false) { user, _ in
-            SignInRules.passwordAttempt(&user, matches: { $0.password?.matches(password, userIDForSRP: $0.username, userPoolID: userPoolID) == true },
-                                        now: now)
+        let checks = Mutex<(verifier: PasswordVerifier, matches: Bool)?>(nil)
+        let matches: @Sendable (StoredUser) -> Bool = { user in
+            guard let verifier = user.password else { return false }
+            if let check = checks.withLock({ $0 }), check.verifier == verifier { return check.matches }
+            let matches = verifier.matches(password, userIDForSRP: user.username, userPoolID: userPoolID)
+            checks.withLock { $0 = (verifier, matches) }
+            return matches
+        }
+        let (checked, user, refusal) = try await users.update(named: record.key, in: pool, touching: false, known: record) { user, _ in
+            SignInRules.passwordAttempt(&user, matches: matches, now: now)
         }
         if let refusal { throw refusal.error }
         return (checked, user)

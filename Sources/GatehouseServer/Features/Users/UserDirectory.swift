@@ -57,13 +57,22 @@ struct UserDirectory: Sendable {
     /// `change` may run more than once; what its last run returns, the run whose user was written,
     /// is returned. The user's indexed values follow its new document and UserLastModifiedDate
     /// becomes now, unless `touching` is false (what sign-in records: attempts, used codes).
+    /// - Parameter known: the user as read earlier in the call. When `touching` is false and
+    ///   `change` leaves it as it is, that run is the answer and no write begins: as if the call
+    ///   had come before any change made since the read (a right password needs no write).
     /// - Throws: `UserNotFoundException`; `AliasExistsException` when another user holds a value
     ///   the change claims; what `change` throws.
     @discardableResult
     func update<Outcome: Sendable>(
-        named name: String, in pool: UserPool, touching: Bool = true,
+        named name: String, in pool: UserPool, touching: Bool = true, known: UserRecord? = nil,
         _ change: @escaping @Sendable (inout StoredUser, UserRecord) throws -> Outcome
     ) async throws -> (record: UserRecord, user: StoredUser, outcome: Outcome) {
+        if let known, !touching {
+            let stored = try StoredUser(record: known)
+            var user = stored
+            let outcome = try change(&user, known)
+            if user == stored { return (known, stored, outcome) }
+        }
         let rules = pool.identity
         let now = clock.now()
         // The last run's outcome, and its user when the change left it as stored.
