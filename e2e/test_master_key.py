@@ -4,10 +4,13 @@ import re
 import shutil
 import sqlite3
 import stat
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import jwt
 import pytest
+
+from helpers import server_env
 
 
 PASSWORD = "P2$Sword"
@@ -152,3 +155,14 @@ def test_processes_starting_at_once_on_a_new_data_directory_share_the_one_key_ma
         pool_id = make_client(endpoint=first.endpoint).create_user_pool(PoolName="shared")["UserPool"]["Id"]
         assert make_client(endpoint=second.endpoint).describe_user_pool(UserPoolId=pool_id)["UserPool"]["Id"] == pool_id
         assert (first.stop(), second.stop()) == (0, 0)
+
+
+def test_keys_rotate_without_a_key_refuses_and_makes_none(server_factory):
+    server = server_factory(database_url=None)
+    server.data_dir.mkdir(parents=True)
+    result = subprocess.run([server.binary, "keys", "rotate", "--data-dir", str(server.data_dir)], env=server_env(),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"Error: There is no master key to rotate: {server.data_dir}/master.key does not exist "
+                                     "(the server makes it on its first start).")
+    assert list(server.data_dir.iterdir()) == []

@@ -13,7 +13,7 @@ import ServiceLifecycle
 public func buildApplication(configuration: GatehouseConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
     let admin = try AdminAuthorization(configuration: configuration)
     let tls = try ServerTLS.context(configuration)
-    let masterKey = try MasterKeySource.resolve(configuration, random: .system)
+    let masterKey = try MasterKeySource.resolve(configuration, random: .system).written()
     if configuration.databaseURL == nil {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])

@@ -10,7 +10,7 @@ struct MasterKeySource: Sendable {
     let key: MasterKey
     /// The key's file; `nil` for the key in `GATEHOUSE_MASTER_KEY`.
     let file: String?
-    /// Whether the key is new: this process made its file.
+    /// Whether the key is new: its file is made by ``written()``.
     let isNew: Bool
     /// Set when an existing key file can be read by others than its owner.
     let looseFile: String?
@@ -28,9 +28,9 @@ struct MasterKeySource: Sendable {
         let description: String
     }
 
-    /// Reads the key the configuration names, or the data directory's, or makes a new one there;
-    /// a process that finds the file made by another meanwhile reads it.
-    /// - Throws: ``Failure`` for a file that cannot be read, made or holds no key.
+    /// Reads the key the configuration names, or the data directory's, or makes a new one there
+    /// (its file written by ``written()``).
+    /// - Throws: ``Failure`` for a file that cannot be read or holds no key.
     static func resolve(_ configuration: GatehouseConfiguration, random: RandomSource) throws -> MasterKeySource {
         if let path = configuration.masterKeyFile {
             return try existing(path)
@@ -45,13 +45,20 @@ struct MasterKeySource: Sendable {
         if FileManager.default.fileExists(atPath: path) {
             return try existing(path)
         }
-        let key = MasterKey.generate(random: random)
+        return MasterKeySource(key: .generate(random: random), file: path, isNew: true, looseFile: nil)
+    }
+
+    /// This source with its key's file in place: a new key's file made, or, when another process
+    /// made that file meanwhile, the key it holds.
+    /// - Throws: ``Failure`` when the file cannot be made or read.
+    func written() throws -> MasterKeySource {
+        guard isNew, let file else { return self }
         do {
-            try createFile(holding: key, at: path)
+            try Self.createFile(holding: key, at: file)
+            return self
         } catch is FileExists {
-            return try existing(path)
+            return try Self.existing(file)
         }
-        return MasterKeySource(key: key, file: path, isNew: true, looseFile: nil)
     }
 
     /// Claims the database for the key (``SecretVault/claim()``). A file made for a database that
