@@ -4,9 +4,10 @@ import Logging
 import Synchronization
 
 /// Writes each log record as one JSON object on a line of standard error (`--log-format json`), for
-/// log collectors: `{"time", "level", "label", "message", <metadata>…, "source"}`, the time in ISO
-/// 8601 UTC with milliseconds, metadata flattened to strings, a key the record itself uses prefixed
-/// with `metadata.` (the lines the dispatcher writes for an API call carry its `requestId`). A line
+/// log collectors: `{"time", "level", "label", "message", <metadata>…, "error" (when the record
+/// carries one), "source"}`, the time in ISO 8601 UTC with milliseconds, metadata flattened to
+/// strings, a key the record itself uses prefixed with `metadata.` (the lines the dispatcher writes
+/// for an API call carry its `requestId`). A line
 /// that cannot be written (the reader went away) is dropped, as the text format's are.
 public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
@@ -22,26 +23,26 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
-                    file: String, function: String, line: UInt) {
-        let merged = explicit.map { metadata.merging($0) { $1 } } ?? metadata
+    public func log(event: LogEvent) {
+        let merged = event.metadata.map { metadata.merging($0) { $1 } } ?? metadata
         var writer = JSONWriter(capacity: 256)
         writer.beginObject()
         writer.member("time", Self.time(Date()))
-        writer.member("level", level.rawValue)
+        writer.member("level", event.level.rawValue)
         writer.member("label", label)
-        writer.member("message", message.description)
+        writer.member("message", event.message.description)
         for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
             writer.member(named: Self.reserved.contains(key) ? "metadata." + key : key, "\(value)")
         }
-        writer.member("source", source)
+        if let error = event.error { writer.member("error", "\(error)") }
+        writer.member("source", event.source)
         writer.endObject()
         let bytes = writer.bytes + [UInt8(ascii: "\n")]
         Self.output.withLock { _ in try? FileHandle.standardError.write(contentsOf: bytes) }
     }
 
     /// The keys of the record itself, which metadata does not replace.
-    static let reserved: Set<String> = ["time", "level", "label", "message", "source"]
+    static let reserved: Set<String> = ["time", "level", "label", "message", "error", "source"]
     /// Keeps the lines of concurrent records whole.
     static let output = Mutex(())
 
