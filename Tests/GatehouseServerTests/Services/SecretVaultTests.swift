@@ -62,10 +62,18 @@ final class SecretVaultTests: XCTestCase {
         configuration.dataDirectory = directory
         let storage = try SQLiteStorage.inMemory()
 
-        let first = try MasterKeySource.resolve(configuration, random: .system)
+        let resolved = try MasterKeySource.resolve(configuration, random: .system)
         let file = directory + "/master.key"
-        XCTAssertEqual(first.file, file)
-        XCTAssertTrue(first.isNew)
+        XCTAssertEqual(resolved.file, file)
+        XCTAssertTrue(resolved.isNew)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory), "resolving writes nothing")
+        let racing = try MasterKeySource.resolve(configuration, random: .system)
+        let first = try resolved.written()
+        XCTAssertEqual(first.key.id, resolved.key.id)
+        let joined = try racing.written()
+        XCTAssertEqual(joined.key.id, first.key.id, "a process that finds the file made meanwhile takes its key")
+        XCTAssertFalse(joined.isNew)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), ["master.key"])
         try await first.establish(SecretVault(storage: storage, masterKey: first.key, random: .system))
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int, 0o600)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: directory)[.posixPermissions] as? Int, 0o700)
@@ -74,7 +82,7 @@ final class SecretVaultTests: XCTestCase {
         XCTAssertFalse(again.isNew)
 
         try FileManager.default.removeItem(atPath: file)
-        let lost = try MasterKeySource.resolve(configuration, random: .system)
+        let lost = try MasterKeySource.resolve(configuration, random: .system).written()
         do {
             try await lost.establish(SecretVault(storage: storage, masterKey: lost.key, random: .system))
             XCTFail("a database that names a key gets no second one")
