@@ -7,8 +7,8 @@ import Synchronization
 /// log collectors: `{"time", "level", "label", "message", <metadata>…, "error" (when the record
 /// carries one), "source"}`, the time in ISO 8601 UTC with milliseconds, metadata flattened to
 /// strings, a key the record itself uses prefixed with `metadata.` (the lines the dispatcher writes
-/// for an API call carry its `requestId`). A line
-/// that cannot be written (the reader went away) is dropped, as the text format's are.
+/// for an API call carry its `requestId`). A line that cannot be written (the reader went away) is
+/// dropped, as the text format's are.
 public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
