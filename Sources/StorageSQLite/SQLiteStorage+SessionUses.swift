@@ -4,7 +4,7 @@ import GatehouseStorage
 
 extension SQLiteStorage {
     public func useSession(id: String, expiry: Date, now: Date) async throws -> Bool {
-        try await write(queued: true) { db in
+        try await write { db in
             try db.cachedStatement(sql: """
                 INSERT INTO session_uses (id, expiry) VALUES (?, ?)
                 ON CONFLICT (id) DO UPDATE SET expiry = excluded.expiry WHERE session_uses.expiry < ?

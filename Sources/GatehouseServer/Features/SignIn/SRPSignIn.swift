@@ -99,14 +99,16 @@ extension SignInFeature {
         try await sessions.consume(session)
         let screening = session.custom.steps.isEmpty ? try await risk.screen(origin, client: client) : nil
         guard session.sub != nil else { throw SignInRefusal.incorrectPassword.error }
-        let assessed = try await assessBeforeProof(screening, of: session, device: device, origin: origin, client: client)
+        let current = try await sessionUser(session, in: client.pool)
+        let assessed = try await assessBeforeProof(screening, of: current, device: device, origin: origin, client: client)
         let expected = SRPServer.passwordClaimSignature(sessionKey: key, userPoolID: session.userPoolID, userIDForSRP: session.username,
                                                         secretBlock: Data(base64Encoded: secretBlock) ?? Data(), timestamp: timestamp)
         let proven = PasswordClaimTimestamp.isAcceptable(claimed, now: now) && Data(base64Encoded: signature).map {
             ConstantTime.equal($0, expected)
         } == true
-        // The lockout is decided, and a wrong proof counted, in one update of the session's user.
-        let (provenRecord, provenUser, refusal) = try await updateUser(of: session, in: client.pool, touching: false,
+        // The lockout is decided, and a wrong proof counted, in one update of the session's user;
+        // a right proof that changes nothing is decided on the user just read, without a write.
+        let (provenRecord, provenUser, refusal) = try await updateUser(of: session, in: client.pool, touching: false, known: current,
                                                                        gone: SignInRefusal.incorrectPassword.error) { user, _ in
             SignInRules.passwordAttempt(&user, matches: { _ in proven }, now: now)
         }
@@ -126,14 +128,24 @@ extension SignInFeature {
                                  client: client, metadata: metadata, authTime: now, assessment: assessed?.assessment)
     }
 
+    /// The session's user as stored now; `nil` when it is gone or another user has its name (its
+    /// proof's check then refuses it).
+    private func sessionUser(_ session: SignInSession, in pool: UserPool) async throws -> UserRecord? {
+        do {
+            let record = try await users.record(named: session.username, in: pool)
+            return record.sub == session.sub ? record : nil
+        } catch let error as AWSServiceError where error == UserDirectory.userNotFound {
+            return nil
+        }
+    }
+
     /// Threat protection's assessment of an SRP sign-in's user before its proof is checked; `nil`
     /// when threat protection is off, for a CUSTOM_AUTH sign-in (assessed at its end), or when the
     /// session's user is gone (the proof's check then refuses it).
-    private func assessBeforeProof(_ screening: RiskAssessor.Screening?, of session: SignInSession, device: SignInMachine.Device,
+    private func assessBeforeProof(_ screening: RiskAssessor.Screening?, of record: UserRecord?, device: SignInMachine.Device,
                                    origin: SignInOrigin,
                                    client: AppClient) async throws -> (record: UserRecord, user: StoredUser, assessment: RiskAssessor.SignInAssessment)? {
-        guard screening != nil, let record = try? await users.record(named: session.username, in: client.pool), record.sub == session.sub
-        else { return nil }
+        guard screening != nil, let record else { return nil }
         let user = try StoredUser(record: record)
         guard let assessment = try await risk.assessSignIn(screening, of: record, user: user, password: nil, device: device, origin: origin,
                                                            client: client) else { return nil }

@@ -170,14 +170,17 @@ struct SignInFeature: Sendable {
 
     /// Changes the user a sign-in session was made for, in one update: found by the session's
     /// username, and the same user only while its sub is the session's. Nothing is written otherwise.
+    /// - Parameter known: that user as just read, which decides without a write a change that
+    ///   leaves it as it is, when `touching` is false (``UserDirectory/update(named:in:touching:known:_:)``).
     /// - Throws: `gone` when that user no longer exists, or another user now has its name; what
     ///   `change` throws.
     func updateUser<Outcome: Sendable>(
-        of session: SignInSession, in pool: UserPool, touching: Bool = true, gone: AWSServiceError = SignInSessions.invalid,
+        of session: SignInSession, in pool: UserPool, touching: Bool = true, known: UserRecord? = nil,
+        gone: AWSServiceError = SignInSessions.invalid,
         _ change: @escaping @Sendable (inout StoredUser, UserRecord) throws -> Outcome
     ) async throws -> (record: UserRecord, user: StoredUser, outcome: Outcome) {
         do {
-            return try await users.update(named: session.username, in: pool, touching: touching) { user, record in
+            return try await users.update(named: session.username, in: pool, touching: touching, known: known) { user, record in
                 guard record.sub == session.sub else { throw gone }
                 return try change(&user, record)
             }
