@@ -3,6 +3,8 @@ import GRDB
 import GatehouseStorage
 
 extension SQLiteStorage {
+    /// Not queued: random ids share no pages, and when the writer is idle the hop to its thread
+    /// and back would cost more than the insert.
     public func useSession(id: String, expiry: Date, now: Date) async throws -> Bool {
         try await write { db in
             try db.cachedStatement(sql: """
