@@ -58,16 +58,16 @@ final class SQLiteCheckpointer: Sendable {
 
     private func run() {
         defer { finished.signal() }
-        var settled: (walFrameCount: Int, checkpointedFrameCount: Int)?
+        var settled: Frames = (0, 0)
         while !stopped.withLock({ $0 }) {
             Thread.sleep(forTimeInterval: interval)
-            guard var frames = try? checkpointConcurrently(), frames != settled ?? (0, 0) else { continue }
+            guard var frames = try? checkpointConcurrently(settled: settled), frames != settled else { continue }
             // Each round copies what was committed during the previous one, so the rest shrinks.
             for _ in 0..<3 {
-                let before = frames.walFrameCount
-                guard let next = try? checkpointConcurrently() else { break }
+                let before = frames
+                guard let next = try? checkpointConcurrently(settled: before) else { break }
                 frames = next
-                if frames.walFrameCount - before < 64 { break }
+                if frames.walFrameCount - before.walFrameCount < 64 { break }
             }
             if frames.walFrameCount >= restartFrames {
                 frames = (try? writeQueue.exclusively { db in try db.checkpoint(.passive) }) ?? frames
@@ -76,10 +76,15 @@ final class SQLiteCheckpointer: Sendable {
         }
     }
 
-    /// Steps 1 and 2: a PASSIVE checkpoint on this thread's connection, then a sync of the copied pages.
-    private func checkpointConcurrently() throws -> (walFrameCount: Int, checkpointedFrameCount: Int) {
+    /// The WAL's frames and how many of them are copied into the database file.
+    private typealias Frames = (walFrameCount: Int, checkpointedFrameCount: Int)
+
+    /// Steps 1 and 2: a PASSIVE checkpoint on this thread's connection, then a sync of the copied
+    /// pages, unless the WAL is as it was at `settled`, the last checkpoint synced (an idle store
+    /// is not synced every tick).
+    private func checkpointConcurrently(settled: Frames) throws -> Frames {
         let frames = try connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
-        _ = fdatasync(databaseFile)
+        if frames != settled { _ = fdatasync(databaseFile) }
         return frames
     }
 
