@@ -96,8 +96,9 @@ public final class SQLiteStorage: Storage {
     /// the queue's thread, in batches, where rows added together share their new pages (the
     /// table's last leaf, page 1) and the event loops never wait for SQLite. Under CreateUserPool
     /// load, in 7 interleaved pairs, p99 went from 13.7–16.7 ms to 9.1–14.4 ms (6 of the 7 under
-    /// 10.6 ms); Update and Describe did not change. Updates, which mostly rewrite one page each, commit on the caller's
-    /// thread when the writer is idle: queuing every write cost UpdateUserPool 6% of its throughput.
+    /// 10.6 ms); Update and Describe did not change. Updates, which mostly rewrite one page each,
+    /// commit on the caller's thread when the writer is idle: queuing every write cost
+    /// UpdateUserPool 6% of its throughput.
     /// `BEGIN IMMEDIATE` takes the write lock before the first read, so a read-change-write sees no
     /// other writer in between, and a second process on the same file waits (busy timeout) instead
     /// of failing when it tries to upgrade a read.
