@@ -1,21 +1,22 @@
-"""Two server processes on one PostgreSQL database: each keeps the pools and app clients it reads
-in memory, and a change one process has answered is what the other answers from the next call on,
-however soon it comes (issue 25: pools and clients are cached, with the change count every
-process reads). SQLite serves one process, so these run on PostgreSQL only."""
+"""Two server processes on one database (the session's PostgreSQL database, or one SQLite data
+directory): each keeps the pools and app clients it reads in memory, and a change one process has
+answered is what the other answers from the next call on, however soon it comes (pools and clients
+are cached with a change count every process reads: a PostgreSQL sequence, or the SQLite file's
+`-changes` counter that every process maps)."""
 import pytest
 
 import requests
 
-from helpers import BALANCED, STORE, expect_client_error, unique_name
-
-pytestmark = pytest.mark.skipif(STORE != "postgres", reason="several processes share a PostgreSQL database only")
+from helpers import BALANCED, expect_client_error, unique_name
 
 PASSWORD = "P2$Sword"
 
 
 @pytest.fixture
 def pair(server_factory, make_client):
-    servers = [server_factory().start() for _ in range(2)]
+    first, second = server_factory(), server_factory()
+    second.data_dir = first.data_dir  # SQLite: the same file (PostgreSQL: the same database already)
+    servers = [first.start(), second.start()]
     yield [make_client(endpoint=server.endpoint) for server in servers]
     for server in servers:
         server.stop()

@@ -17,22 +17,41 @@ extension SQLiteStorage {
         }
     }
 
+    /// App clients and signing keys are kept in memory while no change to a pool or kept item is
+    /// announced (``SQLiteChangeCount``).
     public func userPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
-        try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE user_pool_id = ? AND kind = ? AND key = ?"),
-                             arguments: [userPoolID, kind.rawValue, key]).map(Self.item)
+        let read = {
+            try self.read { db in
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE user_pool_id = ? AND kind = ? AND key = ?"),
+                                 arguments: [userPoolID, kind.rawValue, key]).map(Self.item)
+            }
+        }
+        switch kind {
+        case .client: return try kept(in: clients, key, where: { $0.userPoolID == userPoolID }, read: read)
+        case .signingKeys: return try kept(in: signingKeys, Self.signingKeysKey(userPoolID, key), read: read)
+        default: return try read()
         }
     }
 
+    /// App clients are kept in memory while no change to a pool or kept item is announced (``SQLiteChangeCount``).
     public func userPoolItem(kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
-        try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE kind = ? AND key = ? LIMIT 1"),
-                             arguments: [kind.rawValue, key]).map(Self.item)
+        let read = {
+            try self.read { db in
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE kind = ? AND key = ? LIMIT 1"),
+                                 arguments: [kind.rawValue, key]).map(Self.item)
+            }
         }
+        guard kind == .client else { return try read() }
+        return try kept(in: clients, key, read: read)
     }
 
     public func updateUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String,
                                    _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {
+        try await announcing(kind, userPoolID: userPoolID, key: key) { try await updateItem(userPoolID: userPoolID, kind: kind, key: key, change) }
+    }
+
+    private func updateItem(userPoolID: String, kind: UserPoolItemKind, key: String,
+                            _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {
         try await write { db in
             guard let stored = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE user_pool_id = ? AND kind = ? AND key = ?"),
@@ -50,10 +69,12 @@ extension SQLiteStorage {
     }
 
     public func deleteUserPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws {
-        try await write { db in
-            try db.cachedStatement(sql: "DELETE FROM user_pool_items WHERE user_pool_id = ? AND kind = ? AND key = ?")
-                .execute(arguments: [userPoolID, kind.rawValue, key])
-            if db.changesCount == 0 { throw StorageError.notFound }
+        try await announcing(kind, userPoolID: userPoolID, key: key) {
+            try await write { db in
+                try db.cachedStatement(sql: "DELETE FROM user_pool_items WHERE user_pool_id = ? AND kind = ? AND key = ?")
+                    .execute(arguments: [userPoolID, kind.rawValue, key])
+                if db.changesCount == 0 { throw StorageError.notFound }
+            }
         }
     }
 

@@ -13,11 +13,16 @@ extension SQLiteStorage {
         }
     }
 
+    /// Pools are kept in memory while no change to a pool or kept item is announced (``SQLiteChangeCount``).
     public func userPool(id: String) async throws -> UserPoolRecord? {
-        try read { db in try Self.fetchPool(db, id: id) }
+        try kept(in: pools, id) { try read { db in try Self.fetchPool(db, id: id) } }
     }
 
     public func updateUserPool(id: String, _ change: @escaping @Sendable (inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord {
+        try await announcing(forget: { pools.forget(id) }) { try await updatePool(id: id, change) }
+    }
+
+    private func updatePool(id: String, _ change: @escaping @Sendable (inout UserPoolRecord) throws -> Void) async throws -> UserPoolRecord {
         try await write { db in
             guard let stored = try Self.fetchPool(db, id: id) else { throw StorageError.notFound }
             var pool = stored
@@ -30,20 +35,30 @@ extension SQLiteStorage {
         }
     }
 
+    /// Its app clients and signing keys go with it (foreign keys), so every kept record is
+    /// announced as changed.
     public func deleteUserPool(id: String, check: @escaping @Sendable (UserPoolRecord) throws -> Void) async throws {
-        try await write { db in
-            guard let pool = try Self.fetchPool(db, id: id) else { throw StorageError.notFound }
-            try check(pool)
-            try db.cachedStatement(sql: "DELETE FROM user_pools WHERE id = ?").execute(arguments: [id])
+        try await announcing(forget: { pools.forget(id) }) {
+            try await write { db in
+                guard let pool = try Self.fetchPool(db, id: id) else { throw StorageError.notFound }
+                try check(pool)
+                try db.cachedStatement(sql: "DELETE FROM user_pools WHERE id = ?").execute(arguments: [id])
+            }
         }
     }
 
     /// One statement; the foreign keys' cascades delete the rest in its transaction, on the write
     /// queue's thread (a large store takes a while).
     public func deleteAllUserPools() async throws -> Int {
-        try await write(queued: true) { db in
-            try db.execute(sql: "DELETE FROM user_pools")
-            return db.changesCount
+        try await announcing(forget: { [pools, clients, signingKeys] in
+            pools.forgetAll()
+            clients.forgetAll()
+            signingKeys.forgetAll()
+        }) {
+            try await write(queued: true) { db in
+                try db.execute(sql: "DELETE FROM user_pools")
+                return db.changesCount
+            }
         }
     }
 

@@ -18,6 +18,14 @@ public final class SQLiteStorage: Storage {
     private let writesInFlight = Atomic<Int>(0)
     private let writeQueue: SQLiteWriteQueue
     private let checkpointer: SQLiteCheckpointer?
+    /// The count of changes to what the caches below keep, shared by every process on the file.
+    let changes: SQLiteChangeCount
+    /// Pools, app clients (by client id) and signing keys (by pool id and key) as read at a change
+    /// count (``SQLiteChangeCount``): each read costs a statement otherwise, and every request
+    /// reads its pool, most an app client.
+    let pools = ChangeCountedCache<String, UserPoolRecord>(capacity: 1_000)
+    let clients = ChangeCountedCache<String, UserPoolItemRecord>(capacity: 10_000)
+    let signingKeys = ChangeCountedCache<String, UserPoolItemRecord>(capacity: 1_000)
 
     /// Opens (creating if needed) the database file at `path` and migrates it, holding
     /// `<path>-opening.lock` meanwhile (``SQLiteOpeningLock``).
@@ -28,19 +36,21 @@ public final class SQLiteStorage: Storage {
         let opening = try SQLiteOpeningLock(path: path + "-opening.lock")
         defer { opening.release() }
         try self.init(writer: DatabasePool(path: path, configuration: configuration),
-                      readers: SQLiteReaders(path: path, configuration: configuration)) { writeQueue in
+                      readers: SQLiteReaders(path: path, configuration: configuration),
+                      changes: try SQLiteChangeCount(path: path + "-changes")) { writeQueue in
             try SQLiteCheckpointer(path: path, writeQueue: writeQueue, configuration: configuration)
         }
     }
 
     /// A private database in memory, gone when the value is released.
     public static func inMemory() throws -> SQLiteStorage {
-        try SQLiteStorage(writer: DatabaseQueue(configuration: configuration(automaticCheckpoints: true)), readers: nil) { _ in nil }
+        try SQLiteStorage(writer: DatabaseQueue(configuration: configuration(automaticCheckpoints: true)), readers: nil,
+                          changes: SQLiteChangeCount()) { _ in nil }
     }
 
     /// Migrates the database behind `writer`, then starts the threads: the write queue's, and the
     /// checkpointer's if `checkpointer` makes one. A failure leaves no thread behind.
-    init(writer: any DatabaseWriter, readers: SQLiteReaders?,
+    init(writer: any DatabaseWriter, readers: SQLiteReaders?, changes: SQLiteChangeCount,
          checkpointer: (SQLiteWriteQueue) throws -> SQLiteCheckpointer?) throws {
         try SQLiteMigrations.migrator.migrate(writer)
         let writeQueue = SQLiteWriteQueue(writer: writer)
@@ -52,6 +62,7 @@ public final class SQLiteStorage: Storage {
         }
         self.writer = writer
         self.readers = readers
+        self.changes = changes
         self.writeQueue = writeQueue
     }
 

@@ -6,7 +6,8 @@ protocol ConformanceEngine: Sendable {
     /// when ``survivesReopening`` is true.
     func open() async throws -> OpenedStorage
 
-    /// Whether data written before closing can be read after opening again.
+    /// Whether data written before closing can be read after opening again; such an engine's
+    /// stores open at the same time share their data too, as processes on one database do.
     var survivesReopening: Bool { get }
 
     /// Removes what the engine left behind (files). Every store it opened is closed by then.

@@ -41,36 +41,6 @@ final class PostgresConformanceTests: StorageConformanceSuite {
         }
     }
 
-    /// Two stores on one database, as two processes: each keeps the pools and clients it reads,
-    /// and a change made through one is what the other reads next.
-    func testAChangeThroughOneStoreIsWhatAnotherReadsNext() async throws {
-        let engine = try self.makeEngine()
-        let first = try await engine.open(), second = try await engine.open()
-        let ns = TestNamespace()
-        let pool = ns.pool(region: ns.regionA, suffix: "Shared1")
-        try await first.storage.insertUserPool(pool)
-        let client = ns.item(of: pool, key: "shared-\(ns.tag)")
-        try await first.storage.insertUserPoolItem(client)
-        for round in 0..<10 {
-            _ = try await second.storage.userPool(id: pool.id)
-            _ = try await second.storage.userPoolItem(kind: .client, key: client.key)
-            _ = try await first.storage.updateUserPool(id: pool.id) { $0.name = "round \(round)" }
-            _ = try await first.storage.updateUserPoolItem(userPoolID: pool.id, kind: .client, key: client.key) { $0.name = "round \(round)" }
-            let readPool = try await second.storage.userPool(id: pool.id)
-            let readClient = try await second.storage.userPoolItem(userPoolID: pool.id, kind: .client, key: client.key)
-            XCTAssertEqual(readPool?.name, "round \(round)")
-            XCTAssertEqual(readClient?.name, "round \(round)")
-        }
-        try await first.storage.deleteUserPoolItem(userPoolID: pool.id, kind: .client, key: client.key)
-        let deletedClient = try await second.storage.userPoolItem(kind: .client, key: client.key)
-        XCTAssertNil(deletedClient)
-        try await first.storage.deleteUserPool(id: pool.id) { _ in }
-        let deletedPool = try await second.storage.userPool(id: pool.id)
-        XCTAssertNil(deletedPool)
-        try await first.close()
-        try await second.close()
-    }
-
     func testInitAcceptsPostgresURLsAndRejectsOthers() throws {
         let logger = Logger(label: "test")
         for url in [

@@ -458,6 +458,61 @@ class StorageConformanceSuite: XCTestCase {
         }
     }
 
+    // MARK: - Processes
+
+    /// Two stores on one database, as two processes: each keeps the pools, app clients and signing
+    /// keys it reads, and a change made through one is what the other reads next.
+    func testAChangeThroughOneStoreIsWhatAnotherReadsNext() async throws {
+        let engine = try self.makeEngine()
+        guard engine.survivesReopening else {
+            try await engine.destroy()
+            throw XCTSkip("this engine's stores share no data")
+        }
+        let first = try await engine.open(), second = try await engine.open()
+        do {
+            let ns = TestNamespace()
+            let pool = ns.pool(region: ns.regionA, suffix: "Shared1")
+            try await first.storage.insertUserPool(pool)
+            let client = ns.item(of: pool, key: "shared-\(ns.tag)")
+            let keys = ns.item(of: pool, key: "current", kind: .signingKeys)
+            try await first.storage.insertUserPoolItem(client)
+            try await first.storage.insertUserPoolItem(keys)
+            for round in 0..<10 {
+                _ = try await second.storage.userPool(id: pool.id)
+                _ = try await second.storage.userPoolItem(kind: .client, key: client.key)
+                _ = try await second.storage.userPoolItem(userPoolID: pool.id, kind: .signingKeys, key: keys.key)
+                _ = try await first.storage.updateUserPool(id: pool.id) { $0.name = "round \(round)" }
+                _ = try await first.storage.updateUserPoolItem(userPoolID: pool.id, kind: .client, key: client.key) { $0.name = "round \(round)" }
+                _ = try await first.storage.updateUserPoolItem(userPoolID: pool.id, kind: .signingKeys, key: keys.key) {
+                    $0.document = Data("round \(round)".utf8)
+                }
+                let readPool = try await second.storage.userPool(id: pool.id)
+                let readClient = try await second.storage.userPoolItem(userPoolID: pool.id, kind: .client, key: client.key)
+                let readKeys = try await second.storage.userPoolItem(userPoolID: pool.id, kind: .signingKeys, key: keys.key)
+                XCTAssertEqual(readPool?.name, "round \(round)")
+                XCTAssertEqual(readClient?.name, "round \(round)")
+                XCTAssertEqual(readKeys?.document, Data("round \(round)".utf8))
+            }
+            try await first.storage.deleteUserPoolItem(userPoolID: pool.id, kind: .client, key: client.key)
+            let deletedClient = try await second.storage.userPoolItem(kind: .client, key: client.key)
+            XCTAssertNil(deletedClient)
+            _ = try await second.storage.userPoolItem(userPoolID: pool.id, kind: .signingKeys, key: keys.key)
+            try await first.storage.deleteUserPool(id: pool.id) { _ in }
+            let deletedPool = try await second.storage.userPool(id: pool.id)
+            let deletedKeys = try await second.storage.userPoolItem(userPoolID: pool.id, kind: .signingKeys, key: keys.key)
+            XCTAssertNil(deletedPool)
+            XCTAssertNil(deletedKeys, "a pool's deletion takes its kept items with it")
+        } catch {
+            try? await first.close()
+            try? await second.close()
+            try? await engine.destroy()
+            throw error
+        }
+        try await first.close()
+        try await second.close()
+        try await engine.destroy()
+    }
+
     // MARK: - Durability
 
     /// Everything written before closing the store reads back after opening it again.

@@ -69,7 +69,7 @@ actor JSONLinesFile {
 
     func append(_ record: [UInt8]) throws {
         if handle == nil {
-            if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+            if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
             guard let opened = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
             handle = opened
         }

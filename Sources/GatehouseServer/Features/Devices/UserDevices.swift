@@ -35,7 +35,7 @@ struct UserDevices: Sendable {
         let now = clock.now()
         let outcome = Mutex<Outcome?>(nil)
         do {
-            try await storage.updateDevice(userPoolID: user.userPoolID, userKey: user.key, deviceKey: key) { record in
+            _ = try await storage.updateDevice(userPoolID: user.userPoolID, userKey: user.key, deviceKey: key) { record in
                 var device = try StoredDevice(record: record)
                 let result = try change(&device)
                 outcome.withLock { $0 = result }

@@ -1,10 +1,12 @@
 import Synchronization
 
-/// Records read from the database, each kept with the change count
-/// (``PostgresStorage/changeCount()``) read just before it: one is used only while the count is still that. Bounded: at most `capacity` records
-/// (one is dropped when a new one would pass it), none older than `maximumAge` (a process that
-/// ended between its commit and its count's advance leaves a change no count announces).
-final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+/// Records read from the database, each kept with the count of changes every process on it shares
+/// (an engine's change count: a writer advances it after its change is committed and before it
+/// answers) read just before it: one is used only while the count is still that. Bounded: at
+/// most `capacity` records (one is dropped when a new one would pass it), none older than
+/// `maximumAge` (a process that ended between its commit and its count's advance leaves a change
+/// no count announces).
+public final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry {
         let value: Value
         let count: Int64
@@ -15,13 +17,13 @@ final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Senda
     private let capacity: Int
     private let maximumAge: Duration
 
-    init(capacity: Int, maximumAge: Duration = .seconds(30)) {
+    public init(capacity: Int, maximumAge: Duration = .seconds(30)) {
         self.capacity = capacity
         self.maximumAge = maximumAge
     }
 
     /// The record kept for `key`, if it was read when the count was `count`, not too long ago.
-    func value(for key: Key, count: Int64) -> Value? {
+    public func value(for key: Key, count: Int64) -> Value? {
         entries.withLock { entries in
             guard let entry = entries[key], entry.count == count, entry.read.duration(to: .now) < maximumAge else { return nil }
             return entry.value
@@ -29,7 +31,7 @@ final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Senda
     }
 
     /// Keeps `value`, read after the count was `count`, for `key`.
-    func remember(_ value: Value, for key: Key, count: Int64) {
+    public func remember(_ value: Value, for key: Key, count: Int64) {
         entries.withLock { entries in
             if entries[key] == nil, entries.count >= capacity, let any = entries.keys.first { entries[any] = nil }
             entries[key] = Entry(value: value, count: count, read: .now)
@@ -37,11 +39,11 @@ final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Senda
     }
 
     /// Drops what is kept for `key` (this process changed it).
-    func forget(_ key: Key) {
+    public func forget(_ key: Key) {
         _ = entries.withLock { $0.removeValue(forKey: key) }
     }
 
-    func forgetAll() {
+    public func forgetAll() {
         entries.withLock { $0.removeAll() }
     }
 }
