@@ -5,17 +5,26 @@ import Synchronization
 /// answers) read just before it: one is used only while the count is still that. Bounded: at
 /// most `capacity` records (one is dropped when a new one would pass it), none older than
 /// `maximumAge` (a process that ended between its commit and its count's advance leaves a change
-/// no count announces).
+/// no count announces). Inlinable, so that each engine's calls are specialized for its records, as
+/// they were while the type was the PostgreSQL store's own.
 public final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private struct Entry {
-        let value: Value
-        let count: Int64
-        let read: ContinuousClock.Instant
+    @usableFromInline
+    struct Entry {
+        @usableFromInline let value: Value
+        @usableFromInline let count: Int64
+        @usableFromInline let read: ContinuousClock.Instant
+
+        @usableFromInline
+        init(value: Value, count: Int64, read: ContinuousClock.Instant) {
+            self.value = value
+            self.count = count
+            self.read = read
+        }
     }
 
-    private let entries = Mutex<[Key: Entry]>([:])
-    private let capacity: Int
-    private let maximumAge: Duration
+    @usableFromInline let entries = Mutex<[Key: Entry]>([:])
+    @usableFromInline let capacity: Int
+    @usableFromInline let maximumAge: Duration
 
     public init(capacity: Int, maximumAge: Duration = .seconds(30)) {
         self.capacity = capacity
@@ -23,6 +32,7 @@ public final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>
     }
 
     /// The record kept for `key`, if it was read when the count was `count`, not too long ago.
+    @inlinable
     public func value(for key: Key, count: Int64) -> Value? {
         entries.withLock { entries in
             guard let entry = entries[key], entry.count == count, entry.read.duration(to: .now) < maximumAge else { return nil }
@@ -31,6 +41,7 @@ public final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>
     }
 
     /// Keeps `value`, read after the count was `count`, for `key`.
+    @inlinable
     public func remember(_ value: Value, for key: Key, count: Int64) {
         entries.withLock { entries in
             if entries[key] == nil, entries.count >= capacity, let any = entries.keys.first { entries[any] = nil }
@@ -39,10 +50,12 @@ public final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>
     }
 
     /// Drops what is kept for `key` (this process changed it).
+    @inlinable
     public func forget(_ key: Key) {
         _ = entries.withLock { $0.removeValue(forKey: key) }
     }
 
+    @inlinable
     public func forgetAll() {
         entries.withLock { $0.removeAll() }
     }
