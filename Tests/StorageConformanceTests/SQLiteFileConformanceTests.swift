@@ -12,10 +12,7 @@ final class SQLiteFileConformanceTests: StorageConformanceSuite {
     /// Two stores on one file stand for two server processes sharing it: each sees the other's
     /// writes, their concurrent updates lose nothing, and their secret callers agree.
     func testTwoStoresOnOneFileShareTheirData() async throws {
-        let engine = try SQLiteFileEngine()
-        let first = try await engine.open()
-        let second = try await engine.open()
-        do {
+        try await withTwoStores(on: try SQLiteFileEngine()) { first, second in
             let ns = TestNamespace()
             let pool = ns.emptyPool(region: ns.regionA, suffix: "Shared1", name: "shared")
             try await first.storage.insertUserPool(pool)
@@ -51,15 +48,7 @@ final class SQLiteFileConformanceTests: StorageConformanceSuite {
             }
             XCTAssertEqual(values.count, 10)
             XCTAssertEqual(Set(values).count, 1)
-        } catch {
-            try? await first.close()
-            try? await second.close()
-            try? await engine.destroy()
-            throw error
         }
-        try await first.close()
-        try await second.close()
-        try await engine.destroy()
     }
 }
 

@@ -468,8 +468,7 @@ class StorageConformanceSuite: XCTestCase {
             try await engine.destroy()
             throw XCTSkip("this engine's stores share no data")
         }
-        let first = try await engine.open(), second = try await engine.open()
-        do {
+        try await withTwoStores(on: engine) { first, second in
             let ns = TestNamespace()
             let pool = ns.pool(region: ns.regionA, suffix: "Shared1")
             try await first.storage.insertUserPool(pool)
@@ -502,6 +501,15 @@ class StorageConformanceSuite: XCTestCase {
             let deletedKeys = try await second.storage.userPoolItem(userPoolID: pool.id, kind: .signingKeys, key: keys.key)
             XCTAssertNil(deletedPool)
             XCTAssertNil(deletedKeys, "a pool's deletion takes its kept items with it")
+        }
+    }
+
+    /// Runs `body` with two stores open at once on `engine`'s data, as two processes, then closes
+    /// both and destroys the engine, whatever `body` does.
+    func withTwoStores(on engine: any ConformanceEngine, _ body: (OpenedStorage, OpenedStorage) async throws -> Void) async throws {
+        let first = try await engine.open(), second = try await engine.open()
+        do {
+            try await body(first, second)
         } catch {
             try? await first.close()
             try? await second.close()
