@@ -28,7 +28,8 @@ public final class SQLiteStorage: Storage {
     let signingKeys = ChangeCountedCache<String, UserPoolItemRecord>(capacity: 1_000)
 
     /// Opens (creating if needed) the database file at `path` and migrates it, holding
-    /// `<path>-opening.lock` meanwhile (``SQLiteOpeningLock``).
+    /// `<path>-opening.lock` meanwhile (``SQLiteOpeningLock``), and maps the change count every
+    /// process on the file shares, `<path>-changes` (``SQLiteChangeCount``).
     /// - Parameter maximumSizeMiB: the most the file may grow to (`PRAGMA max_page_count` on every
     ///   connection); a write past it fails with SQLite's "database or disk is full", as on a full disk.
     public convenience init(path: String, maximumSizeMiB: Int? = nil) throws {
