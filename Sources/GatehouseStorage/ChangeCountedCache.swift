@@ -5,8 +5,7 @@ import Synchronization
 /// answers) read just before it: one is used only while the count is still that. Bounded: at
 /// most `capacity` records (one is dropped when a new one would pass it), none older than
 /// `maximumAge` (a process that ended between its commit and its count's advance leaves a change
-/// no count announces). Inlinable, so that each engine's calls are specialized for its records, as
-/// they were while the type was the PostgreSQL store's own.
+/// no count announces). Inlinable, so that each engine's calls are specialized for its records.
 public final class ChangeCountedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     @usableFromInline
     struct Entry {

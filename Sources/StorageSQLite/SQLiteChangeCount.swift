@@ -17,9 +17,9 @@ import Darwin
 ///   count is the one read just before that record was.
 /// A store in memory, which no other process opens, counts in its own memory.
 final class SQLiteChangeCount: @unchecked Sendable {
-    private let storage: UnsafeMutableRawPointer
     private let counter: UnsafeAtomic<Int64>
-    private let mappedLength: Int?
+    /// The file's mapping, unmapped with the counter; `nil` for a counter of this process's own.
+    private let mapping: UnsafeMutableRawPointer?
 
     /// Maps the counter of the file at `path`, creating it (as zero) if needed.
     /// - Throws: ``StorageError/engine(_:)`` when the file cannot be opened, sized or mapped.
@@ -27,30 +27,24 @@ final class SQLiteChangeCount: @unchecked Sendable {
         let file = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard file >= 0 else { throw Self.cannotOpen(path) }
         defer { close(file) }
-        let length = MemoryLayout<Int64>.size
         var status = stat()
         // Growing a file another process sized already changes nothing; shrinking never happens.
-        guard fstat(file, &status) == 0, status.st_size >= length || ftruncate(file, off_t(length)) == 0,
-              let mapping = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_SHARED, file, 0), mapping != MAP_FAILED else {
+        guard fstat(file, &status) == 0, status.st_size >= Self.length || ftruncate(file, off_t(Self.length)) == 0,
+              let mapping = mmap(nil, Self.length, PROT_READ | PROT_WRITE, MAP_SHARED, file, 0), mapping != MAP_FAILED else {
             throw Self.cannotOpen(path)
         }
-        storage = mapping
-        mappedLength = length
+        self.mapping = mapping
         counter = UnsafeAtomic(at: mapping.bindMemory(to: UnsafeAtomic<Int64>.Storage.self, capacity: 1))
     }
 
     /// A counter of this process's own.
     init() {
-        storage = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<UnsafeAtomic<Int64>.Storage>.size,
-                                                   alignment: MemoryLayout<UnsafeAtomic<Int64>.Storage>.alignment)
-        mappedLength = nil
-        let representation = storage.bindMemory(to: UnsafeAtomic<Int64>.Storage.self, capacity: 1)
-        representation.initialize(to: UnsafeAtomic<Int64>.Storage(0))
-        counter = UnsafeAtomic(at: representation)
+        mapping = nil
+        counter = .create(0)
     }
 
     deinit {
-        if let mappedLength { munmap(storage, mappedLength) } else { storage.deallocate() }
+        if let mapping { munmap(mapping, Self.length) } else { counter.destroy() }
     }
 
     /// The count now.
@@ -60,6 +54,8 @@ final class SQLiteChangeCount: @unchecked Sendable {
     func advance() {
         counter.wrappingIncrement(ordering: .releasing)
     }
+
+    private static let length = MemoryLayout<UnsafeAtomic<Int64>.Storage>.size
 
     private static func cannotOpen(_ path: String) -> StorageError {
         StorageError.engine("cannot map \(path): \(String(cString: strerror(errno)))")
