@@ -2,7 +2,8 @@
 /// not depend on where the two differ, so a caller cannot learn a secret byte by byte.
 public enum ConstantTime {
     /// Whether `given` and `expected` are the same bytes. Only their lengths, which are not secret,
-    /// shorten the comparison.
+    /// shorten the comparison. Inlinable, so that each caller's collection types are specialized.
+    @inlinable
     public static func equal(_ given: some Collection<UInt8>, _ expected: some Collection<UInt8>) -> Bool {
         given.count == expected.count && zip(given, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }

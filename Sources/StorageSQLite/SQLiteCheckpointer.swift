@@ -44,7 +44,7 @@ final class SQLiteCheckpointer: Sendable {
     /// pause, the WAL starts over once it holds `restartFrames` frames (16,384 frames of 4 KiB
     /// pages make 64 MiB).
     init(path: String, writeQueue: SQLiteWriteQueue, configuration: Configuration,
-         interval: TimeInterval = 0.05, restartFrames: Int = 16_384) throws {
+         interval: TimeInterval = 0.25, restartFrames: Int = 16_384) throws {
         connection = try DatabaseQueue(path: path, configuration: configuration)
         databaseFile = open(path, O_RDONLY)
         guard databaseFile >= 0 else { throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "cannot open \(path)") }

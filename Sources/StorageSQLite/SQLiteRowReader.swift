@@ -37,6 +37,28 @@ struct SQLiteRowReader {
         }
     }
 
+    /// Binds `arguments` (as GRDB binds them), steps the statement to its end and returns `read`
+    /// of each row. The statement is reset and its bindings cleared afterwards, as by ``first(_:text:in:_:)``.
+    static func all<T>(_ statement: Statement, arguments: StatementArguments, in db: Database,
+                       _ read: (SQLiteRowReader) throws -> T) throws -> [T] {
+        let sqlite = statement.sqliteStatement
+        defer {
+            sqlite3_reset(sqlite)
+            sqlite3_clear_bindings(sqlite)
+        }
+        try statement.setArguments(arguments)
+        var rows: [T] = []
+        while true {
+            switch sqlite3_step(sqlite) {
+            case SQLITE_ROW: rows.append(try read(SQLiteRowReader(statement: sqlite)))
+            case SQLITE_DONE: return rows
+            case let result:
+                throw DatabaseError(resultCode: ResultCode(rawValue: result), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                    sql: statement.sql)
+            }
+        }
+    }
+
     /// The text of `column` (0-based), read with its UTF-8 length as the binding writes it: no
     /// `strlen`, no truncation at a NUL. `""` for NULL.
     func text(_ column: Int32) -> String {

@@ -130,12 +130,13 @@ extension SQLiteStorage {
 
     /// The users matching `condition` (on the columns of `users`), each read from its row alone.
     private static func fetchUsers(_ db: Database, _ condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [UserRecord] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+        try SQLiteRowReader.all(db.cachedStatement(sql: """
             SELECT user_pool_id, key, sub, creation_date, last_modified_date, document, indexed_values FROM users WHERE \(condition)
-            """), arguments: StatementArguments(arguments)).map { row in
-            let values = try UserRecord.values(indexedValues: row[6])
-            return UserRecord(userPoolID: row[0], key: row[1], sub: row[2], creationDate: Date(millisecondsSince1970: row[3]),
-                              lastModifiedDate: Date(millisecondsSince1970: row[4]), document: row[5],
+            """), arguments: StatementArguments(arguments), in: db) { row in
+            let values = try UserRecord.values(indexedValues: row.blob(6))
+            return UserRecord(userPoolID: row.text(0), key: row.text(1), sub: row.text(2),
+                              creationDate: Date(millisecondsSince1970: row.integer(3)),
+                              lastModifiedDate: Date(millisecondsSince1970: row.integer(4)), document: row.blob(5),
                               searchable: values.searchable, claims: values.claims)
         }
     }

@@ -17,6 +17,8 @@ final class ServerMetrics: Sendable {
     }
 
     private let operations = Mutex<[String: OperationMetrics]>([:])
+    /// Every other counter made so far, by its name and label values, kept for the same reason.
+    private let counters = Mutex<[[String]: Counter]>([:])
 
     static var requests: MetricNameDescriptor {
         named("requests", "total", "Cognito API requests, by operation and outcome (success, or the error's type).")
@@ -63,20 +65,31 @@ final class ServerMetrics: Sendable {
         if outcome == "success" {
             metrics.succeeded.increment()
         } else {
-            registry.makeCounter(descriptor: Self.requests, labels: [("operation", operation), ("outcome", outcome)]).increment()
+            counter(Self.requests, [("operation", operation), ("outcome", outcome)]).increment()
         }
     }
 
     /// A sign-in step: `flow` is the AuthFlow that started it or the challenge answered; `result`
     /// is `tokens`, the next challenge's name, or the error's type.
     func signIn(_ flow: String, result: String, lockedOut: Bool) {
-        registry.makeCounter(descriptor: Self.signIns, labels: [("flow", flow), ("result", result)]).increment()
-        if lockedOut { registry.makeCounter(descriptor: Self.lockouts, labels: []).increment() }
+        counter(Self.signIns, [("flow", flow), ("result", result)]).increment()
+        if lockedOut { counter(Self.lockouts, []).increment() }
     }
 
     /// A message kept in the outbox or delivered.
     func message(_ medium: String, status: String) {
-        registry.makeCounter(descriptor: Self.messages, labels: [("medium", medium), ("status", status)]).increment()
+        counter(Self.messages, [("medium", medium), ("status", status)]).increment()
+    }
+
+    /// The registry's counter of `descriptor` with `labels`, made once.
+    private func counter(_ descriptor: MetricNameDescriptor, _ labels: [(String, String)]) -> Counter {
+        let key = [descriptor.metricName] + labels.map(\.1)
+        return counters.withLock { made in
+            if let known = made[key] { return known }
+            let new = registry.makeCounter(descriptor: descriptor, labels: labels)
+            made[key] = new
+            return new
+        }
     }
 
     /// Everything counted so far, and the store's `usage` now, in Prometheus's text format.

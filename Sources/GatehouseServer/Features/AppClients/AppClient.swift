@@ -24,4 +24,10 @@ struct AppClient: Sendable {
     /// What the calls an app makes without IAM credentials answer for a user that does not exist,
     /// when the client does not hide users.
     static let userNotFound = AWSServiceError.userNotFoundException("Username/client id combination not found.")
+
+    /// A stored client decoded and its secrets opened: what ``UserPoolDirectory`` keeps per client document.
+    struct Opened: Sendable {
+        let stored: StoredUserPoolClient
+        let secrets: [String]
+    }
 }

@@ -15,6 +15,8 @@ struct UserPoolDirectory: Sendable {
     let clock: Clock
     let cache: DecodedPoolCache
     let clientSecrets: ServerKey<ClientSecretBox>
+    /// App clients decoded and their secrets opened, per client document.
+    let clients = DocumentCache<AppClient.Opened>()
 
     static func poolNotFound(_ id: String) -> AWSServiceError {
         .resourceNotFoundException("User pool \(id) does not exist.")
@@ -91,11 +93,15 @@ struct UserPoolDirectory: Sendable {
 
     /// The client `record` of `pool`, each of its secrets opened once.
     private func appClient(_ record: UserPoolItemRecord, pool: UserPool) async throws -> AppClient {
-        let stored = try StoredUserPoolClient(record: record)
-        let secrets = try stored.secrets(record, box: try await clientSecrets.value())
+        let box = try await clientSecrets.value()
+        let opened = try clients.value(id: record.key, document: record.document) { () throws(AWSServiceError) in
+            let stored = try StoredUserPoolClient(record: record)
+            return AppClient.Opened(stored: stored, secrets: try stored.secrets(record, box: box))
+        }
+        let stored = opened.stored
         // The one it was created with comes first, when it has it.
-        return AppClient(settings: stored.describe(record, secret: stored.sealedSecret == nil ? nil : secrets.first), secrets: secrets,
-                         pool: pool)
+        return AppClient(settings: stored.describe(record, secret: stored.sealedSecret == nil ? nil : opened.secrets.first),
+                         secrets: opened.secrets, pool: pool)
     }
 
     /// The app client of a call an app makes without IAM credentials (SignUp, ForgotPassword, …),
