@@ -14,6 +14,25 @@ final class RandomSourceTests: XCTestCase {
         XCTAssertNotEqual(Array(long[512...]), Array(repeating: 0, count: 88))
     }
 
+    func testTheBufferHandsOutEachByteOnceAcrossRefillsAndLargeDrawsStraightFromTheSystem() {
+        let buffer = SystemRandomBuffer(capacity: 64)
+        // 16-byte draws refill the 64-byte buffer every fourth draw; 13-byte ones leave a remainder
+        // too short for the next draw, so the refill starts from a partly used buffer.
+        var seen = Set<[UInt8]>()
+        for count in [16, 13] {
+            for _ in 0..<100 {
+                let drawn = buffer.bytes(count)
+                XCTAssertEqual(drawn.count, count)
+                XCTAssertTrue(seen.insert(drawn).inserted, "a draw repeated bytes already handed out")
+            }
+        }
+        // More than a quarter of the capacity is drawn from the system, not from the buffer.
+        for count in [0, 17, 64, 300] {
+            XCTAssertEqual(buffer.bytes(count).count, count)
+        }
+        XCTAssertNotEqual(buffer.bytes(300), buffer.bytes(300))
+    }
+
     func testStringsDrawFromTheAlphabetAndRejectBytesThatWouldSkewTheDraw() {
         // With 3 characters, bytes from 255 (= 256 - 256 % 3) up would favour the first one.
         let supply = Mutex<[UInt8]>([0, 255, 1, 2, 254, 5])

@@ -68,19 +68,10 @@ public struct RandomSource: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// The operating system's cryptographic generator, `getentropy` filling up to 256 bytes per
-    /// call: drawing eight bytes per system call (`SystemRandomNumberGenerator`) made a
-    /// CreateUserPool, whose request id and pool id need 25 bytes, enter the kernel four times.
-    public static let system = RandomSource { count in
-        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var filled = 0
-            while filled < count {
-                let chunk = min(count - filled, 256)
-                let result = getentropy(buffer.baseAddress! + filled, chunk)
-                precondition(result == 0, "getentropy failed: errno \(errno)")
-                filled += chunk
-            }
-            initialized = count
-        }
-    }
+    /// The operating system's cryptographic generator, through a buffer (``SystemRandomBuffer``):
+    /// one system call per few sign-ins instead of one per id or nonce.
+    public static let system: RandomSource = {
+        let buffer = SystemRandomBuffer()
+        return RandomSource { buffer.bytes($0) }
+    }()
 }
