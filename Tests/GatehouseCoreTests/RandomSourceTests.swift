@@ -16,8 +16,8 @@ final class RandomSourceTests: XCTestCase {
 
     func testTheBufferHandsOutEachByteOnceAcrossRefillsAndLargeDrawsStraightFromTheSystem() {
         let buffer = SystemRandomBuffer(capacity: 64)
-        // 16-byte draws refill the 64-byte buffer every fourth draw; 13-byte ones leave a remainder
-        // too short for the next draw, so the refill starts from a partly used buffer.
+        // 16-byte draws empty the 64-byte buffer every fourth draw; after four 13-byte draws the
+        // 12 bytes left are too few for the next, which refills the buffer and skips them.
         var seen = Set<[UInt8]>()
         for count in [16, 13] {
             for _ in 0..<100 {
@@ -26,7 +26,7 @@ final class RandomSourceTests: XCTestCase {
                 XCTAssertTrue(seen.insert(drawn).inserted, "a draw repeated bytes already handed out")
             }
         }
-        // More than a quarter of the capacity is drawn from the system, not from the buffer.
+        // Any count is drawn whole; over a quarter of the capacity straight from the system.
         for count in [0, 17, 64, 300] {
             XCTAssertEqual(buffer.bytes(count).count, count)
         }

@@ -6,7 +6,7 @@ import Synchronization
 /// session's nonce, SRP's b, tokens' ids) are each a few bytes: drawn one system call each, a
 /// full SRP sign-in entered the kernel twelve times for them.
 ///
-/// Safe across threads (one lock, held for a copy). Not across `fork`: a forked child would hand
+/// Safe across threads (one lock, held for a copy or a refill). Not across `fork`: a forked child would hand
 /// out the parent's buffered bytes again, and the server never forks.
 final class SystemRandomBuffer: Sendable {
     private struct State: ~Copyable {

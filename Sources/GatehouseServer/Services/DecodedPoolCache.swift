@@ -1,5 +1,4 @@
 import AWSWire
-import Foundation
 import GatehouseCore
 import GatehouseStorage
 import Synchronization
