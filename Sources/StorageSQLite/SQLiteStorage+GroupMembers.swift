@@ -26,12 +26,12 @@ extension SQLiteStorage {
     public func groups(ofUserKey userKey: String, userPoolID: String, after: String?, limit: Int) async throws -> Page<UserPoolItemRecord> {
         let limit = max(limit, 1)
         let groups = try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
+            try Self.items(db.cachedStatement(sql: """
                 SELECT \(Self.itemColumns) FROM user_pool_items WHERE user_pool_id = ? AND kind = 'group' AND key IN (
                     SELECT group_name FROM group_members WHERE user_pool_id = ? AND user_key = ? AND group_name > ?
                     ORDER BY group_name LIMIT ?)
                 ORDER BY key
-                """), arguments: [userPoolID, userPoolID, userKey, after ?? "", limit + 1]).map(Self.item)
+                """), [userPoolID, userPoolID, userKey, after ?? "", limit + 1], db)
         }
         return Page(reading: groups, limit: limit, cursor: \.key)
     }

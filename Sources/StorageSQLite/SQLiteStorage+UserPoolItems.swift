@@ -22,8 +22,8 @@ extension SQLiteStorage {
     public func userPoolItem(userPoolID: String, kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
         let read = {
             try self.read { db in
-                try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE user_pool_id = ? AND kind = ? AND key = ?"),
-                                 arguments: [userPoolID, kind.rawValue, key]).map(Self.item)
+                try Self.items(db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE user_pool_id = ? AND kind = ? AND key = ?"),
+                               [userPoolID, kind.rawValue, key], db).first
             }
         }
         switch kind {
@@ -37,8 +37,8 @@ extension SQLiteStorage {
     public func userPoolItem(kind: UserPoolItemKind, key: String) async throws -> UserPoolItemRecord? {
         let read = {
             try self.read { db in
-                try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE kind = ? AND key = ? LIMIT 1"),
-                                 arguments: [kind.rawValue, key]).map(Self.item)
+                try Self.items(db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE kind = ? AND key = ? LIMIT 1"),
+                               [kind.rawValue, key], db).first
             }
         }
         guard kind == .client else { return try read() }
@@ -53,9 +53,9 @@ extension SQLiteStorage {
     private func updateItem(userPoolID: String, kind: UserPoolItemKind, key: String,
                             _ change: @escaping @Sendable (inout UserPoolItemRecord) throws -> Void) async throws -> UserPoolItemRecord {
         try await write { db in
-            guard let stored = try Row.fetchOne(
+            guard let stored = try Self.items(
                 db.cachedStatement(sql: "SELECT \(Self.itemColumns) FROM user_pool_items WHERE user_pool_id = ? AND kind = ? AND key = ?"),
-                arguments: [userPoolID, kind.rawValue, key]).map(Self.item) else { throw StorageError.notFound }
+                [userPoolID, kind.rawValue, key], db).first else { throw StorageError.notFound }
             var item = stored
             try change(&item)
             try db.cachedStatement(sql: """
@@ -81,12 +81,11 @@ extension SQLiteStorage {
     public func userPoolItems(userPoolID: String, kind: UserPoolItemKind, after: String?, limit: Int) async throws -> Page<UserPoolItemRecord> {
         let limit = max(limit, 1)
         return try read { db in
-            let items = try Row.fetchAll(
+            let items = try Self.items(
                 db.cachedStatement(sql: """
                     SELECT \(Self.itemColumns) FROM user_pool_items
                     WHERE user_pool_id = ? AND kind = ? AND key > ? ORDER BY key LIMIT ?
-                    """),
-                arguments: [userPoolID, kind.rawValue, after ?? "", limit + 1]).map(Self.item)
+                    """), [userPoolID, kind.rawValue, after ?? "", limit + 1], db)
             return Page(reading: items, limit: limit, cursor: \.key)
         }
     }
@@ -95,22 +94,24 @@ extension SQLiteStorage {
                               limit: Int) async throws -> Page<UserPoolItemRecord> {
         let limit = max(limit, 1)
         return try read { db in
-            let items = try Row.fetchAll(
+            let items = try Self.items(
                 db.cachedStatement(sql: """
                     SELECT \(Self.itemColumns) FROM user_pool_items
                     WHERE kind = ? AND key = ? AND user_pool_id > ? ORDER BY user_pool_id LIMIT ?
-                    """),
-                arguments: [kind.rawValue, key, after ?? "", limit + 1]).map(Self.item)
+                    """), [kind.rawValue, key, after ?? "", limit + 1], db)
             return Page(reading: items, limit: limit, cursor: \.userPoolID)
         }
     }
 
-    /// The columns ``item(_:)`` reads, by position.
+    /// The columns ``items(_:_:_:)`` reads, by position.
     static let itemColumns = "user_pool_id, kind, key, name, creation_date, last_modified_date, document"
 
-    static func item(_ row: Row) -> UserPoolItemRecord {
-        UserPoolItemRecord(userPoolID: row[0], kind: UserPoolItemKind(rawValue: row[1]), key: row[2], name: row[3],
-                           creationDate: Date(millisecondsSince1970: row[4]),
-                           lastModifiedDate: Date(millisecondsSince1970: row[5]), document: row[6])
+    /// The items `statement` selects (``itemColumns``), with `arguments` bound.
+    static func items(_ statement: Statement, _ arguments: StatementArguments, _ db: Database) throws -> [UserPoolItemRecord] {
+        try SQLiteRowReader.all(statement, arguments: arguments, in: db) { row in
+            UserPoolItemRecord(userPoolID: row.text(0), kind: UserPoolItemKind(rawValue: row.text(1)), key: row.text(2), name: row.text(3),
+                               creationDate: Date(millisecondsSince1970: row.integer(4)),
+                               lastModifiedDate: Date(millisecondsSince1970: row.integer(5)), document: row.blob(6))
+        }
     }
 }
