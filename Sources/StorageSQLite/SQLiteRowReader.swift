@@ -7,38 +7,13 @@ import GRDBSQLite
 /// GRDB's `Row.fetchOne` builds a dictionary of the statement's column names for every row it
 /// returns, and binds arguments through existentials. Reading the pool this way instead took
 /// DescribeUserPool from 0.241–0.242 to 0.212–0.221 ms of CPU per call (two pairs of runs, back
-/// to back). The hottest single-row reads use it.
+/// to back). Pools, pool items and users are read with it.
 struct SQLiteRowReader {
     private let statement: OpaquePointer
 
-    /// Binds `text` to the statement's only parameter, steps it once and returns `read` of the
-    /// row it finds, or `nil` when there is none. The statement is reset and its binding
-    /// cleared afterwards, whatever happens, so that it holds no read transaction open and GRDB's
-    /// statement cache can hand it out again.
-    static func first<T>(_ statement: Statement, text: String, in db: Database,
-                         _ read: (SQLiteRowReader) throws -> T) throws -> T? {
-        let sqlite = statement.sqliteStatement
-        defer {
-            sqlite3_reset(sqlite)
-            sqlite3_clear_bindings(sqlite)
-        }
-        sqlite3_reset(sqlite)
-        // SQLITE_TRANSIENT: SQLite copies the text before the call returns.
-        let copied = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        var text = text
-        var result = text.withUTF8 { sqlite3_bind_text(sqlite, 1, $0.baseAddress, Int32($0.count), copied) }
-        if result == SQLITE_OK { result = sqlite3_step(sqlite) }
-        switch result {
-        case SQLITE_ROW: return try read(SQLiteRowReader(statement: sqlite))
-        case SQLITE_DONE: return nil
-        default:
-            throw DatabaseError(resultCode: ResultCode(rawValue: result), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: statement.sql)
-        }
-    }
-
     /// Binds `arguments` (as GRDB binds them), steps the statement to its end and returns `read`
-    /// of each row. The statement is reset and its bindings cleared afterwards, as by ``first(_:text:in:_:)``.
+    /// of each row. The statement is reset and its bindings cleared afterwards, whatever happens,
+    /// so that it holds no read transaction open and GRDB's statement cache can hand it out again.
     static func all<T>(_ statement: Statement, arguments: StatementArguments, in db: Database,
                        _ read: (SQLiteRowReader) throws -> T) throws -> [T] {
         let sqlite = statement.sqliteStatement

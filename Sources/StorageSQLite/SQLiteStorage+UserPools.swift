@@ -95,13 +95,13 @@ extension SQLiteStorage {
     }
 
     static func fetchPool(_ db: Database, id: String) throws -> UserPoolRecord? {
-        try SQLiteRowReader.first(db.cachedStatement(sql: """
+        try SQLiteRowReader.all(db.cachedStatement(sql: """
             SELECT id, region, name, creation_date, last_modified_date, document, summary FROM user_pools WHERE id = ?
-            """), text: id, in: db) { row in
+            """), arguments: [id], in: db) { row in
             UserPoolRecord(id: row.text(0), region: row.text(1), name: row.text(2),
                            creationDate: Date(millisecondsSince1970: row.integer(3)),
                            lastModifiedDate: Date(millisecondsSince1970: row.integer(4)),
                            document: row.blob(5), summary: row.blob(6))
-        }
+        }.first
     }
 }

@@ -91,8 +91,8 @@ extension SQLiteStorage {
 
     public func userCount(userPoolID: String) async throws -> Int {
         try read { db in
-            try SQLiteRowReader.first(db.cachedStatement(sql: "SELECT coalesce(sum(count), 0) FROM user_counts WHERE user_pool_id = ?"),
-                                      text: userPoolID, in: db) { Int($0.integer(0)) } ?? 0
+            try SQLiteRowReader.all(db.cachedStatement(sql: "SELECT coalesce(sum(count), 0) FROM user_counts WHERE user_pool_id = ?"),
+                                    arguments: [userPoolID], in: db) { Int($0.integer(0)) }.first ?? 0
         }
     }
 

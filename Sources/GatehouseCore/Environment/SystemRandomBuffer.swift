@@ -2,9 +2,8 @@ import Foundation
 import Synchronization
 
 /// The operating system's cryptographic generator, read `capacity` bytes at a time and handed out
-/// in order, each byte once and wiped from the buffer as it goes. A request's draws (its id, a
-/// session's nonce, SRP's b, tokens' ids) are each a few bytes: drawn one system call each, a
-/// full SRP sign-in entered the kernel twelve times for them.
+/// in order, each byte once and wiped from the buffer as it goes: a request's draws (its id, a
+/// session's nonce, SRP's b, tokens' ids) are each a few bytes, and need not enter the kernel each.
 ///
 /// Safe across threads (one lock, held for a copy or a refill). Not across `fork`: a forked child would hand
 /// out the parent's buffered bytes again, and the server never forks.
