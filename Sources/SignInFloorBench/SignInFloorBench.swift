@@ -11,6 +11,11 @@ import _CryptoExtras
 /// (DEVICE_SRP_AUTH) runs a second time. Prints CPU milliseconds per primitive and the floor of
 /// each sign-in flow: `bench/run.sh` divides the server's CPU per
 /// sign-in by it. Asserts nothing.
+///
+/// `SignInFloorBench ROUNDS PAUSE_MICROSECONDS` also times the same arithmetic as one client signing
+/// in again and again meets it: each request's share after the thread has slept for the pause (the
+/// client's turn; the CPU may halt meanwhile), the SRP sign-in's in two parts as its two requests
+/// run it (the exchange, then the two signatures).
 @main
 struct SignInFloorBench {
     static func main() throws {
@@ -35,6 +40,34 @@ struct SignInFloorBench {
         // A device sign-in adds DEVICE_SRP_AUTH's exchange, over the device's verifier.
         print(String(format: "floor_user_password_auth_ms=%.4f floor_srp_sign_in_ms=%.4f floor_device_srp_sign_in_ms=%.4f",
                      2 * rsa + password, 2 * rsa + exchange, 2 * rsa + 2 * exchange))
+        if let pause = CommandLine.arguments.dropFirst(2).first.flatMap(UInt32.init) {
+            let passwordAuth = try milliseconds(rounds, pausingFor: pause, [{
+                precondition(verifier.matches("P2$Sword", userIDForSRP: "user", userPoolID: "us-east-1_AbCdEfGhI"))
+                _ = key.sign(message)
+                _ = key.sign(message)
+            }])
+            let srp = try milliseconds(rounds, pausingFor: pause, [
+                { precondition(SRPServer.exchange(clientPublicHex: clientPublic, verifier: verifier, random: .system) != nil) },
+                { _ = key.sign(message); _ = key.sign(message) },
+            ])
+            print(String(format: "paused_us=%u paused_floor_user_password_auth_ms=%.4f paused_floor_srp_sign_in_ms=%.4f",
+                         pause, passwordAuth, srp))
+        }
+    }
+
+    /// CPU milliseconds per run of all of `requests`, over `rounds` runs, each request's CPU timed
+    /// after sleeping for `pause` microseconds.
+    static func milliseconds(_ rounds: Int, pausingFor pause: UInt32, _ requests: [() throws -> Void]) throws -> Double {
+        var total = 0.0
+        for round in 0..<(rounds + max(rounds / 10, 1)) {
+            for request in requests {
+                usleep(pause)
+                let start = cpuTime()
+                try request()
+                if round >= max(rounds / 10, 1) { total += cpuTime() - start }
+            }
+        }
+        return total * 1000 / Double(rounds)
     }
 
     /// CPU milliseconds per run of `work`, over `rounds` runs after a tenth as many to warm up.
