@@ -55,16 +55,17 @@ struct SignInFloorBench {
         }
     }
 
-    /// CPU milliseconds per run of all of `requests`, over `rounds` runs, each request's CPU timed
-    /// after sleeping for `pause` microseconds.
+    /// CPU milliseconds per run of all of `requests`, over `rounds` runs after a tenth as many to
+    /// warm up, each request's CPU timed after sleeping for `pause` microseconds.
     static func milliseconds(_ rounds: Int, pausingFor pause: UInt32, _ requests: [() throws -> Void]) throws -> Double {
+        let warmUp = max(rounds / 10, 1)
         var total = 0.0
-        for round in 0..<(rounds + max(rounds / 10, 1)) {
+        for round in 0..<(warmUp + rounds) {
             for request in requests {
                 usleep(pause)
                 let start = cpuTime()
                 try request()
-                if round >= max(rounds / 10, 1) { total += cpuTime() - start }
+                if round >= warmUp { total += cpuTime() - start }
             }
         }
         return total * 1000 / Double(rounds)
