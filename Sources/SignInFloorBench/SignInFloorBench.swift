@@ -22,34 +22,26 @@ struct SignInFloorBench {
         let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 400
         let message = Array(repeating: UInt8(0x61), count: 700)
         let key = TokenSigningKey.generate()
-        let rsa = try milliseconds(rounds) { _ = key.sign(message) }
+        let sign = { _ = key.sign(message) }
+        let rsa = try milliseconds(rounds, sign)
         let boringKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
         let boring = try milliseconds(rounds) { _ = try boringKey.signature(for: message, padding: .insecurePKCS1v1_5) }
 
         let verifier = PasswordVerifier(password: "P2$Sword", userIDForSRP: "user", userPoolID: "us-east-1_AbCdEfGhI", random: .system)
-        let password = try milliseconds(rounds) {
-            precondition(verifier.matches("P2$Sword", userIDForSRP: "user", userPoolID: "us-east-1_AbCdEfGhI"))
-        }
+        let checkPassword = { precondition(verifier.matches("P2$Sword", userIDForSRP: "user", userPoolID: "us-east-1_AbCdEfGhI")) }
+        let password = try milliseconds(rounds, checkPassword)
         // A client's A = g^a, made the way the server makes an unknown user's verifier (g^secret).
         let clientPublic = SRPServer.hex(PasswordVerifier(unknownUserSalt: [0x42], secret: Array(repeating: 7, count: 32)).verifier)
-        let exchange = try milliseconds(rounds) {
-            precondition(SRPServer.exchange(clientPublicHex: clientPublic, verifier: verifier, random: .system) != nil)
-        }
+        let runExchange = { precondition(SRPServer.exchange(clientPublicHex: clientPublic, verifier: verifier, random: .system) != nil) }
+        let exchange = try milliseconds(rounds, runExchange)
         print(String(format: "rs256_sign_ms=%.4f rs256_sign_boringssl_ms=%.4f password_check_ms=%.4f srp_exchange_ms=%.4f",
                      rsa, boring, password, exchange))
         // A device sign-in adds DEVICE_SRP_AUTH's exchange, over the device's verifier.
         print(String(format: "floor_user_password_auth_ms=%.4f floor_srp_sign_in_ms=%.4f floor_device_srp_sign_in_ms=%.4f",
                      2 * rsa + password, 2 * rsa + exchange, 2 * rsa + 2 * exchange))
         if let pause = CommandLine.arguments.dropFirst(2).first.flatMap(UInt32.init) {
-            let passwordAuth = try milliseconds(rounds, pausingFor: pause, [{
-                precondition(verifier.matches("P2$Sword", userIDForSRP: "user", userPoolID: "us-east-1_AbCdEfGhI"))
-                _ = key.sign(message)
-                _ = key.sign(message)
-            }])
-            let srp = try milliseconds(rounds, pausingFor: pause, [
-                { precondition(SRPServer.exchange(clientPublicHex: clientPublic, verifier: verifier, random: .system) != nil) },
-                { _ = key.sign(message); _ = key.sign(message) },
-            ])
+            let passwordAuth = try milliseconds(rounds, pausingFor: pause, [{ checkPassword(); sign(); sign() }])
+            let srp = try milliseconds(rounds, pausingFor: pause, [runExchange, { sign(); sign() }])
             print(String(format: "paused_us=%u paused_floor_user_password_auth_ms=%.4f paused_floor_srp_sign_in_ms=%.4f",
                          pause, passwordAuth, srp))
         }

@@ -4,10 +4,8 @@ import GRDBSQLite
 
 /// The current row of a stepped SQLite statement, read column by column straight from SQLite.
 ///
-/// GRDB's `Row.fetchOne` builds a dictionary of the statement's column names for every row it
-/// returns, and binds arguments through existentials. Reading the pool this way instead took
-/// DescribeUserPool from 0.241–0.242 to 0.212–0.221 ms of CPU per call (two pairs of runs, back
-/// to back). Pools, pool items and users are read with it.
+/// GRDB's `Row` builds a dictionary of the statement's column names for every row it returns;
+/// this reader builds none. Pools, pool items and users are read with it.
 struct SQLiteRowReader {
     private let statement: OpaquePointer
 
